@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AppErrorFilter } from './common/app-error.filter';
+import type { AppConfig } from './config/app-config';
+
+/** Builds the whole application, as `main.ts` serves it and as the HTTP tests drive it. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  app.useGlobalFilters(new AppErrorFilter());
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder().setTitle('Taizhang 台账 API').setDescription('法治政府建设计划任务台账监测 / compliance-metrics monitor').setVersion('0.1.0').build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/json' });
+  return app;
+}

@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorResponse } from '@taizhang/contracts';
+import type { Response } from 'express';
+import { AppError, type AppErrorCode } from './app-error';
+
+function statusOf(code: AppErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'INVALID_INPUT':
+    case 'PERIOD_OUTSIDE_PLAN':
+      return HttpStatus.BAD_REQUEST;
+  }
+}
+
+/** One place turns errors into answers: a code, and a message in Chinese and English; never a stack trace. */
+@Catch()
+export class AppErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AppErrorFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorResponse {
+    if (error instanceof AppError) {
+      return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn };
+    }
+    if (error instanceof HttpException) {
+      const statusCode = error.getStatus();
+      const raw = error.getResponse();
+      const messages = typeof raw === 'object' && raw && 'message' in raw ? ([] as unknown[]).concat((raw as { message: unknown }).message) : [error.message];
+      const text = messages.map(String).join('; ');
+      if (statusCode === 404) return { statusCode, code: 'NOT_FOUND', messageZh: '找不到请求的地址', messageEn: `Not found: ${text}` };
+      // Validation messages are written "中文 / English" in the DTOs; split them for the two fields.
+      const zh = messages.map((m) => String(m).split(' / ')[0]).join('；');
+      const en = messages.map((m) => String(m).split(' / ').slice(-1)[0]).join('; ');
+      return { statusCode, code: statusCode < 500 ? 'INVALID_INPUT' : 'INTERNAL', messageZh: zh, messageEn: en };
+    }
+    this.logger.error(error instanceof Error ? error.stack : String(error));
+    return { statusCode: 500, code: 'INTERNAL', messageZh: '服务器内部错误，请稍后重试或联系管理员', messageEn: 'Internal error; please retry later or contact the administrator' };
+  }
+}

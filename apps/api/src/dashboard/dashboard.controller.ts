@@ -1,0 +1,16 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { DashboardSummaryResponse } from '@taizhang/contracts';
+import { DashboardSummaryQueryDto } from './dashboard.dto';
+import { DashboardService } from './dashboard.service';
+
+@ApiTags('dashboard')
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get('summary')
+  summary(@Query() query: DashboardSummaryQueryDto): Promise<DashboardSummaryResponse> {
+    return this.dashboard.summary(query.planId, query.period);
+  }
+}

@@ -1,0 +1,36 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { DepartmentEntity } from '../departments/department.entity';
+import { MetricEntity } from '../metrics/metric.entity';
+import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
+import { PlanEntity } from '../plans/plan.entity';
+import { TaskEntity } from '../plans/task.entity';
+import { SubmissionEntity } from '../submissions/submission.entity';
+import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+
+export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, SubmissionEntity];
+export const MIGRATIONS = [InitialSchema1764300000000];
+
+/** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
+export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: ['error'] as const };
+  if (config.databaseUrl) {
+    return { ...common, type: 'postgres', url: config.databaseUrl, logging: ['error'] };
+  }
+  return {
+    ...common,
+    logging: ['error'],
+    type: 'better-sqlite3',
+    database: config.sqlitePath,
+    enableWAL: true,
+    // FULL makes each acknowledged commit durable across power loss, not only across a crash of the process.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = FULL');
+    },
+  };
+}
+
+export function databaseKind(config: Pick<AppConfig, 'databaseUrl'>): 'sqlite' | 'postgres' {
+  return config.databaseUrl ? 'postgres' : 'sqlite';
+}

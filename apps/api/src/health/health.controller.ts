@@ -1,0 +1,22 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { HealthResponse } from '@taizhang/contracts';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { databaseKind } from '../database/data-source-options';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Answers ok only when the database answers too. */
+  @Get()
+  async health(): Promise<HealthResponse> {
+    await this.dataSource.query('SELECT 1');
+    return { status: 'ok', database: databaseKind(this.config), version: process.env.npm_package_version ?? '0.1.0', demo: this.config.demo };
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
+import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { PlanTreeQueryDto } from './plans.dto';
+import { PlansService } from './plans.service';
+import { idPipe } from '../common/id.pipe';
+
+@ApiTags('plans')
+@Controller('plans')
+export class PlansController {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly evaluation: PlanEvaluationService,
+  ) {}
+
+  @Get()
+  list(): Promise<PlanSummaryResponse[]> {
+    return this.plans.list();
+  }
+
+  /** The plan tree: first-level → second-level → tasks → metrics, each with its status and counts. */
+  @Get(':id')
+  tree(@Param('id', idPipe('计划编号 / plan id')) id: number, @Query() query: PlanTreeQueryDto): Promise<PlanTreeResponse> {
+    return this.evaluation.evaluate(id, query.period);
+  }
+}

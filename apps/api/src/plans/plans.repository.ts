@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DepartmentEntity } from '../departments/department.entity';
+import { MetricEntity } from '../metrics/metric.entity';
+import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
+import { PlanEntity } from './plan.entity';
+import { TaskEntity } from './task.entity';
+
+export interface PlanStructure {
+  plan: PlanEntity;
+  indicators: IndicatorEntity[];
+  tasks: TaskEntity[];
+  metrics: MetricEntity[];
+  /** Who leads and who is responsible for each second-level indicator. */
+  links: Array<{ indicatorId: number; role: 'lead' | 'responsible'; department: DepartmentEntity }>;
+}
+
+/** The only place that reads a plan's structure from the database. A plan is small: ~200 rows. */
+@Injectable()
+export class PlansRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findAll(): Promise<PlanEntity[]> {
+    return this.dataSource.getRepository(PlanEntity).find({ order: { year: 'DESC', id: 'ASC' } });
+  }
+
+  findById(id: number): Promise<PlanEntity | null> {
+    return this.dataSource.getRepository(PlanEntity).findOneBy({ id });
+  }
+
+  async loadStructure(plan: PlanEntity): Promise<PlanStructure> {
+    const m = this.dataSource.manager;
+    const [indicators, tasks, metrics, links, departments] = await Promise.all([
+      m.find(IndicatorEntity, { where: { planId: plan.id }, order: { level: 'ASC', number: 'ASC' } }),
+      m.find(TaskEntity, { where: { planId: plan.id }, order: { number: 'ASC' } }),
+      m.find(MetricEntity, { where: { planId: plan.id }, order: { code: 'ASC' } }),
+      m.createQueryBuilder(IndicatorDepartmentEntity, 'l').innerJoin(IndicatorEntity, 'i', 'i.id = l.indicator_id').where('i.plan_id = :planId', { planId: plan.id }).getMany(),
+      m.find(DepartmentEntity),
+    ]);
+    const byId = new Map(departments.map((d) => [d.id, d]));
+    return { plan, indicators, tasks, metrics, links: links.map((l) => ({ indicatorId: l.indicatorId, role: l.role, department: byId.get(l.departmentId)! })) };
+  }
+}

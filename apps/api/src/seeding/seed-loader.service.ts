@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { checkPlanSeed, generateDemoHistory, tasksOf, type PlanSeed } from '@taizhang/domain';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DepartmentEntity } from '../departments/department.entity';
+import { MetricEntity } from '../metrics/metric.entity';
+import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
+import { PlanEntity } from '../plans/plan.entity';
+import { TaskEntity } from '../plans/task.entity';
+import { SubmissionEntity } from '../submissions/submission.entity';
+
+/** The demo plan every fresh installation starts with. */
+export const DEMO_PLAN_FILE = 'hongqiao-2020-plan.json';
+
+export function readPlanSeed(file: string): PlanSeed {
+  const seed = JSON.parse(readFileSync(file, 'utf8')) as PlanSeed;
+  const problems = checkPlanSeed(seed);
+  if (problems.length) throw new Error(`The plan seed ${file} is unsound:\n- ${problems.join('\n- ')}`);
+  return seed;
+}
+
+/**
+ * Loads a plan seed into the database, once: a plan whose code is already stored is left as it is,
+ * so starting twice creates nothing twice. Everything is written in one transaction.
+ */
+@Injectable()
+export class SeedLoaderService {
+  private readonly logger = new Logger(SeedLoaderService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async loadDemoPlan(): Promise<void> {
+    const seed = readPlanSeed(path.join(this.config.seedsDir, DEMO_PLAN_FILE));
+    await this.loadPlan(seed, { demoHistory: this.config.demo });
+  }
+
+  async loadPlan(seed: PlanSeed, options: { demoHistory: boolean }): Promise<{ created: boolean }> {
+    return this.dataSource.transaction(async (m) => {
+      if (await m.findOneBy(PlanEntity, { code: seed.plan.code })) return { created: false };
+      const departmentIds = await this.upsertDepartments(m, seed);
+      const plan = await m.save(PlanEntity, m.create(PlanEntity, { ...seed.plan, demo: options.demoHistory, createdAt: new Date().toISOString() }));
+      const taskIds = new Map<number, number>();
+      const leadsOfTask = new Map<number, string[]>();
+      for (const first of seed.indicators) {
+        const parent = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: null, level: 1, number: first.number, title: first.title }));
+        for (const second of first.children) {
+          const node = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: parent.id, level: 2, number: second.number, title: second.title }));
+          const links = [
+            ...[...second.leadDepartments, ...(second.leadGroups ?? [])].map((code) => ({ code, role: 'lead' as const })),
+            ...[...second.responsibleDepartments, ...second.responsibleGroups].map((code) => ({ code, role: 'responsible' as const })),
+          ];
+          await m.insert(IndicatorDepartmentEntity, links.map(({ code, role }) => ({ indicatorId: node.id, departmentId: departmentIds.get(code)!, role })));
+          for (const task of second.tasks) {
+            const saved = await m.save(TaskEntity, m.create(TaskEntity, { planId: plan.id, indicatorId: node.id, number: task.number, text: task.text, rawText: task.rawText }));
+            taskIds.set(task.number, saved.id);
+            leadsOfTask.set(task.number, second.leadDepartments);
+          }
+        }
+      }
+      const metricIds = new Map<string, number>();
+      for (const metric of seed.metrics) {
+        const { taskNumber, ...fields } = metric;
+        const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...fields, planId: plan.id, taskId: taskIds.get(taskNumber)! }));
+        metricIds.set(metric.code, saved.id);
+      }
+      if (options.demoHistory) {
+        const history = generateDemoHistory(seed.metrics.map((metric) => ({ ...metric, departmentCodes: leadsOfTask.get(metric.taskNumber) ?? [] })), seed.plan.year);
+        const createdAt = new Date().toISOString();
+        const rows = history.map((h) => ({
+          metricId: metricIds.get(h.metricCode)!,
+          departmentId: departmentIds.get(h.departmentCode)!,
+          periodKey: h.periodKey,
+          periodEnd: h.periodEnd,
+          revision: 1,
+          value: h.value,
+          completedOn: h.completedOn,
+          note: null,
+          origin: 'demo' as const,
+          createdAt,
+        }));
+        for (let i = 0; i < rows.length; i += 200) await m.insert(SubmissionEntity, rows.slice(i, i + 200));
+      }
+      this.logger.log(`Loaded plan ${seed.plan.code}: ${tasksOf(seed).length} tasks, ${seed.metrics.length} metrics${options.demoHistory ? ', demo history' : ''}`);
+      return { created: true };
+    });
+  }
+
+  private async upsertDepartments(m: EntityManager, seed: PlanSeed): Promise<Map<string, number>> {
+    const wanted = [...seed.departments.map((d) => ({ ...d, isGroup: false })), ...seed.departmentGroups.map((g) => ({ ...g, isGroup: true }))];
+    const ids = new Map<string, number>();
+    for (const d of wanted) {
+      const existing = await m.findOneBy(DepartmentEntity, { code: d.code });
+      ids.set(d.code, existing ? existing.id : (await m.save(DepartmentEntity, m.create(DepartmentEntity, d))).id);
+    }
+    return ids;
+  }
+}

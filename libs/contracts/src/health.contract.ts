@@ -1,0 +1,15 @@
+/** GET /api/health */
+export interface HealthResponse {
+  status: 'ok';
+  database: 'sqlite' | 'postgres';
+  version: string;
+  demo: boolean;
+}
+
+/** The body of every 4xx/5xx answer: a code a program can match, and a message a clerk can act on. */
+export interface ErrorResponse {
+  statusCode: number;
+  code: string;
+  messageZh: string;
+  messageEn: string;
+}

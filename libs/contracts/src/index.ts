@@ -1,0 +1,3 @@
+export * from './plan.contract';
+export * from './dashboard.contract';
+export * from './health.contract';

@@ -1,0 +1,75 @@
+import type { Comparator, MetricKind, MetricPeriod, MetricUnit, Status, StatusCounts } from '@taizhang/domain';
+
+/** GET /api/plans */
+export interface PlanSummaryResponse {
+  id: number;
+  code: string;
+  title: string;
+  year: number;
+  district: string;
+  /** True when the plan's submissions are generated demo data. */
+  demo: boolean;
+}
+
+export interface DepartmentRef {
+  code: string;
+  name: string;
+  /** A department group ("其他部门、各街道按职责分别负责") rather than a single department. */
+  isGroup: boolean;
+}
+
+/** Every node of the plan tree carries its status and the counts of metric statuses beneath it. */
+export interface StatusedNode {
+  status: Status;
+  counts: StatusCounts;
+}
+
+export interface MetricNode extends StatusedNode {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: MetricKind;
+  comparator: Comparator;
+  target: number | null;
+  unit: MetricUnit;
+  period: MetricPeriod;
+  deadline: string | null;
+  source: string;
+  /** Human-readable target, e.g. "≥ 80%". */
+  targetLabel: string;
+  reasonZh: string;
+  reasonEn: string;
+  /** One evaluation per reporting department. */
+  departments: Array<{ code: string; name: string; status: Status; reasonZh: string; reasonEn: string; value: number | null; completedOn: string | null; periodKey: string | null }>;
+}
+
+export interface TaskNode extends StatusedNode {
+  id: number;
+  number: number;
+  text: string;
+  metrics: MetricNode[];
+}
+
+export interface SecondLevelNode extends StatusedNode {
+  id: number;
+  number: number;
+  title: string;
+  leadDepartments: DepartmentRef[];
+  responsibleDepartments: DepartmentRef[];
+  tasks: TaskNode[];
+}
+
+export interface FirstLevelNode extends StatusedNode {
+  id: number;
+  number: number;
+  title: string;
+  children: SecondLevelNode[];
+}
+
+/** GET /api/plans/:id?period=YYYY-MM */
+export interface PlanTreeResponse extends PlanSummaryResponse, StatusedNode {
+  /** The month the statuses are evaluated for. */
+  period: string | null;
+  indicators: FirstLevelNode[];
+}
