@@ -7,8 +7,8 @@ import { AppErrorFilter } from './common/app-error.filter';
 import type { AppConfig } from './config/app-config';
 
 /** Builds the whole application, as `main.ts` serves it and as the HTTP tests drive it. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new AppErrorFilter());

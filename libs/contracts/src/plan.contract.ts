@@ -36,8 +36,6 @@ export interface MetricNode extends StatusedNode {
   period: MetricPeriod;
   deadline: string | null;
   source: string;
-  /** Human-readable target, e.g. "≥ 80%". */
-  targetLabel: string;
   reasonZh: string;
   reasonEn: string;
   /** One evaluation per reporting department. */

@@ -44,7 +44,9 @@ export function evaluateLatest(metric: MetricDefinition, latest: Observation | u
   const band = toleranceBand(metric);
   const bandZh = metric.unit === 'percent' ? `${band} 个百分点` : formatValue(band, metric.unit);
   const bandEn = metric.unit === 'percent' ? `${band}-point` : formatValue(band, metric.unit, 'en');
-  if (shortfall <= band) {
+  // A little slack, so that a figure exactly at the edge of the band is amber despite floating point
+  // (7.7 working days against ≤ 7: a shortfall of 0.7000000000000002 against a band of 0.7000000000000001).
+  if (shortfall <= band + BAND_EPSILON) {
     return {
       status: 'amber',
       reasonZh: `${shown} 未达目标 ${target}，在 ${bandZh}预警带内`,
@@ -57,6 +59,8 @@ export function evaluateLatest(metric: MetricDefinition, latest: Observation | u
     reasonEn: `${shownEn} misses the target ${targetEn}, beyond the ${bandEn} amber band`,
   };
 }
+
+const BAND_EPSILON = 1e-9;
 
 /** Default amber band: 5 percentage points for percents, 10% of the target otherwise. */
 export function toleranceBand(metric: Pick<MetricDefinition, 'unit' | 'target'>): number {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentRef, FirstLevelNode, MetricNode, PlanTreeResponse, SecondLevelNode, TaskNode } from '@taizhang/contracts';
-import { countStatuses, evaluateMetric, formatTarget, isMonthKey, monthEndOfKey, parseMonthKey, rollUp } from '@taizhang/domain';
+import { countStatuses, evaluateMetric, isMonthKey, monthEndOfKey, parseMonthKey, rollUp } from '@taizhang/domain';
 import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
 import { PlanEntity } from '../plans/plan.entity';
@@ -66,7 +66,6 @@ function buildTree(s: PlanStructure, figures: LatestFigure[]): FirstLevelNode[] 
     return {
       id: metric.id, code: metric.code, name: metric.name, nameEn: metric.nameEn, kind: metric.kind, comparator: metric.comparator,
       target: metric.target, unit: metric.unit, period: metric.period, deadline: metric.deadline, source: metric.source,
-      targetLabel: formatTarget(metric),
       status: evaluation.status, reasonZh: evaluation.reasonZh, reasonEn: evaluation.reasonEn, counts: countStatuses([evaluation.status]),
       departments: evaluation.departments.map((e, i) => {
         const f = reported.find((r) => r.departmentId === reporters[i].id);

@@ -1,0 +1,149 @@
+import type { DashboardSummaryResponse, FirstLevelNode, MetricNode, PlanTreeResponse } from '@taizhang/contracts';
+import { STATUSES, worstStatus, type StatusCounts } from '@taizhang/domain';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { freshDatabase, startTestApp, type TestApp } from './test-app';
+
+const seed = JSON.parse(readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan.json'), 'utf8'));
+const total = (c: StatusCounts) => STATUSES.reduce((n, s) => n + c[s], 0);
+const metricsOf = (indicators: FirstLevelNode[]): MetricNode[] => indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics)));
+
+describe('plans and dashboard over HTTP', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let t: TestApp;
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t.stop();
+    await db.drop();
+  });
+
+  it('answers health with the database it uses', async () => {
+    const res = await http().get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: db.databaseUrl ? 'postgres' : 'sqlite', demo: true });
+  });
+
+  it('lists the 2020 Hongqiao plan as demo data', async () => {
+    const res = await http().get('/api/plans').expect(200);
+    expect(res.body).toEqual([expect.objectContaining({ id: 1, code: 'hongqiao-2020', title: '红桥区2020年法治政府建设年度计划', year: 2020, demo: true })]);
+  });
+
+  it('serves the whole plan tree: 9 first-level, 33 second-level indicators, 94 tasks and every seeded metric', async () => {
+    const tree: PlanTreeResponse = (await http().get('/api/plans/1').expect(200)).body;
+    expect(tree.indicators.map((f) => f.title)).toEqual(seed.indicators.map((f: { title: string }) => f.title));
+    expect(tree.indicators.flatMap((f) => f.children)).toHaveLength(33);
+    expect(tree.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).map((t) => t.number)).toEqual(Array.from({ length: 94 }, (_, i) => i + 1));
+    expect(metricsOf(tree.indicators).map((m) => m.code).sort()).toEqual(seed.metrics.map((m: { code: string }) => m.code).sort());
+    expect(total(tree.counts)).toBe(seed.metrics.length);
+  });
+
+  it('names lead and responsible departments, with generic groups marked as groups', async () => {
+    const tree: PlanTreeResponse = (await http().get('/api/plans/1').expect(200)).body;
+    const first = tree.indicators[0].children[0];
+    expect(first.title).toBe('全面推行行政审批制度改革');
+    expect(first.leadDepartments.map((d) => d.name)).toEqual(['区政务服务办']);
+    expect(first.responsibleDepartments).toEqual([expect.objectContaining({ name: '其他部门、各街道按职责分别负责', isGroup: true })]);
+  });
+
+  it('rolls statuses up: every node counts the metrics beneath it and takes the worst status', async () => {
+    const tree: PlanTreeResponse = (await http().get('/api/plans/1?period=2020-06').expect(200)).body;
+    for (const first of tree.indicators) {
+      const metrics = first.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics));
+      for (const s of STATUSES) expect(first.counts[s]).toBe(metrics.filter((m) => m.status === s).length);
+      expect(first.status).toBe(worstStatus(metrics.map((m) => m.status)));
+      for (const second of first.children) expect(second.status).toBe(worstStatus(second.tasks.map((t) => t.status)));
+    }
+  });
+
+  it('judges each department figure against the target: a percent at or above a ≥ target is green, far below is red', async () => {
+    const tree: PlanTreeResponse = (await http().get('/api/plans/1').expect(200)).body;
+    const judged = metricsOf(tree.indicators)
+      .filter((m) => m.kind === 'value' && m.unit === 'percent' && m.comparator === 'gte')
+      .flatMap((m) => m.departments.filter((d) => d.value !== null).map((d) => ({ m, d })));
+    expect(judged.length).toBeGreaterThan(10);
+    for (const { m, d } of judged) {
+      const expected = d.value! >= m.target! ? 'green' : m.target! - d.value! <= 5 ? 'amber' : 'red';
+      expect({ code: m.code, department: d.code, status: d.status }).toEqual({ code: m.code, department: d.code, status: expected });
+      expect(d.reasonZh).toContain(`${d.value}%`);
+    }
+    // The demo history is built to show every colour.
+    expect(new Set(judged.map((j) => j.d.status))).toEqual(new Set(['green', 'amber', 'red']));
+  });
+
+  it('summarises the latest month with data by default, and any month of the plan on request', async () => {
+    const latest: DashboardSummaryResponse = (await http().get('/api/dashboard/summary?planId=1').expect(200)).body;
+    expect(latest.period).toBe('2020-12');
+    expect(latest.periods).toHaveLength(12);
+    expect(latest.metricCount).toBe(seed.metrics.length);
+    expect(total(latest.counts)).toBe(latest.metricCount);
+    const tree: PlanTreeResponse = (await http().get('/api/plans/1?period=2020-12').expect(200)).body;
+    expect(latest.counts).toEqual(tree.counts);
+    expect(latest.indicators.map((i) => i.counts)).toEqual(tree.indicators.map((i) => i.counts));
+
+    const march: DashboardSummaryResponse = (await http().get('/api/dashboard/summary?planId=1&period=2020-03').expect(200)).body;
+    expect(march.period).toBe('2020-03');
+    expect(total(march.counts)).toBe(seed.metrics.length);
+  });
+
+  it('shows metrics whose only figure is still to come as grey early in the year', async () => {
+    const january: DashboardSummaryResponse = (await http().get('/api/dashboard/summary?planId=1&period=2020-01').expect(200)).body;
+    // Quarterly figures are first due at the end of March, so in January some metrics have none yet.
+    expect(january.counts.grey).toBeGreaterThan(0);
+  });
+
+  it('answers bad input with 400 and a message in Chinese and English, never 500', async () => {
+    const notMonth = await http().get('/api/dashboard/summary?planId=1&period=2020-13').expect(400);
+    expect(notMonth.body).toMatchObject({ code: 'INVALID_INPUT', messageZh: expect.stringContaining('YYYY-MM'), messageEn: expect.stringContaining('YYYY-MM') });
+    const outside = await http().get('/api/dashboard/summary?planId=1&period=2021-01').expect(400);
+    expect(outside.body).toMatchObject({ code: 'PERIOD_OUTSIDE_PLAN', messageZh: expect.stringContaining('不在 2020 年计划内') });
+    const noPlan = await http().get('/api/dashboard/summary?planId=abc').expect(400);
+    expect(noPlan.body.messageZh).toContain('planId');
+    const unknownField = await http().get('/api/dashboard/summary?planId=1&foo=bar').expect(400);
+    expect(unknownField.body.messageEn).toMatch(/foo/);
+    await http().get('/api/plans/x').expect(400);
+  });
+
+  it('answers 404 with a message for a plan or route that does not exist', async () => {
+    const res = await http().get('/api/plans/999').expect(404);
+    expect(res.body).toMatchObject({ code: 'NOT_FOUND', messageZh: expect.stringContaining('999') });
+    await http().get('/api/nothing-here').expect(404);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await http().get('/api/docs/json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/plans', '/api/plans/{id}', '/api/dashboard/summary']));
+  });
+
+  it('loads the seed once: starting again on the same database creates nothing twice', async () => {
+    const counts = async () => {
+      const ds = t.app.get(DataSource);
+      const [row] = await ds.query('SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM submissions) AS submissions');
+      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+    };
+    const before = await counts();
+    expect(before).toMatchObject({ plans: 1, tasks: 94, metrics: seed.metrics.length });
+    await t.stop();
+    t = await startTestApp(db);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the plan without demo history (DEMO=0)', () => {
+  it('shows every metric grey with no month to choose', async () => {
+    const db = await freshDatabase();
+    const t = await startTestApp(db, { demo: false });
+    try {
+      const summary: DashboardSummaryResponse = (await request(t.app.getHttpServer()).get('/api/dashboard/summary?planId=1').expect(200)).body;
+      expect(summary).toMatchObject({ period: null, periods: [], demo: false, counts: { red: 0, amber: 0, green: 0, grey: seed.metrics.length } });
+    } finally {
+      await t.stop();
+      await db.drop();
+    }
+  });
+});

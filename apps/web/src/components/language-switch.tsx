@@ -1,0 +1,10 @@
+import { useTranslation } from 'react-i18next';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <button type="button" className="language-switch" aria-label={t('languageSwitchLabel')} onClick={() => void i18n.changeLanguage(i18n.language === 'zh' ? 'en' : 'zh')}>
+      {t('languageSwitch')}
+    </button>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Messages } from './zh';
+
+/** English, the second language; the type makes a missing key a compile error. */
+export const en: Messages = {
+  appTitle: 'Taizhang · Rule-of-law government plan monitor',
+  appSubtitle: 'Compliance of the plan ledger',
+  languageSwitch: '中文',
+  languageSwitchLabel: 'Switch to the Chinese interface',
+  demoBanner: 'Demo data: the submissions below were generated as an example; they are not real reports.',
+  period: 'Month',
+  periodNone: 'No data yet',
+  loading: 'Loading…',
+  loadError: 'Could not load the data: {{message}}',
+  retry: 'Retry',
+  metricsByStatus: 'Metrics by status',
+  metricTotal: '{{count}} quantitative metrics',
+  status: { red: 'Missed', amber: 'At risk', green: 'On target', grey: 'No data' },
+  planTree: 'Indicators → tasks → metrics',
+  firstLevel: 'First-level indicator',
+  secondLevel: 'Second-level indicator',
+  task: 'Task {{number}}',
+  lead: 'Lead',
+  responsible: 'Responsible',
+  target: 'Target',
+  noMetrics: 'No quantitative target in this task',
+  noMetricsBelow: 'no quantitative targets',
+  reportedBy: 'Reported by',
+  countsLine: 'missed {{red}} · at risk {{amber}} · on target {{green}} · no data {{grey}}',
+  evaluatedAt: 'Evaluated {{time}}',
+  expandAll: 'Expand all',
+  collapseAll: 'Collapse all',
+};

@@ -1,0 +1,88 @@
+import type { DashboardSummaryResponse } from '@taizhang/contracts';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startProduct, type RunningProduct } from './support/product';
+
+const FIRST_LEVEL_TITLES = [
+  '依法全面履行政府职能',
+  '完善依法行政制度建设',
+  '重大行政决策科学民主合法',
+  '坚持严格规范公正文明执法',
+  '强化行政权力的制约监督',
+  '依法有效化解社会矛盾纠纷',
+  '政府工作人员法治思维和依法行政能力全面提高',
+  '法治政府建设组织领导落实到位',
+  '加强法治宣传教育',
+];
+
+describe('the overview page in Chromium', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(product.url);
+    await page.getByTestId('first-level').first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('shows the nine first-level indicator titles of the 2020 plan, in Chinese', async () => {
+    const titles = await page.locator('[data-testid=first-level] > details > summary .tree-title').allTextContents();
+    expect(titles).toEqual(FIRST_LEVEL_TITLES.map((t, i) => `${i + 1}. ${t}`));
+    await expect(page.locator('h1').textContent()).resolves.toContain('台账');
+  });
+
+  it('says plainly that it shows demo data', async () => {
+    await expect(page.getByRole('note').textContent()).resolves.toContain('演示数据');
+  });
+
+  it('shows the same counts by status as GET /api/dashboard/summary', async () => {
+    const summary: DashboardSummaryResponse = await (await fetch(`${product.url}/api/dashboard/summary?planId=1`)).json();
+    for (const status of ['red', 'amber', 'green', 'grey'] as const) {
+      await expect(page.getByTestId(`count-${status}`).locator('.status-card-count').textContent()).resolves.toBe(String(summary.counts[status]));
+    }
+  });
+
+  it('labels every status with a word and an icon, not colour alone', async () => {
+    const badges = page.locator('[data-testid=metric] .badge');
+    expect(await badges.count()).toBeGreaterThan(40);
+    const words = new Set(await badges.allTextContents());
+    for (const w of words) expect(w).toMatch(/^[✕!✓–](未达标|预警|达标|无数据)$/);
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    await expect(page.getByTestId('count-green').textContent()).resolves.toContain('On target');
+    await page.getByRole('button', { name: 'Switch to the Chinese interface' }).click();
+    await expect(page.getByTestId('count-green').textContent()).resolves.toContain('达标');
+  });
+
+  it('changes month with the selector and keeps it in the address', async () => {
+    await page.locator('select').selectOption('2020-03');
+    await page.waitForURL(/period=2020-03/);
+    const summary: DashboardSummaryResponse = await (await fetch(`${product.url}/api/dashboard/summary?planId=1&period=2020-03`)).json();
+    await page.waitForFunction((n) => document.querySelector('[data-testid=count-red] .status-card-count')?.textContent === n, String(summary.counts.red));
+  });
+
+  it('fits a tablet screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(product.url);
+    await page.getByTestId('first-level').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // SCREENSHOTS_DIR=docs/screenshots refreshes the pictures in the docs.
+    if (process.env.SCREENSHOTS_DIR) {
+      mkdirSync(process.env.SCREENSHOTS_DIR, { recursive: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, 'overview.png') });
+      await page.getByRole('button', { name: '切换到英文界面' }).click();
+      await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, 'overview-en.png') });
+    }
+  });
+});
