@@ -1,13 +1,20 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
+import { CalendarModule } from './calendar/calendar.module';
+import { Clock } from './clock/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { PlansModule } from './plans/plans.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { SeedingModule } from './seeding/seeding.module';
+import { StartupService } from './startup/startup.service';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 @Global()
 @Module({})
@@ -18,9 +25,12 @@ export class AppModule {
       : [];
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config)), ...serveWeb, HealthModule, PlansModule, DashboardModule, SeedingModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
+        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, SeedingModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, StartupService],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { DashboardSummaryResponse, FirstLevelNode, MetricNode, PlanTreeResponse } from '@taizhang/contracts';
-import { STATUSES, worstStatus, type StatusCounts } from '@taizhang/domain';
+import { roundForDisplay, STATUSES, worstStatus, type StatusCounts } from '@taizhang/domain';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -68,9 +68,9 @@ describe('plans and dashboard over HTTP', () => {
       .flatMap((m) => m.departments.filter((d) => d.value !== null).map((d) => ({ m, d })));
     expect(judged.length).toBeGreaterThan(10);
     for (const { m, d } of judged) {
-      const expected = d.value! >= m.target! ? 'green' : m.target! - d.value! <= 5 ? 'amber' : 'red';
+      const expected = d.value! >= m.target! ? 'green' : m.target! - d.value! <= 5 + 1e-9 ? 'amber' : 'red';
       expect({ code: m.code, department: d.code, status: d.status }).toEqual({ code: m.code, department: d.code, status: expected });
-      expect(d.reasonZh).toContain(`${d.value}%`);
+      expect(d.reasonZh).toContain(`${roundForDisplay(d.value!)}%`);
     }
     // The demo history is built to show every colour.
     expect(new Set(judged.map((j) => j.d.status))).toEqual(new Set(['green', 'amber', 'red']));
@@ -91,10 +91,14 @@ describe('plans and dashboard over HTTP', () => {
     expect(total(march.counts)).toBe(seed.metrics.length);
   });
 
-  it('shows metrics whose only figure is still to come as grey early in the year', async () => {
+  it('shows a metric grey in a month when none of its reporting periods had ended by then', async () => {
+    const tree: PlanTreeResponse = (await http().get('/api/plans/1?period=2020-01').expect(200)).body;
+    // The first quarter ends in March and the 3月31日 report is due then: in January neither has anything to show.
+    const quarterly = metricsOf(tree.indicators).filter((m) => m.period === 'quarter' || m.deadline === '03-31');
+    expect(quarterly.length).toBeGreaterThan(0);
+    for (const m of quarterly) expect({ code: m.code, status: m.status, periodKey: m.periodKey }).toEqual({ code: m.code, status: 'grey', periodKey: null });
     const january: DashboardSummaryResponse = (await http().get('/api/dashboard/summary?planId=1&period=2020-01').expect(200)).body;
-    // Quarterly figures are first due at the end of March, so in January some metrics have none yet.
-    expect(january.counts.grey).toBeGreaterThan(0);
+    expect(january.counts.grey).toBe(quarterly.length);
   });
 
   it('answers bad input with 400 and a message in Chinese and English, never 500', async () => {
@@ -135,12 +139,14 @@ describe('plans and dashboard over HTTP', () => {
 });
 
 describe('the plan without demo history (DEMO=0)', () => {
-  it('shows every metric grey with no month to choose', async () => {
+  it('shows every metric red as overdue: a missing figure after its due date is never green or blank', async () => {
     const db = await freshDatabase();
     const t = await startTestApp(db, { demo: false });
     try {
       const summary: DashboardSummaryResponse = (await request(t.app.getHttpServer()).get('/api/dashboard/summary?planId=1').expect(200)).body;
-      expect(summary).toMatchObject({ period: null, periods: [], demo: false, counts: { red: 0, amber: 0, green: 0, grey: seed.metrics.length } });
+      expect(summary).toMatchObject({ period: '2020-12', demo: false, counts: { red: seed.metrics.length, amber: 0, green: 0, grey: 0 } });
+      const tree: PlanTreeResponse = (await request(t.app.getHttpServer()).get('/api/plans/1').expect(200)).body;
+      for (const m of metricsOf(tree.indicators)) expect(m.reasonZh).toMatch(/逾期未报送|已过，尚未完成/);
     } finally {
       await t.stop();
       await db.drop();

@@ -11,5 +11,6 @@ export interface DashboardSummaryResponse {
   counts: StatusCounts;
   indicators: Array<{ id: number; number: number; title: string; status: Status; counts: StatusCounts }>;
   demo: boolean;
-  evaluatedAt: string;
+  /** When the last evaluation cycle finished; null before the first. */
+  evaluatedAt: string | null;
 }

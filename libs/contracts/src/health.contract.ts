@@ -4,6 +4,13 @@ export interface HealthResponse {
   database: 'sqlite' | 'postgres';
   version: string;
   demo: boolean;
+  /** The date the engine evaluates as of (Beijing time). */
+  today: string;
+  evaluation: {
+    cron: string;
+    lastRun: { startedAt: string; finishedAt: string; durationMs: number; evaluated: number; changed: number; error: string | null } | null;
+    nextRun: string | null;
+  };
 }
 
 /** The body of every 4xx/5xx answer: a code a program can match, and a message a clerk can act on. */

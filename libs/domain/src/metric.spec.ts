@@ -1,5 +1,9 @@
 import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS, type MetricDefinition } from './metric';
-import { evaluateLatest } from './evaluate-latest';
+import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import { evaluatePeriod } from './evaluate-period';
+import { withDefaultRules } from './metric-rules';
+import { WorkingDayCalendar } from './working-day-calendar';
+import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 import { formatTarget, formatValue } from './format-value';
 import { reportingPeriods } from './period';
 
@@ -57,10 +61,19 @@ describe('every combination of the vocabulary is usable by the other domain rule
     for (const m of combos) expect(reportingPeriods(m, 2020).length).toBeGreaterThan(0);
   });
 
-  it('evaluates every metric to one of the four statuses', () => {
+  const ctx = { today: '2020-07-15', calendar: new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2020, 2021])) };
+
+  it('evaluates every metric, with and without a figure, to one of the four statuses with reasons in both languages', () => {
     for (const m of combos) {
-      const { status } = evaluateLatest(m, { value: 9, completedOn: '2020-06-01', periodEnd: '2020-06-30' });
-      expect(['red', 'amber', 'green', 'grey']).toContain(status);
+      const ruled = withDefaultRules(m);
+      const period = reportingPeriods(ruled, 2020)[0];
+      for (const figure of [undefined, { type: 'value' as const, value: 9 }, { type: 'completion' as const, completedOn: '2020-06-01' }]) {
+        const e = evaluatePeriod(ruled, period, figure, ctx);
+        expect(['red', 'amber', 'green', 'grey']).toContain(e.status);
+        expect(e.reasonZh.length).toBeGreaterThan(0);
+        expect(e.reasonEn.length).toBeGreaterThan(0);
+        expect(`${e.reasonZh} ${e.reasonEn}`).not.toMatch(/undefined|NaN|null/);
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { METRIC_KINDS, METRIC_PERIODS, type MetricDefinition } from './metric';
-import { deadlineIn, isMonthKey, isoDate, monthEnd, monthEndOfKey, monthKey, parseMonthKey, reportingPeriods } from './period';
+import { deadlineIn, findPeriod, isFinalPeriodOfYear, isMonthKey, isoDate, monthEnd, monthEndOfKey, monthKey, parseMonthKey, reportingPeriods } from './period';
 
 type PeriodShape = Pick<MetricDefinition, 'period' | 'kind' | 'deadline'>;
 
@@ -115,9 +115,9 @@ describe(reportingPeriods.name, () => {
   it('reports yearly rates monthly, as year-to-date figures, January to December', () => {
     const periods = reportingPeriods(yearly, 2020);
     expect(periods).toHaveLength(12);
-    expect(periods[0]).toEqual({ key: '2020-01', end: '2020-01-31' });
-    expect(periods[1]).toEqual({ key: '2020-02', end: '2020-02-29' });
-    expect(periods[11]).toEqual({ key: '2020-12', end: '2020-12-31' });
+    expect(periods[0]).toEqual({ key: '2020-01', start: '2020-01-01', end: '2020-01-31' });
+    expect(periods[1]).toEqual({ key: '2020-02', start: '2020-02-01', end: '2020-02-29' });
+    expect(periods[11]).toEqual({ key: '2020-12', start: '2020-12-01', end: '2020-12-31' });
   });
 
   it('reports yearly counts and case records monthly too', () => {
@@ -129,19 +129,28 @@ describe(reportingPeriods.name, () => {
 
   it('reports quarterly targets at each quarter end', () => {
     expect(reportingPeriods({ kind: 'annual-count', period: 'quarter', deadline: null }, 2020)).toEqual([
-      { key: '2020-Q1', end: '2020-03-31' },
-      { key: '2020-Q2', end: '2020-06-30' },
-      { key: '2020-Q3', end: '2020-09-30' },
-      { key: '2020-Q4', end: '2020-12-31' },
+      { key: '2020-Q1', start: '2020-01-01', end: '2020-03-31' },
+      { key: '2020-Q2', start: '2020-04-01', end: '2020-06-30' },
+      { key: '2020-Q3', start: '2020-07-01', end: '2020-09-30' },
+      { key: '2020-Q4', start: '2020-10-01', end: '2020-12-31' },
     ]);
   });
 
   it('reports a deadline once, at the deadline, keyed by the year', () => {
-    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: '01-31' }, 2020)).toEqual([{ key: '2020', end: '2020-01-31' }]);
+    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: '01-31' }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-01-31' }]);
   });
 
   it('takes the end of the year for a deadline metric missing its date', () => {
-    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: null }, 2020)).toEqual([{ key: '2020', end: '2020-12-31' }]);
+    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: null }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-12-31' }]);
+  });
+
+  it('follows a reporting frequency set on the metric, whatever its period', () => {
+    const monthlyByDefault = { kind: 'value' as const, period: 'year' as const, deadline: null };
+    expect(reportingPeriods({ ...monthlyByDefault, frequency: 'quarterly' }, 2020).map((p) => p.key)).toEqual(['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4']);
+    expect(reportingPeriods({ ...monthlyByDefault, frequency: 'annual' }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-12-31' }]);
+    expect(reportingPeriods({ kind: 'annual-count', period: 'quarter', deadline: null, frequency: 'monthly' }, 2020)).toHaveLength(12);
+    // A deadline is reported once, at the deadline, even if a frequency is set.
+    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: '03-31', frequency: 'monthly' }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-03-31' }]);
   });
 
   it('gives 12 months, 4 quarters or 1 deadline, with valid, sorted, in-year ends and unique keys', () => {
@@ -157,6 +166,8 @@ describe(reportingPeriods.name, () => {
         expect(periods).toHaveLength(expected);
         expect(new Set(periods.map((p) => p.key)).size).toBe(periods.length);
         for (const p of periods) {
+          expect(isValidIsoDate(p.start)).toBe(true);
+          expect(p.start <= p.end).toBe(true);
           expect(isValidIsoDate(p.end)).toBe(true);
           expect(p.end.startsWith(`${y}-`)).toBe(true);
           expect(p.key.startsWith(String(y))).toBe(true);
@@ -164,7 +175,61 @@ describe(reportingPeriods.name, () => {
         const ends = periods.map((p) => p.end);
         expect([...ends].sort()).toEqual(ends);
         if (expected > 1) expect(ends[ends.length - 1]).toBe(`${y}-12-31`);
+        expect(periods[0].start).toBe(`${y}-01-01`);
+        // Periods tile the year: each starts the day after the previous one ends.
+        for (let i = 1; i < periods.length; i++) {
+          const next = new Date(`${periods[i - 1].end}T00:00:00Z`);
+          next.setUTCDate(next.getUTCDate() + 1);
+          expect(periods[i].start).toBe(next.toISOString().slice(0, 10));
+        }
       }),
     );
+  });
+});
+
+describe(findPeriod.name, () => {
+  const monthly = { kind: 'value' as const, period: 'year' as const, deadline: null };
+  const quarterly = { kind: 'annual-count' as const, period: 'quarter' as const, deadline: null };
+  const deadline = { kind: 'deadline' as const, period: 'year' as const, deadline: '01-31' };
+
+  it('finds a period of the metric by its key', () => {
+    expect(findPeriod(monthly, '2020-02')).toEqual({ key: '2020-02', start: '2020-02-01', end: '2020-02-29' });
+    expect(findPeriod(quarterly, '2021-Q3')).toEqual({ key: '2021-Q3', start: '2021-07-01', end: '2021-09-30' });
+    expect(findPeriod(deadline, '2020')).toEqual({ key: '2020', start: '2020-01-01', end: '2020-01-31' });
+  });
+
+  it('gives nothing for a key of another frequency or a malformed key', () => {
+    expect(findPeriod(monthly, '2020-Q1')).toBeUndefined();
+    expect(findPeriod(monthly, '2020')).toBeUndefined();
+    expect(findPeriod(quarterly, '2020-03')).toBeUndefined();
+    expect(findPeriod(deadline, '2020-01')).toBeUndefined();
+    for (const bad of ['', 'abcd-01', '2020-13', '2020-Q5', '0999-01', '2020-1']) expect(findPeriod(monthly, bad)).toBeUndefined();
+  });
+
+  it('finds every period that reportingPeriods gives, and only those', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(monthly, quarterly, deadline), fc.integer({ min: 1900, max: 2200 }), (metric, y) => {
+        for (const p of reportingPeriods(metric, y)) expect(findPeriod(metric, p.key)).toEqual(p);
+      }),
+    );
+  });
+});
+
+describe(isFinalPeriodOfYear.name, () => {
+  it('is true for December, the fourth quarter and a whole-year period', () => {
+    expect(isFinalPeriodOfYear({ key: '2020-12', start: '2020-12-01', end: '2020-12-31' })).toBe(true);
+    expect(isFinalPeriodOfYear({ key: '2020-Q4', start: '2020-10-01', end: '2020-12-31' })).toBe(true);
+    expect(isFinalPeriodOfYear({ key: '2020', start: '2020-01-01', end: '2020-12-31' })).toBe(true);
+  });
+
+  it('is true for a deadline period, keyed by the year, even when it ends early', () => {
+    expect(isFinalPeriodOfYear({ key: '2020', start: '2020-01-01', end: '2020-01-31' })).toBe(true);
+  });
+
+  it('is false for January to November and the first three quarters', () => {
+    const monthly = reportingPeriods({ kind: 'value', period: 'year', deadline: null }, 2020);
+    expect(monthly.map(isFinalPeriodOfYear)).toEqual([...Array(11).fill(false), true]);
+    const quarters = reportingPeriods({ kind: 'annual-count', period: 'quarter', deadline: null }, 2020);
+    expect(quarters.map(isFinalPeriodOfYear)).toEqual([false, false, false, true]);
   });
 });

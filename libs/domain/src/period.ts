@@ -1,8 +1,11 @@
 import type { MetricDefinition } from './metric';
+import { defaultFrequency, type ReportingFrequency } from './metric-rules';
 
 /** A reporting period of a plan year: a month ("2020-03"), a quarter ("2020-Q1") or the year ("2020"). */
 export interface ReportingPeriod {
   key: string;
+  /** First calendar day of the period, ISO "YYYY-MM-DD". */
+  start: string;
   /** Last calendar day of the period, ISO "YYYY-MM-DD". */
   end: string;
 }
@@ -44,16 +47,39 @@ export function deadlineIn(year: number, deadline: string): string {
 }
 
 /**
- * The periods in which a metric's figures are reported during a plan year.
- * Yearly rates and counts are reported monthly, as year-to-date figures; quarterly targets quarterly;
- * deadlines once, at the deadline; case records monthly.
+ * The periods in which a metric's figures are reported during a plan year, by its reporting frequency:
+ * monthly (yearly rates and counts as year-to-date figures, case records as the month's cases),
+ * quarterly, or once a year — a deadline's single period ends on the deadline.
  */
-export function reportingPeriods(metric: Pick<MetricDefinition, 'period' | 'kind' | 'deadline'>, year: number): ReportingPeriod[] {
+export function reportingPeriods(metric: Pick<MetricDefinition, 'period' | 'kind' | 'deadline'> & { frequency?: ReportingFrequency }, year: number): ReportingPeriod[] {
+  const frequency = metric.frequency ?? defaultFrequency(metric);
   if (metric.kind === 'deadline') {
-    return [{ key: String(year), end: deadlineIn(year, metric.deadline ?? '12-31') }];
+    return [{ key: String(year), start: isoDate(year, 1, 1), end: deadlineIn(year, metric.deadline ?? '12-31') }];
   }
-  if (metric.period === 'quarter') {
-    return [1, 2, 3, 4].map((q) => ({ key: `${year}-Q${q}`, end: monthEnd(year, q * 3) }));
+  if (frequency === 'annual') return [{ key: String(year), start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) }];
+  if (frequency === 'quarterly') {
+    return [1, 2, 3, 4].map((q) => ({ key: `${year}-Q${q}`, start: isoDate(year, q * 3 - 2, 1), end: monthEnd(year, q * 3) }));
   }
-  return Array.from({ length: 12 }, (_, i) => ({ key: monthKey(year, i + 1), end: monthEnd(year, i + 1) }));
+  return Array.from({ length: 12 }, (_, i) => ({ key: monthKey(year, i + 1), start: isoDate(year, i + 1, 1), end: monthEnd(year, i + 1) }));
+}
+
+/** The period of a metric with a given key ("2020-03", "2020-Q1", "2020"), or undefined if it has none such. */
+export function findPeriod(metric: Parameters<typeof reportingPeriods>[0], key: string): ReportingPeriod | undefined {
+  const year = Number(key.slice(0, 4));
+  if (!Number.isInteger(year) || year < 1900) return undefined;
+  return reportingPeriods(metric, year).find((p) => p.key === key);
+}
+
+/** Whether a period is the last of its year (where a yearly target must be met in full). */
+export function isFinalPeriodOfYear(period: ReportingPeriod): boolean {
+  return period.end.slice(5) >= '12-01' || /^\d{4}$/.test(period.key);
+}
+
+/** First day of the period a key names: "2020-03" → 2020-03-01, "2020-Q2" → 2020-04-01, "2020" → 2020-01-01. */
+export function periodStartOfKey(key: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) return isoDate(Number(quarter[1]), Number(quarter[2]) * 3 - 2, 1);
+  if (/^\d{4}$/.test(key)) return isoDate(Number(key), 1, 1);
+  const { year, month } = parseMonthKey(key);
+  return isoDate(year, month, 1);
 }

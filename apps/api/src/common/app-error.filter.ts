@@ -1,15 +1,22 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@taizhang/contracts';
 import type { Response } from 'express';
-import { AppError, type AppErrorCode } from './app-error';
+import { isCodedError, type AppErrorCode } from './app-error';
 
 function statusOf(code: AppErrorCode): number {
   switch (code) {
     case 'NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'INVALID_INPUT':
+    case 'INVALID_DATE':
+    case 'INVALID_FIGURE':
     case 'PERIOD_OUTSIDE_PLAN':
+    case 'DATE_OUTSIDE_CALENDAR':
       return HttpStatus.BAD_REQUEST;
+    case 'UNAUTHORIZED':
+      return HttpStatus.UNAUTHORIZED;
+    case 'CONFLICT':
+      return HttpStatus.CONFLICT;
   }
 }
 
@@ -25,7 +32,7 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): ErrorResponse {
-    if (error instanceof AppError) {
+    if (isCodedError(error)) {
       return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn };
     }
     if (error instanceof HttpException) {

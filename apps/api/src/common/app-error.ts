@@ -1,7 +1,24 @@
 /** Every error a user can cause, with the code the global filter maps to an HTTP status. */
-export type AppErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'PERIOD_OUTSIDE_PLAN';
+export const APP_ERROR_CODES = [
+  'NOT_FOUND',
+  'INVALID_INPUT',
+  'INVALID_DATE',
+  'INVALID_FIGURE',
+  'PERIOD_OUTSIDE_PLAN',
+  'DATE_OUTSIDE_CALENDAR',
+  'UNAUTHORIZED',
+  'CONFLICT',
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
-export class AppError extends Error {
+/** The shape shared by AppError and the domain's own errors (CalendarRangeError, InvalidDateError). */
+export interface CodedError {
+  code: AppErrorCode;
+  messageZh: string;
+  messageEn: string;
+}
+
+export class AppError extends Error implements CodedError {
   constructor(
     readonly code: AppErrorCode,
     readonly messageZh: string,
@@ -9,4 +26,10 @@ export class AppError extends Error {
   ) {
     super(messageEn);
   }
+}
+
+export function isCodedError(error: unknown): error is CodedError {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as Partial<CodedError>;
+  return typeof e.code === 'string' && (APP_ERROR_CODES as readonly string[]).includes(e.code) && typeof e.messageZh === 'string' && typeof e.messageEn === 'string';
 }

@@ -11,6 +11,12 @@ export interface AppConfig {
   /** Directory of the built web app served at /; null to serve the API only. */
   webDist: string | null;
   seedsDir: string;
+  /** Cron expression of the scheduled evaluation (default every 5 minutes). */
+  evaluationCron: string;
+  /** Pins "today" (YYYY-MM-DD) for demonstrations and tests; null reads the clock. */
+  fixedToday: string | null;
+  /** When set, writes (submissions, metric changes) need `Authorization: Bearer <token>` until accounts arrive. */
+  writeToken: string | null;
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -24,6 +30,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) errors.push('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
   const demo = (env.DEMO ?? '1').trim();
   if (!['0', '1', 'true', 'false'].includes(demo)) errors.push(`DEMO must be 1 or 0, got "${env.DEMO}"`);
+  const evaluationCron = (env.EVALUATION_CRON ?? '*/5 * * * *').trim();
+  if (!/^(\S+\s+){4,5}\S+$/.test(evaluationCron)) errors.push(`EVALUATION_CRON must be a cron expression of 5 or 6 fields, got "${env.EVALUATION_CRON}"`);
+  const fixedToday = env.FIXED_TODAY?.trim() || null;
+  if (fixedToday && !/^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) errors.push(`FIXED_TODAY must be a date YYYY-MM-DD, got "${env.FIXED_TODAY}"`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,
@@ -32,6 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     demo: demo === '1' || demo === 'true',
     webDist: env.WEB_DIST === '' ? null : path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     seedsDir: path.resolve(env.SEEDS_DIR ?? path.join(repoRoot, 'seeds')),
+    evaluationCron,
+    fixedToday,
+    writeToken: env.WRITE_TOKEN?.trim() || null,
   });
 }
 

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { DashboardSummaryResponse } from '@taizhang/contracts';
+import { EvaluationService } from '../evaluation/evaluation.service';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 
 @Injectable()
 export class DashboardService {
-  constructor(private readonly evaluation: PlanEvaluationService) {}
+  constructor(
+    private readonly evaluation: PlanEvaluationService,
+    private readonly engine: EvaluationService,
+  ) {}
 
   /** Counts of metrics by status for a month, for the plan and for each first-level indicator. */
   async summary(planId: number, period?: string): Promise<DashboardSummaryResponse> {
@@ -18,7 +22,7 @@ export class DashboardService {
       counts,
       indicators: tree.indicators.map(({ id, number, title, status, counts: c }) => ({ id, number, title, status, counts: c })),
       demo: tree.demo,
-      evaluatedAt: new Date().toISOString(),
+      evaluatedAt: this.engine.lastRun?.finishedAt ?? null,
     };
   }
 }

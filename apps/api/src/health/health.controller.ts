@@ -3,13 +3,19 @@ import { ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../clock/clock';
 import { databaseKind } from '../database/data-source-options';
+import { EvaluationScheduler } from '../evaluation/evaluation.scheduler';
+import { EvaluationService } from '../evaluation/evaluation.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly evaluation: EvaluationService,
+    private readonly scheduler: EvaluationScheduler,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -17,6 +23,9 @@ export class HealthController {
   @Get()
   async health(): Promise<HealthResponse> {
     await this.dataSource.query('SELECT 1');
-    return { status: 'ok', database: databaseKind(this.config), version: process.env.npm_package_version ?? '0.1.0', demo: this.config.demo };
+    return {
+      status: 'ok', database: databaseKind(this.config), version: process.env.npm_package_version ?? '0.1.0', demo: this.config.demo, today: this.clock.today(),
+      evaluation: { cron: this.config.evaluationCron, lastRun: this.evaluation.lastRun, nextRun: this.scheduler.nextRun() },
+    };
   }
 }

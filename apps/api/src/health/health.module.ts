@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EvaluationModule } from '../evaluation/evaluation.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [EvaluationModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -1,4 +1,4 @@
-import type { Comparator, MetricKind, MetricPeriod, MetricUnit } from '@taizhang/domain';
+import type { Comparator, MetricKind, MetricPeriod, MetricUnit, ReportingFrequency } from '@taizhang/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A quantitative target of a task, as a metric with a threshold. */
@@ -18,4 +18,11 @@ export class MetricEntity {
   @Column({ type: 'varchar', nullable: true }) deadline!: string | null;
   @Column({ type: 'text' }) source!: string;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  @Column({ type: 'varchar' }) frequency!: ReportingFrequency;
+  /** Amber band; null takes the default (5 points for percents, 10% of the target otherwise). */
+  @Column({ type: 'double precision', nullable: true }) tolerance!: number | null;
+  @Column({ name: 'due_working_days', type: 'integer' }) dueWorkingDays!: number;
+  @Column({ name: 'warn_working_days', type: 'integer' }) warnWorkingDays!: number;
+  /** The lead department reports one consolidated figure for all. */
+  @Column({ type: 'boolean' }) consolidated!: boolean;
 }

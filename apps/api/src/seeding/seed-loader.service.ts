@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkPlanSeed, generateDemoHistory, tasksOf, type PlanSeed } from '@taizhang/domain';
+import { checkPlanSeed, findPeriod, generateDemoHistory, tasksOf, withDefaultRules, type PlanSeed } from '@taizhang/domain';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,7 +9,7 @@ import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { TaskEntity } from '../plans/task.entity';
-import { SubmissionEntity } from '../submissions/submission.entity';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
 
 /** The demo plan every fresh installation starts with. */
 export const DEMO_PLAN_FILE = 'hongqiao-2020-plan.json';
@@ -31,6 +31,7 @@ export class SeedLoaderService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly submissions: SubmissionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +46,7 @@ export class SeedLoaderService {
       const departmentIds = await this.upsertDepartments(m, seed);
       const plan = await m.save(PlanEntity, m.create(PlanEntity, { ...seed.plan, demo: options.demoHistory, createdAt: new Date().toISOString() }));
       const taskIds = new Map<number, number>();
-      const leadsOfTask = new Map<number, string[]>();
+      const reportersOfTask = new Map<number, string[]>();
       for (const first of seed.indicators) {
         const parent = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: null, level: 1, number: first.number, title: first.title }));
         for (const second of first.children) {
@@ -58,32 +59,29 @@ export class SeedLoaderService {
           for (const task of second.tasks) {
             const saved = await m.save(TaskEntity, m.create(TaskEntity, { planId: plan.id, indicatorId: node.id, number: task.number, text: task.text, rawText: task.rawText }));
             taskIds.set(task.number, saved.id);
-            leadsOfTask.set(task.number, second.leadDepartments);
+            // The named lead and responsible departments report the task's metrics (groups do not log in).
+            reportersOfTask.set(task.number, [...new Set([...second.leadDepartments, ...second.responsibleDepartments])]);
           }
         }
       }
       const metricIds = new Map<string, number>();
       for (const metric of seed.metrics) {
         const { taskNumber, ...fields } = metric;
-        const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...fields, planId: plan.id, taskId: taskIds.get(taskNumber)! }));
+        const ruled = withDefaultRules(fields);
+        const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...ruled, source: metric.source, note: metric.note, planId: plan.id, taskId: taskIds.get(taskNumber)! }));
         metricIds.set(metric.code, saved.id);
       }
       if (options.demoHistory) {
-        const history = generateDemoHistory(seed.metrics.map((metric) => ({ ...metric, departmentCodes: leadsOfTask.get(metric.taskNumber) ?? [] })), seed.plan.year);
+        const metrics = seed.metrics.map((metric) => ({ ...metric, departmentCodes: reportersOfTask.get(metric.taskNumber) ?? [] }));
+        const byCode = new Map(seed.metrics.map((metric) => [metric.code, metric]));
         const createdAt = new Date().toISOString();
-        const rows = history.map((h) => ({
-          metricId: metricIds.get(h.metricCode)!,
-          departmentId: departmentIds.get(h.departmentCode)!,
-          periodKey: h.periodKey,
-          periodEnd: h.periodEnd,
-          revision: 1,
-          value: h.value,
-          completedOn: h.completedOn,
-          note: null,
-          origin: 'demo' as const,
-          createdAt,
-        }));
-        for (let i = 0; i < rows.length; i += 200) await m.insert(SubmissionEntity, rows.slice(i, i + 200));
+        for (const h of generateDemoHistory(metrics, seed.plan.year)) {
+          const period = findPeriod(byCode.get(h.metricCode)!, h.periodKey)!;
+          await this.submissions.append(m, {
+            metricId: metricIds.get(h.metricCode)!, departmentId: departmentIds.get(h.departmentCode)!,
+            periodKey: h.periodKey, periodEnd: period.end, figure: h.figure, note: null, origin: 'demo', createdAt,
+          });
+        }
       }
       this.logger.log(`Loaded plan ${seed.plan.code}: ${tasksOf(seed).length} tasks, ${seed.metrics.length} metrics${options.demoHistory ? ', demo history' : ''}`);
       return { created: true };

@@ -1,12 +1,6 @@
-import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { SubmissionsModule } from '../submissions/submissions.module';
 import { SeedLoaderService } from './seed-loader.service';
 
-/** Loads the demo plan when the application starts (after migrations, which TypeORM runs on connect). */
-@Module({ providers: [SeedLoaderService], exports: [SeedLoaderService] })
-export class SeedingModule implements OnApplicationBootstrap {
-  constructor(private readonly seedLoader: SeedLoaderService) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.seedLoader.loadDemoPlan();
-  }
-}
+@Module({ imports: [SubmissionsModule], providers: [SeedLoaderService], exports: [SeedLoaderService] })
+export class SeedingModule {}

@@ -1,46 +1,61 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Figure } from '@taizhang/domain';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MetricEntity } from '../metrics/metric.entity';
-import { SubmissionEntity } from './submission.entity';
+import { SubmissionCaseEntity, SubmissionEntity } from './submission.entity';
 
-export interface LatestFigure {
+export interface NewSubmission {
   metricId: number;
   departmentId: number;
   periodKey: string;
   periodEnd: string;
-  value: number | null;
-  completedOn: string | null;
+  figure: Figure;
+  note: string | null;
+  origin: 'demo' | 'department';
+  createdAt: string;
 }
 
+/** Submissions are append-only: each write is a new revision; nothing is updated or deleted. */
 @Injectable()
 export class SubmissionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The latest revision of the latest period each department reported for each metric of a plan,
-   * among periods ending on or before `asOf`. One ordered scan of raw rows; the last row per key wins.
+   * Appends the next revision for the metric, department and period. The unique index on
+   * (metric, department, period, revision) makes a concurrent writer fail instead of overwriting.
    */
-  async latestAsOf(planId: number, asOf: string): Promise<LatestFigure[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource
+  async append(m: EntityManager, s: NewSubmission): Promise<SubmissionEntity> {
+    const last = await m
       .createQueryBuilder(SubmissionEntity, 's')
-      .innerJoin(MetricEntity, 'm', 'm.id = s.metric_id')
-      .select(['s.metric_id AS "metricId"', 's.department_id AS "departmentId"', 's.period_key AS "periodKey"', 's.period_end AS "periodEnd"', 's.value AS "value"', 's.completed_on AS "completedOn"'])
-      .where('m.plan_id = :planId AND s.period_end <= :asOf', { planId, asOf })
-      .orderBy('s.period_end', 'ASC')
-      .addOrderBy('s.revision', 'ASC')
-      .getRawMany();
-    const latest = new Map<string, LatestFigure>();
-    for (const r of rows) {
-      latest.set(`${r.metricId}:${r.departmentId}`, {
-        metricId: Number(r.metricId),
-        departmentId: Number(r.departmentId),
-        periodKey: String(r.periodKey),
-        periodEnd: String(r.periodEnd),
-        value: r.value === null ? null : Number(r.value),
-        completedOn: (r.completedOn as string | null) ?? null,
-      });
+      .select('MAX(s.revision)', 'revision')
+      .where('s.metric_id = :metricId AND s.department_id = :departmentId AND s.period_key = :periodKey', s)
+      .getRawOne<{ revision: number | string | null }>();
+    const f = s.figure;
+    const row = m.create(SubmissionEntity, {
+      metricId: s.metricId, departmentId: s.departmentId, periodKey: s.periodKey, periodEnd: s.periodEnd,
+      revision: Number(last?.revision ?? 0) + 1,
+      figureType: f.type,
+      value: f.type === 'value' ? f.value : null,
+      numerator: f.type === 'ratio' ? f.numerator : null,
+      denominator: f.type === 'ratio' ? f.denominator : null,
+      completedOn: f.type === 'completion' ? f.completedOn : null,
+      note: s.note, origin: s.origin, createdAt: s.createdAt,
+    });
+    const saved = await m.save(SubmissionEntity, row);
+    if (f.type === 'cases' && f.cases.length > 0) {
+      await m.insert(SubmissionCaseEntity, f.cases.map((c) => ({ submissionId: saved.id, reference: c.reference.trim(), startDate: c.startDate, completedOn: c.completedOn, value: c.value })));
     }
-    return [...latest.values()];
+    return saved;
+  }
+
+  /** Every revision for a metric (optionally one department), newest first, with case records. */
+  async revisions(metricId: number, departmentId?: number): Promise<Array<SubmissionEntity & { cases: SubmissionCaseEntity[] }>> {
+    const m = this.dataSource.manager;
+    const rows = await m.find(SubmissionEntity, { where: { metricId, ...(departmentId ? { departmentId } : {}) }, order: { periodEnd: 'DESC', revision: 'DESC' } });
+    const caseRows = rows.some((r) => r.figureType === 'cases')
+      ? await m.createQueryBuilder(SubmissionCaseEntity, 'c').innerJoin(SubmissionEntity, 's', 's.id = c.submission_id').where('s.metric_id = :metricId', { metricId }).orderBy('c.id').getMany()
+      : [];
+    return rows.map((r) => ({ ...r, cases: caseRows.filter((c) => c.submissionId === r.id) }));
   }
 
   /** Months ("YYYY-MM") in which some reported period of the plan ends, oldest first. */

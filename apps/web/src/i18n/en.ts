@@ -24,6 +24,7 @@ export const en: Messages = {
   target: 'Target',
   noMetrics: 'No quantitative target in this task',
   noMetricsBelow: 'no quantitative targets',
+  reportingPeriod: 'Period {{period}}',
   reportedBy: 'Reported by',
   countsLine: 'missed {{red}} · at risk {{amber}} · on target {{green}} · no data {{grey}}',
   evaluatedAt: 'Evaluated {{time}}',

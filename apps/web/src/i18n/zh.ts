@@ -22,6 +22,7 @@ export const zh = {
   target: '目标',
   noMetrics: '本任务无量化指标',
   noMetricsBelow: '无量化指标',
+  reportingPeriod: '报送期 {{period}}',
   reportedBy: '报送单位',
   countsLine: '未达标 {{red}} · 预警 {{amber}} · 达标 {{green}} · 无数据 {{grey}}',
   evaluatedAt: '评估时间 {{time}}',

@@ -26,7 +26,9 @@ export function OverviewPage() {
   }
   if (!plan || !summary.data || !tree.data) return <p role="status">{t('loading')}</p>;
 
-  const evaluatedAt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(summary.data.evaluatedAt));
+  const evaluatedAt = summary.data.evaluatedAt
+    ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(summary.data.evaluatedAt))
+    : '—';
   return (
     <>
       {plan.demo && <p className="demo-banner" role="note">{t('demoBanner')}</p>}

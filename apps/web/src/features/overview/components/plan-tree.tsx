@@ -76,6 +76,7 @@ function Metric({ metric }: { metric: MetricNode }) {
       <StatusBadge status={metric.status} />
       <span className="metric-name">{english ? metric.nameEn : metric.name}</span>
       <span className="metric-target">{t('target')} {formatTarget(metric, english ? 'en' : 'zh')}</span>
+      {metric.periodKey && <span className="metric-period">{t('reportingPeriod', { period: metric.periodKey })}</span>}
       <span className="metric-reason">{english ? metric.reasonEn : metric.reasonZh}</span>
     </li>
   );

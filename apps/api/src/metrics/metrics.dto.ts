@@ -1,0 +1,120 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Comparator, EvaluationBasis, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
+import { STATUSES } from '@taizhang/domain';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import type { EvaluationEntity } from '../evaluation/evaluation.entity';
+import type { MetricEntity } from './metric.entity';
+
+export class ListMetricsQueryDto {
+  @Type(() => Number)
+  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  planId!: number;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: '状态 status 应为 red、amber、green 或 grey / status must be red, amber, green or grey' })
+  status?: Status;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  departmentId?: number;
+}
+
+export class EvaluationHistoryQueryDto {
+  @ApiPropertyOptional({ description: '单位编号；省略则返回全部单位及总体 / department id; omit for every department and the overall status' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  departmentId?: number;
+}
+
+/** What an admin may change of a metric; a change re-evaluates it and keeps the old evaluations in history. */
+export class UpdateMetricDto {
+  @ApiPropertyOptional({ example: 85 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '目标值 target 应为数字 / target must be a number' })
+  target?: number;
+
+  @ApiPropertyOptional({ example: 3, nullable: true, description: '预警带；null 为默认 / amber band; null for the default' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '预警带 tolerance 应为不小于 0 的数字 / tolerance must be a number of 0 or more' })
+  @Min(0, { message: '预警带 tolerance 应为不小于 0 的数字 / tolerance must be a number of 0 or more' })
+  tolerance?: number | null;
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsInt({ message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
+  @Min(0, { message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
+  @Max(60, { message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
+  dueWorkingDays?: number;
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsInt({ message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
+  @Min(0, { message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
+  @Max(60, { message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
+  warnWorkingDays?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'consolidated 应为 true 或 false / consolidated must be true or false' })
+  consolidated?: boolean;
+}
+
+export interface EvaluationResponse {
+  departmentId: number | null;
+  period: string;
+  periodEnd: string;
+  status: Status;
+  basis: EvaluationBasis;
+  value: number | null;
+  target: number | null;
+  reasonZh: string;
+  reasonEn: string;
+  evaluatedAt: string;
+  supersededAt: string | null;
+}
+
+export interface MetricResponse {
+  id: number;
+  planId: number;
+  taskId: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: MetricKind;
+  comparator: Comparator;
+  target: number | null;
+  unit: MetricUnit;
+  deadline: string | null;
+  frequency: ReportingFrequency;
+  tolerance: number | null;
+  dueWorkingDays: number;
+  warnWorkingDays: number;
+  consolidated: boolean;
+  source: string;
+  /** The current overall evaluation (latest period ended by today), null before any period began. */
+  current: EvaluationResponse | null;
+  /** The current evaluation of each department. */
+  departments: EvaluationResponse[];
+}
+
+export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponse {
+  return {
+    departmentId: e.departmentId, period: e.periodKey, periodEnd: e.periodEnd, status: e.status, basis: e.basis, value: e.value, target: e.target,
+    reasonZh: e.reasonZh, reasonEn: e.reasonEn, evaluatedAt: e.evaluatedAt, supersededAt: e.supersededAt,
+  };
+}
+
+export function toMetricResponse(m: MetricEntity, current: EvaluationResponse | null, departments: EvaluationResponse[]): MetricResponse {
+  return {
+    id: m.id, planId: m.planId, taskId: m.taskId, code: m.code, name: m.name, nameEn: m.nameEn, kind: m.kind, comparator: m.comparator,
+    target: m.target, unit: m.unit, deadline: m.deadline, frequency: m.frequency, tolerance: m.tolerance, dueWorkingDays: m.dueWorkingDays,
+    warnWorkingDays: m.warnWorkingDays, consolidated: m.consolidated, source: m.source, current, departments,
+  };
+}

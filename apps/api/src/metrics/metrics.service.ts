@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { latestPeriodRows } from '@taizhang/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { AppError } from '../common/app-error';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { PlanEntity } from '../plans/plan.entity';
+import { MetricEntity } from './metric.entity';
+import { toEvaluationResponse, toMetricResponse, type EvaluationResponse, type ListMetricsQueryDto, type MetricResponse, type UpdateMetricDto } from './metrics.dto';
+
+@Injectable()
+export class MetricsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evaluations: EvaluationRepository,
+    private readonly evaluation: EvaluationService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(q: ListMetricsQueryDto): Promise<MetricResponse[]> {
+    const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId }, order: { code: 'ASC' } });
+    const shown = latestPeriodRows(await this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`, this.clock.today());
+    return metrics
+      .map((m) => {
+        const departments = [...shown.values()].filter((e) => e.metricId === m.id && e.departmentId !== null).map(toEvaluationResponse);
+        const overall = shown.get(`${m.id}:*`);
+        // Filtered by department, the status shown is that department's own.
+        const current = q.departmentId ? (departments.find((d) => d.departmentId === q.departmentId) ?? null) : overall ? toEvaluationResponse(overall) : null;
+        return toMetricResponse(m, current, departments);
+      })
+      .filter((m) => (q.departmentId === undefined || m.departments.some((d) => d.departmentId === q.departmentId)) && (q.status === undefined || m.current?.status === q.status));
+  }
+
+  async get(id: number): Promise<MetricResponse> {
+    const metric = await this.find(id);
+    const shown = latestPeriodRows(await this.evaluations.current([id]), (e) => `${e.departmentId ?? '*'}`, this.clock.today());
+    const overall = shown.get('*');
+    return toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, [...shown.values()].filter((e) => e.departmentId !== null).map(toEvaluationResponse));
+  }
+
+  async history(id: number, departmentId?: number): Promise<EvaluationResponse[]> {
+    await this.find(id);
+    return (await this.evaluations.history(id, departmentId)).map(toEvaluationResponse);
+  }
+
+  /** Changes a threshold or rule, then re-evaluates: the old evaluations stay in the history. */
+  async update(id: number, changes: UpdateMetricDto): Promise<MetricResponse> {
+    const metric = await this.find(id);
+    if (changes.target !== undefined && metric.kind === 'deadline') {
+      throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
+    }
+    await this.dataSource.manager.update(MetricEntity, { id }, changes);
+    const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
+    await this.evaluation.evaluateMetrics(plan, [id]);
+    return this.get(id);
+  }
+
+  private async find(id: number): Promise<MetricEntity> {
+    const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id });
+    if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的指标`, `No metric with id ${id}`);
+    return metric;
+  }
+}
