@@ -42,9 +42,12 @@ export async function freshDatabase(): Promise<Pick<AppConfig, 'sqlitePath' | 'd
   };
 }
 
-/** Starts the whole API (no web app) on the given database, with the demo plan unless `demo` is false. */
-export async function startTestApp(db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl'>, options: { demo?: boolean } = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', WEB_DIST: '', DEMO: options.demo === false ? '0' : '1', SQLITE_PATH: db.sqlitePath || undefined, DATABASE_URL: db.databaseUrl ?? undefined });
+/**
+ * Starts the whole API (no web app) on the given database, with the demo plan unless `demo` is false.
+ * `env` adds configuration variables (FIXED_TODAY, EVALUATION_CRON, WRITE_TOKEN…) as the environment would.
+ */
+export async function startTestApp(db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl'>, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = loadConfig({ PORT: '0', WEB_DIST: '', DEMO: options.demo === false ? '0' : '1', SQLITE_PATH: db.sqlitePath || undefined, DATABASE_URL: db.databaseUrl ?? undefined, ...options.env });
   const app = await createApp(config, { quiet: true });
   await app.init();
   return { app, config, stop: () => app.close() };

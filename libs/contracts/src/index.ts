@@ -1,3 +1,6 @@
 export * from './plan.contract';
 export * from './dashboard.contract';
 export * from './health.contract';
+export * from './queue.contract';
+export * from './auth.contract';
+export * from './submission.contract';

@@ -13,3 +13,4 @@ export * from './demo-history';
 export * from './working-day-calendar';
 export * from './working-day-calendar.chinese-days';
 export * from './period-selection';
+export * from './queue-state';

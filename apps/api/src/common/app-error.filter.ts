@@ -15,9 +15,25 @@ function statusOf(code: AppErrorCode): number {
       return HttpStatus.BAD_REQUEST;
     case 'UNAUTHORIZED':
       return HttpStatus.UNAUTHORIZED;
+    case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
     case 'CONFLICT':
       return HttpStatus.CONFLICT;
+    case 'TOO_MANY_ATTEMPTS':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'FILE_TOO_LARGE':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'UNSUPPORTED_FILE':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
   }
+}
+
+/** class-validator's own message for a field no DTO declares ("property foo should not exist"), in both languages. */
+function bilingual(message: string): string {
+  const unknown = /^(?:(.+)\.)?property (.+) should not exist$/.exec(message);
+  if (!unknown) return message;
+  const field = unknown[1] ? `${unknown[1]}.${unknown[2]}` : unknown[2];
+  return `不接受字段 ${field}，请删除 / ${message}`;
 }
 
 /** One place turns errors into answers: a code, and a message in Chinese and English; never a stack trace. */
@@ -42,8 +58,8 @@ export class AppErrorFilter implements ExceptionFilter {
       const text = messages.map(String).join('; ');
       if (statusCode === 404) return { statusCode, code: 'NOT_FOUND', messageZh: '找不到请求的地址', messageEn: `Not found: ${text}` };
       // Validation messages are written "中文 / English" in the DTOs; split them for the two fields.
-      const zh = messages.map((m) => String(m).split(' / ')[0]).join('；');
-      const en = messages.map((m) => String(m).split(' / ').slice(-1)[0]).join('; ');
+      const zh = messages.map((m) => bilingual(String(m)).split(' / ')[0]).join('；');
+      const en = messages.map((m) => bilingual(String(m)).split(' / ').slice(-1)[0]).join('; ');
       return { statusCode, code: statusCode < 500 ? 'INVALID_INPUT' : 'INTERNAL', messageZh: zh, messageEn: en };
     }
     this.logger.error(error instanceof Error ? error.stack : String(error));

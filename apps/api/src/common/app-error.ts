@@ -7,7 +7,11 @@ export const APP_ERROR_CODES = [
   'PERIOD_OUTSIDE_PLAN',
   'DATE_OUTSIDE_CALENDAR',
   'UNAUTHORIZED',
+  'FORBIDDEN',
   'CONFLICT',
+  'TOO_MANY_ATTEMPTS',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FILE',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

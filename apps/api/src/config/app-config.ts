@@ -17,6 +17,14 @@ export interface AppConfig {
   fixedToday: string | null;
   /** When set, writes (submissions, metric changes) need `Authorization: Bearer <token>` until accounts arrive. */
   writeToken: string | null;
+  /** Whenever set, the password of the account `admin` (any mode). */
+  adminPassword: string | null;
+  /** Mark the session cookie Secure (serve over HTTPS). */
+  cookieSecure: boolean;
+  /** Where evidence files are stored. */
+  uploadsDir: string;
+  /** Largest evidence file accepted, in bytes. */
+  maxUploadBytes: number;
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -34,6 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   if (!/^(\S+\s+){4,5}\S+$/.test(evaluationCron)) errors.push(`EVALUATION_CRON must be a cron expression of 5 or 6 fields, got "${env.EVALUATION_CRON}"`);
   const fixedToday = env.FIXED_TODAY?.trim() || null;
   if (fixedToday && !/^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) errors.push(`FIXED_TODAY must be a date YYYY-MM-DD, got "${env.FIXED_TODAY}"`);
+  const maxUploadMb = Number(env.MAX_UPLOAD_MB ?? 10);
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024) errors.push(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 1024, got "${env.MAX_UPLOAD_MB}"`);
+  if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' && env.ADMIN_PASSWORD.length < 8) errors.push('ADMIN_PASSWORD must have at least 8 characters');
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,
@@ -45,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     evaluationCron,
     fixedToday,
     writeToken: env.WRITE_TOKEN?.trim() || null,
+    adminPassword: env.ADMIN_PASSWORD || null,
+    cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
+    uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(repoRoot, 'data/uploads')),
+    maxUploadBytes: maxUploadMb * 1024 * 1024,
   });
 }
 

@@ -46,32 +46,52 @@ export class EvaluationRepository {
       .where('m.plan_id = :planId', { planId })
       .orderBy('m.id').addOrderBy('l.role').addOrderBy('d.id')
       .getRawMany();
-    const assigned = new Map<number, AssignedDepartment[]>();
+    // Departments of each metric in query order; a department linked twice (lead and responsible) is listed once.
+    const byMetric = new Map<number, Map<number, AssignedDepartment>>();
     for (const l of links) {
-      const list = assigned.get(Number(l.metricId)) ?? [];
-      const existing = list.find((d) => d.id === Number(l.departmentId));
+      const metricId = Number(l.metricId);
+      const departmentId = Number(l.departmentId);
+      let list = byMetric.get(metricId);
+      if (!list) byMetric.set(metricId, (list = new Map()));
+      const existing = list.get(departmentId);
       if (existing) existing.isLead ||= l.role === 'lead';
-      else list.push({ id: Number(l.departmentId), code: l.code, name: l.name, isLead: l.role === 'lead' });
-      assigned.set(Number(l.metricId), list);
+      else list.set(departmentId, { id: departmentId, code: l.code, name: l.name, isLead: l.role === 'lead' });
     }
+    const assigned = new Map<number, AssignedDepartment[]>([...byMetric].map(([id, list]) => [id, [...list.values()]]));
     return { metrics, assigned, figures: ids.length ? await this.latestFigures(ids) : new Map() };
   }
 
-  /** Latest revision per metric, department and period, as domain Figures (case records attached). */
+  /**
+   * Latest revision per metric, department and period, as domain Figures (case records attached). Plain rows,
+   * two queries for the whole set of metrics: a full cycle reads millions of submissions, entities would cost
+   * more than the rules themselves.
+   */
   private async latestFigures(metricIds: number[]): Promise<Map<string, Figure>> {
     const m = this.dataSource.manager;
-    const rows = await m.find(SubmissionEntity, { where: { metricId: In(metricIds) }, order: { revision: 'ASC' } });
-    const latest = new Map<string, SubmissionEntity>();
-    for (const r of rows) latest.set(figureKey(r.metricId, r.departmentId, r.periodKey), r);
-    const caseSubmissionIds = [...latest.values()].filter((s) => s.figureType === 'cases').map((s) => s.id);
+    const rows: RawSubmission[] = await m
+      .createQueryBuilder(SubmissionEntity, 's')
+      .select(['s.id AS "id"', 's.metric_id AS "metricId"', 's.department_id AS "departmentId"', 's.period_key AS "periodKey"', 's.figure_type AS "figureType"',
+        's.value AS "value"', 's.numerator AS "numerator"', 's.denominator AS "denominator"', 's.completed_on AS "completedOn"'])
+      .where('s.metric_id IN (:...metricIds)', { metricIds })
+      .orderBy('s.revision', 'ASC')
+      .getRawMany();
+    const latest = new Map<string, RawSubmission>();
+    for (const r of rows) latest.set(figureKey(Number(r.metricId), Number(r.departmentId), r.periodKey), r);
     const cases = new Map<number, CaseRecord[]>();
-    for (let i = 0; i < caseSubmissionIds.length; i += 500) {
-      for (const c of await m.find(SubmissionCaseEntity, { where: { submissionId: In(caseSubmissionIds.slice(i, i + 500)) }, order: { id: 'ASC' } })) {
-        cases.set(c.submissionId, [...(cases.get(c.submissionId) ?? []), { reference: c.reference, startDate: c.startDate, completedOn: c.completedOn, value: c.value }]);
-      }
+    for (const s of latest.values()) if (s.figureType === 'cases') cases.set(Number(s.id), []);
+    if (cases.size > 0) {
+      // Cases of superseded revisions come along and are dropped here: one query instead of one per 500 submissions.
+      const caseRows: RawCase[] = await m
+        .createQueryBuilder(SubmissionCaseEntity, 'c')
+        .innerJoin(SubmissionEntity, 's', 's.id = c.submission_id')
+        .select(['c.submission_id AS "submissionId"', 'c.reference AS "reference"', 'c.start_date AS "startDate"', 'c.completed_on AS "completedOn"', 'c.value AS "value"'])
+        .where('s.metric_id IN (:...metricIds) AND s.figure_type = :cases', { metricIds, cases: 'cases' })
+        .orderBy('c.id', 'ASC')
+        .getRawMany();
+      for (const c of caseRows) cases.get(Number(c.submissionId))?.push({ reference: c.reference, startDate: c.startDate, completedOn: c.completedOn, value: c.value });
     }
     const figures = new Map<string, Figure>();
-    for (const [key, s] of latest) figures.set(key, toFigure(s, cases.get(s.id) ?? []));
+    for (const [key, s] of latest) figures.set(key, toFigure(s, cases.get(Number(s.id)) ?? []));
     return figures;
   }
 
@@ -95,15 +115,66 @@ export class EvaluationRepository {
     return this.dataSource.manager.find(EvaluationEntity, { where: { metricId: In(metricIds), supersededAt: IsNull() } });
   }
 
-  /** Supersedes the replaced evaluations and inserts the new ones, in one transaction. */
+  /** The current evaluations of some metrics, as plain rows with what a cycle compares (no entities: a plan has tens of thousands). */
+  async currentForComparison(metricIds: number[]): Promise<ComparableEvaluation[]> {
+    if (metricIds.length === 0) return [];
+    const rows: ComparableEvaluation[] = await this.dataSource.manager
+      .createQueryBuilder(EvaluationEntity, 'e')
+      .select(['e.id AS "id"', 'e.metric_id AS "metricId"', 'e.department_id AS "departmentId"', 'e.period_key AS "periodKey"', 'e.status AS "status"', 'e.basis AS "basis"',
+        'e.value AS "value"', 'e.target AS "target"', 'e.reason_zh AS "reasonZh"', 'e.reason_en AS "reasonEn"'])
+      .where('e.metric_id IN (:...metricIds) AND e.superseded_at IS NULL', { metricIds })
+      .getRawMany();
+    // The same types as an entity would have (PostgreSQL drivers may hand back numbers as strings).
+    return rows.map((r) => ({ ...r, id: Number(r.id), metricId: Number(r.metricId), departmentId: r.departmentId === null ? null : Number(r.departmentId), value: r.value === null ? null : Number(r.value), target: r.target === null ? null : Number(r.target) }));
+  }
+
+  /** Supersedes the replaced evaluations and inserts the new ones, in one transaction, in multi-row statements. */
   async apply(superseded: number[], inserted: NewEvaluation[], at: string): Promise<void> {
     if (superseded.length === 0 && inserted.length === 0) return;
     await this.dataSource.transaction(async (m) => {
       for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
-      const rows = inserted.map((e) => ({ ...e, evaluatedAt: at, supersededAt: null }));
-      for (let i = 0; i < rows.length; i += 100) await m.insert(EvaluationEntity, rows.slice(i, i + 100));
+      const driver = this.dataSource.driver;
+      const columns = INSERT_COLUMNS.map((c) => driver.escape(c)).join(', ');
+      for (let i = 0; i < inserted.length; i += INSERT_BATCH) {
+        const batch = inserted.slice(i, i + INSERT_BATCH);
+        const parameters: unknown[] = [];
+        const values = batch.map((e) => {
+          const row = [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null];
+          return `(${row.map((v) => {
+            parameters.push(v);
+            return driver.createParameter(`p${parameters.length - 1}`, parameters.length - 1);
+          }).join(', ')})`;
+        });
+        await m.query(`INSERT INTO ${driver.escape('evaluations')} (${columns}) VALUES ${values.join(', ')}`, parameters);
+      }
     });
   }
+}
+
+/** Rows per INSERT: 12 parameters each, well under SQLite's and PostgreSQL's limits on bound parameters. */
+const INSERT_BATCH = 500;
+const INSERT_COLUMNS = ['metric_id', 'department_id', 'period_key', 'period_end', 'status', 'basis', 'value', 'target', 'reason_zh', 'reason_en', 'evaluated_at', 'superseded_at'];
+
+export type ComparableEvaluation = Pick<EvaluationEntity, 'id' | 'metricId' | 'departmentId' | 'periodKey' | 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
+
+interface RawSubmission {
+  id: number;
+  metricId: number;
+  departmentId: number;
+  periodKey: string;
+  figureType: SubmissionEntity['figureType'];
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  completedOn: string | null;
+}
+
+interface RawCase {
+  submissionId: number;
+  reference: string;
+  startDate: string | null;
+  completedOn: string | null;
+  value: number | null;
 }
 
 export function toFigure(s: Pick<SubmissionEntity, 'figureType' | 'value' | 'numerator' | 'denominator' | 'completedOn'>, cases: CaseRecord[]): Figure {

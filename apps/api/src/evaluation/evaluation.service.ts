@@ -89,7 +89,7 @@ export class EvaluationService {
         computed.push(row(null, evaluateOverall(ruled, period, results, ctx)));
       }
     }
-    const current = new Map((await this.repository.current(inputs.metrics.map((m) => m.id))).map((e) => [evaluationKey(e), e]));
+    const current = new Map((await this.repository.currentForComparison(inputs.metrics.map((m) => m.id))).map((e) => [evaluationKey(e), e]));
     const superseded: number[] = [];
     const inserted: NewEvaluation[] = [];
     for (const e of computed) {
@@ -104,7 +104,8 @@ export class EvaluationService {
 }
 
 /** Re-evaluating unchanged data writes nothing: only a different outcome is a change. */
-function sameEvaluation(a: NewEvaluation, b: NewEvaluation): boolean {
+type Compared = Pick<NewEvaluation, 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
+function sameEvaluation(a: Compared, b: Compared): boolean {
   return a.status === b.status && a.basis === b.basis && a.value === b.value && a.target === b.target && a.reasonZh === b.reasonZh && a.reasonEn === b.reasonEn;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Figure } from '@taizhang/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MetricEntity } from '../metrics/metric.entity';
+import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from './submission.entity';
 
 export interface NewSubmission {
@@ -56,6 +57,30 @@ export class SubmissionsRepository {
       ? await m.createQueryBuilder(SubmissionCaseEntity, 'c').innerJoin(SubmissionEntity, 's', 's.id = c.submission_id').where('s.metric_id = :metricId', { metricId }).orderBy('c.id').getMany()
       : [];
     return rows.map((r) => ({ ...r, cases: caseRows.filter((c) => c.submissionId === r.id) }));
+  }
+
+  /**
+   * A department's latest revision per metric and period, keyed `${metricId}:${periodKey}`, with the
+   * comment of its return when it was sent back (a return of an older revision no longer counts).
+   */
+  async latestWithReturns(metricIds: number[], departmentId: number): Promise<Map<string, { id: number; revision: number; createdAt: string; returnComment: string | null }>> {
+    if (metricIds.length === 0) return new Map();
+    const m = this.dataSource.manager;
+    const rows = await m
+      .createQueryBuilder(SubmissionEntity, 's')
+      .select(['s.id', 's.metricId', 's.periodKey', 's.revision', 's.createdAt'])
+      .where('s.metric_id IN (:...metricIds) AND s.department_id = :departmentId', { metricIds, departmentId })
+      .orderBy('s.revision', 'ASC')
+      .getMany();
+    const latest = new Map<string, { id: number; revision: number; createdAt: string; returnComment: string | null }>();
+    for (const r of rows) latest.set(`${r.metricId}:${r.periodKey}`, { id: r.id, revision: r.revision, createdAt: r.createdAt, returnComment: null });
+    const byId = new Map([...latest.values()].map((l) => [l.id, l]));
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      const returns = await m.createQueryBuilder(SubmissionReturnEntity, 'r').where('r.submission_id IN (:...ids)', { ids: ids.slice(i, i + 500) }).orderBy('r.id', 'ASC').getMany();
+      for (const ret of returns) byId.get(ret.submissionId)!.returnComment = ret.comment;
+    }
+    return latest;
   }
 
   /** Months ("YYYY-MM") in which some reported period of the plan ends, oldest first. */

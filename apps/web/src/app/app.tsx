@@ -1,29 +1,35 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { LanguageSwitch } from '../components/language-switch';
+import { useSession } from '../features/auth/api/use-session';
+import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
+import { QueuePage } from '../features/queue/components/queue-page';
+import { AppHeader } from './app-header';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
 
 export function App() {
-  const { t } = useTranslation();
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <header className="app-header">
-          <div>
-            <h1>{t('appTitle')}</h1>
-            <p className="subtitle">{t('appSubtitle')}</p>
-          </div>
-          <LanguageSwitch />
-        </header>
+        <AppHeader />
         <main>
-          <Routes>
-            <Route path="*" element={<OverviewPage />} />
-          </Routes>
+          <SignedInRoutes />
         </main>
       </BrowserRouter>
     </QueryClientProvider>
+  );
+}
+
+/** Departments land on what they have to report; leaders and admins on the overview. */
+function SignedInRoutes() {
+  const session = useSession();
+  if (session.isPending) return null;
+  if (!session.data) return <LoginPage />;
+  return (
+    <Routes>
+      <Route path="/departments/:departmentId" element={<QueuePage />} />
+      <Route path="*" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
+    </Routes>
   );
 }

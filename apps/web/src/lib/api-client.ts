@@ -7,11 +7,37 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as ErrorResponse | null;
-    throw new ApiError(body ?? { statusCode: response.status, code: 'HTTP', messageZh: `请求失败（${response.status}）`, messageEn: `Request failed (${response.status})` });
+// The session cookie is httpOnly; writes echo the session's CSRF token, which the app learns at sign-in.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function request<T>(method: string, path: string, body?: BodyInit | object): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
   }
+  const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  if (!response.ok) {
+    const error = (await response.json().catch(() => null)) as ErrorResponse | null;
+    throw new ApiError(error ?? { statusCode: response.status, code: 'HTTP', messageZh: `请求失败（${response.status}）`, messageEn: `Request failed (${response.status})` });
+  }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+export const getJson = <T>(path: string) => request<T>('GET', path);
+export const postJson = <T>(path: string, body?: object) => request<T>('POST', path, body ?? {});
+export const postForm = <T>(path: string, form: FormData) => request<T>('POST', path, form);
+
+/** The message of an error in the interface language. */
+export function errorMessage(error: unknown, language: string): string {
+  if (error instanceof ApiError) return language === 'en' ? error.body.messageEn : error.body.messageZh;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { SignedIn } from '../auth/access.decorator';
+import { DepartmentEntity } from './department.entity';
+
+export interface DepartmentResponse {
+  id: number;
+  code: string;
+  name: string;
+  isGroup: boolean;
+}
+
+@ApiTags('departments')
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The departments and groups named in the plans (names are public in the ledger itself). */
+  @Get()
+  @SignedIn()
+  async list(): Promise<DepartmentResponse[]> {
+    return (await this.dataSource.manager.find(DepartmentEntity, { order: { id: 'ASC' } })).map((d) => ({ id: d.id, code: d.code, name: d.name, isGroup: d.isGroup }));
+  }
+}

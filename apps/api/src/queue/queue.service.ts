@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { QueueItem, QueueResponse } from '@taizhang/contracts';
+import { acceptedFigureTypes, dueDate, formatTarget, queueState, reportingPeriods, type QueueState } from '@taizhang/domain';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../clock/clock';
+import { AppError } from '../common/app-error';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { toRuledMetric } from '../evaluation/evaluation.service';
+import { PlansRepository } from '../plans/plans.repository';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
+
+// Most urgent first: what is late, then what came back, then what is due soon.
+const URGENCY: Record<QueueState, number> = { overdue: 0, returned: 1, 'due-soon': 2, due: 3, submitted: 4 };
+
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly plans: PlansRepository,
+    private readonly evaluations: EvaluationRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  async forDepartment(planId: number, departmentId: number): Promise<QueueResponse> {
+    const plan = await this.plans.findById(planId);
+    if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
+    const inputs = await this.evaluations.loadInputs(plan.id);
+    const metrics = inputs.metrics.filter((m) => (inputs.assigned.get(m.id) ?? []).some((d) => d.id === departmentId));
+    const department = metrics.flatMap((m) => inputs.assigned.get(m.id) ?? []).find((d) => d.id === departmentId);
+    const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };
+    const [latest, current] = await Promise.all([
+      this.submissions.latestWithReturns(metrics.map((m) => m.id), departmentId),
+      this.evaluations.current(metrics.map((m) => m.id)),
+    ]);
+    const items: QueueItem[] = [];
+    for (const metric of metrics) {
+      const ruled = toRuledMetric(metric);
+      for (const period of reportingPeriods(ruled, plan.year)) {
+        if (period.start > ctx.today) continue;
+        const due = dueDate(ruled, period, ctx);
+        const last = latest.get(`${metric.id}:${period.key}`);
+        const evaluation = current.find((e) => e.metricId === metric.id && e.departmentId === departmentId && e.periodKey === period.key);
+        items.push({
+          metricId: metric.id, metricCode: metric.code, metricName: metric.name, metricNameEn: metric.nameEn,
+          accepts: acceptedFigureTypes(ruled), unit: metric.unit, targetLabelZh: formatTarget(ruled), targetLabelEn: formatTarget(ruled, 'en'),
+          period: period.key, periodEnd: period.end, dueDate: due,
+          state: queueState({ today: ctx.today, dueDate: due, submitted: Boolean(last), returned: Boolean(last?.returnComment) }, ctx.calendar),
+          latestRevision: last ? { id: last.id, revision: last.revision, createdAt: last.createdAt } : null,
+          returnComment: last?.returnComment ?? null,
+          evaluation: evaluation ? { status: evaluation.status, basis: evaluation.basis, reasonZh: evaluation.reasonZh, reasonEn: evaluation.reasonEn } : null,
+        });
+      }
+    }
+    items.sort((a, b) => URGENCY[a.state] - URGENCY[b.state] || a.dueDate.localeCompare(b.dueDate) || a.metricCode.localeCompare(b.metricCode));
+    return { planId: plan.id, departmentId, departmentName: department?.name ?? '', today: ctx.today, items };
+  }
+}

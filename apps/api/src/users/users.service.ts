@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUser } from '../auth/current-user';
+import { UserEntity, type Role } from '../auth/user.entity';
+import { Clock } from '../clock/clock';
+import { AppError } from '../common/app-error';
+import { DepartmentEntity } from '../departments/department.entity';
+import { toUserListItem, type CreateUserDto, type UpdateUserDto, type UserListItem } from './users.dto';
+
+/** Admins manage accounts; every change is in the audit trail (passwords redacted). */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<UserListItem[]> {
+    return (await this.dataSource.manager.find(UserEntity, { order: { username: 'ASC' } })).map(toUserListItem);
+  }
+
+  async create(actor: CurrentUser, dto: CreateUserDto): Promise<UserListItem> {
+    const departmentId = await this.checkedDepartment(dto.role, dto.departmentId ?? null);
+    return this.dataSource.transaction(async (m) => {
+      if (await m.countBy(UserEntity, { username: dto.username })) {
+        throw new AppError('CONFLICT', `用户名 ${dto.username} 已存在`, `The username ${dto.username} is taken`);
+      }
+      const user = await m.save(UserEntity, m.create(UserEntity, {
+        username: dto.username, passwordHash: await hash(dto.password), role: dto.role, departmentId, disabled: false, createdAt: this.clock.now().toISOString(),
+      }));
+      await this.audit.record(actor, { kind: 'write', action: 'create user', entity: 'user', entityId: user.id, after: toUserListItem(user) }, m);
+      return toUserListItem(user);
+    });
+  }
+
+  async update(actor: CurrentUser, id: number, dto: UpdateUserDto): Promise<UserListItem> {
+    return this.dataSource.transaction(async (m) => {
+      const user = await m.findOneBy(UserEntity, { id });
+      if (!user) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的用户`, `No user with id ${id}`);
+      const role = dto.role ?? user.role;
+      const departmentId = await this.checkedDepartment(role, dto.departmentId !== undefined ? dto.departmentId : user.departmentId);
+      const changes: Partial<UserEntity> = { role, departmentId, ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}) };
+      if (dto.password) changes.passwordHash = await hash(dto.password);
+      await m.update(UserEntity, { id }, changes);
+      const after = { ...user, ...changes };
+      await this.audit.record(actor, { kind: 'write', action: 'update user', entity: 'user', entityId: id, before: toUserListItem(user), after: { ...toUserListItem(after), passwordChanged: Boolean(dto.password) } }, m);
+      return toUserListItem(after);
+    });
+  }
+
+  /** A department user needs a real (non-group) department; other roles have none. */
+  private async checkedDepartment(role: Role, departmentId: number | null): Promise<number | null> {
+    if (role !== 'department') return null;
+    if (!departmentId) throw new AppError('INVALID_INPUT', '部门用户须指定单位 departmentId', 'A department user needs a departmentId');
+    const department = await this.dataSource.manager.findOneBy(DepartmentEntity, { id: departmentId });
+    if (!department || department.isGroup) throw new AppError('INVALID_INPUT', `单位 ${departmentId} 不存在或是部门组`, `Department ${departmentId} does not exist or is a group`);
+    return departmentId;
+  }
+}

@@ -1,0 +1,118 @@
+import type { CalendarYear } from '@taizhang/domain';
+import { expectError, http } from './support';
+import { freshDatabase, startTestApp, type TestApp } from './test-app';
+
+/** China's working-day calendar over HTTP: the start day is not counted, holidays and make-up days as the State Council notices say. */
+describe('working-day calendar over HTTP', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let t: TestApp;
+  const add = (start: string, days: number | string) => http(t.app).get(`/api/calendar/working-days/add?start=${start}&days=${days}`);
+  const count = (start: string, end: string) => http(t.app).get(`/api/calendar/working-days/count?start=${start}&end=${end}`);
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    t = await startTestApp(db, { demo: false });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await db.drop();
+  });
+
+  it('skips the 2020 National Day holiday and counts the make-up Saturday 10 October', async () => {
+    expect((await add('2020-09-30', 0).expect(200)).body).toEqual({ date: '2020-09-30' });
+    expect((await add('2020-09-30', 1).expect(200)).body).toEqual({ date: '2020-10-09' });
+    expect((await add('2020-09-30', 2).expect(200)).body).toEqual({ date: '2020-10-10' });
+    expect((await add('2020-09-30', 3).expect(200)).body).toEqual({ date: '2020-10-12' });
+    // The 2020-09 figures are due on the 5th working day after the month ends.
+    expect((await add('2020-09-30', 5).expect(200)).body).toEqual({ date: '2020-10-14' });
+    // Sunday 27 September 2020 was a make-up working day too.
+    expect((await add('2020-09-25', 1).expect(200)).body).toEqual({ date: '2020-09-27' });
+    expect((await count('2020-09-30', '2020-10-12').expect(200)).body).toEqual({ days: 3 });
+    expect((await count('2020-10-12', '2020-09-30').expect(200)).body).toEqual({ days: -3 });
+    expect((await count('2020-10-01', '2020-10-08').expect(200)).body).toEqual({ days: 0 });
+  });
+
+  it('knows the Spring Festival 2020 holiday was extended to 2 February', async () => {
+    expect((await add('2020-01-23', 1).expect(200)).body).toEqual({ date: '2020-02-03' });
+    expect((await count('2020-01-23', '2020-02-03').expect(200)).body).toEqual({ days: 1 });
+    // Sunday 19 January 2020 was a make-up working day.
+    expect((await add('2020-01-17', 1).expect(200)).body).toEqual({ date: '2020-01-19' });
+  });
+
+  it('answers a date that does not exist or is not a date with 400 in both languages', async () => {
+    expectError(await add('2020-02-30', 1), 400, 'INVALID_DATE', '无效日期 "2020-02-30"：应为真实存在的日期，格式 "YYYY-MM-DD"', 'Invalid date "2020-02-30": expected a real calendar date "YYYY-MM-DD"');
+    expectError(await count('2020-01-01', '2020-02-30'), 400, 'INVALID_DATE', /2020-02-30/, /2020-02-30/);
+    expectError(await add('abc', 1), 400, 'INVALID_INPUT', 'start 应为日期 YYYY-MM-DD', 'start must be a date written YYYY-MM-DD');
+    expectError(await add('2020-2-3', 1), 400, 'INVALID_INPUT', 'start 应为日期 YYYY-MM-DD', 'start must be a date written YYYY-MM-DD');
+    expectError(await count('2020-01-01', 'tomorrow'), 400, 'INVALID_INPUT', 'end 应为日期 YYYY-MM-DD', 'end must be a date written YYYY-MM-DD');
+    expectError(await http(t.app).get('/api/calendar/working-days/count?start=2020-01-01'), 400, 'INVALID_INPUT', /end 应为日期/, /end must be a date/);
+  });
+
+  it('answers a negative, fractional, huge or missing number of days with 400, never 500', async () => {
+    for (const days of ['-1', '1.5', 'abc', '3651']) {
+      expectError(await add('2020-09-30', days), 400, 'INVALID_INPUT', 'days 应为 0 至 3650 的整数', 'days must be a whole number from 0 to 3650');
+    }
+    expectError(await http(t.app).get('/api/calendar/working-days/add?start=2020-09-30'), 400, 'INVALID_INPUT', /days 应为/, /days must be/);
+    expectError(await http(t.app).get('/api/calendar/working-days/add?start=2020-09-30&days=1&extra=1'), 400, 'INVALID_INPUT', '不接受字段 extra，请删除', 'property extra should not exist');
+  });
+
+  it('refuses to guess outside the years it knows: 400 naming the date and the known years', async () => {
+    expectError(await add('2031-01-05', 1), 400, 'DATE_OUTSIDE_CALENDAR', '日期 2031-01-05 超出工作日历已知年份（2020–2026）', 'Date 2031-01-05 is outside the years the working-day calendar knows (2020–2026)');
+    expectError(await count('2019-12-31', '2020-01-10'), 400, 'DATE_OUTSIDE_CALENDAR', /2019-12-31/, /2019-12-31/);
+    expectError(await count('2020-01-01', '2031-01-05'), 400, 'DATE_OUTSIDE_CALENDAR', /2031-01-05/, /2031-01-05/);
+    // Counting forward past the last known day fails on the first unknown day rather than assuming weekends only.
+    expectError(await add('2026-12-30', 5), 400, 'DATE_OUTSIDE_CALENDAR', /2027-01-01/, /2027-01-01/);
+  });
+
+  it('lists the bundled years 2020 to 2026 with their holidays and make-up days', async () => {
+    const years: CalendarYear[] = (await http(t.app).get('/api/calendar/years').expect(200)).body;
+    expect(years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    const y2020 = years[0];
+    expect(y2020.holidays).toEqual(expect.arrayContaining(['2020-01-24', '2020-02-02', '2020-10-01', '2020-10-08']));
+    expect(y2020.makeUpWorkdays).toEqual(expect.arrayContaining(['2020-01-19', '2020-09-27', '2020-10-10']));
+    expect(y2020.holidays).not.toContain('2020-10-10');
+    for (const y of years) {
+      expect(y.holidays.length).toBeGreaterThan(0);
+      expect([...y.holidays, ...y.makeUpWorkdays].every((d) => d.startsWith(`${y.year}-`))).toBe(true);
+    }
+  });
+
+  it('adds a year from an admin without a code change: 2027 dates then answer with its holidays and make-up days', async () => {
+    expectError(await add('2027-02-12', 1), 400, 'DATE_OUTSIDE_CALENDAR');
+    const body = {
+      holidays: ['2027-01-01', '2027-02-15', '2027-02-16', '2027-02-17', '2027-02-18', '2027-02-19'],
+      makeUpWorkdays: ['2027-02-20'],
+      source: '国办发明电〔2026〕测试',
+    };
+    const put = await http(t.app).put('/api/calendar/years/2027').send(body).expect(200);
+    expect(put.body).toEqual({ year: 2027, ...body });
+
+    const years: CalendarYear[] = (await http(t.app).get('/api/calendar/years').expect(200)).body;
+    expect(years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(years.at(-1)).toEqual({ year: 2027, ...body });
+    // Friday 12 February 2027, then the holiday week, then the make-up Saturday 20 February.
+    expect((await add('2027-02-12', 1).expect(200)).body).toEqual({ date: '2027-02-20' });
+    expect((await add('2027-02-12', 2).expect(200)).body).toEqual({ date: '2027-02-22' });
+    expect((await count('2027-02-12', '2027-02-22').expect(200)).body).toEqual({ days: 2 });
+    // Across the new year: 1 January 2027 (Friday) is a holiday, so the next working day is Monday 4 January.
+    expect((await add('2026-12-31', 1).expect(200)).body).toEqual({ date: '2027-01-04' });
+    expectError(await add('2031-01-05', 1), 400, 'DATE_OUTSIDE_CALENDAR', /（2020–2027）/, /\(2020–2027\)/);
+  });
+
+  it('rejects a year whose lists hold a date of another year, an impossible date or a day both off and on, and keeps the stored year', async () => {
+    await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-03'], makeUpWorkdays: [] }).expect(200);
+    const before: CalendarYear[] = (await http(t.app).get('/api/calendar/years').expect(200)).body;
+
+    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '日期 2029-01-01 不属于 2028 年', 'Date 2029-01-01 is not in 2028');
+    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: [], makeUpWorkdays: ['2027-12-31'] }), 400, 'INVALID_INPUT', '日期 2027-12-31 不属于 2028 年', 'Date 2027-12-31 is not in 2028');
+    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-02-30'], makeUpWorkdays: [] }), 400, 'INVALID_DATE', /2028-02-30/, /2028-02-30/);
+    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] }), 400, 'INVALID_INPUT', '2028-01-29 不能既是节假日又是调休上班日', '2028-01-29 cannot be both a holiday and a make-up working day');
+    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['1 Jan'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', /holidays 应为日期/, /holidays must be a date/);
+    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-01'] }), 400, 'INVALID_INPUT');
+    expectError(await http(t.app).put('/api/calendar/years/next').send({ holidays: [], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '年份应为正整数', 'year must be a positive whole number');
+
+    expect((await http(t.app).get('/api/calendar/years').expect(200)).body).toEqual(before);
+    // Monday 3 January 2028 stays a holiday: the next working day after Saturday 1 January is Tuesday 4 January.
+    expect((await add('2028-01-01', 1).expect(200)).body).toEqual({ date: '2028-01-04' });
+  });
+});

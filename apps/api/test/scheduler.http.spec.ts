@@ -1,0 +1,114 @@
+import type { HealthResponse } from '@taizhang/contracts';
+import { Clock } from '../src/clock/clock';
+import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
+import type { EvaluationResponse } from '../src/metrics/metrics.dto';
+import { countRows, duplicateCurrentEvaluations, http, metricsByCode, waitFor } from './support';
+import { freshDatabase, startTestApp, type TestApp } from './test-app';
+
+// Six fields: every second, so that the real cron job drives the test.
+const EVERY_SECOND = '*/1 * * * * *';
+
+/**
+ * The scheduled evaluation on a real database and a real cron: time alone turns a missing figure
+ * from "not yet due" to "overdue". 2020-09 ends on a Wednesday before the National Day holiday
+ * (1–8 October), so its figures are due on the 5th working day after it: Wednesday 14 October.
+ */
+describe('scheduled evaluation', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let t: TestApp;
+  let metricId: number;
+  const health = async (): Promise<HealthResponse> => (await http(t.app).get('/api/health').expect(200)).body;
+  const september = async (departmentId: number | null): Promise<EvaluationResponse> => {
+    const history: EvaluationResponse[] = (await http(t.app).get(`/api/metrics/${metricId}/evaluations`).expect(200)).body;
+    const current = history.filter((e) => e.period === '2020-09' && e.departmentId === departmentId && e.supersededAt === null);
+    expect(current).toHaveLength(1);
+    return current[0];
+  };
+  /** Waits for a cycle of the cron job that started after this moment (and so saw the clock as it is now). */
+  const nextScheduledRun = async (): Promise<CycleResult> => {
+    const after = new Date().toISOString();
+    const run = await waitFor(async () => {
+      const last = t.app.get(EvaluationService).lastRun;
+      return last && last.startedAt > after ? last : undefined;
+    }, 5000, 50);
+    expect(run).toBeDefined();
+    return run!;
+  };
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: EVERY_SECOND } });
+    metricId = (await metricsByCode(t.app)).get('T007-1')!.id;
+  });
+  afterAll(async () => {
+    await t.stop();
+    await db.drop();
+  });
+
+  it('reports the schedule in /api/health: the cron, the last run with its duration and counts, and the next run', async () => {
+    const h = await health();
+    expect(h).toMatchObject({ status: 'ok', demo: false, today: '2020-10-09', evaluation: { cron: EVERY_SECOND } });
+    const last = h.evaluation.lastRun!;
+    expect(last).toEqual({ startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number), evaluated: expect.any(Number), changed: expect.any(Number), error: null });
+    expect(last.durationMs).toBe(Date.parse(last.finishedAt) - Date.parse(last.startedAt));
+    expect(last.durationMs).toBeGreaterThanOrEqual(0);
+    // 2020-01 to 2020-10 have begun for the monthly metrics: thousands of evaluations each cycle.
+    expect(last.evaluated).toBeGreaterThan(1000);
+    const next = Date.parse(h.evaluation.nextRun!);
+    expect(next).toBeGreaterThan(Date.now() - 1000);
+    expect(next).toBeLessThanOrEqual(Date.now() + 2000);
+  });
+
+  it('shows September grey "awaiting figures" before the due date, and the cron job alone turns it red overdue after it', async () => {
+    const waiting = { status: 'grey', basis: 'not-due', value: null, target: 80, reasonZh: '待报送，截止 2020-10-14', reasonEn: 'Awaiting figures, due by 2020-10-14' };
+    expect(await september(1)).toMatchObject(waiting);
+    expect(await september(null)).toMatchObject(waiting);
+    const submissions = await countRows(t.app, 'submissions');
+    const clock = t.app.get(Clock);
+
+    // On the due date itself the figures are not late yet.
+    clock.setToday('2020-10-14');
+    const onDueDate = await nextScheduledRun();
+    expect(onDueDate.error).toBeNull();
+    expect(await september(1)).toMatchObject(waiting);
+    const greyAt = (await september(1)).evaluatedAt;
+
+    clock.setToday('2020-10-15');
+    const red = await waitFor(async () => {
+      const e = await september(1);
+      return e.status === 'red' ? e : undefined;
+    }, 5000);
+    expect(red).toMatchObject({ status: 'red', basis: 'overdue', value: null, target: 80, reasonZh: '逾期未报送：2020-09 的数据应于 2020-10-14 前报送', reasonEn: 'Overdue: the figures for 2020-09 were due by 2020-10-14' });
+    expect(await september(null)).toMatchObject({ status: 'red', basis: 'overdue', reasonZh: expect.stringMatching(/逾期未报送 2020-09 的数据$/) });
+    // The grey evaluation stays in the history, superseded when the job saw the due date pass.
+    const history: EvaluationResponse[] = (await http(t.app).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
+    expect(history.filter((e) => e.period === '2020-09').map((e) => [e.basis, e.evaluatedAt === greyAt, e.supersededAt === red!.evaluatedAt])).toEqual([
+      ['not-due', true, true],
+      ['overdue', false, false],
+    ]);
+    expect(await countRows(t.app, 'submissions')).toBe(submissions);
+    expect((await health()).today).toBe('2020-10-15');
+  });
+
+  it('never runs cycles over each other: concurrent runs and a submission all finish, one after another, with no duplicate current evaluation', async () => {
+    const engine = t.app.get(EvaluationService);
+    t.app.get(Clock).setToday('2020-11-20');
+    const [a, posted, b] = await Promise.all([
+      engine.runCycle(),
+      http(t.app).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-10', numerator: 9, denominator: 10 }),
+      engine.runCycle(),
+    ]);
+    expect(posted.status).toBe(201);
+    expect(posted.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 90 });
+    for (const r of [a, b]) expect(r.error).toBeNull();
+    // Serialised: one cycle ends before the other begins.
+    const [first, second] = [a, b].sort((x, y) => x.startedAt.localeCompare(y.startedAt));
+    expect(second.startedAt >= first.finishedAt).toBe(true);
+    expect(await duplicateCurrentEvaluations(t.app)).toEqual([]);
+    // The scheduled job keeps running alongside and still finds nothing to change.
+    expect(await nextScheduledRun()).toMatchObject({ changed: 0, error: null });
+    expect(await duplicateCurrentEvaluations(t.app)).toEqual([]);
+    const october: EvaluationResponse[] = (await http(t.app).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
+    expect(october.filter((e) => e.period === '2020-10' && e.supersededAt === null)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 90 })]);
+  });
+});

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/language-switch';
+import { useLogout, useSession } from '../features/auth/api/use-session';
+import { getJson } from '../lib/api-client';
+
+interface Department {
+  id: number;
+  name: string;
+  isGroup: boolean;
+}
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const reader = session.data && session.data.role !== 'department';
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments'), enabled: Boolean(reader) });
+  return (
+    <header className="app-header">
+      <div>
+        <h1><Link to="/" className="home-link">{t('appTitle')}</Link></h1>
+        <p className="subtitle">{t('appSubtitle')}</p>
+      </div>
+      <nav className="header-tools" aria-label={t('nav.label')}>
+        {reader && departments.data && (
+          <label className="department-picker">
+            {t('nav.department')}{' '}
+            <select defaultValue="" onChange={(e) => e.target.value && navigate(`/departments/${e.target.value}`)}>
+              <option value="">{t('nav.chooseDepartment')}</option>
+              {departments.data.filter((d) => !d.isGroup).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            </select>
+          </label>
+        )}
+        {session.data && (
+          <>
+            <span className="whoami">{t('nav.signedInAs', { username: session.data.username, role: t(`roles.${session.data.role}`) })}</span>
+            <button type="button" onClick={() => logout.mutate()}>{t('nav.logout')}</button>
+          </>
+        )}
+        <LanguageSwitch />
+      </nav>
+    </header>
+  );
+}

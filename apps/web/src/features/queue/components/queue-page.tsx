@@ -1,0 +1,73 @@
+import type { QueueItem } from '@taizhang/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { StatusBadge } from '../../../components/status-badge';
+import { errorMessage } from '../../../lib/api-client';
+import { usePlans } from '../../overview/api/use-overview';
+import { useSession } from '../../auth/api/use-session';
+import { useQueue, useReturnSubmission } from '../api/use-queue';
+import { EntryForm } from './entry-form';
+
+/**
+ * What is due for a department, most urgent first. A department user enters figures here; a leader
+ * (at /departments/:id) reads the same list and may return a submission for correction.
+ */
+export function QueuePage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const params = useParams();
+  const plans = usePlans();
+  const departmentId = params.departmentId ? Number(params.departmentId) : undefined;
+  const queue = useQueue(plans.data?.[0]?.id, departmentId);
+  if (queue.error) return <p role="alert" className="panel error">{errorMessage(queue.error, i18n.language)}</p>;
+  if (!queue.data || !session.data) return <p role="status">{t('loading')}</p>;
+  const canSubmit = session.data.role === 'department';
+  return (
+    <section className="panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">{t('queue.title', { department: queue.data.departmentName })}</h2>
+      <p className="muted">{t('queue.today', { today: queue.data.today })}</p>
+      <ul className="queue">
+        {queue.data.items.map((item) => (
+          <QueueRow key={`${item.metricId}-${item.period}`} item={item} departmentId={queue.data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function QueueRow({ item, departmentId, canSubmit, canReturn }: { item: QueueItem; departmentId: number; canSubmit: boolean; canReturn: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const english = i18n.language === 'en';
+  return (
+    <li className={`queue-item queue-${item.state}`} data-testid="queue-item" data-metric={item.metricCode} data-period={item.period} data-state={item.state}>
+      <div className="queue-head">
+        <span className={`state state-${item.state}`}>{t(`queue.states.${item.state}`)}</span>
+        <strong>{english ? item.metricNameEn : item.metricName}</strong>
+        <span>{item.period}</span>
+        <span className="muted">{t('queue.due', { date: item.dueDate })}</span>
+        <span className="muted">{t('target')} {english ? item.targetLabelEn : item.targetLabelZh}</span>
+        {item.evaluation && <StatusBadge status={item.evaluation.status} />}
+        {canSubmit && <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{item.latestRevision ? t('queue.revise') : t('queue.enter')}</button>}
+      </div>
+      {item.evaluation && <p className="metric-reason">{english ? item.evaluation.reasonEn : item.evaluation.reasonZh}</p>}
+      {item.returnComment && <p className="return-comment" role="note">{t('queue.returned', { comment: item.returnComment })}</p>}
+      {canReturn && item.latestRevision && !item.returnComment && <ReturnForm submissionId={item.latestRevision.id} />}
+      {open && canSubmit && <EntryForm item={item} departmentId={departmentId} />}
+    </li>
+  );
+}
+
+function ReturnForm({ submissionId }: { submissionId: number }) {
+  const { t, i18n } = useTranslation();
+  const [comment, setComment] = useState('');
+  const send = useReturnSubmission();
+  return (
+    <form className="inline" onSubmit={(e) => { e.preventDefault(); send.mutate({ submissionId, comment }); }}>
+      <label>{t('queue.returnComment')} <input name="comment" required value={comment} onChange={(e) => setComment(e.target.value)} /></label>
+      <button type="submit" disabled={send.isPending}>{t('queue.return')}</button>
+      {send.error && <span role="alert" className="form-error">{errorMessage(send.error, i18n.language)}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The evaluation benchmark: on a file from bench/generate.js, the product's full cycle
+ * (EvaluationService.runCycle() inside the real Nest app) against a raw baseline in the same run
+ * (better-sqlite3 reading the same rows, the same domain functions in a loop, one write transaction).
+ *
+ * Each measurement runs in its own child process on a fresh copy of the generated file, so that every
+ * first cycle writes everything and every peak resident set (getrusage maxRSS) belongs to one side only.
+ * Product and baseline alternate which goes first. Each side does a first cycle (writes every evaluation)
+ * and a second one on unchanged data (writes nothing).
+ *
+ *   node bench/evaluate.js --scale district|city [--runs 3] [--file FILE] [--second-runs 1] [--cpu-prof DIR]
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { spawnSync } = require('node:child_process');
+const { performance } = require('node:perf_hooks');
+const root = path.resolve(__dirname, '..');
+const FIXED_TODAY = '2021-12-20';
+
+function args(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=');
+      out[k] = v ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
+    }
+  }
+  return out;
+}
+
+const maxRssMiB = () => process.resourceUsage().maxRSS / 1024;
+const rssMiB = () => process.memoryUsage().rss / 1024 / 1024;
+
+// ---------------------------------------------------------------- product: the real app
+
+async function productChild(file, secondRuns) {
+  const t0 = performance.now();
+  const { appConfig } = require('./generate');
+  const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
+  const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
+  const app = await createApp(appConfig(file, { FIXED_TODAY }), { quiet: true });
+  const rssBeforeCycle = rssMiB();
+  // Start-up runs the product's first cycle (StartupService → EvaluationService.runCycle()).
+  await app.init();
+  const service = app.get(EvaluationService);
+  const first = service.lastRun;
+  if (first.error) throw new Error(first.error);
+  const maxAfterFirst = maxRssMiB();
+  const seconds = [];
+  for (let i = 0; i < secondRuns; i++) {
+    const t = performance.now();
+    const r = await service.runCycle();
+    if (r.error) throw new Error(r.error);
+    seconds.push({ ms: performance.now() - t, evaluated: r.evaluated, changed: r.changed });
+  }
+  await app.close();
+  return {
+    side: 'product',
+    startupMs: performance.now() - t0,
+    first: { ms: first.durationMs, evaluated: first.evaluated, changed: first.changed },
+    second: seconds,
+    rssBeforeCycleMiB: rssBeforeCycle,
+    maxRssAfterFirstMiB: maxAfterFirst,
+    maxRssMiB: maxRssMiB(),
+  };
+}
+
+// ---------------------------------------------------------------- baseline: raw better-sqlite3
+
+function baselineChild(file, secondRuns) {
+  const Database = require('better-sqlite3');
+  const domain = require(path.join(root, 'libs/domain/dist'));
+  const { evaluatePeriod, evaluateOverall, reportingPeriods, WorkingDayCalendar } = domain;
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = FULL'); // as the app
+  const years = db.prepare('SELECT year, source FROM calendar_years ORDER BY year').all();
+  const days = db.prepare('SELECT date, year, kind FROM calendar_days').all();
+  const calendar = new WorkingDayCalendar(years.map((y) => ({
+    year: y.year, source: y.source,
+    holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => d.date).sort(),
+    makeUpWorkdays: days.filter((d) => d.year === y.year && d.kind === 'workday').map((d) => d.date).sort(),
+  })));
+  const ctx = { today: FIXED_TODAY, calendar };
+
+  const q = {
+    plans: db.prepare('SELECT id, year FROM plans ORDER BY id'),
+    metrics: db.prepare('SELECT * FROM metrics WHERE plan_id = ? ORDER BY id'),
+    links: db.prepare(`SELECT m.id AS metricId, d.id AS departmentId, l.role AS role, d.code AS code, d.name AS name
+      FROM metrics m JOIN tasks t ON t.id = m.task_id JOIN indicator_departments l ON l.indicator_id = t.indicator_id
+      JOIN departments d ON d.id = l.department_id AND d.is_group = 0 WHERE m.plan_id = ? ORDER BY m.id, l.role, d.id`),
+    submissions: db.prepare(`SELECT s.id, s.metric_id, s.department_id, s.period_key, s.figure_type, s.value, s.numerator, s.denominator, s.completed_on
+      FROM submissions s JOIN metrics m ON m.id = s.metric_id WHERE m.plan_id = ? ORDER BY s.revision`),
+    cases: db.prepare(`SELECT c.submission_id, c.reference, c.start_date, c.completed_on, c.value FROM submission_cases c
+      JOIN submissions s ON s.id = c.submission_id JOIN metrics m ON m.id = s.metric_id WHERE m.plan_id = ? ORDER BY c.id`),
+    current: db.prepare(`SELECT e.id, e.metric_id, e.department_id, e.period_key, e.status, e.basis, e.value, e.target, e.reason_zh, e.reason_en
+      FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ? AND e.superseded_at IS NULL`),
+    insert: db.prepare(`INSERT INTO evaluations (metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`),
+    supersede: db.prepare('UPDATE evaluations SET superseded_at = ? WHERE id = ?'),
+  };
+
+  const cycle = db.transaction((at) => {
+    let evaluated = 0;
+    let changed = 0;
+    for (const plan of q.plans.all()) {
+      const metrics = q.metrics.all(plan.id);
+      const assigned = new Map();
+      for (const l of q.links.iterate(plan.id)) {
+        let list = assigned.get(l.metricId);
+        if (!list) assigned.set(l.metricId, (list = new Map()));
+        const d = list.get(l.departmentId);
+        if (d) d.isLead ||= l.role === 'lead';
+        else list.set(l.departmentId, { id: l.departmentId, code: l.code, name: l.name, isLead: l.role === 'lead' });
+      }
+      const latest = new Map();
+      for (const s of q.submissions.iterate(plan.id)) latest.set(`${s.metric_id}:${s.department_id}:${s.period_key}`, s);
+      const cases = new Map();
+      for (const s of latest.values()) if (s.figure_type === 'cases') cases.set(s.id, []);
+      for (const c of q.cases.iterate(plan.id)) {
+        cases.get(c.submission_id)?.push({ reference: c.reference, startDate: c.start_date, completedOn: c.completed_on, value: c.value });
+      }
+      const current = new Map();
+      for (const e of q.current.iterate(plan.id)) current.set(`${e.metric_id}:${e.department_id ?? '*'}:${e.period_key}`, e);
+      const write = (metricId, departmentId, period, e) => {
+        evaluated++;
+        const before = current.get(`${metricId}:${departmentId ?? '*'}:${period.key}`);
+        if (before && before.status === e.status && before.basis === e.basis && before.value === e.value && before.target === e.target
+          && before.reason_zh === e.reasonZh && before.reason_en === e.reasonEn) return;
+        if (before) q.supersede.run(at, before.id);
+        q.insert.run(metricId, departmentId, period.key, period.end, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at);
+        changed++;
+      };
+      for (const m of metrics) {
+        const ruled = {
+          code: m.code, name: m.name, nameEn: m.name_en, kind: m.kind, comparator: m.comparator, target: m.target, unit: m.unit, period: m.period,
+          deadline: m.deadline, frequency: m.frequency, tolerance: m.tolerance, dueWorkingDays: m.due_working_days, warnWorkingDays: m.warn_working_days,
+          consolidated: !!m.consolidated,
+        };
+        const departments = [...(assigned.get(m.id)?.values() ?? [])];
+        for (const period of reportingPeriods(ruled, plan.year)) {
+          if (period.start > ctx.today) continue;
+          const results = departments.map((d) => {
+            const s = latest.get(`${m.id}:${d.id}:${period.key}`);
+            const figure = s && toFigure(s, cases.get(s.id));
+            const evaluation = evaluatePeriod(ruled, period, figure, ctx);
+            write(m.id, d.id, period, evaluation);
+            return { department: d, figure, evaluation };
+          });
+          write(m.id, null, period, evaluateOverall(ruled, period, results, ctx));
+        }
+      }
+    }
+    return { evaluated, changed };
+  });
+
+  const run = () => {
+    const t = performance.now();
+    const r = cycle(new Date().toISOString());
+    return { ms: performance.now() - t, ...r };
+  };
+  const first = run();
+  const maxAfterFirst = maxRssMiB();
+  const second = [];
+  for (let i = 0; i < secondRuns; i++) second.push(run());
+  db.close();
+  return { side: 'baseline', first, second, maxRssAfterFirstMiB: maxAfterFirst, maxRssMiB: maxRssMiB() };
+}
+
+function toFigure(s, cases) {
+  switch (s.figure_type) {
+    case 'ratio':
+      return { type: 'ratio', numerator: s.numerator ?? 0, denominator: s.denominator ?? 0 };
+    case 'cases':
+      return { type: 'cases', cases: cases ?? [] };
+    case 'completion':
+      return { type: 'completion', completedOn: s.completed_on };
+    case 'value':
+      return { type: 'value', value: s.value ?? 0 };
+  }
+}
+
+// ---------------------------------------------------------------- parent: copies, children, medians
+
+/** A digest of the current evaluations, to check that product and baseline decided exactly the same. */
+function fingerprint(file) {
+  const Database = require('better-sqlite3');
+  const db = new Database(file, { readonly: true });
+  const hash = crypto.createHash('sha256');
+  let rows = 0;
+  for (const r of db.prepare(`SELECT metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en
+      FROM evaluations WHERE superseded_at IS NULL ORDER BY metric_id, department_id, period_key`).raw().iterate()) {
+    hash.update(JSON.stringify(r));
+    rows++;
+  }
+  const all = db.prepare('SELECT COUNT(*) AS n FROM evaluations').get().n;
+  db.close();
+  return { current: rows, all, sha256: hash.digest('hex').slice(0, 16) };
+}
+
+function copyDb(from, to) {
+  for (const f of [to, `${to}-wal`, `${to}-shm`]) fs.rmSync(f, { force: true });
+  fs.copyFileSync(from, to);
+}
+
+function child(side, file, secondRuns, cpuProfDir) {
+  const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns)], {
+    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60 * 1000,
+  });
+  if (r.status !== 0) throw new Error(`${side} failed (${r.status ?? r.signal}):\n${r.stderr}`);
+  const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  return { ...result, processMs: performance.now() - t };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function evaluate({ scale, file, runs, secondRuns, cpuProfDir }) {
+  const workDir = path.dirname(file);
+  const work = { product: path.join(workDir, `work-product-${scale}.sqlite`), baseline: path.join(workDir, `work-baseline-${scale}.sqlite`) };
+  const results = { product: [], baseline: [] };
+  let check = null;
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
+    for (const side of order) {
+      copyDb(file, work[side]);
+      const r = child(side, work[side], secondRuns, cpuProfDir);
+      results[side].push(r);
+      console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(r.first.ms / 1000).toFixed(2)} s (${r.first.changed} written), ` +
+        `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
+    }
+    if (i === 0) {
+      const p = fingerprint(work.product);
+      const b = fingerprint(work.baseline);
+      check = { product: p, baseline: b, identical: p.sha256 === b.sha256 && p.current === b.current && p.all === b.all };
+      console.error(`  ${scale} product and baseline wrote ${check.identical ? 'identical' : 'DIFFERENT'} evaluations (${p.current} current rows)`);
+    }
+  }
+  for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
+  const summary = (side) => ({
+    firstMs: median(results[side].map((r) => r.first.ms)),
+    secondMs: median(results[side].map((r) => median(r.second.map((s) => s.ms)))),
+    evaluated: results[side][0].first.evaluated,
+    writtenFirst: results[side][0].first.changed,
+    writtenSecond: Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))),
+    peakRssMiB: Math.max(...results[side].map((r) => r.maxRssMiB)),
+    ...(side === 'product' ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)) } : {}),
+  });
+  const product = summary('product');
+  const baseline = summary('baseline');
+  return {
+    scale, file: path.relative(root, file), fileBytes: fs.statSync(file).size, runs, secondRuns, fixedToday: FIXED_TODAY,
+    product, baseline,
+    ratioFirst: product.firstMs / baseline.firstMs,
+    ratioSecond: product.secondMs / baseline.secondMs,
+    check, raw: results,
+  };
+}
+
+module.exports = { evaluate };
+
+if (require.main === module) {
+  const a = args(process.argv.slice(2));
+  if (a.child) {
+    const secondRuns = Number(a['second-runs'] ?? 1);
+    Promise.resolve(a.child === 'product' ? productChild(a.file, secondRuns) : baselineChild(a.file, secondRuns)).then(
+      (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  } else {
+    const scale = a.scale ?? 'district';
+    const file = path.resolve(a.file ?? path.join(root, 'bench/data', `${scale}.sqlite`));
+    const r = evaluate({ scale, file, runs: Number(a.runs ?? 3), secondRuns: Number(a['second-runs'] ?? 1), cpuProfDir: a['cpu-prof'] });
+    const out = path.join(root, 'bench/data', `results-${scale}.json`);
+    fs.writeFileSync(out, JSON.stringify(r, null, 2));
+    const { raw, ...shown } = r;
+    console.log(JSON.stringify(shown, null, 2));
+  }
+}
