@@ -187,20 +187,40 @@ function toFigure(s, cases) {
 
 // ---------------------------------------------------------------- parent: copies, children, medians
 
-/** A digest of the current evaluations, to check that product and baseline decided exactly the same. */
-function fingerprint(file) {
+const CURRENT_ROWS = `SELECT metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en
+  FROM evaluations WHERE superseded_at IS NULL ORDER BY metric_id, department_id, period_key`;
+
+/** Whether product and baseline decided exactly the same: a digest of each side's current evaluations, and the first difference. */
+function compare(productFile, baselineFile) {
   const Database = require('better-sqlite3');
-  const db = new Database(file, { readonly: true });
-  const hash = crypto.createHash('sha256');
+  const open = (f) => new Database(f, { readonly: true });
+  const [p, b] = [open(productFile), open(baselineFile)];
+  const [hp, hb] = [crypto.createHash('sha256'), crypto.createHash('sha256')];
+  const [ip, ib] = [p.prepare(CURRENT_ROWS).raw().iterate(), b.prepare(CURRENT_ROWS).raw().iterate()];
   let rows = 0;
-  for (const r of db.prepare(`SELECT metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en
-      FROM evaluations WHERE superseded_at IS NULL ORDER BY metric_id, department_id, period_key`).raw().iterate()) {
-    hash.update(JSON.stringify(r));
+  let differing = 0;
+  let firstDifference = null;
+  for (;;) {
+    const [x, y] = [ip.next(), ib.next()];
+    if (x.done && y.done) break;
+    const [jx, jy] = [x.done ? null : JSON.stringify(x.value), y.done ? null : JSON.stringify(y.value)];
+    if (jx) hp.update(jx);
+    if (jy) hb.update(jy);
     rows++;
+    if (jx !== jy) {
+      differing++;
+      firstDifference ??= { product: x.value ?? null, baseline: y.value ?? null };
+    }
   }
-  const all = db.prepare('SELECT COUNT(*) AS n FROM evaluations').get().n;
-  db.close();
-  return { current: rows, all, sha256: hash.digest('hex').slice(0, 16) };
+  const all = (db) => db.prepare('SELECT COUNT(*) AS n FROM evaluations').get().n;
+  const result = {
+    product: { all: all(p), sha256: hp.digest('hex').slice(0, 16) },
+    baseline: { all: all(b), sha256: hb.digest('hex').slice(0, 16) },
+    rows, differing, firstDifference,
+  };
+  p.close();
+  b.close();
+  return { ...result, identical: differing === 0 && result.product.all === result.baseline.all };
 }
 
 function copyDb(from, to) {
@@ -224,7 +244,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function evaluate({ scale, file, runs, secondRuns, cpuProfDir }) {
+function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep }) {
   const workDir = path.dirname(file);
   const work = { product: path.join(workDir, `work-product-${scale}.sqlite`), baseline: path.join(workDir, `work-baseline-${scale}.sqlite`) };
   const results = { product: [], baseline: [] };
@@ -239,13 +259,11 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir }) {
         `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
     }
     if (i === 0) {
-      const p = fingerprint(work.product);
-      const b = fingerprint(work.baseline);
-      check = { product: p, baseline: b, identical: p.sha256 === b.sha256 && p.current === b.current && p.all === b.all };
-      console.error(`  ${scale} product and baseline wrote ${check.identical ? 'identical' : 'DIFFERENT'} evaluations (${p.current} current rows)`);
+      check = compare(work.product, work.baseline);
+      console.error(`  ${scale} product and baseline wrote ${check.identical ? 'identical' : `DIFFERENT (${check.differing} rows differ, first: ${JSON.stringify(check.firstDifference)})`} evaluations (${check.rows} current rows)`);
     }
   }
-  for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
+  if (!keep) for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
   const summary = (side) => ({
     firstMs: median(results[side].map((r) => r.first.ms)),
     secondMs: median(results[side].map((r) => median(r.second.map((s) => s.ms)))),
@@ -282,7 +300,7 @@ if (require.main === module) {
   } else {
     const scale = a.scale ?? 'district';
     const file = path.resolve(a.file ?? path.join(root, 'bench/data', `${scale}.sqlite`));
-    const r = evaluate({ scale, file, runs: Number(a.runs ?? 3), secondRuns: Number(a['second-runs'] ?? 1), cpuProfDir: a['cpu-prof'] });
+    const r = evaluate({ scale, file, runs: Number(a.runs ?? 3), secondRuns: Number(a['second-runs'] ?? 1), cpuProfDir: a['cpu-prof'], keep: Boolean(a.keep) });
     const out = path.join(root, 'bench/data', `results-${scale}.json`);
     fs.writeFileSync(out, JSON.stringify(r, null, 2));
     const { raw, ...shown } = r;

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startProduct, type RunningProduct } from './support/product';
+import { signedInPage } from './support/session';
 
 const FIRST_LEVEL_TITLES = [
   '依法全面履行政府职能',
@@ -23,8 +24,7 @@ describe('the overview page in Chromium', () => {
 
   beforeAll(async () => {
     [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(product.url);
+    page = await signedInPage(browser, product.url, 'leader');
     await page.getByTestId('first-level').first().waitFor();
   });
   afterAll(async () => {
@@ -43,7 +43,7 @@ describe('the overview page in Chromium', () => {
   });
 
   it('shows the same counts by status as GET /api/dashboard/summary', async () => {
-    const summary: DashboardSummaryResponse = await (await fetch(`${product.url}/api/dashboard/summary?planId=1`)).json();
+    const summary: DashboardSummaryResponse = await (await page.request.get(`${product.url}/api/dashboard/summary?planId=1`)).json();
     for (const status of ['red', 'amber', 'green', 'grey'] as const) {
       await expect(page.getByTestId(`count-${status}`).locator('.status-card-count').textContent()).resolves.toBe(String(summary.counts[status]));
     }
@@ -64,9 +64,9 @@ describe('the overview page in Chromium', () => {
   });
 
   it('changes month with the selector and keeps it in the address', async () => {
-    await page.locator('select').selectOption('2020-03');
+    await page.getByLabel('统计月份').selectOption('2020-03');
     await page.waitForURL(/period=2020-03/);
-    const summary: DashboardSummaryResponse = await (await fetch(`${product.url}/api/dashboard/summary?planId=1&period=2020-03`)).json();
+    const summary: DashboardSummaryResponse = await (await page.request.get(`${product.url}/api/dashboard/summary?planId=1&period=2020-03`)).json();
     await page.waitForFunction((n) => document.querySelector('[data-testid=count-red] .status-card-count')?.textContent === n, String(summary.counts.red));
   });
 

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/app-error.filter';
 import type { AppConfig } from './config/app-config';
@@ -9,11 +11,17 @@ import type { AppConfig } from './config/app-config';
 /** Builds the whole application, as `main.ts` serves it and as the HTTP tests drive it. */
 export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
+  // HTTPS-only headers (HSTS, upgrade-insecure-requests) only where the deployment serves HTTPS.
+  app.use(helmet({
+    hsts: config.cookieSecure,
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': config.cookieSecure ? [] : null } },
+  }));
+  app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new AppErrorFilter());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder().setTitle('Taizhang 台账 API').setDescription('法治政府建设计划任务台账监测 / compliance-metrics monitor').setVersion('0.1.0').build();
+  const openApi = new DocumentBuilder().setTitle('Taizhang 台账 API').setDescription('法治政府建设计划任务台账监测 / compliance-metrics monitor').setVersion('0.1.0').addBearerAuth().build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/json' });
   return app;
 }

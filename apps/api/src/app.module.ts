@@ -3,23 +3,29 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { Clock } from './clock/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { PlansModule } from './plans/plans.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { QueueModule } from './queue/queue.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { StartupService } from './startup/startup.service';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { UsersModule } from './users/users.module';
 
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `headless`: the database and services only — no HTTP extras, no start-up work (for the CLI). */
+  static forRoot(config: AppConfig, options: { headless?: boolean } = {}): DynamicModule {
     const serveWeb = config.webDist && existsSync(config.webDist)
       ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
       : [];
@@ -27,9 +33,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
-        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, SeedingModule,
+        AuditModule, AuthModule, DepartmentsModule, UsersModule,
+        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, SeedingModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, StartupService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ...(options.headless ? [] : [StartupService])],
       exports: [APP_CONFIG, Clock],
     };
   }

@@ -17,11 +17,16 @@ export interface TestApp {
  * A fresh database for one test file: a temporary SQLite file, or — when TEST_DATABASE_URL is set
  * (CI does) — a new database on that PostgreSQL server.
  */
-export async function freshDatabase(): Promise<Pick<AppConfig, 'sqlitePath' | 'databaseUrl'> & { drop(): Promise<void> }> {
+export type TestDatabase = Pick<AppConfig, 'sqlitePath' | 'databaseUrl' | 'uploadsDir'> & { drop(): Promise<void> };
+
+/** Evidence files of one test database go to a temporary directory of their own (UPLOADS_DIR), removed with it. */
+export async function freshDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-test-'));
+  const uploadsDir = path.join(dir, 'uploads');
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (!serverUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-test-'));
-    return { sqlitePath: path.join(dir, 'taizhang.sqlite'), databaseUrl: null, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { sqlitePath: path.join(dir, 'taizhang.sqlite'), databaseUrl: null, uploadsDir, drop: async () => removeDir() };
   }
   const name = `taizhang_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -33,21 +38,29 @@ export async function freshDatabase(): Promise<Pick<AppConfig, 'sqlitePath' | 'd
   return {
     sqlitePath: '',
     databaseUrl: url.toString(),
+    uploadsDir,
     drop: async () => {
       const c = new Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+      removeDir();
     },
   };
 }
 
+/** Without demo data there are no demo accounts: the tests sign in as `admin` with this ADMIN_PASSWORD and create the users they need. */
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+
 /**
- * Starts the whole API (no web app) on the given database, with the demo plan unless `demo` is false.
- * `env` adds configuration variables (FIXED_TODAY, EVALUATION_CRON, WRITE_TOKEN…) as the environment would.
+ * Starts the whole API (no web app) on the given database, with the demo plan (and demo accounts) unless `demo` is false.
+ * `env` adds configuration variables (FIXED_TODAY, EVALUATION_CRON, MAX_UPLOAD_MB…) as the environment would.
  */
-export async function startTestApp(db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl'>, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', WEB_DIST: '', DEMO: options.demo === false ? '0' : '1', SQLITE_PATH: db.sqlitePath || undefined, DATABASE_URL: db.databaseUrl ?? undefined, ...options.env });
+export async function startTestApp(db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl' | 'uploadsDir'>, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = loadConfig({
+    PORT: '0', WEB_DIST: '', DEMO: options.demo === false ? '0' : '1', SQLITE_PATH: db.sqlitePath || undefined, DATABASE_URL: db.databaseUrl ?? undefined,
+    UPLOADS_DIR: db.uploadsDir, ...(options.demo === false ? { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } : {}), ...options.env,
+  });
   const app = await createApp(config, { quiet: true });
   await app.init();
   return { app, config, stop: () => app.close() };

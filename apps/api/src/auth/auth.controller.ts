@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { Public, SignedIn } from './access.decorator';
 import { SESSION_COOKIE } from './auth.guard';
 import { AuthService, SESSION_HOURS } from './auth.service';
-import { LoginDto, type LoginResponse, type UserResponse } from './auth.dto';
+import { LoginDto, type LoginResponse, type MeResponse, type UserResponse } from './auth.dto';
 import { User, type CurrentUser } from './current-user';
 import { CookieOptionsFactory } from './cookie-options';
 
@@ -45,8 +45,8 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
-  me(@User() user: CurrentUser): UserResponse {
-    return toUserResponse(user);
+  me(@User() user: CurrentUser, @Req() req: Request & { csrfToken?: string }): MeResponse {
+    return { ...toUserResponse(user), csrfToken: req.csrfToken ?? '' };
   }
 }
 

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Role } from './user.entity';
 
 export class LoginDto {
   @ApiProperty({ example: 'sfj' })
@@ -16,17 +15,4 @@ export class LoginDto {
   password!: string;
 }
 
-export interface UserResponse {
-  username: string;
-  role: Role;
-  departmentId: number | null;
-}
-
-export interface LoginResponse {
-  /** For API clients: send as `Authorization: Bearer <accessToken>`. */
-  accessToken: string;
-  /** For the web app: echo as `X-CSRF-Token` on writes made with the session cookie. */
-  csrfToken: string;
-  expiresAt: string;
-  user: UserResponse;
-}
+export type { LoginResponse, MeResponse, UserResponse } from '@taizhang/contracts';

@@ -31,7 +31,10 @@ export class AuthGuard implements CanActivate {
     const bearer = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '';
     const session = bearer || cookie ? await this.auth.authenticate(bearer || cookie) : null;
-    if (session) req.user = session.user;
+    if (session) {
+      req.user = session.user;
+      (req as AuthenticatedRequest & { csrfToken?: string }).csrfToken = session.csrfToken;
+    }
     const action = `${req.method} ${req.route?.path ?? req.path}`;
 
     if (!rule) {

@@ -4,13 +4,14 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DemoAccounts } from './demo-accounts';
 import { CookieOptionsFactory } from './cookie-options';
 
 @Global()
 @Module({
   imports: [AuditModule],
   controllers: [AuthController],
-  providers: [AuthService, CookieOptionsFactory, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, CookieOptionsFactory, DemoAccounts, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, DemoAccounts],
 })
 export class AuthModule {}

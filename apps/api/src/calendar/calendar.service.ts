@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { calendarYearsFromChineseDays, parseIsoDate, WorkingDayCalendar, type CalendarYear } from '@taizhang/domain';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { Clock } from '../clock/clock';
 import { CalendarRepository } from './calendar.repository';
@@ -16,6 +18,7 @@ export class CalendarService {
   constructor(
     private readonly repository: CalendarRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Loads the bundled years that are not stored yet; an admin's edits of a stored year are kept. */
@@ -40,14 +43,16 @@ export class CalendarService {
   }
 
   /** Adds or replaces a year (for example from next year's State Council notice) without a code change. */
-  async putYear(year: CalendarYear): Promise<CalendarYear> {
+  async putYear(actor: CurrentUser, year: CalendarYear): Promise<CalendarYear> {
     const dates = [...year.holidays, ...year.makeUpWorkdays];
     for (const d of dates) parseIsoDate(d);
     const stray = dates.find((d) => Number(d.slice(0, 4)) !== year.year);
     if (stray) throw new AppError('INVALID_INPUT', `日期 ${stray} 不属于 ${year.year} 年`, `Date ${stray} is not in ${year.year}`);
     const both = year.holidays.find((d) => year.makeUpWorkdays.includes(d));
     if (both) throw new AppError('INVALID_INPUT', `${both} 不能既是节假日又是调休上班日`, `${both} cannot be both a holiday and a make-up working day`);
+    const before = (await this.repository.loadYears()).find((y) => y.year === year.year) ?? null;
     await this.repository.saveYear(year, this.clock.now().toISOString());
+    await this.audit.record(actor, { kind: 'write', action: 'put calendar year', entity: 'calendar_year', entityId: year.year, before, after: year });
     this.cached = null;
     return year;
   }

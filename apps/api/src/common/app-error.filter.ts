@@ -56,6 +56,7 @@ export class AppErrorFilter implements ExceptionFilter {
       const raw = error.getResponse();
       const messages = typeof raw === 'object' && raw && 'message' in raw ? ([] as unknown[]).concat((raw as { message: unknown }).message) : [error.message];
       const text = messages.map(String).join('; ');
+      if (statusCode === 413) return { statusCode, code: 'FILE_TOO_LARGE', messageZh: '文件超过大小上限', messageEn: 'The file exceeds the size limit' };
       if (statusCode === 404) return { statusCode, code: 'NOT_FOUND', messageZh: '找不到请求的地址', messageEn: `Not found: ${text}` };
       // Validation messages are written "中文 / English" in the DTOs; split them for the two fields.
       const zh = messages.map((m) => bilingual(String(m)).split(' / ')[0]).join('；');

@@ -15,8 +15,6 @@ export interface AppConfig {
   evaluationCron: string;
   /** Pins "today" (YYYY-MM-DD) for demonstrations and tests; null reads the clock. */
   fixedToday: string | null;
-  /** When set, writes (submissions, metric changes) need `Authorization: Bearer <token>` until accounts arrive. */
-  writeToken: string | null;
   /** Whenever set, the password of the account `admin` (any mode). */
   adminPassword: string | null;
   /** Mark the session cookie Secure (serve over HTTPS). */
@@ -55,7 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     seedsDir: path.resolve(env.SEEDS_DIR ?? path.join(repoRoot, 'seeds')),
     evaluationCron,
     fixedToday,
-    writeToken: env.WRITE_TOKEN?.trim() || null,
     adminPassword: env.ADMIN_PASSWORD || null,
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
     uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(repoRoot, 'data/uploads')),

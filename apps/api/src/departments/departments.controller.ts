@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { SignedIn } from '../auth/access.decorator';
-import { DepartmentEntity } from './department.entity';
+import { DepartmentsRepository } from './departments.repository';
 
 export interface DepartmentResponse {
   id: number;
@@ -14,12 +13,12 @@ export interface DepartmentResponse {
 @ApiTags('departments')
 @Controller('departments')
 export class DepartmentsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly departments: DepartmentsRepository) {}
 
   /** The departments and groups named in the plans (names are public in the ledger itself). */
   @Get()
   @SignedIn()
   async list(): Promise<DepartmentResponse[]> {
-    return (await this.dataSource.manager.find(DepartmentEntity, { order: { id: 'ASC' } })).map((d) => ({ id: d.id, code: d.code, name: d.name, isGroup: d.isGroup }));
+    return (await this.departments.findAll()).map((d) => ({ id: d.id, code: d.code, name: d.name, isGroup: d.isGroup }));
   }
 }

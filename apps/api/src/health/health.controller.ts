@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator';
 import type { HealthResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -21,6 +22,7 @@ export class HealthController {
 
   /** Answers ok only when the database answers too. */
   @Get()
+  @Public()
   async health(): Promise<HealthResponse> {
     await this.dataSource.query('SELECT 1');
     return {

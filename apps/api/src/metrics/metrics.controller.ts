@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { idPipe } from '../common/id.pipe';
-import { WriteAccessGuard } from '../common/write-access.guard';
+import { Roles, SignedIn } from '../auth/access.decorator';
+import { User, type CurrentUser } from '../auth/current-user';
 import { EvaluationHistoryQueryDto, ListMetricsQueryDto, UpdateMetricDto, type EvaluationResponse, type MetricResponse } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 
@@ -12,24 +13,27 @@ export class MetricsController {
 
   /** Every metric of a plan with its current status and reason; filter by status or department. */
   @Get()
-  list(@Query() q: ListMetricsQueryDto): Promise<MetricResponse[]> {
-    return this.metrics.list(q);
+  @SignedIn()
+  list(@User() user: CurrentUser, @Query() q: ListMetricsQueryDto): Promise<MetricResponse[]> {
+    return this.metrics.list(user, q);
   }
 
   @Get(':id')
-  get(@Param('id', idPipe('指标编号 / metric id')) id: number): Promise<MetricResponse> {
-    return this.metrics.get(id);
+  @SignedIn()
+  get(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number): Promise<MetricResponse> {
+    return this.metrics.get(user, id);
   }
 
   /** The history of status changes, oldest first. */
   @Get(':id/evaluations')
-  history(@Param('id', idPipe('指标编号 / metric id')) id: number, @Query() q: EvaluationHistoryQueryDto): Promise<EvaluationResponse[]> {
-    return this.metrics.history(id, q.departmentId);
+  @SignedIn()
+  history(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number, @Query() q: EvaluationHistoryQueryDto): Promise<EvaluationResponse[]> {
+    return this.metrics.history(user, id, q.departmentId);
   }
 
   @Patch(':id')
-  @UseGuards(WriteAccessGuard)
-  update(@Param('id', idPipe('指标编号 / metric id')) id: number, @Body() body: UpdateMetricDto): Promise<MetricResponse> {
-    return this.metrics.update(id, body);
+  @Roles('admin')
+  update(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number, @Body() body: UpdateMetricDto): Promise<MetricResponse> {
+    return this.metrics.update(user, id, body);
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { latestPeriodRows } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUser } from '../auth/current-user';
+import { forbiddenDepartment } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
@@ -16,9 +19,15 @@ export class MetricsService {
     private readonly evaluations: EvaluationRepository,
     private readonly evaluation: EvaluationService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
-  async list(q: ListMetricsQueryDto): Promise<MetricResponse[]> {
+  /** A department user sees only the metrics assigned to their department, and only their own evaluations. */
+  async list(user: CurrentUser, q: ListMetricsQueryDto): Promise<MetricResponse[]> {
+    if (user.role === 'department') {
+      if (q.departmentId !== undefined && q.departmentId !== user.departmentId) throw forbiddenDepartment();
+      q = { ...q, departmentId: user.departmentId! };
+    }
     const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId }, order: { code: 'ASC' } });
     const shown = latestPeriodRows(await this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`, this.clock.today());
     return metrics
@@ -32,28 +41,46 @@ export class MetricsService {
       .filter((m) => (q.departmentId === undefined || m.departments.some((d) => d.departmentId === q.departmentId)) && (q.status === undefined || m.current?.status === q.status));
   }
 
-  async get(id: number): Promise<MetricResponse> {
+  async get(user: CurrentUser, id: number): Promise<MetricResponse> {
     const metric = await this.find(id);
+    await this.assertAssigned(user, metric);
     const shown = latestPeriodRows(await this.evaluations.current([id]), (e) => `${e.departmentId ?? '*'}`, this.clock.today());
     const overall = shown.get('*');
-    return toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, [...shown.values()].filter((e) => e.departmentId !== null).map(toEvaluationResponse));
+    const departments = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
+    return toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse));
   }
 
-  async history(id: number, departmentId?: number): Promise<EvaluationResponse[]> {
-    await this.find(id);
+  async history(user: CurrentUser, id: number, departmentId?: number): Promise<EvaluationResponse[]> {
+    const metric = await this.find(id);
+    await this.assertAssigned(user, metric);
+    if (user.role === 'department') {
+      if (departmentId !== undefined && departmentId !== user.departmentId) throw forbiddenDepartment();
+      departmentId = user.departmentId!;
+    }
     return (await this.evaluations.history(id, departmentId)).map(toEvaluationResponse);
   }
 
   /** Changes a threshold or rule, then re-evaluates: the old evaluations stay in the history. */
-  async update(id: number, changes: UpdateMetricDto): Promise<MetricResponse> {
+  async update(user: CurrentUser, id: number, changes: UpdateMetricDto): Promise<MetricResponse> {
     const metric = await this.find(id);
     if (changes.target !== undefined && metric.kind === 'deadline') {
       throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
     }
-    await this.dataSource.manager.update(MetricEntity, { id }, changes);
+    await this.dataSource.transaction(async (m) => {
+      await m.update(MetricEntity, { id }, changes);
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, metric[k as keyof MetricEntity]]));
+      await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: changes }, m);
+    });
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
     await this.evaluation.evaluateMetrics(plan, [id]);
-    return this.get(id);
+    return this.get(user, id);
+  }
+
+  /** A department user may read a metric only when their department reports it. */
+  private async assertAssigned(user: CurrentUser, metric: MetricEntity): Promise<void> {
+    if (user.role !== 'department') return;
+    const inputs = await this.evaluations.loadInputs(metric.planId, [metric.id]);
+    if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) throw forbiddenDepartment();
   }
 
   private async find(id: number): Promise<MetricEntity> {

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Roles, SignedIn } from '../auth/access.decorator';
 import type { PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 import { PlanTreeQueryDto } from './plans.dto';
@@ -15,12 +16,14 @@ export class PlansController {
   ) {}
 
   @Get()
+  @SignedIn()
   list(): Promise<PlanSummaryResponse[]> {
     return this.plans.list();
   }
 
   /** The plan tree: first-level → second-level → tasks → metrics, each with its status and counts. */
   @Get(':id')
+  @Roles('admin', 'leader')
   tree(@Param('id', idPipe('计划编号 / plan id')) id: number, @Query() query: PlanTreeQueryDto): Promise<PlanTreeResponse> {
     return this.evaluation.evaluate(id, query.period);
   }

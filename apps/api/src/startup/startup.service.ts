@@ -1,12 +1,15 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
+import { DemoAccounts } from '../auth/demo-accounts';
 import { CalendarService } from '../calendar/calendar.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationScheduler } from '../evaluation/evaluation.scheduler';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 
 /**
  * What happens once the database is migrated, in this order: the working-day calendar, the demo plan,
- * a first evaluation (so the dashboard is never stale at start), then the scheduled evaluation.
+ * demo accounts (demo mode) and the ADMIN_PASSWORD, a first evaluation (so the dashboard is never stale at start), then the scheduled evaluation.
  */
 @Injectable()
 export class StartupService implements OnApplicationBootstrap {
@@ -15,11 +18,16 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly seedLoader: SeedLoaderService,
     private readonly evaluation: EvaluationService,
     private readonly scheduler: EvaluationScheduler,
+    private readonly auth: AuthService,
+    private readonly demoAccounts: DemoAccounts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.calendar.seedBundledYears();
     await this.seedLoader.loadDemoPlan();
+    if (this.config.demo) await this.demoAccounts.ensure();
+    await this.auth.applyAdminPassword();
     await this.evaluation.runCycle();
     this.scheduler.start();
   }

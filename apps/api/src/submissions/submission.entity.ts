@@ -20,6 +20,9 @@ export class SubmissionEntity {
   @Column({ type: 'integer', nullable: true }) denominator!: number | null;
   @Column({ name: 'completed_on', type: 'varchar', nullable: true }) completedOn!: string | null;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** Why this revision corrects the previous one. */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
+  @Column({ name: 'submitted_by', type: 'integer', nullable: true }) submittedBy!: number | null;
   /** "demo" for generated history, "department" for figures a department entered. */
   @Column({ type: 'varchar' }) origin!: 'demo' | 'department';
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;

@@ -1,19 +1,58 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
-import { WriteAccessGuard } from '../common/write-access.guard';
-import { CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
+import type { RevisionResponse } from '@taizhang/contracts';
+import { createReadStream } from 'node:fs';
+import { Roles, SignedIn } from '../auth/access.decorator';
+import { User, type CurrentUser } from '../auth/current-user';
+import { idPipe } from '../common/id.pipe';
+import { EvidenceService, type EvidenceResponse } from './evidence.service';
+import { CreateSubmissionDto, ReturnSubmissionDto, RevisionsQueryDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
-@Controller('submissions')
+@Controller()
 export class SubmissionsController {
-  constructor(private readonly submissions: SubmissionsService) {}
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   /** A department's figures for one metric and period; answers with the evaluation they caused. */
-  @Post()
+  @Post('submissions')
   @HttpCode(201)
-  @UseGuards(WriteAccessGuard)
-  create(@Body() body: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
-    return this.submissions.create(body);
+  @Roles('department')
+  create(@User() user: CurrentUser, @Body() body: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
+    return this.submissions.create(user, body);
+  }
+
+  /** Every revision of a metric's figures, with returns and evidence. */
+  @Get('submissions')
+  @SignedIn()
+  revisions(@User() user: CurrentUser, @Query() q: RevisionsQueryDto): Promise<RevisionResponse[]> {
+    return this.submissions.revisions(user, q.metricId, q.departmentId);
+  }
+
+  @Post('submissions/:id/return')
+  @HttpCode(201)
+  @Roles('leader', 'department')
+  returnForCorrection(@User() user: CurrentUser, @Param('id', idPipe('报送编号 / submission id')) id: number, @Body() body: ReturnSubmissionDto): Promise<{ returned: true }> {
+    return this.submissions.returnForCorrection(user, id, body.comment);
+  }
+
+  /** Evidence (PDF, images, Office documents), size-limited; the type is checked by content. */
+  @Post('submissions/:id/evidence')
+  @HttpCode(201)
+  @Roles('department')
+  @UseInterceptors(FileInterceptor('file'))
+  attach(@User() user: CurrentUser, @Param('id', idPipe('报送编号 / submission id')) id: number, @UploadedFile() file: Express.Multer.File | undefined): Promise<EvidenceResponse> {
+    return this.evidence.attach(user, id, file);
+  }
+
+  @Get('evidence/:id')
+  @SignedIn()
+  async download(@User() user: CurrentUser, @Param('id', idPipe('材料编号 / evidence id')) id: number): Promise<StreamableFile> {
+    const { file, path } = await this.evidence.find(user, id);
+    return new StreamableFile(createReadStream(path), { type: file.mimeType, length: file.size, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}` });
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Evaluation, Figure } from '@taizhang/domain';
+import type { Figure } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AppError } from '../common/app-error';
@@ -77,6 +77,12 @@ export class CreateSubmissionDto {
   @Type(() => CaseRecordDto)
   cases?: CaseRecordDto[];
 
+  @ApiPropertyOptional({ example: '分母漏计 2 件', description: '更正理由，第二版起必填 / why this corrects the previous revision; required from revision 2' })
+  @IsOptional()
+  @IsString({ message: '更正理由应为文字 / reason must be text' })
+  @MaxLength(500, { message: '更正理由不超过 500 字 / reason must be at most 500 characters' })
+  reason?: string;
+
   @ApiPropertyOptional({ example: '含3月补报数据' })
   @IsOptional()
   @IsString({ message: '备注应为文字 / note must be text' })
@@ -99,19 +105,24 @@ export function figureOf(dto: CreateSubmissionDto): Figure {
   return { type: 'ratio', numerator: dto.numerator, denominator: dto.denominator };
 }
 
-export interface SubmissionResponse {
-  id: number;
-  metricId: number;
-  departmentId: number;
-  period: string;
-  revision: number;
-  figure: Figure;
-  note: string | null;
-  createdAt: string;
+export type { CreateSubmissionResponse, SubmissionResponse } from '@taizhang/contracts';
+
+export class RevisionsQueryDto {
+  @Type(() => Number)
+  @IsInt({ message: '指标编号 metricId 应为正整数 / metricId must be a positive whole number' })
+  @Min(1, { message: '指标编号 metricId 应为正整数 / metricId must be a positive whole number' })
+  metricId!: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  departmentId?: number;
 }
 
-export interface CreateSubmissionResponse {
-  submission: SubmissionResponse;
-  /** What the submission caused, evaluated at once: this department's status and the metric's overall status. */
-  evaluation: { department: Evaluation; overall: Evaluation };
+export class ReturnSubmissionDto {
+  @ApiProperty({ example: '分母与台账不符，请核实' })
+  @IsString({ message: '退回意见应为文字 / comment must be text' })
+  @MaxLength(1000, { message: '退回意见不超过 1000 字 / comment must be at most 1000 characters' })
+  @Matches(/\S/, { message: '请填写退回意见 / a comment is required' })
+  comment!: string;
 }

@@ -1,8 +1,24 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
+import { EvidenceStorage } from './evidence-storage';
+import { EvidenceService } from './evidence.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 
-@Module({ imports: [EvaluationModule], controllers: [SubmissionsController], providers: [SubmissionsService, SubmissionsRepository], exports: [SubmissionsRepository] })
+@Module({
+  imports: [
+    EvaluationModule,
+    CalendarModule,
+    // Files are checked in memory (type and size) before anything reaches the disk.
+    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }) }),
+  ],
+  controllers: [SubmissionsController],
+  providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage],
+  exports: [SubmissionsRepository],
+})
 export class SubmissionsModule {}

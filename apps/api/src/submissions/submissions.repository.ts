@@ -12,6 +12,8 @@ export interface NewSubmission {
   periodEnd: string;
   figure: Figure;
   note: string | null;
+  reason?: string | null;
+  submittedBy?: number | null;
   origin: 'demo' | 'department';
   createdAt: string;
 }
@@ -40,7 +42,7 @@ export class SubmissionsRepository {
       numerator: f.type === 'ratio' ? f.numerator : null,
       denominator: f.type === 'ratio' ? f.denominator : null,
       completedOn: f.type === 'completion' ? f.completedOn : null,
-      note: s.note, origin: s.origin, createdAt: s.createdAt,
+      note: s.note, reason: s.reason ?? null, submittedBy: s.submittedBy ?? null, origin: s.origin, createdAt: s.createdAt,
     });
     const saved = await m.save(SubmissionEntity, row);
     if (f.type === 'cases' && f.cases.length > 0) {

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { findPeriod, validateFigure } from '@taizhang/domain';
-import { DataSource } from 'typeorm';
+import type { RevisionResponse } from '@taizhang/contracts';
+import { evaluatePeriod, findPeriod, validateFigure, type Figure } from '@taizhang/domain';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUser } from '../auth/current-user';
+import { assertOwnDepartment, forbiddenDepartment } from '../auth/department-scope';
+import { UserEntity } from '../auth/user.entity';
+import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository, toFigure } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
+import { EvidenceFileEntity } from './evidence-file.entity';
+import { SubmissionReturnEntity } from './submission-return.entity';
+import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
 
@@ -17,11 +26,17 @@ export class SubmissionsService {
     private readonly submissions: SubmissionsRepository,
     private readonly evaluationRepository: EvaluationRepository,
     private readonly evaluation: EvaluationService,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** Validates, appends a new revision (never overwrites), then evaluates the metric at once. */
-  async create(dto: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
+  /**
+   * Validates everything first (so a rejection writes nothing), appends a new revision with its audit row
+   * in one transaction (never overwrites), then evaluates the metric at once.
+   */
+  async create(user: CurrentUser, dto: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
+    assertOwnDepartment(user, dto.departmentId);
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
@@ -31,28 +46,91 @@ export class SubmissionsService {
       throw new AppError('INVALID_INPUT', `单位 ${dto.departmentId} 不是指标「${metric.name}」的牵头或责任单位`, `Department ${dto.departmentId} is neither lead nor responsible for the metric "${metric.nameEn}"`);
     }
     const ruled = toRuledMetric(metric);
+    const today = this.clock.today();
     const period = findPeriod(ruled, dto.period);
     if (!period || Number(dto.period.slice(0, 4)) !== plan.year) {
       const example = ruled.frequency === 'quarterly' ? `${plan.year}-Q1` : ruled.frequency === 'annual' ? String(plan.year) : `${plan.year}-03`;
       throw new AppError('PERIOD_OUTSIDE_PLAN', `报送期 ${dto.period} 不是该指标在 ${plan.year} 年的报送期，应写作 ${example} 这样的形式`, `${dto.period} is not a reporting period of this metric in ${plan.year}; write it like ${example}`);
     }
-    if (period.start > this.clock.today()) {
-      throw new AppError('INVALID_INPUT', `报送期 ${dto.period} 尚未开始，不能提前报送`, `The period ${dto.period} has not begun; figures cannot be reported ahead of it`);
-    }
+    if (period.start > today) throw new AppError('INVALID_INPUT', `报送期 ${dto.period} 尚未开始，不能提前报送`, `The period ${dto.period} has not begun; figures cannot be reported ahead of it`);
     const figure = figureOf(dto);
     const problems = validateFigure(ruled, figure);
+    const future = datesOf(figure).find((d) => d > today);
+    if (future) problems.push({ field: 'date', messageZh: `日期 ${future} 晚于今天（${today}）`, messageEn: `The date ${future} is after today (${today})` });
     if (problems.length) throw new AppError('INVALID_FIGURE', problems.map((p) => p.messageZh).join('；'), problems.map((p) => p.messageEn).join('; '));
+    // Evaluating before writing surfaces what the rules cannot judge (a date beyond the calendar) as a 400, with nothing saved.
+    evaluatePeriod(ruled, period, figure, { today, calendar: await this.calendar.calendar() });
 
-    const saved = await this.dataSource.transaction((m) =>
-      this.submissions.append(m, { metricId: metric.id, departmentId: department.id, periodKey: period.key, periodEnd: period.end, figure, note: dto.note ?? null, origin: 'department', createdAt: this.clock.now().toISOString() }),
-    );
+    const saved = await this.dataSource.transaction(async (m) => {
+      const previous = await m.findOne(SubmissionEntity, { where: { metricId: metric.id, departmentId: department.id, periodKey: period.key }, order: { revision: 'DESC' } });
+      if (previous && !dto.reason?.trim()) {
+        throw new AppError('INVALID_INPUT', `已报送过第 ${previous.revision} 版，更正须填写更正理由 reason`, `Revision ${previous.revision} exists; a correction needs a reason`);
+      }
+      const row = await this.submissions.append(m, {
+        metricId: metric.id, departmentId: department.id, periodKey: period.key, periodEnd: period.end, figure,
+        note: dto.note ?? null, reason: dto.reason?.trim() || null, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
+      });
+      await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: metric.code, period: period.key, revision: row.revision, figure, note: row.note, reason: row.reason } }, m);
+      return row;
+    });
     await this.evaluation.evaluateMetrics(plan, [metric.id]);
     const current = await this.evaluationRepository.current([metric.id]);
     const pick = (departmentId: number | null) => current.find((e) => e.departmentId === departmentId && e.periodKey === period.key)!;
     const asEvaluation = (e: ReturnType<typeof pick>) => ({ status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn });
     return {
-      submission: { id: saved.id, metricId: metric.id, departmentId: department.id, period: period.key, revision: saved.revision, figure: toFigure(saved, figure.type === 'cases' ? figure.cases : []), note: saved.note, createdAt: saved.createdAt },
+      submission: { id: saved.id, metricId: metric.id, departmentId: department.id, period: period.key, revision: saved.revision, figure: toFigure(saved, figure.type === 'cases' ? figure.cases : []), note: saved.note, reason: saved.reason, submittedBy: user.username, createdAt: saved.createdAt },
       evaluation: { department: asEvaluation(pick(department.id)), overall: asEvaluation(pick(null)) },
     };
   }
+
+  /** Every revision of a metric's figures (one department's for a department user), with returns and evidence. */
+  async revisions(user: CurrentUser, metricId: number, departmentId?: number): Promise<RevisionResponse[]> {
+    if (user.role === 'department') {
+      if (departmentId !== undefined && departmentId !== user.departmentId) throw forbiddenDepartment();
+      departmentId = user.departmentId!;
+    }
+    const rows = await this.submissions.revisions(metricId, departmentId);
+    const ids = rows.map((r) => r.id);
+    const m = this.dataSource.manager;
+    const [returns, evidence, users] = await Promise.all([
+      ids.length ? m.find(SubmissionReturnEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
+      ids.length ? m.find(EvidenceFileEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
+      m.find(UserEntity, { select: { id: true, username: true } }),
+    ]);
+    const nameOf = new Map(users.map((u) => [u.id, u.username]));
+    return rows.map((r) => ({
+      id: r.id, metricId: r.metricId, departmentId: r.departmentId, period: r.periodKey, revision: r.revision, figure: toFigure(r, r.cases),
+      note: r.note, reason: r.reason, submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : r.origin, createdAt: r.createdAt,
+      returns: returns.filter((x) => x.submissionId === r.id).map((x) => ({ comment: x.comment, at: x.at, by: nameOf.get(x.returnedBy) ?? null })),
+      evidence: evidence.filter((e) => e.submissionId === r.id).map((e) => ({ id: e.id, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt })),
+    }));
+  }
+
+  /** A leader, or a user of the metric's lead department, sends the latest revision back with a comment. */
+  async returnForCorrection(user: CurrentUser, submissionId: number, comment: string): Promise<{ returned: true }> {
+    const m = this.dataSource.manager;
+    const submission = await m.findOneBy(SubmissionEntity, { id: submissionId });
+    if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    if (user.role === 'department') {
+      const metric = (await m.findOneBy(MetricEntity, { id: submission.metricId }))!;
+      const inputs = await this.evaluationRepository.loadInputs(metric.planId, [metric.id]);
+      const lead = (inputs.assigned.get(metric.id) ?? []).some((d) => d.isLead && d.id === user.departmentId);
+      if (!lead) throw new AppError('FORBIDDEN', '只有领导或该指标的牵头单位可以退回报送', 'Only a leader or the metric’s lead department may return a submission');
+    }
+    await this.dataSource.transaction(async (tx) => {
+      const latest = await tx.findOne(SubmissionEntity, { where: { metricId: submission.metricId, departmentId: submission.departmentId, periodKey: submission.periodKey }, order: { revision: 'DESC' } });
+      if (latest!.id !== submission.id) throw new AppError('CONFLICT', `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`, `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`);
+      if (await tx.countBy(SubmissionReturnEntity, { submissionId })) throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was already returned and awaits correction');
+      const at = this.clock.now().toISOString();
+      await tx.insert(SubmissionReturnEntity, { submissionId, returnedBy: user.id, comment, at });
+      await this.audit.record(user, { kind: 'write', action: 'return submission', entity: 'submission', entityId: submissionId, before: { state: 'submitted' }, after: { state: 'returned', comment } }, tx);
+    });
+    return { returned: true };
+  }
+}
+
+function datesOf(f: Figure): string[] {
+  if (f.type === 'completion') return f.completedOn ? [f.completedOn] : [];
+  if (f.type === 'cases') return f.cases.flatMap((c) => [c.startDate, c.completedOn].filter((d): d is string => Boolean(d)));
+  return [];
 }

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUser } from '../auth/current-user';
+import { assertOwnDepartment } from '../auth/department-scope';
+import { Clock } from '../clock/clock';
+import { AppError } from '../common/app-error';
+import { EvidenceFileEntity } from './evidence-file.entity';
+import { EvidenceStorage } from './evidence-storage';
+import { SubmissionEntity } from './submission.entity';
+
+export interface EvidenceResponse {
+  id: number;
+  submissionId: number;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly storage: EvidenceStorage,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Attaches a file to the department's own submission; the type is read from the bytes. */
+  async attach(user: CurrentUser, submissionId: number, file: { originalname: string; buffer: Buffer } | undefined): Promise<EvidenceResponse> {
+    if (!file) throw new AppError('INVALID_INPUT', '请选择要上传的文件（字段 file）', 'Choose a file to upload (field "file")');
+    const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
+    if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    assertOwnDepartment(user, submission.departmentId);
+    const stored = await this.storage.store(file.buffer);
+    // Browsers send UTF-8 names as latin1 in multipart headers; decode so that 报告.pdf stays 报告.pdf.
+    const filename = Buffer.from(file.originalname, 'latin1').toString('utf8').replace(/[\\/\r\n"]/g, '_').slice(0, 200);
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.save(EvidenceFileEntity, m.create(EvidenceFileEntity, { submissionId, filename, ...stored, uploadedBy: user.id, createdAt: this.clock.now().toISOString() }));
+      await this.audit.record(user, { kind: 'write', action: 'attach evidence', entity: 'evidence', entityId: row.id, after: { submissionId, filename, sha256: stored.sha256, size: stored.size } }, m);
+      return toEvidenceResponse(row);
+    });
+  }
+
+  /** A file for download, for those allowed to see its submission. */
+  async find(user: CurrentUser, id: number): Promise<{ file: EvidenceFileEntity; path: string }> {
+    const file = await this.dataSource.manager.findOneBy(EvidenceFileEntity, { id });
+    if (!file) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的佐证材料`, `No evidence file with id ${id}`);
+    const submission = (await this.dataSource.manager.findOneBy(SubmissionEntity, { id: file.submissionId }))!;
+    assertOwnDepartment(user, submission.departmentId);
+    return { file, path: this.storage.absolutePath(file.storagePath) };
+  }
+}
+
+export function toEvidenceResponse(e: EvidenceFileEntity): EvidenceResponse {
+  return { id: e.id, submissionId: e.submissionId, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt };
+}
