@@ -1,17 +1,21 @@
 import type { CalendarYear } from '@taizhang/domain';
-import { expectError, http } from './support';
+import { as, createUser, expectError, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 /** China's working-day calendar over HTTP: the start day is not counted, holidays and make-up days as the State Council notices say. */
 describe('working-day calendar over HTTP', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let t: TestApp;
-  const add = (start: string, days: number | string) => http(t.app).get(`/api/calendar/working-days/add?start=${start}&days=${days}`);
-  const count = (start: string, end: string) => http(t.app).get(`/api/calendar/working-days/count?start=${start}&end=${end}`);
+  let admin: string;
+  // Reads need any signed-in user; the admin also changes the calendar.
+  const api = () => as(t.app, admin);
+  const add = (start: string, days: number | string) => api().get(`/api/calendar/working-days/add?start=${start}&days=${days}`);
+  const count = (start: string, end: string) => api().get(`/api/calendar/working-days/count?start=${start}&end=${end}`);
 
   beforeAll(async () => {
     db = await freshDatabase();
     t = await startTestApp(db, { demo: false });
+    admin = await signInAdmin(t.app);
   });
   afterAll(async () => {
     await t.stop();
@@ -45,15 +49,15 @@ describe('working-day calendar over HTTP', () => {
     expectError(await add('abc', 1), 400, 'INVALID_INPUT', 'start 应为日期 YYYY-MM-DD', 'start must be a date written YYYY-MM-DD');
     expectError(await add('2020-2-3', 1), 400, 'INVALID_INPUT', 'start 应为日期 YYYY-MM-DD', 'start must be a date written YYYY-MM-DD');
     expectError(await count('2020-01-01', 'tomorrow'), 400, 'INVALID_INPUT', 'end 应为日期 YYYY-MM-DD', 'end must be a date written YYYY-MM-DD');
-    expectError(await http(t.app).get('/api/calendar/working-days/count?start=2020-01-01'), 400, 'INVALID_INPUT', /end 应为日期/, /end must be a date/);
+    expectError(await api().get('/api/calendar/working-days/count?start=2020-01-01'), 400, 'INVALID_INPUT', /end 应为日期/, /end must be a date/);
   });
 
   it('answers a negative, fractional, huge or missing number of days with 400, never 500', async () => {
     for (const days of ['-1', '1.5', 'abc', '3651']) {
       expectError(await add('2020-09-30', days), 400, 'INVALID_INPUT', 'days 应为 0 至 3650 的整数', 'days must be a whole number from 0 to 3650');
     }
-    expectError(await http(t.app).get('/api/calendar/working-days/add?start=2020-09-30'), 400, 'INVALID_INPUT', /days 应为/, /days must be/);
-    expectError(await http(t.app).get('/api/calendar/working-days/add?start=2020-09-30&days=1&extra=1'), 400, 'INVALID_INPUT', '不接受字段 extra，请删除', 'property extra should not exist');
+    expectError(await api().get('/api/calendar/working-days/add?start=2020-09-30'), 400, 'INVALID_INPUT', /days 应为/, /days must be/);
+    expectError(await api().get('/api/calendar/working-days/add?start=2020-09-30&days=1&extra=1'), 400, 'INVALID_INPUT', '不接受字段 extra，请删除', 'property extra should not exist');
   });
 
   it('refuses to guess outside the years it knows: 400 naming the date and the known years', async () => {
@@ -65,7 +69,7 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('lists the bundled years 2020 to 2026 with their holidays and make-up days', async () => {
-    const years: CalendarYear[] = (await http(t.app).get('/api/calendar/years').expect(200)).body;
+    const years: CalendarYear[] = (await api().get('/api/calendar/years').expect(200)).body;
     expect(years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     const y2020 = years[0];
     expect(y2020.holidays).toEqual(expect.arrayContaining(['2020-01-24', '2020-02-02', '2020-10-01', '2020-10-08']));
@@ -77,6 +81,18 @@ describe('working-day calendar over HTTP', () => {
     }
   });
 
+  it('lets only the admin change the calendar: anonymous 401, leader and department 403, and nothing is stored', async () => {
+    const leader = await createUser(t.app, admin, 'cal-leader', 'leader');
+    const department = await createUser(t.app, admin, 'cal-dept', 'department', 1);
+    const before = (await api().get('/api/calendar/years').expect(200)).body;
+    const body = { holidays: ['2029-01-01'], makeUpWorkdays: [] };
+    expectError(await as(t.app).put('/api/calendar/years/2029').send(body), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+    for (const token of [leader, department]) expectError(await as(t.app, token).put('/api/calendar/years/2029').send(body), 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+    // Reading it is open to every signed-in user, not to anonymous callers.
+    expect((await as(t.app, department).get('/api/calendar/years').expect(200)).body).toEqual(before);
+    expectError(await as(t.app).get('/api/calendar/working-days/add?start=2020-09-30&days=1'), 401, 'UNAUTHORIZED');
+  });
+
   it('adds a year from an admin without a code change: 2027 dates then answer with its holidays and make-up days', async () => {
     expectError(await add('2027-02-12', 1), 400, 'DATE_OUTSIDE_CALENDAR');
     const body = {
@@ -84,10 +100,10 @@ describe('working-day calendar over HTTP', () => {
       makeUpWorkdays: ['2027-02-20'],
       source: '国办发明电〔2026〕测试',
     };
-    const put = await http(t.app).put('/api/calendar/years/2027').send(body).expect(200);
+    const put = await api().put('/api/calendar/years/2027').send(body).expect(200);
     expect(put.body).toEqual({ year: 2027, ...body });
 
-    const years: CalendarYear[] = (await http(t.app).get('/api/calendar/years').expect(200)).body;
+    const years: CalendarYear[] = (await api().get('/api/calendar/years').expect(200)).body;
     expect(years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(years.at(-1)).toEqual({ year: 2027, ...body });
     // Friday 12 February 2027, then the holiday week, then the make-up Saturday 20 February.
@@ -100,18 +116,18 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('rejects a year whose lists hold a date of another year, an impossible date or a day both off and on, and keeps the stored year', async () => {
-    await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-03'], makeUpWorkdays: [] }).expect(200);
-    const before: CalendarYear[] = (await http(t.app).get('/api/calendar/years').expect(200)).body;
+    await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-03'], makeUpWorkdays: [] }).expect(200);
+    const before: CalendarYear[] = (await api().get('/api/calendar/years').expect(200)).body;
 
-    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '日期 2029-01-01 不属于 2028 年', 'Date 2029-01-01 is not in 2028');
-    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: [], makeUpWorkdays: ['2027-12-31'] }), 400, 'INVALID_INPUT', '日期 2027-12-31 不属于 2028 年', 'Date 2027-12-31 is not in 2028');
-    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-02-30'], makeUpWorkdays: [] }), 400, 'INVALID_DATE', /2028-02-30/, /2028-02-30/);
-    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] }), 400, 'INVALID_INPUT', '2028-01-29 不能既是节假日又是调休上班日', '2028-01-29 cannot be both a holiday and a make-up working day');
-    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['1 Jan'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', /holidays 应为日期/, /holidays must be a date/);
-    expectError(await http(t.app).put('/api/calendar/years/2028').send({ holidays: ['2028-01-01'] }), 400, 'INVALID_INPUT');
-    expectError(await http(t.app).put('/api/calendar/years/next').send({ holidays: [], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '年份应为正整数', 'year must be a positive whole number');
+    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '日期 2029-01-01 不属于 2028 年', 'Date 2029-01-01 is not in 2028');
+    expectError(await api().put('/api/calendar/years/2028').send({ holidays: [], makeUpWorkdays: ['2027-12-31'] }), 400, 'INVALID_INPUT', '日期 2027-12-31 不属于 2028 年', 'Date 2027-12-31 is not in 2028');
+    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-02-30'], makeUpWorkdays: [] }), 400, 'INVALID_DATE', /2028-02-30/, /2028-02-30/);
+    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] }), 400, 'INVALID_INPUT', '2028-01-29 不能既是节假日又是调休上班日', '2028-01-29 cannot be both a holiday and a make-up working day');
+    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['1 Jan'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', /holidays 应为日期/, /holidays must be a date/);
+    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-01'] }), 400, 'INVALID_INPUT');
+    expectError(await api().put('/api/calendar/years/next').send({ holidays: [], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '年份应为正整数', 'year must be a positive whole number');
 
-    expect((await http(t.app).get('/api/calendar/years').expect(200)).body).toEqual(before);
+    expect((await api().get('/api/calendar/years').expect(200)).body).toEqual(before);
     // Monday 3 January 2028 stays a holiday: the next working day after Saturday 1 January is Tuesday 4 January.
     expect((await add('2028-01-01', 1).expect(200)).body).toEqual({ date: '2028-01-04' });
   });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { as, expectError, signInAdmin, signInDemo } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 const seed = JSON.parse(readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan.json'), 'utf8'));
@@ -13,11 +14,14 @@ const metricsOf = (indicators: FirstLevelNode[]): MetricNode[] => indicators.fla
 describe('plans and dashboard over HTTP', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
+  let tokens: Awaited<ReturnType<typeof signInDemo>>;
+  // The plan tree and the dashboard are for leaders (and admins).
+  const http = () => as(t.app, tokens.leader);
 
   beforeAll(async () => {
     db = await freshDatabase();
     t = await startTestApp(db);
+    tokens = await signInDemo(t.app);
   });
   afterAll(async () => {
     await t.stop();
@@ -25,13 +29,25 @@ describe('plans and dashboard over HTTP', () => {
   });
 
   it('answers health with the database it uses', async () => {
-    const res = await http().get('/api/health').expect(200);
+    // Public: no sign-in needed.
+    const res = await request(t.app.getHttpServer()).get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: db.databaseUrl ? 'postgres' : 'sqlite', demo: true });
   });
 
   it('lists the 2020 Hongqiao plan as demo data', async () => {
     const res = await http().get('/api/plans').expect(200);
     expect(res.body).toEqual([expect.objectContaining({ id: 1, code: 'hongqiao-2020', title: '红桥区2020年法治政府建设年度计划', year: 2020, demo: true })]);
+    // Any signed-in user lists the plans; an anonymous caller does not.
+    expect((await as(t.app, tokens.sfj).get('/api/plans').expect(200)).body).toEqual(res.body);
+    expectError(await as(t.app).get('/api/plans'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+  });
+
+  it('shows the plan tree and the dashboard to admins and leaders only: a department user gets 403, an anonymous caller 401', async () => {
+    for (const path of ['/api/plans/1', '/api/dashboard/summary?planId=1']) {
+      await as(t.app, tokens.admin).get(path).expect(200);
+      expectError(await as(t.app, tokens.sfj).get(path), 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+      expectError(await as(t.app).get(path), 401, 'UNAUTHORIZED');
+    }
   });
 
   it('serves the whole plan tree: 9 first-level, 33 second-level indicators, 94 tasks and every seeded metric', async () => {
@@ -117,10 +133,11 @@ describe('plans and dashboard over HTTP', () => {
     const res = await http().get('/api/plans/999').expect(404);
     expect(res.body).toMatchObject({ code: 'NOT_FOUND', messageZh: expect.stringContaining('999') });
     await http().get('/api/nothing-here').expect(404);
+    await request(t.app.getHttpServer()).get('/api/nothing-here').expect(404);
   });
 
   it('serves the OpenAPI document', async () => {
-    const res = await http().get('/api/docs/json').expect(200);
+    const res = await request(t.app.getHttpServer()).get('/api/docs/json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/plans', '/api/plans/{id}', '/api/dashboard/summary']));
   });
 
@@ -143,9 +160,12 @@ describe('the plan without demo history (DEMO=0)', () => {
     const db = await freshDatabase();
     const t = await startTestApp(db, { demo: false });
     try {
-      const summary: DashboardSummaryResponse = (await request(t.app.getHttpServer()).get('/api/dashboard/summary?planId=1').expect(200)).body;
+      const admin = await signInAdmin(t.app);
+      const summary: DashboardSummaryResponse = (await as(t.app, admin).get('/api/dashboard/summary?planId=1').expect(200)).body;
       expect(summary).toMatchObject({ period: '2020-12', demo: false, counts: { red: seed.metrics.length, amber: 0, green: 0, grey: 0 } });
-      const tree: PlanTreeResponse = (await request(t.app.getHttpServer()).get('/api/plans/1').expect(200)).body;
+      const tree: PlanTreeResponse = (await as(t.app, admin).get('/api/plans/1').expect(200)).body;
+      // Without demo mode no demo account exists: only the ADMIN_PASSWORD admin.
+      expectError(await request(t.app.getHttpServer()).post('/api/auth/login').send({ username: 'leader', password: 'taizhang-leader' }), 401, 'UNAUTHORIZED', '用户名或密码错误', 'Wrong username or password');
       for (const m of metricsOf(tree.indicators)) expect(m.reasonZh).toMatch(/逾期未报送|已过，尚未完成/);
     } finally {
       await t.stop();

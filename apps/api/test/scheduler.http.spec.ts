@@ -2,7 +2,7 @@ import type { HealthResponse } from '@taizhang/contracts';
 import { Clock } from '../src/clock/clock';
 import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse } from '../src/metrics/metrics.dto';
-import { countRows, duplicateCurrentEvaluations, http, metricsByCode, waitFor } from './support';
+import { as, countRows, createUser, duplicateCurrentEvaluations, http, metricsByCode, signInAdmin, waitFor } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
@@ -17,9 +17,12 @@ describe('scheduled evaluation', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let t: TestApp;
   let metricId: number;
+  let admin: string;
+  // 区政务服务办 (department 1) reports T007-1.
+  let department1: string;
   const health = async (): Promise<HealthResponse> => (await http(t.app).get('/api/health').expect(200)).body;
   const september = async (departmentId: number | null): Promise<EvaluationResponse> => {
-    const history: EvaluationResponse[] = (await http(t.app).get(`/api/metrics/${metricId}/evaluations`).expect(200)).body;
+    const history: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations`).expect(200)).body;
     const current = history.filter((e) => e.period === '2020-09' && e.departmentId === departmentId && e.supersededAt === null);
     expect(current).toHaveLength(1);
     return current[0];
@@ -38,7 +41,9 @@ describe('scheduled evaluation', () => {
   beforeAll(async () => {
     db = await freshDatabase();
     t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: EVERY_SECOND } });
-    metricId = (await metricsByCode(t.app)).get('T007-1')!.id;
+    admin = await signInAdmin(t.app);
+    department1 = await createUser(t.app, admin, 'dept-1', 'department', 1);
+    metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
   });
   afterAll(async () => {
     await t.stop();
@@ -81,7 +86,7 @@ describe('scheduled evaluation', () => {
     expect(red).toMatchObject({ status: 'red', basis: 'overdue', value: null, target: 80, reasonZh: '逾期未报送：2020-09 的数据应于 2020-10-14 前报送', reasonEn: 'Overdue: the figures for 2020-09 were due by 2020-10-14' });
     expect(await september(null)).toMatchObject({ status: 'red', basis: 'overdue', reasonZh: expect.stringMatching(/逾期未报送 2020-09 的数据$/) });
     // The grey evaluation stays in the history, superseded when the job saw the due date pass.
-    const history: EvaluationResponse[] = (await http(t.app).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
+    const history: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
     expect(history.filter((e) => e.period === '2020-09').map((e) => [e.basis, e.evaluatedAt === greyAt, e.supersededAt === red!.evaluatedAt])).toEqual([
       ['not-due', true, true],
       ['overdue', false, false],
@@ -95,7 +100,7 @@ describe('scheduled evaluation', () => {
     t.app.get(Clock).setToday('2020-11-20');
     const [a, posted, b] = await Promise.all([
       engine.runCycle(),
-      http(t.app).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-10', numerator: 9, denominator: 10 }),
+      as(t.app, department1).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-10', numerator: 9, denominator: 10 }),
       engine.runCycle(),
     ]);
     expect(posted.status).toBe(201);
@@ -108,7 +113,7 @@ describe('scheduled evaluation', () => {
     // The scheduled job keeps running alongside and still finds nothing to change.
     expect(await nextScheduledRun()).toMatchObject({ changed: 0, error: null });
     expect(await duplicateCurrentEvaluations(t.app)).toEqual([]);
-    const october: EvaluationResponse[] = (await http(t.app).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
+    const october: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
     expect(october.filter((e) => e.period === '2020-10' && e.supersededAt === null)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 90 })]);
   });
 });

@@ -2,7 +2,7 @@ import type { DashboardSummaryResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import type { MetricResponse } from '../src/metrics/metrics.dto';
-import { countRows, expectError, http, metricsByCode } from './support';
+import { as, countRows, createUser, expectError, metricsByCode, signIn, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Every 2020 period has ended and its figures are due; nothing was reported (DEMO=0), so all starts red overdue.
@@ -12,11 +12,15 @@ describe('submissions over HTTP', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let t: TestApp;
   let ids: Map<string, number>;
+  let leaderToken: string;
+  // A department submits its own figures: one signed-in user per department these tests report for.
+  const departmentTokens = new Map<number, string>();
+  const leader = () => as(t.app, leaderToken);
   const start = () => startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY } });
   // Every submission the API acknowledged with 201, to check that none is ever lost.
   const acknowledged: number[] = [];
   const submit = (body: Record<string, unknown>) =>
-    http(t.app).post('/api/submissions').send(body).on('response', (res: { status: number; body: { submission: { id: number } } }) => {
+    as(t.app, departmentTokens.get(body.departmentId as number)).post('/api/submissions').send(body).on('response', (res: { status: number; body: { submission: { id: number } } }) => {
       if (res.status === 201) acknowledged.push(res.body.submission.id);
     });
   const id = (code: string) => ids.get(code)!;
@@ -24,7 +28,10 @@ describe('submissions over HTTP', () => {
   beforeAll(async () => {
     db = await freshDatabase();
     t = await start();
-    ids = new Map([...(await metricsByCode(t.app))].map(([code, m]) => [code, m.id]));
+    const admin = await signInAdmin(t.app);
+    for (const departmentId of [1, 5, 6, 7, 9]) departmentTokens.set(departmentId, await createUser(t.app, admin, `dept-${departmentId}`, 'department', departmentId));
+    leaderToken = await createUser(t.app, admin, 'leader-1', 'leader');
+    ids = new Map([...(await metricsByCode(t.app, leaderToken))].map(([code, m]) => [code, m.id]));
   });
   afterAll(async () => {
     await t.stop();
@@ -76,14 +83,14 @@ describe('submissions over HTTP', () => {
     expect(one.body.evaluation.department).toEqual({ status: 'green', basis: 'met', value: 100, target: 100, reasonZh: '1 件中 1 件符合 ≤ 7 个工作日（100%）', reasonEn: '1 of 1 cases meet ≤ 7 working days (100%)' });
 
     // Still open on 2021-02-01: late once past 7 working days; one opened on 28 January is merely running.
-    const open = (await http(t.app).get(`/api/calendar/working-days/count?start=2020-09-15&end=${TODAY}`).expect(200)).body.days;
+    const open = (await leader().get(`/api/calendar/working-days/count?start=2020-09-15&end=${TODAY}`).expect(200)).body.days;
     expect(open).toBeGreaterThan(7);
     const cases = [
       { reference: 'HQ-2020-001', startDate: '2020-09-30', completedOn: '2020-10-12' },
       { reference: 'HQ-2020-002', startDate: '2020-09-15', completedOn: null },
       { reference: 'HQ-2020-003', startDate: '2021-01-28' },
     ];
-    const two = await submit({ metricId: id('T050-2'), departmentId: 6, period: '2020-09', cases }).expect(201);
+    const two = await submit({ metricId: id('T050-2'), departmentId: 6, period: '2020-09', cases, reason: '补录两件案件' }).expect(201);
     expect(two.body.submission.revision).toBe(2);
     expect(two.body.evaluation.department).toEqual({
       status: 'red', basis: 'missed', value: 50, target: 100,
@@ -135,7 +142,7 @@ describe('submissions over HTTP', () => {
     const first = (await submit({ ...body, numerator: 38, denominator: 40 }).expect(201)).body;
     expect(first.submission.revision).toBe(1);
     expect(first.evaluation.department).toMatchObject({ status: 'green', value: 95 });
-    const second = (await submit({ ...body, numerator: 20, denominator: 40 }).expect(201)).body;
+    const second = (await submit({ ...body, numerator: 20, denominator: 40, reason: '分子误计，更正' }).expect(201)).body;
     expect(second.submission.revision).toBe(2);
     expect(second.evaluation.department).toMatchObject({ status: 'red', basis: 'missed', value: 50 });
 
@@ -145,23 +152,23 @@ describe('submissions over HTTP', () => {
       { revision: 1, numerator: 38, denominator: 40, origin: 'department' },
       { revision: 2, numerator: 20, denominator: 40, origin: 'department' },
     ]);
-    const metric: MetricResponse = (await http(t.app).get(`/api/metrics/${body.metricId}`).expect(200)).body;
+    const metric: MetricResponse = (await leader().get(`/api/metrics/${body.metricId}`).expect(200)).body;
     expect(metric.departments).toEqual([expect.objectContaining({ departmentId: 1, period: '2020-12', status: 'red', basis: 'missed', value: 50 })]);
     // The history keeps overdue → green → red for that period.
-    const history = (await http(t.app).get(`/api/metrics/${body.metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: { period: string }) => e.period === '2020-12');
+    const history = (await leader().get(`/api/metrics/${body.metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: { period: string }) => e.period === '2020-12');
     expect(history.map((e: { basis: string; supersededAt: string | null }) => [e.basis, e.supersededAt === null])).toEqual([['overdue', false], ['met', false], ['missed', true]]);
   });
 
   it('persists the evaluation at once: the metric and the dashboard show it without waiting for a cycle', async () => {
-    const before: DashboardSummaryResponse = (await http(t.app).get('/api/dashboard/summary?planId=1').expect(200)).body;
+    const before: DashboardSummaryResponse = (await leader().get('/api/dashboard/summary?planId=1').expect(200)).body;
     expect(before.period).toBe('2020-12');
     const res = await submit({ metricId: id('T007-3'), departmentId: 1, period: '2020-12', value: 120 }).expect(201);
     expect(res.body.evaluation.overall).toMatchObject({ status: 'green', basis: 'met', value: 120, target: 100 });
 
-    const metric: MetricResponse = (await http(t.app).get(`/api/metrics/${id('T007-3')}`).expect(200)).body;
+    const metric: MetricResponse = (await leader().get(`/api/metrics/${id('T007-3')}`).expect(200)).body;
     expect(metric.current).toMatchObject({ departmentId: null, period: '2020-12', status: 'green', basis: 'met', value: 120, supersededAt: null });
     expect(metric.departments).toEqual([expect.objectContaining({ departmentId: 1, period: '2020-12', status: 'green', value: 120 })]);
-    const after: DashboardSummaryResponse = (await http(t.app).get('/api/dashboard/summary?planId=1').expect(200)).body;
+    const after: DashboardSummaryResponse = (await leader().get('/api/dashboard/summary?planId=1').expect(200)).body;
     expect(after.counts).toEqual({ ...before.counts, red: before.counts.red - 1, green: before.counts.green + 1 });
   });
 
@@ -171,39 +178,50 @@ describe('submissions over HTTP', () => {
     const evaluations = await countRows(t.app, 'evaluations');
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(submissions).toBe(acknowledged.length);
-    const metric = (await http(t.app).get(`/api/metrics/${id('T007-3')}`).expect(200)).body;
+    const metric = (await leader().get(`/api/metrics/${id('T007-3')}`).expect(200)).body;
     await t.stop();
     t = await start();
     expect([await countRows(t.app, 'submissions'), await countRows(t.app, 'submission_cases'), await countRows(t.app, 'evaluations')]).toEqual([submissions, cases, evaluations]);
     const stored: Array<{ id: number | string }> = await t.app.get(DataSource).query('SELECT id FROM submissions ORDER BY id');
     expect(stored.map((r) => Number(r.id))).toEqual([...acknowledged].sort((a, b) => a - b));
-    expect((await http(t.app).get(`/api/metrics/${id('T007-3')}`).expect(200)).body).toEqual(metric);
+    expect((await leader().get(`/api/metrics/${id('T007-3')}`).expect(200)).body).toEqual(metric);
     // The next revision continues the numbering.
-    expect((await submit({ metricId: id('T007-2'), departmentId: 1, period: '2020-12', numerator: 40, denominator: 40 }).expect(201)).body.submission.revision).toBe(3);
+    expect((await submit({ metricId: id('T007-2'), departmentId: 1, period: '2020-12', numerator: 40, denominator: 40, reason: '再次更正' }).expect(201)).body.submission.revision).toBe(3);
   });
 });
 
-describe('submissions with WRITE_TOKEN set', () => {
-  it('needs Authorization: Bearer <token>: 401 with a bilingual message without it, 201 with it', async () => {
+describe('who may submit', () => {
+  it('asks anonymous callers to sign in (401), refuses the wrong role (403) or token (401), writes nothing, and takes the department’s own figures (201)', async () => {
     const db = await freshDatabase();
-    const t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY, WRITE_TOKEN: 's3cret-token' } });
+    const t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY } });
     try {
-      const metricId = (await metricsByCode(t.app)).get('T007-1')!.id;
+      const admin = await signInAdmin(t.app);
+      const leader = await createUser(t.app, admin, 'leader-1', 'leader');
+      const department = await createUser(t.app, admin, 'dept-1', 'department', 1);
+      const metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
       const body = { metricId, departmentId: 1, period: '2020-12', numerator: 9, denominator: 10 };
-      const denied = ['', 'Bearer wrong-token!', 'Bearer s3cret-toke', 's3cret-token', 'Basic s3cret-token'];
+      const signInFirst = ['请先登录', 'Please sign in'] as const;
+      const denied = ['', `Bearer ${department}x`, `Bearer ${department.slice(0, -1)}`, department, `Basic ${department}`, 'Bearer '];
       for (const auth of denied) {
-        const req = http(t.app).post('/api/submissions');
-        expectError(await (auth ? req.set('Authorization', auth) : req).send(body), 401, 'UNAUTHORIZED', '需要登录或有效的写入令牌', 'Sign-in or a valid write token is required');
+        const req = as(t.app).post('/api/submissions');
+        expectError(await (auth ? req.set('Authorization', auth) : req).send(body), 401, 'UNAUTHORIZED', ...signInFirst);
       }
       // The guard comes first: even a malformed body gets 401, not a hint about the fields.
-      expectError(await http(t.app).post('/api/submissions').send({ nonsense: true }), 401, 'UNAUTHORIZED');
-      expectError(await http(t.app).patch(`/api/metrics/${metricId}`).send({ target: 50 }), 401, 'UNAUTHORIZED');
+      expectError(await as(t.app).post('/api/submissions').send({ nonsense: true }), 401, 'UNAUTHORIZED', ...signInFirst);
+      expectError(await as(t.app).patch(`/api/metrics/${metricId}`).send({ target: 50 }), 401, 'UNAUTHORIZED', ...signInFirst);
+      // Admins and leaders do not submit figures; departments do not change metrics.
+      for (const token of [admin, leader]) expectError(await as(t.app, token).post('/api/submissions').send(body), 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+      expectError(await as(t.app, department).patch(`/api/metrics/${metricId}`).send({ target: 50 }), 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
       expect(await countRows(t.app, 'submissions')).toBe(0);
-      const ok = await http(t.app).post('/api/submissions').set('Authorization', 'Bearer s3cret-token').send(body).expect(201);
+      const ok = await as(t.app, department).post('/api/submissions').send(body).expect(201);
       expect(ok.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 90 });
+      expect(ok.body.submission.submittedBy).toBe('dept-1');
       expect(await countRows(t.app, 'submissions')).toBe(1);
-      // Reads stay open.
-      await http(t.app).get(`/api/metrics/${metricId}`).expect(200);
+      // Reads need a sign-in too, of any role.
+      expectError(await as(t.app).get(`/api/metrics/${metricId}`), 401, 'UNAUTHORIZED', ...signInFirst);
+      await as(t.app, department).get(`/api/metrics/${metricId}`).expect(200);
+      // A wrong password signs no one in.
+      await expect(signIn(t.app, 'dept-1', 'wrong-password')).rejects.toThrow(/answered 401/);
     } finally {
       await t.stop();
       await db.drop();

@@ -1,11 +1,51 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts';
 import type { MetricResponse } from '../src/metrics/metrics.dto';
+import { TEST_ADMIN_PASSWORD } from './test-app';
 
 /** Small helpers shared by the HTTP tests; they drive the real application, nothing is mocked. */
 
 export const http = (app: INestApplication) => request(app.getHttpServer());
+
+/** The header a signed-in API client sends. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Signs in through POST /api/auth/login and returns the bearer token. */
+export async function signIn(app: INestApplication, username: string, password: string): Promise<string> {
+  const res = await http(app).post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.accessToken;
+}
+
+/** Requests made as the holder of `token` (anonymous without one). */
+export function as(app: INestApplication, token?: string) {
+  const agent = http(app);
+  const verb = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (path: string) => (token ? agent[method](path).set(bearer(token)) : agent[method](path));
+  return { get: verb('get'), post: verb('post'), put: verb('put'), patch: verb('patch'), delete: verb('delete') };
+}
+
+export type DemoUser = 'admin' | 'leader' | 'sfj' | 'zfb' | 'zwfwb';
+
+/** Signs in every demo account (demo mode only); department accounts come with their department id. */
+export async function signInDemo(app: INestApplication): Promise<Record<DemoUser, string> & { departmentOf: Record<'sfj' | 'zfb' | 'zwfwb', number> }> {
+  const tokens = {} as Record<DemoUser, string>;
+  for (const a of DEMO_ACCOUNTS) tokens[a.username as DemoUser] = await signIn(app, a.username, a.password);
+  const departments: Array<{ id: number; name: string }> = (await as(app, tokens.admin).get('/api/departments').expect(200)).body;
+  const idOf = (username: string) => departments.find((d) => d.name === DEMO_ACCOUNTS.find((a) => a.username === username)!.department)!.id;
+  return { ...tokens, departmentOf: { sfj: idOf('sfj'), zfb: idOf('zfb'), zwfwb: idOf('zwfwb') } };
+}
+
+/** Without demo data: the admin (ADMIN_PASSWORD) signs in. */
+export const signInAdmin = (app: INestApplication) => signIn(app, 'admin', TEST_ADMIN_PASSWORD);
+
+/** Creates (through POST /api/users, as the admin) a user of that role and signs them in. */
+export async function createUser(app: INestApplication, adminToken: string, username: string, role: 'admin' | 'leader' | 'department', departmentId?: number): Promise<string> {
+  const password = `${username}-password`;
+  await as(app, adminToken).post('/api/users').send({ username, password, role, ...(departmentId ? { departmentId } : {}) }).expect(201);
+  return signIn(app, username, password);
+}
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -19,14 +59,22 @@ export function expectError(res: request.Response, statusCode: number, code: str
 }
 
 /** Every metric of plan 1, by code. */
-export async function metricsByCode(app: INestApplication, query = ''): Promise<Map<string, MetricResponse>> {
-  const list: MetricResponse[] = (await http(app).get(`/api/metrics?planId=1${query}`).expect(200)).body;
+export async function metricsByCode(app: INestApplication, token: string, query = ''): Promise<Map<string, MetricResponse>> {
+  const list: MetricResponse[] = (await as(app, token).get(`/api/metrics?planId=1${query}`).expect(200)).body;
   return new Map(list.map((m) => [m.code, m]));
 }
 
-export async function countRows(app: INestApplication, table: 'submissions' | 'submission_cases' | 'evaluations', where = ''): Promise<number> {
+export type Table = 'submissions' | 'submission_cases' | 'evaluations' | 'evidence_files' | 'submission_returns' | 'audit_log' | 'users' | 'sessions' | 'metrics' | 'calendar_years';
+
+export async function countRows(app: INestApplication, table: Table, where = ''): Promise<number> {
   const [row] = await app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table} ${where}`);
   return Number(row.n);
+}
+
+/** The rows that decide "nothing was written": submissions, their cases, returns and evidence. */
+export async function writeCounts(app: INestApplication): Promise<Record<string, number>> {
+  const tables: Table[] = ['submissions', 'submission_cases', 'submission_returns', 'evidence_files'];
+  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(app, t)])));
 }
 
 /** Current evaluations that exist twice for the same metric, department and period: must always be none. */

@@ -19,4 +19,6 @@ export interface ErrorResponse {
   code: string;
   messageZh: string;
   messageEn: string;
+  /** Row-by-row problems of a bulk upload, when there are any. */
+  details?: Array<{ sheet: string; row: number; messageZh: string; messageEn: string }>;
 }

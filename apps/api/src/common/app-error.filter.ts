@@ -49,7 +49,8 @@ export class AppErrorFilter implements ExceptionFilter {
 
   private toBody(error: unknown): ErrorResponse {
     if (isCodedError(error)) {
-      return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn };
+      const details = (error as { details?: ErrorResponse['details'] }).details;
+      return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, ...(details ? { details } : {}) };
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();

@@ -22,11 +22,19 @@ export interface CodedError {
   messageEn: string;
 }
 
+export interface ErrorDetail {
+  sheet: string;
+  row: number;
+  messageZh: string;
+  messageEn: string;
+}
+
 export class AppError extends Error implements CodedError {
   constructor(
     readonly code: AppErrorCode,
     readonly messageZh: string,
     readonly messageEn: string,
+    readonly details?: ErrorDetail[],
   ) {
     super(messageEn);
   }

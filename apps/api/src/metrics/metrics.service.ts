@@ -32,7 +32,9 @@ export class MetricsService {
     const shown = latestPeriodRows(await this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`, this.clock.today());
     return metrics
       .map((m) => {
-        const departments = [...shown.values()].filter((e) => e.metricId === m.id && e.departmentId !== null).map(toEvaluationResponse);
+        const departments = [...shown.values()]
+          .filter((e) => e.metricId === m.id && e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId))
+          .map(toEvaluationResponse);
         const overall = shown.get(`${m.id}:*`);
         // Filtered by department, the status shown is that department's own.
         const current = q.departmentId ? (departments.find((d) => d.departmentId === q.departmentId) ?? null) : overall ? toEvaluationResponse(overall) : null;

@@ -3,8 +3,10 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansRepository } from '../plans/plans.repository';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { BulkEntryController } from './bulk-entry.controller';
+import { BulkEntryService } from './bulk-entry.service';
 import { QueueController } from './queue.controller';
 import { QueueService } from './queue.service';
 
-@Module({ imports: [EvaluationModule, SubmissionsModule, CalendarModule], controllers: [QueueController], providers: [QueueService, PlansRepository] })
+@Module({ imports: [EvaluationModule, SubmissionsModule, CalendarModule], controllers: [QueueController, BulkEntryController], providers: [QueueService, BulkEntryService, PlansRepository] })
 export class QueueModule {}

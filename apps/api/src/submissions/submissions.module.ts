@@ -19,6 +19,6 @@ import { SubmissionsService } from './submissions.service';
   ],
   controllers: [SubmissionsController],
   providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage],
-  exports: [SubmissionsRepository],
+  exports: [SubmissionsRepository, SubmissionsService, MulterModule],
 })
 export class SubmissionsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RevisionResponse } from '@taizhang/contracts';
-import { evaluatePeriod, findPeriod, validateFigure, type Figure } from '@taizhang/domain';
-import { DataSource, In } from 'typeorm';
+import { evaluatePeriod, findPeriod, validateFigure, type Figure, type ReportingPeriod } from '@taizhang/domain';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment, forbiddenDepartment } from '../auth/department-scope';
@@ -9,7 +9,7 @@ import { UserEntity } from '../auth/user.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { EvaluationRepository, toFigure } from '../evaluation/evaluation.repository';
+import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
@@ -18,6 +18,17 @@ import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
+
+/** A submission that passed every check and is ready to be written. */
+export interface PreparedSubmission {
+  plan: PlanEntity;
+  metric: MetricEntity;
+  department: AssignedDepartment;
+  period: ReportingPeriod;
+  figure: Figure;
+  note: string | null;
+  reason: string | null;
+}
 
 @Injectable()
 export class SubmissionsService {
@@ -36,6 +47,20 @@ export class SubmissionsService {
    * in one transaction (never overwrites), then evaluates the metric at once.
    */
   async create(user: CurrentUser, dto: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
+    const p = await this.prepare(user, dto);
+    const saved = await this.dataSource.transaction((m) => this.persist(m, user, p));
+    await this.evaluation.evaluateMetrics(p.plan, [p.metric.id]);
+    const current = await this.evaluationRepository.current([p.metric.id]);
+    const pick = (departmentId: number | null) => current.find((e) => e.departmentId === departmentId && e.periodKey === p.period.key)!;
+    const asEvaluation = (e: ReturnType<typeof pick>) => ({ status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn });
+    return {
+      submission: { id: saved.id, metricId: p.metric.id, departmentId: p.department.id, period: p.period.key, revision: saved.revision, figure: toFigure(saved, p.figure.type === 'cases' ? p.figure.cases : []), note: saved.note, reason: saved.reason, submittedBy: user.username, createdAt: saved.createdAt },
+      evaluation: { department: asEvaluation(pick(p.department.id)), overall: asEvaluation(pick(null)) },
+    };
+  }
+
+  /** Every check a submission must pass before anything is written; throws an AppError naming what is wrong. */
+  async prepare(user: CurrentUser, dto: CreateSubmissionDto): Promise<PreparedSubmission> {
     assertOwnDepartment(user, dto.departmentId);
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
@@ -60,27 +85,21 @@ export class SubmissionsService {
     if (problems.length) throw new AppError('INVALID_FIGURE', problems.map((p) => p.messageZh).join('；'), problems.map((p) => p.messageEn).join('; '));
     // Evaluating before writing surfaces what the rules cannot judge (a date beyond the calendar) as a 400, with nothing saved.
     evaluatePeriod(ruled, period, figure, { today, calendar: await this.calendar.calendar() });
+    return { plan, metric, department, period, figure, note: dto.note ?? null, reason: dto.reason?.trim() || null };
+  }
 
-    const saved = await this.dataSource.transaction(async (m) => {
-      const previous = await m.findOne(SubmissionEntity, { where: { metricId: metric.id, departmentId: department.id, periodKey: period.key }, order: { revision: 'DESC' } });
-      if (previous && !dto.reason?.trim()) {
-        throw new AppError('INVALID_INPUT', `已报送过第 ${previous.revision} 版，更正须填写更正理由 reason`, `Revision ${previous.revision} exists; a correction needs a reason`);
-      }
-      const row = await this.submissions.append(m, {
-        metricId: metric.id, departmentId: department.id, periodKey: period.key, periodEnd: period.end, figure,
-        note: dto.note ?? null, reason: dto.reason?.trim() || null, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
-      });
-      await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: metric.code, period: period.key, revision: row.revision, figure, note: row.note, reason: row.reason } }, m);
-      return row;
+  /** Appends the prepared revision and its audit row inside the caller's transaction. */
+  async persist(m: EntityManager, user: CurrentUser, p: PreparedSubmission): Promise<SubmissionEntity> {
+    const previous = await m.findOne(SubmissionEntity, { where: { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key }, order: { revision: 'DESC' } });
+    if (previous && !p.reason) {
+      throw new AppError('INVALID_INPUT', `已报送过第 ${previous.revision} 版，更正须填写更正理由 reason`, `Revision ${previous.revision} exists; a correction needs a reason`);
+    }
+    const row = await this.submissions.append(m, {
+      metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
+      note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
     });
-    await this.evaluation.evaluateMetrics(plan, [metric.id]);
-    const current = await this.evaluationRepository.current([metric.id]);
-    const pick = (departmentId: number | null) => current.find((e) => e.departmentId === departmentId && e.periodKey === period.key)!;
-    const asEvaluation = (e: ReturnType<typeof pick>) => ({ status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn });
-    return {
-      submission: { id: saved.id, metricId: metric.id, departmentId: department.id, period: period.key, revision: saved.revision, figure: toFigure(saved, figure.type === 'cases' ? figure.cases : []), note: saved.note, reason: saved.reason, submittedBy: user.username, createdAt: saved.createdAt },
-      evaluation: { department: asEvaluation(pick(department.id)), overall: asEvaluation(pick(null)) },
-    };
+    await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: p.metric.code, period: p.period.key, revision: row.revision, figure: p.figure, note: row.note, reason: row.reason } }, m);
+    return row;
   }
 
   /** Every revision of a metric's figures (one department's for a department user), with returns and evidence. */

@@ -34,6 +34,7 @@ export function AppHeader() {
             </select>
           </label>
         )}
+        {session.data?.role === 'admin' && <Link to="/admin" className="header-link">{t('nav.admin')}</Link>}
         {session.data && (
           <>
             <span className="whoami">{t('nav.signedInAs', { username: session.data.username, role: t(`roles.${session.data.role}`) })}</span>

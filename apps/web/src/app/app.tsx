@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useSession } from '../features/auth/api/use-session';
+import { AdminPage } from '../features/admin/components/admin-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
 import { QueuePage } from '../features/queue/components/queue-page';
@@ -29,6 +30,7 @@ function SignedInRoutes() {
   return (
     <Routes>
       <Route path="/departments/:departmentId" element={<QueuePage />} />
+      {session.data.role === 'admin' && <Route path="/admin" element={<AdminPage />} />}
       <Route path="*" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
     </Routes>
   );

@@ -31,7 +31,8 @@ export const en: Messages = {
   expandAll: 'Expand all',
   collapseAll: 'Collapse all',
   login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in' },
-  nav: { label: 'Navigation', department: 'Department', chooseDepartment: 'Choose a department…', signedInAs: '{{username}} ({{role}})', logout: 'Sign out' },
+  admin: { users: 'Users', username: 'Username', role: 'Role', state: 'State', active: 'active', disabled: 'disabled', enable: 'Enable', disable: 'Disable', newUser: 'New user', create: 'Create', audit: 'Audit trail', exportAudit: 'Export the audit trail (CSV)', when: 'When (UTC)', kind: 'Kind', action: 'Action', status: 'Status' },
+  nav: { admin: 'Admin', label: 'Navigation', department: 'Department', chooseDepartment: 'Choose a department…', signedInAs: '{{username}} ({{role}})', logout: 'Sign out' },
   roles: { admin: 'admin', leader: 'leader', department: 'department' },
   queue: {
     title: '{{department}} · what is due',
@@ -44,6 +45,7 @@ export const en: Messages = {
     return: 'Return for correction',
     states: { due: 'Due', 'due-soon': 'Due soon', overdue: 'Overdue', submitted: 'Submitted', returned: 'Returned' },
   },
+  bulk: { title: 'Bulk entry in Excel', template: 'Download the Excel template', file: 'Filled template', upload: 'Upload', saved: '{{count}} saved', row: '{{sheet}} row {{row}}: ' },
   entry: {
     formFor: '{{metric}} {{period}} entry form',
     form: 'Form',

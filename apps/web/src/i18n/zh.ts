@@ -29,7 +29,8 @@ export const zh = {
   expandAll: '全部展开',
   collapseAll: '全部收起',
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
-  nav: { label: '导航', department: '单位', chooseDepartment: '选择单位…', signedInAs: '{{username}}（{{role}}）', logout: '退出' },
+  admin: { users: '用户管理', username: '用户名', role: '角色', state: '状态', active: '启用', disabled: '已停用', enable: '启用', disable: '停用', newUser: '新建用户', create: '创建', audit: '审计日志', exportAudit: '导出审计日志（CSV）', when: '时间（UTC）', kind: '类别', action: '操作', status: '状态码' },
+  nav: { admin: '管理', label: '导航', department: '单位', chooseDepartment: '选择单位…', signedInAs: '{{username}}（{{role}}）', logout: '退出' },
   roles: { admin: '管理员', leader: '领导', department: '部门' },
   queue: {
     title: '{{department}} · 待报送事项',
@@ -42,6 +43,7 @@ export const zh = {
     return: '退回',
     states: { due: '待报送', 'due-soon': '即将到期', overdue: '逾期未报', submitted: '已报送', returned: '被退回' },
   },
+  bulk: { title: 'Excel 批量填报', template: '下载 Excel 填报模板', file: '已填写的模板', upload: '上传', saved: '已保存 {{count}} 条', row: '{{sheet}} 第 {{row}} 行：' },
   entry: {
     formFor: '{{metric}} {{period}} 填报表',
     form: '填报方式',

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { usePlans } from '../../overview/api/use-overview';
 import { useSession } from '../../auth/api/use-session';
 import { useQueue, useReturnSubmission } from '../api/use-queue';
+import { BulkUpload } from './bulk-upload';
 import { EntryForm } from './entry-form';
 
 /**
@@ -27,6 +28,7 @@ export function QueuePage() {
     <section className="panel" aria-labelledby="queue-title">
       <h2 id="queue-title">{t('queue.title', { department: queue.data.departmentName })}</h2>
       <p className="muted">{t('queue.today', { today: queue.data.today })}</p>
+      {canSubmit && <BulkUpload planId={queue.data.planId} />}
       <ul className="queue">
         {queue.data.items.map((item) => (
           <QueueRow key={`${item.metricId}-${item.period}`} item={item} departmentId={queue.data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />

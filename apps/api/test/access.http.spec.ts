@@ -1,0 +1,145 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ACCESS_KEY, type AccessRule } from '../src/auth/access.decorator';
+import type { Role } from '../src/auth/user.entity';
+import { as, expectError, signIn, signInDemo } from './support';
+import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { PNG_1X1 } from './files';
+
+interface RouteInfo {
+  route: string;
+  rule: AccessRule | undefined;
+}
+
+/** Every route the controllers declare, with its access rule, read from Nest's own metadata. */
+function declaredRoutes(app: INestApplication): RouteInfo[] {
+  const reflector = app.get(Reflector);
+  const scanner = new MetadataScanner();
+  const routes: RouteInfo[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      for (const name of scanner.getAllMethodNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name] as object;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const full = ['api', base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+        routes.push({ route: `${method} /${full}`, rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler as () => void, controller]) });
+      }
+    }
+  }
+  return routes.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** What Express actually serves (Express 5 keeps its router on `router`), without the OpenAPI pages. */
+function servedRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
+  const stack = (express.router ?? express._router)!.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+  return stack
+    .filter((l) => l.route && !l.route.path.startsWith('/api/docs'))
+    .flatMap((l) => Object.keys(l.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+    .sort();
+}
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', 'admin', 'leader', 'department'];
+type Expected = [anonymous: number, admin: number, leader: number, department: number];
+
+describe('access rules', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let t: TestApp;
+  let tokens: Awaited<ReturnType<typeof signInDemo>>;
+  const ids = { metric: 0, submission: 0, evidence: 0, user: 0 };
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01' } });
+    tokens = await signInDemo(t.app);
+    // 区司法局 (sfj) alone leads T051-1: its metric, its latest submission and a piece of evidence on it.
+    const metrics = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{ id: number; code: string }>;
+    ids.metric = metrics.find((m) => m.code === 'T051-1')!.id;
+    const submitted = await as(t.app, tokens.sfj).post('/api/submissions').send({ metricId: ids.metric, departmentId: tokens.departmentOf.sfj, period: '2020-12', value: 99, reason: '访问规则测试' }).expect(201);
+    ids.submission = submitted.body.submission.id;
+    ids.evidence = (await as(t.app, tokens.sfj).post(`/api/submissions/${ids.submission}/evidence`).attach('file', PNG_1X1, 'a.png').expect(201)).body.id;
+    ids.user = ((await as(t.app, tokens.admin).get('/api/users').expect(200)).body as Array<{ id: number; username: string }>).find((u) => u.username === 'sfj')!.id;
+  });
+  afterAll(async () => {
+    await t.stop();
+    await db.drop();
+  });
+
+  it('declares an access rule on every route of the application, and the router serves exactly those routes', () => {
+    const routes = declaredRoutes(t.app);
+    expect(routes.length).toBeGreaterThanOrEqual(27);
+    expect(routes.filter((r) => !r.rule).map((r) => r.route)).toEqual([]);
+    // A roles rule names at least one role (an empty list would lock everyone out silently).
+    expect(routes.filter((r) => r.rule!.kind === 'roles' && r.rule!.roles.length === 0).map((r) => r.route)).toEqual([]);
+    // Nothing served escapes the list above (a route added outside a controller would).
+    expect(servedRoutes(t.app)).toEqual(routes.map((r) => r.route));
+  });
+
+  // One request per route (bodies and queries chosen so that an allowed caller gets past the guard), and the status each caller gets.
+  const matrix = (): Record<string, { path: string; body?: object; expected: Expected }> => ({
+    'GET /api/health': { path: '/api/health', expected: [200, 200, 200, 200] },
+    'POST /api/auth/login': { path: '/api/auth/login', body: {}, expected: [400, 400, 400, 400] },
+    'POST /api/auth/logout': { path: '/api/auth/logout', expected: [401, 204, 204, 204] },
+    'GET /api/auth/me': { path: '/api/auth/me', expected: [401, 200, 200, 200] },
+    'GET /api/audit': { path: '/api/audit', expected: [401, 200, 403, 403] },
+    'GET /api/audit/export': { path: '/api/audit/export', expected: [401, 200, 403, 403] },
+    'GET /api/calendar/working-days/add': { path: '/api/calendar/working-days/add?start=2020-09-30&days=1', expected: [401, 200, 200, 200] },
+    'GET /api/calendar/working-days/count': { path: '/api/calendar/working-days/count?start=2020-09-30&end=2020-10-12', expected: [401, 200, 200, 200] },
+    'GET /api/calendar/years': { path: '/api/calendar/years', expected: [401, 200, 200, 200] },
+    'PUT /api/calendar/years/:year': { path: '/api/calendar/years/2030', body: {}, expected: [401, 400, 403, 403] },
+    'GET /api/dashboard/summary': { path: '/api/dashboard/summary?planId=1', expected: [401, 200, 200, 403] },
+    'GET /api/departments': { path: '/api/departments', expected: [401, 200, 200, 200] },
+    'GET /api/metrics': { path: '/api/metrics?planId=1', expected: [401, 200, 200, 200] },
+    'GET /api/metrics/:id': { path: `/api/metrics/${ids.metric}`, expected: [401, 200, 200, 200] },
+    'GET /api/metrics/:id/evaluations': { path: `/api/metrics/${ids.metric}/evaluations`, expected: [401, 200, 200, 200] },
+    'PATCH /api/metrics/:id': { path: `/api/metrics/${ids.metric}`, body: { target: 'x' }, expected: [401, 400, 403, 403] },
+    'GET /api/plans': { path: '/api/plans', expected: [401, 200, 200, 200] },
+    'GET /api/plans/:id': { path: '/api/plans/1', expected: [401, 200, 200, 403] },
+    'GET /api/queue': { path: `/api/queue?planId=1&departmentId=${tokens.departmentOf.sfj}`, expected: [401, 200, 200, 200] },
+    'POST /api/submissions': { path: '/api/submissions', body: {}, expected: [401, 403, 403, 400] },
+    'GET /api/submissions': { path: `/api/submissions?metricId=${ids.metric}`, expected: [401, 200, 200, 200] },
+    'POST /api/submissions/:id/return': { path: `/api/submissions/${ids.submission}/return`, body: {}, expected: [401, 403, 400, 400] },
+    'POST /api/submissions/:id/evidence': { path: `/api/submissions/${ids.submission}/evidence`, expected: [401, 403, 403, 400] },
+    'GET /api/evidence/:id': { path: `/api/evidence/${ids.evidence}`, expected: [401, 200, 200, 200] },
+    'GET /api/users': { path: '/api/users', expected: [401, 200, 403, 403] },
+    'POST /api/users': { path: '/api/users', body: {}, expected: [401, 400, 403, 403] },
+    'PATCH /api/users/:id': { path: `/api/users/${ids.user}`, body: { role: 'x' }, expected: [401, 400, 403, 403] },
+  });
+
+  it('answers every route for anonymous, admin, leader and department callers with exactly the expected status', async () => {
+    const table = matrix();
+    const routes = declaredRoutes(t.app);
+    // The table covers every route: a new route must be added here with its expected statuses.
+    expect(Object.keys(table).sort()).toEqual(routes.map((r) => r.route));
+    const password = { admin: 'taizhang-admin', leader: 'taizhang-leader', department: 'taizhang-dept' };
+    const username = { admin: 'admin', leader: 'leader', department: 'sfj' };
+    const actual: Record<string, number[]> = {};
+    for (const [route, { path, body }] of Object.entries(table)) {
+      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+      actual[route] = [];
+      for (const caller of CALLERS) {
+        // Logging out ends the session: it gets a session of its own.
+        const token = caller === 'anonymous' ? undefined : route.endsWith('logout') ? await signIn(t.app, username[caller], password[caller]) : tokens[username[caller] as 'admin'];
+        const req = as(t.app, token)[method](path);
+        const res = await (body ? req.send(body) : req);
+        actual[route].push(res.status);
+        if (res.status === 401) expectError(res, 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+        if (res.status === 403) expectError(res, 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+      }
+    }
+    expect(actual).toEqual(Object.fromEntries(Object.entries(table).map(([route, e]) => [route, e.expected])));
+
+    // And the statuses agree with the rule each route declares: the allowed set is exactly the declared roles.
+    for (const { route, rule } of routes) {
+      const allowed = CALLERS.filter((_, i) => ![401, 403].includes(table[route].expected[i]));
+      expect({ route, allowed }).toEqual({ route, allowed: rule!.kind === 'public' ? CALLERS : CALLERS.filter((c) => c !== 'anonymous' && rule!.roles.includes(c as Role)) });
+    }
+  });
+});
