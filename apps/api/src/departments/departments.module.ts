@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DepartmentsController } from './departments.controller';
 import { DepartmentsRepository } from './departments.repository';
+import { DepartmentsService } from './departments.service';
 
 @Global()
-@Module({ controllers: [DepartmentsController], providers: [DepartmentsRepository], exports: [DepartmentsRepository] })
+@Module({ controllers: [DepartmentsController], providers: [DepartmentsRepository, DepartmentsService], exports: [DepartmentsRepository] })
 export class DepartmentsModule {}

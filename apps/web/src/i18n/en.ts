@@ -31,7 +31,7 @@ export const en: Messages = {
   expandAll: 'Expand all',
   collapseAll: 'Collapse all',
   login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in' },
-  admin: { users: 'Users', username: 'Username', role: 'Role', state: 'State', active: 'active', disabled: 'disabled', enable: 'Enable', disable: 'Disable', newUser: 'New user', create: 'Create', audit: 'Audit trail', exportAudit: 'Export the audit trail (CSV)', when: 'When (UTC)', kind: 'Kind', action: 'Action', status: 'Status' },
+  admin: { departments: 'Departments', code: 'Code', name: 'Name', group: 'group', renameLabel: 'Name of {{name}}', newDepartment: 'New department', users: 'Users', username: 'Username', role: 'Role', state: 'State', active: 'active', disabled: 'disabled', enable: 'Enable', disable: 'Disable', newUser: 'New user', create: 'Create', audit: 'Audit trail', exportAudit: 'Export the audit trail (CSV)', when: 'When (UTC)', kind: 'Kind', action: 'Action', status: 'Status' },
   nav: { admin: 'Admin', label: 'Navigation', department: 'Department', chooseDepartment: 'Choose a department…', signedInAs: '{{username}} ({{role}})', logout: 'Sign out' },
   roles: { admin: 'admin', leader: 'leader', department: 'department' },
   queue: {

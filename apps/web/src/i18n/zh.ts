@@ -29,7 +29,7 @@ export const zh = {
   expandAll: '全部展开',
   collapseAll: '全部收起',
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
-  admin: { users: '用户管理', username: '用户名', role: '角色', state: '状态', active: '启用', disabled: '已停用', enable: '启用', disable: '停用', newUser: '新建用户', create: '创建', audit: '审计日志', exportAudit: '导出审计日志（CSV）', when: '时间（UTC）', kind: '类别', action: '操作', status: '状态码' },
+  admin: { departments: '单位管理', code: '代码', name: '名称', group: '部门组', renameLabel: '{{name}} 的名称', newDepartment: '新建单位', users: '用户管理', username: '用户名', role: '角色', state: '状态', active: '启用', disabled: '已停用', enable: '启用', disable: '停用', newUser: '新建用户', create: '创建', audit: '审计日志', exportAudit: '导出审计日志（CSV）', when: '时间（UTC）', kind: '类别', action: '操作', status: '状态码' },
   nav: { admin: '管理', label: '导航', department: '单位', chooseDepartment: '选择单位…', signedInAs: '{{username}}（{{role}}）', logout: '退出' },
   roles: { admin: '管理员', leader: '领导', department: '部门' },
   queue: {

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, getJson, postJson, patchJson } from '../../../lib/api-client';
+import { errorMessage, getJson, patchJson, postJson } from '../../../lib/api-client';
+import { DepartmentsAdmin } from './departments-admin';
 
 interface UserItem {
   id: number;
@@ -80,6 +81,7 @@ export function AdminPage() {
           {create.error && <span role="alert" className="form-error">{errorMessage(create.error, i18n.language)}</span>}
         </form>
       </section>
+      <DepartmentsAdmin />
       <section className="panel" aria-labelledby="audit-title">
         <h2 id="audit-title">{t('admin.audit')}</h2>
         <a href="/api/audit/export" download>{t('admin.exportAudit')}</a>
