@@ -170,8 +170,8 @@ describe('the submission workflow', () => {
       const third = (await as(t.app, tokens.sfj).post('/api/submissions').send({ metricId, departmentId: dept('sfj'), period, value: 99, reason: '按退回意见更正' }).expect(201)).body.submission;
       expect(third.revision).toBe(3);
       expect(await queueItem()).toMatchObject({ state: 'submitted', returnComment: null, latestRevision: { id: third.id, revision: 3 } });
-      const history: RevisionResponse[] = (await as(t.app, tokens.leader).get(`/api/submissions?metricId=${metricId}&departmentId=${dept('sfj')}`).expect(200)).body;
-      expect(history.filter((r) => r.period === period).map((r) => ({ revision: r.revision, reason: r.reason, returns: r.returns.map((x) => [x.comment, x.by]) }))).toEqual([
+      const history = ((await as(t.app, tokens.leader).get(`/api/submissions?metricId=${metricId}&departmentId=${dept('sfj')}`).expect(200)).body as RevisionResponse[]).filter((r) => r.period === period);
+      expect(history.map((r) => ({ revision: r.revision, reason: r.reason, returns: r.returns.map((x) => [x.comment, x.by]) }))).toEqual([
         { revision: 3, reason: '按退回意见更正', returns: [] },
         { revision: 2, reason: '台账复核后更正', returns: [['分母与台账不符，请核实', 'leader']] },
         { revision: 1, reason: null, returns: [] },

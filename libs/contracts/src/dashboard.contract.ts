@@ -1,16 +1,64 @@
 import type { Status, StatusCounts } from '@taizhang/domain';
+import type { DepartmentRef } from './plan.contract';
+
+export interface IndicatorSummary {
+  id: number;
+  number: number;
+  title: string;
+  status: Status;
+  counts: StatusCounts;
+}
+
+/** A metric that needs attention, with who owns it and why. */
+export interface AttentionItem {
+  metricId: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  status: Status;
+  reasonZh: string;
+  reasonEn: string;
+  periodKey: string | null;
+  task: { id: number; number: number; text: string };
+  secondLevel: { id: number; number: number; title: string };
+  firstLevel: { id: number; number: number; title: string };
+  leadDepartments: DepartmentRef[];
+  responsibleDepartments: DepartmentRef[];
+}
 
 /** GET /api/dashboard/summary?planId=…&period=YYYY-MM */
 export interface DashboardSummaryResponse {
   planId: number;
   /** The month evaluated; defaults to the latest month with data. */
   period: string | null;
-  /** Months that have submissions, oldest first, for the period selector. */
+  /** Months that have evaluations, oldest first, for the period selector. */
   periods: string[];
   metricCount: number;
   counts: StatusCounts;
-  indicators: Array<{ id: number; number: number; title: string; status: Status; counts: StatusCounts }>;
+  /** Green among judged metrics (grey left out), in percent; null when nothing is judged. */
+  shareGreen: number | null;
+  /** Figures due by the month's end that arrived on time, in percent; null when nothing was due. */
+  onTimeRate: number | null;
+  /** The month before, for "change since the previous month"; null in the first month. */
+  previous: { period: string; counts: StatusCounts; shareGreen: number | null; onTimeRate: number | null } | null;
+  /** First-level indicators, each with its second-level indicators. */
+  indicators: Array<IndicatorSummary & { children: IndicatorSummary[] }>;
+  /** Every red metric, then every amber one. */
+  attention: AttentionItem[];
   demo: boolean;
   /** When the last evaluation cycle finished; null before the first. */
   evaluatedAt: string | null;
+}
+
+/** GET /api/dashboard/trend?planId=…: status counts month by month. */
+export interface DashboardTrendResponse {
+  planId: number;
+  months: Array<{ period: string; counts: StatusCounts; shareGreen: number | null }>;
+}
+
+/** GET /api/dashboard/departments?planId=…&period=…: 横向排名. */
+export interface DepartmentComparisonResponse {
+  planId: number;
+  period: string | null;
+  departments: Array<{ id: number; code: string; name: string; metricCount: number; counts: StatusCounts; compliance: number | null; onTimeRate: number | null; rank: number }>;
 }

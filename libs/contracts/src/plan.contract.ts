@@ -73,3 +73,24 @@ export interface PlanTreeResponse extends PlanSummaryResponse, StatusedNode {
   period: string | null;
   indicators: FirstLevelNode[];
 }
+
+/** GET /api/metrics/:id/series: the figures per period for the metric chart, with target and band. */
+export interface MetricSeriesResponse {
+  metricId: number;
+  unit: MetricUnit;
+  comparator: Comparator;
+  /** The target and amber band in the unit the series is drawn in (percent of compliant cases for case metrics). */
+  target: number | null;
+  band: number | null;
+  overall: SeriesPoint[];
+  departments: Array<{ id: number; code: string; name: string; points: SeriesPoint[] }>;
+}
+
+export interface SeriesPoint {
+  period: string;
+  periodEnd: string;
+  value: number | null;
+  /** The target the value was judged against (pro rata for yearly counts). */
+  target: number | null;
+  status: Status;
+}

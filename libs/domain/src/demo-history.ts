@@ -10,6 +10,8 @@ export interface DemoSubmission {
   departmentCode: string;
   periodKey: string;
   figure: Figure;
+  /** Calendar days before the due date the figures arrived; negative when they came late. */
+  daysBeforeDue: number;
 }
 
 type Outcome = 'met' | 'near' | 'missed' | 'missing';
@@ -28,7 +30,10 @@ export function generateDemoHistory(metrics: Array<MetricDefinition & { departme
       for (const period of reportingPeriods(metric, year)) {
         const outcome = drawOutcome(random(), temper);
         if (outcome === 'missing') continue;
-        out.push({ metricCode: metric.code, departmentCode, periodKey: period.key, figure: demoFigure(metric, outcome, period, random) });
+        const figure = demoFigure(metric, outcome, period, random);
+        // Most departments report in the last days before the due date; about one in twelve is late.
+        const daysBeforeDue = random() < 0.08 ? -1 - Math.floor(random() * 6) : Math.floor(random() * 7);
+        out.push({ metricCode: metric.code, departmentCode, periodKey: period.key, figure, daysBeforeDue });
       }
     }
   }

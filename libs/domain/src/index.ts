@@ -14,3 +14,4 @@ export * from './working-day-calendar';
 export * from './working-day-calendar.chinese-days';
 export * from './period-selection';
 export * from './queue-state';
+export * from './dashboard-stats';

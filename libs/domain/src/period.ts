@@ -83,3 +83,9 @@ export function periodStartOfKey(key: string): string {
   const { year, month } = parseMonthKey(key);
   return isoDate(year, month, 1);
 }
+
+/** The month before a month key: "2020-01" → "2019-12". */
+export function previousMonthKey(key: string): string {
+  const { year, month } = parseMonthKey(key);
+  return month === 1 ? monthKey(year - 1, 12) : monthKey(year, month - 1);
+}

@@ -3,6 +3,9 @@ import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansModule } from '../plans/plans.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { TimelinessService } from './timeliness.service';
+import { CalendarModule } from '../calendar/calendar.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
 
-@Module({ imports: [PlansModule, EvaluationModule], controllers: [DashboardController], providers: [DashboardService] })
+@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService] })
 export class DashboardModule {}

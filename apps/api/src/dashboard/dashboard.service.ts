@@ -1,28 +1,113 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardSummaryResponse } from '@taizhang/contracts';
+import type { AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
+import { countStatuses, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Status } from '@taizhang/domain';
 import { EvaluationService } from '../evaluation/evaluation.service';
-import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { PlanEvaluationService, type LoadedPlan } from '../evaluation/plan-evaluation.service';
+import { TimelinessService } from './timeliness.service';
 
 @Injectable()
 export class DashboardService {
   constructor(
     private readonly evaluation: PlanEvaluationService,
     private readonly engine: EvaluationService,
+    private readonly timeliness: TimelinessService,
   ) {}
 
-  /** Counts of metrics by status for a month, for the plan and for each first-level indicator. */
-  async summary(planId: number, period?: string): Promise<DashboardSummaryResponse> {
-    const tree = await this.evaluation.evaluate(planId, period);
-    const counts = tree.counts;
+  /** The glance: counts by status, share green, timeliness, the change since last month, the indicators and what is red. */
+  async summary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
+    const loaded = await this.evaluation.load(planId);
+    if (requested !== undefined) this.evaluation.checkMonth(loaded.plan, requested);
+    const period = requested ?? loaded.periods.at(-1) ?? null;
+    const tree = this.evaluation.tree(loaded, period);
+    const { counts } = rollUp(tree);
+    const due = [...(await this.timeliness.dueItemsByDepartment(loaded.plan)).values()].flat();
+    const previousKey = period && period.slice(5) !== '01' ? previousMonthKey(period) : null;
+    const previousCounts = previousKey ? rollUp(this.evaluation.tree(loaded, previousKey)).counts : null;
     return {
-      planId: tree.id,
-      period: tree.period,
-      periods: tree.periods,
-      metricCount: counts.red + counts.amber + counts.green + counts.grey,
+      planId: loaded.plan.id,
+      period,
+      periods: loaded.periods,
+      metricCount: STATUSES.reduce((n, s) => n + counts[s], 0),
       counts,
-      indicators: tree.indicators.map(({ id, number, title, status, counts: c }) => ({ id, number, title, status, counts: c })),
-      demo: tree.demo,
+      shareGreen: shareGreen(counts),
+      onTimeRate: period ? onTimeRate(due, monthEndOfKey(period)) : null,
+      previous: previousKey && previousCounts ? { period: previousKey, counts: previousCounts, shareGreen: shareGreen(previousCounts), onTimeRate: onTimeRate(due, monthEndOfKey(previousKey)) } : null,
+      indicators: tree.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, counts: f.counts, children: f.children.map((c) => ({ id: c.id, number: c.number, title: c.title, status: c.status, counts: c.counts })) })),
+      attention: attentionOf(tree),
+      demo: loaded.plan.demo,
       evaluatedAt: this.engine.lastRun?.finishedAt ?? null,
     };
   }
+
+  /** Status counts as each month of the plan showed them. */
+  async trend(planId: number): Promise<DashboardTrendResponse> {
+    const loaded = await this.evaluation.load(planId);
+    return {
+      planId,
+      months: loaded.periods.map((period) => {
+        const { counts } = rollUp(this.evaluation.tree(loaded, period));
+        return { period, counts, shareGreen: shareGreen(counts) };
+      }),
+    };
+  }
+
+  /** 横向排名: each department's own statuses for the month, its compliance and timeliness, ranked. */
+  async departments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
+    const loaded = await this.evaluation.load(planId);
+    if (requested !== undefined) this.evaluation.checkMonth(loaded.plan, requested);
+    const period = requested ?? loaded.periods.at(-1) ?? null;
+    const dueBy = await this.timeliness.dueItemsByDepartment(loaded.plan);
+    const statuses = this.departmentStatuses(loaded, period);
+    const names = new Map(loaded.structure.links.map((l) => [l.department.id, l.department]));
+    const rows = [...dueBy.keys()].map((id) => {
+      const counts = countStatuses(statuses.get(id) ?? []);
+      return { departmentId: id, counts, compliance: shareGreen(counts), onTime: period ? onTimeRate(dueBy.get(id) as DueItem[], monthEndOfKey(period)) : null };
+    });
+    return {
+      planId,
+      period,
+      departments: rankDepartments(rows).map((r) => ({
+        id: r.departmentId, code: names.get(r.departmentId)?.code ?? '', name: names.get(r.departmentId)?.name ?? '',
+        metricCount: STATUSES.reduce((n, s) => n + r.counts[s], 0), counts: r.counts, compliance: r.compliance, onTimeRate: r.onTime, rank: r.rank,
+      })),
+    };
+  }
+
+  /** Each department's own status for every metric it reports, as the month shows them. */
+  private departmentStatuses(loaded: LoadedPlan, period: string | null): Map<number, Status[]> {
+    const out = new Map<number, Status[]>();
+    if (!period) return out;
+    const idOfCode = new Map(loaded.structure.links.map((l) => [l.department.code, l.department.id]));
+    for (const first of this.evaluation.tree(loaded, period)) {
+      for (const m of first.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics))) {
+        for (const d of m.departments) {
+          const id = idOfCode.get(d.code);
+          if (id !== undefined) out.set(id, [...(out.get(id) ?? []), d.status]);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** Red metrics first, then amber, each with its task, indicators and departments. */
+function attentionOf(tree: FirstLevelNode[]): AttentionItem[] {
+  const items: AttentionItem[] = [];
+  for (const first of tree) {
+    for (const second of first.children) {
+      for (const task of second.tasks) {
+        for (const m of task.metrics) {
+          if (m.status !== 'red' && m.status !== 'amber') continue;
+          items.push({
+            metricId: m.id, code: m.code, name: m.name, nameEn: m.nameEn, status: m.status, reasonZh: m.reasonZh, reasonEn: m.reasonEn, periodKey: m.periodKey,
+            task: { id: task.id, number: task.number, text: task.text },
+            secondLevel: { id: second.id, number: second.number, title: second.title },
+            firstLevel: { id: first.id, number: first.number, title: first.title },
+            leadDepartments: second.leadDepartments as DepartmentRef[], responsibleDepartments: second.responsibleDepartments as DepartmentRef[],
+          });
+        }
+      }
+    }
+  }
+  return items.sort((a, b) => (a.status === b.status ? a.code.localeCompare(b.code) : a.status === 'red' ? -1 : 1));
 }

@@ -33,18 +33,36 @@ export class PlanEvaluationService {
   }
 
   async evaluate(planId: number, requestedPeriod?: string): Promise<PlanTreeResponse & { periods: string[] }> {
-    const plan = await this.findPlan(planId);
-    if (requestedPeriod !== undefined) this.checkMonth(plan, requestedPeriod);
-    const [structure, rows] = await Promise.all([this.plans.loadStructure(plan), this.evaluations.currentOfPlan(plan.id)]);
-    const periods = monthsWithPeriodEnds(rows, this.clock.today());
-    const period = requestedPeriod ?? periods.at(-1) ?? null;
-    const today = this.clock.today();
-    // A past month shows what had ended by its last day; the current month also shows periods still running.
-    const asOf = period ? monthEndOfKey(period) : today;
-    const shown = period ? latestPeriodRows(rows, rowKey, asOf, asOf >= today) : new Map<string, EvaluationEntity>();
-    const indicators = buildTree(structure, shown);
-    return { id: plan.id, code: plan.code, title: plan.title, year: plan.year, district: plan.district, demo: plan.demo, period, periods, indicators, ...rollUp(indicators) };
+    const loaded = await this.load(planId);
+    if (requestedPeriod !== undefined) this.checkMonth(loaded.plan, requestedPeriod);
+    const period = requestedPeriod ?? loaded.periods.at(-1) ?? null;
+    const { plan } = loaded;
+    const indicators = this.tree(loaded, period);
+    return { id: plan.id, code: plan.code, title: plan.title, year: plan.year, district: plan.district, demo: plan.demo, period, periods: loaded.periods, indicators, ...rollUp(indicators) };
   }
+
+  /** Everything a plan's month views are built from, read once: structure and current evaluations. */
+  async load(planId: number): Promise<LoadedPlan> {
+    const plan = await this.findPlan(planId);
+    const [structure, rows] = await Promise.all([this.plans.loadStructure(plan), this.evaluations.currentOfPlan(plan.id)]);
+    const today = this.clock.today();
+    return { plan, structure, rows, today, periods: monthsWithPeriodEnds(rows, today) };
+  }
+
+  /** The tree as a month shows it: a past month what had ended by its last day; the current month also what is running. */
+  tree(loaded: LoadedPlan, period: string | null): FirstLevelNode[] {
+    if (!period) return buildTree(loaded.structure, new Map());
+    const asOf = monthEndOfKey(period);
+    return buildTree(loaded.structure, latestPeriodRows(loaded.rows, rowKey, asOf, asOf >= loaded.today));
+  }
+}
+
+export interface LoadedPlan {
+  plan: PlanEntity;
+  structure: PlanStructure;
+  rows: EvaluationEntity[];
+  today: string;
+  periods: string[];
 }
 
 function toRef(d: DepartmentEntity): DepartmentRef {

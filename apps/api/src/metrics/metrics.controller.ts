@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { MetricSeriesResponse } from '@taizhang/contracts';
 import { idPipe } from '../common/id.pipe';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
@@ -22,6 +23,13 @@ export class MetricsController {
   @SignedIn()
   get(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number): Promise<MetricResponse> {
     return this.metrics.get(user, id);
+  }
+
+  /** The figures per period, with target and amber band, for the metric's chart. */
+  @Get(':id/series')
+  @SignedIn()
+  series(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number): Promise<MetricSeriesResponse> {
+    return this.metrics.series(user, id);
   }
 
   /** The history of status changes, oldest first. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { latestPeriodRows } from '@taizhang/domain';
+import type { MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
+import { latestPeriodRows, toleranceBand } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -60,6 +61,24 @@ export class MetricsService {
       departmentId = user.departmentId!;
     }
     return (await this.evaluations.history(id, departmentId)).map(toEvaluationResponse);
+  }
+
+  /** The figures per period for the metric chart: overall and one series per department, with target and band. */
+  async series(user: CurrentUser, id: number): Promise<MetricSeriesResponse> {
+    const metric = await this.find(id);
+    await this.assertAssigned(user, metric);
+    const inputs = await this.evaluations.loadInputs(metric.planId, [metric.id]);
+    const rows = (await this.evaluations.current([id])).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+    const point = (e: (typeof rows)[number]): SeriesPoint => ({ period: e.periodKey, periodEnd: e.periodEnd, value: e.value, target: e.target, status: e.status });
+    const cases = metric.kind === 'case';
+    const departments = (inputs.assigned.get(id) ?? []).filter((d) => user.role !== 'department' || d.id === user.departmentId);
+    return {
+      metricId: id, unit: cases ? 'percent' : metric.unit, comparator: cases ? 'gte' : metric.comparator,
+      target: cases ? 100 : metric.target,
+      band: cases ? (metric.tolerance ?? 5) : metric.kind === 'deadline' ? null : toleranceBand(metric),
+      overall: rows.filter((e) => e.departmentId === null).map(point),
+      departments: departments.map((d) => ({ id: d.id, code: d.code, name: d.name, points: rows.filter((e) => e.departmentId === d.id).map(point) })),
+    };
   }
 
   /** Changes a threshold or rule, then re-evaluates: the old evaluations stay in the history. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkPlanSeed, findPeriod, generateDemoHistory, tasksOf, withDefaultRules, type PlanSeed } from '@taizhang/domain';
+import { checkPlanSeed, dueDate, findPeriod, generateDemoHistory, tasksOf, withDefaultRules, type PlanSeed } from '@taizhang/domain';
+import { CalendarService } from '../calendar/calendar.service';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,6 +33,7 @@ export class SeedLoaderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly submissions: SubmissionsRepository,
+    private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -74,9 +76,14 @@ export class SeedLoaderService {
       if (options.demoHistory) {
         const metrics = seed.metrics.map((metric) => ({ ...metric, departmentCodes: reportersOfTask.get(metric.taskNumber) ?? [] }));
         const byCode = new Map(seed.metrics.map((metric) => [metric.code, metric]));
-        const createdAt = new Date().toISOString();
+        const calendar = await this.calendar.calendar();
         for (const h of generateDemoHistory(metrics, seed.plan.year)) {
-          const period = findPeriod(byCode.get(h.metricCode)!, h.periodKey)!;
+          const metric = withDefaultRules(byCode.get(h.metricCode)!);
+          const period = findPeriod(metric, h.periodKey)!;
+          // Stamped as if sent at 10:00 Beijing time, some days before (or after) the due date.
+          const due = new Date(`${dueDate(metric, period, { today: period.end, calendar })}T02:00:00Z`);
+          due.setUTCDate(due.getUTCDate() - h.daysBeforeDue);
+          const createdAt = due.toISOString();
           await this.submissions.append(m, {
             metricId: metricIds.get(h.metricCode)!, departmentId: departmentIds.get(h.departmentCode)!,
             periodKey: h.periodKey, periodEnd: period.end, figure: h.figure, note: null, origin: 'demo', createdAt,

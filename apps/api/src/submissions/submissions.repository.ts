@@ -85,6 +85,17 @@ export class SubmissionsRepository {
     return latest;
   }
 
+  /** When each first revision arrived, keyed `${metricId}:${departmentId}:${periodKey}`: timeliness counts the first. */
+  async firstRevisions(planId: number): Promise<Map<string, string>> {
+    const rows: Array<{ metricId: number; departmentId: number; periodKey: string; createdAt: string }> = await this.dataSource
+      .createQueryBuilder(SubmissionEntity, 's')
+      .innerJoin(MetricEntity, 'm', 'm.id = s.metric_id')
+      .select(['s.metric_id AS "metricId"', 's.department_id AS "departmentId"', 's.period_key AS "periodKey"', 's.created_at AS "createdAt"'])
+      .where('m.plan_id = :planId AND s.revision = 1', { planId })
+      .getRawMany();
+    return new Map(rows.map((r) => [`${r.metricId}:${r.departmentId}:${r.periodKey}`, r.createdAt]));
+  }
+
   /** Months ("YYYY-MM") in which some reported period of the plan ends, oldest first. */
   async monthsWithData(planId: number): Promise<string[]> {
     const rows: Array<{ month: string }> = await this.dataSource

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { beijingDate, dueDate, reportingPeriods, type DueItem } from '@taizhang/domain';
+import { CalendarService } from '../calendar/calendar.service';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { toRuledMetric } from '../evaluation/evaluation.service';
+import type { PlanEntity } from '../plans/plan.entity';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
+
+/** For every department of a plan, each figure it owes (metric × period), its due date and when it first arrived. */
+@Injectable()
+export class TimelinessService {
+  constructor(
+    private readonly evaluations: EvaluationRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async dueItemsByDepartment(plan: PlanEntity): Promise<Map<number, DueItem[]>> {
+    const inputs = await this.evaluations.loadInputs(plan.id);
+    const first = await this.submissions.firstRevisions(plan.id);
+    const calendar = await this.calendar.calendar();
+    const out = new Map<number, DueItem[]>();
+    for (const metric of inputs.metrics) {
+      const ruled = toRuledMetric(metric);
+      const periods = reportingPeriods(ruled, plan.year).map((p) => ({ key: p.key, due: dueDate(ruled, p, { today: p.end, calendar }) }));
+      for (const d of inputs.assigned.get(metric.id) ?? []) {
+        const list = out.get(d.id) ?? [];
+        for (const p of periods) {
+          const at = first.get(`${metric.id}:${d.id}:${p.key}`);
+          list.push({ dueDate: p.due, firstSubmittedOn: at ? beijingDate(at) : null });
+        }
+        out.set(d.id, list);
+      }
+    }
+    return out;
+  }
+}
