@@ -16,6 +16,7 @@ import { PlansModule } from './plans/plans.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { StartupService } from './startup/startup.service';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -34,7 +35,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
         AuditModule, AuthModule, DepartmentsModule, UsersModule,
-        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, SeedingModule,
+        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SeedingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ...(options.headless ? [] : [StartupService])],
       exports: [APP_CONFIG, Clock],

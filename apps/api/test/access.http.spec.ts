@@ -74,7 +74,7 @@ describe('access rules', () => {
 
   it('declares an access rule on every route of the application, and the router serves exactly those routes', () => {
     const routes = declaredRoutes(t.app);
-    expect(routes.length).toBeGreaterThanOrEqual(29);
+    expect(routes.length).toBeGreaterThanOrEqual(34);
     expect(routes.filter((r) => !r.rule).map((r) => r.route)).toEqual([]);
     // A roles rule names at least one role (an empty list would lock everyone out silently).
     expect(routes.filter((r) => r.rule!.kind === 'roles' && r.rule!.roles.length === 0).map((r) => r.route)).toEqual([]);
@@ -95,13 +95,21 @@ describe('access rules', () => {
     'GET /api/calendar/years': { path: '/api/calendar/years', expected: [401, 200, 200, 200] },
     'PUT /api/calendar/years/:year': { path: '/api/calendar/years/2030', body: {}, expected: [401, 400, 403, 403] },
     'GET /api/dashboard/summary': { path: '/api/dashboard/summary?planId=1', expected: [401, 200, 200, 403] },
+    'GET /api/dashboard/trend': { path: '/api/dashboard/trend?planId=1', expected: [401, 200, 200, 403] },
+    'GET /api/dashboard/departments': { path: '/api/dashboard/departments?planId=1', expected: [401, 200, 200, 403] },
     'GET /api/departments': { path: '/api/departments', expected: [401, 200, 200, 200] },
+    'POST /api/departments': { path: '/api/departments', body: {}, expected: [401, 400, 403, 403] },
+    'PATCH /api/departments/:id': { path: `/api/departments/${tokens.departmentOf.sfj}`, body: { unknownField: 1 }, expected: [401, 400, 403, 403] },
     'GET /api/metrics': { path: '/api/metrics?planId=1', expected: [401, 200, 200, 200] },
     'GET /api/metrics/:id': { path: `/api/metrics/${ids.metric}`, expected: [401, 200, 200, 200] },
+    'GET /api/metrics/:id/series': { path: `/api/metrics/${ids.metric}/series`, expected: [401, 200, 200, 200] },
     'GET /api/metrics/:id/evaluations': { path: `/api/metrics/${ids.metric}/evaluations`, expected: [401, 200, 200, 200] },
     'PATCH /api/metrics/:id': { path: `/api/metrics/${ids.metric}`, body: { target: 'x' }, expected: [401, 400, 403, 403] },
     'GET /api/plans': { path: '/api/plans', expected: [401, 200, 200, 200] },
     'GET /api/plans/:id': { path: '/api/plans/1', expected: [401, 200, 200, 403] },
+    'POST /api/reports': { path: '/api/reports', body: {}, expected: [401, 400, 400, 403] },
+    'GET /api/reports': { path: '/api/reports?planId=1', expected: [401, 200, 200, 200] },
+    'GET /api/reports/:id/file': { path: '/api/reports/1/file?format=doc', expected: [401, 400, 400, 400] },
     'GET /api/queue': { path: `/api/queue?planId=1&departmentId=${tokens.departmentOf.sfj}`, expected: [401, 200, 200, 200] },
     'POST /api/submissions': { path: '/api/submissions', body: {}, expected: [401, 403, 403, 400] },
     'GET /api/submissions': { path: `/api/submissions?metricId=${ids.metric}`, expected: [401, 200, 200, 200] },

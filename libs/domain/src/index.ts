@@ -15,3 +15,5 @@ export * from './working-day-calendar.chinese-days';
 export * from './period-selection';
 export * from './queue-state';
 export * from './dashboard-stats';
+export * from './report-schedule';
+export * from './report-snapshot';

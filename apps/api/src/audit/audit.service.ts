@@ -14,7 +14,8 @@ export interface AuditRecord {
   statusCode?: number;
 }
 
-const SECRET_KEYS = /password|token|secret/i;
+// Any key naming a password, token or secret — except the flag that a password was changed, which holds none.
+const SECRET_KEYS = /^(?!passwordChanged$).*(password|token|secret)/i;
 
 /** Stores JSON without secrets: passwords and tokens never reach the trail (nor the logs). */
 function redact(value: unknown): string | null {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
+import { DenialAuditInterceptor } from '../audit/denial-audit.interceptor';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -11,7 +12,7 @@ import { CookieOptionsFactory } from './cookie-options';
 @Module({
   imports: [AuditModule],
   controllers: [AuthController],
-  providers: [AuthService, CookieOptionsFactory, DemoAccounts, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, CookieOptionsFactory, DemoAccounts, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor }],
   exports: [AuthService, DemoAccounts],
 })
 export class AuthModule {}

@@ -23,6 +23,10 @@ export interface AppConfig {
   uploadsDir: string;
   /** Largest evidence file accepted, in bytes. */
   maxUploadBytes: number;
+  /** Hour (Asia/Shanghai) at which the monthly report job runs on the first working day. */
+  reportHour: number;
+  /** A CJK font file for PDF reports (TTF, OTF or TTC), and the face inside a collection. */
+  reportFont: { path: string; family: string };
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -43,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   const maxUploadMb = Number(env.MAX_UPLOAD_MB ?? 10);
   if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024) errors.push(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 1024, got "${env.MAX_UPLOAD_MB}"`);
   if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' && env.ADMIN_PASSWORD.length < 8) errors.push('ADMIN_PASSWORD must have at least 8 characters');
+  const reportHour = Number(env.REPORT_HOUR ?? 8);
+  if (!Number.isInteger(reportHour) || reportHour < 0 || reportHour > 23) errors.push(`REPORT_HOUR must be an hour from 0 to 23, got "${env.REPORT_HOUR}"`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,
@@ -57,6 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
     uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(repoRoot, 'data/uploads')),
     maxUploadBytes: maxUploadMb * 1024 * 1024,
+    reportHour,
+    reportFont: {
+      path: env.REPORT_FONT ?? '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+      family: env.REPORT_FONT_FAMILY ?? 'NotoSerifCJKsc-Regular',
+    },
   });
 }
 

@@ -7,5 +7,6 @@ import { TimelinessService } from './timeliness.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 
-@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService] })
+@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService],
+  exports: [DashboardService] })
 export class DashboardModule {}

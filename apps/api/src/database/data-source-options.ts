@@ -9,17 +9,19 @@ import { AuditEntity } from '../audit/audit.entity';
 import { SessionEntity, UserEntity } from '../auth/user.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { ReportEntity } from '../reports/report.entity';
 import { EvidenceFileEntity } from '../submissions/evidence-file.entity';
 import { SubmissionReturnEntity } from '../submissions/submission-return.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { MetricEngine1764400000000 } from './migrations/1764400000000-metric-engine';
 import { Workflow1764500000000 } from './migrations/1764500000000-workflow';
+import { Reports1764600000000 } from './migrations/1764600000000-reports';
 
 export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
-  UserEntity, SessionEntity, AuditEntity, SubmissionReturnEntity, EvidenceFileEntity,
+  UserEntity, SessionEntity, AuditEntity, SubmissionReturnEntity, EvidenceFileEntity, ReportEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000];
+export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000];
 
 /** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {

@@ -5,6 +5,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationScheduler } from '../evaluation/evaluation.scheduler';
 import { EvaluationService } from '../evaluation/evaluation.service';
+import { ReportsScheduler } from '../reports/reports.scheduler';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 
 /**
@@ -20,6 +21,7 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly scheduler: EvaluationScheduler,
     private readonly auth: AuthService,
     private readonly demoAccounts: DemoAccounts,
+    private readonly reportsScheduler: ReportsScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,5 +32,6 @@ export class StartupService implements OnApplicationBootstrap {
     await this.auth.applyAdminPassword();
     await this.evaluation.runCycle();
     this.scheduler.start();
+    this.reportsScheduler.start();
   }
 }

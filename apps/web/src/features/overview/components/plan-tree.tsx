@@ -1,24 +1,27 @@
-import type { DepartmentRef, FirstLevelNode, MetricNode, SecondLevelNode, TaskNode } from '@taizhang/contracts';
-import { formatTarget, type StatusCounts } from '@taizhang/domain';
+import type { FirstLevelNode, SecondLevelNode, TaskNode } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DepartmentLine } from '../../../components/department-line';
+import { MetricLine } from '../../../components/metric-line';
 import { StatusBadge } from '../../../components/status-badge';
+import { StatusCounts } from '../../../components/status-counts';
 
 /** The plan as leadership reads it: first-level → second-level → task → metric, each with its status. */
 export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="plan-tree-title" className="panel">
+    <section aria-labelledby="plan-tree-title" className="panel plan-tree">
       <h2 id="plan-tree-title">{t('planTree')}</h2>
       <ol className="tree">
         {indicators.map((first) => (
           <li key={first.id} className="tree-first" data-testid="first-level">
-            <details open={first.status === 'red'}>
+            <details>
               <summary>
                 <StatusBadge status={first.status} />
                 <span className="tree-title">{first.number}. {first.title}</span>
-                <Counts counts={first.counts} />
+                <StatusCounts counts={first.counts} />
               </summary>
-              <ol>{first.children.map((second) => <SecondLevel key={second.id} node={second} />)}</ol>
+              <ol>{first.children.map((second) => <SecondLevel key={second.id} firstId={first.id} node={second} />)}</ol>
             </details>
           </li>
         ))}
@@ -27,7 +30,7 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
   );
 }
 
-function SecondLevel({ node }: { node: SecondLevelNode }) {
+function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode }) {
   const { t } = useTranslation();
   return (
     <li className="tree-second">
@@ -35,11 +38,13 @@ function SecondLevel({ node }: { node: SecondLevelNode }) {
         <summary>
           <StatusBadge status={node.status} />
           <span className="tree-title">{node.number}. {node.title}</span>
-          <Counts counts={node.counts} />
+          <StatusCounts counts={node.counts} />
         </summary>
+        {/* The link sits outside <summary> so that it is not an interactive control nested in another. */}
+        <p><Link to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</Link></p>
         <p className="departments">
-          <Departments label={t('lead')} departments={node.leadDepartments} />
-          <Departments label={t('responsible')} departments={node.responsibleDepartments} />
+          <DepartmentLine label={t('lead')} departments={node.leadDepartments} />
+          <DepartmentLine label={t('responsible')} departments={node.responsibleDepartments} />
         </p>
         <ol>{node.tasks.map((task) => <Task key={task.id} task={task} />)}</ol>
       </details>
@@ -47,37 +52,12 @@ function SecondLevel({ node }: { node: SecondLevelNode }) {
   );
 }
 
-function Counts({ counts }: { counts: StatusCounts }) {
-  const { t } = useTranslation();
-  const total = counts.red + counts.amber + counts.green + counts.grey;
-  return <span className="muted counts">{total === 0 ? t('noMetricsBelow') : t('countsLine', counts)}</span>;
-}
-
-function Departments({ label, departments }: { label: string; departments: DepartmentRef[] }) {
-  if (departments.length === 0) return null;
-  return <span className="department-line"><strong>{label}：</strong>{departments.map((d) => d.name).join('、')}</span>;
-}
-
 function Task({ task }: { task: TaskNode }) {
   const { t } = useTranslation();
   return (
     <li className="tree-task">
       <p><span className="task-number">{t('task', { number: task.number })}</span> {task.text}</p>
-      {task.metrics.length === 0 ? <p className="muted">{t('noMetrics')}</p> : <ul className="metrics">{task.metrics.map((m) => <Metric key={m.id} metric={m} />)}</ul>}
-    </li>
-  );
-}
-
-function Metric({ metric }: { metric: MetricNode }) {
-  const { t, i18n } = useTranslation();
-  const english = i18n.language === 'en';
-  return (
-    <li className={`metric metric-${metric.status}`} data-testid="metric" data-code={metric.code}>
-      <StatusBadge status={metric.status} />
-      <span className="metric-name">{english ? metric.nameEn : metric.name}</span>
-      <span className="metric-target">{t('target')} {formatTarget(metric, english ? 'en' : 'zh')}</span>
-      {metric.periodKey && <span className="metric-period">{t('reportingPeriod', { period: metric.periodKey })}</span>}
-      <span className="metric-reason">{english ? metric.reasonEn : metric.reasonZh}</span>
+      {task.metrics.length === 0 ? <p className="muted">{t('noMetrics')}</p> : <ul className="metrics">{task.metrics.map((m) => <MetricLine key={m.id} metric={m} />)}</ul>}
     </li>
   );
 }

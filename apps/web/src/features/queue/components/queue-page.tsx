@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
-import { usePlans } from '../../overview/api/use-overview';
+import { usePlans } from '../../../lib/plan-api';
 import { useSession } from '../../auth/api/use-session';
 import { useQueue, useReturnSubmission } from '../api/use-queue';
 import { BulkUpload } from './bulk-upload';

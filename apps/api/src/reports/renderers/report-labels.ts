@@ -1,0 +1,43 @@
+import type { Status } from '@taizhang/domain';
+
+export type ReportLanguage = 'zh' | 'en';
+
+/** Every word the report prints, in both languages; Chinese is the edition of record. */
+export const LABELS = {
+  zh: {
+    reportTitle: (district: string, month: string) => `${district}法治政府建设情况通报（${month.slice(0, 4)}年${Number(month.slice(5))}月）`,
+    issuer: '台账 · 法治政府建设计划监测',
+    plan: '计划', month: '月份', version: '版本', generatedAt: '生成时间', dataAsOf: '数据截至',
+    headline: '总体情况', metrics: '量化指标', shareGreen: '达标率', onTime: '按时报送率', change: '较上月',
+    indicators: '一级、二级指标情况', level: '层级', number: '序号', title: '指标', status: '状态',
+    attention: '未达标及预警指标', code: '编号', metric: '指标', reason: '原因', task: '任务', departments: '责任单位',
+    ranking: '单位横向排名', rank: '排名', department: '单位', compliance: '达标率', count: '指标数',
+    trend: '各月状态趋势', appendix: '附表：全部指标本月情况', value: '数值', target: '目标', revised: '本版修订',
+    yes: '是', none: '无', page: (n: number, total: number) => `第 ${n} 页 共 ${total} 页`,
+    sheets: { summary: '概况', indicators: '指标', attention: '需关注', departments: '单位排名', trend: '趋势', appendix: '附表' },
+  },
+  en: {
+    reportTitle: (district: string, month: string) => `Rule-of-law government progress report, ${district}, ${month}`,
+    issuer: 'Taizhang · plan compliance monitor',
+    plan: 'Plan', month: 'Month', version: 'Version', generatedAt: 'Generated at', dataAsOf: 'Data as of',
+    headline: 'Headline', metrics: 'Metrics', shareGreen: 'Share green', onTime: 'On-time submission rate', change: 'Change since last month',
+    indicators: 'First- and second-level indicators', level: 'Level', number: 'No.', title: 'Indicator', status: 'Status',
+    attention: 'Red and amber metrics', code: 'Code', metric: 'Metric', reason: 'Reason', task: 'Task', departments: 'Responsible',
+    ranking: 'Departments compared', rank: 'Rank', department: 'Department', compliance: 'Compliance', count: 'Metrics',
+    trend: 'Status counts by month', appendix: 'Appendix: every metric this month', value: 'Value', target: 'Target', revised: 'Revised in this version',
+    yes: 'yes', none: 'none', page: (n: number, total: number) => `Page ${n} of ${total}`,
+    sheets: { summary: 'Summary', indicators: 'Indicators', attention: 'Attention', departments: 'Departments', trend: 'Trend', appendix: 'Appendix' },
+  },
+};
+
+export const STATUS_WORDS: Record<ReportLanguage, Record<Status, string>> = {
+  zh: { red: '未达标', amber: '预警', green: '达标', grey: '无数据' },
+  en: { red: 'Missed', amber: 'At risk', green: 'On target', grey: 'No data' },
+};
+
+/** Fill colours of status cells (light, so that the word on them stays readable in print). */
+export const STATUS_FILL: Record<Status, string> = { red: 'FFF4C7C7', amber: 'FFFFE2A8', green: 'FFCDEBD5', grey: 'FFE3E7EA' };
+
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
+}

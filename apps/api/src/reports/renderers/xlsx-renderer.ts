@@ -1,0 +1,71 @@
+import type { ReportSnapshot, Status } from '@taizhang/domain';
+import ExcelJS from 'exceljs';
+import { LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
+
+/**
+ * A sheet per section; header rows frozen; numbers stored as numbers; status cells filled and labelled in
+ * words. Every text is written as a plain string value, which Excel never evaluates as a formula.
+ */
+export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): Promise<Buffer> {
+  const l = LABELS[lang];
+  const words = STATUS_WORDS[lang];
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Taizhang';
+  book.created = new Date(report.generatedAt);
+
+  const sheet = (name: string, header: string[], widths: number[]) => {
+    const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const row = ws.addRow(header);
+    row.font = { bold: true };
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    return ws;
+  };
+  const statusCell = (ws: ExcelJS.Worksheet, rowNumber: number, column: number, status: Status) => {
+    const c = ws.getRow(rowNumber).getCell(column);
+    c.value = words[status];
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[status] } };
+  };
+  const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 1000);
+
+  const summary = sheet(l.sheets.summary, [l.title, l.value], [28, 60]);
+  const h = report.headline;
+  const facts: Array<[string, string | number | null]> = [
+    [l.plan, report.plan.title], [l.month, report.month], [l.version, report.version], [l.generatedAt, report.generatedAt], [l.dataAsOf, report.dataAsOf ?? '—'],
+    [l.metrics, h.metricCount], [words.red, h.counts.red], [words.amber, h.counts.amber], [words.green, h.counts.green], [words.grey, h.counts.grey],
+    [l.shareGreen, pct(h.shareGreen)], [l.onTime, pct(h.onTimeRate)],
+    [`${l.change}：${words.red}`, h.previous ? h.counts.red - h.previous.counts.red : null],
+    [`${l.change}：${l.shareGreen}`, h.previous && h.shareGreen !== null && h.previous.shareGreen !== null ? pct(h.shareGreen - h.previous.shareGreen) : null],
+  ];
+  for (const [k, v] of facts) summary.addRow([k, v]);
+  for (const r of [11, 12, 14]) summary.getRow(r + 1).getCell(2).numFmt = '0.0%';
+
+  const indicators = sheet(l.sheets.indicators, [l.level, l.number, l.title, l.status, words.red, words.amber, words.green, words.grey], [8, 8, 50, 12, 10, 10, 10, 10]);
+  for (const i of report.indicators) {
+    const row = indicators.addRow([i.level, i.number, i.title, '', i.counts.red, i.counts.amber, i.counts.green, i.counts.grey]);
+    statusCell(indicators, row.number, 4, i.status);
+  }
+
+  const attention = sheet(l.sheets.attention, [l.code, l.metric, l.status, l.reason, l.task, l.departments], [10, 36, 10, 60, 60, 36]);
+  for (const a of report.attention) {
+    const row = attention.addRow([a.code, lang === 'zh' ? a.name : a.nameEn, '', lang === 'zh' ? a.reasonZh : a.reasonEn, a.task, a.departments]);
+    statusCell(attention, row.number, 3, a.status);
+  }
+
+  const departments = sheet(l.sheets.departments, [l.rank, l.department, l.count, words.red, words.amber, words.green, words.grey, l.compliance, l.onTime], [8, 24, 10, 10, 10, 10, 10, 12, 14]);
+  for (const d of report.departments) {
+    const row = departments.addRow([d.rank, d.name, d.metricCount, d.counts.red, d.counts.amber, d.counts.green, d.counts.grey, pct(d.compliance), pct(d.onTimeRate)]);
+    row.getCell(8).numFmt = '0.0%';
+    row.getCell(9).numFmt = '0.0%';
+  }
+
+  const trend = sheet(l.sheets.trend, [l.month, words.red, words.amber, words.green, words.grey, l.shareGreen], [12, 10, 10, 10, 10, 12]);
+  for (const t of report.trend) trend.addRow([t.month, t.counts.red, t.counts.amber, t.counts.green, t.counts.grey, pct(t.shareGreen)]).getCell(6).numFmt = '0.0%';
+
+  const appendix = sheet(l.sheets.appendix, [l.code, l.metric, l.task, l.status, l.value, l.target, l.reason, l.revised], [10, 40, 8, 10, 12, 16, 70, 10]);
+  for (const r of report.appendix) {
+    const row = appendix.addRow([r.code, lang === 'zh' ? r.name : r.nameEn, r.taskNumber, '', r.value, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn, r.revised ? l.yes : '']);
+    statusCell(appendix, row.number, 4, r.status);
+    if (r.revised) row.font = { bold: true };
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

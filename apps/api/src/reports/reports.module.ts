@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DashboardModule } from '../dashboard/dashboard.module';
+import { PlansModule } from '../plans/plans.module';
+import { ReportBuilderService } from './report-builder.service';
+import { ReportsController } from './reports.controller';
+import { ReportsScheduler } from './reports.scheduler';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [DashboardModule, PlansModule, CalendarModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportBuilderService, ReportsScheduler],
+  exports: [ReportsService, ReportsScheduler],
+})
+export class ReportsModule {}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export interface Crumb {
+  label: string;
+  to?: string;
+}
+
+/** Where a drill-down page sits in the plan; the last crumb is the current page and is not a link. */
+export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+  const { t } = useTranslation();
+  const all: Crumb[] = [{ label: t('nav.overview'), to: '/' }, ...crumbs];
+  return (
+    <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+      <ol>
+        {all.map((crumb, i) => (
+          <li key={`${i}-${crumb.label}`}>
+            {crumb.to && i < all.length - 1 ? <Link to={crumb.to}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { StatusBadge } from '../../../components/status-badge';
+import { StatusCounts } from '../../../components/status-counts';
+import { errorMessage } from '../../../lib/api-client';
+import { useIndicatorTree } from '../api/use-indicator';
+
+/** /indicators/:firstId — a first-level indicator and its second-level indicators with status and counts. */
+export function FirstLevelPage() {
+  const { t, i18n } = useTranslation();
+  const { firstId } = useParams();
+  const { tree, error } = useIndicatorTree();
+  if (error) return <p role="alert" className="panel error">{errorMessage(error, i18n.language)}</p>;
+  if (!tree.data) return <p role="status">{t('loading')}</p>;
+  const first = tree.data.indicators.find((f) => String(f.id) === firstId);
+  if (!first) return <p role="alert" className="panel error">{t('drill.notFound')}</p>;
+  return (
+    <>
+      <Breadcrumbs crumbs={[{ label: `${first.number}. ${first.title}` }]} />
+      <section className="panel" aria-labelledby="first-title">
+        <p className="kicker">{t('firstLevel')} · {t('reportingPeriod', { period: tree.data.period ?? '—' })}</p>
+        <h2 id="first-title">{first.number}. {first.title}</h2>
+        <p><StatusBadge status={first.status} /> <StatusCounts counts={first.counts} /></p>
+        <table className="data-table">
+          <caption className="muted">{t('drill.secondLevels')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('secondLevel')}</th>
+              <th scope="col">{t('drill.status')}</th>
+              <th scope="col">{t('drill.counts')}</th>
+              <th scope="col">{t('lead')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {first.children.map((second) => (
+              <tr key={second.id} data-testid="second-level-row">
+                <th scope="row"><Link to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</Link></th>
+                <td><StatusBadge status={second.status} /></td>
+                <td><StatusCounts counts={second.counts} /></td>
+                <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

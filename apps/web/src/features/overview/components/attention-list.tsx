@@ -1,0 +1,43 @@
+import type { AttentionItem } from '@taizhang/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DepartmentLine } from '../../../components/department-line';
+import { StatusBadge } from '../../../components/status-badge';
+
+/** 需关注: every red metric with its reason, task and departments, then every amber one. */
+export function AttentionList({ items }: { items: AttentionItem[] }) {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  return (
+    <section aria-labelledby="attention-title" className="panel">
+      <h2 id="attention-title">{t('dashboard.attention')}</h2>
+      {items.length === 0 ? (
+        <p>{t('dashboard.attentionNone')}</p>
+      ) : (
+        <ol className="attention">
+          {items.map((item) => (
+            <li key={item.metricId} className={`attention-item metric-${item.status}`} data-testid="attention-item" data-metric-id={item.metricId} data-status={item.status}>
+              <p className="attention-head">
+                <StatusBadge status={item.status} />
+                <Link to={`/metrics/${item.metricId}`} className="metric-name">{english ? item.nameEn : item.name}</Link>
+                {item.periodKey && <span className="metric-period">{t('reportingPeriod', { period: item.periodKey })}</span>}
+              </p>
+              <p className="metric-reason" data-testid="attention-reason">{english ? item.reasonEn : item.reasonZh}</p>
+              <p className="attention-where muted">
+                <Link to={`/indicators/${item.firstLevel.id}/${item.secondLevel.id}`}>
+                  {item.firstLevel.number}.{item.secondLevel.number} {item.secondLevel.title}
+                </Link>
+                {' · '}
+                {t('task', { number: item.task.number })}
+              </p>
+              <p className="departments">
+                <DepartmentLine label={t('lead')} departments={item.leadDepartments} />
+                <DepartmentLine label={t('responsible')} departments={item.responsibleDepartments} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { DashboardSummaryResponse } from '@taizhang/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatusBadge } from '../../../components/status-badge';
+import { StatusCounts } from '../../../components/status-counts';
+
+/** The nine first-level indicators, each tinted by its worst status, with its second-level ones beneath. */
+export function IndicatorTiles({ indicators }: { indicators: DashboardSummaryResponse['indicators'] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="tiles-title" className="panel">
+      <h2 id="tiles-title">{t('dashboard.indicators')}</h2>
+      <ol className="tiles">
+        {indicators.map((first) => (
+          <li key={first.id} className={`tile tile-${first.status}`} data-testid="indicator-tile" data-status={first.status}>
+            <h3 className="tile-title">
+              <Link to={`/indicators/${first.id}`}>{first.number}. {first.title}</Link>
+            </h3>
+            <p className="tile-status"><StatusBadge status={first.status} /> <StatusCounts counts={first.counts} /></p>
+            <ul className="tile-children" aria-label={t('dashboard.secondLevelOf', { title: first.title })}>
+              {first.children.map((second) => (
+                <li key={second.id}>
+                  <StatusBadge status={second.status} />{' '}
+                  <Link to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Comparator, EvaluationBasis, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
+
+// These mirror apps/api/src/metrics/metrics.dto.ts, which libs/contracts does not export yet;
+// the web may not import API internals, so the shapes are repeated here until they move to contracts.
+
+/** One evaluation of a metric (overall when departmentId is null) for one reporting period. */
+export interface EvaluationResponse {
+  departmentId: number | null;
+  period: string;
+  periodEnd: string;
+  status: Status;
+  basis: EvaluationBasis;
+  value: number | null;
+  target: number | null;
+  reasonZh: string;
+  reasonEn: string;
+  evaluatedAt: string;
+  supersededAt: string | null;
+}
+
+/** GET /api/metrics/:id and each item of GET /api/metrics?planId=&departmentId=. */
+export interface MetricResponse {
+  id: number;
+  planId: number;
+  taskId: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: MetricKind;
+  comparator: Comparator;
+  target: number | null;
+  unit: MetricUnit;
+  deadline: string | null;
+  frequency: ReportingFrequency;
+  tolerance: number | null;
+  dueWorkingDays: number;
+  warnWorkingDays: number;
+  consolidated: boolean;
+  source: string;
+  current: EvaluationResponse | null;
+  departments: EvaluationResponse[];
+}

@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
+import { getJson } from './api-client';
+
+// Evaluations change when departments submit; refetch every minute so an open dashboard stays fresh.
+export const REFRESH_MS = 60_000;
+
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  isGroup: boolean;
+}
+
+/** Shared by several features (overview, drill-down, queue), so it lives here rather than in one of them. */
+export function usePlans() {
+  return useQuery({ queryKey: ['plans'], queryFn: () => getJson<PlanSummaryResponse[]>('/api/plans') });
+}
+
+export function usePlanTree(planId: number | undefined, period: string | undefined) {
+  return useQuery({
+    queryKey: ['plan-tree', planId, period ?? 'latest'],
+    queryFn: () => getJson<PlanTreeResponse>(`/api/plans/${planId}${period ? `?period=${period}` : ''}`),
+    enabled: planId !== undefined,
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+export function useDepartments(enabled = true) {
+  return useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments'), enabled });
+}
