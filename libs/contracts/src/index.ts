@@ -4,3 +4,4 @@ export * from './health.contract';
 export * from './queue.contract';
 export * from './auth.contract';
 export * from './submission.contract';
+export * from './report.contract';

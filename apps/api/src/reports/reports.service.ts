@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ReportListItem } from '@taizhang/contracts';
 import { isMonthKey, markRevisions, parseMonthKey, reportDue, type ReportSnapshot } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -17,17 +18,8 @@ import { ReportBuilderService } from './report-builder.service';
 import { ReportEntity } from './report.entity';
 
 export type ReportFormat = 'xlsx' | 'pdf' | 'csv';
+export type { ReportListItem };
 
-export interface ReportListItem {
-  id: number;
-  planId: number;
-  month: string;
-  version: number;
-  trigger: 'schedule' | 'manual';
-  generatedAt: string;
-  checksum: string;
-  revisedCount: number;
-}
 
 const MIME: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -4,8 +4,13 @@ import { useSession } from '../features/auth/api/use-session';
 import { AdminPage } from '../features/admin/components/admin-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
+import { FirstLevelPage } from '../features/indicators/components/first-level-page';
+import { SecondLevelPage } from '../features/indicators/components/second-level-page';
+import { MetricPage } from '../features/metric/components/metric-page';
 import { QueuePage } from '../features/queue/components/queue-page';
+import { ReportsPage } from '../features/reports/components/reports-page';
 import { AppHeader } from './app-header';
+import { DepartmentRoute } from './department-route';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
 
@@ -14,7 +19,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <AppHeader />
-        <main>
+        <main id="main">
           <SignedInRoutes />
         </main>
       </BrowserRouter>
@@ -27,9 +32,14 @@ function SignedInRoutes() {
   const session = useSession();
   if (session.isPending) return null;
   if (!session.data) return <LoginPage />;
+  const reader = session.data.role !== 'department';
   return (
     <Routes>
-      <Route path="/departments/:departmentId" element={<QueuePage />} />
+      <Route path="/departments/:departmentId" element={reader ? <DepartmentRoute /> : <QueuePage />} />
+      {reader && <Route path="/indicators/:firstId" element={<FirstLevelPage />} />}
+      {reader && <Route path="/indicators/:firstId/:secondId" element={<SecondLevelPage />} />}
+      {reader && <Route path="/metrics/:metricId" element={<MetricPage />} />}
+      <Route path="/reports" element={<ReportsPage />} />
       {session.data.role === 'admin' && <Route path="/admin" element={<AdminPage />} />}
       <Route path="*" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
     </Routes>

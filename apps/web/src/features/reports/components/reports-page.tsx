@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../lib/api-client';
+import { useSession } from '../../auth/api/use-session';
+import { usePlans } from '../../../lib/plan-api';
+import { useGenerateReport, useReports } from '../api/use-reports';
+
+const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
+
+/** Every monthly report and its versions; leaders and admins generate a chosen month now. */
+export function ReportsPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const plans = usePlans();
+  const plan = plans.data?.[0];
+  const reports = useReports(plan?.id);
+  const generate = useGenerateReport();
+  const [month, setMonth] = useState('');
+  const canGenerate = session.data?.role === 'leader' || session.data?.role === 'admin';
+  const months = plan ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`) : [];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (plan && month) generate.mutate({ planId: plan.id, month });
+  };
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  return (
+    <section className="panel" aria-labelledby="reports-title">
+      <h2 id="reports-title">{t('reports.title')}</h2>
+      {canGenerate && (
+        <form className="inline" onSubmit={submit} aria-label={t('reports.generate')}>
+          <label>{t('reports.month')}{' '}
+            <select value={month} onChange={(e) => setMonth(e.target.value)} required>
+              <option value="">{t('reports.chooseMonth')}</option>
+              {months.map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="primary" disabled={generate.isPending}>{generate.isPending ? t('reports.generating') : t('reports.generate')}</button>
+          {generate.isPending && <progress aria-label={t('reports.generating')} />}
+          {generate.error && <span role="alert" className="form-error">{errorMessage(generate.error, i18n.language)}</span>}
+          {generate.data && <span role="status">{t('reports.generated')}</span>}
+        </form>
+      )}
+      <table className="data-table">
+        <thead><tr><th>{t('reports.month')}</th><th>{t('reports.version')}</th><th>{t('reports.trigger')}</th><th>{t('reports.generatedAt')}</th><th>{t('reports.revised')}</th><th>{t('reports.download')}</th></tr></thead>
+        <tbody>
+          {(reports.data ?? []).map((r) => (
+            <tr key={r.id} data-testid="report-row">
+              <td>{r.month}</td>
+              <td>{r.version}</td>
+              <td>{t(`reports.triggers.${r.trigger}`)}</td>
+              <td>{new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(r.generatedAt))}</td>
+              <td>{r.revisedCount}</td>
+              <td className="downloads">
+                {FORMATS.map((f) => <a key={f} href={`/api/reports/${r.id}/file?format=${f}&lang=${lang}`} download>{f.toUpperCase()}</a>)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
