@@ -59,6 +59,8 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
     doc.fontSize(8).fillColor('#555').text(l.page(i + 1, range.count), MARGIN, doc.page.height - MARGIN + 16, { width, align: 'center', lineBreak: false });
   }
   doc.end();
