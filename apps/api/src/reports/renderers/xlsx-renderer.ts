@@ -1,27 +1,32 @@
 import type { ReportSnapshot, Status } from '@taizhang/domain';
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 /**
  * A sheet per section; header rows frozen; numbers stored as numbers; status cells filled and labelled in
  * words. Every text is written as a plain string value, which Excel never evaluates as a formula.
+ * Written with exceljs's streaming writer: rows are committed as they go, so a city-sized report stays small in memory.
  */
 export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): Promise<Buffer> {
   const l = LABELS[lang];
   const words = STATUS_WORDS[lang];
-  const book = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Taizhang';
   book.created = new Date(report.generatedAt);
 
   const sheet = (name: string, header: string[], widths: number[]) => {
     const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = widths.map((width) => ({ width }));
     const row = ws.addRow(header);
     row.font = { bold: true };
-    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     return ws;
   };
-  const statusCell = (ws: ExcelJS.Worksheet, rowNumber: number, column: number, status: Status) => {
-    const c = ws.getRow(rowNumber).getCell(column);
+  const statusCell = (row: ExcelJS.Row, column: number, status: Status) => {
+    const c = row.getCell(column);
     c.value = words[status];
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[status] } };
   };
@@ -36,19 +41,22 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     [`${l.change}：${words.red}`, h.previous ? h.counts.red - h.previous.counts.red : null],
     [`${l.change}：${l.shareGreen}`, h.previous && h.shareGreen !== null && h.previous.shareGreen !== null ? pct(h.shareGreen - h.previous.shareGreen) : null],
   ];
-  for (const [k, v] of facts) summary.addRow([k, v]);
-  for (const r of [11, 12, 14]) summary.getRow(r + 1).getCell(2).numFmt = '0.0%';
+  facts.forEach(([k, v], i) => {
+    const row = summary.addRow([k, v]);
+    // Share green, on-time rate and the change of share green are fractions shown as percents.
+    if ([10, 11, 13].includes(i)) row.getCell(2).numFmt = '0.0%';
+  });
 
   const indicators = sheet(l.sheets.indicators, [l.level, l.number, l.title, l.status, words.red, words.amber, words.green, words.grey], [8, 8, 50, 12, 10, 10, 10, 10]);
   for (const i of report.indicators) {
     const row = indicators.addRow([i.level, i.number, i.title, '', i.counts.red, i.counts.amber, i.counts.green, i.counts.grey]);
-    statusCell(indicators, row.number, 4, i.status);
+    statusCell(row, 4, i.status);
   }
 
   const attention = sheet(l.sheets.attention, [l.code, l.metric, l.status, l.reason, l.task, l.departments], [10, 36, 10, 60, 60, 36]);
   for (const a of report.attention) {
     const row = attention.addRow([a.code, lang === 'zh' ? a.name : a.nameEn, '', lang === 'zh' ? a.reasonZh : a.reasonEn, a.task, a.departments]);
-    statusCell(attention, row.number, 3, a.status);
+    statusCell(row, 3, a.status);
   }
 
   const departments = sheet(l.sheets.departments, [l.rank, l.department, l.count, words.red, words.amber, words.green, words.grey, l.compliance, l.onTime], [8, 24, 10, 10, 10, 10, 10, 12, 14]);
@@ -64,8 +72,9 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
   const appendix = sheet(l.sheets.appendix, [l.code, l.metric, l.task, l.status, l.value, l.target, l.reason, l.revised], [10, 40, 8, 10, 12, 16, 70, 10]);
   for (const r of report.appendix) {
     const row = appendix.addRow([r.code, lang === 'zh' ? r.name : r.nameEn, r.taskNumber, '', r.value, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn, r.revised ? l.yes : '']);
-    statusCell(appendix, row.number, 4, r.status);
+    statusCell(row, 4, r.status);
     if (r.revised) row.font = { bold: true };
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  return Buffer.concat(chunks);
 }
