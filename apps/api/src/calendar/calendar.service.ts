@@ -26,7 +26,6 @@ export class CalendarService {
     const known = new Set(await this.repository.knownYears());
     const missing = BUNDLED_YEARS.filter((y) => !known.has(y));
     if (missing.length === 0) return;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const data = require('chinese-days/dist/chinese-days.json');
     for (const year of calendarYearsFromChineseDays(data, missing)) await this.repository.saveYear(year, this.clock.now().toISOString());
     this.cached = null;

@@ -34,7 +34,6 @@ export class EvidenceStorage {
   async store(buffer: Buffer): Promise<StoredFile> {
     if (buffer.length === 0) throw new AppError('INVALID_INPUT', '文件为空', 'The file is empty');
     // file-type 16 is the last CommonJS release; it reads magic numbers from the first bytes.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { fromBuffer } = require('file-type') as typeof import('file-type');
     const detected = await fromBuffer(buffer);
     if (!detected || !ALLOWED_EVIDENCE_TYPES.has(detected.mime)) {
