@@ -1,9 +1,32 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, startProduct, type RunningProduct } from './support/product';
 import { signedInPage } from './support/session';
 
 // A minimal but real PDF: the server checks the type by content, so the bytes must be a PDF.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/**
+ * Fills whichever form the item's metric takes. The most urgent item depends on the demo history, so it may be
+ * a ratio, a value, a completion date or a case record; `attempt` makes the correction differ from the first figure.
+ */
+async function fillFigure(item: Locator, attempt: 1 | 2): Promise<void> {
+  if (await item.getByLabel('分子（符合件数）').count()) {
+    await item.getByLabel('分子（符合件数）').fill(attempt === 1 ? '45' : '48');
+    await item.getByLabel('分母（应办件数）').fill('50');
+  } else if (await item.getByLabel('编号', { exact: true }).count()) {
+    await item.getByLabel('编号', { exact: true }).first().fill('GK-2020-001');
+    if (await item.getByLabel('开始日期', { exact: true }).count()) {
+      await item.getByLabel('开始日期', { exact: true }).first().fill('2020-01-02');
+      await item.getByLabel(/办结日期/).first().fill(attempt === 1 ? '2020-01-20' : '2020-01-16');
+    } else {
+      await item.getByLabel('数值').first().fill(String(attempt));
+    }
+  } else if (await item.getByLabel(/完成日期/).count()) {
+    await item.getByLabel(/完成日期/).first().fill(attempt === 1 ? '2020-01-20' : '2020-01-16');
+  } else {
+    await item.getByLabel('数值').first().fill(String(attempt));
+  }
+}
 
 describe('a department reports, a leader returns, the department corrects (Chromium)', () => {
   let product: RunningProduct;
@@ -40,12 +63,7 @@ describe('a department reports, a leader returns, the department corrects (Chrom
   it('submits a figure with an evidence file and sees the new status and its reason at once', async () => {
     const item = itemOf(clerk);
     await item.getByRole('button', { name: '填报' }).click();
-    if (await item.getByLabel('分子（符合件数）').count()) {
-      await item.getByLabel('分子（符合件数）').fill('45');
-      await item.getByLabel('分母（应办件数）').fill('50');
-    } else {
-      await item.getByLabel('数值').first().fill('1');
-    }
+    await fillFigure(item, 1);
     await item.getByLabel(/佐证材料/).setInputFiles({ name: '证明材料.pdf', mimeType: 'application/pdf', buffer: PDF });
     await item.getByRole('button', { name: '提交' }).click();
     const result = item.getByTestId('entry-result');
@@ -76,12 +94,7 @@ describe('a department reports, a leader returns, the department corrects (Chrom
     await expect(item.getAttribute('data-state')).resolves.toBe('returned');
     await expect(item.textContent()).resolves.toContain('已退回：分母与台账不符');
     await item.getByRole('button', { name: '更正' }).click();
-    if (await item.getByLabel('分子（符合件数）').count()) {
-      await item.getByLabel('分子（符合件数）').fill('48');
-      await item.getByLabel('分母（应办件数）').fill('50');
-    } else {
-      await item.getByLabel('数值').first().fill('2');
-    }
+    await fillFigure(item, 2);
     await item.getByLabel('更正理由').fill('分母按台账重新核对');
     await item.getByRole('button', { name: '提交更正' }).click();
     await item.getByTestId('entry-result').waitFor();

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import './i18n/i18n';
 import './styles.css';
+import './dashboard.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

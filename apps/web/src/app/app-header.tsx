@@ -1,15 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { useLogout, useSession } from '../features/auth/api/use-session';
-import { getJson } from '../lib/api-client';
-
-interface Department {
-  id: number;
-  name: string;
-  isGroup: boolean;
-}
+import { useDepartments } from '../lib/plan-api';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -17,7 +10,7 @@ export function AppHeader() {
   const logout = useLogout();
   const navigate = useNavigate();
   const reader = session.data && session.data.role !== 'department';
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments'), enabled: Boolean(reader) });
+  const departments = useDepartments(Boolean(reader));
   return (
     <header className="app-header">
       <div>
@@ -34,6 +27,7 @@ export function AppHeader() {
             </select>
           </label>
         )}
+        {session.data && <Link to="/reports" className="header-link">{t('nav.reports')}</Link>}
         {session.data?.role === 'admin' && <Link to="/admin" className="header-link">{t('nav.admin')}</Link>}
         {session.data && (
           <>

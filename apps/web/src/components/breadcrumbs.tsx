@@ -9,9 +9,9 @@ export interface Crumb {
 /** Where a drill-down page sits in the plan; the last crumb is the current page and is not a link. */
 export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
   const { t } = useTranslation();
-  const all: Crumb[] = [{ label: t('nav.overview'), to: '/' }, ...crumbs];
+  const all: Crumb[] = [{ label: t('drill.overview'), to: '/' }, ...crumbs];
   return (
-    <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+    <nav aria-label={t('drill.breadcrumbs')} className="breadcrumbs">
       <ol>
         {all.map((crumb, i) => (
           <li key={`${i}-${crumb.label}`}>

@@ -1,0 +1,58 @@
+import { formatTarget, STATUSES } from '@taizhang/domain';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { StatusBadge } from '../../../components/status-badge';
+import { errorMessage } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
+import { useDepartments, usePlans } from '../../../lib/plan-api';
+import { useDepartmentMetrics } from '../api/use-department-metrics';
+
+const ORDER = (s: string | undefined) => (s ? STATUSES.indexOf(s as (typeof STATUSES)[number]) : STATUSES.length);
+
+/** A department's metrics with its current status for each, worst first; shown to leaders above its queue. */
+export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const plans = usePlans();
+  const departments = useDepartments();
+  const metrics = useDepartmentMetrics(plans.data?.[0]?.id, departmentId);
+  const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
+  if (metrics.error) return <p role="alert" className="panel error">{errorMessage(metrics.error, i18n.language)}</p>;
+  if (!metrics.data) return <p role="status">{t('loading')}</p>;
+  const rows = [...metrics.data].sort((a, b) => ORDER(a.current?.status) - ORDER(b.current?.status) || a.code.localeCompare(b.code));
+  return (
+    <>
+      <Breadcrumbs crumbs={[{ label: name || t('nav.department') }]} />
+      <section className="panel" aria-labelledby="department-metrics-title">
+        <h2 id="department-metrics-title">{t('departmentPage.title', { department: name })}</h2>
+        {rows.length === 0 ? (
+          <p>{t('departmentPage.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="department-metrics">
+              <thead>
+                <tr>
+                  <th scope="col">{t('departmentPage.metric')}</th>
+                  <th scope="col">{t('target')}</th>
+                  <th scope="col">{t('drill.status')}</th>
+                  <th scope="col">{t('metricPage.reasonColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((m) => (
+                  <tr key={m.id} data-testid="department-metric" data-status={m.current?.status ?? 'none'}>
+                    <th scope="row"><Link to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</Link></th>
+                    <td>{formatTarget(m, format.lang)}</td>
+                    <td>{m.current ? <StatusBadge status={m.current.status} /> : '—'}{m.current && <span className="muted"> {m.current.period}</span>}</td>
+                    <td>{m.current ? (format.lang === 'en' ? m.current.reasonEn : m.current.reasonZh) : t('metricPage.notStarted')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

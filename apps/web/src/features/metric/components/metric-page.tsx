@@ -1,0 +1,88 @@
+import type { PlanTreeResponse } from '@taizhang/contracts';
+import { formatTarget, formatValue } from '@taizhang/domain';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Breadcrumbs, type Crumb } from '../../../components/breadcrumbs';
+import { MetricSeriesChart } from '../../../components/charts/metric-series-chart';
+import { StatusBadge } from '../../../components/status-badge';
+import { errorMessage } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
+import { useDepartments, usePlanTree } from '../../../lib/plan-api';
+import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
+import { StatusHistory } from './status-history';
+import { SubmissionsTable } from './submissions-table';
+
+/** Where the metric sits in the plan, for the breadcrumbs. */
+function crumbsFor(tree: PlanTreeResponse | undefined, metricId: number): Crumb[] {
+  for (const first of tree?.indicators ?? []) {
+    for (const second of first.children) {
+      const task = second.tasks.find((tk) => tk.metrics.some((m) => m.id === metricId));
+      if (task) return [{ label: `${first.number}. ${first.title}`, to: `/indicators/${first.id}` }, { label: `${second.number}. ${second.title}`, to: `/indicators/${first.id}/${second.id}` }];
+    }
+  }
+  return [];
+}
+
+/** /metrics/:metricId — definition, current status and reason, the chart, submissions and status history. */
+export function MetricPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const metricId = Number(useParams().metricId);
+  const metric = useMetric(metricId);
+  const series = useMetricSeries(metricId);
+  const history = useMetricHistory(metricId);
+  const revisions = useMetricRevisions(metricId);
+  const departments = useDepartments();
+  const tree = usePlanTree(metric.data?.planId, undefined);
+
+  const error = metric.error ?? series.error;
+  if (error) return <p role="alert" className="panel error">{errorMessage(error, i18n.language)}</p>;
+  if (!metric.data) return <p role="status">{t('loading')}</p>;
+  const m = metric.data;
+  const english = format.lang === 'en';
+  const name = english ? m.nameEn : m.name;
+  const departmentName = (id: number | null) => (id === null ? t('chart.overall') : departments.data?.find((d) => d.id === id)?.name ?? `#${id}`);
+  const valueText = (v: number | null) => (v === null ? '—' : formatValue(v, m.unit === 'date' ? 'count' : m.unit, format.lang));
+  const task = tree.data?.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).find((tk) => tk.id === m.taskId);
+
+  return (
+    <>
+      <Breadcrumbs crumbs={[...crumbsFor(tree.data, m.id), { label: name }]} />
+      <section className="panel" aria-labelledby="metric-title" data-testid="metric-page">
+        <p className="kicker">{m.code}{task && ` · ${t('task', { number: task.number })}`}</p>
+        <h2 id="metric-title">{name}</h2>
+        {task && <p className="muted">{task.text}</p>}
+        <dl className="facts">
+          <div><dt>{t('target')}</dt><dd>{formatTarget(m, format.lang)}</dd></div>
+          <div><dt>{t('metricPage.frequency')}</dt><dd>{t(`metricPage.frequencies.${m.frequency}`, { defaultValue: m.frequency })}</dd></div>
+          <div><dt>{t('metricPage.source')}</dt><dd>{m.source}</dd></div>
+          <div><dt>{t('metricPage.due')}</dt><dd>{t('metricPage.dueDays', { days: m.dueWorkingDays })}</dd></div>
+        </dl>
+        <div className="current" data-testid="current-status">
+          <h3>{t('metricPage.current', { period: m.current?.period ?? '—' })}</h3>
+          {m.current ? (
+            <>
+              <p><StatusBadge status={m.current.status} /> <span className="muted">{t('evaluatedAt', { time: format.dateTime(m.current.evaluatedAt) })}</span></p>
+              <p className="metric-reason" data-testid="metric-reason">{english ? m.current.reasonEn : m.current.reasonZh}</p>
+            </>
+          ) : (
+            <p>{t('metricPage.notStarted')}</p>
+          )}
+          {m.departments.length > 0 && (
+            <ul className="plain-list">
+              {m.departments.map((d) => (
+                <li key={d.departmentId}>{departmentName(d.departmentId)}{t('colon')}<StatusBadge status={d.status} /> {english ? d.reasonEn : d.reasonZh}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
+      <section className="panel" aria-labelledby="chart-title">
+        <h2 id="chart-title">{t('metricPage.chart')}</h2>
+        {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} /> : <p role="status">{t('loading')}</p>}
+      </section>
+      {revisions.data && <SubmissionsTable revisions={revisions.data} unit={m.unit} departmentName={departmentName} />}
+      {history.data && <StatusHistory evaluations={history.data} departmentName={departmentName} />}
+    </>
+  );
+}
