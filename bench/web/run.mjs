@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:web`: measures (does not assert) the web app's weight and first paint.
+ *  1. Builds apps/web and a minimal React + react-chartjs-2 page (same chart.js parts) with Vite, and compares
+ *     the gzip size of their JavaScript.
+ *  2. Starts the built product on a fresh SQLite file and takes the Largest Contentful Paint of the overview in
+ *     headless Chromium, median of several cold loads (a new browser context each, so nothing is cached).
+ * Writes the "Web" section of bench/RESULTS.md between <!-- web:start --> and <!-- web:end -->, leaving the rest.
+ *
+ *   node bench/web/run.mjs [--runs 5]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+
+function jsSizes(dir) {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js'));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.length, raw, gzip };
+}
+
+async function buildBoth() {
+  await build({ configFile: path.join(root, 'apps/web/vite.config.ts'), root: path.join(root, 'apps/web'), logLevel: 'warn' });
+  const minimalOut = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-web-'));
+  await build({ configFile: false, root: path.join(here, 'minimal'), plugins: [react()], logLevel: 'warn', build: { outDir: minimalOut, emptyOutDir: true, chunkSizeWarningLimit: 1000 } });
+  const result = { app: jsSizes(path.join(root, 'apps/web/dist/assets')), minimal: jsSizes(path.join(minimalOut, 'assets')) };
+  fs.rmSync(minimalOut, { recursive: true, force: true });
+  return result;
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProduct() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-web-db-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+    env: { ...process.env, PORT: String(port), SQLITE_PATH: path.join(dir, 't.sqlite'), UPLOADS_DIR: path.join(dir, 'up'), DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop: () => { child.kill('SIGTERM'); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function measureLcp(url) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const login = await browser.newContext({ locale: 'zh-CN' });
+    const page = await login.newPage();
+    await page.goto(url);
+    await page.getByLabel('用户名').fill('leader');
+    await page.getByLabel('密码').fill('taizhang-leader');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('indicator-tile').first().waitFor();
+    const storageState = await login.storageState();
+    await login.close();
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, storageState });
+      const p = await context.newPage();
+      await p.addInitScript(() => {
+        new PerformanceObserver((list) => {
+          const last = list.getEntries().at(-1);
+          window.__lcp = { time: last.startTime, element: last.element ? last.element.tagName.toLowerCase() + (last.element.id ? `#${last.element.id}` : '') : '' };
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await p.goto(url);
+      await p.getByTestId('indicator-tile').first().waitFor();
+      await p.locator('figure.chart canvas').waitFor();
+      await p.waitForTimeout(500);
+      samples.push(await p.evaluate(() => window.__lcp));
+      await context.close();
+    }
+    return samples;
+  } finally {
+    await browser.close();
+  }
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const sizes = await buildBoth();
+const product = await startProduct();
+let samples;
+try {
+  samples = await measureLcp(product.url);
+} finally {
+  product.stop();
+}
+const times = samples.map((s) => s.time).sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+
+const section = `<!-- web:start -->
+## Web
+
+Measured by \`npm run bench:web\` (\`bench/web/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}. Measured, not asserted.
+
+| JavaScript (Vite production build) | files | raw | gzip |
+| --- | ---: | ---: | ---: |
+| The web app (\`apps/web/dist/assets/*.js\`, overview and every other page) | ${sizes.app.files} | ${kb(sizes.app.raw)} | ${kb(sizes.app.gzip)} |
+| Baseline: React + react-chartjs-2 with the same chart.js parts | ${sizes.minimal.files} | ${kb(sizes.minimal.raw)} | ${kb(sizes.minimal.gzip)} |
+| The app's own code on top of the baseline | | ${kb(sizes.app.raw - sizes.minimal.raw)} | ${kb(sizes.app.gzip - sizes.minimal.gzip)} |
+
+Largest Contentful Paint of the overview (signed in as \`leader\`, 1280×900, headless Chromium, same machine as the API, cold cache, ${runs} loads): **median ${Math.round(median)} ms** (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}); LCP element: \`${samples[0].element}\`. Loopback network, so this is rendering and API time, not a mobile-network figure.
+<!-- web:end -->`;
+
+const resultsFile = path.join(root, 'bench/RESULTS.md');
+const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+const marked = /<!-- web:start -->[\s\S]*?<!-- web:end -->/;
+const updated = marked.test(existing) ? existing.replace(marked, section) : `${existing.trimEnd()}${existing ? '\n\n' : ''}${section}\n`;
+fs.writeFileSync(resultsFile, updated);
+console.log(section);
