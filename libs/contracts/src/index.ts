@@ -5,3 +5,4 @@ export * from './queue.contract';
 export * from './auth.contract';
 export * from './submission.contract';
 export * from './report.contract';
+export * from './metric.contract';

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { Comparator, EvaluationBasis, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
+import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
+import type { Status } from '@taizhang/domain';
 import { STATUSES } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
@@ -66,43 +67,7 @@ export class UpdateMetricDto {
   consolidated?: boolean;
 }
 
-export interface EvaluationResponse {
-  departmentId: number | null;
-  period: string;
-  periodEnd: string;
-  status: Status;
-  basis: EvaluationBasis;
-  value: number | null;
-  target: number | null;
-  reasonZh: string;
-  reasonEn: string;
-  evaluatedAt: string;
-  supersededAt: string | null;
-}
-
-export interface MetricResponse {
-  id: number;
-  planId: number;
-  taskId: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: MetricKind;
-  comparator: Comparator;
-  target: number | null;
-  unit: MetricUnit;
-  deadline: string | null;
-  frequency: ReportingFrequency;
-  tolerance: number | null;
-  dueWorkingDays: number;
-  warnWorkingDays: number;
-  consolidated: boolean;
-  source: string;
-  /** The current overall evaluation (latest period ended by today), null before any period began. */
-  current: EvaluationResponse | null;
-  /** The current evaluation of each department. */
-  departments: EvaluationResponse[];
-}
+export type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 
 export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponse {
   return {

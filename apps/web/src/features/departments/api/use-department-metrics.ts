@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
-import type { MetricResponse } from '../../../lib/metric-types';
+import type { MetricResponse } from '@taizhang/contracts';
 import { REFRESH_MS } from '../../../lib/plan-api';
 
 /** The metrics a department reports, each with that department's current evaluation. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MetricSeriesResponse, RevisionResponse } from '@taizhang/contracts';
 import { getJson } from '../../../lib/api-client';
-import type { EvaluationResponse, MetricResponse } from '../../../lib/metric-types';
+import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 import { REFRESH_MS } from '../../../lib/plan-api';
 
 export function useMetric(metricId: number) {

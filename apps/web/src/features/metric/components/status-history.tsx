@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../lib/format';
-import type { EvaluationResponse } from '../../../lib/metric-types';
+import type { EvaluationResponse } from '@taizhang/contracts';
 
 /** Keeps an evaluation when it is the first of its department or its status differs from the period before. */
 function statusChanges(evaluations: EvaluationResponse[]): EvaluationResponse[] {

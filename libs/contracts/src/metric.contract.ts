@@ -1,8 +1,5 @@
 import type { Comparator, EvaluationBasis, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
 
-// These mirror apps/api/src/metrics/metrics.dto.ts, which libs/contracts does not export yet;
-// the web may not import API internals, so the shapes are repeated here until they move to contracts.
-
 /** One evaluation of a metric (overall when departmentId is null) for one reporting period. */
 export interface EvaluationResponse {
   departmentId: number | null;
