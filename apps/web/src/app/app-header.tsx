@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
-import { useLogout, useSession } from '../features/auth/api/use-session';
+import { useLogout, useSession } from '../lib/session';
 import { useDepartments } from '../lib/plan-api';
 
 export function AppHeader() {

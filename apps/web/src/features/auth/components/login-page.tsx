@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
-import { useLogin } from '../api/use-session';
+import { useLogin } from '../../../lib/session';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { usePlans } from '../../../lib/plan-api';
-import { useSession } from '../../auth/api/use-session';
+import { useSession } from '../../../lib/session';
 import { useQueue, useReturnSubmission } from '../api/use-queue';
 import { BulkUpload } from './bulk-upload';
 import { EntryForm } from './entry-form';

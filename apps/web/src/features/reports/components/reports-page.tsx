@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
-import { useSession } from '../../auth/api/use-session';
+import { useSession } from '../../../lib/session';
 import { usePlans } from '../../../lib/plan-api';
 import { useGenerateReport, useReports } from '../api/use-reports';
 

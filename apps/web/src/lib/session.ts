@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse, MeResponse } from '@taizhang/contracts';
-import { ApiError, getJson, postJson, setCsrfToken } from '../../../lib/api-client';
+import { ApiError, getJson, postJson, setCsrfToken } from './api-client';
 
 /** The signed-in user, or null when nobody is. */
 export function useSession() {
