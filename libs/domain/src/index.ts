@@ -17,3 +17,4 @@ export * from './queue-state';
 export * from './dashboard-stats';
 export * from './report-schedule';
 export * from './report-snapshot';
+export * from './supervision';
