@@ -20,6 +20,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { StartupService } from './startup/startup.service';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { UsersModule } from './users/users.module';
 
 @Global()
@@ -35,7 +36,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
         AuditModule, AuthModule, DepartmentsModule, UsersModule,
-        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SeedingModule,
+        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ...(options.headless ? [] : [StartupService])],
       exports: [APP_CONFIG, Clock],

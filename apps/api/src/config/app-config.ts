@@ -27,6 +27,11 @@ export interface AppConfig {
   reportHour: number;
   /** A CJK font file for PDF reports (TTF, OTF or TTC), and the face inside a collection. */
   reportFont: { path: string; family: string };
+  /** smtp://user:pass@host:port for reminder emails; null sends none. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Working days before a due date that the first reminder goes out. */
+  reminderLeadWorkingDays: number;
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -49,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' && env.ADMIN_PASSWORD.length < 8) errors.push('ADMIN_PASSWORD must have at least 8 characters');
   const reportHour = Number(env.REPORT_HOUR ?? 8);
   if (!Number.isInteger(reportHour) || reportHour < 0 || reportHour > 23) errors.push(`REPORT_HOUR must be an hour from 0 to 23, got "${env.REPORT_HOUR}"`);
+  const reminderLead = Number(env.REMINDER_LEAD_WORKING_DAYS ?? 3);
+  if (!Number.isInteger(reminderLead) || reminderLead < 0 || reminderLead > 30) errors.push(`REMINDER_LEAD_WORKING_DAYS must be a whole number from 0 to 30, got "${env.REMINDER_LEAD_WORKING_DAYS}"`);
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim())) errors.push('SMTP_URL must start with smtp:// or smtps://');
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,
@@ -64,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(repoRoot, 'data/uploads')),
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     reportHour,
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    smtpFrom: env.SMTP_FROM ?? 'taizhang@localhost',
+    reminderLeadWorkingDays: reminderLead,
     reportFont: {
       path: env.REPORT_FONT ?? '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
       family: env.REPORT_FONT_FAMILY ?? 'NotoSerifCJKsc-Regular',

@@ -6,6 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationScheduler } from '../evaluation/evaluation.scheduler';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { ReportsScheduler } from '../reports/reports.scheduler';
+import { SupervisionScheduler } from '../supervision/supervision.scheduler';
+import { SupervisionService } from '../supervision/supervision.service';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 
 /**
@@ -22,6 +24,8 @@ export class StartupService implements OnApplicationBootstrap {
     private readonly auth: AuthService,
     private readonly demoAccounts: DemoAccounts,
     private readonly reportsScheduler: ReportsScheduler,
+    private readonly supervision: SupervisionService,
+    private readonly supervisionScheduler: SupervisionScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +35,9 @@ export class StartupService implements OnApplicationBootstrap {
     if (this.config.demo) await this.demoAccounts.ensure();
     await this.auth.applyAdminPassword();
     await this.evaluation.runCycle();
+    await this.supervision.runCycle();
     this.scheduler.start();
     this.reportsScheduler.start();
+    this.supervisionScheduler.start();
   }
 }

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import nodemailer from 'nodemailer';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DepartmentEntity } from '../departments/department.entity';
+import { DeliveryEntity, NotificationEntity } from './supervision.entities';
+
+export interface Message {
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  link: string;
+  /** Machine-readable facts for webhooks. */
+  data: Record<string, unknown>;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The three channels: the in-app bell (written at once), email and webhooks (queued, sent by `flush`,
+ * retried with back-off — 1, 2, 4, 8 minutes — then marked failed for admins to see). A failing channel
+ * never blocks evaluation: nothing here is awaited by the engine.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger(DeliveryService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Notifies a department's users (bell) and queues its email and webhook, inside the caller's transaction. */
+  async toDepartment(m: EntityManager, departmentId: number, message: Message): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await m.insert(NotificationEntity, { departmentId, audience: 'department', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: now, readAt: null });
+    const department = await m.findOneBy(DepartmentEntity, { id: departmentId });
+    const payload = JSON.stringify({ ...message, department: department?.name });
+    if (department?.email && this.config.smtpUrl) await m.insert(DeliveryEntity, { channel: 'email', target: department.email, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
+    if (department?.webhookUrl) await m.insert(DeliveryEntity, { channel: 'webhook', target: department.webhookUrl, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
+  }
+
+  async toLeaders(m: EntityManager, message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {
+    await m.insert(NotificationEntity, { departmentId: null, audience: 'leaders', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: this.clock.now().toISOString(), readAt: null });
+  }
+
+  /** Sends what is due; returns how many went out. */
+  async flush(): Promise<{ sent: number; failed: number }> {
+    const now = this.clock.now();
+    const due = await this.dataSource.manager.find(DeliveryEntity, { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now.toISOString()) }, order: { id: 'ASC' }, take: 200 });
+    let sent = 0;
+    let failed = 0;
+    for (const d of due) {
+      try {
+        await (d.channel === 'email' ? this.sendEmail(d) : this.sendWebhook(d));
+        await this.dataSource.manager.update(DeliveryEntity, { id: d.id }, { status: 'sent', attempts: d.attempts + 1, lastError: null });
+        sent += 1;
+      } catch (error) {
+        const attempts = d.attempts + 1;
+        const message = error instanceof Error ? error.message : String(error);
+        const giveUp = attempts >= MAX_ATTEMPTS;
+        await this.dataSource.manager.update(DeliveryEntity, { id: d.id }, {
+          attempts, lastError: message.slice(0, 2000), status: giveUp ? 'failed' : 'pending',
+          nextAttemptAt: new Date(now.getTime() + 2 ** (attempts - 1) * 60_000).toISOString(),
+        });
+        if (giveUp) {
+          failed += 1;
+          this.logger.warn(`Delivery ${d.id} (${d.channel} to ${d.target}) failed after ${attempts} attempts: ${message}`);
+        }
+      }
+    }
+    return { sent, failed };
+  }
+
+  failures(): Promise<DeliveryEntity[]> {
+    return this.dataSource.manager.find(DeliveryEntity, { where: { status: 'failed' }, order: { id: 'DESC' }, take: 200 });
+  }
+
+  private async sendEmail(d: DeliveryEntity): Promise<void> {
+    const message = JSON.parse(d.payload) as Message;
+    const transport = nodemailer.createTransport(this.config.smtpUrl!);
+    try {
+      await transport.sendMail({ from: this.config.smtpFrom, to: d.target, subject: `【台账】${message.titleZh}`, text: `${message.bodyZh}\n\n${message.titleEn}\n${message.link}` });
+    } finally {
+      transport.close();
+    }
+  }
+
+  private async sendWebhook(d: DeliveryEntity): Promise<void> {
+    const response = await fetch(d.target, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: d.payload, signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource, IsNull, type FindOptionsWhere } from 'typeorm';
+import { Roles, SignedIn } from '../auth/access.decorator';
+import { User, type CurrentUser } from '../auth/current-user';
+import { AppError } from '../common/app-error';
+import { idPipe } from '../common/id.pipe';
+import { DeliveryService } from './delivery.service';
+import { NotificationEntity, type DeliveryEntity } from './supervision.entities';
+
+export interface NotificationsResponse {
+  unread: number;
+  items: Array<{ id: number; titleZh: string; titleEn: string; link: string | null; createdAt: string; read: boolean }>;
+}
+
+/** The bell: a department user sees their department's messages; leaders see theirs. */
+@ApiTags('notifications')
+@Controller()
+export class NotificationsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
+  ) {}
+
+  @Get('notifications')
+  @SignedIn()
+  async list(@User() user: CurrentUser): Promise<NotificationsResponse> {
+    const rows = await this.dataSource.manager.find(NotificationEntity, { where: audienceOf(user), order: { id: 'DESC' }, take: 50 });
+    const unread = await this.dataSource.manager.countBy(NotificationEntity, { ...audienceOf(user), readAt: IsNull() });
+    return { unread, items: rows.map((n) => ({ id: n.id, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, createdAt: n.createdAt, read: n.readAt !== null })) };
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(204)
+  @SignedIn()
+  async read(@User() user: CurrentUser, @Param('id', idPipe('消息编号 / notification id')) id: number): Promise<void> {
+    const result = await this.dataSource.manager.update(NotificationEntity, { id, ...audienceOf(user) }, { readAt: new Date().toISOString() });
+    if (!result.affected) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的消息`, `No notification with id ${id}`);
+  }
+
+  /** Emails and webhooks that failed after every retry, for admins to follow up. */
+  @Get('deliveries/failed')
+  @Roles('admin')
+  failures(): Promise<DeliveryEntity[]> {
+    return this.delivery.failures();
+  }
+}
+
+function audienceOf(user: CurrentUser): FindOptionsWhere<NotificationEntity> {
+  if (user.role === 'department') return { audience: 'department', departmentId: user.departmentId ?? -1 };
+  return { audience: 'leaders' };
+}

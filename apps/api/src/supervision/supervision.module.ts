@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
+import { DeliveryService } from './delivery.service';
+import { NoticesController } from './notices.controller';
+import { NoticesService } from './notices.service';
+import { NotificationsController } from './notifications.controller';
+import { SupervisionScheduler } from './supervision.scheduler';
+import { SupervisionService } from './supervision.service';
+
+@Module({
+  imports: [EvaluationModule, SubmissionsModule, CalendarModule],
+  controllers: [NoticesController, NotificationsController],
+  providers: [SupervisionService, NoticesService, DeliveryService, SupervisionScheduler],
+  exports: [SupervisionService, SupervisionScheduler],
+})
+export class SupervisionModule {}

@@ -1,0 +1,178 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderStage, replyDeadline, replyOverdue, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
+import { DataSource, Not, type EntityManager } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../clock/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { toRuledMetric } from '../evaluation/evaluation.service';
+import type { MetricEntity } from '../metrics/metric.entity';
+import { PlanEntity } from '../plans/plan.entity';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
+import { DeliveryService } from './delivery.service';
+import { NoticeEntity, NoticeEventEntity, ReminderEntity } from './supervision.entities';
+
+export interface SupervisionRun {
+  reminders: number;
+  issued: number;
+  closed: number;
+  escalated: number;
+}
+
+/**
+ * The supervision loop on each tick: reminders before and after due dates, a notice for every metric that
+ * turned red for a department, closure when it is green again, escalation when a reply is late.
+ * Uniqueness in the database keeps each reminder and notice single across restarts and instances.
+ */
+@Injectable()
+export class SupervisionService {
+  private readonly logger = new Logger(SupervisionService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evaluations: EvaluationRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly calendar: CalendarService,
+    private readonly delivery: DeliveryService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async runCycle(): Promise<SupervisionRun> {
+    const run: SupervisionRun = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
+    for (const plan of await this.dataSource.manager.find(PlanEntity)) {
+      run.reminders += await this.remind(plan);
+      const n = await this.superviseNotices(plan);
+      run.issued += n.issued;
+      run.closed += n.closed;
+      run.escalated += n.escalated;
+    }
+    await this.delivery.flush();
+    return run;
+  }
+
+  private async remind(plan: PlanEntity): Promise<number> {
+    const today = this.clock.today();
+    const calendar = await this.calendar.calendar();
+    const inputs = await this.evaluations.loadInputs(plan.id);
+    const submitted = await this.submissions.firstRevisions(plan.id);
+    // Already sent, read once: the unique key is only the backstop for two instances racing.
+    const sentBefore = new Set((await this.dataSource.manager.find(ReminderEntity, { select: { departmentId: true, metricId: true, periodKey: true, stage: true } })).map((r) => `${r.metricId}:${r.departmentId}:${r.periodKey}:${r.stage}`));
+    let sent = 0;
+    for (const metric of inputs.metrics) {
+      const ruled = toRuledMetric(metric);
+      for (const period of reportingPeriods(ruled, plan.year)) {
+        if (period.start > today) continue;
+        const due = dueDate(ruled, period, { today, calendar });
+        const stage = reminderStage(today, due, calendar, this.config.reminderLeadWorkingDays);
+        if (!stage) continue;
+        for (const d of inputs.assigned.get(metric.id) ?? []) {
+          if (submitted.has(`${metric.id}:${d.id}:${period.key}`) || sentBefore.has(`${metric.id}:${d.id}:${period.key}:${stage}`)) continue;
+          const created = await this.once(async (m) => {
+            await m.insert(ReminderEntity, { departmentId: d.id, metricId: metric.id, periodKey: period.key, stage, dueDate: due, createdAt: this.clock.now().toISOString() });
+            const overdue = stage === 'overdue';
+            await this.delivery.toDepartment(m, d.id, {
+              titleZh: overdue ? `逾期未报送：${metric.name} ${period.key}（截止 ${due}）` : `即将到期：${metric.name} ${period.key} 请于 ${due} 前报送`,
+              titleEn: overdue ? `Overdue: ${metric.nameEn} ${period.key} (due ${due})` : `Due soon: ${metric.nameEn} ${period.key}, due ${due}`,
+              bodyZh: `${d.name}：指标「${metric.name}」${period.key} 的数据${overdue ? '已逾期' : '即将到期'}，截止日期 ${due}。`,
+              link: '/', data: { kind: 'reminder', stage, metric: metric.code, period: period.key, dueDate: due },
+            });
+          });
+          if (created) sent += 1;
+        }
+      }
+    }
+    return sent;
+  }
+
+  private async superviseNotices(plan: PlanEntity): Promise<{ issued: number; closed: number; escalated: number }> {
+    const today = this.clock.today();
+    const calendar = await this.calendar.calendar();
+    const rows = (await this.evaluations.currentOfPlan(plan.id)).filter((e) => e.departmentId !== null);
+    const byKey = new Map(rows.map((e) => [`${e.metricId}:${e.departmentId}:${e.periodKey}`, e]));
+    const latest = latestPeriodRows(rows, (e) => `${e.metricId}:${e.departmentId}`, today);
+    const history = new Map<string, typeof rows>();
+    for (const r of rows) history.set(`${r.metricId}:${r.departmentId}`, [...(history.get(`${r.metricId}:${r.departmentId}`) ?? []), r]);
+    const metrics = new Map((await this.evaluations.loadInputs(plan.id)).metrics.map((m) => [m.id, m]));
+    const out = { issued: 0, closed: 0, escalated: 0 };
+
+    for (const e of latest.values()) {
+      if (e.status !== 'red') continue;
+      const metric = metrics.get(e.metricId)!;
+      // Red in the period before as well makes it 挂牌督办.
+      const previous = (history.get(`${e.metricId}:${e.departmentId}`) ?? []).filter((r) => r.periodEnd < e.periodEnd).sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0];
+      const level = initialNoticeLevel(e.basis, previous?.status === 'red');
+      const issued = await this.once((m) => this.issue(m, metric, e.departmentId!, e.periodKey, level, e.reasonZh, e.reasonEn, replyDeadline(today, calendar), null));
+      if (issued) out.issued += 1;
+    }
+
+    const open = await this.dataSource.manager.find(NoticeEntity, { where: { state: Not('closed') } });
+    for (const notice of open.filter((n) => metrics.has(n.metricId))) {
+      const now = byKey.get(`${notice.metricId}:${notice.departmentId}:${notice.periodKey}`);
+      if (now?.status === 'green') {
+        await this.dataSource.transaction(async (m) => {
+          await m.update(NoticeEntity, { id: notice.id }, { state: 'closed', closedAt: this.clock.now().toISOString(), closedReason: 'green' });
+          await this.event(m, notice.id, null, 'closed-green', now.reasonZh);
+        });
+        out.closed += 1;
+      } else if (replyOverdue(notice.state, notice.replyDue, today)) {
+        const level = escalate(notice.level);
+        const metric = metrics.get(notice.metricId)!;
+        await this.dataSource.transaction(async (m) => {
+          await m.update(NoticeEntity, { id: notice.id }, { level, escalations: notice.escalations + 1, replyDue: replyDeadline(today, calendar) });
+          await this.event(m, notice.id, null, 'escalated', `${NOTICE_LEVEL_WORDS[notice.level].zh} → ${NOTICE_LEVEL_WORDS[level].zh}（答复期限 ${notice.replyDue} 已过）`);
+          await this.delivery.toLeaders(m, { titleZh: `督办单逾期未答复，已升级为${NOTICE_LEVEL_WORDS[level].zh}：${metric.name}`, titleEn: `Notice reply overdue, escalated to ${NOTICE_LEVEL_WORDS[level].en}: ${metric.nameEn}`, link: `/notices/${notice.id}` });
+          await this.delivery.toDepartment(m, notice.departmentId, { titleZh: `督办单已升级为${NOTICE_LEVEL_WORDS[level].zh}：${metric.name}`, titleEn: `Notice escalated to ${NOTICE_LEVEL_WORDS[level].en}: ${metric.nameEn}`, bodyZh: `答复期限 ${notice.replyDue} 已过，请尽快答复整改措施。`, link: `/notices/${notice.id}`, data: { kind: 'notice-escalated', notice: notice.id, level } });
+        });
+        out.escalated += 1;
+      }
+    }
+    return out;
+  }
+
+  /** Writes a new notice (or reopens a closed one for the same period) with its first event and its messages. */
+  async issue(m: EntityManager, metric: MetricEntity, departmentId: number, periodKey: string, level: NoticeLevel, reasonZh: string, reasonEn: string, replyDue: string, issuedBy: { id: number; username: string } | null): Promise<NoticeEntity | null> {
+    const existing = await m.findOneBy(NoticeEntity, { metricId: metric.id, departmentId, periodKey });
+    if (existing && existing.state !== 'closed') return null;
+    const now = this.clock.now().toISOString();
+    const expectedZh = `请于 ${replyDue} 前答复整改措施和完成时限，使「${metric.name}」达到目标 ${formatTarget(metric)}`;
+    const expectedEn = `Reply by ${replyDue} with rectification measures and a target date, so that "${metric.nameEn}" meets ${formatTarget(metric, 'en')}`;
+    const fields = { level, state: 'issued' as const, reasonZh, reasonEn, expectedZh, expectedEn, replyDue, issuedAt: now, issuedBy: issuedBy?.id ?? null, replyMeasures: null, replyTargetDate: null, repliedAt: null, closedAt: null, closedReason: null };
+    let notice: NoticeEntity;
+    if (existing) {
+      await m.update(NoticeEntity, { id: existing.id }, fields);
+      notice = { ...existing, ...fields };
+    } else {
+      notice = await m.save(NoticeEntity, m.create(NoticeEntity, { metricId: metric.id, departmentId, periodKey, escalations: 0, ...fields }));
+    }
+    await this.event(m, notice.id, issuedBy?.username ?? null, existing ? 'reopened' : 'issued', `${NOTICE_LEVEL_WORDS[level].zh}：${reasonZh}`);
+    const words = NOTICE_LEVEL_WORDS[level];
+    await this.delivery.toDepartment(m, departmentId, {
+      titleZh: `${words.zh}：${metric.name} ${periodKey}`, titleEn: `${words.en}: ${metric.nameEn} ${periodKey}`,
+      bodyZh: `${reasonZh}。${expectedZh}。`, link: `/notices/${notice.id}`, data: { kind: 'notice', notice: notice.id, level, metric: metric.code, period: periodKey, replyDue },
+    });
+    await this.delivery.toLeaders(m, { titleZh: `已下发${words.zh}单：${metric.name} ${periodKey}`, titleEn: `${words.en} notice issued: ${metric.nameEn} ${periodKey}`, link: `/notices/${notice.id}` });
+    return notice;
+  }
+
+  async event(m: EntityManager, noticeId: number, actor: string | null, action: string, detail: string | null): Promise<void> {
+    await m.insert(NoticeEventEntity, { noticeId, at: this.clock.now().toISOString(), actor, action, detail });
+  }
+
+  /** Runs `work` in a transaction; a unique-key clash (another tick or instance did it first) counts as "already done". */
+  private async once(work: (m: EntityManager) => Promise<unknown>): Promise<boolean> {
+    try {
+      const result = await this.dataSource.transaction(work);
+      return result !== null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
