@@ -18,3 +18,4 @@ export * from './dashboard-stats';
 export * from './report-schedule';
 export * from './report-snapshot';
 export * from './supervision';
+export * from './plan-parser';

@@ -1,0 +1,157 @@
+import { classifyCell, looksLikeTitle, type Scheme } from './classify-cell';
+import { looksLikeNameList, merge, mergeAssignment, parseDepartmentText, type Role } from './parse-departments';
+import { readCells, type Cell } from './read-cells';
+import {
+  emptyAssignment,
+  type DepartmentAssignment,
+  type ParsedFirstLevel,
+  type ParsedPlan,
+  type ParsedSecondLevel,
+  type ParsedTask,
+  type ParseOptions,
+  type UnresolvedItem,
+} from './types';
+
+interface TaskDraft { task: ParsedTask; cells: Cell[]; ownBlock: boolean }
+interface SecondDraft { second: ParsedSecondLevel; blocks: DepartmentAssignment[]; carried: DepartmentAssignment | null }
+
+const span = (input: string, start: number, end: number) => ({ start, end, text: input.slice(start, end) });
+const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+/**
+ * Builds the indicator tree (first level → second level → tasks) and the departments from the cells of a
+ * flattened plan table. Numbering schemes get their level by order of first use (the first scheme seen is
+ * the first level, the second the second level); bare numbers, or a third scheme, number tasks. Repeated
+ * headings (rowspan artefacts) are merged. A department line applies to the task just before it and the
+ * following tasks of the same second-level indicator; an indicator without one carries the previous over.
+ * Tasks come back with empty `targets`.
+ */
+export function parseStructure(input: string, options: ParseOptions = {}): ParsedPlan {
+  const aliases = options.departmentAliases ?? {};
+  const cells = readCells(input);
+  const kinds = cells.map((c) => classifyCell(c.folded));
+  const unresolved: UnresolvedItem[] = [];
+  const problem = (start: number, end: number, reason: string) => unresolved.push({ ...span(input, start, end), reason });
+
+  // Everything before the first heading (site header, title, column headings) is boilerplate.
+  let first = kinds.findIndex((k) => k.kind === 'heading' && looksLikeTitle(k.title));
+  if (first < 0) first = kinds.findIndex((k) => k.kind === 'task-number');
+  if (first < 0) first = cells.length;
+
+  const schemes: Scheme[] = [];
+  const firsts: ParsedFirstLevel[] = [];
+  const seconds: SecondDraft[] = [];
+  let curFirst = null as ParsedFirstLevel | null; // "as": assigned inside closures, which narrowing does not see
+  let curSecond = null as SecondDraft | null;
+  let curTask = null as TaskDraft | null;
+  let lastTaskNumber = 0;
+  let lastBlock: DepartmentAssignment | null = null; // the department line in force, for carry-over
+  let openRole: Role | null = null; // set while department cells follow one another
+  let openBlock: DepartmentAssignment | null = null;
+  const drafts: TaskDraft[] = [];
+
+  const ensureSecond = (cell: Cell): SecondDraft => {
+    if (curSecond) return curSecond;
+    problem(cell.start, cell.end, '任务前没有二级指标 task before any second-level heading; an untitled indicator was made');
+    if (!curFirst) firsts.push((curFirst = { number: 0, title: '', span: span(input, cell.start, cell.start), children: [] }));
+    return openSecond(0, '', cell.start, cell.start);
+  };
+  const openSecond = (number: number, title: string, start: number, end: number): SecondDraft => {
+    const second: ParsedSecondLevel = { number, title, span: span(input, start, end), departments: emptyAssignment(), departmentsCarriedOver: false, tasks: [] };
+    curFirst!.children.push(second);
+    seconds.push((curSecond = { second, blocks: [], carried: lastBlock }));
+    return curSecond;
+  };
+  const startTask = (number: number, cell: Cell, textFrom: number | null) => {
+    const second = ensureSecond(cell);
+    if (number !== lastTaskNumber + 1) problem(cell.start, cell.end, `任务序号${number}不连续 task number out of sequence (previous ${lastTaskNumber})`);
+    lastTaskNumber = number;
+    const inForce = second.blocks.at(-1) ?? second.carried;
+    const task: ParsedTask = {
+      number, text: '', span: span(input, cell.end, cell.end), departments: inForce ?? emptyAssignment(),
+      departmentsCarriedOver: !second.blocks.length && !!inForce, targets: [],
+    };
+    second.second.tasks.push(task);
+    drafts.push((curTask = { task, cells: [], ownBlock: false }));
+    if (textFrom !== null) curTask.cells.push({ ...cell, start: cell.start + textFrom, text: cell.text.slice(textFrom), folded: cell.folded.slice(textFrom) });
+  };
+
+  for (let i = first; i < cells.length; i++) {
+    const cell = cells[i];
+    const kind = kinds[i];
+    const wasOpen = openRole !== null || openBlock !== null;
+    if (kind.kind !== 'departments' && !(kind.kind === 'text' && wasOpen && looksLikeNameList(cell.folded))) [openRole, openBlock] = [null, null];
+
+    if (kind.kind === 'heading') {
+      let level = schemes.indexOf(kind.scheme) + 1;
+      if (level === 0 && schemes.length < 2 && looksLikeTitle(kind.title)) level = schemes.push(kind.scheme);
+      if (level === 0 || !looksLikeTitle(kind.title)) {
+        startTask(kind.number, cell, kind.titleOffset); // a numbered sentence: a task on one line
+        continue;
+      }
+      const title = cell.text.slice(kind.titleOffset);
+      const titleStart = cell.start + kind.titleOffset;
+      curTask = null;
+      if (level === 1) {
+        // Repeated first-level headings (rowspan artefacts) continue the existing node.
+        curFirst = firsts.find((f) => f.number === kind.number && sameTitle(f.title, title)) ?? null;
+        if (!curFirst) firsts.push((curFirst = { number: kind.number, title, span: span(input, titleStart, cell.end), children: [] }));
+        curSecond = null;
+      } else {
+        if (!curFirst) {
+          problem(cell.start, cell.end, '二级指标前没有一级指标 second-level heading before any first-level heading');
+          firsts.push((curFirst = { number: 0, title: '', span: span(input, cell.start, cell.start), children: [] }));
+        }
+        const again = seconds.find((s) => curFirst!.children.includes(s.second) && s.second.number === kind.number && sameTitle(s.second.title, title));
+        curSecond = again ?? openSecond(kind.number, title, titleStart, cell.end);
+      }
+    } else if (kind.kind === 'task-number') {
+      startTask(kind.number, cell, null);
+    } else if (kind.kind === 'departments' || openBlock) {
+      if (!curSecond) {
+        problem(cell.start, cell.end, '部门行不属于任何指标 department line outside any indicator');
+        continue;
+      }
+      if (!openBlock) {
+        // A new department line: it covers the task just before it and the following ones.
+        openBlock = emptyAssignment();
+        curSecond.blocks.push(openBlock);
+        lastBlock = openBlock;
+        if (curTask && !curTask.ownBlock) [curTask.task.departments, curTask.task.departmentsCarriedOver, curTask.ownBlock] = [openBlock, false, true];
+      }
+      const read = parseDepartmentText(cell.folded, aliases, openRole);
+      mergeAssignment(openBlock, read.assignment);
+      openRole = read.lastRole;
+      for (const p of read.problems) problem(cell.start + p.start, cell.start + p.end, p.reason);
+    } else if (curTask) {
+      if (curTask.ownBlock) problem(cell.start, cell.end, `部门行之后的正文,已并入任务${curTask.task.number} text after a department line, appended to task ${curTask.task.number}`);
+      curTask.cells.push(cell);
+    } else {
+      problem(cell.start, cell.end, '不属于任何任务的正文 text outside any task');
+    }
+  }
+
+  for (const { task, cells: taskCells } of drafts) {
+    if (!taskCells.length) {
+      problem(task.span.start, task.span.end, `任务${task.number}没有正文 task ${task.number} has no text`);
+      continue;
+    }
+    task.text = taskCells.map((c) => c.text).join('\n');
+    task.span = span(input, taskCells[0].start, taskCells.at(-1)!.end);
+  }
+  for (const { second, blocks, carried } of seconds) {
+    if (blocks.length) for (const b of blocks) mergeAssignment(second.departments, b);
+    else if (carried) [second.departments, second.departmentsCarriedOver] = [carried, true];
+  }
+  return { indicators: firsts, ...namesOf(seconds.map((s) => s.second)), unresolved };
+}
+
+function namesOf(seconds: ParsedSecondLevel[]): { departments: string[]; departmentGroups: string[] } {
+  const departments: string[] = [];
+  const departmentGroups: string[] = [];
+  for (const { departments: d } of seconds) {
+    merge(departments, [...d.lead, ...d.responsible]);
+    merge(departmentGroups, [...d.leadGroups, ...d.responsibleGroups]);
+  }
+  return { departments, departmentGroups };
+}
