@@ -10,7 +10,8 @@
  * Product and baseline alternate which goes first. Each side does a first cycle (writes every evaluation)
  * and a second one on unchanged data (writes nothing).
  *
- *   node bench/evaluate.js --scale district|city [--runs 3] [--file FILE] [--second-runs 1] [--cpu-prof DIR]
+ *   node bench/evaluate.js --scale district|city [--runs 3] [--file FILE] [--second-runs 1] [--second-once] [--keep] [--cpu-prof DIR]
+ *   (--second-once: the unchanged-data cycle in the first run only, to keep a large scale within ~15 minutes)
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -244,7 +245,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep }) {
+function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce }) {
   const workDir = path.dirname(file);
   const work = { product: path.join(workDir, `work-product-${scale}.sqlite`), baseline: path.join(workDir, `work-baseline-${scale}.sqlite`) };
   const results = { product: [], baseline: [] };
@@ -253,7 +254,7 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep }) {
     const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
     for (const side of order) {
       copyDb(file, work[side]);
-      const r = child(side, work[side], secondRuns, cpuProfDir);
+      const r = child(side, work[side], secondOnce && i > 0 ? 0 : secondRuns, cpuProfDir);
       results[side].push(r);
       console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(r.first.ms / 1000).toFixed(2)} s (${r.first.changed} written), ` +
         `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
@@ -266,7 +267,8 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep }) {
   if (!keep) for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
   const summary = (side) => ({
     firstMs: median(results[side].map((r) => r.first.ms)),
-    secondMs: median(results[side].map((r) => median(r.second.map((s) => s.ms)))),
+    secondMs: median(results[side].filter((r) => r.second.length).map((r) => median(r.second.map((s) => s.ms)))),
+    secondRunsMeasured: results[side].filter((r) => r.second.length).length,
     evaluated: results[side][0].first.evaluated,
     writtenFirst: results[side][0].first.changed,
     writtenSecond: Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))),
@@ -300,7 +302,7 @@ if (require.main === module) {
   } else {
     const scale = a.scale ?? 'district';
     const file = path.resolve(a.file ?? path.join(root, 'bench/data', `${scale}.sqlite`));
-    const r = evaluate({ scale, file, runs: Number(a.runs ?? 3), secondRuns: Number(a['second-runs'] ?? 1), cpuProfDir: a['cpu-prof'], keep: Boolean(a.keep) });
+    const r = evaluate({ scale, file, runs: Number(a.runs ?? 3), secondRuns: Number(a['second-runs'] ?? 1), cpuProfDir: a['cpu-prof'], keep: Boolean(a.keep), secondOnce: Boolean(a['second-once']) });
     const out = path.join(root, 'bench/data', `results-${scale}.json`);
     fs.writeFileSync(out, JSON.stringify(r, null, 2));
     const { raw, ...shown } = r;
