@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -9,14 +10,16 @@ import { AppErrorFilter } from './common/app-error.filter';
 import type { AppConfig } from './config/app-config';
 
 /** Builds the whole application, as `main.ts` serves it and as the HTTP tests drive it. */
-export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
+export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
   // HTTPS-only headers (HSTS, upgrade-insecure-requests) only where the deployment serves HTTPS.
   app.use(helmet({
     hsts: config.cookieSecure,
     contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': config.cookieSecure ? [] : null } },
   }));
   app.use(cookieParser());
+  // A reviewed plan import (94 tasks with their text) is larger than the default 100 kB.
+  app.useBodyParser('json', { limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new AppErrorFilter());

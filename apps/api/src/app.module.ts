@@ -12,6 +12,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { PlanImportModule } from './plan-import/plan-import.module';
 import { PlansModule } from './plans/plans.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -36,7 +37,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
         AuditModule, AuthModule, DepartmentsModule, UsersModule,
-        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule,
+        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule, PlanImportModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ...(options.headless ? [] : [StartupService])],
       exports: [APP_CONFIG, Clock],

@@ -111,6 +111,8 @@ describe('access rules', () => {
     'GET /api/reports': { path: '/api/reports?planId=1', expected: [401, 200, 200, 200] },
     'GET /api/reports/:id/file': { path: '/api/reports/1/file?format=doc', expected: [401, 400, 400, 400] },
     'GET /api/notices': { path: '/api/notices', expected: [401, 200, 200, 200] },
+    'POST /api/plans/import': { path: '/api/plans/import', body: {}, expected: [401, 400, 403, 403] },
+    'POST /api/plans/import/confirm': { path: '/api/plans/import/confirm', body: {}, expected: [401, 400, 403, 403] },
     'GET /api/notices/:id': { path: '/api/notices/999999', expected: [401, 404, 404, 404] },
     'POST /api/notices': { path: '/api/notices', body: {}, expected: [401, 403, 400, 403] },
     'POST /api/notices/:id/acknowledge': { path: '/api/notices/999999/acknowledge', body: {}, expected: [401, 403, 403, 404] },

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parsedTasks, parsePlan, type ParsedPlan, type ParsedTarget, type SourceSpan } from '@taizhang/domain';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { LEDGER_TYPES, LedgerFileError, ledgerText } from '../plan-import/ledger-text';
 
 /**
  * Parses a plan ledger and prints what the importer would make of it, for a person to check before import:
@@ -33,59 +32,20 @@ function parseArgs(argv: string[]): { file: string; json: boolean; aliases: Reco
   return { file, json, aliases };
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const decodeXml = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? whole,
-  );
-
-/** Paragraphs of word/document.xml in document order; table cells hold paragraphs, so each cell gives its own lines. */
-async function docxText(buffer: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml === undefined) throw new UsageError('Not a Word document: word/document.xml is missing');
-  const lines: string[] = [];
-  for (const p of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    let line = '';
-    for (const run of p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\/>/g)) line += run[1] !== undefined ? decodeXml(run[1]) : run[2] === 'tab' ? '\t' : '\n';
-    lines.push(line);
-  }
-  return lines.join('\n');
-}
-
-/** Every non-empty cell of every sheet, row by row, one a line (merged cells repeat; the parser merges repeated headings). */
-async function xlsxText(buffer: Buffer): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const lines: string[] = [];
-  workbook.eachSheet((sheet) =>
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.text.trim()) lines.push(cell.text);
-      }),
-    ),
-  );
-  return lines.join('\n');
-}
-
 async function readPlanText(file: string): Promise<string> {
-  const type = path.extname(file).toLowerCase();
-  if (!['.txt', '.docx', '.xlsx'].includes(type)) throw new UsageError(`Unsupported file type "${type || '(none)'}": use .txt, .docx or .xlsx`);
   let buffer: Buffer;
   try {
     buffer = readFileSync(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    if (LEDGER_TYPES.includes(path.extname(file).toLowerCase())) throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    buffer = Buffer.alloc(0);
   }
-  let text: string;
   try {
-    text = type === '.txt' ? buffer.toString('utf8').replace(/^\uFEFF/, '') : type === '.docx' ? await docxText(buffer) : await xlsxText(buffer);
+    return await ledgerText(buffer, file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${file} as ${type}: ${(error as Error).message}`);
+    if (error instanceof LedgerFileError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
   }
-  if (!text.trim()) throw new UsageError(`${file} is empty`);
-  return text;
 }
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

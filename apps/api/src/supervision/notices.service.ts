@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { NoticeResponse } from '@taizhang/contracts';
 import type { NoticeAction, NoticeLevel, NoticeState } from '@taizhang/domain';
 import { nextNoticeState, replyDeadline, replyOverdue } from '@taizhang/domain';
 import { DataSource, In } from 'typeorm';
@@ -15,28 +16,7 @@ import { DeliveryService } from './delivery.service';
 import { NoticeEntity, NoticeEventEntity } from './supervision.entities';
 import { SupervisionService } from './supervision.service';
 
-export interface NoticeResponse {
-  id: number;
-  metric: { id: number; code: string; name: string; nameEn: string };
-  department: { id: number; name: string };
-  period: string;
-  level: NoticeLevel;
-  state: NoticeState;
-  reasonZh: string;
-  reasonEn: string;
-  expectedZh: string;
-  expectedEn: string;
-  replyDue: string;
-  replyOverdue: boolean;
-  issuedAt: string;
-  issuedAutomatically: boolean;
-  replyMeasures: string | null;
-  replyTargetDate: string | null;
-  escalations: number;
-  closedAt: string | null;
-  closedReason: 'accepted' | 'green' | null;
-  events?: Array<{ at: string; actor: string | null; action: string; detail: string | null }>;
-}
+export type { NoticeResponse };
 
 /** What departments and leaders do with notices; each step is checked against the notice's life cycle. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { NotificationsResponse } from '@taizhang/contracts';
 import { DataSource, IsNull, type FindOptionsWhere } from 'typeorm';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
@@ -8,10 +9,7 @@ import { idPipe } from '../common/id.pipe';
 import { DeliveryService } from './delivery.service';
 import { NotificationEntity, type DeliveryEntity } from './supervision.entities';
 
-export interface NotificationsResponse {
-  unread: number;
-  items: Array<{ id: number; titleZh: string; titleEn: string; link: string | null; createdAt: string; read: boolean }>;
-}
+export type { NotificationsResponse };
 
 /** The bell: a department user sees their department's messages; leaders see theirs. */
 @ApiTags('notifications')

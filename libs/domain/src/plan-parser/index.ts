@@ -6,3 +6,4 @@ export { parseStructure } from './parse-structure';
 export { extractTargets } from './extract-targets';
 export { maskNonTargets } from './mask-non-targets';
 export { parsePlan, parsedTasks } from './parse-plan';
+export * from './to-plan-seed';

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { checkPlanSeed, parsePlan, toPlanSeed, type ParsedPlan, type PlanSeed } from '@taizhang/domain';
+import { createHash } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUser } from '../auth/current-user';
+import { AppError } from '../common/app-error';
+import { DepartmentsRepository } from '../departments/departments.repository';
+import { PlansRepository } from '../plans/plans.repository';
+import { SeedLoaderService } from '../seeding/seed-loader.service';
+import { LedgerFileError, ledgerText } from './ledger-text';
+
+export interface ImportPreview {
+  /** The text the parser read; every target's span is an offset into it. */
+  text: string;
+  parsed: ParsedPlan;
+  /** The plan as it would be created; edit it (targets, names) and send it back to confirm. */
+  seed: PlanSeed;
+  /** What would stop it from being created, in words. */
+  problems: string[];
+}
+
+export interface ImportIdentity {
+  code: string;
+  title: string;
+  year: number;
+  district: string;
+}
+
+/** Ledger document → proposed plan (preview) → plan, indicators, tasks, departments and metrics (confirm). */
+@Injectable()
+export class PlanImportService {
+  constructor(
+    private readonly departments: DepartmentsRepository,
+    private readonly plans: PlansRepository,
+    private readonly seedLoader: SeedLoaderService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(file: { buffer: Buffer; originalname: string } | undefined, identity: ImportIdentity): Promise<ImportPreview> {
+    if (!file) throw new AppError('INVALID_INPUT', '请选择台账文件（字段 file）', 'Choose the ledger file (field "file")');
+    const filename = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    let text: string;
+    try {
+      text = await ledgerText(file.buffer, filename);
+    } catch (error) {
+      if (!(error instanceof LedgerFileError)) throw error;
+      throw new AppError(error.kind === 'unsupported' ? 'UNSUPPORTED_FILE' : 'INVALID_INPUT', error.messageZh, error.message);
+    }
+    const parsed = parsePlan(text);
+    if (parsed.indicators.length === 0) throw new AppError('INVALID_INPUT', '未能从文件中读出任何指标，请确认是计划台账', 'No indicators could be read from the file; is it a plan ledger?');
+    const existing = new Map((await this.departments.findAll()).map((d) => [d.name, d.code]));
+    // Departments already known keep their codes (and their accounts); new names get a stable code from the name.
+    const codeOf = (name: string) => existing.get(name) ?? `dept-${createHash('sha1').update(name).digest('hex').slice(0, 10)}`;
+    const seed = toPlanSeed(parsed, { ...identity, source: filename }, codeOf);
+    return { text, parsed, seed, problems: await this.problems(seed) };
+  }
+
+  /** Creates the reviewed plan in one transaction (the seed loader's), or answers why not. */
+  async confirm(user: CurrentUser, seed: PlanSeed): Promise<{ planId: number }> {
+    const problems = await this.problems(seed);
+    if (problems.length) throw new AppError('INVALID_INPUT', `计划有 ${problems.length} 处问题：${problems.slice(0, 5).join('；')}`, `The plan has ${problems.length} problems: ${problems.slice(0, 5).join('; ')}`);
+    const { created } = await this.seedLoader.loadPlan(seed, { demoHistory: false });
+    if (!created) throw new AppError('CONFLICT', `计划代码 ${seed.plan.code} 已存在`, `A plan with code ${seed.plan.code} exists already`);
+    const plan = (await this.plans.findAll()).find((p) => p.code === seed.plan.code)!;
+    await this.audit.record(user, { kind: 'write', action: 'import plan', entity: 'plan', entityId: plan.id, after: { code: seed.plan.code, tasks: seed.indicators.flatMap((f) => f.children.flatMap((c) => c.tasks)).length, metrics: seed.metrics.length } });
+    return { planId: plan.id };
+  }
+
+  private async problems(seed: PlanSeed): Promise<string[]> {
+    const problems = checkPlanSeed(seed);
+    if ((await this.plans.findAll()).some((p) => p.code === seed.plan.code)) problems.push(`plan code ${seed.plan.code} exists already`);
+    return problems;
+  }
+}
