@@ -19,6 +19,8 @@ export interface ReportSnapshot {
   attention: Array<{ code: string; name: string; nameEn: string; status: Status; reasonZh: string; reasonEn: string; task: string; departments: string }>;
   departments: Array<{ rank: number; name: string; metricCount: number; counts: StatusCounts; compliance: number | null; onTimeRate: number | null }>;
   trend: Array<{ month: string; counts: StatusCounts; shareGreen: number | null }>;
+  /** Supervision notices (督办单) in the month: issued, answered by their deadline, escalated, closed. */
+  notices?: { issued: number; answeredOnTime: number; escalated: number; closed: number };
   appendix: ReportMetricRow[];
 }
 

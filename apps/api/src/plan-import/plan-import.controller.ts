@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
+import type { ConfirmImportResponse, ImportPreview } from '@taizhang/contracts';
 import type { PlanSeed } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
-import { PlanImportService, type ImportPreview } from './plan-import.service';
+import { PlanImportService } from './plan-import.service';
 
 class ImportIdentityDto {
   @Matches(/^[a-z0-9-]{2,64}$/, { message: '计划代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -' })
@@ -51,7 +52,7 @@ export class PlanImportController {
   @Post('confirm')
   @HttpCode(201)
   @Roles('admin')
-  confirm(@User() user: CurrentUser, @Body() body: ConfirmImportDto): Promise<{ planId: number }> {
+  confirm(@User() user: CurrentUser, @Body() body: ConfirmImportDto): Promise<ConfirmImportResponse> {
     return this.imports.confirm(user, body.seed);
   }
 }

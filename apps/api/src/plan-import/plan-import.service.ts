@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { checkPlanSeed, parsePlan, toPlanSeed, type ParsedPlan, type PlanSeed } from '@taizhang/domain';
+import type { ConfirmImportResponse, ImportPreview } from '@taizhang/contracts';
+import { checkPlanSeed, parsePlan, toPlanSeed, type PlanSeed } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -8,16 +9,6 @@ import { DepartmentsRepository } from '../departments/departments.repository';
 import { PlansRepository } from '../plans/plans.repository';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 import { LedgerFileError, ledgerText } from './ledger-text';
-
-export interface ImportPreview {
-  /** The text the parser read; every target's span is an offset into it. */
-  text: string;
-  parsed: ParsedPlan;
-  /** The plan as it would be created; edit it (targets, names) and send it back to confirm. */
-  seed: PlanSeed;
-  /** What would stop it from being created, in words. */
-  problems: string[];
-}
 
 export interface ImportIdentity {
   code: string;
@@ -56,7 +47,7 @@ export class PlanImportService {
   }
 
   /** Creates the reviewed plan in one transaction (the seed loader's), or answers why not. */
-  async confirm(user: CurrentUser, seed: PlanSeed): Promise<{ planId: number }> {
+  async confirm(user: CurrentUser, seed: PlanSeed): Promise<ConfirmImportResponse> {
     const problems = await this.problems(seed);
     if (problems.length) throw new AppError('INVALID_INPUT', `计划有 ${problems.length} 处问题：${problems.slice(0, 5).join('；')}`, `The plan has ${problems.length} problems: ${problems.slice(0, 5).join('; ')}`);
     const { created } = await this.seedLoader.loadPlan(seed, { demoHistory: false });

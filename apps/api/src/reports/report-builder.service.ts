@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { formatTarget, type ReportMetricRow, type ReportSnapshot } from '@taizhang/domain';
+import { DataSource } from 'typeorm';
 import { DashboardService } from '../dashboard/dashboard.service';
+import { NoticeEntity, NoticeEventEntity } from '../supervision/supervision.entities';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 
 /** Gathers a month's report from the same figures the dashboard shows, so the two always agree. */
@@ -9,6 +11,7 @@ export class ReportBuilderService {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly plans: PlanEvaluationService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async build(planId: number, month: string, version: number, generatedAt: string): Promise<Omit<ReportSnapshot, 'appendix'> & { appendix: ReportMetricRow[] }> {
@@ -43,7 +46,26 @@ export class ReportBuilderService {
       })),
       departments: departments.departments.map((d) => ({ rank: d.rank, name: d.name, metricCount: d.metricCount, counts: d.counts, compliance: d.compliance, onTimeRate: d.onTimeRate })),
       trend: trend.months.filter((m) => m.period <= month).map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
+      notices: await this.noticeCounts(planId, month),
       appendix,
+    };
+  }
+
+  /** The month's supervision: notices issued, replies made by their deadline, escalations, closures (by their dates). */
+  private async noticeCounts(planId: number, month: string): Promise<NonNullable<ReportSnapshot['notices']>> {
+    const notices = await this.dataSource.manager
+      .createQueryBuilder(NoticeEntity, 'n')
+      .innerJoin('metrics', 'm', 'm.id = n.metric_id')
+      .where('m.plan_id = :planId', { planId })
+      .getMany();
+    const inMonth = (iso: string | null) => iso !== null && iso.slice(0, 7) === month;
+    const ids = notices.map((n) => n.id);
+    const escalations = ids.length ? await this.dataSource.manager.createQueryBuilder(NoticeEventEntity, 'e').where('e.notice_id IN (:...ids) AND e.action = :a', { ids, a: 'escalated' }).getMany() : [];
+    return {
+      issued: notices.filter((n) => inMonth(n.issuedAt)).length,
+      answeredOnTime: notices.filter((n) => inMonth(n.repliedAt) && n.repliedAt!.slice(0, 10) <= n.replyDue).length,
+      escalated: escalations.filter((e) => inMonth(e.at)).length,
+      closed: notices.filter((n) => inMonth(n.closedAt)).length,
     };
   }
 }

@@ -47,6 +47,11 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
   else table(doc, [l.code, l.metric, l.status, l.reason, l.departments], [44, 110, 46, width - 320, 120],
     report.attention.map((a) => ({ cells: [a.code, lang === 'zh' ? a.name : a.nameEn, words[a.status], lang === 'zh' ? a.reasonZh : a.reasonEn, a.departments], status: a.status, statusColumn: 2 })));
 
+  if (report.notices) {
+    heading(doc, l.notices);
+    doc.fontSize(10).fillColor('#000').text(l.noticesLine(report.notices));
+  }
+
   heading(doc, l.ranking);
   table(doc, [l.rank, l.department, l.count, words.red, l.compliance, l.onTime], [40, width - 280, 50, 50, 70, 70],
     report.departments.map((d) => ({ cells: [`${d.rank}`, d.name, `${d.metricCount}`, `${d.counts.red}`, percent(d.compliance), percent(d.onTimeRate)] })));

@@ -40,6 +40,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     [l.shareGreen, pct(h.shareGreen)], [l.onTime, pct(h.onTimeRate)],
     [`${l.change}：${words.red}`, h.previous ? h.counts.red - h.previous.counts.red : null],
     [`${l.change}：${l.shareGreen}`, h.previous && h.shareGreen !== null && h.previous.shareGreen !== null ? pct(h.shareGreen - h.previous.shareGreen) : null],
+    ...(report.notices ? [[l.notices, l.noticesLine(report.notices)] as [string, string]] : []),
   ];
   facts.forEach(([k, v], i) => {
     const row = summary.addRow([k, v]);

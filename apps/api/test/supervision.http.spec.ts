@@ -1,0 +1,128 @@
+import { DataSource } from 'typeorm';
+import { Clock } from '../src/clock/clock';
+import { EvaluationService } from '../src/evaluation/evaluation.service';
+import { SupervisionService } from '../src/supervision/supervision.service';
+import { as, createUser, expectError, metricsByCode, signInAdmin } from './support';
+import { freshDatabase, startTestApp, type TestApp } from './test-app';
+
+/**
+ * Reminders of the supervision loop (督办) on a real database, without demo data (no figures at all).
+ * The 2020-09 figures are due on Wednesday 2020-10-14, the 5th working day after 09-30: the National Day
+ * holiday runs 10-01..10-08 and Saturday 10-10 is a make-up working day. With the default lead of
+ * 3 working days, 10-09 is one day too early (10-10, 10-12, 10-13, 10-14 left), 10-10 is the first day.
+ */
+
+// Once a year: the tests drive every cycle themselves.
+export const NEVER_DURING_TESTS = '0 0 1 1 *';
+// 区政务服务办 reports these five monthly metrics alone (T015-1 with others).
+const ZWFWB = 1;
+const ZWFWB_MONTHLY = ['T004-1', 'T007-1', 'T007-2', 'T007-3', 'T015-1'];
+const SUBMITTED = 'T007-2';
+
+type ReminderRow = { code: string; period_key: string; stage: string; due_date: string };
+
+describe('supervision reminders', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let t: TestApp;
+  let admin: string;
+  let zwfwb: string;
+  let other: string;
+  let names: Map<string, string>;
+  let namesEn: Map<string, string>;
+  const cycle = () => t.app.get(SupervisionService).runCycle();
+  const setToday = (d: string) => t.app.get(Clock).setToday(d);
+  const reminders = async (where: string): Promise<ReminderRow[]> =>
+    t.app.get(DataSource).query(`SELECT m.code, r.period_key, r.stage, r.due_date FROM reminders r JOIN metrics m ON m.id = r.metric_id WHERE ${where} ORDER BY m.code, r.period_key, r.stage`);
+  const count = async (table: string): Promise<number> => Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const september = (codes: string[], stage: string): ReminderRow[] => codes.map((code) => ({ code, period_key: '2020-09', stage, due_date: '2020-10-14' }));
+  const bell = async (token: string) => (await as(t.app, token).get('/api/notifications').expect(200)).body as { unread: number; items: Array<{ id: number; titleZh: string; titleEn: string; link: string; read: boolean }> };
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: NEVER_DURING_TESTS } });
+    admin = await signInAdmin(t.app);
+    zwfwb = await createUser(t.app, admin, 'zwfwb-user', 'department', ZWFWB);
+    other = await createUser(t.app, admin, 'zfb-user', 'department', 5);
+    const metrics = [...(await metricsByCode(t.app, admin)).values()];
+    names = new Map(metrics.map((m) => [m.code, m.name]));
+    namesEn = new Map(metrics.map((m) => [m.code, m.nameEn]));
+  });
+  afterAll(async () => {
+    await t.stop();
+    await db.drop();
+  });
+
+  it('on 10-09 (4 working days left) sends no due-soon reminder; earlier months were reminded as overdue once, at start-up', async () => {
+    expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
+    expect(await reminders("r.stage = 'due-soon'")).toEqual([]);
+    expect(await reminders(`r.department_id = ${ZWFWB} AND m.code = 'T007-1'`)).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08'].map((mm) => ({ code: 'T007-1', period_key: `2020-${mm}`, stage: 'overdue', due_date: expect.stringMatching(/^2020-(0[2-9])-\d\d$/) })),
+    );
+    // August: 08-31 + 5 working days.
+    expect((await reminders(`r.department_id = ${ZWFWB} AND m.code = 'T007-1' AND r.period_key = '2020-08'`))[0].due_date).toBe('2020-09-07');
+    // The department reports one of its figures in time.
+    const posted = await as(t.app, zwfwb).post('/api/submissions').send({ metricId: (await metricsByCode(t.app, admin)).get(SUBMITTED)!.id, departmentId: ZWFWB, period: '2020-09', value: 100 });
+    expect(posted.status).toBe(201);
+  });
+
+  it('on Saturday 10-10 (make-up working day, 3 left) reminds once per missing figure, with a bell message', async () => {
+    setToday('2020-10-10');
+    const run = await cycle();
+    const expected = september(ZWFWB_MONTHLY.filter((c) => c !== SUBMITTED), 'due-soon');
+    expect(await reminders(`r.department_id = ${ZWFWB} AND r.period_key = '2020-09'`)).toEqual(expected);
+    expect(run).toEqual({ reminders: await count("reminders WHERE stage = 'due-soon'"), issued: 0, closed: 0, escalated: 0 });
+    expect(run.reminders).toBeGreaterThan(expected.length);
+
+    const b = await bell(zwfwb);
+    const dueSoon = b.items.filter((n) => n.titleZh.startsWith('即将到期'));
+    expect(dueSoon.map((n) => n.titleZh).sort()).toEqual(expected.map((r) => `即将到期：${names.get(r.code)} 2020-09 请于 2020-10-14 前报送`).sort());
+    expect(dueSoon.find((n) => n.titleZh.includes(names.get('T007-1')!))).toMatchObject({ titleEn: `Due soon: ${namesEn.get('T007-1')} 2020-09, due 2020-10-14`, link: '/', read: false });
+    // Marking one read lowers the count; another department cannot touch it.
+    expectError(await as(t.app, other).post(`/api/notifications/${dueSoon[0].id}/read`), 404, 'NOT_FOUND');
+    await as(t.app, zwfwb).post(`/api/notifications/${dueSoon[0].id}/read`).expect(204);
+    const after = await bell(zwfwb);
+    expect(after.unread).toBe(b.unread - 1);
+    expect(after.items.find((n) => n.id === dueSoon[0].id)!.read).toBe(true);
+  });
+
+  it('does not remind twice: again on 10-10, on Monday 10-12, nor on the due date 10-14', async () => {
+    const dueSoon = await count('reminders');
+    const notifications = await count('notifications');
+    for (const day of ['2020-10-10', '2020-10-12', '2020-10-14']) {
+      setToday(day);
+      expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
+    }
+    expect(await count('reminders')).toBe(dueSoon);
+    expect(await count('notifications')).toBe(notifications);
+  });
+
+  it('on 10-15 reminds exactly once that the figures are overdue, and never for the figure reported in time', async () => {
+    setToday('2020-10-15');
+    expect((await cycle()).reminders).toBeGreaterThan(0);
+    expect(await cycle()).toMatchObject({ reminders: 0 });
+    const missing = ZWFWB_MONTHLY.filter((c) => c !== SUBMITTED);
+    expect(await reminders(`r.department_id = ${ZWFWB} AND r.period_key = '2020-09'`)).toEqual(
+      missing.flatMap((code) => [...september([code], 'due-soon'), ...september([code], 'overdue')]),
+    );
+    expect(await reminders(`r.department_id = ${ZWFWB} AND m.code = '${SUBMITTED}' AND r.period_key = '2020-09'`)).toEqual([]);
+    const overdue = (await bell(zwfwb)).items.filter((n) => n.titleZh.endsWith('（截止 2020-10-14）'));
+    expect(overdue.map((n) => n.titleZh).sort()).toEqual(missing.map((c) => `逾期未报送：${names.get(c)} 2020-09（截止 2020-10-14）`).sort());
+  });
+
+  it('after a restart on the same database issues no reminder or notice twice', async () => {
+    // Bring evaluations and notices up to 10-15 first, so that the restart has nothing new to do.
+    expect((await t.app.get(EvaluationService).runCycle()).error).toBeNull();
+    await cycle();
+    const tables = ['reminders', 'notices', 'notice_events', 'notifications', 'deliveries'];
+    const before = await Promise.all(tables.map(count));
+    expect(before[1]).toBeGreaterThan(0);
+    await t.stop();
+    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS } });
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    const ds = t.app.get(DataSource);
+    expect(await ds.query('SELECT department_id, metric_id, period_key, stage FROM reminders GROUP BY department_id, metric_id, period_key, stage HAVING COUNT(*) > 1')).toEqual([]);
+    expect(await ds.query('SELECT department_id, metric_id, period_key FROM notices GROUP BY department_id, metric_id, period_key HAVING COUNT(*) > 1')).toEqual([]);
+  });
+});
