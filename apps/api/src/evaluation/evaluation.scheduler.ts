@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationService } from './evaluation.service';
 
@@ -18,9 +18,7 @@ export class EvaluationScheduler implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    // waitForCompletion: a tick that comes while a cycle still runs is skipped, so runs never overlap.
-    const job = CronJob.from({ cronTime: this.config.evaluationCron, onTick: async () => { await this.evaluation.runCycle(); }, waitForCompletion: true, timeZone: 'Asia/Shanghai', start: true });
-    this.registry.addCronJob(JOB, job as never);
+    scheduleJob(this.registry, JOB, this.config.evaluationCron, () => this.evaluation.runCycle(), this.logger);
     this.logger.log(`Scheduled evaluation: "${this.config.evaluationCron}" (Asia/Shanghai)`);
   }
 
@@ -30,6 +28,6 @@ export class EvaluationScheduler implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    if (this.registry.doesExist('cron', JOB)) this.registry.deleteCronJob(JOB);
+    unscheduleJob(this.registry, JOB);
   }
 }

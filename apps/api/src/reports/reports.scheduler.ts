@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReportsService } from './reports.service';
 
@@ -18,23 +18,10 @@ export class ReportsScheduler implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    const job = CronJob.from({
-      cronTime: `0 0 ${this.config.reportHour} * * *`,
-      timeZone: 'Asia/Shanghai',
-      waitForCompletion: true,
-      start: true,
-      onTick: async () => {
-        try {
-          await this.reports.runMonthly();
-        } catch (error) {
-          this.logger.error(`Monthly report failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      },
-    });
-    this.registry.addCronJob(JOB, job as never);
+    scheduleJob(this.registry, JOB, `0 0 ${this.config.reportHour} * * *`, () => this.reports.runMonthly(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    if (this.registry.doesExist('cron', JOB)) this.registry.deleteCronJob(JOB);
+    unscheduleJob(this.registry, JOB);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SupervisionService } from './supervision.service';
 
@@ -18,23 +18,10 @@ export class SupervisionScheduler implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    const job = CronJob.from({
-      cronTime: this.config.evaluationCron,
-      timeZone: 'Asia/Shanghai',
-      waitForCompletion: true,
-      start: true,
-      onTick: async () => {
-        try {
-          await this.supervision.runCycle();
-        } catch (error) {
-          this.logger.error(`Supervision run failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      },
-    });
-    this.registry.addCronJob(JOB, job as never);
+    scheduleJob(this.registry, JOB, this.config.evaluationCron, () => this.supervision.runCycle(), this.logger);
   }
 
   onApplicationShutdown(): void {
-    if (this.registry.doesExist('cron', JOB)) this.registry.deleteCronJob(JOB);
+    unscheduleJob(this.registry, JOB);
   }
 }

@@ -1,0 +1,28 @@
+import type { Logger } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+
+/**
+ * Registers a cron job in Beijing time whose ticks never overlap (a tick arriving while the previous run
+ * still works is skipped), and whose failures are logged and left to the next tick.
+ */
+export function scheduleJob(registry: SchedulerRegistry, name: string, cronTime: string, work: () => Promise<unknown>, logger: Logger): void {
+  const job = CronJob.from({
+    cronTime,
+    timeZone: 'Asia/Shanghai',
+    waitForCompletion: true,
+    start: true,
+    onTick: async () => {
+      try {
+        await work();
+      } catch (error) {
+        logger.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  });
+  registry.addCronJob(name, job as never);
+}
+
+export function unscheduleJob(registry: SchedulerRegistry, name: string): void {
+  if (registry.doesExist('cron', name)) registry.deleteCronJob(name);
+}
