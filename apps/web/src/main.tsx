@@ -4,6 +4,7 @@ import { App } from './app/app';
 import './i18n/i18n';
 import './styles.css';
 import './dashboard.css';
+import './supervision.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

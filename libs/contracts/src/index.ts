@@ -6,3 +6,5 @@ export * from './auth.contract';
 export * from './submission.contract';
 export * from './report.contract';
 export * from './metric.contract';
+export * from './notice.contract';
+export * from './plan-import.contract';

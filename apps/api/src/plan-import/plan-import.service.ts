@@ -17,6 +17,11 @@ export interface ImportIdentity {
   district: string;
 }
 
+/** Enough of a seed's outline for checkPlanSeed to read it; the rest is its business. */
+const isSeedShaped = (seed: PlanSeed) =>
+  typeof seed.plan?.code === 'string' && [seed.departments, seed.departmentGroups, seed.indicators, seed.metrics].every(Array.isArray) &&
+  seed.indicators.every((f) => Array.isArray(f?.children) && f.children.every((s) => Array.isArray(s?.tasks)));
+
 /** Ledger document → proposed plan (preview) → plan, indicators, tasks, departments and metrics (confirm). */
 @Injectable()
 export class PlanImportService {
@@ -48,10 +53,13 @@ export class PlanImportService {
 
   /** Creates the reviewed plan in one transaction (the seed loader's), or answers why not. */
   async confirm(user: CurrentUser, seed: PlanSeed): Promise<ConfirmImportResponse> {
-    const problems = await this.problems(seed);
+    if (!isSeedShaped(seed)) throw new AppError('INVALID_INPUT', 'seed 应为预览返回的计划对象', 'seed must be the plan object the preview returned');
+    // An existing code is a conflict (409), not a flaw of the seed; the preview lists it among the problems all the same.
+    if (await this.codeExists(seed.plan.code)) throw this.conflict(seed.plan.code);
+    const problems = checkPlanSeed(seed);
     if (problems.length) throw new AppError('INVALID_INPUT', `计划有 ${problems.length} 处问题：${problems.slice(0, 5).join('；')}`, `The plan has ${problems.length} problems: ${problems.slice(0, 5).join('; ')}`);
     const { created } = await this.seedLoader.loadPlan(seed, { demoHistory: false });
-    if (!created) throw new AppError('CONFLICT', `计划代码 ${seed.plan.code} 已存在`, `A plan with code ${seed.plan.code} exists already`);
+    if (!created) throw this.conflict(seed.plan.code);
     const plan = (await this.plans.findAll()).find((p) => p.code === seed.plan.code)!;
     await this.audit.record(user, { kind: 'write', action: 'import plan', entity: 'plan', entityId: plan.id, after: { code: seed.plan.code, tasks: seed.indicators.flatMap((f) => f.children.flatMap((c) => c.tasks)).length, metrics: seed.metrics.length } });
     return { planId: plan.id };
@@ -59,7 +67,15 @@ export class PlanImportService {
 
   private async problems(seed: PlanSeed): Promise<string[]> {
     const problems = checkPlanSeed(seed);
-    if ((await this.plans.findAll()).some((p) => p.code === seed.plan.code)) problems.push(`plan code ${seed.plan.code} exists already`);
+    if (await this.codeExists(seed.plan.code)) problems.push(`plan code ${seed.plan.code} exists already`);
     return problems;
+  }
+
+  private async codeExists(code: string): Promise<boolean> {
+    return (await this.plans.findAll()).some((p) => p.code === code);
+  }
+
+  private conflict(code: string): AppError {
+    return new AppError('CONFLICT', `计划代码 ${code} 已存在`, `A plan with code ${code} exists already`);
   }
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { useLogout, useSession } from '../lib/session';
 import { useDepartments } from '../lib/plan-api';
 
@@ -27,10 +28,12 @@ export function AppHeader() {
             </select>
           </label>
         )}
+        {(session.data?.role === 'leader' || session.data?.role === 'department') && <Link to="/notices" className="header-link">{t('nav.notices')}</Link>}
         {session.data && <Link to="/reports" className="header-link">{t('nav.reports')}</Link>}
         {session.data?.role === 'admin' && <Link to="/admin" className="header-link">{t('nav.admin')}</Link>}
         {session.data && (
           <>
+            <NotificationBell />
             <span className="whoami">{t('nav.signedInAs', { username: session.data.username, role: t(`roles.${session.data.role}`) })}</span>
             <button type="button" onClick={() => logout.mutate()}>{t('nav.logout')}</button>
           </>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage, getJson, patchJson, postJson } from '../../../lib/api-client';
 import { DepartmentsAdmin } from './departments-admin';
 
@@ -47,6 +48,11 @@ export function AdminPage() {
   };
   return (
     <>
+      <section className="panel" aria-labelledby="plan-import-link-title">
+        <h2 id="plan-import-link-title">{t('planImport.title')}</h2>
+        <p className="muted">{t('planImport.intro')}</p>
+        <Link to="/admin/import">{t('planImport.link')}</Link>
+      </section>
       <section className="panel" aria-labelledby="users-title">
         <h2 id="users-title">{t('admin.users')}</h2>
         <table className="data-table">

@@ -5,7 +5,8 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { useDepartments, usePlans } from '../../../lib/plan-api';
+import { useDepartments } from '../../../lib/plan-api';
+import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
 
 const ORDER = (s: string | undefined) => (s ? STATUSES.indexOf(s as (typeof STATUSES)[number]) : STATUSES.length);
@@ -14,9 +15,9 @@ const ORDER = (s: string | undefined) => (s ? STATUSES.indexOf(s as (typeof STAT
 export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const plans = usePlans();
+  const { plan } = useSelectedPlan();
   const departments = useDepartments();
-  const metrics = useDepartmentMetrics(plans.data?.[0]?.id, departmentId);
+  const metrics = useDepartmentMetrics(plan?.id, departmentId);
   const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
   if (metrics.error) return <p role="alert" className="panel error">{errorMessage(metrics.error, i18n.language)}</p>;
   if (!metrics.data) return <p role="status">{t('loading')}</p>;

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useDepartments, usePlanTree } from '../../../lib/plan-api';
 import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
+import { MetricNotices } from './metric-notices';
 import { StatusHistory } from './status-history';
 import { SubmissionsTable } from './submissions-table';
 
@@ -81,6 +82,7 @@ export function MetricPage() {
         <h2 id="chart-title">{t('metricPage.chart')}</h2>
         {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} /> : <p role="status">{t('loading')}</p>}
       </section>
+      <MetricNotices metricId={m.id} />
       {revisions.data && <SubmissionsTable revisions={revisions.data} unit={m.unit} departmentName={departmentName} />}
       {history.data && <StatusHistory evaluations={history.data} departmentName={departmentName} />}
     </>

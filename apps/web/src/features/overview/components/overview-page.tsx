@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { usePlans, usePlanTree } from '../../../lib/plan-api';
+import { PlanPicker } from '../../../components/plan-picker';
+import { usePlanTree } from '../../../lib/plan-api';
+import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDashboardSummary, useDashboardTrend, useDepartmentComparison } from '../api/use-overview';
 import { AttentionList } from './attention-list';
 import { DepartmentRanking } from './department-ranking';
@@ -16,8 +18,7 @@ export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const plans = usePlans();
-  const plan = plans.data?.[0];
+  const { plans, plan, choose } = useSelectedPlan();
   const period = params.get('period') ?? undefined;
   const summary = useDashboardSummary(plan?.id, period);
   const tree = usePlanTree(plan?.id, period);
@@ -39,9 +40,10 @@ export function OverviewPage() {
       {plan.demo && <p className="demo-banner" role="note">{t('demoBanner')}</p>}
       <div className="toolbar">
         <h2 className="plan-title">{plan.title}</h2>
+        <PlanPicker plans={plans.data ?? []} planId={plan.id} onChoose={choose} />
         <label className="period-picker">
           {t('period')}{' '}
-          <select value={summary.data.period ?? ''} onChange={(e) => setParams({ period: e.target.value })} disabled={summary.data.periods.length === 0}>
+          <select value={summary.data.period ?? ''} onChange={(e) => setParams({ plan: String(plan.id), period: e.target.value })} disabled={summary.data.periods.length === 0}>
             {summary.data.periods.length === 0 && <option value="">{t('periodNone')}</option>}
             {summary.data.periods.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>

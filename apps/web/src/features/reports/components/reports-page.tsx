@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
-import { usePlans } from '../../../lib/plan-api';
+import { PlanPicker } from '../../../components/plan-picker';
+import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useGenerateReport, useReports } from '../api/use-reports';
 
 const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
@@ -11,8 +12,7 @@ const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const plans = usePlans();
-  const plan = plans.data?.[0];
+  const { plans, plan, choose } = useSelectedPlan();
   const reports = useReports(plan?.id);
   const generate = useGenerateReport();
   const [month, setMonth] = useState('');
@@ -26,6 +26,7 @@ export function ReportsPage() {
   return (
     <section className="panel" aria-labelledby="reports-title">
       <h2 id="reports-title">{t('reports.title')}</h2>
+      <PlanPicker plans={plans.data ?? []} planId={plan?.id} onChoose={choose} />
       {canGenerate && (
         <form className="inline" onSubmit={submit} aria-label={t('reports.generate')}>
           <label>{t('reports.month')}{' '}

@@ -1,0 +1,43 @@
+import type { NoticeResponse } from '@taizhang/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../lib/format';
+import { NoticeLevelBadge, NoticeStateBadge, ReplyDue } from './notice-badges';
+
+/** Notices in the order the API gives (open first, overdue replies first, then level and age), each linking to its page. */
+export function NoticeTable({ notices, caption, showDepartment = true }: { notices: NoticeResponse[]; caption: string; showDepartment?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const english = format.lang === 'en';
+  return (
+    <div className="table-scroll">
+      <table className="data-table notice-table" data-testid="notice-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('notices.level')}</th>
+            <th scope="col">{t('notices.metric')}</th>
+            {showDepartment && <th scope="col">{t('notices.department')}</th>}
+            <th scope="col">{t('notices.period')}</th>
+            <th scope="col">{t('notices.issuedAt')}</th>
+            <th scope="col">{t('notices.replyDue')}</th>
+            <th scope="col">{t('notices.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {notices.map((n) => (
+            <tr key={n.id} data-testid="notice-row" data-notice={n.id} data-level={n.level} data-state={n.state} data-department={n.department.name}>
+              <td><NoticeLevelBadge level={n.level} /></td>
+              <td><Link to={`/notices/${n.id}`}>{english ? n.metric.nameEn : n.metric.name}</Link> <span className="muted">{n.metric.code}</span></td>
+              {showDepartment && <td>{n.department.name}</td>}
+              <td>{n.period}</td>
+              <td>{format.dateTime(n.issuedAt)}</td>
+              <td><ReplyDue date={n.replyDue} overdue={n.replyOverdue} /></td>
+              <td><NoticeStateBadge state={n.state} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { NoticeTable } from '../../../components/notice-table';
+import { errorMessage } from '../../../lib/api-client';
+import { useNotices } from '../../../lib/notice-api';
+
+/** The 督办 notices issued on this metric, open ones first, each linking to its page. */
+export function MetricNotices({ metricId }: { metricId: number }) {
+  const { t, i18n } = useTranslation();
+  const notices = useNotices({ metricId });
+  return (
+    <section className="panel" aria-labelledby="metric-notices-title" data-testid="metric-notices">
+      <h2 id="metric-notices-title">{t('notices.ofMetric')}</h2>
+      {notices.error && <p role="alert" className="form-error">{errorMessage(notices.error, i18n.language)}</p>}
+      {!notices.data && !notices.error && <p role="status">{t('loading')}</p>}
+      {notices.data?.length === 0 && <p>{t('notices.noneForMetric')}</p>}
+      {notices.data && notices.data.length > 0 && <NoticeTable notices={notices.data} caption={t('notices.metricCaption')} />}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { MeResponse, NoticeResponse } from '@taizhang/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../lib/api-client';
+import { useNoticeStep } from '../api/use-notice';
+
+/**
+ * What the signed-in user may do next: a department acknowledges, then replies; a leader accepts the reply or
+ * sends it back with a comment. The API checks the life cycle too; this only hides steps that cannot apply.
+ */
+export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: MeResponse['role'] }) {
+  const { t, i18n } = useTranslation();
+  const step = useNoticeStep(notice.id);
+  const [measures, setMeasures] = useState('');
+  const [targetDate, setTargetDate] = useState('');
+  const [comment, setComment] = useState('');
+  const error = step.error && <p role="alert" className="form-error">{errorMessage(step.error, i18n.language)}</p>;
+
+  if (role === 'department' && notice.state === 'issued') {
+    return (
+      <div className="notice-actions">
+        <button type="button" className="primary" disabled={step.isPending} onClick={() => step.mutate({ action: 'acknowledge' })}>{t('notices.acknowledge')}</button>
+        {error}
+      </div>
+    );
+  }
+  if (role === 'department' && notice.state === 'acknowledged') {
+    return (
+      <form className="entry-form notice-actions" aria-label={t('notices.replyForm')} onSubmit={(e) => { e.preventDefault(); step.mutate({ action: 'reply', measures, targetDate }); }}>
+        <label>{t('notices.measures')} <textarea name="measures" rows={4} required maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} /></label>
+        <label>{t('notices.targetDate')} <input name="targetDate" type="date" required value={targetDate} onChange={(e) => setTargetDate(e.target.value)} /></label>
+        <button type="submit" className="primary" disabled={step.isPending}>{t('notices.submitReply')}</button>
+        {error}
+      </form>
+    );
+  }
+  if (role === 'leader' && notice.state === 'replied') {
+    return (
+      <div className="notice-actions">
+        <button type="button" className="primary" disabled={step.isPending} onClick={() => step.mutate({ action: 'accept' })}>{t('notices.accept')}</button>
+        <form className="entry-form" aria-label={t('notices.sendBackForm')} onSubmit={(e) => { e.preventDefault(); step.mutate({ action: 'send-back', comment }); }}>
+          <label>{t('notices.sendBackComment')} <textarea name="comment" rows={2} required maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} /></label>
+          <button type="submit" disabled={step.isPending}>{t('notices.sendBack')}</button>
+        </form>
+        {error}
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ConfirmImportResponse, ImportPreview } from '@taizhang/contracts';
+import type { PlanSeed } from '@taizhang/domain';
+import { postForm, postJson } from '../../../lib/api-client';
+
+export interface ImportRequest {
+  file: File;
+  code: string;
+  title: string;
+  year: string;
+  district: string;
+}
+
+/** POST /api/plans/import: the ledger file read into a proposed plan; nothing is stored yet. */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: ({ file, ...fields }: ImportRequest) => {
+      const form = new FormData();
+      form.append('file', file);
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      return postForm<ImportPreview>('/api/plans/import', form);
+    },
+  });
+}
+
+/** POST /api/plans/import/confirm: creates the reviewed plan; the plan list changes. */
+export function useConfirmImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (seed: PlanSeed) => postJson<ConfirmImportResponse>('/api/plans/import/confirm', { seed }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}

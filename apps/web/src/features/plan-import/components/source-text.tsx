@@ -1,0 +1,36 @@
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UnresolvedItem } from '@taizhang/domain';
+import { sourceSegments, type TargetEntry } from '../api/target-edits';
+
+export const markId = (code: string) => `import-mark-${code}`;
+
+/**
+ * The text the parser read, every target's words marked. Marks are focusable from the target list
+ * (tabIndex −1) rather than tab stops of their own: fifty stops inside a text would trap keyboard users.
+ */
+export const SourceText = memo(function SourceText({ text, targets, unresolved, discarded }: { text: string; targets: TargetEntry[]; unresolved: UnresolvedItem[]; discarded: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  const segments = useMemo(() => sourceSegments(text, targets, unresolved), [text, targets, unresolved]);
+  return (
+    <section className="panel import-source" aria-labelledby="import-source-title">
+      <h3 id="import-source-title">{t('planImport.source')}</h3>
+      <p className="muted">{t('planImport.sourceHint')}</p>
+      <div className="source-text" data-testid="source-text">
+        {segments.map((s) => {
+          if (s.kind === 'text') return <span key={s.start}>{s.text}</span>;
+          if (s.kind === 'unresolved') {
+            return <mark key={s.start} className="mark-unresolved" aria-label={t('planImport.unresolvedMark', { reason: s.reason, text: s.text })}>{s.text}</mark>;
+          }
+          const gone = discarded.has(s.code);
+          return (
+            <mark key={s.start} id={markId(s.code)} tabIndex={-1} data-code={s.code} className={gone ? 'mark-target mark-discarded' : 'mark-target'}
+              aria-label={t(gone ? 'planImport.discardedMark' : 'planImport.targetMark', { code: s.code, text: s.text })}>
+              {s.text}
+            </mark>
+          );
+        })}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,31 @@
+import type { NoticeLevel, NoticeState } from '@taizhang/domain';
+
+/** GET /api/notices and /api/notices/:id: a 督办 notice; `events` only on the single-notice answer. */
+export interface NoticeResponse {
+  id: number;
+  metric: { id: number; code: string; name: string; nameEn: string };
+  department: { id: number; name: string };
+  period: string;
+  level: NoticeLevel;
+  state: NoticeState;
+  reasonZh: string;
+  reasonEn: string;
+  expectedZh: string;
+  expectedEn: string;
+  replyDue: string;
+  replyOverdue: boolean;
+  issuedAt: string;
+  issuedAutomatically: boolean;
+  replyMeasures: string | null;
+  replyTargetDate: string | null;
+  escalations: number;
+  closedAt: string | null;
+  closedReason: 'accepted' | 'green' | null;
+  events?: Array<{ at: string; actor: string | null; action: string; detail: string | null }>;
+}
+
+/** GET /api/notifications: the bell's unread count and the latest messages for the signed-in user. */
+export interface NotificationsResponse {
+  unread: number;
+  items: Array<{ id: number; titleZh: string; titleEn: string; link: string | null; createdAt: string; read: boolean }>;
+}
