@@ -25,10 +25,11 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     row.font = { bold: true };
     return ws;
   };
+  const fills = Object.fromEntries(Object.entries(STATUS_FILL).map(([s, argb]) => [s, { type: 'pattern', pattern: 'solid', fgColor: { argb } }])) as Record<Status, ExcelJS.Fill>;
   const statusCell = (row: ExcelJS.Row, column: number, status: Status) => {
     const c = row.getCell(column);
     c.value = words[status];
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[status] } };
+    c.fill = fills[status];
   };
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 1000);
 
@@ -52,12 +53,14 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
   for (const i of report.indicators) {
     const row = indicators.addRow([i.level, i.number, i.title, '', i.counts.red, i.counts.amber, i.counts.green, i.counts.grey]);
     statusCell(row, 4, i.status);
+    row.commit();
   }
 
   const attention = sheet(l.sheets.attention, [l.code, l.metric, l.status, l.reason, l.task, l.departments], [10, 36, 10, 60, 60, 36]);
   for (const a of report.attention) {
     const row = attention.addRow([a.code, lang === 'zh' ? a.name : a.nameEn, '', lang === 'zh' ? a.reasonZh : a.reasonEn, a.task, a.departments]);
     statusCell(row, 3, a.status);
+    row.commit();
   }
 
   const departments = sheet(l.sheets.departments, [l.rank, l.department, l.count, words.red, words.amber, words.green, words.grey, l.compliance, l.onTime], [8, 24, 10, 10, 10, 10, 10, 12, 14]);
@@ -65,6 +68,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     const row = departments.addRow([d.rank, d.name, d.metricCount, d.counts.red, d.counts.amber, d.counts.green, d.counts.grey, pct(d.compliance), pct(d.onTimeRate)]);
     row.getCell(8).numFmt = '0.0%';
     row.getCell(9).numFmt = '0.0%';
+    row.commit();
   }
 
   const trend = sheet(l.sheets.trend, [l.month, words.red, words.amber, words.green, words.grey, l.shareGreen], [12, 10, 10, 10, 10, 12]);
@@ -75,6 +79,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     const row = appendix.addRow([r.code, lang === 'zh' ? r.name : r.nameEn, r.taskNumber, '', r.value, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn, r.revised ? l.yes : '']);
     statusCell(row, 4, r.status);
     if (r.revised) row.font = { bold: true };
+    row.commit();
   }
   await book.commit();
   return Buffer.concat(chunks);
