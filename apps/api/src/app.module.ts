@@ -7,10 +7,12 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { Clock } from './clock/clock';
+import { JobClaims } from './common/job-claims';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { SqliteTransactionQueue } from './database/sqlite-transaction-queue';
 import { HealthModule } from './health/health.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { PlansModule } from './plans/plans.module';
@@ -39,8 +41,8 @@ export class AppModule {
         AuditModule, AuthModule, DepartmentsModule, UsersModule,
         HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule, PlanImportModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ...(options.headless ? [] : [StartupService])],
-      exports: [APP_CONFIG, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, JobClaims, SqliteTransactionQueue, ...(options.headless ? [] : [StartupService])],
+      exports: [APP_CONFIG, Clock, JobClaims],
     };
   }
 }

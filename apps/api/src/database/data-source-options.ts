@@ -9,6 +9,7 @@ import { AuditEntity } from '../audit/audit.entity';
 import { SessionEntity, UserEntity } from '../auth/user.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { JobRunEntity } from '../common/job-claims';
 import { ReportEntity } from '../reports/report.entity';
 import { DeliveryEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, ReminderEntity } from '../supervision/supervision.entities';
 import { EvidenceFileEntity } from '../submissions/evidence-file.entity';
@@ -19,12 +20,13 @@ import { MetricEngine1764400000000 } from './migrations/1764400000000-metric-eng
 import { Workflow1764500000000 } from './migrations/1764500000000-workflow';
 import { Reports1764600000000 } from './migrations/1764600000000-reports';
 import { Supervision1764700000000 } from './migrations/1764700000000-supervision';
+import { JobRuns1764800000000 } from './migrations/1764800000000-job-runs';
 
 export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
   UserEntity, SessionEntity, AuditEntity, SubmissionReturnEntity, EvidenceFileEntity, ReportEntity,
-  ReminderEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, DeliveryEntity,
+  ReminderEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, DeliveryEntity, JobRunEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000];
+export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000];
 
 /** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {

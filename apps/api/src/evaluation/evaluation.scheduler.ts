@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { JobClaims } from '../common/job-claims';
 import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationService } from './evaluation.service';
@@ -15,10 +16,11 @@ export class EvaluationScheduler implements OnApplicationShutdown {
     private readonly registry: SchedulerRegistry,
     private readonly evaluation: EvaluationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly claims: JobClaims,
   ) {}
 
   start(): void {
-    scheduleJob(this.registry, JOB, this.config.evaluationCron, () => this.evaluation.runCycle(), this.logger);
+    scheduleJob(this.registry, JOB, this.config.evaluationCron, () => this.evaluation.runCycle(), this.logger, this.claims);
     this.logger.log(`Scheduled evaluation: "${this.config.evaluationCron}" (Asia/Shanghai)`);
   }
 

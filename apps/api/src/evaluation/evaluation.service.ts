@@ -40,17 +40,19 @@ export class EvaluationService {
       const started = this.clock.now();
       let evaluated = 0;
       let changed = 0;
-      let error: string | null = null;
-      try {
-        for (const plan of await this.dataSource.manager.find(PlanEntity)) {
-          const r = await this.evaluatePlanNow(plan);
+      const errors: string[] = [];
+      // One plan that cannot be evaluated (say, a date beyond the calendar) must not stop the others.
+      for (const plan of await this.dataSource.manager.find(PlanEntity)) {
+        try {
+          const r = await this.evaluatePlanRetrying(plan);
           evaluated += r.evaluated;
           changed += r.changed;
+        } catch (e) {
+          errors.push(`${plan.code}: ${e instanceof Error ? e.message : String(e)}`);
+          this.logger.error(`Evaluation of plan ${plan.code} failed: ${errors.at(-1)}`);
         }
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        this.logger.error(`Evaluation cycle failed: ${error}`);
       }
+      const error = errors.length ? errors.join('; ') : null;
       const finished = this.clock.now();
       this.lastRun = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), evaluated, changed, error };
       return this.lastRun;
@@ -59,7 +61,23 @@ export class EvaluationService {
 
   /** Re-evaluates some metrics of a plan at once (after a submission or a change of threshold). */
   evaluateMetrics(plan: PlanEntity, metricIds: number[]): Promise<{ evaluated: number; changed: number }> {
-    return this.serialised(() => this.evaluatePlanNow(plan, metricIds));
+    return this.serialised(() => this.evaluatePlanRetrying(plan, metricIds));
+  }
+
+  /**
+   * Another instance may write the same evaluations at the same moment; the database then refuses the second
+   * current row (ux_evaluations_current) and this instance re-reads and tries again.
+   */
+  private async evaluatePlanRetrying(plan: PlanEntity, metricIds?: number[]): Promise<{ evaluated: number; changed: number }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.evaluatePlanNow(plan, metricIds);
+      } catch (error) {
+        const e = error as { code?: string; driverError?: { code?: string } };
+        const code = e?.driverError?.code ?? e?.code;
+        if (attempt >= 3 || (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== '23505')) throw error;
+      }
+    }
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {

@@ -95,9 +95,11 @@ export class SupervisionService {
     for (const r of rows) history.set(`${r.metricId}:${r.departmentId}`, [...(history.get(`${r.metricId}:${r.departmentId}`) ?? []), r]);
     const metrics = new Map((await this.evaluations.loadInputs(plan.id)).metrics.map((m) => [m.id, m]));
     const out = { issued: 0, closed: 0, escalated: 0 };
+    // A reply a leader accepted settles that period: the loop does not reopen it while the figures stay red.
+    const accepted = new Set((await this.dataSource.manager.find(NoticeEntity, { where: { closedReason: 'accepted' } })).map((n) => `${n.metricId}:${n.departmentId}:${n.periodKey}`));
 
     for (const e of latest.values()) {
-      if (e.status !== 'red') continue;
+      if (e.status !== 'red' || accepted.has(`${e.metricId}:${e.departmentId}:${e.periodKey}`)) continue;
       const metric = metrics.get(e.metricId)!;
       // Red in the period before as well makes it 挂牌督办.
       const previous = (history.get(`${e.metricId}:${e.departmentId}`) ?? []).filter((r) => r.periodEnd < e.periodEnd).sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0];
@@ -109,7 +111,8 @@ export class SupervisionService {
     const open = await this.dataSource.manager.find(NoticeEntity, { where: { state: Not('closed') } });
     for (const notice of open.filter((n) => metrics.has(n.metricId))) {
       const now = byKey.get(`${notice.metricId}:${notice.departmentId}:${notice.periodKey}`);
-      if (now?.status === 'green') {
+      // Only a period that turned green after the notice closes it: a leader may issue one by hand on a green period.
+      if (now?.status === 'green' && now.evaluatedAt >= notice.issuedAt) {
         await this.dataSource.transaction(async (m) => {
           await m.update(NoticeEntity, { id: notice.id }, { state: 'closed', closedAt: this.clock.now().toISOString(), closedReason: 'green' });
           await this.event(m, notice.id, null, 'closed-green', now.reasonZh);

@@ -40,14 +40,17 @@ describe(sourceSegments.name, () => {
     const segments = sourceSegments(TEXT, entries, [{ start: 0, end: 2, text: TEXT.slice(0, 2), reason: 'why' }]);
     expect(segments.map((s) => s.text).join('')).toBe(TEXT);
     expect(segments.filter((s) => s.kind === 'target').map((s) => s.text)).toEqual(entries.map((e) => e.parsed.span.text));
+    expect(segments.flatMap((s) => (s.kind === 'target' ? s.codes : []))).toEqual(entries.map((e) => e.code));
     expect(segments[0]).toEqual({ kind: 'unresolved', text: TEXT.slice(0, 2), start: 0, reason: 'why' });
   });
 
-  it('skips a span that overlaps an earlier one', () => {
+  it('gives targets whose words overlap one shared mark carrying every code', () => {
     const [entry] = targetEntries(parsed);
-    const overlapping = { ...entry, code: 'dup', parsed: { ...entry.parsed, span: { ...entry.parsed.span, start: entry.parsed.span.start + 1 } } };
-    const segments = sourceSegments(TEXT, [entry, overlapping], []);
+    const span = entry.parsed.span;
+    const same = { ...entry, code: 'same' };
+    const overlapping = { ...entry, code: 'later', parsed: { ...entry.parsed, span: { ...span, start: span.start + 1, end: span.end + 2, text: TEXT.slice(span.start + 1, span.end + 2) } } };
+    const segments = sourceSegments(TEXT, [overlapping, entry, same], [{ start: span.start, end: span.end, text: span.text, reason: 'hidden by a target' }]);
     expect(segments.map((s) => s.text).join('')).toBe(TEXT);
-    expect(segments.filter((s) => s.kind === 'target')).toHaveLength(1);
+    expect(segments.filter((s) => s.kind !== 'text')).toEqual([{ kind: 'target', text: TEXT.slice(span.start, span.end + 2), start: span.start, codes: [entry.code, 'same', 'later'] }]);
   });
 });

@@ -34,24 +34,44 @@ export function editedMetric(seed: PlanSeed, edits: MetricEdits, code: string): 
   return { ...metric, ...edits[code] };
 }
 
-/** A stretch of the source text: plain, or marked as a target (by code) or an unresolved item. */
+/** A stretch of the source text: plain, marked as the words of one or more targets (by code), or an unresolved item. */
 export type SourceSegment =
   | { kind: 'text'; text: string; start: number }
-  | { kind: 'target'; text: string; start: number; code: string }
+  | { kind: 'target'; text: string; start: number; codes: string[] }
   | { kind: 'unresolved'; text: string; start: number; reason: string };
 
-/** Cuts the text at every target's and unresolved item's span; where spans overlap the earlier one wins. */
+interface Mark {
+  start: number;
+  end: number;
+  codes: string[];
+  reason?: string;
+}
+
+/**
+ * Cuts the text at every target's span. Targets whose words overlap (one figure read for several subjects)
+ * share one mark that carries all their codes; an unresolved item is marked only where no target is.
+ */
 export function sourceSegments(text: string, targets: TargetEntry[], unresolved: UnresolvedItem[]): SourceSegment[] {
-  const marks = [
-    ...targets.map((t) => ({ start: t.parsed.span.start, end: t.parsed.span.end, make: (s: string, at: number): SourceSegment => ({ kind: 'target', text: s, start: at, code: t.code }) })),
-    ...unresolved.map((u) => ({ start: u.start, end: u.end, make: (s: string, at: number): SourceSegment => ({ kind: 'unresolved', text: s, start: at, reason: u.reason }) })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const valid = (m: { start: number; end: number }) => m.start >= 0 && m.end > m.start && m.end <= text.length;
+  const clusters: Mark[] = [];
+  for (const t of [...targets].sort((a, b) => a.parsed.span.start - b.parsed.span.start)) {
+    const { start, end } = t.parsed.span;
+    if (!valid({ start, end })) continue;
+    const last = clusters[clusters.length - 1];
+    if (last && start < last.end) {
+      last.end = Math.max(last.end, end);
+      last.codes.push(t.code);
+    } else clusters.push({ start, end, codes: [t.code] });
+  }
+  const free = unresolved.filter((u) => valid(u) && !clusters.some((c) => u.start < c.end && c.start < u.end));
+  const marks: Mark[] = [...clusters, ...free.map((u) => ({ start: u.start, end: u.end, codes: [], reason: u.reason }))].sort((a, b) => a.start - b.start);
   const segments: SourceSegment[] = [];
   let at = 0;
   for (const mark of marks) {
-    if (mark.start < at || mark.end <= mark.start || mark.end > text.length) continue;
+    if (mark.start < at) continue;
     if (mark.start > at) segments.push({ kind: 'text', text: text.slice(at, mark.start), start: at });
-    segments.push(mark.make(text.slice(mark.start, mark.end), mark.start));
+    const words = text.slice(mark.start, mark.end);
+    segments.push(mark.codes.length ? { kind: 'target', text: words, start: mark.start, codes: mark.codes } : { kind: 'unresolved', text: words, start: mark.start, reason: mark.reason ?? '' });
     at = mark.end;
   }
   if (at < text.length) segments.push({ kind: 'text', text: text.slice(at), start: at });

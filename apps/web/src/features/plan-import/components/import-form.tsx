@@ -19,10 +19,12 @@ export function ImportForm({ busy, onSubmit }: { busy: boolean; onSubmit: (reque
       <label>{t('planImport.file')}
         <input type="file" name="file" accept={ACCEPT} required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
-      <label>{t('planImport.code')}
-        <input name="code" required pattern="[a-z0-9\-]{2,64}" aria-describedby="import-code-hint" {...field('code')} />
+      <div className="import-field">
+        <label>{t('planImport.code')}
+          <input name="code" required pattern="[a-z0-9\-]{2,64}" aria-describedby="import-code-hint" {...field('code')} />
+        </label>
         <span id="import-code-hint" className="hint">{t('planImport.codeHint')}</span>
-      </label>
+      </div>
       <label>{t('planImport.planTitle')}
         <input name="title" required maxLength={200} {...field('title')} />
       </label>

@@ -10,7 +10,7 @@ import { useConfirmImport, usePreviewImport, type ImportRequest } from '../api/u
 import '../plan-import.css';
 import { ExtractedPlan, UnresolvedList } from './extracted-plan';
 import { ImportForm } from './import-form';
-import { markId, SourceText } from './source-text';
+import { markOf, SourceText } from './source-text';
 
 /** /admin/import: ledger file → preview (source text beside the extracted plan) → reviewed edits → plan. */
 export function PlanImportPage() {
@@ -43,7 +43,7 @@ export function PlanImportPage() {
     });
   }, []);
   const locate = useCallback((code: string) => {
-    const mark = document.getElementById(markId(code));
+    const mark = markOf(code);
     if (!mark) return;
     mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
     mark.focus({ preventScroll: true });

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { UnresolvedItem } from '@taizhang/domain';
 import { sourceSegments, type TargetEntry } from '../api/target-edits';
 
-export const markId = (code: string) => `import-mark-${code}`;
+/** The mark holding a target's words (shared with other targets where their words overlap). */
+export const markOf = (code: string) => document.querySelector<HTMLElement>(`[data-testid=source-text] mark[data-codes~="${CSS.escape(code)}"]`);
 
 /**
  * The text the parser read, every target's words marked. Marks are focusable from the target list
@@ -22,10 +23,11 @@ export const SourceText = memo(function SourceText({ text, targets, unresolved, 
           if (s.kind === 'unresolved') {
             return <mark key={s.start} className="mark-unresolved" aria-label={t('planImport.unresolvedMark', { reason: s.reason, text: s.text })}>{s.text}</mark>;
           }
-          const gone = discarded.has(s.code);
+          const gone = s.codes.every((c) => discarded.has(c));
+          const codes = s.codes.join('、');
           return (
-            <mark key={s.start} id={markId(s.code)} tabIndex={-1} data-code={s.code} className={gone ? 'mark-target mark-discarded' : 'mark-target'}
-              aria-label={t(gone ? 'planImport.discardedMark' : 'planImport.targetMark', { code: s.code, text: s.text })}>
+            <mark key={s.start} tabIndex={-1} data-codes={s.codes.join(' ')} className={gone ? 'mark-target mark-discarded' : 'mark-target'}
+              aria-label={t(gone ? 'planImport.discardedMark' : 'planImport.targetMark', { code: codes, text: s.text })}>
               {s.text}
             </mark>
           );

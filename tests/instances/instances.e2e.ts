@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+
+// Several API processes on one database (SQLite file, or PostgreSQL when TEST_DATABASE_URL is set):
+// each scheduled tick runs exactly once, and a survivor takes over the ticks after one is killed with SIGKILL.
+const repoRoot = path.resolve(__dirname, '../..');
+const main = path.join(repoRoot, 'apps/api/dist/main.js');
+const TICK = '*/2 * * * * *';
+
+interface Instance {
+  child: ChildProcess;
+  url: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), DEMO: '0', ADMIN_PASSWORD: 'instances-test-pw', EVALUATION_CRON: TICK, WEB_DIST: '' }, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`instance exited with ${child.exitCode}`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { child, url };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('instance did not start');
+}
+
+describe('several API instances on one database', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-instances-'));
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const dbName = `taizhang_instances_${process.pid}`;
+  let env: Record<string, string>;
+  let query: (sql: string) => Promise<Array<Record<string, unknown>>>;
+  let close: () => Promise<void>;
+  const instances: Instance[] = [];
+
+  beforeAll(async () => {
+    if (serverUrl) {
+      const admin = new Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${dbName}`;
+      env = { DATABASE_URL: url.toString() };
+      const client = new Client({ connectionString: url.toString() });
+      await client.connect();
+      query = async (sql) => (await client.query(sql)).rows;
+      close = async () => {
+        await client.end();
+        const a = new Client({ connectionString: serverUrl });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await a.end();
+      };
+    } else {
+      const file = path.join(dir, 'taizhang.sqlite');
+      env = { SQLITE_PATH: file, DATABASE_URL: '' };
+      query = async (sql) => {
+        const db = new Database(file, { readonly: true, fileMustExist: true });
+        try {
+          return db.prepare(sql).all() as Array<Record<string, unknown>>;
+        } finally {
+          db.close();
+        }
+      };
+      close = async () => undefined;
+    }
+    // The first instance migrates the schema; the others start once it is up.
+    instances.push(await start({ ...env, UPLOADS_DIR: path.join(dir, 'a') }));
+    instances.push(await start({ ...env, UPLOADS_DIR: path.join(dir, 'b') }));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const i of instances) if (i.child.exitCode === null) i.child.kill('SIGKILL');
+    await close?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const runs = async () => (await query("SELECT tick, instance FROM job_runs WHERE job = 'evaluation' ORDER BY tick")).map((r) => ({ tick: String(r.tick), instance: String(r.instance) }));
+
+  it('runs each tick of the evaluation exactly once, whichever instance claims it', async () => {
+    await new Promise((r) => setTimeout(r, 9000));
+    const rows = await runs();
+    const ticks = new Set(rows.map((r) => r.tick));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.size).toBe(rows.length);
+  }, 30_000);
+
+  it('goes on with the survivor after one instance is killed with SIGKILL', async () => {
+    const killedAt = new Date().toISOString();
+    instances[0].child.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 9000));
+    const after = (await runs()).filter((r) => r.tick > killedAt);
+    expect(after.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(after.map((r) => r.tick)).size).toBe(after.length);
+    expect(new Set(after.slice(1).map((r) => r.instance)).size).toBe(1);
+    expect(await fetch(`${instances[1].url}/api/health`).then((r) => r.status)).toBe(200);
+  }, 30_000);
+
+  it('never leaves two current evaluations for the same metric, department and period', async () => {
+    const duplicates = await query('SELECT metric_id, department_id, period_key, COUNT(*) AS n FROM evaluations WHERE superseded_at IS NULL GROUP BY metric_id, department_id, period_key HAVING COUNT(*) > 1');
+    expect(duplicates).toEqual([]);
+  });
+});
