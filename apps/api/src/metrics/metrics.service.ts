@@ -82,8 +82,13 @@ export class MetricsService {
   }
 
   /** Changes a threshold or rule, then re-evaluates: the old evaluations stay in the history. */
-  async update(user: CurrentUser, id: number, changes: UpdateMetricDto): Promise<MetricResponse> {
+  async update(user: CurrentUser, id: number, dto: UpdateMetricDto): Promise<MetricResponse> {
     const metric = await this.find(id);
+    // DTO instances carry every declared field, the absent ones as undefined: keep only what was sent.
+    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateMetricDto;
+    if (Object.keys(changes).length === 0) {
+      throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 target、tolerance、dueWorkingDays、warnWorkingDays、consolidated', 'Nothing to change: give target, tolerance, dueWorkingDays, warnWorkingDays or consolidated');
+    }
     if (changes.target !== undefined && metric.kind === 'deadline') {
       throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
     }
