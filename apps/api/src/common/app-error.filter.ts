@@ -64,7 +64,21 @@ export class AppErrorFilter implements ExceptionFilter {
       const en = messages.map((m) => bilingual(String(m)).split(' / ').slice(-1)[0]).join('; ');
       return { statusCode, code: statusCode < 500 ? 'INVALID_INPUT' : 'INTERNAL', messageZh: zh, messageEn: en };
     }
+    if (isStorageFault(error)) {
+      this.logger.error(`Storage unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return { statusCode: 503, code: 'STORAGE_UNAVAILABLE', messageZh: '数据存储暂时不可用（磁盘已满、只读或数据库连接中断），本次操作未保存，请稍后重试', messageEn: 'Storage is unavailable (disk full, read-only or the database connection is down); nothing was saved — please retry later' };
+    }
     this.logger.error(error instanceof Error ? error.stack : String(error));
     return { statusCode: 500, code: 'INTERNAL', messageZh: '服务器内部错误，请稍后重试或联系管理员', messageEn: 'Internal error; please retry later or contact the administrator' };
   }
+}
+
+// Faults of the storage rather than of the request: SQLite's full/read-only/I/O errors, PostgreSQL's
+// disk-full and connection classes, and the OS's own. They get 503 so that clients retry instead of giving up.
+const STORAGE_CODES = /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)|53100|53200|57P0[123]|08\d{3}|ECONNREFUSED|ECONNRESET|ENOSPC|EROFS|EIO)/;
+
+function isStorageFault(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const code = String(e?.driverError?.code ?? e?.code ?? '');
+  return STORAGE_CODES.test(code) || /Connection terminated|connect ECONNREFUSED/.test(String(e?.message ?? ''));
 }
