@@ -17,6 +17,7 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
     hsts: config.cookieSecure,
     contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': config.cookieSecure ? [] : null } },
   }));
+  if (config.trustProxy) app.set('trust proxy', 1);
   app.use(cookieParser());
   // A reviewed plan import (94 tasks with their text) is larger than the default 100 kB.
   app.useBodyParser('json', { limit: '5mb' });

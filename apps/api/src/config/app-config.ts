@@ -19,6 +19,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Mark the session cookie Secure (serve over HTTPS). */
   cookieSecure: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For so the login throttle counts real client addresses. */
+  trustProxy: boolean;
   /** Where evidence files are stored. */
   uploadsDir: string;
   /** Largest evidence file accepted, in bytes. */
@@ -30,7 +32,7 @@ export interface AppConfig {
   /** smtp://user:pass@host:port for reminder emails; null sends none. */
   smtpUrl: string | null;
   smtpFrom: string;
-  /** Working days before a due date that the first reminder goes out. */
+  /** Working days before a due date that the first reminder goes out, for plans loaded from now on; each plan's own setting wins. */
   reminderLeadWorkingDays: number;
 }
 
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     fixedToday,
     adminPassword: env.ADMIN_PASSWORD || null,
     cookieSecure: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(repoRoot, 'data/uploads')),
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     reportHour,
