@@ -107,6 +107,7 @@ describe('access rules', () => {
     'PATCH /api/metrics/:id': { path: `/api/metrics/${ids.metric}`, body: { target: 'x' }, expected: [401, 400, 403, 403] },
     'GET /api/plans': { path: '/api/plans', expected: [401, 200, 200, 200] },
     'GET /api/plans/:id': { path: '/api/plans/1', expected: [401, 200, 200, 403] },
+    'PATCH /api/plans/:id/settings': { path: '/api/plans/1/settings', body: { remindBeforeWorkingDays: 31 }, expected: [401, 400, 403, 403] },
     'POST /api/reports': { path: '/api/reports', body: {}, expected: [401, 400, 400, 403] },
     'GET /api/reports': { path: '/api/reports?planId=1', expected: [401, 200, 200, 200] },
     'GET /api/reports/:id/file': { path: '/api/reports/1/file?format=doc', expected: [401, 400, 400, 400] },

@@ -29,3 +29,18 @@ export interface NotificationsResponse {
   unread: number;
   items: Array<{ id: number; titleZh: string; titleEn: string; link: string | null; createdAt: string; read: boolean }>;
 }
+
+/** GET /api/deliveries/failed (admin): an email or webhook given up after every retry. */
+export interface FailedDeliveryResponse {
+  id: number;
+  channel: 'email' | 'webhook';
+  target: string;
+  attempts: number;
+  lastError: string | null;
+  /** The JSON message that was to be sent. */
+  payload: string;
+  status: 'failed';
+  /** When the message was queued, and when the last attempt was made (when it was given up). */
+  createdAt: string;
+  lastAttemptAt: string;
+}

@@ -1,4 +1,4 @@
-import type { ParsedPlan, PlanSeed } from '@taizhang/domain';
+import type { ComparablePlan, ParsedPlan, PlanComparison, PlanSeed } from '@taizhang/domain';
 
 /** POST /api/plans/import (multipart: file + code, title, year, district) */
 export interface ImportPreview {
@@ -9,6 +9,15 @@ export interface ImportPreview {
   seed: PlanSeed;
   /** What would stop it from being created, in words. */
   problems: string[];
+  /** The proposal against the latest earlier plan of the same district (basePlan null, nothing compared, when there is none). */
+  comparison: ImportComparison;
+}
+
+/** Next year's ledger against this year's plan; the earlier plan itself is never changed by an import. */
+export interface ImportComparison extends PlanComparison {
+  basePlan: { id: number; code: string; title: string; year: number } | null;
+  /** The earlier plan's tasks and metrics, so that the page can compare again as the reviewer edits the seed. */
+  base: ComparablePlan | null;
 }
 
 /** POST /api/plans/import/confirm, body */

@@ -9,6 +9,16 @@ export interface PlanSummaryResponse {
   district: string;
   /** True when the plan's submissions are generated demo data. */
   demo: boolean;
+  /** Working days before a due date that the "due soon" reminder goes out. */
+  remindBeforeWorkingDays: number;
+  /** Working days after a due date before the overdue reminder (0: the day after). */
+  remindOverdueAfterWorkingDays: number;
+}
+
+/** PATCH /api/plans/:id/settings (admin): either or both lead times, 0–30 working days. */
+export interface PlanSettingsRequest {
+  remindBeforeWorkingDays?: number;
+  remindOverdueAfterWorkingDays?: number;
 }
 
 export interface DepartmentRef {

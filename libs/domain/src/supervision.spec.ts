@@ -20,6 +20,26 @@ describe(reminderStage.name, () => {
   it('honours a plan\'s own lead time', () => {
     expect(reminderStage('2020-10-09', '2020-10-14', calendar, 5)).toBe('due-soon');
   });
+  it('waits a plan\'s overdue lead in working days: with 2, not on Friday 10-16 nor Saturday 10-17, but on Monday 10-19', () => {
+    expect(reminderStage('2020-10-15', '2020-10-14', calendar, 3, 2)).toBeNull();
+    expect(reminderStage('2020-10-16', '2020-10-14', calendar, 3, 2)).toBeNull(); // 2 working days after: 10-15, 10-16
+    expect(reminderStage('2020-10-17', '2020-10-14', calendar, 3, 2)).toBeNull(); // a rest day adds none
+    expect(reminderStage('2020-10-19', '2020-10-14', calendar, 3, 2)).toBe('overdue');
+  });
+  it('counts the overdue lead across the National Day holiday', () => {
+    // Due on 09-30: 10-01..10-08 are rest days, 10-09 is the 1st working day after, Saturday 10-10 the 2nd.
+    expect(reminderStage('2020-10-08', '2020-09-30', calendar, 3, 1)).toBeNull();
+    expect(reminderStage('2020-10-09', '2020-09-30', calendar, 3, 1)).toBeNull();
+    expect(reminderStage('2020-10-10', '2020-09-30', calendar, 3, 1)).toBe('overdue');
+  });
+  it('keeps "overdue from the next day" for an overdue lead of 0, even when that day is a holiday', () => {
+    expect(reminderStage('2020-10-01', '2020-09-30', calendar, 3, 0)).toBe('overdue');
+    expect(reminderStage('2020-10-01', '2020-09-30', calendar)).toBe('overdue');
+  });
+  it('is never "due soon" once the due date has passed, while the overdue lead runs', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }), (overdueAfter, lead) =>
+      reminderStage('2020-10-15', '2020-10-14', calendar, lead, overdueAfter) === null));
+  });
 });
 
 describe(initialNoticeLevel.name, () => {

@@ -6,13 +6,25 @@ export const REMINDER_STAGES = ['due-soon', 'overdue'] as const;
 export type ReminderStage = (typeof REMINDER_STAGES)[number];
 
 export const DEFAULT_REMINDER_LEAD_WORKING_DAYS = 3;
+/** 0: overdue from the day after the due date. */
+export const DEFAULT_OVERDUE_AFTER_WORKING_DAYS = 0;
+/** The range a plan may set either lead time to. */
+export const REMINDER_WORKING_DAYS_MAX = 30;
 
 /**
  * The reminder a missing figure calls for today, if any: "due soon" from `lead` working days before the
- * due date, "overdue" from the day after it. Each stage is sent once; the caller keeps the ledger of sent ones.
+ * due date, "overdue" once today is more than `overdueAfter` working days after it. Each stage is sent once;
+ * the caller keeps the ledger of sent ones.
  */
-export function reminderStage(today: string, dueDate: string, calendar: WorkingDays, lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS): ReminderStage | null {
-  if (today > dueDate) return 'overdue';
+export function reminderStage(
+  today: string, dueDate: string, calendar: WorkingDays,
+  lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS, overdueAfter = DEFAULT_OVERDUE_AFTER_WORKING_DAYS,
+): ReminderStage | null {
+  if (today > dueDate) {
+    // With no grace any later day counts, a weekend included; a grace is counted in working days only.
+    if (overdueAfter === 0) return 'overdue';
+    return calendar.countWorkingDays(dueDate, today) > overdueAfter ? 'overdue' : null;
+  }
   return calendar.countWorkingDays(today, dueDate) <= lead ? 'due-soon' : null;
 }
 

@@ -106,6 +106,18 @@ export class WorkingDayCalendar {
   /** The Nth working day after start (start itself is not counted). days >= 0 integer; 0 returns start. */
   addWorkingDays(start: string, days: number): string {
     if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`Working days must be a non-negative integer: ${days}`);
+    // The calendar never changes once built, so answers can be kept: due dates are asked for thousands of times a cycle.
+    const key = `${start}+${days}`;
+    const known = this.added.get(key);
+    if (known !== undefined) return known;
+    const answer = this.addUncached(start, days);
+    this.added.set(key, answer);
+    return answer;
+  }
+
+  private readonly added = new Map<string, string>();
+
+  private addUncached(start: string, days: number): string {
     let d = this.checkedDate(start);
     let left = days;
     // Each step examines the next day, so running past the last known year throws instead of guessing.

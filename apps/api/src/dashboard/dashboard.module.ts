@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansModule } from '../plans/plans.module';
 import { DashboardController } from './dashboard.controller';
+import { DashboardCache } from './dashboard-cache';
 import { DashboardService } from './dashboard.service';
 import { TimelinessService } from './timeliness.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 
-@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService],
+@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService, DashboardCache],
   exports: [DashboardService] })
 export class DashboardModule {}

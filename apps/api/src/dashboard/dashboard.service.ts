@@ -3,6 +3,7 @@ import type { AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, D
 import { countStatuses, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Status } from '@taizhang/domain';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { PlanEvaluationService, type LoadedPlan } from '../evaluation/plan-evaluation.service';
+import { DashboardCache } from './dashboard-cache';
 import { TimelinessService } from './timeliness.service';
 
 @Injectable()
@@ -11,10 +12,17 @@ export class DashboardService {
     private readonly evaluation: PlanEvaluationService,
     private readonly engine: EvaluationService,
     private readonly timeliness: TimelinessService,
+    private readonly cache: DashboardCache,
   ) {}
 
   /** The glance: counts by status, share green, timeliness, the change since last month, the indicators and what is red. */
   async summary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
+    const summary = await this.cache.get(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested));
+    // When the engine last looked moves on even when nothing it found changed.
+    return { ...summary, evaluatedAt: this.engine.lastRun?.finishedAt ?? null };
+  }
+
+  private async computeSummary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
     const loaded = await this.evaluation.load(planId);
     if (requested !== undefined) this.evaluation.checkMonth(loaded.plan, requested);
     const period = requested ?? loaded.periods.at(-1) ?? null;
@@ -40,7 +48,11 @@ export class DashboardService {
   }
 
   /** Status counts as each month of the plan showed them. */
-  async trend(planId: number): Promise<DashboardTrendResponse> {
+  trend(planId: number): Promise<DashboardTrendResponse> {
+    return this.cache.get(`trend:${planId}`, () => this.computeTrend(planId));
+  }
+
+  private async computeTrend(planId: number): Promise<DashboardTrendResponse> {
     const loaded = await this.evaluation.load(planId);
     return {
       planId,
@@ -52,7 +64,11 @@ export class DashboardService {
   }
 
   /** 横向排名: each department's own statuses for the month, its compliance and timeliness, ranked. */
-  async departments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
+  departments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
+    return this.cache.get(`departments:${planId}:${requested ?? ''}`, () => this.computeDepartments(planId, requested));
+  }
+
+  private async computeDepartments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
     const loaded = await this.evaluation.load(planId);
     if (requested !== undefined) this.evaluation.checkMonth(loaded.plan, requested);
     const period = requested ?? loaded.periods.at(-1) ?? null;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { idPipe } from '../common/id.pipe';
@@ -18,11 +18,27 @@ class CreateDepartmentDto {
   name!: string;
 }
 
-class RenameDepartmentDto {
+const EMAIL_MESSAGE = '邮箱 email 应为有效的邮件地址，或 null 表示不发邮件 / email must be a valid email address, or null for none';
+const WEBHOOK_MESSAGE = 'webhookUrl 应为 http:// 或 https:// 开头的网址，或 null 表示不推送 / webhookUrl must be an http:// or https:// URL, or null for none';
+
+/** Name, email and webhook, each optional; null clears a contact. */
+class UpdateDepartmentDto {
+  // A name may be left out but not cleared.
+  @ValidateIf((o: UpdateDepartmentDto) => o.name !== undefined)
   @IsString({ message: NAME_MESSAGE })
   @Matches(/\S/, { message: NAME_MESSAGE })
   @MaxLength(100, { message: NAME_MESSAGE })
-  name!: string;
+  name?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: EMAIL_MESSAGE })
+  @MaxLength(254, { message: EMAIL_MESSAGE })
+  email?: string | null;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: WEBHOOK_MESSAGE })
+  @MaxLength(2000, { message: WEBHOOK_MESSAGE })
+  webhookUrl?: string | null;
 }
 
 @ApiTags('departments')
@@ -30,11 +46,11 @@ class RenameDepartmentDto {
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
-  /** The departments and groups named in the plans (names are public in the ledger itself). */
+  /** The departments and groups named in the plans (names are public in the ledger itself; contacts only for admins). */
   @Get()
   @SignedIn()
-  list(): Promise<DepartmentResponse[]> {
-    return this.departments.list();
+  list(@User() user: CurrentUser): Promise<DepartmentResponse[]> {
+    return this.departments.list(user);
   }
 
   @Post()
@@ -45,7 +61,7 @@ export class DepartmentsController {
 
   @Patch(':id')
   @Roles('admin')
-  rename(@User() user: CurrentUser, @Param('id', idPipe('单位编号 / department id')) id: number, @Body() body: RenameDepartmentDto): Promise<DepartmentResponse> {
-    return this.departments.rename(user, id, body.name.trim());
+  update(@User() user: CurrentUser, @Param('id', idPipe('单位编号 / department id')) id: number, @Body() body: UpdateDepartmentDto): Promise<DepartmentResponse> {
+    return this.departments.update(user, id, body);
   }
 }

@@ -11,9 +11,19 @@ export interface DepartmentResponse {
   code: string;
   name: string;
   isGroup: boolean;
+  /** Contacts, for admins only: other callers get the list without these keys. */
+  email?: string | null;
+  webhookUrl?: string | null;
 }
 
 const toResponse = (d: DepartmentEntity): DepartmentResponse => ({ id: d.id, code: d.code, name: d.name, isGroup: d.isGroup });
+const withContacts = (d: DepartmentEntity): DepartmentResponse => ({ ...toResponse(d), email: d.email, webhookUrl: d.webhookUrl });
+
+export interface DepartmentChanges {
+  name?: string;
+  email?: string | null;
+  webhookUrl?: string | null;
+}
 
 /** Departments as the plans name them; admins add new ones and correct names, with an audit row each. */
 @Injectable()
@@ -24,26 +34,35 @@ export class DepartmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<DepartmentResponse[]> {
-    return (await this.departments.findAll()).map(toResponse);
+  async list(user: CurrentUser): Promise<DepartmentResponse[]> {
+    // A webhook URL often carries the platform's secret token: only admins, who set it, see contacts.
+    return (await this.departments.findAll()).map(user.role === 'admin' ? withContacts : toResponse);
   }
 
   async create(actor: CurrentUser, input: { code: string; name: string }): Promise<DepartmentResponse> {
     return this.dataSource.transaction(async (m) => {
       if (await m.countBy(DepartmentEntity, { code: input.code })) throw new AppError('CONFLICT', `单位代码 ${input.code} 已存在`, `The department code ${input.code} is taken`);
-      const saved = await m.save(DepartmentEntity, m.create(DepartmentEntity, { ...input, isGroup: false }));
+      const saved = await m.save(DepartmentEntity, m.create(DepartmentEntity, { ...input, isGroup: false, email: null, webhookUrl: null }));
       await this.audit.record(actor, { kind: 'write', action: 'create department', entity: 'department', entityId: saved.id, after: toResponse(saved) }, m);
-      return toResponse(saved);
+      return withContacts(saved);
     });
   }
 
-  async rename(actor: CurrentUser, id: number, name: string): Promise<DepartmentResponse> {
+  /** Renames a department and/or sets its contacts (undefined leaves a field as it is, null clears a contact). */
+  async update(actor: CurrentUser, id: number, input: DepartmentChanges): Promise<DepartmentResponse> {
+    const changes: DepartmentChanges = {};
+    if (input.name !== undefined) changes.name = input.name.trim();
+    if (input.email !== undefined) changes.email = input.email === null ? null : input.email.trim();
+    if (input.webhookUrl !== undefined) changes.webhookUrl = input.webhookUrl === null ? null : input.webhookUrl.trim();
+    if (!Object.keys(changes).length) throw new AppError('INVALID_INPUT', '请填写 name、email 或 webhookUrl', 'Give name, email or webhookUrl');
     return this.dataSource.transaction(async (m) => {
       const before = await m.findOneBy(DepartmentEntity, { id });
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的单位`, `No department with id ${id}`);
-      await m.update(DepartmentEntity, { id }, { name });
-      await this.audit.record(actor, { kind: 'write', action: 'rename department', entity: 'department', entityId: id, before: toResponse(before), after: { ...toResponse(before), name } }, m);
-      return { ...toResponse(before), name };
+      await m.update(DepartmentEntity, { id }, changes);
+      const after = { ...before, ...changes };
+      const action = Object.keys(changes).join(',') === 'name' ? 'rename department' : 'update department';
+      await this.audit.record(actor, { kind: 'write', action, entity: 'department', entityId: id, before: withContacts(before), after: withContacts(after) }, m);
+      return withContacts(after);
     });
   }
 }

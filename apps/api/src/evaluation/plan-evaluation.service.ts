@@ -7,6 +7,7 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { PlansRepository, type PlanStructure } from '../plans/plans.repository';
 import type { EvaluationEntity } from './evaluation.entity';
+import { toPlanSummaryResponse } from '../plans/plans.dto';
 import { EvaluationRepository } from './evaluation.repository';
 
 const rowKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId'>) => `${e.metricId}:${e.departmentId ?? '*'}`;
@@ -38,7 +39,7 @@ export class PlanEvaluationService {
     const period = requestedPeriod ?? loaded.periods.at(-1) ?? null;
     const { plan } = loaded;
     const indicators = this.tree(loaded, period);
-    return { id: plan.id, code: plan.code, title: plan.title, year: plan.year, district: plan.district, demo: plan.demo, period, periods: loaded.periods, indicators, ...rollUp(indicators) };
+    return { ...toPlanSummaryResponse(plan), period, periods: loaded.periods, indicators, ...rollUp(indicators) };
   }
 
   /** Everything a plan's month views are built from, read once: structure and current evaluations. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ConfirmImportResponse, ImportPreview } from '@taizhang/contracts';
-import { checkPlanSeed, parsePlan, toPlanSeed, type PlanSeed } from '@taizhang/domain';
+import type { ConfirmImportResponse, ImportComparison, ImportPreview } from '@taizhang/contracts';
+import { checkPlanSeed, comparablePlan, comparePlans, parsePlan, toPlanSeed, type PlanSeed } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { DepartmentsRepository } from '../departments/departments.repository';
 import { PlansRepository } from '../plans/plans.repository';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
+import { comparableOfStructure, earlierPlanOf } from './earlier-plan';
 import { LedgerFileError, ledgerText } from './ledger-text';
 
 export interface ImportIdentity {
@@ -48,7 +49,7 @@ export class PlanImportService {
     // Departments already known keep their codes (and their accounts); new names get a stable code from the name.
     const codeOf = (name: string) => existing.get(name) ?? `dept-${createHash('sha1').update(name).digest('hex').slice(0, 10)}`;
     const seed = toPlanSeed(parsed, { ...identity, source: filename }, codeOf);
-    return { text, parsed, seed, problems: await this.problems(seed) };
+    return { text, parsed, seed, problems: await this.problems(seed), comparison: await this.comparison(seed) };
   }
 
   /** Creates the reviewed plan in one transaction (the seed loader's), or answers why not. */
@@ -63,6 +64,14 @@ export class PlanImportService {
     const plan = (await this.plans.findAll()).find((p) => p.code === seed.plan.code)!;
     await this.audit.record(user, { kind: 'write', action: 'import plan', entity: 'plan', entityId: plan.id, after: { code: seed.plan.code, tasks: seed.indicators.flatMap((f) => f.children.flatMap((c) => c.tasks)).length, metrics: seed.metrics.length } });
     return { planId: plan.id };
+  }
+
+  /** Read only: the earlier plan is compared with, never written; confirming creates a plan beside it. */
+  private async comparison(seed: PlanSeed): Promise<ImportComparison> {
+    const earlier = earlierPlanOf(await this.plans.findAll(), seed.plan);
+    if (!earlier) return { basePlan: null, base: null, ...comparePlans({ tasks: [], metrics: [] }, { tasks: [], metrics: [] }) };
+    const base = comparableOfStructure(await this.plans.loadStructure(earlier));
+    return { basePlan: { id: earlier.id, code: earlier.code, title: earlier.title, year: earlier.year }, base, ...comparePlans(base, comparablePlan(seed)) };
   }
 
   private async problems(seed: PlanSeed): Promise<string[]> {

@@ -12,4 +12,8 @@ export class PlanEntity {
   /** Its submissions are generated demo data. */
   @Column({ type: 'boolean', default: false }) demo!: boolean;
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
+  /** Working days before a due date that the "due soon" reminder goes out. */
+  @Column({ name: 'remind_before_working_days', type: 'integer', default: 3 }) remindBeforeWorkingDays!: number;
+  /** Working days after a due date before the overdue reminder; 0 sends it the day after. */
+  @Column({ name: 'remind_overdue_after_working_days', type: 'integer', default: 0 }) remindOverdueAfterWorkingDays!: number;
 }

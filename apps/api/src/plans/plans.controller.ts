@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import type { PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
-import { PlanTreeQueryDto } from './plans.dto';
+import { PlanSettingsDto, PlanTreeQueryDto } from './plans.dto';
+import { User, type CurrentUser } from '../auth/current-user';
 import { PlansService } from './plans.service';
 import { idPipe } from '../common/id.pipe';
 
@@ -26,5 +27,12 @@ export class PlansController {
   @Roles('admin', 'leader')
   tree(@Param('id', idPipe('计划编号 / plan id')) id: number, @Query() query: PlanTreeQueryDto): Promise<PlanTreeResponse> {
     return this.evaluation.evaluate(id, query.period);
+  }
+
+  /** Reminder lead times of one plan, in working days (admin). */
+  @Patch(':id/settings')
+  @Roles('admin')
+  updateSettings(@User() user: CurrentUser, @Param('id', idPipe('计划编号 / plan id')) id: number, @Body() body: PlanSettingsDto): Promise<PlanSummaryResponse> {
+    return this.plans.updateSettings(user, id, body);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { PlanSummaryResponse } from '@taizhang/contracts';
-import { IsOptional, Matches } from 'class-validator';
+import type { PlanSettingsRequest, PlanSummaryResponse } from '@taizhang/contracts';
+import { REMINDER_WORKING_DAYS_MAX } from '@taizhang/domain';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { PlanEntity } from './plan.entity';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -13,6 +14,28 @@ export class PlanTreeQueryDto {
   period?: string;
 }
 
+const BEFORE_MESSAGE = `提前提醒天数 remindBeforeWorkingDays 应为 0–${REMINDER_WORKING_DAYS_MAX} 的整数（工作日） / remindBeforeWorkingDays must be a whole number of working days from 0 to ${REMINDER_WORKING_DAYS_MAX}`;
+const OVERDUE_MESSAGE = `逾期提醒天数 remindOverdueAfterWorkingDays 应为 0–${REMINDER_WORKING_DAYS_MAX} 的整数（工作日） / remindOverdueAfterWorkingDays must be a whole number of working days from 0 to ${REMINDER_WORKING_DAYS_MAX}`;
+
+export class PlanSettingsDto implements PlanSettingsRequest {
+  @ApiPropertyOptional({ example: 3, description: '截止日前几个工作日提醒 / working days before a due date for the "due soon" reminder' })
+  @IsOptional()
+  @IsInt({ message: BEFORE_MESSAGE })
+  @Min(0, { message: BEFORE_MESSAGE })
+  @Max(REMINDER_WORKING_DAYS_MAX, { message: BEFORE_MESSAGE })
+  remindBeforeWorkingDays?: number;
+
+  @ApiPropertyOptional({ example: 0, description: '截止日后几个工作日发逾期提醒，0 为次日 / working days after a due date before the overdue reminder; 0 is the day after' })
+  @IsOptional()
+  @IsInt({ message: OVERDUE_MESSAGE })
+  @Min(0, { message: OVERDUE_MESSAGE })
+  @Max(REMINDER_WORKING_DAYS_MAX, { message: OVERDUE_MESSAGE })
+  remindOverdueAfterWorkingDays?: number;
+}
+
 export function toPlanSummaryResponse(plan: PlanEntity): PlanSummaryResponse {
-  return { id: plan.id, code: plan.code, title: plan.title, year: plan.year, district: plan.district, demo: plan.demo };
+  return {
+    id: plan.id, code: plan.code, title: plan.title, year: plan.year, district: plan.district, demo: plan.demo,
+    remindBeforeWorkingDays: plan.remindBeforeWorkingDays, remindOverdueAfterWorkingDays: plan.remindOverdueAfterWorkingDays,
+  };
 }

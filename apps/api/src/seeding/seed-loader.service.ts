@@ -46,7 +46,7 @@ export class SeedLoaderService {
     return this.dataSource.transaction(async (m) => {
       if (await m.findOneBy(PlanEntity, { code: seed.plan.code })) return { created: false };
       const departmentIds = await this.upsertDepartments(m, seed);
-      const plan = await m.save(PlanEntity, m.create(PlanEntity, { ...seed.plan, demo: options.demoHistory, createdAt: new Date().toISOString() }));
+      const plan = await m.save(PlanEntity, m.create(PlanEntity, { ...seed.plan, demo: options.demoHistory, createdAt: new Date().toISOString(), remindBeforeWorkingDays: this.config.reminderLeadWorkingDays }));
       const taskIds = new Map<number, number>();
       const reportersOfTask = new Map<number, string[]>();
       for (const first of seed.indicators) {

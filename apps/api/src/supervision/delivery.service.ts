@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FailedDeliveryResponse } from '@taizhang/contracts';
 import nodemailer from 'nodemailer';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
@@ -16,6 +17,8 @@ export interface Message {
 }
 
 const MAX_ATTEMPTS = 5;
+/** The wait after the nth failed attempt: 1, 2, 4, 8… minutes. */
+const backOffMs = (attempts: number) => 2 ** (attempts - 1) * 60_000;
 
 /**
  * The three channels: the in-app bell (written at once), email and webhooks (queued, sent by `flush`,
@@ -63,7 +66,7 @@ export class DeliveryService {
         const giveUp = attempts >= MAX_ATTEMPTS;
         await this.dataSource.manager.update(DeliveryEntity, { id: d.id }, {
           attempts, lastError: message.slice(0, 2000), status: giveUp ? 'failed' : 'pending',
-          nextAttemptAt: new Date(now.getTime() + 2 ** (attempts - 1) * 60_000).toISOString(),
+          nextAttemptAt: new Date(now.getTime() + backOffMs(attempts)).toISOString(),
         });
         if (giveUp) {
           failed += 1;
@@ -74,8 +77,13 @@ export class DeliveryService {
     return { sent, failed };
   }
 
-  failures(): Promise<DeliveryEntity[]> {
-    return this.dataSource.manager.find(DeliveryEntity, { where: { status: 'failed' }, order: { id: 'DESC' }, take: 200 });
+  async failures(): Promise<FailedDeliveryResponse[]> {
+    const rows = await this.dataSource.manager.find(DeliveryEntity, { where: { status: 'failed' }, order: { id: 'DESC' }, take: 200 });
+    return rows.map((d) => ({
+      id: d.id, channel: d.channel, target: d.target, attempts: d.attempts, lastError: d.lastError, payload: d.payload, status: 'failed', createdAt: d.createdAt,
+      // The last attempt set the next one back-off minutes ahead (see flush), so its time is that much earlier.
+      lastAttemptAt: new Date(new Date(d.nextAttemptAt).getTime() - backOffMs(d.attempts)).toISOString(),
+    }));
   }
 
   private async sendEmail(d: DeliveryEntity): Promise<void> {

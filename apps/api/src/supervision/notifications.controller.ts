@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { NotificationsResponse } from '@taizhang/contracts';
+import type { FailedDeliveryResponse, NotificationsResponse } from '@taizhang/contracts';
 import { DataSource, IsNull, type FindOptionsWhere } from 'typeorm';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { idPipe } from '../common/id.pipe';
 import { DeliveryService } from './delivery.service';
-import { NotificationEntity, type DeliveryEntity } from './supervision.entities';
+import { NotificationEntity } from './supervision.entities';
 
 export type { NotificationsResponse };
 
@@ -39,7 +39,7 @@ export class NotificationsController {
   /** Emails and webhooks that failed after every retry, for admins to follow up. */
   @Get('deliveries/failed')
   @Roles('admin')
-  failures(): Promise<DeliveryEntity[]> {
+  failures(): Promise<FailedDeliveryResponse[]> {
     return this.delivery.failures();
   }
 }

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderStage, replyDeadline, replyOverdue, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import type { MetricEntity } from '../metrics/metric.entity';
@@ -35,7 +34,6 @@ export class SupervisionService {
     private readonly calendar: CalendarService,
     private readonly delivery: DeliveryService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async runCycle(): Promise<SupervisionRun> {
@@ -64,7 +62,7 @@ export class SupervisionService {
       for (const period of reportingPeriods(ruled, plan.year)) {
         if (period.start > today) continue;
         const due = dueDate(ruled, period, { today, calendar });
-        const stage = reminderStage(today, due, calendar, this.config.reminderLeadWorkingDays);
+        const stage = reminderStage(today, due, calendar, plan.remindBeforeWorkingDays, plan.remindOverdueAfterWorkingDays);
         if (!stage) continue;
         for (const d of inputs.assigned.get(metric.id) ?? []) {
           if (submitted.has(`${metric.id}:${d.id}:${period.key}`) || sentBefore.has(`${metric.id}:${d.id}:${period.key}:${stage}`)) continue;

@@ -67,6 +67,17 @@ export const zh = {
     units: { percent: '百分比（%）', count: '次/个', persons: '人', hours: '小时/学时', days: '日', 'working-days': '工作日', years: '年', date: '日期' },
     periods: { year: '每年', quarter: '每季度', month: '每月', case: '每件' },
     kinds: { value: '数值', 'annual-count': '计次', deadline: '截止日', case: '按件时限' },
+    compare: {
+      title: '与上一年度计划对比', countsLabel: '各类指标数',
+      summary: '与“{{title}}”（{{year}} 年，{{code}}）逐项对比；任务重新编号或改写时，按指标名称与原文措辞匹配。',
+      frozen: '确认后将另建新计划；{{year}} 年计划及其填报、评估结果保持不变。',
+      tasks: '任务：未变 {{unchanged}} 项，改写 {{reworded}} 项，新增 {{new}} 项，删除 {{removed}} 项。',
+      classes: { unchanged: '未变', 'target-changed': '目标变化', new: '新增', removed: '删除' },
+      fields: { kind: '类型', comparator: '比较', target: '目标值', unit: '单位', period: '考核周期', deadline: '截止日期' },
+      changedFields: '{{label}}（{{fields}}）', separator: '、',
+      filter: '显示', all: '全部', caption: '指标对比（显示 {{shown}} / {{total}} 项）', noneShown: '该类别没有指标。',
+      metric: '指标', change: '类别', before: '原目标（{{year}} 年）', after: '新目标', none: '—', formerName: '原名称：{{name}}',
+    },
   },
   colon: '：',
   drill: { overview: '总览', breadcrumbs: '位置', openSecond: '查看“{{title}}”的任务与指标', notFound: '未找到该指标', secondLevels: '二级指标', status: '状态', counts: '各状态指标数', tasks: '任务与量化指标' },
@@ -113,6 +124,18 @@ export const zh = {
     submit: '提交',
     resubmit: '提交更正',
     saved: '已保存第 {{revision}} 版：',
+  },
+  supervisionAdmin: {
+    email: '邮箱', webhook: 'Webhook 地址', contactsHint: '提醒和督办单会发到单位的邮箱和 Webhook；留空表示不发送。',
+    emailLabel: '{{name}} 的邮箱', webhookLabel: '{{name}} 的 Webhook 地址', save: '保存', saveLabel: '保存 {{name}}', saved: '已保存',
+    reminders: '提醒时间', remindersIntro: '按计划设置：截止日前几个工作日发“即将到期”提醒；截止日后再过几个工作日发逾期提醒（0 为截止日次日）。',
+    plan: '计划', remindBefore: '截止前（工作日）', remindOverdueAfter: '逾期后（工作日）', remindBeforeLabel: '{{plan}} 截止前提醒的工作日数', remindOverdueAfterLabel: '{{plan}} 逾期提醒前等待的工作日数',
+    failed: '发送失败的消息', failedIntro: '邮件和 Webhook 重试 5 次仍失败的消息，请核对单位联系方式。', failedNone: '没有发送失败的消息。',
+    channel: '渠道', channels: { email: '邮件', webhook: 'Webhook' }, target: '发送地址', attempts: '尝试次数', lastError: '最后错误', when: '最后尝试时间', message: '消息',
+  },
+  issueNotice: {
+    title: '下发督办单', intro: '领导可对任一报送单位、任一报送期手动下发督办单。', department: '被督办单位', chooseDepartment: '选择单位…',
+    period: '报送期', periodHint: '如 2020-09、2020-Q3 或 2020', level: '级别', note: '督办说明（可选）', submit: '下发督办单', issued: '已下发督办单 {{id}} 号', open: '查看',
   },
 } as const;
 

@@ -7,3 +7,5 @@ export { extractTargets } from './extract-targets';
 export { maskNonTargets } from './mask-non-targets';
 export { parsePlan, parsedTasks } from './parse-plan';
 export * from './to-plan-seed';
+export { similarityKey, diceSimilarity } from './text-similarity';
+export * from './compare-plans';

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage, getJson, patchJson, postJson } from '../../../lib/api-client';
 import { DepartmentsAdmin } from './departments-admin';
+import { FailedDeliveries } from './failed-deliveries';
+import { PlanReminderSettings } from './plan-reminder-settings';
 
 interface UserItem {
   id: number;
@@ -88,6 +90,8 @@ export function AdminPage() {
         </form>
       </section>
       <DepartmentsAdmin />
+      <PlanReminderSettings />
+      <FailedDeliveries />
       <section className="panel" aria-labelledby="audit-title">
         <h2 id="audit-title">{t('admin.audit')}</h2>
         <a href="/api/audit/export" download>{t('admin.exportAudit')}</a>

@@ -3,21 +3,65 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, getJson, patchJson, postJson } from '../../../lib/api-client';
 
+/** As GET /api/departments answers an admin: with the contacts reminders and notices are sent to. */
 interface Department {
   id: number;
   code: string;
   name: string;
   isGroup: boolean;
+  email?: string | null;
+  webhookUrl?: string | null;
 }
 
-/** Admins add departments and correct their names. */
+type Changes = Partial<Pick<Department, 'name' | 'email' | 'webhookUrl'>>;
+
+/** Only what changed, with a blank contact sent as null (the API clears it). */
+function changesOf(d: Department, draft: { name: string; email: string; webhookUrl: string }): Changes {
+  const changes: Changes = {};
+  if (draft.name.trim() && draft.name.trim() !== d.name) changes.name = draft.name.trim();
+  const email = draft.email.trim() || null;
+  if (email !== (d.email ?? null)) changes.email = email;
+  const webhookUrl = draft.webhookUrl.trim() || null;
+  if (webhookUrl !== (d.webhookUrl ?? null)) changes.webhookUrl = webhookUrl;
+  return changes;
+}
+
+function DepartmentRow({ department: d }: { department: Department }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [draft, setDraft] = useState({ name: d.name, email: d.email ?? '', webhookUrl: d.webhookUrl ?? '' });
+  const save = useMutation({ mutationFn: (changes: Changes) => patchJson(`/api/departments/${d.id}`, changes), onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }) });
+  const changes = changesOf(d, draft);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (Object.keys(changes).length) save.mutate(changes);
+  };
+  const formId = `department-${d.id}`;
+  return (
+    <tr data-testid="department-row" data-department={d.code}>
+      <td>{d.code}{d.isGroup ? ` (${t('admin.group')})` : ''}</td>
+      <td><input form={formId} aria-label={t('admin.renameLabel', { name: d.name })} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></td>
+      <td><input form={formId} type="email" aria-label={t('supervisionAdmin.emailLabel', { name: d.name })} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} /></td>
+      <td><input form={formId} type="url" aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })} value={draft.webhookUrl} onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })} /></td>
+      <td>
+        {/* A form per row: a table row cannot hold a <form>, so the inputs join it by id. */}
+        <form id={formId} onSubmit={submit}>
+          <button type="submit" aria-label={t('supervisionAdmin.saveLabel', { name: d.name })} disabled={save.isPending || !Object.keys(changes).length}>{t('supervisionAdmin.save')}</button>
+        </form>
+        {save.isSuccess && !Object.keys(changes).length && <span role="status" className="muted"> {t('supervisionAdmin.saved')}</span>}
+        {save.error && <span role="alert" className="form-error"> {errorMessage(save.error, i18n.language)}</span>}
+      </td>
+    </tr>
+  );
+}
+
+/** Admins add departments, correct their names and set where their reminders and notices are sent. */
 export function DepartmentsAdmin() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments') });
   const [draft, setDraft] = useState({ code: '', name: '' });
   const create = useMutation({ mutationFn: () => postJson('/api/departments', draft), onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }) });
-  const rename = useMutation({ mutationFn: (d: { id: number; name: string }) => patchJson(`/api/departments/${d.id}`, { name: d.name }), onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -25,24 +69,20 @@ export function DepartmentsAdmin() {
   return (
     <section className="panel" aria-labelledby="departments-title">
       <h2 id="departments-title">{t('admin.departments')}</h2>
-      <table className="data-table">
-        <thead><tr><th>{t('admin.code')}</th><th>{t('admin.name')}</th></tr></thead>
-        <tbody>
-          {(departments.data ?? []).map((d) => (
-            <tr key={d.id}>
-              <td>{d.code}{d.isGroup ? ` (${t('admin.group')})` : ''}</td>
-              <td>
-                <input aria-label={t('admin.renameLabel', { name: d.name })} defaultValue={d.name} onBlur={(e) => e.target.value.trim() && e.target.value !== d.name && rename.mutate({ id: d.id, name: e.target.value })} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <p className="muted">{t('supervisionAdmin.contactsHint')}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead><tr><th>{t('admin.code')}</th><th>{t('admin.name')}</th><th>{t('supervisionAdmin.email')}</th><th>{t('supervisionAdmin.webhook')}</th><th /></tr></thead>
+          <tbody>
+            {(departments.data ?? []).map((d) => <DepartmentRow key={d.id} department={d} />)}
+          </tbody>
+        </table>
+      </div>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
         <label>{t('admin.code')} <input value={draft.code} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
         <label>{t('admin.name')} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required /></label>
         <button type="submit" className="primary" disabled={create.isPending}>{t('admin.create')}</button>
-        {(create.error ?? rename.error) && <span role="alert" className="form-error">{errorMessage(create.error ?? rename.error, i18n.language)}</span>}
+        {create.error && <span role="alert" className="form-error">{errorMessage(create.error, i18n.language)}</span>}
       </form>
     </section>
   );

@@ -9,6 +9,8 @@ import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useDepartments, usePlanTree } from '../../../lib/plan-api';
 import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
+import { useSession } from '../../../lib/session';
+import { IssueNoticeForm } from './issue-notice-form';
 import { MetricNotices } from './metric-notices';
 import { StatusHistory } from './status-history';
 import { SubmissionsTable } from './submissions-table';
@@ -35,6 +37,7 @@ export function MetricPage() {
   const revisions = useMetricRevisions(metricId);
   const departments = useDepartments();
   const tree = usePlanTree(metric.data?.planId, undefined);
+  const session = useSession();
 
   const error = metric.error ?? series.error;
   if (error) return <p role="alert" className="panel error">{errorMessage(error, i18n.language)}</p>;
@@ -83,6 +86,13 @@ export function MetricPage() {
         {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} /> : <p role="status">{t('loading')}</p>}
       </section>
       <MetricNotices metricId={m.id} />
+      {session.data?.role === 'leader' && (
+        <IssueNoticeForm
+          metricId={m.id}
+          departments={[...new Set(m.departments.flatMap((d) => (d.departmentId === null ? [] : [d.departmentId])))].map((id) => ({ id, name: departmentName(id) }))}
+          defaultPeriod={m.current?.period ?? ''}
+        />
+      )}
       {revisions.data && <SubmissionsTable revisions={revisions.data} unit={m.unit} departmentName={departmentName} />}
       {history.data && <StatusHistory evaluations={history.data} departmentName={departmentName} />}
     </>

@@ -1,5 +1,6 @@
+import type { ImportComparison } from '@taizhang/contracts';
 import type { MetricSeed } from '@taizhang/domain';
-import { checkPlanSeed } from '@taizhang/domain';
+import { checkPlanSeed, comparablePlan, comparePlans } from '@taizhang/domain';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +11,7 @@ import { useConfirmImport, usePreviewImport, type ImportRequest } from '../api/u
 import '../plan-import.css';
 import { ExtractedPlan, UnresolvedList } from './extracted-plan';
 import { ImportForm } from './import-form';
+import { PlanComparison } from './plan-comparison';
 import { markOf, SourceText } from './source-text';
 
 /** /admin/import: ledger file → preview (source text beside the extracted plan) → reviewed edits → plan. */
@@ -27,6 +29,11 @@ export function PlanImportPage() {
     if (!data || !seed) return [];
     const asRead = new Set(checkPlanSeed(data.seed));
     return [...new Set([...checkPlanSeed(seed), ...data.problems.filter((p) => !asRead.has(p))])];
+  }, [data, seed]);
+  // Compared again as the reviewer edits or discards targets: what is confirmed is what was compared.
+  const comparison = useMemo((): ImportComparison | null => {
+    const base = data?.comparison.base;
+    return base && seed && data.comparison.basePlan ? { ...data.comparison, ...comparePlans(base, comparablePlan(seed)) } : null;
   }, [data, seed]);
 
   const read = (request: ImportRequest) => {
@@ -76,6 +83,7 @@ export function PlanImportPage() {
             <ExtractedPlan parsed={data.parsed} seed={data.seed} edits={edits} entries={entries} onChange={change} onLocate={locate} />
           </div>
           <UnresolvedList items={data.parsed.unresolved} />
+          {comparison && <PlanComparison comparison={comparison} />}
           <section className="panel import-confirm" aria-labelledby="import-confirm-title">
             <h3 id="import-confirm-title">{t('planImport.confirmTitle')}</h3>
             <p>{t('planImport.confirmSummary', { title: seed.plan.title, code: seed.plan.code, metrics: seed.metrics.length })}</p>

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import type { FailedDeliveryResponse } from '@taizhang/contracts';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, getJson } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
+
+/** The title a delivery carried, in the interface language; the payload is the JSON that was to be sent. */
+function titleOf(payload: string, english: boolean): string {
+  try {
+    const message = JSON.parse(payload) as { titleZh?: string; titleEn?: string };
+    return (english ? message.titleEn : message.titleZh) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Emails and webhooks given up after every retry, so that an admin can correct a department's contacts. */
+export function FailedDeliveries() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const failed = useQuery({ queryKey: ['deliveries-failed'], queryFn: () => getJson<FailedDeliveryResponse[]>('/api/deliveries/failed') });
+  return (
+    <section className="panel" aria-labelledby="failed-deliveries-title" data-testid="failed-deliveries">
+      <h2 id="failed-deliveries-title">{t('supervisionAdmin.failed')}</h2>
+      <p className="muted">{t('supervisionAdmin.failedIntro')}</p>
+      {failed.error && <p role="alert" className="form-error">{errorMessage(failed.error, i18n.language)}</p>}
+      {failed.data?.length === 0 && <p>{t('supervisionAdmin.failedNone')}</p>}
+      {failed.data && failed.data.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr><th>{t('supervisionAdmin.channel')}</th><th>{t('supervisionAdmin.target')}</th><th>{t('supervisionAdmin.message')}</th><th>{t('supervisionAdmin.attempts')}</th><th>{t('supervisionAdmin.lastError')}</th><th>{t('supervisionAdmin.when')}</th></tr>
+            </thead>
+            <tbody>
+              {failed.data.map((d) => (
+                <tr key={d.id} data-testid="failed-delivery">
+                  <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td><td>{d.target}</td><td>{titleOf(d.payload, format.lang === 'en')}</td>
+                  <td>{d.attempts}</td><td>{d.lastError ?? '—'}</td><td>{format.dateTime(d.lastAttemptAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
