@@ -1,19 +1,23 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useSession } from '../lib/session';
-import { AdminPage } from '../features/admin/components/admin-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
-import { PlanImportPage } from '../features/plan-import/components/plan-import-page';
-import { FirstLevelPage } from '../features/indicators/components/first-level-page';
-import { SecondLevelPage } from '../features/indicators/components/second-level-page';
-import { MetricPage } from '../features/metric/components/metric-page';
-import { NoticePage } from '../features/notices/components/notice-page';
-import { NoticesPage } from '../features/notices/components/notices-page';
 import { QueuePage } from '../features/queue/components/queue-page';
-import { ReportsPage } from '../features/reports/components/reports-page';
 import { AppHeader } from './app-header';
 import { DepartmentRoute } from './department-route';
+
+// Pages away from the first screen load on demand, so the overview's JavaScript stays small.
+const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })));
+const PlanImportPage = lazy(() => import('../features/plan-import/components/plan-import-page').then((m) => ({ default: m.PlanImportPage })));
+const FirstLevelPage = lazy(() => import('../features/indicators/components/first-level-page').then((m) => ({ default: m.FirstLevelPage })));
+const SecondLevelPage = lazy(() => import('../features/indicators/components/second-level-page').then((m) => ({ default: m.SecondLevelPage })));
+const MetricPage = lazy(() => import('../features/metric/components/metric-page').then((m) => ({ default: m.MetricPage })));
+const NoticePage = lazy(() => import('../features/notices/components/notice-page').then((m) => ({ default: m.NoticePage })));
+const NoticesPage = lazy(() => import('../features/notices/components/notices-page').then((m) => ({ default: m.NoticesPage })));
+const ReportsPage = lazy(() => import('../features/reports/components/reports-page').then((m) => ({ default: m.ReportsPage })));
+
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
 
@@ -37,6 +41,7 @@ function SignedInRoutes() {
   if (!session.data) return <LoginPage />;
   const reader = session.data.role !== 'department';
   return (
+    <Suspense fallback={<p role="status">…</p>}>
     <Routes>
       <Route path="/departments/:departmentId" element={reader ? <DepartmentRoute /> : <QueuePage />} />
       {reader && <Route path="/indicators/:firstId" element={<FirstLevelPage />} />}
@@ -49,5 +54,6 @@ function SignedInRoutes() {
       {session.data.role === 'admin' && <Route path="/admin/import" element={<PlanImportPage />} />}
       <Route path="*" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
     </Routes>
+    </Suspense>
   );
 }
