@@ -1,0 +1,184 @@
+// The API benchmark of bench/api.mjs on PostgreSQL: the district data copied from bench/data/district.sqlite into a
+// fresh PostgreSQL database (schema by the app's own migrations), then the same scenarios against raw `pg` baselines.
+//   node bench/api-postgres.mjs --url postgres://postgres:postgres@127.0.0.1:5432/postgres [--seconds 10] [--connections 20]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const Database = require('better-sqlite3');
+const { Client } = require('pg');
+const domain = require(path.join(root, 'libs/domain/dist'));
+const opt = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SERVER = opt('url', process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
+const SECONDS = Number(opt('seconds', 10));
+const CONNECTIONS = Number(opt('connections', 20));
+const source = path.join(here, 'data/district.sqlite');
+if (!existsSync(source)) throw new Error('Run node bench/generate.js --scale district first');
+
+const dbName = `taizhang_bench_${process.pid}`;
+const admin = new Client({ connectionString: SERVER });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(SERVER);
+url.pathname = `/${dbName}`;
+const DATABASE_URL = url.toString();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-pg-'));
+const port = 38000 + (process.pid % 1000);
+const env = { ...process.env, PORT: String(port), DATABASE_URL, DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up') };
+const api = () => spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], { env, stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}`;
+const up = async () => {
+  for (let i = 0; i < 3000 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+};
+
+// 1. schema through the app's migrations, then the generated rows copied table by table, keeping their ids
+let child = api();
+await up();
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+const pg = new Client({ connectionString: DATABASE_URL });
+await pg.connect();
+const lite = new Database(source, { readonly: true });
+const tables = ['departments', 'plans', 'indicators', 'indicator_departments', 'tasks', 'metrics', 'submissions', 'submission_cases'];
+const booleans = { departments: ['is_group'], plans: ['demo'], metrics: ['consolidated'] };
+for (const table of tables) {
+  const rows = lite.prepare(`SELECT * FROM ${table}`).all();
+  if (rows.length === 0) continue;
+  const pgColumns = new Set((await pg.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).rows.map((r) => r.column_name));
+  const columns = Object.keys(rows[0]).filter((c) => pgColumns.has(c));
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = [];
+    const tuples = chunk.map((row) => `(${columns.map((c) => {
+      values.push((booleans[table] ?? []).includes(c) ? Boolean(row[c]) : row[c]);
+      return `$${values.length}`;
+    }).join(',')})`);
+    await pg.query(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${tuples.join(',')} ON CONFLICT DO NOTHING`, values);
+  }
+  if (columns.includes('id')) await pg.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
+}
+lite.close();
+
+// 2. start again: the start-up evaluation computes every current evaluation of the copied data
+const startedAt = Date.now();
+child = api();
+await up();
+const startSeconds = (Date.now() - startedAt) / 1000;
+
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+async function load(request) {
+  const latencies = [];
+  let errors = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CONNECTIONS }, async (_, k) => {
+    for (let n = 0; Date.now() < until; n++) {
+      const t0 = performance.now();
+      if (!(await request(k, n))) errors += 1;
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  return { count: latencies.length, perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+}
+const json = async (p, init = {}) => (await fetch(`${base}${p}`, init)).json();
+const token = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }) })).accessToken;
+const auth = (t) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' });
+const plans = await json('/api/plans', { headers: auth(token) });
+const plan = plans.find((p) => p.year === 2021) ?? plans[0];
+const metrics = await json(`/api/metrics?planId=${plan.id}`, { headers: auth(token) });
+const rated = metrics.filter((m) => m.kind === 'value' && m.unit === 'percent');
+const departmentId = (await json(`/api/metrics/${rated[0].id}`, { headers: auth(token) })).departments[0].departmentId;
+await fetch(`${base}/api/users`, { method: 'POST', headers: auth(token), body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw', role: 'department', departmentId }) });
+const clerk = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw' }) })).accessToken;
+
+const productSummary = await load(async () => {
+  const r = await fetch(`${base}/api/dashboard/summary?planId=${plan.id}&period=2021-06`, { headers: auth(token) });
+  await r.arrayBuffer();
+  return r.ok;
+});
+const reader = new Client({ connectionString: DATABASE_URL });
+await reader.connect();
+const server = createServer(async (req, res) => {
+  const { rows } = await reader.query('SELECT e.metric_id AS "metricId", e.period_key AS "periodKey", e.period_end AS "periodEnd", e.status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = $1 AND e.superseded_at IS NULL AND e.department_id IS NULL', [plan.id]);
+  const shown = domain.latestPeriodRows(rows, (r) => `${r.metricId}`, '2021-06-30', false);
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify({ counts: domain.countStatuses([...shown.values()].map((r) => r.status)) }));
+});
+await new Promise((r) => server.listen(port + 1, '127.0.0.1', r));
+const rawSummary = await load(async () => {
+  const r = await fetch(`http://127.0.0.1:${port + 1}/`);
+  await r.arrayBuffer();
+  return r.ok;
+});
+server.close();
+
+const productIngest = await load(async (k, n) => {
+  const m = rated[(k + n) % rated.length];
+  const r = await fetch(`${base}/api/submissions`, { method: 'POST', headers: auth(clerk), body: JSON.stringify({ metricId: m.id, departmentId, period: `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`, numerator: 9, denominator: 10, reason: 'bench' }) });
+  await r.arrayBuffer();
+  return r.status === 201;
+});
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+
+let inserted = 0;
+const until = Date.now() + SECONDS * 1000;
+while (Date.now() < until) {
+  await reader.query({ name: 'ins', text: "INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES ($1, $2, '2021-bench', '2021-12-31', $3, 'ratio', 9, 10, 'department', $4)", values: [rated[inserted % rated.length].id, departmentId, 1000 + inserted, new Date().toISOString()] });
+  inserted += 1;
+}
+
+const { DataSource } = require('typeorm');
+const { dataSourceOptions } = require(path.join(root, 'apps/api/dist/database/data-source-options'));
+const { SubmissionEntity } = require(path.join(root, 'apps/api/dist/submissions/submission.entity'));
+const ds = new DataSource({ ...dataSourceOptions({ databaseUrl: DATABASE_URL, sqlitePath: '' }), migrationsRun: false });
+await ds.initialize();
+const reads = [];
+for (const size of [1000, 10000, 30000]) {
+  const orm = [];
+  const driver = [];
+  for (let i = 0; i < 5; i++) {
+    let t0 = performance.now();
+    await ds.getRepository(SubmissionEntity).find({ order: { id: 'ASC' }, take: size });
+    orm.push(performance.now() - t0);
+    t0 = performance.now();
+    await reader.query('SELECT * FROM submissions ORDER BY id LIMIT $1', [size]);
+    driver.push(performance.now() - t0);
+  }
+  reads.push({ size, orm: percentile(orm, 50), driver: percentile(driver, 50) });
+}
+await ds.destroy();
+await reader.end();
+await pg.end();
+await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+await admin.end();
+rmSync(dir, { recursive: true, force: true });
+
+const f = (x, d = 1) => x.toFixed(d);
+const section = `<!-- api-postgres:start -->
+## API under load, ingest and reads (PostgreSQL 15, district data)
+
+\`node bench/api-postgres.mjs --seconds ${SECONDS} --connections ${CONNECTIONS}\`, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores; PostgreSQL on the same machine. The rows of \`bench/data/district.sqlite\` copied into a fresh database whose schema the app's migrations made; the start-up evaluation of that data took ${f(startSeconds)} s (including the app's start).
+
+| scenario | product | raw \`pg\` baseline | ratio |
+|---|---:|---:|---:|
+| GET /api/dashboard/summary p50 | ${f(productSummary.p50)} ms | ${f(rawSummary.p50)} ms | ${f(productSummary.p50 / rawSummary.p50, 2)}× |
+| GET /api/dashboard/summary p95 | ${f(productSummary.p95)} ms | ${f(rawSummary.p95)} ms | **${f(productSummary.p95 / rawSummary.p95, 2)}×** |
+| submissions per second (HTTP, evaluated on write) vs raw prepared inserts | ${f(productIngest.perSecond, 0)} | ${f(inserted / SECONDS, 0)} | **${f((inserted / SECONDS) / productIngest.perSecond, 0)}× slower** |
+${reads.map((r) => `| read ${r.size.toLocaleString('en')} submissions: TypeORM vs \`pg\` | ${f(r.orm)} ms | ${f(r.driver)} ms | ${f(r.orm / r.driver, 2)}× |`).join('\n')}
+
+Errors: summary ${productSummary.errors}, ingest ${productIngest.errors} non-201 of ${productIngest.count}. The district file holds about 35k submissions, so reads stop at 30k rows here (100k on SQLite).
+<!-- api-postgres:end -->`;
+const results = path.join(here, 'RESULTS.md');
+const current = existsSync(results) ? readFileSync(results, 'utf8') : '';
+writeFileSync(results, /<!-- api-postgres:start -->[\s\S]*<!-- api-postgres:end -->/.test(current) ? current.replace(/<!-- api-postgres:start -->[\s\S]*<!-- api-postgres:end -->/, section) : `${current.trimEnd()}\n\n${section}\n`);
+console.log(section);
