@@ -1,25 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startApi } from '../support/api-process';
 
 // SIGKILL the API while a department submits, again and again: every acknowledged submission is there after
 // each restart, every case submission is whole or absent, and SQLite's integrity check says ok.
 // CRASH_KILLS=20 (npm run test:soak) for the long run; 4 by default in npm test.
 const KILLS = Number(process.env.CRASH_KILLS ?? 4);
-const main = path.resolve(__dirname, '../../apps/api/dist/main.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('acknowledged writes survive SIGKILL', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-crash-'));
@@ -32,14 +21,9 @@ describe('acknowledged writes survive SIGKILL', () => {
   });
 
   async function start(): Promise<string> {
-    const port = await freePort();
-    child = spawn(process.execPath, [main], { env: { ...process.env, PORT: String(port), SQLITE_PATH: file, DATABASE_URL: '', UPLOADS_DIR: path.join(dir, 'up'), WEB_DIST: '', EVALUATION_CRON: '*/5 * * * * *' }, stdio: 'ignore' });
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
-      if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return url;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the API did not start');
+    const api = await startApi({ SQLITE_PATH: file, DATABASE_URL: '', UPLOADS_DIR: path.join(dir, 'up'), EVALUATION_CRON: '*/5 * * * * *' });
+    child = api.child;
+    return api.url;
   }
 
   it(`keeps every acknowledged submission across ${KILLS} kills`, async () => {

@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { startApi } from '../support/api-process';
 
 // Several API processes on one database (SQLite file, or PostgreSQL when TEST_DATABASE_URL is set):
 // each scheduled tick runs exactly once, and a survivor takes over the ticks after one is killed with SIGKILL.
-const repoRoot = path.resolve(__dirname, '../..');
-const main = path.join(repoRoot, 'apps/api/dist/main.js');
 const TICK = '*/2 * * * * *';
 
 interface Instance {
@@ -17,26 +15,9 @@ interface Instance {
   url: string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function start(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), DEMO: '0', ADMIN_PASSWORD: 'instances-test-pw', EVALUATION_CRON: TICK, WEB_DIST: '' }, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`instance exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { child, url };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('instance did not start');
+  const { child, url } = await startApi({ ...env, DEMO: '0', ADMIN_PASSWORD: 'instances-test-pw', EVALUATION_CRON: TICK });
+  return { child, url };
 }
 
 describe('several API instances on one database', () => {

@@ -1,30 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startApi } from '../support/api-process';
 
 // 100 department submitters and 50 dashboard readers at once, on loopback, for LOAD_SECONDS (10 in npm test,
 // 120 in npm run test:soak): no 5xx, no SQLITE_BUSY, and exactly the acknowledged submissions stored.
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
-const main = path.resolve(__dirname, '../../apps/api/dist/main.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('load: submitters and readers at once', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-load-'));
   const file = path.join(dir, 'taizhang.sqlite');
   let child: ChildProcess;
-  let output = '';
 
   afterAll(() => {
     child?.kill('SIGKILL');
@@ -32,12 +20,9 @@ describe('load: submitters and readers at once', () => {
   });
 
   it(`serves 100 submitters and 50 readers for ${SECONDS} s without a 5xx and loses nothing`, async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, [main], { env: { ...process.env, PORT: String(port), SQLITE_PATH: file, DATABASE_URL: '', UPLOADS_DIR: path.join(dir, 'up'), WEB_DIST: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200 && !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    const api = await startApi({ SQLITE_PATH: file, DATABASE_URL: '', UPLOADS_DIR: path.join(dir, 'up') });
+    child = api.child;
+    const url = api.url;
     const token = async (username: string, password: string) => (await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()).accessToken as string;
     const clerks = await Promise.all(['sfj', 'zfb', 'zwfwb'].map(async (u) => {
       const t = await token(u, 'taizhang-dept');
@@ -75,7 +60,7 @@ describe('load: submitters and readers at once', () => {
     await Promise.all([...Array.from({ length: 100 }, (_, k) => submitter(k)), ...Array.from({ length: 50 }, (_, k) => reader(k))]);
     const serverErrors = [...statuses].filter(([s]) => s >= 500);
     expect(serverErrors).toEqual([]);
-    expect(output).not.toMatch(/SQLITE_BUSY/);
+    expect(api.output()).not.toMatch(/SQLITE_BUSY/);
     expect(acknowledged).toBeGreaterThan(50);
     expect(stored()).toBe(acknowledged);
     db.close();

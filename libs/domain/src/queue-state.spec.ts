@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { queueState, QUEUE_STATES } from './queue-state';
+import { compareQueueItems, queueState, QUEUE_STATES } from './queue-state';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 import { WorkingDayCalendar } from './working-day-calendar';
 
@@ -38,5 +38,13 @@ describe(queueState.name, () => {
         if (!submitted && !returned && today > due) expect(state).toBe('overdue');
       }),
     );
+  });
+});
+
+describe(compareQueueItems.name, () => {
+  it('puts overdue first, then returned, due soon, due and submitted, earlier due dates first within a state', () => {
+    const item = (state: (typeof QUEUE_STATES)[number], dueDate: string, metricCode = 'T001-1') => ({ state, dueDate, metricCode });
+    const sorted = [item('submitted', '2020-01-01'), item('due', '2020-03-01'), item('overdue', '2020-05-01'), item('overdue', '2020-02-01'), item('returned', '2020-09-01'), item('due-soon', '2020-04-01')].sort(compareQueueItems);
+    expect(sorted.map((i) => `${i.state} ${i.dueDate}`)).toEqual(['overdue 2020-02-01', 'overdue 2020-05-01', 'returned 2020-09-01', 'due-soon 2020-04-01', 'due 2020-03-01', 'submitted 2020-01-01']);
   });
 });

@@ -25,3 +25,11 @@ export function queueState(facts: QueueFacts, calendar: WorkingDays, dueSoonWork
   if (facts.today > facts.dueDate) return 'overdue';
   return calendar.countWorkingDays(facts.today, facts.dueDate) <= dueSoonWorkingDays ? 'due-soon' : 'due';
 }
+
+// Most urgent first: what is late, then what came back, then what is due soon.
+const URGENCY: Record<QueueState, number> = { overdue: 0, returned: 1, 'due-soon': 2, due: 3, submitted: 4 };
+
+/** The order of a department's "what is due" list: by urgency, then by due date, then by metric code. */
+export function compareQueueItems(a: { state: QueueState; dueDate: string; metricCode: string }, b: { state: QueueState; dueDate: string; metricCode: string }): number {
+  return URGENCY[a.state] - URGENCY[b.state] || a.dueDate.localeCompare(b.dueDate) || a.metricCode.localeCompare(b.metricCode);
+}

@@ -16,7 +16,7 @@ export class TimelinessService {
   ) {}
 
   async dueItemsByDepartment(plan: PlanEntity): Promise<Map<number, DueItem[]>> {
-    const inputs = await this.evaluations.loadInputs(plan.id);
+    const inputs = await this.evaluations.loadAssignments(plan.id);
     const first = await this.submissions.firstRevisions(plan.id);
     const calendar = await this.calendar.calendar();
     const out = new Map<number, DueItem[]>();

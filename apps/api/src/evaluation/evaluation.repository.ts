@@ -23,6 +23,9 @@ export interface EvaluationInputs {
   figures: Map<string, Figure>;
 }
 
+/** Who reports which metric: a plan's metrics with their departments. */
+export type Assignments = Pick<EvaluationInputs, 'metrics' | 'assigned'>;
+
 export type NewEvaluation = Omit<EvaluationEntity, 'id' | 'supersededAt' | 'evaluatedAt'>;
 
 export const figureKey = (metricId: number, departmentId: number, periodKey: string) => `${metricId}:${departmentId}:${periodKey}`;
@@ -33,19 +36,29 @@ export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'department
 export class EvaluationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The metrics and the figures the engine evaluates them with. */
   async loadInputs(planId: number, metricIds?: number[]): Promise<EvaluationInputs> {
+    const { metrics, assigned } = await this.loadAssignments(planId, metricIds);
+    return { metrics, assigned, figures: metrics.length ? await this.latestFigures(metrics.map((x) => x.id)) : new Map() };
+  }
+
+  /**
+   * A plan's metrics (or some of them) and the departments that report each one — without the figures, for
+   * the many callers that only ask "who reports this metric" (submissions, queue, supervision, timeliness).
+   */
+  async loadAssignments(planId: number, metricIds?: number[]): Promise<Assignments> {
     const m = this.dataSource.manager;
     const metrics = await m.find(MetricEntity, { where: { planId, ...(metricIds ? { id: In(metricIds) } : {}) }, order: { id: 'ASC' } });
-    const ids = metrics.map((x) => x.id);
-    const links: Array<{ metricId: number; departmentId: number; role: string; code: string; name: string }> = await m
+    const query = m
       .createQueryBuilder(MetricEntity, 'm')
       .innerJoin(TaskEntity, 't', 't.id = m.task_id')
       .innerJoin(IndicatorDepartmentEntity, 'l', 'l.indicator_id = t.indicator_id')
       .innerJoin(DepartmentEntity, 'd', 'd.id = l.department_id AND d.is_group = :no', { no: false })
       .select(['m.id AS "metricId"', 'd.id AS "departmentId"', 'l.role AS "role"', 'd.code AS "code"', 'd.name AS "name"'])
       .where('m.plan_id = :planId', { planId })
-      .orderBy('m.id').addOrderBy('l.role').addOrderBy('d.id')
-      .getRawMany();
+      .orderBy('m.id').addOrderBy('l.role').addOrderBy('d.id');
+    if (metricIds) query.andWhere('m.id IN (:...metricIds)', { metricIds: metricIds.length ? metricIds : [-1] });
+    const links: Array<{ metricId: number; departmentId: number; role: string; code: string; name: string }> = await query.getRawMany();
     // Departments of each metric in query order; a department linked twice (lead and responsible) is listed once.
     const byMetric = new Map<number, Map<number, AssignedDepartment>>();
     for (const l of links) {
@@ -58,7 +71,7 @@ export class EvaluationRepository {
       else list.set(departmentId, { id: departmentId, code: l.code, name: l.name, isLead: l.role === 'lead' });
     }
     const assigned = new Map<number, AssignedDepartment[]>([...byMetric].map(([id, list]) => [id, [...list.values()]]));
-    return { metrics, assigned, figures: ids.length ? await this.latestFigures(ids) : new Map() };
+    return { metrics, assigned };
   }
 
   /**

@@ -31,11 +31,15 @@ export class MetricsService {
     }
     const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId }, order: { code: 'ASC' } });
     const shown = latestPeriodRows(await this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`, this.clock.today());
+    // Grouped once, so that each metric does not scan every department row of the plan.
+    const departmentRows = new Map<number, EvaluationResponse[]>();
+    for (const e of shown.values()) {
+      if (e.departmentId === null || (user.role === 'department' && e.departmentId !== user.departmentId)) continue;
+      departmentRows.set(e.metricId, [...(departmentRows.get(e.metricId) ?? []), toEvaluationResponse(e)]);
+    }
     return metrics
       .map((m) => {
-        const departments = [...shown.values()]
-          .filter((e) => e.metricId === m.id && e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId))
-          .map(toEvaluationResponse);
+        const departments = departmentRows.get(m.id) ?? [];
         const overall = shown.get(`${m.id}:*`);
         // Filtered by department, the status shown is that department's own.
         const current = q.departmentId ? (departments.find((d) => d.departmentId === q.departmentId) ?? null) : overall ? toEvaluationResponse(overall) : null;
@@ -67,7 +71,7 @@ export class MetricsService {
   async series(user: CurrentUser, id: number): Promise<MetricSeriesResponse> {
     const metric = await this.find(id);
     await this.assertAssigned(user, metric);
-    const inputs = await this.evaluations.loadInputs(metric.planId, [metric.id]);
+    const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     const rows = (await this.evaluations.current([id])).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
     const point = (e: (typeof rows)[number]): SeriesPoint => ({ period: e.periodKey, periodEnd: e.periodEnd, value: e.value, target: e.target, status: e.status });
     const cases = metric.kind === 'case';
@@ -106,7 +110,7 @@ export class MetricsService {
   /** A department user may read a metric only when their department reports it. */
   private async assertAssigned(user: CurrentUser, metric: MetricEntity): Promise<void> {
     if (user.role !== 'department') return;
-    const inputs = await this.evaluations.loadInputs(metric.planId, [metric.id]);
+    const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) throw forbiddenDepartment();
   }
 

@@ -1,28 +1,11 @@
 import { Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { departmentInScope } from '../auth/department-scope';
+import { TemplateQueryDto } from './queue.dto';
 import { BulkEntryService } from './bulk-entry.service';
-
-class TemplateQueryDto {
-  @Type(() => Number)
-  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
-  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
-  planId!: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
-  departmentId?: number;
-
-  @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM / month must be written YYYY-MM' })
-  month?: string;
-}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueueItem, QueueResponse } from '@taizhang/contracts';
-import { acceptedFigureTypes, dueDate, formatTarget, queueState, reportingPeriods, type QueueState } from '@taizhang/domain';
+import { acceptedFigureTypes, compareQueueItems, dueDate, formatTarget, queueState, reportingPeriods } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
@@ -9,8 +9,6 @@ import { toRuledMetric } from '../evaluation/evaluation.service';
 import { PlansRepository } from '../plans/plans.repository';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 
-// Most urgent first: what is late, then what came back, then what is due soon.
-const URGENCY: Record<QueueState, number> = { overdue: 0, returned: 1, 'due-soon': 2, due: 3, submitted: 4 };
 
 @Injectable()
 export class QueueService {
@@ -25,7 +23,7 @@ export class QueueService {
   async forDepartment(planId: number, departmentId: number): Promise<QueueResponse> {
     const plan = await this.plans.findById(planId);
     if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
-    const inputs = await this.evaluations.loadInputs(plan.id);
+    const inputs = await this.evaluations.loadAssignments(plan.id);
     const metrics = inputs.metrics.filter((m) => (inputs.assigned.get(m.id) ?? []).some((d) => d.id === departmentId));
     const department = metrics.flatMap((m) => inputs.assigned.get(m.id) ?? []).find((d) => d.id === departmentId);
     const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };
@@ -52,7 +50,7 @@ export class QueueService {
         });
       }
     }
-    items.sort((a, b) => URGENCY[a.state] - URGENCY[b.state] || a.dueDate.localeCompare(b.dueDate) || a.metricCode.localeCompare(b.metricCode));
+    items.sort(compareQueueItems);
     return { planId: plan.id, departmentId, departmentName: department?.name ?? '', today: ctx.today, items };
   }
 }

@@ -65,7 +65,7 @@ export class SubmissionsService {
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
-    const inputs = await this.evaluationRepository.loadInputs(plan.id, [metric.id]);
+    const inputs = await this.evaluationRepository.loadAssignments(plan.id, [metric.id]);
     const department = (inputs.assigned.get(metric.id) ?? []).find((d) => d.id === dto.departmentId);
     if (!department) {
       throw new AppError('INVALID_INPUT', `单位 ${dto.departmentId} 不是指标「${metric.name}」的牵头或责任单位`, `Department ${dto.departmentId} is neither lead nor responsible for the metric "${metric.nameEn}"`);
@@ -132,7 +132,7 @@ export class SubmissionsService {
     if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     if (user.role === 'department') {
       const metric = (await m.findOneBy(MetricEntity, { id: submission.metricId }))!;
-      const inputs = await this.evaluationRepository.loadInputs(metric.planId, [metric.id]);
+      const inputs = await this.evaluationRepository.loadAssignments(metric.planId, [metric.id]);
       const lead = (inputs.assigned.get(metric.id) ?? []).some((d) => d.isLead && d.id === user.departmentId);
       if (!lead) throw new AppError('FORBIDDEN', '只有领导或该指标的牵头单位可以退回报送', 'Only a leader or the metric’s lead department may return a submission');
     }

@@ -54,7 +54,7 @@ export class NoticesService {
   async issueByHand(user: CurrentUser, input: { metricId: number; departmentId: number; period: string; level: NoticeLevel; note?: string }): Promise<NoticeResponse> {
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: input.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${input.metricId} 的指标`, `No metric with id ${input.metricId}`);
-    const inputs = await this.evaluations.loadInputs(metric.planId, [metric.id]);
+    const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === input.departmentId)) {
       throw new AppError('INVALID_INPUT', `单位 ${input.departmentId} 不负责该指标`, `Department ${input.departmentId} does not report this metric`);
     }

@@ -3,7 +3,7 @@ import { dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, 
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
-import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { EvaluationRepository, type Assignments } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import type { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
@@ -39,8 +39,9 @@ export class SupervisionService {
   async runCycle(): Promise<SupervisionRun> {
     const run: SupervisionRun = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
     for (const plan of await this.dataSource.manager.find(PlanEntity)) {
-      run.reminders += await this.remind(plan);
-      const n = await this.superviseNotices(plan);
+      const assignments = await this.evaluations.loadAssignments(plan.id);
+      run.reminders += await this.remind(plan, assignments);
+      const n = await this.superviseNotices(plan, assignments);
       run.issued += n.issued;
       run.closed += n.closed;
       run.escalated += n.escalated;
@@ -49,10 +50,9 @@ export class SupervisionService {
     return run;
   }
 
-  private async remind(plan: PlanEntity): Promise<number> {
+  private async remind(plan: PlanEntity, inputs: Assignments): Promise<number> {
     const today = this.clock.today();
     const calendar = await this.calendar.calendar();
-    const inputs = await this.evaluations.loadInputs(plan.id);
     const submitted = await this.submissions.firstRevisions(plan.id);
     // Already sent, read once: the unique key is only the backstop for two instances racing.
     const sentBefore = new Set((await this.dataSource.manager.find(ReminderEntity, { select: { departmentId: true, metricId: true, periodKey: true, stage: true } })).map((r) => `${r.metricId}:${r.departmentId}:${r.periodKey}:${r.stage}`));
@@ -83,7 +83,7 @@ export class SupervisionService {
     return sent;
   }
 
-  private async superviseNotices(plan: PlanEntity): Promise<{ issued: number; closed: number; escalated: number }> {
+  private async superviseNotices(plan: PlanEntity, inputs: Assignments): Promise<{ issued: number; closed: number; escalated: number }> {
     const today = this.clock.today();
     const calendar = await this.calendar.calendar();
     const rows = (await this.evaluations.currentOfPlan(plan.id)).filter((e) => e.departmentId !== null);
@@ -91,7 +91,7 @@ export class SupervisionService {
     const latest = latestPeriodRows(rows, (e) => `${e.metricId}:${e.departmentId}`, today);
     const history = new Map<string, typeof rows>();
     for (const r of rows) history.set(`${r.metricId}:${r.departmentId}`, [...(history.get(`${r.metricId}:${r.departmentId}`) ?? []), r]);
-    const metrics = new Map((await this.evaluations.loadInputs(plan.id)).metrics.map((m) => [m.id, m]));
+    const metrics = new Map(inputs.metrics.map((m) => [m.id, m]));
     const out = { issued: 0, closed: 0, escalated: 0 };
     // A reply a leader accepted settles that period: the loop does not reopen it while the figures stay red.
     const accepted = new Set((await this.dataSource.manager.find(NoticeEntity, { where: { closedReason: 'accepted' } })).map((n) => `${n.metricId}:${n.departmentId}:${n.periodKey}`));
