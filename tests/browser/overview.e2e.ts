@@ -70,6 +70,14 @@ describe('the overview page in Chromium', () => {
     await page.waitForFunction((n) => document.querySelector('[data-testid=count-red] .status-card-count')?.textContent === n, String(summary.counts.red));
   });
 
+  it('prints the overview on one A4 page', async () => {
+    await page.goto(product.url);
+    await page.getByTestId('first-level').first().waitFor();
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    // Each page object of the PDF is "/Type /Page" (the page tree is "/Type /Pages").
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
+  });
+
   it('fits a tablet screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(product.url);
