@@ -1,11 +1,13 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
+import { evaluateOverall } from './evaluate-overall';
 import { evaluatePeriod } from './evaluate-period';
 import type { Evaluation, EvaluationContext } from './evaluation';
 import { validateFigure, type CaseRecord, type Figure } from './figure';
 import type { MetricDefinition } from './metric';
 import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
 import { reportingPeriods } from './period';
+import { nextDay, recheckDate, recheckDateOverall } from './recheck-date';
 import { STATUSES, type Status } from './status';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
@@ -37,7 +39,8 @@ describe('evaluatePeriod properties', () => {
   const scenario = fc
     .record({ kind: fc.constantFrom('value', 'annual-count', 'deadline', 'case') as fc.Arbitrary<MetricDefinition['kind']>, comparator, rules, percent: fc.boolean(), target: fc.integer({ min: 0, max: 100 }), frequency: fc.constantFrom('monthly' as const, 'quarterly' as const, 'annual' as const) })
     .chain(({ kind, comparator, rules, percent, target, frequency }) => {
-      const unit = kind === 'deadline' ? 'date' : kind === 'case' ? (percent ? 'working-days' : 'persons') : percent && kind === 'value' ? 'percent' : 'count';
+      const caseUnit = percent ? (target % 2 ? 'working-days' : 'days') : 'persons';
+      const unit = kind === 'deadline' ? 'date' : kind === 'case' ? caseUnit : percent && kind === 'value' ? 'percent' : 'count';
       const m = metric({ kind, comparator, unit, target: kind === 'deadline' ? null : target, deadline: kind === 'deadline' ? '03-31' : null, frequency, ...rules });
       const periods = reportingPeriods(m, 2020);
       const figure: fc.Arbitrary<Figure> =
@@ -96,6 +99,41 @@ describe('evaluatePeriod properties', () => {
         expect(SEVERITY[better]).toBeLessThanOrEqual(SEVERITY[worse]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  /** Every day after `today` and before `until` (at most `limit` of them, and not past the calendar's 2022). */
+  function daysBefore(today: string, until: string | null, limit = 120): string[] {
+    const days: string[] = [];
+    for (let d = nextDay(today); (until === null || d < until) && d <= '2022-12-31' && days.length < limit; d = nextDay(d)) days.push(d);
+    return days;
+  }
+
+  it('is the same on every day before its recheck date, which is never today or earlier', () => {
+    fc.assert(
+      fc.property(scenario, ({ m, p, figure, today }) => {
+        const until = recheckDate(m, p, figure, at(today));
+        if (until !== null) expect(until > today).toBe(true);
+        if (p.start > today) return expect(until).toBe(p.start);
+        const now = evaluatePeriod(m, p, figure, at(today));
+        for (const d of daysBefore(today, until)) expect(evaluatePeriod(m, p, figure, at(d))).toEqual(now);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a metric\'s overall evaluation is the same on every day before the earliest recheck date of its departments', () => {
+    const several = scenario.chain((s) => fc.record({ s: fc.constant(s), others: fc.array(scenario.filter((o) => o.m.kind === s.m.kind && o.m.unit === s.m.unit).map((o) => o.figure), { maxLength: 3 }), lead: fc.nat(3) }));
+    fc.assert(
+      fc.property(several, ({ s: { m, p, figure, today }, others, lead }) => {
+        if (p.start > today) return;
+        const figures = [figure, ...others];
+        const departments = (ctx: EvaluationContext) => figures.map((f, i) => ({ department: { code: `D${i}`, name: `部门${i}`, isLead: i === lead % figures.length }, figure: f, evaluation: evaluatePeriod(m, p, f, ctx) }));
+        const until = recheckDateOverall(m, p, figures, at(today));
+        const now = evaluateOverall(m, p, departments(at(today)), at(today));
+        for (const d of daysBefore(today, until, 60)) expect(evaluateOverall(m, p, departments(at(d)), at(d))).toEqual(now);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -19,3 +19,4 @@ export * from './report-schedule';
 export * from './report-snapshot';
 export * from './supervision';
 export * from './plan-parser';
+export * from './recheck-date';

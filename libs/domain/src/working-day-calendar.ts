@@ -64,17 +64,32 @@ function toDate(iso: string): Date {
   return parse(parseIsoDate(iso), ISO_FORMAT, REFERENCE_DATE);
 }
 
-// Called once per day examined; a template is several times faster than format() and gives the same string.
+// A template is several times faster than format() and gives the same string.
 function toIso(d: Date): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** China's working-day calendar: weekends and official holidays are off, make-up days (调休) are on. */
+/**
+ * China's working-day calendar: weekends and official holidays are off, make-up days (调休) are on.
+ *
+ * Every day of the known years is numbered once, with a running count of working days, so that a count is one
+ * subtraction and an addition one binary search: an evaluation cycle asks these questions millions of times
+ * (every open case, every due date). Unknown years inside the span (2020 and 2022 known, 2021 not) stay unknown:
+ * a question that crosses them throws, like one that leaves the span.
+ */
 export class WorkingDayCalendar {
   private readonly years: number[];
   private readonly yearSet: Set<number>;
   private readonly holidays = new Set<string>();
   private readonly makeUps = new Set<string>();
+  /** Day number (0 = 1 January of the first known year) of every day of a known year. */
+  private readonly dayNumber = new Map<string, number>();
+  /** ISO date of each day number. */
+  private readonly isoOf: string[] = [];
+  /** Working days among day numbers 0..i (inclusive). */
+  private readonly workingThrough: number[] = [];
+  /** Days of unknown years among day numbers 0..i (inclusive). */
+  private readonly unknownThrough: number[] = [];
 
   constructor(years: CalendarYear[]) {
     this.years = years.map((y) => y.year).sort((a, b) => a - b);
@@ -89,6 +104,26 @@ export class WorkingDayCalendar {
     for (const d of this.makeUps) {
       if (this.holidays.has(d)) throw new Error(`${d} is listed both as a holiday and as a make-up working day`);
     }
+    this.numberDays();
+  }
+
+  private numberDays(): void {
+    if (this.years.length === 0) return;
+    let working = 0;
+    let unknown = 0;
+    const last = new Date(this.years[this.years.length - 1], 11, 31);
+    for (let d = new Date(this.years[0], 0, 1), i = 0; d <= last; d = addDays(d, 1), i++) {
+      const iso = toIso(d);
+      if (this.yearSet.has(d.getFullYear())) {
+        this.dayNumber.set(iso, i);
+        if (this.isWorkingDate(iso, d)) working++;
+      } else {
+        unknown++;
+      }
+      this.isoOf.push(iso);
+      this.workingThrough.push(working);
+      this.unknownThrough.push(unknown);
+    }
   }
 
   knownYears(): number[] {
@@ -100,48 +135,41 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    return this.examine(toDate(date));
+    const i = this.numberOf(date);
+    return this.workingThrough[i] - (i > 0 ? this.workingThrough[i - 1] : 0) === 1;
   }
 
   /** The Nth working day after start (start itself is not counted). days >= 0 integer; 0 returns start. */
   addWorkingDays(start: string, days: number): string {
     if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`Working days must be a non-negative integer: ${days}`);
-    // The calendar never changes once built, so answers can be kept: due dates are asked for thousands of times a cycle.
-    const key = `${start}+${days}`;
-    const known = this.added.get(key);
-    if (known !== undefined) return known;
-    const answer = this.addUncached(start, days);
-    this.added.set(key, answer);
-    return answer;
-  }
-
-  private readonly added = new Map<string, string>();
-
-  private addUncached(start: string, days: number): string {
-    let d = this.checkedDate(start);
-    let left = days;
-    // Each step examines the next day, so running past the last known year throws instead of guessing.
-    while (left > 0) {
-      d = addDays(d, 1);
-      if (this.examine(d)) left--;
+    const from = this.numberOf(start);
+    if (days === 0) return start;
+    const wanted = this.workingThrough[from] + days;
+    const lastDay = this.isoOf.length - 1;
+    if (wanted > this.workingThrough[lastDay]) {
+      this.assertNoUnknownBetween(from, lastDay);
+      throw new CalendarRangeError(toIso(addDays(toDate(this.isoOf[lastDay]), 1)), this.knownYears());
     }
-    return toIso(d);
+    // The first day whose running count reaches the wanted one is that working day.
+    let lo = from + 1;
+    let hi = lastDay;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.workingThrough[mid] >= wanted) hi = mid;
+      else lo = mid + 1;
+    }
+    this.assertNoUnknownBetween(from, lo);
+    return this.isoOf[lo];
   }
 
   /** Working days after start, up to and including end (start not counted). end before start → negative of the reverse count; equal → 0. */
   countWorkingDays(start: string, end: string): number {
-    const from = this.checkedDate(start);
-    const to = this.checkedDate(end);
-    const span = differenceInCalendarDays(to, from);
+    const from = this.numberOf(start);
+    const to = this.numberOf(end);
     // 0 − n, not −n: a backwards span with no working day must give 0, not −0.
-    if (span < 0) return 0 - this.countWorkingDays(end, start);
-    let count = 0;
-    let d = from;
-    for (let i = 0; i < span; i++) {
-      d = addDays(d, 1);
-      if (this.examine(d)) count++;
-    }
-    return count;
+    if (to < from) return 0 - this.countWorkingDays(end, start);
+    this.assertNoUnknownBetween(from, to);
+    return this.workingThrough[to] - this.workingThrough[from];
   }
 
   /** Calendar days from start to end (end − start). */
@@ -149,21 +177,24 @@ export class WorkingDayCalendar {
     return differenceInCalendarDays(toDate(end), toDate(start));
   }
 
-  /** Parses a date and insists its year is known: both endpoints of every question must lie inside the calendar. */
-  private checkedDate(date: string): Date {
-    const d = toDate(date);
-    this.assertCovered(d);
-    return d;
+  /** The day number of a date of a known year; throws for a malformed date or one outside the known years, never guesses. */
+  private numberOf(date: string): number {
+    const known = this.dayNumber.get(date);
+    if (known !== undefined) return known;
+    const d = toDate(date); // throws InvalidDateError for anything that is not a real "YYYY-MM-DD"
+    throw new CalendarRangeError(toIso(d), this.knownYears());
   }
 
-  private assertCovered(d: Date): void {
-    if (!this.yearSet.has(d.getFullYear())) throw new CalendarRangeError(toIso(d), this.knownYears());
+  /** A question between two known days must not pass through an unknown year: the answer would be a guess. */
+  private assertNoUnknownBetween(from: number, to: number): void {
+    if (this.unknownThrough[to] === this.unknownThrough[from]) return;
+    let i = from;
+    while (this.dayNumber.has(this.isoOf[i])) i++;
+    throw new CalendarRangeError(this.isoOf[i], this.knownYears());
   }
 
-  /** Is this day a working day? Throws if its year is unknown, so no answer is ever a guess. */
-  private examine(d: Date): boolean {
-    this.assertCovered(d);
-    const iso = toIso(d);
+  /** Is this day of a known year a working day? */
+  private isWorkingDate(iso: string, d: Date): boolean {
     if (this.makeUps.has(iso)) return true;
     if (this.holidays.has(iso)) return false;
     const weekday = getDay(d); // 0 = Sunday, 6 = Saturday
