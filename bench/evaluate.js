@@ -10,8 +10,12 @@
  * Product and baseline alternate which goes first. Each side does a first cycle (writes every evaluation)
  * and a second one on unchanged data (writes nothing).
  *
- *   node bench/evaluate.js --scale district|city [--runs 3] [--file FILE] [--second-runs 1] [--second-once] [--keep] [--cpu-prof DIR]
- *   (--second-once: the unchanged-data cycle in the first run only, to keep a large scale within ~15 minutes)
+ *   node bench/evaluate.js --scale district|city|province [--runs 3] [--file FILE] [--second-runs 1] [--second-once] [--keep] [--cpu-prof DIR]
+ *   (--second-once: the unchanged-data cycle in the first run only, to keep a large scale within bounds;
+ *    --second-runs 0: none, for the province)
+ *
+ * After the product's first run come its scheduled cycles (EvaluationService.runCycle(), only what is due) on
+ * the same day and on later days (SCHEDULED_DAYS): what the cron job does every five minutes.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,6 +24,8 @@ const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 const root = path.resolve(__dirname, '..');
 const FIXED_TODAY = '2021-12-20';
+/** Days of the scheduled (due-only) cycles after the full ones, in order. */
+const SCHEDULED_DAYS = [FIXED_TODAY, '2021-12-21', '2022-01-01', '2022-01-10', '2022-01-11'];
 
 function args(argv) {
   const out = {};
@@ -38,7 +44,7 @@ const rssMiB = () => process.memoryUsage().rss / 1024 / 1024;
 
 // ---------------------------------------------------------------- product: the real app
 
-async function productChild(file, secondRuns) {
+async function productChild(file, secondRuns, withScheduled) {
   const t0 = performance.now();
   const { appConfig } = require('./generate');
   const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
@@ -54,9 +60,22 @@ async function productChild(file, secondRuns) {
   const seconds = [];
   for (let i = 0; i < secondRuns; i++) {
     const t = performance.now();
-    const r = await service.runCycle();
+    const r = await service.runCycle('full');
     if (r.error) throw new Error(r.error);
     seconds.push({ ms: performance.now() - t, evaluated: r.evaluated, changed: r.changed });
+  }
+  // Scheduled cycles: only what is due. The same day (nothing), the next day, and the worst days of the
+  // month: when every December period ends (1 January) and when their due date passes.
+  const scheduled = [];
+  if (withScheduled) {
+    const { Clock } = require(path.join(root, 'apps/api/dist/clock/clock'));
+    for (const day of SCHEDULED_DAYS) {
+      app.get(Clock).setToday(day);
+      const t = performance.now();
+      const r = await service.runCycle();
+      if (r.error) throw new Error(r.error);
+      scheduled.push({ day, ms: performance.now() - t, evaluated: r.evaluated, changed: r.changed });
+    }
   }
   await app.close();
   return {
@@ -64,6 +83,7 @@ async function productChild(file, secondRuns) {
     startupMs: performance.now() - t0,
     first: { ms: first.durationMs, evaluated: first.evaluated, changed: first.changed },
     second: seconds,
+    scheduled,
     rssBeforeCycleMiB: rssBeforeCycle,
     maxRssAfterFirstMiB: maxAfterFirst,
     maxRssMiB: maxRssMiB(),
@@ -229,11 +249,11 @@ function copyDb(from, to) {
   fs.copyFileSync(from, to);
 }
 
-function child(side, file, secondRuns, cpuProfDir) {
+function child(side, file, secondRuns, cpuProfDir, withScheduled) {
   const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
   const t = performance.now();
-  const r = spawnSync(process.execPath, [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns)], {
-    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60 * 1000,
+  const r = spawnSync(process.execPath, [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns), ...(withScheduled ? ['--scheduled'] : [])], {
+    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90 * 60 * 1000,
   });
   if (r.status !== 0) throw new Error(`${side} failed (${r.status ?? r.signal}):\n${r.stderr}`);
   const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
@@ -254,10 +274,12 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
     const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
     for (const side of order) {
       copyDb(file, work[side]);
-      const r = child(side, work[side], secondOnce && i > 0 ? 0 : secondRuns, cpuProfDir);
+      // The scheduled (due-only) cycles follow the product's first run only: they move its clock forward.
+      const r = child(side, work[side], secondOnce && i > 0 ? 0 : secondRuns, cpuProfDir, side === 'product' && i === 0);
       results[side].push(r);
       console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(r.first.ms / 1000).toFixed(2)} s (${r.first.changed} written), ` +
-        `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
+        `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, ` +
+        `${(r.scheduled ?? []).map((x) => `scheduled ${x.day} ${(x.ms / 1000).toFixed(2)} s (${x.evaluated} evaluated, ${x.changed} written), `).join('')}peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
     }
     if (i === 0) {
       check = compare(work.product, work.baseline);
@@ -271,9 +293,15 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
     secondRunsMeasured: results[side].filter((r) => r.second.length).length,
     evaluated: results[side][0].first.evaluated,
     writtenFirst: results[side][0].first.changed,
-    writtenSecond: Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))),
+    writtenSecond: results[side].some((r) => r.second.length) ? Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))) : '—',
     peakRssMiB: Math.max(...results[side].map((r) => r.maxRssMiB)),
-    ...(side === 'product' ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)) } : {}),
+    ...(side === 'product' ? {
+      rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)),
+      scheduled: SCHEDULED_DAYS.map((day) => {
+        const runs = results[side].flatMap((r) => r.scheduled.filter((x) => x.day === day));
+        return { day, ms: median(runs.map((x) => x.ms)), evaluated: runs[0]?.evaluated ?? null, changed: runs[0]?.changed ?? null, runs: runs.length };
+      }).filter((x) => x.runs > 0),
+    } : {}),
   });
   const product = summary('product');
   const baseline = summary('baseline');
@@ -292,7 +320,7 @@ if (require.main === module) {
   const a = args(process.argv.slice(2));
   if (a.child) {
     const secondRuns = Number(a['second-runs'] ?? 1);
-    Promise.resolve(a.child === 'product' ? productChild(a.file, secondRuns) : baselineChild(a.file, secondRuns)).then(
+    Promise.resolve(a.child === 'product' ? productChild(a.file, secondRuns, Boolean(a.scheduled)) : baselineChild(a.file, secondRuns)).then(
       (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
       (e) => {
         console.error(e);

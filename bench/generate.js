@@ -64,6 +64,7 @@ async function generate({ file, districts }) {
   db.pragma('cache_size = -262144');
   // The start-up cycle evaluated the (empty) demo plan; the benchmark's first cycle should write everything.
   db.exec('DELETE FROM evaluations');
+  db.exec('DELETE FROM evaluation_checks');
 
   const ins = {
     department: db.prepare('INSERT INTO departments (code, name, is_group) VALUES (?, ?, 0)'),

@@ -1,4 +1,5 @@
 import type { CalendarYear } from '@taizhang/domain';
+import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { as, createUser, expectError, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
@@ -113,6 +114,13 @@ describe('working-day calendar over HTTP', () => {
     // Across the new year: 1 January 2027 (Friday) is a holiday, so the next working day is Monday 4 January.
     expect((await add('2026-12-31', 1).expect(200)).body).toEqual({ date: '2027-01-04' });
     expectError(await add('2031-01-05', 1), 400, 'DATE_OUTSIDE_CALENDAR', /（2020–2027）/, /\(2020–2027\)/);
+    // Due dates and case lengths may have moved: the next scheduled cycle evaluates every period again.
+    const engine = t.app.get(EvaluationService);
+    const everything = (await engine.runCycle('full')).evaluated;
+    expect(everything).toBeGreaterThan(0);
+    expect((await engine.runCycle()).evaluated).toBe(0);
+    await api().put('/api/calendar/years/2027').send(body).expect(200);
+    expect((await engine.runCycle()).evaluated).toBe(everything);
   });
 
   it('rejects a year whose lists hold a date of another year, an impossible date or a day both off and on, and keeps the stored year', async () => {

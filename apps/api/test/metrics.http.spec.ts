@@ -163,15 +163,16 @@ describe('metrics over HTTP (demo history)', () => {
     expect(await countRows(t.app, 'evaluations')).toBe(before);
   });
 
-  it('writes nothing when a cycle re-evaluates unchanged data', async () => {
+  it('writes nothing when a full cycle re-evaluates unchanged data', async () => {
     const engine = t.app.get(EvaluationService);
     const before = await countRows(t.app, 'evaluations');
-    const result = await engine.runCycle();
+    const result = await engine.runCycle('full');
     expect(result).toMatchObject({ changed: 0, error: null });
     // Every metric, department and period that has begun is evaluated: the current rows, no more.
     expect(result.evaluated).toBe(await countRows(t.app, 'evaluations', 'WHERE superseded_at IS NULL'));
     expect(await countRows(t.app, 'evaluations')).toBe(before);
-    expect((await engine.runCycle()).changed).toBe(0);
+    expect((await engine.runCycle('full')).changed).toBe(0);
     expect(await countRows(t.app, 'evaluations')).toBe(before);
+    expect(await engine.runCycle()).toMatchObject({ scope: 'due', evaluated: 0, changed: 0 });
   });
 });

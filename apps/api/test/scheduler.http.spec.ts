@@ -1,7 +1,11 @@
 import type { HealthResponse } from '@taizhang/contracts';
+import { DataSource } from 'typeorm';
+import type { CurrentUser } from '../src/auth/current-user';
 import { Clock } from '../src/clock/clock';
 import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse } from '../src/metrics/metrics.dto';
+import { CreateSubmissionDto } from '../src/submissions/submissions.dto';
+import { SubmissionsService } from '../src/submissions/submissions.service';
 import { as, countRows, createUser, duplicateCurrentEvaluations, http, metricsByCode, signInAdmin, waitFor } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
@@ -54,11 +58,14 @@ describe('scheduled evaluation', () => {
     const h = await health();
     expect(h).toMatchObject({ status: 'ok', demo: false, today: '2020-10-09', evaluation: { cron: EVERY_SECOND } });
     const last = h.evaluation.lastRun!;
-    expect(last).toEqual({ startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number), evaluated: expect.any(Number), changed: expect.any(Number), error: null });
+    expect(last).toEqual({ scope: 'due', startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number), evaluated: expect.any(Number), changed: expect.any(Number), error: null });
     expect(last.durationMs).toBe(Date.parse(last.finishedAt) - Date.parse(last.startedAt));
     expect(last.durationMs).toBeGreaterThanOrEqual(0);
-    // 2020-01 to 2020-10 have begun for the monthly metrics: thousands of evaluations each cycle.
-    expect(last.evaluated).toBeGreaterThan(1000);
+    // The start evaluated everything; a scheduled cycle on the same day finds nothing due.
+    expect(await nextScheduledRun()).toMatchObject({ scope: 'due', evaluated: 0, changed: 0, error: null });
+    // 2020-01 to 2020-10 have begun for the monthly metrics: a full cycle evaluates thousands, and changes nothing.
+    expect(await t.app.get(EvaluationService).runCycle('full')).toMatchObject({ scope: 'full', evaluated: expect.any(Number), changed: 0, error: null });
+    expect(t.app.get(EvaluationService).lastRun!.evaluated).toBeGreaterThan(1000);
     const next = Date.parse(h.evaluation.nextRun!);
     expect(next).toBeGreaterThan(Date.now() - 1000);
     expect(next).toBeLessThanOrEqual(Date.now() + 2000);
@@ -115,5 +122,42 @@ describe('scheduled evaluation', () => {
     expect(await duplicateCurrentEvaluations(t.app)).toEqual([]);
     const october: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
     expect(october.filter((e) => e.period === '2020-10' && e.supersededAt === null)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 90 })]);
+  });
+
+  it('a scheduled cycle evaluates only what is due, yet decides day after day what a full cycle would', async () => {
+    const engine = t.app.get(EvaluationService);
+    const clock = t.app.get(Clock);
+    let dueEvaluated = 0;
+    let fullEvaluated = 0;
+    // Seven weeks across a month end, due dates, a deadline (T049-1, 31 January) and the New Year holiday.
+    for (let day = new Date('2020-12-10T00:00:00Z'); day <= new Date('2021-01-28T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+      clock.setToday(day.toISOString().slice(0, 10));
+      const due = await engine.runCycle();
+      expect(due).toMatchObject({ scope: 'due', error: null });
+      const full = await engine.runCycle('full');
+      // Had the scheduled cycle missed anything time moved, the full one would change it.
+      expect({ day: clock.today(), changed: full.changed, error: full.error }).toEqual({ day: clock.today(), changed: 0, error: null });
+      dueEvaluated += due.evaluated;
+      fullEvaluated += full.evaluated;
+    }
+    expect(dueEvaluated).toBeGreaterThan(0);
+    expect(dueEvaluated).toBeLessThan(fullEvaluated / 5);
+    expect(await duplicateCurrentEvaluations(t.app)).toEqual([]);
+  });
+
+  it('a figure written by a process that died before evaluating it is evaluated by the next scheduled cycle', async () => {
+    const clock = t.app.get(Clock);
+    clock.setToday('2021-01-28');
+    await t.app.get(EvaluationService).runCycle();
+    const december = async () => (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: EvaluationResponse) => e.period === '2020-12' && e.supersededAt === null);
+    expect(await december()).toEqual([expect.objectContaining({ status: 'red', basis: 'overdue' })]);
+    const submissions = t.app.get(SubmissionsService);
+    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
+    const prepared = await submissions.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-12', numerator: 10, denominator: 10 }));
+    // The write alone, as if the process died before the evaluation that follows it.
+    await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
+    // Nothing here evaluates it: the cron job (every second in this test) does.
+    await nextScheduledRun();
+    expect(await december()).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
   });
 });

@@ -8,7 +8,8 @@ export interface HealthResponse {
   today: string;
   evaluation: {
     cron: string;
-    lastRun: { startedAt: string; finishedAt: string; durationMs: number; evaluated: number; changed: number; error: string | null } | null;
+    /** scope — full: every period of every plan; due: what changed or what time moved (scheduled cycles). */
+    lastRun: { scope: 'full' | 'due'; startedAt: string; finishedAt: string; durationMs: number; evaluated: number; changed: number; error: string | null } | null;
     nextRun: string | null;
   };
 }

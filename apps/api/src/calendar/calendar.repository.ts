@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarYear } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 
 @Injectable()
@@ -34,6 +35,8 @@ export class CalendarRepository {
         ...year.makeUpWorkdays.map((date) => ({ date, year: year.year, kind: 'workday' as const })),
       ];
       for (let i = 0; i < rows.length; i += 200) await m.insert(CalendarDayEntity, rows.slice(i, i + 200));
+      // Every due date and case length may move: the next cycle evaluates everything again.
+      await EvaluationRepository.markAllStale(m);
     });
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseRecord, Figure } from '@taizhang/domain';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
+import { EvaluationCheckEntity } from './evaluation-check.entity';
 import { EvaluationEntity } from './evaluation.entity';
 
 export interface AssignedDepartment {
@@ -28,6 +29,14 @@ export type Assignments = Pick<EvaluationInputs, 'metrics' | 'assigned'>;
 
 export type NewEvaluation = Omit<EvaluationEntity, 'id' | 'supersededAt' | 'evaluatedAt'>;
 
+/** A metric's periods to evaluate: some of them, or null for all. */
+export type PeriodScope = Set<string> | null;
+
+/** A check date that has always passed: "evaluate at the next cycle". */
+const STALE = '0000-01-01';
+
+export type NewCheck = Pick<EvaluationCheckEntity, 'metricId' | 'periodKey' | 'checkOn'>;
+
 export const figureKey = (metricId: number, departmentId: number, periodKey: string) => `${metricId}:${departmentId}:${periodKey}`;
 export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId' | 'periodKey'>) => `${e.metricId}:${e.departmentId ?? '*'}:${e.periodKey}`;
 
@@ -36,10 +45,10 @@ export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'department
 export class EvaluationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The metrics and the figures the engine evaluates them with. */
-  async loadInputs(planId: number, metricIds?: number[]): Promise<EvaluationInputs> {
+  /** The metrics and the figures the engine evaluates them with (of some periods only, when periodKeys is given). */
+  async loadInputs(planId: number, metricIds?: number[], periodKeys?: string[]): Promise<EvaluationInputs> {
     const { metrics, assigned } = await this.loadAssignments(planId, metricIds);
-    return { metrics, assigned, figures: metrics.length ? await this.latestFigures(metrics.map((x) => x.id)) : new Map() };
+    return { metrics, assigned, figures: metrics.length ? await this.latestFigures(metrics.map((x) => x.id), periodKeys) : new Map() };
   }
 
   /**
@@ -79,28 +88,30 @@ export class EvaluationRepository {
    * two queries for the whole set of metrics: a full cycle reads millions of submissions, entities would cost
    * more than the rules themselves.
    */
-  private async latestFigures(metricIds: number[]): Promise<Map<string, Figure>> {
+  private async latestFigures(metricIds: number[], periodKeys?: string[]): Promise<Map<string, Figure>> {
     const m = this.dataSource.manager;
-    const rows: RawSubmission[] = await m
+    const query = m
       .createQueryBuilder(SubmissionEntity, 's')
       .select(['s.id AS "id"', 's.metric_id AS "metricId"', 's.department_id AS "departmentId"', 's.period_key AS "periodKey"', 's.figure_type AS "figureType"',
         's.value AS "value"', 's.numerator AS "numerator"', 's.denominator AS "denominator"', 's.completed_on AS "completedOn"'])
       .where('s.metric_id IN (:...metricIds)', { metricIds })
-      .orderBy('s.revision', 'ASC')
-      .getRawMany();
+      .orderBy('s.revision', 'ASC');
+    if (periodKeys) query.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    const rows: RawSubmission[] = await query.getRawMany();
     const latest = new Map<string, RawSubmission>();
     for (const r of rows) latest.set(figureKey(Number(r.metricId), Number(r.departmentId), r.periodKey), r);
     const cases = new Map<number, CaseRecord[]>();
     for (const s of latest.values()) if (s.figureType === 'cases') cases.set(Number(s.id), []);
     if (cases.size > 0) {
       // Cases of superseded revisions come along and are dropped here: one query instead of one per 500 submissions.
-      const caseRows: RawCase[] = await m
+      const caseQuery = m
         .createQueryBuilder(SubmissionCaseEntity, 'c')
         .innerJoin(SubmissionEntity, 's', 's.id = c.submission_id')
         .select(['c.submission_id AS "submissionId"', 'c.reference AS "reference"', 'c.start_date AS "startDate"', 'c.completed_on AS "completedOn"', 'c.value AS "value"'])
         .where('s.metric_id IN (:...metricIds) AND s.figure_type = :cases', { metricIds, cases: 'cases' })
-        .orderBy('c.id', 'ASC')
-        .getRawMany();
+        .orderBy('c.id', 'ASC');
+      if (periodKeys) caseQuery.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+      const caseRows: RawCase[] = await caseQuery.getRawMany();
       for (const c of caseRows) cases.get(Number(c.submissionId))?.push({ reference: c.reference, startDate: c.startDate, completedOn: c.completedOn, value: c.value });
     }
     const figures = new Map<string, Figure>();
@@ -129,44 +140,103 @@ export class EvaluationRepository {
   }
 
   /** The current evaluations of some metrics, as plain rows with what a cycle compares (no entities: a plan has tens of thousands). */
-  async currentForComparison(metricIds: number[]): Promise<ComparableEvaluation[]> {
+  async currentForComparison(metricIds: number[], periodKeys?: string[]): Promise<ComparableEvaluation[]> {
     if (metricIds.length === 0) return [];
-    const rows: ComparableEvaluation[] = await this.dataSource.manager
+    const query = this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
       .select(['e.id AS "id"', 'e.metric_id AS "metricId"', 'e.department_id AS "departmentId"', 'e.period_key AS "periodKey"', 'e.status AS "status"', 'e.basis AS "basis"',
         'e.value AS "value"', 'e.target AS "target"', 'e.reason_zh AS "reasonZh"', 'e.reason_en AS "reasonEn"'])
-      .where('e.metric_id IN (:...metricIds) AND e.superseded_at IS NULL', { metricIds })
-      .getRawMany();
+      .where('e.metric_id IN (:...metricIds) AND e.superseded_at IS NULL', { metricIds });
+    if (periodKeys) query.andWhere('e.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    const rows: ComparableEvaluation[] = await query.getRawMany();
     // The same types as an entity would have (PostgreSQL drivers may hand back numbers as strings).
     return rows.map((r) => ({ ...r, id: Number(r.id), metricId: Number(r.metricId), departmentId: r.departmentId === null ? null : Number(r.departmentId), value: r.value === null ? null : Number(r.value), target: r.target === null ? null : Number(r.target) }));
   }
 
-  /** Supersedes the replaced evaluations and inserts the new ones, in one transaction, in multi-row statements. */
-  async apply(superseded: number[], inserted: NewEvaluation[], at: string): Promise<void> {
-    if (superseded.length === 0 && inserted.length === 0) return;
+  /**
+   * What needs evaluating on `today`: metrics never evaluated (all their periods), periods whose check date has
+   * come, and periods checked on a later day than today (a clock set back). By plan, then metric.
+   */
+  async dueForEvaluation(today: string): Promise<Map<number, Map<number, PeriodScope>>> {
+    const m = this.dataSource.manager;
+    const never: Array<{ planId: number; metricId: number }> = await m
+      .createQueryBuilder(MetricEntity, 'm')
+      .select(['m.plan_id AS "planId"', 'm.id AS "metricId"'])
+      .where((qb) => `NOT EXISTS ${qb.subQuery().select('1').from(EvaluationCheckEntity, 'c').where('c.metric_id = m.id').getQuery()}`)
+      .getRawMany();
+    const due: Array<{ planId: number; metricId: number; periodKey: string }> = await m
+      .createQueryBuilder(EvaluationCheckEntity, 'c')
+      .innerJoin(MetricEntity, 'm', 'm.id = c.metric_id')
+      .select(['m.plan_id AS "planId"', 'c.metric_id AS "metricId"', 'c.period_key AS "periodKey"'])
+      .where('c.check_on <= :today OR c.evaluated_on > :today', { today })
+      .getRawMany();
+    const plans = new Map<number, Map<number, PeriodScope>>();
+    const scopeOf = (planId: number) => plans.get(planId) ?? plans.set(planId, new Map()).get(planId)!;
+    for (const r of never) scopeOf(Number(r.planId)).set(Number(r.metricId), null);
+    for (const r of due) {
+      const metrics = scopeOf(Number(r.planId));
+      const metricId = Number(r.metricId);
+      if (metrics.has(metricId) && metrics.get(metricId) === null) continue;
+      const periods = metrics.get(metricId) ?? new Set<string>();
+      metrics.set(metricId, periods.add(r.periodKey));
+    }
+    return plans;
+  }
+
+  /** The check dates already stored for some metrics, keyed `${metricId}:${periodKey}`. */
+  async checksOf(metricIds: number[]): Promise<Map<string, string | null>> {
+    if (metricIds.length === 0) return new Map();
+    const rows: Array<{ metricId: number; periodKey: string; checkOn: string | null }> = await this.dataSource.manager
+      .createQueryBuilder(EvaluationCheckEntity, 'c')
+      .select(['c.metric_id AS "metricId"', 'c.period_key AS "periodKey"', 'c.check_on AS "checkOn"'])
+      .where('c.metric_id IN (:...metricIds)', { metricIds })
+      .getRawMany();
+    return new Map(rows.map((r) => [`${Number(r.metricId)}:${r.periodKey}`, r.checkOn]));
+  }
+
+  /**
+   * Supersedes the replaced evaluations, inserts the new ones and stores the new check dates, in one
+   * transaction, in multi-row statements.
+   */
+  async apply(superseded: number[], inserted: NewEvaluation[], checks: NewCheck[], at: string, today: string): Promise<void> {
+    if (superseded.length === 0 && inserted.length === 0 && checks.length === 0) return;
     await this.dataSource.transaction(async (m) => {
       for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
-      const driver = this.dataSource.driver;
-      const columns = INSERT_COLUMNS.map((c) => driver.escape(c)).join(', ');
-      for (let i = 0; i < inserted.length; i += INSERT_BATCH) {
-        const batch = inserted.slice(i, i + INSERT_BATCH);
-        const parameters: unknown[] = [];
-        const values = batch.map((e) => {
-          const row = [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null];
-          return `(${row.map((v) => {
-            parameters.push(v);
-            return driver.createParameter(`p${parameters.length - 1}`, parameters.length - 1);
-          }).join(', ')})`;
-        });
-        await m.query(`INSERT INTO ${driver.escape('evaluations')} (${columns}) VALUES ${values.join(', ')}`, parameters);
-      }
+      await this.insertRows(m, 'evaluations', EVALUATION_COLUMNS, inserted.map((e) => [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]));
+      await this.insertRows(m, 'evaluation_checks', CHECK_COLUMNS, checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today]),
+        'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on');
     });
+  }
+
+  /** `INSERT … VALUES (…), (…)` in batches, with the driver's own placeholders: the same code on SQLite and PostgreSQL. */
+  private async insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][], suffix = ''): Promise<void> {
+    const driver = this.dataSource.driver;
+    const names = columns.map((c) => driver.escape(c)).join(', ');
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const parameters: unknown[] = [];
+      const values = rows.slice(i, i + INSERT_BATCH).map((row) => `(${row.map((v) => {
+        parameters.push(v);
+        return driver.createParameter(`p${parameters.length - 1}`, parameters.length - 1);
+      }).join(', ')})`);
+      await m.query(`INSERT INTO ${driver.escape(table)} (${names}) VALUES ${values.join(', ')} ${suffix}`, parameters);
+    }
+  }
+
+  /** Inside a caller's transaction that changed what some metrics are judged with: evaluate them at the next cycle, even if this process dies first. */
+  static async markStale(m: EntityManager, metricIds: number[]): Promise<void> {
+    if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE });
+  }
+
+  /** Inside a caller's transaction that changed the calendar: every period must be evaluated again. */
+  static async markAllStale(m: EntityManager): Promise<void> {
+    await m.createQueryBuilder().delete().from(EvaluationCheckEntity).execute();
   }
 }
 
-/** Rows per INSERT: 12 parameters each, well under SQLite's and PostgreSQL's limits on bound parameters. */
+/** Rows per INSERT: at most 12 parameters each, well under SQLite's and PostgreSQL's limits on bound parameters. */
 const INSERT_BATCH = 500;
-const INSERT_COLUMNS = ['metric_id', 'department_id', 'period_key', 'period_end', 'status', 'basis', 'value', 'target', 'reason_zh', 'reason_en', 'evaluated_at', 'superseded_at'];
+const CHECK_COLUMNS = ['metric_id', 'period_key', 'check_on', 'evaluated_on'];
+const EVALUATION_COLUMNS = ['metric_id', 'department_id', 'period_key', 'period_end', 'status', 'basis', 'value', 'target', 'reason_zh', 'reason_en', 'evaluated_at', 'superseded_at'];
 
 export type ComparableEvaluation = Pick<EvaluationEntity, 'id' | 'metricId' | 'departmentId' | 'periodKey' | 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
 

@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { evaluateOverall, evaluatePeriod, reportingPeriods, type DepartmentResult, type Evaluation, type RuledMetric } from '@taizhang/domain';
+import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, type DepartmentResult, type Evaluation, type RuledMetric } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import type { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
-import { EvaluationRepository, evaluationKey, figureKey, type NewEvaluation } from './evaluation.repository';
+import { EvaluationRepository, evaluationKey, figureKey, type NewCheck, type NewEvaluation, type PeriodScope } from './evaluation.repository';
 
 export interface CycleResult {
+  /** full: every period of every plan; due: only what changed or what time moved (the scheduled cycle). */
+  scope: 'full' | 'due';
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -17,9 +19,12 @@ export interface CycleResult {
 }
 
 /**
- * Runs the domain's rules over stored figures and persists what changed. Every period that has begun
- * is evaluated as of today, so time alone (a due date passing) changes statuses. Writes are serialised
- * in this process, so a cycle and an evaluation-on-write never interleave.
+ * Runs the domain's rules over stored figures and persists what changed. A scheduled cycle evaluates only the
+ * periods that need it: metrics never evaluated, periods whose figures, rule or calendar changed (marked in the
+ * same transaction as the change), and periods whose check date has come (the domain's recheckDate: a due date
+ * or a deadline passing, an open case running late). A full cycle evaluates everything, for benchmarks and
+ * for an operator who wants to be sure. Writes are serialised in this process, so a cycle and an
+ * evaluation-on-write never interleave.
  */
 @Injectable()
 export class EvaluationService {
@@ -34,17 +39,21 @@ export class EvaluationService {
     private readonly clock: Clock,
   ) {}
 
-  /** A full cycle over every plan. */
-  runCycle(): Promise<CycleResult> {
+  /** A cycle over what is due (the default), or over every period of every plan. */
+  runCycle(scope: CycleResult['scope'] = 'due'): Promise<CycleResult> {
     return this.serialised(async () => {
       const started = this.clock.now();
       let evaluated = 0;
       let changed = 0;
       const errors: string[] = [];
-      // One plan that cannot be evaluated (say, a date beyond the calendar) must not stop the others.
-      for (const plan of await this.dataSource.manager.find(PlanEntity)) {
+      const due = scope === 'due' ? await this.repository.dueForEvaluation(this.clock.today()) : null;
+      const plans = await this.dataSource.manager.find(PlanEntity, { order: { id: 'ASC' } });
+      // One plan that cannot be evaluated (say, a date beyond the calendar) must not stop the others; it stays due.
+      for (const plan of plans) {
+        const metrics = due ? due.get(plan.id) : undefined;
+        if (due && !metrics) continue;
         try {
-          const r = await this.evaluatePlanRetrying(plan);
+          const r = await this.evaluatePlanRetrying(plan, metrics);
           evaluated += r.evaluated;
           changed += r.changed;
         } catch (e) {
@@ -54,24 +63,24 @@ export class EvaluationService {
       }
       const error = errors.length ? errors.join('; ') : null;
       const finished = this.clock.now();
-      this.lastRun = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), evaluated, changed, error };
+      this.lastRun = { scope, startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), evaluated, changed, error };
       return this.lastRun;
     });
   }
 
   /** Re-evaluates some metrics of a plan at once (after a submission or a change of threshold). */
   evaluateMetrics(plan: PlanEntity, metricIds: number[]): Promise<{ evaluated: number; changed: number }> {
-    return this.serialised(() => this.evaluatePlanRetrying(plan, metricIds));
+    return this.serialised(() => this.evaluatePlanRetrying(plan, new Map(metricIds.map((id) => [id, null]))));
   }
 
   /**
    * Another instance may write the same evaluations at the same moment; the database then refuses the second
    * current row (ux_evaluations_current) and this instance re-reads and tries again.
    */
-  private async evaluatePlanRetrying(plan: PlanEntity, metricIds?: number[]): Promise<{ evaluated: number; changed: number }> {
+  private async evaluatePlanRetrying(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<{ evaluated: number; changed: number }> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.evaluatePlanNow(plan, metricIds);
+        return await this.evaluatePlanNow(plan, scope);
       } catch (error) {
         const e = error as { code?: string; driverError?: { code?: string } };
         const code = e?.driverError?.code ?? e?.code;
@@ -86,38 +95,54 @@ export class EvaluationService {
     return run;
   }
 
-  private async evaluatePlanNow(plan: PlanEntity, metricIds?: number[]): Promise<{ evaluated: number; changed: number }> {
+  /** Evaluates a plan's metrics (all of them, or those in scope with their periods) and writes what changed. */
+  private async evaluatePlanNow(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<{ evaluated: number; changed: number }> {
     const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };
-    const inputs = await this.repository.loadInputs(plan.id, metricIds);
-    const computed: NewEvaluation[] = [];
-    for (const metric of inputs.metrics) {
-      const ruled = toRuledMetric(metric);
-      const departments = inputs.assigned.get(metric.id) ?? [];
-      for (const period of reportingPeriods(ruled, plan.year)) {
-        if (period.start > ctx.today) continue;
-        const results: DepartmentResult[] = departments.map((d) => {
-          const figure = inputs.figures.get(figureKey(metric.id, d.id, period.key));
-          return { department: d, figure, evaluation: evaluatePeriod(ruled, period, figure, ctx) };
-        });
-        const row = (departmentId: number | null, e: Evaluation): NewEvaluation => ({
-          metricId: metric.id, departmentId, periodKey: period.key, periodEnd: period.end,
-          status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn,
-        });
-        results.forEach((r, i) => computed.push(row(departments[i].id, r.evaluation)));
-        computed.push(row(null, evaluateOverall(ruled, period, results, ctx)));
-      }
-    }
-    const current = new Map((await this.repository.currentForComparison(inputs.metrics.map((m) => m.id))).map((e) => [evaluationKey(e), e]));
+    const scopes = scope ? [...scope.values()] : [];
+    // Read only the periods asked for when every metric in scope names its periods (a scheduled cycle, usually).
+    const periodKeys = scope && scopes.every((p) => p !== null) ? [...new Set(scopes.flatMap((p) => [...p!]))] : undefined;
+    const inputs = await this.repository.loadInputs(plan.id, scope ? [...scope.keys()] : undefined, periodKeys);
+    const metricIds = inputs.metrics.map((m) => m.id);
+    const [currentRows, storedChecks] = await Promise.all([this.repository.currentForComparison(metricIds, periodKeys), this.repository.checksOf(metricIds)]);
+    const current = new Map(currentRows.map((e) => [evaluationKey(e), e]));
+    let evaluated = 0;
     const superseded: number[] = [];
     const inserted: NewEvaluation[] = [];
-    for (const e of computed) {
-      const before = current.get(evaluationKey(e));
-      if (before && sameEvaluation(before, e)) continue;
-      if (before) superseded.push(before.id);
-      inserted.push(e);
+    const checks: NewCheck[] = [];
+    for (const metric of inputs.metrics) {
+      const ruled = toRuledMetric(metric);
+      const periods = scope?.get(metric.id) ?? null;
+      const departments = inputs.assigned.get(metric.id) ?? [];
+      for (const period of reportingPeriods(ruled, plan.year)) {
+        if (periods && !periods.has(period.key)) continue;
+        let changedHere = false;
+        if (period.start <= ctx.today) {
+          const results: DepartmentResult[] = departments.map((d) => {
+            const figure = inputs.figures.get(figureKey(metric.id, d.id, period.key));
+            return { department: d, figure, evaluation: evaluatePeriod(ruled, period, figure, ctx) };
+          });
+          const rows = [...results.map((r, i) => [departments[i].id, r.evaluation] as const), [null, evaluateOverall(ruled, period, results, ctx)] as const];
+          for (const [departmentId, e] of rows) {
+            evaluated++;
+            const row: NewEvaluation = {
+              metricId: metric.id, departmentId, periodKey: period.key, periodEnd: period.end,
+              status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn,
+            };
+            const before = current.get(evaluationKey(row));
+            if (before && sameEvaluation(before, row)) continue;
+            if (before) superseded.push(before.id);
+            inserted.push(row);
+            changedHere = true;
+          }
+        }
+        // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
+        const checkOn = recheckDateOverall(ruled, period, departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key))), ctx);
+        const key = `${metric.id}:${period.key}`;
+        if (changedHere || !storedChecks.has(key) || storedChecks.get(key) !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn });
+      }
     }
-    await this.repository.apply(superseded, inserted, this.clock.now().toISOString());
-    return { evaluated: computed.length, changed: inserted.length };
+    await this.repository.apply(superseded, inserted, checks, this.clock.now().toISOString(), ctx.today);
+    return { evaluated, changed: inserted.length };
   }
 }
 

@@ -98,6 +98,7 @@ export class MetricsService {
     }
     await this.dataSource.transaction(async (m) => {
       await m.update(MetricEntity, { id }, changes);
+      await EvaluationRepository.markStale(m, [id]);
       // The DTO carries every declared field, undefined when not sent: only the fields sent are changes.
       const before = Object.fromEntries(Object.keys(changes).filter((k) => changes[k as keyof UpdateMetricDto] !== undefined).map((k) => [k, metric[k as keyof MetricEntity]]));
       await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: changes }, m);

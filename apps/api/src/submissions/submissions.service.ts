@@ -94,6 +94,8 @@ export class SubmissionsService {
     if (previous && !p.reason) {
       throw new AppError('INVALID_INPUT', `已报送过第 ${previous.revision} 版，更正须填写更正理由 reason`, `Revision ${previous.revision} exists; a correction needs a reason`);
     }
+    // Marked in the same transaction: if this process dies before evaluating, the next cycle still does.
+    await EvaluationRepository.markStale(m, [p.metric.id]);
     const row = await this.submissions.append(m, {
       metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
       note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
