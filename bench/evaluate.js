@@ -14,8 +14,8 @@
  *   (--second-once: the unchanged-data cycle in the first run only, to keep a large scale within bounds;
  *    --second-runs 0: none, for the province)
  *
- * After the product's first run come its scheduled cycles (EvaluationService.runCycle(), only what is due) on
- * the same day and on later days (SCHEDULED_DAYS): what the cron job does every five minutes.
+ * After the first run's comparison, the product's scheduled cycles (EvaluationService.runCycle(), only what is
+ * due) on its evaluated file, on the same day and on later days (SCHEDULED_DAYS): what the cron job does.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -44,7 +44,7 @@ const rssMiB = () => process.memoryUsage().rss / 1024 / 1024;
 
 // ---------------------------------------------------------------- product: the real app
 
-async function productChild(file, secondRuns, withScheduled) {
+async function productChild(file, secondRuns) {
   const t0 = performance.now();
   const { appConfig } = require('./generate');
   const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
@@ -64,30 +64,40 @@ async function productChild(file, secondRuns, withScheduled) {
     if (r.error) throw new Error(r.error);
     seconds.push({ ms: performance.now() - t, evaluated: r.evaluated, changed: r.changed });
   }
-  // Scheduled cycles: only what is due. The same day (nothing), the next day, and the worst days of the
-  // month: when every December period ends (1 January) and when their due date passes.
-  const scheduled = [];
-  if (withScheduled) {
-    const { Clock } = require(path.join(root, 'apps/api/dist/clock/clock'));
-    for (const day of SCHEDULED_DAYS) {
-      app.get(Clock).setToday(day);
-      const t = performance.now();
-      const r = await service.runCycle();
-      if (r.error) throw new Error(r.error);
-      scheduled.push({ day, ms: performance.now() - t, evaluated: r.evaluated, changed: r.changed });
-    }
-  }
   await app.close();
   return {
     side: 'product',
     startupMs: performance.now() - t0,
     first: { ms: first.durationMs, evaluated: first.evaluated, changed: first.changed },
     second: seconds,
-    scheduled,
     rssBeforeCycleMiB: rssBeforeCycle,
     maxRssAfterFirstMiB: maxAfterFirst,
     maxRssMiB: maxRssMiB(),
   };
+}
+
+/**
+ * The scheduled cycles (EvaluationService.runCycle(): only what is due) on a file the product has evaluated:
+ * its start on the same day finds nothing due, then the clock moves to each of SCHEDULED_DAYS.
+ */
+async function scheduledChild(file) {
+  const { appConfig } = require('./generate');
+  const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
+  const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
+  const { Clock } = require(path.join(root, 'apps/api/dist/clock/clock'));
+  const app = await createApp(appConfig(file, { FIXED_TODAY }), { quiet: true });
+  await app.init();
+  const service = app.get(EvaluationService);
+  const scheduled = [{ day: FIXED_TODAY, ms: service.lastRun.durationMs, evaluated: service.lastRun.evaluated, changed: service.lastRun.changed, start: true }];
+  for (const day of SCHEDULED_DAYS.slice(1)) {
+    app.get(Clock).setToday(day);
+    const t = performance.now();
+    const r = await service.runCycle();
+    if (r.error) throw new Error(r.error);
+    scheduled.push({ day, ms: performance.now() - t, evaluated: r.evaluated, changed: r.changed });
+  }
+  await app.close();
+  return { side: 'scheduled', scheduled, maxRssMiB: maxRssMiB() };
 }
 
 // ---------------------------------------------------------------- baseline: raw better-sqlite3
@@ -249,10 +259,10 @@ function copyDb(from, to) {
   fs.copyFileSync(from, to);
 }
 
-function child(side, file, secondRuns, cpuProfDir, withScheduled) {
+function child(side, file, secondRuns, cpuProfDir) {
   const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
   const t = performance.now();
-  const r = spawnSync(process.execPath, [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns), ...(withScheduled ? ['--scheduled'] : [])], {
+  const r = spawnSync(process.execPath, [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns)], {
     encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90 * 60 * 1000,
   });
   if (r.status !== 0) throw new Error(`${side} failed (${r.status ?? r.signal}):\n${r.stderr}`);
@@ -270,20 +280,22 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
   const work = { product: path.join(workDir, `work-product-${scale}.sqlite`), baseline: path.join(workDir, `work-baseline-${scale}.sqlite`) };
   const results = { product: [], baseline: [] };
   let check = null;
+  let scheduled = [];
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
     for (const side of order) {
       copyDb(file, work[side]);
-      // The scheduled (due-only) cycles follow the product's first run only: they move its clock forward.
-      const r = child(side, work[side], secondOnce && i > 0 ? 0 : secondRuns, cpuProfDir, side === 'product' && i === 0);
+      const r = child(side, work[side], secondOnce && i > 0 ? 0 : secondRuns, cpuProfDir);
       results[side].push(r);
       console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(r.first.ms / 1000).toFixed(2)} s (${r.first.changed} written), ` +
-        `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, ` +
-        `${(r.scheduled ?? []).map((x) => `scheduled ${x.day} ${(x.ms / 1000).toFixed(2)} s (${x.evaluated} evaluated, ${x.changed} written), `).join('')}peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
+        `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
     }
     if (i === 0) {
       check = compare(work.product, work.baseline);
       console.error(`  ${scale} product and baseline wrote ${check.identical ? 'identical' : `DIFFERENT (${check.differing} rows differ, first: ${JSON.stringify(check.firstDifference)})`} evaluations (${check.rows} current rows)`);
+      // Then what the cron job does, on the product's evaluated file (after the comparison: it moves the clock on).
+      scheduled = child('scheduled', work.product, 0, cpuProfDir).scheduled;
+      for (const x of scheduled) console.error(`  ${scale} scheduled cycle ${x.day}${x.start ? ' (at start)' : ''}: ${(x.ms / 1000).toFixed(2)} s, ${x.evaluated} evaluated, ${x.changed} written`);
     }
   }
   if (!keep) for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
@@ -295,13 +307,7 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
     writtenFirst: results[side][0].first.changed,
     writtenSecond: results[side].some((r) => r.second.length) ? Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))) : '—',
     peakRssMiB: Math.max(...results[side].map((r) => r.maxRssMiB)),
-    ...(side === 'product' ? {
-      rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)),
-      scheduled: SCHEDULED_DAYS.map((day) => {
-        const runs = results[side].flatMap((r) => r.scheduled.filter((x) => x.day === day));
-        return { day, ms: median(runs.map((x) => x.ms)), evaluated: runs[0]?.evaluated ?? null, changed: runs[0]?.changed ?? null, runs: runs.length };
-      }).filter((x) => x.runs > 0),
-    } : {}),
+    ...(side === 'product' ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)), scheduled } : {}),
   });
   const product = summary('product');
   const baseline = summary('baseline');
@@ -320,7 +326,8 @@ if (require.main === module) {
   const a = args(process.argv.slice(2));
   if (a.child) {
     const secondRuns = Number(a['second-runs'] ?? 1);
-    Promise.resolve(a.child === 'product' ? productChild(a.file, secondRuns, Boolean(a.scheduled)) : baselineChild(a.file, secondRuns)).then(
+    const run = { product: () => productChild(a.file, secondRuns), baseline: () => baselineChild(a.file, secondRuns), scheduled: () => scheduledChild(a.file) }[a.child];
+    Promise.resolve().then(run).then(
       (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
       (e) => {
         console.error(e);
