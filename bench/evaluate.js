@@ -298,6 +298,10 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
       for (const x of scheduled) console.error(`  ${scale} scheduled cycle ${x.day}${x.start ? ' (at start)' : ''}: ${(x.ms / 1000).toFixed(2)} s, ${x.evaluated} evaluated, ${x.changed} written`);
     }
   }
+  // The product's evaluated file is kept for the benchmarks that need evaluations at this scale (bench/web --file, bench/api --file).
+  const evaluated = path.join(workDir, `evaluated-${scale}.sqlite`);
+  for (const x of ['', '-wal', '-shm']) fs.rmSync(`${evaluated}${x}`, { force: true });
+  for (const x of ['', '-wal', '-shm']) if (fs.existsSync(`${work.product}${x}`)) fs.renameSync(`${work.product}${x}`, `${evaluated}${x}`);
   if (!keep) for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
   const summary = (side) => ({
     firstMs: median(results[side].map((r) => r.first.ms)),

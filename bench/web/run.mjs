@@ -7,7 +7,11 @@
  *     headless Chromium, median of several cold loads (a new browser context each, so nothing is cached).
  * Writes the "Web" section of bench/RESULTS.md between <!-- web:start --> and <!-- web:end -->, leaving the rest.
  *
- *   node bench/web/run.mjs [--runs 5]
+ *   node bench/web/run.mjs [--runs 5] [--file bench/data/evaluated-province.sqlite]
+ *
+ * --file: the overview of one generated plan in a copy of an evaluated benchmark file (bench/evaluate.js keeps
+ * bench/data/evaluated-<scale>.sqlite): the plan list, the summary and the trend read from a database the size of
+ * a province. Writes its own section (<!-- web-file:start -->) and leaves the bundle figures alone.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,8 +26,13 @@ import { build } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const option = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const runs = Number(option('runs') ?? 5);
+const dataFile = option('file') ? path.resolve(option('file')) : null;
+const FIXED_TODAY = '2021-12-20';
 
 /**
  * The JavaScript the first screen loads: the entry script and the chunks index.html preloads (pages that are
@@ -69,12 +78,16 @@ async function freePort() {
 async function startProduct() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-web-db-'));
   const port = await freePort();
+  const file = path.join(dir, 't.sqlite');
+  // A copy, so that the benchmark file stays as the evaluation benchmark left it; the same date it was evaluated on.
+  if (dataFile) fs.copyFileSync(dataFile, file);
   const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), SQLITE_PATH: path.join(dir, 't.sqlite'), UPLOADS_DIR: path.join(dir, 'up'), DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), SQLITE_PATH: file, UPLOADS_DIR: path.join(dir, 'up'), DATABASE_URL: '', ...(dataFile ? { FIXED_TODAY } : {}) },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  // A province-sized file starts with its supervision run over every plan: allow it minutes, not seconds.
+  for (let i = 0; i < (dataFile ? 3000 : 150); i++) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
@@ -85,7 +98,7 @@ async function startProduct() {
   return { url, stop: () => { child.kill('SIGTERM'); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-async function measureLcp(url) {
+async function measureLcp(url, query = '') {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -110,7 +123,7 @@ async function measureLcp(url) {
           window.__lcp = { time: last.startTime, element: last.element ? last.element.tagName.toLowerCase() + (last.element.id ? `#${last.element.id}` : '') : '' };
         }).observe({ type: 'largest-contentful-paint', buffered: true });
       });
-      await p.goto(url);
+      await p.goto(`${url}/${query}`);
       await p.getByTestId('indicator-tile').first().waitFor();
       await p.locator('figure.chart canvas').waitFor();
       await p.waitForTimeout(500);
@@ -124,6 +137,42 @@ async function measureLcp(url) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const writeSection = (name, section) => {
+  const resultsFile = path.join(root, 'bench/RESULTS.md');
+  const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`);
+  const updated = marked.test(existing) ? existing.replace(marked, section) : `${existing.trimEnd()}${existing ? '\n\n' : ''}${section}\n`;
+  fs.writeFileSync(resultsFile, updated);
+  console.log(section);
+};
+
+if (dataFile) {
+  // One 2021 plan in the middle of the file, and what the file holds.
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(dataFile, { readonly: true });
+  const count = (table) => db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get().n;
+  const facts = { plans: count('plans'), submissions: count('submissions'), evaluations: count('evaluations') };
+  const plans = db.prepare("SELECT id, code FROM plans WHERE code LIKE 'bench-%-2021' ORDER BY id").all();
+  const plan = plans[Math.floor(plans.length / 2)];
+  db.close();
+  const bytes = fs.statSync(dataFile).size;
+  const product = await startProduct();
+  let samples;
+  try {
+    samples = await measureLcp(product.url, `?plan=${plan.id}`);
+  } finally {
+    product.stop();
+  }
+  const times = samples.map((s) => s.time).sort((a, b) => a - b);
+  const n = (x) => x.toLocaleString('en-US');
+  writeSection('web-file', `<!-- web-file:start -->
+### Largest Contentful Paint with a generated database (\`${path.basename(dataFile)}\`)
+
+Measured by \`node bench/web/run.mjs --file ${path.relative(root, dataFile)}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s): the overview of plan \`${plan.code}\` (30 departments, 50 metrics) in a copy of the evaluated benchmark file — ${n(facts.plans)} plans (the plan selector lists them all), ${n(facts.submissions)} submissions, ${n(facts.evaluations)} evaluations, ${(bytes / 2 ** 30).toFixed(1)} GiB — FIXED_TODAY ${FIXED_TODAY}, signed in as \`leader\`, 1280×900, cold cache, ${runs} loads: **median ${Math.round(times[Math.floor(times.length / 2)])} ms** (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}); LCP element: \`${samples[0].element}\`. Goal: under 1.5 s.
+<!-- web-file:end -->`);
+  process.exit(0);
+}
+
 const sizes = await buildBoth();
 const product = await startProduct();
 let samples;
@@ -150,9 +199,4 @@ Measured by \`npm run bench:web\` (\`bench/web/run.mjs\`) on ${new Date().toISOS
 Largest Contentful Paint of the overview (signed in as \`leader\`, 1280×900, headless Chromium, same machine as the API, cold cache, ${runs} loads): **median ${Math.round(median)} ms** (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}); LCP element: \`${samples[0].element}\`. Loopback network, so this is rendering and API time, not a mobile-network figure.
 <!-- web:end -->`;
 
-const resultsFile = path.join(root, 'bench/RESULTS.md');
-const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
-const marked = /<!-- web:start -->[\s\S]*?<!-- web:end -->/;
-const updated = marked.test(existing) ? existing.replace(marked, section) : `${existing.trimEnd()}${existing ? '\n\n' : ''}${section}\n`;
-fs.writeFileSync(resultsFile, updated);
-console.log(section);
+writeSection('web', section);
