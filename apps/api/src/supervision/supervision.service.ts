@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderStage, replyDeadline, replyOverdue, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
-import { DataSource, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { EvaluationRepository, type Assignments } from '../evaluation/evaluation.repository';
@@ -55,7 +55,10 @@ export class SupervisionService {
     const calendar = await this.calendar.calendar();
     const submitted = await this.submissions.firstRevisions(plan.id);
     // Already sent, read once: the unique key is only the backstop for two instances racing.
-    const sentBefore = new Set((await this.dataSource.manager.find(ReminderEntity, { select: { departmentId: true, metricId: true, periodKey: true, stage: true } })).map((r) => `${r.metricId}:${r.departmentId}:${r.periodKey}:${r.stage}`));
+    // Only this plan's: reading every plan's reminders once per plan would grow with the square of the plans.
+    const metricIds = inputs.metrics.map((m) => m.id);
+    const sentBefore = new Set((metricIds.length ? await this.dataSource.manager.find(ReminderEntity, { select: { departmentId: true, metricId: true, periodKey: true, stage: true }, where: { metricId: In(metricIds) } }) : [])
+      .map((r) => `${r.metricId}:${r.departmentId}:${r.periodKey}:${r.stage}`));
     let sent = 0;
     for (const metric of inputs.metrics) {
       const ruled = toRuledMetric(metric);
@@ -90,11 +93,17 @@ export class SupervisionService {
     const byKey = new Map(rows.map((e) => [`${e.metricId}:${e.departmentId}:${e.periodKey}`, e]));
     const latest = latestPeriodRows(rows, (e) => `${e.metricId}:${e.departmentId}`, today);
     const history = new Map<string, typeof rows>();
-    for (const r of rows) history.set(`${r.metricId}:${r.departmentId}`, [...(history.get(`${r.metricId}:${r.departmentId}`) ?? []), r]);
+    for (const r of rows) {
+      const key = `${r.metricId}:${r.departmentId}`;
+      const list = history.get(key);
+      if (list) list.push(r);
+      else history.set(key, [r]);
+    }
     const metrics = new Map(inputs.metrics.map((m) => [m.id, m]));
     const out = { issued: 0, closed: 0, escalated: 0 };
     // A reply a leader accepted settles that period: the loop does not reopen it while the figures stay red.
-    const accepted = new Set((await this.dataSource.manager.find(NoticeEntity, { where: { closedReason: 'accepted' } })).map((n) => `${n.metricId}:${n.departmentId}:${n.periodKey}`));
+    const planMetrics = In([...metrics.keys()].length ? [...metrics.keys()] : [-1]);
+    const accepted = new Set((await this.dataSource.manager.find(NoticeEntity, { where: { closedReason: 'accepted', metricId: planMetrics } })).map((n) => `${n.metricId}:${n.departmentId}:${n.periodKey}`));
 
     for (const e of latest.values()) {
       if (e.status !== 'red' || accepted.has(`${e.metricId}:${e.departmentId}:${e.periodKey}`)) continue;
@@ -106,8 +115,8 @@ export class SupervisionService {
       if (issued) out.issued += 1;
     }
 
-    const open = await this.dataSource.manager.find(NoticeEntity, { where: { state: Not('closed') } });
-    for (const notice of open.filter((n) => metrics.has(n.metricId))) {
+    const open = await this.dataSource.manager.find(NoticeEntity, { where: { state: Not('closed'), metricId: planMetrics } });
+    for (const notice of open) {
       const now = byKey.get(`${notice.metricId}:${notice.departmentId}:${notice.periodKey}`);
       // Only a period that turned green after the notice closes it: a leader may issue one by hand on a green period.
       if (now?.status === 'green' && now.evaluatedAt >= notice.issuedAt) {
