@@ -46,22 +46,17 @@ const rssMiB = () => process.memoryUsage().rss / 1024 / 1024;
 
 /**
  * The evaluation benchmark measures evaluation. Start-up also runs the supervision cycle, which on a generated
- * history would send a reminder for every synthetic gap (about 2,400 per district) — that is measured on its own,
- * not here, so the product's processes run with it switched off.
+ * history would send a reminder for every synthetic gap (about 2,400 per district): the product's processes here
+ * run with SUPERVISION=0.
  */
-function withoutSupervision(app) {
-  const { SupervisionService } = require(path.join(root, 'apps/api/dist/supervision/supervision.service'));
-  app.get(SupervisionService).runCycle = async () => ({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
-}
-
+const PRODUCT_ENV = { FIXED_TODAY, SUPERVISION: '0' };
 
 async function productChild(file, secondRuns) {
   const t0 = performance.now();
   const { appConfig } = require('./generate');
   const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
   const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
-  const app = await createApp(appConfig(file, { FIXED_TODAY }), { quiet: true });
-  withoutSupervision(app);
+  const app = await createApp(appConfig(file, PRODUCT_ENV), { quiet: true });
   const rssBeforeCycle = rssMiB();
   // Start-up runs the product's first cycle (StartupService → EvaluationService.runCycle()).
   await app.init();
@@ -97,8 +92,7 @@ async function scheduledChild(file) {
   const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
   const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
   const { Clock } = require(path.join(root, 'apps/api/dist/clock/clock'));
-  const app = await createApp(appConfig(file, { FIXED_TODAY }), { quiet: true });
-  withoutSupervision(app);
+  const app = await createApp(appConfig(file, PRODUCT_ENV), { quiet: true });
   await app.init();
   const service = app.get(EvaluationService);
   const scheduled = [{ day: FIXED_TODAY, ms: service.lastRun.durationMs, evaluated: service.lastRun.evaluated, changed: service.lastRun.changed, start: true }];

@@ -126,3 +126,27 @@ describe('supervision reminders', () => {
     expect(await ds.query('SELECT department_id, metric_id, period_key FROM notices GROUP BY department_id, metric_id, period_key HAVING COUNT(*) > 1')).toEqual([]);
   });
 });
+
+describe('SUPERVISION=0', () => {
+  it('an instance with supervision off sends no reminder and issues no notice; one with it on catches up', async () => {
+    const db = await freshDatabase();
+    const count = (t: TestApp, table: string) => t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`).then((r: Array<{ n: number | string }>) => Number(r[0].n));
+    const env = { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS };
+    let t = await startTestApp(db, { demo: false, env: { ...env, SUPERVISION: '0' } });
+    try {
+      // Evaluated at start (overdue months are red), yet nothing reminded or noticed.
+      expect(await count(t, 'evaluations')).toBeGreaterThan(0);
+      expect([await count(t, 'reminders'), await count(t, 'notices')]).toEqual([0, 0]);
+    } finally {
+      await t.stop();
+    }
+    t = await startTestApp(db, { demo: false, env });
+    try {
+      expect(await count(t, 'reminders')).toBeGreaterThan(0);
+      expect(await count(t, 'notices')).toBeGreaterThan(0);
+    } finally {
+      await t.stop();
+      await db.drop();
+    }
+  });
+});

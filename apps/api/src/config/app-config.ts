@@ -34,6 +34,8 @@ export interface AppConfig {
   smtpFrom: string;
   /** Working days before a due date that the first reminder goes out, for plans loaded from now on; each plan's own setting wins. */
   reminderLeadWorkingDays: number;
+  /** Run the supervision cycle (reminders, notices) in this instance: off for an instance that only serves reads. */
+  supervision: boolean;
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -59,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   const reminderLead = Number(env.REMINDER_LEAD_WORKING_DAYS ?? 3);
   if (!Number.isInteger(reminderLead) || reminderLead < 0 || reminderLead > 30) errors.push(`REMINDER_LEAD_WORKING_DAYS must be a whole number from 0 to 30, got "${env.REMINDER_LEAD_WORKING_DAYS}"`);
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim())) errors.push('SMTP_URL must start with smtp:// or smtps://');
+  const supervision = (env.SUPERVISION ?? '1').trim();
+  if (!['0', '1', 'true', 'false'].includes(supervision)) errors.push(`SUPERVISION must be 1 or 0, got "${env.SUPERVISION}"`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,
@@ -78,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     smtpUrl: env.SMTP_URL?.trim() || null,
     smtpFrom: env.SMTP_FROM ?? 'taizhang@localhost',
     reminderLeadWorkingDays: reminderLead,
+    supervision: supervision === '1' || supervision === 'true',
     reportFont: {
       path: env.REPORT_FONT ?? '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
       family: env.REPORT_FONT_FAMILY ?? 'NotoSerifCJKsc-Regular',

@@ -12,7 +12,8 @@ import { SeedLoaderService } from '../seeding/seed-loader.service';
 
 /**
  * What happens once the database is migrated, in this order: the working-day calendar, the demo plan,
- * demo accounts (demo mode) and the ADMIN_PASSWORD, a first evaluation (so the dashboard is never stale at start), then the scheduled evaluation.
+ * demo accounts (demo mode) and the ADMIN_PASSWORD, a first evaluation (so the dashboard is never stale at start), a first
+ * supervision run (unless SUPERVISION=0), then the scheduled jobs.
  */
 @Injectable()
 export class StartupService implements OnApplicationBootstrap {
@@ -35,9 +36,9 @@ export class StartupService implements OnApplicationBootstrap {
     if (this.config.demo) await this.demoAccounts.ensure();
     await this.auth.applyAdminPassword();
     await this.evaluation.runCycle();
-    await this.supervision.runCycle();
+    if (this.config.supervision) await this.supervision.runCycle();
     this.scheduler.start();
     this.reportsScheduler.start();
-    this.supervisionScheduler.start();
+    if (this.config.supervision) this.supervisionScheduler.start();
   }
 }
