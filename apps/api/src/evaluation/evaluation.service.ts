@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, type DepartmentResult, type Evaluation, type RuledMetric } from '@taizhang/domain';
+import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, type DepartmentResult, type RuledMetric } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';

@@ -108,8 +108,9 @@ export class SupervisionService {
     for (const e of latest.values()) {
       if (e.status !== 'red' || accepted.has(`${e.metricId}:${e.departmentId}:${e.periodKey}`)) continue;
       const metric = metrics.get(e.metricId)!;
-      // Red in the period before as well makes it 挂牌督办.
-      const previous = (history.get(`${e.metricId}:${e.departmentId}`) ?? []).filter((r) => r.periodEnd < e.periodEnd).sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0];
+      // Red in the period before as well makes it 挂牌督办: the latest earlier period, one pass.
+      let previous: (typeof rows)[number] | undefined;
+      for (const r of history.get(`${e.metricId}:${e.departmentId}`) ?? []) if (r.periodEnd < e.periodEnd && (!previous || r.periodEnd > previous.periodEnd)) previous = r;
       const level = initialNoticeLevel(e.basis, previous?.status === 'red');
       const issued = await this.once((m) => this.issue(m, metric, e.departmentId!, e.periodKey, level, e.reasonZh, e.reasonEn, replyDeadline(today, calendar), null));
       if (issued) out.issued += 1;
