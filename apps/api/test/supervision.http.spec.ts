@@ -125,6 +125,32 @@ describe('supervision reminders', () => {
     expect(await ds.query('SELECT department_id, metric_id, period_key, stage FROM reminders GROUP BY department_id, metric_id, period_key, stage HAVING COUNT(*) > 1')).toEqual([]);
     expect(await ds.query('SELECT department_id, metric_id, period_key FROM notices GROUP BY department_id, metric_id, period_key HAVING COUNT(*) > 1')).toEqual([]);
   });
+
+  it('skips a plan in which nothing it reads changed since its last run that day, and looks again once something does', async () => {
+    const ds = t.app.get(DataSource);
+    setToday('2020-10-15');
+    await cycle();
+    await cycle();
+    const removeLast = async () => {
+      const [row] = await ds.query('SELECT id, department_id, metric_id, period_key, stage FROM reminders ORDER BY id DESC LIMIT 1');
+      // Removed behind the product's back: a run that looked at the plan again would send it again.
+      await ds.query(`DELETE FROM reminders WHERE id = ${Number(row.id)}`);
+      return async () => Number((await ds.query(`SELECT COUNT(*) AS n FROM reminders WHERE department_id = ${Number(row.department_id)} AND metric_id = ${Number(row.metric_id)} AND period_key = '${row.period_key}' AND stage = '${row.stage}'`))[0].n);
+    };
+    let present = await removeLast();
+    expect((await cycle()).reminders).toBe(0);
+    expect(await present()).toBe(0);
+    // Any change supervision reads marks the plan (here its reminder settings, set to what they were): looked at again.
+    await as(t.app, admin).patch('/api/plans/1/settings').send({ remindBeforeWorkingDays: 3 }).expect(200);
+    expect((await cycle()).reminders).toBe(1);
+    expect(await present()).toBe(1);
+    // So does a new day.
+    present = await removeLast();
+    expect((await cycle()).reminders).toBe(0);
+    setToday('2020-10-16');
+    await cycle();
+    expect(await present()).toBe(1);
+  });
 });
 
 describe('SUPERVISION=0', () => {

@@ -3,6 +3,7 @@ import type { CaseRecord, Figure } from '@taizhang/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
+import { markPlanChanged } from '../plans/plan-changes';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
@@ -205,9 +206,10 @@ export class EvaluationRepository {
    * Supersedes the replaced evaluations, inserts the new ones and stores the new check dates, in one
    * transaction, in multi-row statements.
    */
-  async apply(superseded: number[], inserted: NewEvaluation[], checks: NewCheck[], at: string, today: string): Promise<void> {
+  async apply(planId: number, superseded: number[], inserted: NewEvaluation[], checks: NewCheck[], at: string, today: string): Promise<void> {
     if (superseded.length === 0 && inserted.length === 0 && checks.length === 0) return;
     await this.dataSource.transaction(async (m) => {
+      if (inserted.length > 0) await markPlanChanged(m, planId);
       for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
       await this.insertRows(m, 'evaluations', EVALUATION_COLUMNS, inserted.map((e) => [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]));
       await this.insertRows(m, 'evaluation_checks', CHECK_COLUMNS, checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today]),

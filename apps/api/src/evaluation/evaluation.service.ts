@@ -141,7 +141,7 @@ export class EvaluationService {
         if (changedHere || !storedChecks.has(key) || storedChecks.get(key) !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn });
       }
     }
-    await this.repository.apply(superseded, inserted, checks, this.clock.now().toISOString(), ctx.today);
+    await this.repository.apply(plan.id, superseded, inserted, checks, this.clock.now().toISOString(), ctx.today);
     return { evaluated, changed: inserted.length };
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
+import { markPlanChanged } from './plan-changes';
 import { PlanEntity } from './plan.entity';
 import { toPlanSummaryResponse } from './plans.dto';
 import { PlansRepository } from './plans.repository';
@@ -30,6 +31,7 @@ export class PlansService {
       const before = await m.findOneBy(PlanEntity, { id });
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的计划`, `No plan with id ${id}`);
       await m.update(PlanEntity, { id }, changes);
+      await markPlanChanged(m, id);
       const after = { ...before, ...changes };
       await this.audit.record(actor, { kind: 'write', action: 'update plan settings', entity: 'plan', entityId: id, before: settingsOf(before), after: settingsOf(after) }, m);
       return toPlanSummaryResponse(after);

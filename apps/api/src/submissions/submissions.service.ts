@@ -12,6 +12,7 @@ import { AppError } from '../common/app-error';
 import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
+import { markPlanChanged } from '../plans/plan-changes';
 import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceFileEntity } from './evidence-file.entity';
 import { SubmissionReturnEntity } from './submission-return.entity';
@@ -96,6 +97,7 @@ export class SubmissionsService {
     }
     // Marked in the same transaction: if this process dies before evaluating, the next cycle still does.
     await EvaluationRepository.markStale(m, [p.metric.id]);
+    await markPlanChanged(m, p.plan.id);
     const row = await this.submissions.append(m, {
       metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
       note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),

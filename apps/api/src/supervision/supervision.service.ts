@@ -6,6 +6,7 @@ import { Clock } from '../clock/clock';
 import { EvaluationRepository, type Assignments } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import type { MetricEntity } from '../metrics/metric.entity';
+import { markPlanOfMetricChanged } from '../plans/plan-changes';
 import { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { DeliveryService } from './delivery.service';
@@ -38,13 +39,19 @@ export class SupervisionService {
 
   async runCycle(): Promise<SupervisionRun> {
     const run: SupervisionRun = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
+    const today = this.clock.today();
     for (const plan of await this.dataSource.manager.find(PlanEntity)) {
+      // Reminders and escalations move with the day, notices with evaluations and replies: if neither moved since
+      // this plan's last run, there is nothing new to do (a province has thousands of plans and ticks every 5 minutes).
+      if (plan.supervisedOn === today && plan.supervisedVersion === plan.supervisionVersion) continue;
       const assignments = await this.evaluations.loadAssignments(plan.id);
       run.reminders += await this.remind(plan, assignments);
       const n = await this.superviseNotices(plan, assignments);
       run.issued += n.issued;
       run.closed += n.closed;
       run.escalated += n.escalated;
+      // The version read before the run: its own notices and events bumped it, so the next tick looks once more.
+      await this.dataSource.manager.update(PlanEntity, { id: plan.id }, { supervisedOn: today, supervisedVersion: plan.supervisionVersion });
     }
     await this.delivery.flush();
     return run;
@@ -168,6 +175,8 @@ export class SupervisionService {
 
   async event(m: EntityManager, noticeId: number, actor: string | null, action: string, detail: string | null): Promise<void> {
     await m.insert(NoticeEventEntity, { noticeId, at: this.clock.now().toISOString(), actor, action, detail });
+    const notice = await m.findOne(NoticeEntity, { where: { id: noticeId }, select: { id: true, metricId: true } });
+    if (notice) await markPlanOfMetricChanged(m, notice.metricId);
   }
 
   /** Runs `work` in a transaction; a unique-key clash (another tick or instance did it first) counts as "already done". */
