@@ -111,88 +111,31 @@ async function scheduledChild(file) {
 
 function baselineChild(file, secondRuns) {
   const Database = require('better-sqlite3');
-  const domain = require(path.join(root, 'libs/domain/dist'));
-  const { evaluatePeriod, evaluateOverall, reportingPeriods, WorkingDayCalendar } = domain;
+  const { calendarFrom, evaluatePlanRows, baselineQueries } = require('./baseline-rules');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL'); // as the app
-  const years = db.prepare('SELECT year, source FROM calendar_years ORDER BY year').all();
-  const days = db.prepare('SELECT date, year, kind FROM calendar_days').all();
-  const calendar = new WorkingDayCalendar(years.map((y) => ({
-    year: y.year, source: y.source,
-    holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => d.date).sort(),
-    makeUpWorkdays: days.filter((d) => d.year === y.year && d.kind === 'workday').map((d) => d.date).sort(),
-  })));
+  const calendar = calendarFrom(db.prepare('SELECT year, source FROM calendar_years ORDER BY year').all(), db.prepare('SELECT date, year, kind FROM calendar_days').all());
   const ctx = { today: FIXED_TODAY, calendar };
-
-  const q = {
-    plans: db.prepare('SELECT id, year FROM plans ORDER BY id'),
-    metrics: db.prepare('SELECT * FROM metrics WHERE plan_id = ? ORDER BY id'),
-    links: db.prepare(`SELECT m.id AS metricId, d.id AS departmentId, l.role AS role, d.code AS code, d.name AS name
-      FROM metrics m JOIN tasks t ON t.id = m.task_id JOIN indicator_departments l ON l.indicator_id = t.indicator_id
-      JOIN departments d ON d.id = l.department_id AND d.is_group = 0 WHERE m.plan_id = ? ORDER BY m.id, l.role, d.id`),
-    submissions: db.prepare(`SELECT s.id, s.metric_id, s.department_id, s.period_key, s.figure_type, s.value, s.numerator, s.denominator, s.completed_on
-      FROM submissions s JOIN metrics m ON m.id = s.metric_id WHERE m.plan_id = ? ORDER BY s.revision`),
-    cases: db.prepare(`SELECT c.submission_id, c.reference, c.start_date, c.completed_on, c.value FROM submission_cases c
-      JOIN submissions s ON s.id = c.submission_id JOIN metrics m ON m.id = s.metric_id WHERE m.plan_id = ? ORDER BY c.id`),
-    current: db.prepare(`SELECT e.id, e.metric_id, e.department_id, e.period_key, e.status, e.basis, e.value, e.target, e.reason_zh, e.reason_en
-      FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ? AND e.superseded_at IS NULL`),
-    insert: db.prepare(`INSERT INTO evaluations (metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`),
-    supersede: db.prepare('UPDATE evaluations SET superseded_at = ? WHERE id = ?'),
-  };
+  const q = Object.fromEntries(Object.entries(baselineQueries('?')).map(([k, sql]) => [k, db.prepare(sql)]));
+  const insert = db.prepare(`INSERT INTO evaluations (metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`);
+  const supersede = db.prepare('UPDATE evaluations SET superseded_at = ? WHERE id = ?');
 
   const cycle = db.transaction((at) => {
     let evaluated = 0;
     let changed = 0;
     for (const plan of q.plans.all()) {
-      const metrics = q.metrics.all(plan.id);
-      const assigned = new Map();
-      for (const l of q.links.iterate(plan.id)) {
-        let list = assigned.get(l.metricId);
-        if (!list) assigned.set(l.metricId, (list = new Map()));
-        const d = list.get(l.departmentId);
-        if (d) d.isLead ||= l.role === 'lead';
-        else list.set(l.departmentId, { id: l.departmentId, code: l.code, name: l.name, isLead: l.role === 'lead' });
-      }
-      const latest = new Map();
-      for (const s of q.submissions.iterate(plan.id)) latest.set(`${s.metric_id}:${s.department_id}:${s.period_key}`, s);
-      const cases = new Map();
-      for (const s of latest.values()) if (s.figure_type === 'cases') cases.set(s.id, []);
-      for (const c of q.cases.iterate(plan.id)) {
-        cases.get(c.submission_id)?.push({ reference: c.reference, startDate: c.start_date, completedOn: c.completed_on, value: c.value });
-      }
-      const current = new Map();
-      for (const e of q.current.iterate(plan.id)) current.set(`${e.metric_id}:${e.department_id ?? '*'}:${e.period_key}`, e);
-      const write = (metricId, departmentId, period, e) => {
-        evaluated++;
-        const before = current.get(`${metricId}:${departmentId ?? '*'}:${period.key}`);
-        if (before && before.status === e.status && before.basis === e.basis && before.value === e.value && before.target === e.target
-          && before.reason_zh === e.reasonZh && before.reason_en === e.reasonEn) return;
-        if (before) q.supersede.run(at, before.id);
-        q.insert.run(metricId, departmentId, period.key, period.end, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at);
-        changed++;
+      const rows = {
+        metrics: q.metrics.all(plan.id), links: q.links.all(plan.id), submissions: q.submissions.iterate(plan.id),
+        cases: q.cases.iterate(plan.id), current: q.current.iterate(plan.id),
       };
-      for (const m of metrics) {
-        const ruled = {
-          code: m.code, name: m.name, nameEn: m.name_en, kind: m.kind, comparator: m.comparator, target: m.target, unit: m.unit, period: m.period,
-          deadline: m.deadline, frequency: m.frequency, tolerance: m.tolerance, dueWorkingDays: m.due_working_days, warnWorkingDays: m.warn_working_days,
-          consolidated: !!m.consolidated,
-        };
-        const departments = [...(assigned.get(m.id)?.values() ?? [])];
-        for (const period of reportingPeriods(ruled, plan.year)) {
-          if (period.start > ctx.today) continue;
-          const results = departments.map((d) => {
-            const s = latest.get(`${m.id}:${d.id}:${period.key}`);
-            const figure = s && toFigure(s, cases.get(s.id));
-            const evaluation = evaluatePeriod(ruled, period, figure, ctx);
-            write(m.id, d.id, period, evaluation);
-            return { department: d, figure, evaluation };
-          });
-          write(m.id, null, period, evaluateOverall(ruled, period, results, ctx));
-        }
-      }
+      evaluated += evaluatePlanRows(plan, rows, ctx, (metricId, departmentId, period, e, before) => {
+        if (before) supersede.run(at, before.id);
+        insert.run(metricId, departmentId, period.key, period.end, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at);
+        changed++;
+      });
     }
     return { evaluated, changed };
   });
@@ -208,19 +151,6 @@ function baselineChild(file, secondRuns) {
   for (let i = 0; i < secondRuns; i++) second.push(run());
   db.close();
   return { side: 'baseline', first, second, maxRssAfterFirstMiB: maxAfterFirst, maxRssMiB: maxRssMiB() };
-}
-
-function toFigure(s, cases) {
-  switch (s.figure_type) {
-    case 'ratio':
-      return { type: 'ratio', numerator: s.numerator ?? 0, denominator: s.denominator ?? 0 };
-    case 'cases':
-      return { type: 'cases', cases: cases ?? [] };
-    case 'completion':
-      return { type: 'completion', completedOn: s.completed_on };
-    case 'value':
-      return { type: 'value', value: s.value ?? 0 };
-  }
 }
 
 // ---------------------------------------------------------------- parent: copies, children, medians

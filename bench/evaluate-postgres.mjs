@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * The evaluation benchmark of bench/evaluate.js on PostgreSQL: the district file (or --scale city) copied into two
+ * fresh databases, then in separate processes the product's full cycle (EvaluationService inside the real app,
+ * DATABASE_URL) and a raw `pg` baseline doing the same work (the same rows, the same domain rules in a loop from
+ * bench/baseline-rules.js, one transaction of multi-row inserts), each a first cycle (writes everything) and a second
+ * on unchanged data (writes nothing); then both databases compared row by row. Writes its section of
+ * bench/RESULTS.md (<!-- evaluate-postgres:start --> … <!-- evaluate-postgres:end -->).
+ *
+ *   node bench/evaluate-postgres.mjs [--url postgres://postgres:postgres@127.0.0.1:5432/postgres] [--scale district] [--runs 3]
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { copyRows, createDatabase, dropDatabase, migrate } from './pg-copy.mjs';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const { Client } = require('pg');
+const FIXED_TODAY = '2021-12-20';
+const opt = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const maxRssMiB = () => process.resourceUsage().maxRSS / 1024;
+
+async function productChild(url) {
+  const { loadConfig } = require(path.join(root, 'apps/api/dist/config/app-config'));
+  const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
+  const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
+  const config = loadConfig({ PORT: '0', DATABASE_URL: url, WEB_DIST: '', DEMO: '0', SUPERVISION: '0', EVALUATION_CRON: '0 0 1 1 *', FIXED_TODAY });
+  const app = await createApp(config, { quiet: true });
+  await app.init(); // the start-up cycle evaluates everything: nothing has been evaluated yet
+  const service = app.get(EvaluationService);
+  const first = service.lastRun;
+  if (first.error) throw new Error(first.error);
+  const t = performance.now();
+  const second = await service.runCycle('full');
+  if (second.error) throw new Error(second.error);
+  await app.close();
+  return { first: { ms: first.durationMs, evaluated: first.evaluated, changed: first.changed }, second: { ms: performance.now() - t, evaluated: second.evaluated, changed: second.changed }, maxRssMiB: maxRssMiB() };
+}
+
+async function baselineChild(url) {
+  const { calendarFrom, evaluatePlanRows, baselineQueries } = require('./baseline-rules.js');
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  const rowsOf = async (sql, params = []) => (await pg.query(sql, params)).rows;
+  const calendar = calendarFrom(await rowsOf('SELECT year, source FROM calendar_years ORDER BY year'), await rowsOf('SELECT date, year, kind FROM calendar_days'));
+  const ctx = { today: FIXED_TODAY, calendar };
+  const q = baselineQueries('$1');
+  const columns = 'metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at';
+  const cycle = async () => {
+    const at = new Date().toISOString();
+    const t = performance.now();
+    let evaluated = 0;
+    let changed = 0;
+    await pg.query('BEGIN');
+    for (const plan of await rowsOf(q.plans)) {
+      const rows = {};
+      for (const k of ['metrics', 'links', 'submissions', 'cases', 'current']) rows[k] = await rowsOf(q[k], [plan.id]);
+      const inserts = [];
+      const superseded = [];
+      evaluated += evaluatePlanRows(plan, rows, ctx, (metricId, departmentId, period, e, before) => {
+        if (before) superseded.push(before.id);
+        inserts.push([metricId, departmentId, period.key, period.end, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]);
+      });
+      if (superseded.length) await pg.query('UPDATE evaluations SET superseded_at = $1 WHERE id = ANY($2)', [at, superseded]);
+      for (let i = 0; i < inserts.length; i += 500) {
+        const values = [];
+        const tuples = inserts.slice(i, i + 500).map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(',')})`);
+        await pg.query(`INSERT INTO evaluations (${columns}) VALUES ${tuples.join(',')}`, values);
+      }
+      changed += inserts.length;
+    }
+    await pg.query('COMMIT');
+    return { ms: performance.now() - t, evaluated, changed };
+  };
+  const first = await cycle();
+  const second = await cycle();
+  await pg.end();
+  return { first, second, maxRssMiB: maxRssMiB() };
+}
+
+/** A digest of each database's current evaluations and the count of differing rows. */
+async function compare(urlA, urlB) {
+  const sql = `SELECT metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en
+    FROM evaluations WHERE superseded_at IS NULL ORDER BY metric_id, department_id NULLS FIRST, period_key`;
+  const read = async (url) => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    const rows = (await c.query({ text: sql, rowMode: 'array' })).rows.map((r) => JSON.stringify(r));
+    await c.end();
+    return rows;
+  };
+  const [a, b] = [await read(urlA), await read(urlB)];
+  let differing = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) differing++;
+  const digest = (rows) => crypto.createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16);
+  return { rows: a.length, differing, product: digest(a), baseline: digest(b) };
+}
+
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+if (opt('child')) {
+  const run = opt('child') === 'product' ? productChild : baselineChild;
+  run(opt('url')).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`), (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  const server = opt('url', process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
+  const scale = opt('scale', 'district');
+  const runs = Number(opt('runs', 3));
+  const source = path.join(here, 'data', `${scale}.sqlite`);
+  if (!fs.existsSync(source)) throw new Error(`Run node bench/generate.js --scale ${scale} first`);
+  const results = { product: [], baseline: [] };
+  let check = null;
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
+    const urls = {};
+    for (const side of order) {
+      const name = `taizhang_bench_eval_${side}_${process.pid}`;
+      await dropDatabase(server, name);
+      urls[side] = await createDatabase(server, name);
+      await migrate(urls[side], 39000 + (process.pid % 500) + (side === 'product' ? 0 : 500));
+      await copyRows(source, urls[side]);
+      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--url', urls[side]], { encoding: 'utf8', timeout: 60 * 60 * 1000, maxBuffer: 16 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`${side} failed:\n${r.stderr}`);
+      const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
+      results[side].push(result);
+      console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(result.first.ms / 1000).toFixed(2)} s (${result.first.changed} written), second ${(result.second.ms / 1000).toFixed(2)} s (${result.second.changed} written), peak RSS ${Math.round(result.maxRssMiB)} MiB`);
+    }
+    if (i === 0) {
+      check = await compare(urls.product, urls.baseline);
+      console.error(`  ${scale} product and baseline: ${check.differing === 0 ? 'identical' : `${check.differing} rows DIFFER`} (${check.rows} current rows)`);
+    }
+    for (const side of order) await dropDatabase(server, `taizhang_bench_eval_${side}_${process.pid}`);
+  }
+  const summary = (side) => ({
+    first: median(results[side].map((r) => r.first.ms)), second: median(results[side].map((r) => r.second.ms)),
+    written: results[side][0].first.changed, writtenSecond: Math.max(...results[side].map((r) => r.second.changed)), peak: Math.max(...results[side].map((r) => r.maxRssMiB)),
+  });
+  const [p, b] = [summary('product'), summary('baseline')];
+  const pgVersion = await (async () => {
+    const c = new Client({ connectionString: server });
+    await c.connect();
+    const v = (await c.query('SHOW server_version')).rows[0].server_version;
+    await c.end();
+    return v;
+  })();
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const section = `<!-- evaluate-postgres:start -->
+## Evaluation cycle on PostgreSQL
+
+Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into a fresh database per side and run; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with one transaction of 500-row inserts. Medians of ${runs} runs, sides alternating.
+
+| | product | raw baseline | ratio |
+|---|---:|---:|---:|
+| first cycle (writes ${p.written.toLocaleString('en-US')} evaluations) | ${s(p.first)} | ${s(b.first)} | **${(p.first / b.first).toFixed(2)}×** |
+| second cycle, unchanged data (writes product ${p.writtenSecond}, baseline ${b.writtenSecond}) | ${s(p.second)} | ${s(b.second)} | **${(p.second / b.second).toFixed(2)}×** |
+| peak RSS | ${Math.round(p.peak)} MiB | ${Math.round(b.peak)} MiB | |
+
+Same evaluations: ${check.differing === 0 ? `yes, ${check.rows.toLocaleString('en-US')} current rows identical (sha256 ${check.product})` : `NO: ${check.differing} of ${check.rows} rows differ`}. The product's resident set includes the whole Nest application.
+<!-- evaluate-postgres:end -->`;
+  const resultsFile = path.join(here, 'RESULTS.md');
+  const existing = fs.readFileSync(resultsFile, 'utf8');
+  const marked = /<!-- evaluate-postgres:start -->[\s\S]*?<!-- evaluate-postgres:end -->/;
+  fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : existing.replace('<!-- evaluate:end -->', `<!-- evaluate:end -->\n\n${section}`));
+  console.log(section);
+}
