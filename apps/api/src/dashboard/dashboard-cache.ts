@@ -1,17 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { PreparedJson } from '../common/prepared-json';
 
 const MAX_ENTRIES = 200;
+
+interface Entry {
+  /** The state of the data the value was computed for (see `version`). */
+  version: string;
+  /** Shared while it computes, so that requests arriving together after a change compute it once. */
+  value: Promise<unknown>;
+  /** The value as sent, serialised once for each `stamp` (what a request adds to the cached value). */
+  answer?: { stamp: string; json: PreparedJson };
+}
 
 /**
  * Dashboards are read far more often than the data changes. An answer is kept until the data moves on:
  * the newest evaluation, the newest audited write (every submission, return, edit and import is audited)
  * and today's date together say whether anything a dashboard shows can have changed — on this instance or another.
+ * That costs one query per request on two primary keys; the answer itself is also kept serialised, so a request
+ * that finds the data unchanged neither computes nor serialises anything.
  */
 @Injectable()
 export class DashboardCache {
-  private readonly entries = new Map<string, unknown>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -19,12 +31,35 @@ export class DashboardCache {
   ) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const [row] = await this.dataSource.query('SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log) AS a');
-    const full = `${key}|${row.e}|${row.a}|${this.clock.today()}`;
-    if (this.entries.has(full)) return this.entries.get(full) as T;
-    const value = await compute();
+    return (await this.entry(key, compute)).value as Promise<T>;
+  }
+
+  /** The answer as sent: `present` adds what the request adds to the cached value, which changes only with `stamp`. */
+  async json<T>(key: string, compute: () => Promise<T>, present: (value: T) => unknown = (value) => value, stamp = ''): Promise<PreparedJson> {
+    const entry = await this.entry(key, compute);
+    const value = (await entry.value) as T;
+    if (entry.answer?.stamp !== stamp) entry.answer = { stamp, json: PreparedJson.of(present(value)) };
+    return entry.answer.json;
+  }
+
+  private async entry(key: string, compute: () => Promise<unknown>): Promise<Entry> {
+    const version = await this.version();
+    const cached = this.entries.get(key);
+    if (cached?.version === version) return cached;
+    const entry: Entry = { version, value: compute() };
+    // A failed computation (an unknown plan, a month outside it) is not kept: the next request tries again.
+    entry.value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    // One entry per key: the answer for an older state of the data is of no further use.
+    this.entries.delete(key);
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(full, value);
-    return value;
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private async version(): Promise<string> {
+    const [row] = await this.dataSource.query('SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log) AS a');
+    return `${row.e}|${row.a}|${this.clock.today()}`;
   }
 }

@@ -1,10 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse } from '@taizhang/contracts';
+import type { Response } from 'express';
 import { Roles } from '../auth/access.decorator';
 import { DashboardSummaryQueryDto, DashboardTrendQueryDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 
+/**
+ * Each answer (DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse) is sent as bytes
+ * kept with the cached value, with a strong ETag: the web app polls, and a poll that finds nothing new gets 304.
+ */
 @ApiTags('dashboard')
 @Controller('dashboard')
 export class DashboardController {
@@ -12,19 +16,19 @@ export class DashboardController {
 
   @Get('summary')
   @Roles('admin', 'leader')
-  summary(@Query() query: DashboardSummaryQueryDto): Promise<DashboardSummaryResponse> {
-    return this.dashboard.summary(query.planId, query.period);
+  async summary(@Query() query: DashboardSummaryQueryDto, @Res() res: Response): Promise<void> {
+    (await this.dashboard.summaryJson(query.planId, query.period)).send(res);
   }
 
   @Get('trend')
   @Roles('admin', 'leader')
-  trend(@Query() query: DashboardTrendQueryDto): Promise<DashboardTrendResponse> {
-    return this.dashboard.trend(query.planId);
+  async trend(@Query() query: DashboardTrendQueryDto, @Res() res: Response): Promise<void> {
+    (await this.dashboard.trendJson(query.planId)).send(res);
   }
 
   @Get('departments')
   @Roles('admin', 'leader')
-  departments(@Query() query: DashboardSummaryQueryDto): Promise<DepartmentComparisonResponse> {
-    return this.dashboard.departments(query.planId, query.period);
+  async departments(@Query() query: DashboardSummaryQueryDto, @Res() res: Response): Promise<void> {
+    (await this.dashboard.departmentsJson(query.planId, query.period)).send(res);
   }
 }

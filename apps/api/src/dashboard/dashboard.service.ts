@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
 import { countStatuses, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Status } from '@taizhang/domain';
+import type { PreparedJson } from '../common/prepared-json';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { PlanEvaluationService, type LoadedPlan } from '../evaluation/plan-evaluation.service';
 import { DashboardCache } from './dashboard-cache';
@@ -18,8 +19,14 @@ export class DashboardService {
   /** The glance: counts by status, share green, timeliness, the change since last month, the indicators and what is red. */
   async summary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
     const summary = await this.cache.get(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested));
-    // When the engine last looked moves on even when nothing it found changed.
     return { ...summary, evaluatedAt: this.engine.lastRun?.finishedAt ?? null };
+  }
+
+  /** `summary` as the HTTP answer, serialised once for as long as neither the data nor the engine's last run moves. */
+  summaryJson(planId: number, requested?: string): Promise<PreparedJson> {
+    // When the engine last looked moves on even when nothing it found changed.
+    const evaluatedAt = this.engine.lastRun?.finishedAt ?? null;
+    return this.cache.json(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested), (summary) => ({ ...summary, evaluatedAt }), evaluatedAt ?? '');
   }
 
   private async computeSummary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
@@ -52,6 +59,10 @@ export class DashboardService {
     return this.cache.get(`trend:${planId}`, () => this.computeTrend(planId));
   }
 
+  trendJson(planId: number): Promise<PreparedJson> {
+    return this.cache.json(`trend:${planId}`, () => this.computeTrend(planId));
+  }
+
   private async computeTrend(planId: number): Promise<DashboardTrendResponse> {
     const loaded = await this.evaluation.load(planId);
     return {
@@ -66,6 +77,10 @@ export class DashboardService {
   /** 横向排名: each department's own statuses for the month, its compliance and timeliness, ranked. */
   departments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
     return this.cache.get(`departments:${planId}:${requested ?? ''}`, () => this.computeDepartments(planId, requested));
+  }
+
+  departmentsJson(planId: number, requested?: string): Promise<PreparedJson> {
+    return this.cache.json(`departments:${planId}:${requested ?? ''}`, () => this.computeDepartments(planId, requested));
   }
 
   private async computeDepartments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
