@@ -73,9 +73,11 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 }
 
-// Faults of the storage rather than of the request: SQLite's full/read-only/I/O errors, PostgreSQL's
-// disk-full and connection classes, and the OS's own. They get 503 so that clients retry instead of giving up.
-const STORAGE_CODES = /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)|53100|53200|57P0[123]|08\d{3}|ECONNREFUSED|ECONNRESET|ENOSPC|EROFS|EIO)/;
+// Faults of the storage rather than of the request: SQLite's full/read-only/I/O errors (SQLITE_READONLY* when the
+// connection is read-only, SQLITE_IOERR_WRITE when the filesystem refuses writes to the open files), PostgreSQL's
+// read-only database (25006 read_only_sql_transaction: a hot standby, default_transaction_read_only), disk-full and
+// connection classes, and the OS's own. They get 503 so that clients retry instead of giving up.
+const STORAGE_CODES = /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)|25006|53100|53200|57P0[123]|08\d{3}|ECONNREFUSED|ECONNRESET|ENOSPC|EROFS|EIO)/;
 
 function isStorageFault(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
