@@ -3,7 +3,8 @@ import type { HealthResponse, PlanTreeResponse } from '@taizhang/contracts';
 import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse, MetricResponse } from '../src/metrics/metrics.dto';
 import { SMALL_LEDGER_ROWS } from './plan-import-files';
-import { as, http, signInAdmin, waitFor } from './support';
+import { DataSource } from 'typeorm';
+import { as, createUser, expectError, http, signInAdmin, waitFor } from './support';
 import { freshDatabase, startTestApp, type TestApp, type TestDatabase } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
@@ -22,8 +23,9 @@ class KeptErrors extends ConsoleLogger {
 /**
  * An evaluation that throws, for real: on 10 December 2026 the December figures of a 2026 plan are due on the 5th
  * working day of January 2027, a year the working-day calendar does not know until the admin adds the State
- * Council's notice for it. The failing plan is logged and named in the cycle's result, marks nothing, stays due and
- * is tried again on every tick; the plans after it are evaluated all the same; once the year is added it is evaluated.
+ * Council's notice for it. The failing period is logged and named (with its plan) in the cycle's result, marks
+ * nothing, stays due and is tried again on every tick; the plan's other periods and the plans after it are evaluated
+ * all the same; once the year is added it is evaluated.
  */
 describe('an evaluation that throws', () => {
   let db: TestDatabase;
@@ -67,25 +69,45 @@ describe('an evaluation that throws', () => {
     await db.drop();
   });
 
-  it('names the failing plan and its cause, logs it, evaluates the other plans and marks nothing of the failing one', async () => {
+  it('names the failing plan and its cause, logs it, evaluates the other plans and periods and marks nothing of the failing period', async () => {
     const run = await nextScheduledRun();
     expect(run).toMatchObject({ scope: 'due', error: `hongqiao-2026: ${CAUSE}` });
-    expect(logger.errors).toContainEqual(expect.stringContaining(`Evaluation of plan hongqiao-2026 failed: hongqiao-2026: ${CAUSE}`));
+    expect(logger.errors).toContainEqual(expect.stringContaining(`Evaluation of plan hongqiao-2026 failed in part: ${CAUSE}`));
     // What an operator sees: the health check reports the failed run.
     const health: HealthResponse = (await http(t.app).get('/api/health').expect(200)).body;
     expect(health.evaluation.lastRun?.error).toContain('hongqiao-2026: ');
 
     // The 2025 plan, evaluated after the failing one in the same cycles: every metric red, nothing reported.
     expect((await tree(plans[2025])).counts).toEqual({ red: 4, amber: 0, green: 0, grey: 0 });
-    // The 2026 plan: not one evaluation written, so nothing green (nor any other colour) stands for it.
-    for (const metric of await metricsOf(plans[2026])) expect({ code: metric.code, history: await historyOf(metric.id) }).toEqual({ code: metric.code, history: [] });
+    // The 2026 plan: the periods whose due dates the calendar knows are judged (overdue: nobody reported);
+    // December, due in January 2027, has no evaluation at all, so nothing green (nor any other colour) stands for it.
+    for (const metric of await metricsOf(plans[2026])) {
+      const history = await historyOf(metric.id);
+      expect({ code: metric.code, december: history.filter((e) => e.period === '2026-12') }).toEqual({ code: metric.code, december: [] });
+      if (metric.code === 'T001-1') expect(history.filter((e) => e.period === '2026-11' && e.departmentId === null)).toEqual([expect.objectContaining({ status: 'red', basis: 'overdue' })]);
+    }
     expect((await tree(plans[2026])).counts.green).toBe(0);
   });
 
   it('stays due: the next ticks try it again, and fail again, while the cause remains', async () => {
-    const failuresBefore = logger.errors.filter((e) => e.includes('Evaluation of plan hongqiao-2026 failed')).length;
+    const failuresBefore = logger.errors.filter((e) => e.includes('Evaluation of plan hongqiao-2026 failed in part')).length;
     for (let tick = 0; tick < 2; tick++) expect((await nextScheduledRun()).error).toBe(`hongqiao-2026: ${CAUSE}`);
-    expect(logger.errors.filter((e) => e.includes('Evaluation of plan hongqiao-2026 failed')).length).toBeGreaterThanOrEqual(failuresBefore + 2);
+    expect(logger.errors.filter((e) => e.includes('Evaluation of plan hongqiao-2026 failed in part')).length).toBeGreaterThanOrEqual(failuresBefore + 2);
+  });
+
+  it('takes a figure for a period it can judge (201, evaluated), refuses one whose due date it cannot know (400), saving nothing then', async () => {
+    const metric = (await metricsOf(plans[2026])).find((m) => m.code === 'T001-1')!;
+    const departments: Array<{ id: number; name: string }> = (await as(t.app, admin).get('/api/departments').expect(200)).body;
+    const departmentId = departments.find((d) => d.name === '区司法局')!.id;
+    const clerk = await createUser(t.app, admin, 'gap-clerk', 'department', departmentId);
+    const count = async () => Number((await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM submissions'))[0].n);
+    const before = await count();
+    const november = await as(t.app, clerk).post('/api/submissions').send({ metricId: metric.id, departmentId, period: '2026-11', numerator: 10, denominator: 10 });
+    expect(november.status).toBe(201);
+    expect(november.body.evaluation.department).toMatchObject({ status: 'green', value: 100 });
+    expect(await count()).toBe(before + 1);
+    expectError(await as(t.app, clerk).post('/api/submissions').send({ metricId: metric.id, departmentId, period: '2026-12', numerator: 9, denominator: 10 }), 400, 'DATE_OUTSIDE_CALENDAR', /2027-01-01/, /2027-01-01/);
+    expect(await count()).toBe(before + 1);
   });
 
   it('is evaluated by the next tick once the admin adds 2027 to the calendar, with due dates from the new year', async () => {

@@ -34,7 +34,7 @@ export type NewEvaluation = Omit<EvaluationEntity, 'id' | 'supersededAt' | 'eval
 export type PeriodScope = Set<string> | null;
 
 /** A check date that has always passed: "evaluate at the next cycle". */
-const STALE = '0000-01-01';
+export const STALE_CHECK = '0000-01-01';
 
 export type NewCheck = Pick<EvaluationCheckEntity, 'metricId' | 'periodKey' | 'checkOn'>;
 
@@ -233,7 +233,7 @@ export class EvaluationRepository {
 
   /** Inside a caller's transaction that changed what some metrics are judged with: evaluate them at the next cycle, even if this process dies first. */
   static async markStale(m: EntityManager, metricIds: number[]): Promise<void> {
-    if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE });
+    if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE_CHECK });
   }
 
   /** Inside a caller's transaction that changed the calendar: every period must be evaluated again. */

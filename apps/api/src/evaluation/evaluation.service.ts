@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, type DepartmentResult, type RuledMetric } from '@taizhang/domain';
+import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, type DepartmentResult, type Evaluation, type RuledMetric } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import type { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
-import { EvaluationRepository, evaluationKey, figureKey, type NewCheck, type NewEvaluation, type PeriodScope } from './evaluation.repository';
+import { EvaluationRepository, evaluationKey, figureKey, STALE_CHECK, type NewCheck, type NewEvaluation, type PeriodScope } from './evaluation.repository';
 
 export interface CycleResult {
   /** full: every period of every plan; due: only what changed or what time moved (the scheduled cycle). */
@@ -48,17 +48,22 @@ export class EvaluationService {
       const errors: string[] = [];
       const due = scope === 'due' ? await this.repository.dueForEvaluation(this.clock.today()) : null;
       const plans = await this.dataSource.manager.find(PlanEntity, { order: { id: 'ASC' } });
-      // One plan that cannot be evaluated (say, a date beyond the calendar) must not stop the others; it stays due.
+      // A plan (or a period of it) that cannot be evaluated, say a date beyond the calendar, must not stop the others; it stays due.
       for (const plan of plans) {
         const metrics = due ? due.get(plan.id) : undefined;
         if (due && !metrics) continue;
+        let failures: string[];
         try {
           const r = await this.evaluatePlanRetrying(plan, metrics);
           evaluated += r.evaluated;
           changed += r.changed;
+          failures = r.failures;
         } catch (e) {
-          errors.push(`${plan.code}: ${e instanceof Error ? e.message : String(e)}`);
-          this.logger.error(`Evaluation of plan ${plan.code} failed: ${errors.at(-1)}`);
+          failures = [e instanceof Error ? e.message : String(e)];
+        }
+        if (failures.length) {
+          errors.push(`${plan.code}: ${failures.join('; ')}`);
+          this.logger.error(`Evaluation of plan ${plan.code} failed in part: ${failures.join('; ')}`);
         }
       }
       const error = errors.length ? errors.join('; ') : null;
@@ -69,7 +74,7 @@ export class EvaluationService {
   }
 
   /** Re-evaluates some metrics of a plan at once (after a submission or a change of threshold). */
-  evaluateMetrics(plan: PlanEntity, metricIds: number[]): Promise<{ evaluated: number; changed: number }> {
+  evaluateMetrics(plan: PlanEntity, metricIds: number[]): Promise<PlanEvaluation> {
     return this.serialised(() => this.evaluatePlanRetrying(plan, new Map(metricIds.map((id) => [id, null]))));
   }
 
@@ -77,7 +82,7 @@ export class EvaluationService {
    * Another instance may write the same evaluations at the same moment; the database then refuses the second
    * current row (ux_evaluations_current) and this instance re-reads and tries again.
    */
-  private async evaluatePlanRetrying(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<{ evaluated: number; changed: number }> {
+  private async evaluatePlanRetrying(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.evaluatePlanNow(plan, scope);
@@ -96,7 +101,7 @@ export class EvaluationService {
   }
 
   /** Evaluates a plan's metrics (all of them, or those in scope with their periods) and writes what changed. */
-  private async evaluatePlanNow(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<{ evaluated: number; changed: number }> {
+  private async evaluatePlanNow(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
     const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };
     const scopes = scope ? [...scope.values()] : [];
     // Read only the periods asked for when every metric in scope names its periods (a scheduled cycle, usually).
@@ -109,41 +114,57 @@ export class EvaluationService {
     const superseded: number[] = [];
     const inserted: NewEvaluation[] = [];
     const checks: NewCheck[] = [];
+    const failures = new Set<string>();
     for (const metric of inputs.metrics) {
       const ruled = toRuledMetric(metric);
       const periods = scope?.get(metric.id) ?? null;
       const departments = inputs.assigned.get(metric.id) ?? [];
       for (const period of reportingPeriods(ruled, plan.year)) {
         if (periods && !periods.has(period.key)) continue;
-        let changedHere = false;
-        if (period.start <= ctx.today) {
-          const results: DepartmentResult[] = departments.map((d) => {
-            const figure = inputs.figures.get(figureKey(metric.id, d.id, period.key));
-            return { department: d, figure, evaluation: evaluatePeriod(ruled, period, figure, ctx) };
-          });
-          const rows = [...results.map((r, i) => [departments[i].id, r.evaluation] as const), [null, evaluateOverall(ruled, period, results, ctx)] as const];
-          for (const [departmentId, e] of rows) {
-            evaluated++;
-            const row: NewEvaluation = {
-              metricId: metric.id, departmentId, periodKey: period.key, periodEnd: period.end,
-              status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn,
-            };
-            const before = current.get(evaluationKey(row));
-            if (before && sameEvaluation(before, row)) continue;
-            if (before) superseded.push(before.id);
-            inserted.push(row);
-            changedHere = true;
+        const figures = departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key)));
+        let rows: Array<readonly [number | null, Evaluation]> = [];
+        let checkOn: string | null;
+        try {
+          if (period.start <= ctx.today) {
+            const results: DepartmentResult[] = departments.map((d, i) => ({ department: d, figure: figures[i], evaluation: evaluatePeriod(ruled, period, figures[i], ctx) }));
+            rows = [...results.map((r, i) => [departments[i].id, r.evaluation] as const), [null, evaluateOverall(ruled, period, results, ctx)] as const];
           }
+          // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
+          checkOn = recheckDateOverall(ruled, period, figures, ctx);
+        } catch (error) {
+          // One period the rules cannot judge (a due date beyond the calendar's years) must not stop the others:
+          // it keeps what it had, is reported, and is tried again at every cycle until its cause is mended.
+          failures.add(error instanceof Error ? error.message : String(error));
+          if (storedChecks.get(`${metric.id}:${period.key}`) !== STALE_CHECK) checks.push({ metricId: metric.id, periodKey: period.key, checkOn: STALE_CHECK });
+          continue;
         }
-        // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
-        const checkOn = recheckDateOverall(ruled, period, departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key))), ctx);
+        let changedHere = false;
+        for (const [departmentId, e] of rows) {
+          evaluated++;
+          const row: NewEvaluation = {
+            metricId: metric.id, departmentId, periodKey: period.key, periodEnd: period.end,
+            status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn,
+          };
+          const before = current.get(evaluationKey(row));
+          if (before && sameEvaluation(before, row)) continue;
+          if (before) superseded.push(before.id);
+          inserted.push(row);
+          changedHere = true;
+        }
         const key = `${metric.id}:${period.key}`;
         if (changedHere || !storedChecks.has(key) || storedChecks.get(key) !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn });
       }
     }
     await this.repository.apply(plan.id, superseded, inserted, checks, this.clock.now().toISOString(), ctx.today);
-    return { evaluated, changed: inserted.length };
+    return { evaluated, changed: inserted.length, failures: [...failures] };
   }
+}
+
+/** What evaluating a plan did; failures are the causes of the periods the rules could not judge. */
+export interface PlanEvaluation {
+  evaluated: number;
+  changed: number;
+  failures: string[];
 }
 
 /** Re-evaluating unchanged data writes nothing: only a different outcome is a change. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RevisionResponse } from '@taizhang/contracts';
-import { evaluatePeriod, findPeriod, validateFigure, type Figure, type ReportingPeriod } from '@taizhang/domain';
+import { dueDate, evaluatePeriod, findPeriod, validateFigure, type Figure, type ReportingPeriod } from '@taizhang/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -85,7 +85,10 @@ export class SubmissionsService {
     if (future) problems.push({ field: 'date', messageZh: `日期 ${future} 晚于今天（${today}）`, messageEn: `The date ${future} is after today (${today})` });
     if (problems.length) throw new AppError('INVALID_FIGURE', problems.map((p) => p.messageZh).join('；'), problems.map((p) => p.messageEn).join('; '));
     // Evaluating before writing surfaces what the rules cannot judge (a date beyond the calendar) as a 400, with nothing saved.
-    evaluatePeriod(ruled, period, figure, { today, calendar: await this.calendar.calendar() });
+    // The due date too: the period's overall status needs it for the departments that have not reported yet.
+    const ctx = { today, calendar: await this.calendar.calendar() };
+    evaluatePeriod(ruled, period, figure, ctx);
+    dueDate(ruled, period, ctx);
     return { plan, metric, department, period, figure, note: dto.note ?? null, reason: dto.reason?.trim() || null };
   }
 

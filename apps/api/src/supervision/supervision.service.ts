@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderStage, replyDeadline, replyOverdue, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
+import { CalendarRangeError, dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderStage, replyDeadline, replyOverdue, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
@@ -44,12 +44,19 @@ export class SupervisionService {
       // Reminders and escalations move with the day, notices with evaluations and replies: if neither moved since
       // this plan's last run, there is nothing new to do (a province has thousands of plans and ticks every 5 minutes).
       if (plan.supervisedOn === today && plan.supervisedVersion === plan.supervisionVersion) continue;
-      const assignments = await this.evaluations.loadAssignments(plan.id);
-      run.reminders += await this.remind(plan, assignments);
-      const n = await this.superviseNotices(plan, assignments);
-      run.issued += n.issued;
-      run.closed += n.closed;
-      run.escalated += n.escalated;
+      try {
+        const assignments = await this.evaluations.loadAssignments(plan.id);
+        run.reminders += await this.remind(plan, assignments);
+        const n = await this.superviseNotices(plan, assignments);
+        run.issued += n.issued;
+        run.closed += n.closed;
+        run.escalated += n.escalated;
+      } catch (error) {
+        // One plan that cannot be supervised (say, a reply deadline beyond the calendar) must not stop the others;
+        // it is not marked as supervised, so the next tick tries it again.
+        this.logger.error(`Supervision of plan ${plan.code} failed: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
       // The version read before the run: its own notices and events bumped it, so the next tick looks once more.
       await this.dataSource.manager.update(PlanEntity, { id: plan.id }, { supervisedOn: today, supervisedVersion: plan.supervisionVersion });
     }
@@ -71,7 +78,14 @@ export class SupervisionService {
       const ruled = toRuledMetric(metric);
       for (const period of reportingPeriods(ruled, plan.year)) {
         if (period.start > today) continue;
-        const due = dueDate(ruled, period, { today, calendar });
+        let due: string;
+        try {
+          due = dueDate(ruled, period, { today, calendar });
+        } catch (error) {
+          // A due date beyond the calendar's years: no reminder can be timed for it until the year is added.
+          if (error instanceof CalendarRangeError) continue;
+          throw error;
+        }
         const stage = reminderStage(today, due, calendar, plan.remindBeforeWorkingDays, plan.remindOverdueAfterWorkingDays);
         if (!stage) continue;
         for (const d of inputs.assigned.get(metric.id) ?? []) {
