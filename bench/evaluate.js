@@ -218,6 +218,7 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
   const results = { product: [], baseline: [] };
   let check = null;
   let scheduled = [];
+  let scheduledPeakRssMiB = null;
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
     for (const side of order) {
@@ -231,7 +232,9 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
       check = compare(work.product, work.baseline);
       console.error(`  ${scale} product and baseline wrote ${check.identical ? 'identical' : `DIFFERENT (${check.differing} rows differ, first: ${JSON.stringify(check.firstDifference)})`} evaluations (${check.rows} current rows)`);
       // Then what the cron job does, on the product's evaluated file (after the comparison: it moves the clock on).
-      scheduled = child('scheduled', work.product, 0, cpuProfDir).scheduled;
+      const scheduledRun = child('scheduled', work.product, 0, cpuProfDir);
+      scheduled = scheduledRun.scheduled;
+      scheduledPeakRssMiB = scheduledRun.maxRssMiB;
       for (const x of scheduled) console.error(`  ${scale} scheduled cycle ${x.day}${x.start ? ' (at start)' : ''}: ${(x.ms / 1000).toFixed(2)} s, ${x.evaluated} evaluated, ${x.changed} written`);
     }
   }
@@ -248,7 +251,7 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
     writtenFirst: results[side][0].first.changed,
     writtenSecond: results[side].some((r) => r.second.length) ? Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))) : '—',
     peakRssMiB: Math.max(...results[side].map((r) => r.maxRssMiB)),
-    ...(side === 'product' ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)), scheduled } : {}),
+    ...(side === 'product' ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)), scheduled, scheduledPeakRssMiB } : {}),
   });
   const product = summary('product');
   const baseline = summary('baseline');

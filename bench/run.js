@@ -107,6 +107,8 @@ for (const { scale, result: r } of all) {
   for (const x of r.product.scheduled ?? []) lines.push(`| ${scale} | ${x.day} | ${s(x.ms)} | ${(100 * x.ms / r.product.firstMs).toFixed(1)}% | ${n(x.evaluated)} | ${n(x.changed)} |`);
 }
 lines.push('');
+lines.push('Peak RSS of the process running the scheduled cycles (the whole app): ' + all.map(({ scale, result: r }) => `${scale} ${r.product.scheduledPeakRssMiB ? mib(r.product.scheduledPeakRssMiB) : 'not recorded'}`).join(', ') + '.');
+lines.push('');
 lines.push('Rows written: first cycle = every evaluation; second cycle = ' + all.map(({ scale, result: r }) => `${scale}: product ${r.product.writtenSecond}, baseline ${r.baseline.writtenSecond}`).join('; ') + '.');
 lines.push('The product\'s resident set includes the whole Nest application (' + all.map(({ scale, result: r }) => `${scale}: ${mib(r.product.rssBeforeCycleMiB)} before the cycle`).join(', ') + ').', '');
 lines.push('#### Every run', '');
