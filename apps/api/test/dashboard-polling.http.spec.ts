@@ -1,7 +1,8 @@
 import type { DashboardSummaryResponse } from '@taizhang/contracts';
 import type { Response } from 'supertest';
+import { DashboardService } from '../src/dashboard/dashboard.service';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
-import { as, createUser, expectError, metricsByCode, signInAdmin } from './support';
+import { as, countRows, createUser, expectError, metricsByCode, signIn, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Every 2020 period has ended and its figures are due; nothing was reported (DEMO=0), so all starts red overdue.
@@ -90,6 +91,28 @@ describe('dashboard polling over HTTP', () => {
     const after = await get(leader, DASHBOARD[0], strongTag(before)).expect(200);
     expect(after.body).toEqual({ ...before.body, evaluatedAt: run.finishedAt });
     expect(strongTag(after)).not.toBe(before.headers.etag);
+  });
+
+  it('computes the summary again for a write, not for refusals and sign-ins, which are audited but change nothing it shows', async () => {
+    const service = t.app.get(DashboardService) as unknown as { computeSummary: (...args: unknown[]) => Promise<unknown> };
+    const computed = jest.spyOn(service, 'computeSummary');
+    try {
+      const etag = strongTag(await get(leader, DASHBOARD[0]).expect(200));
+      computed.mockClear();
+      const audited = await countRows(t.app, 'audit_log');
+      expectError(await get(undefined, DASHBOARD[0]), 401, 'UNAUTHORIZED');
+      expectError(await get(department1, DASHBOARD[0]), 403, 'FORBIDDEN');
+      await signIn(t.app, 'leader-1', 'leader-1-password');
+      expect(await countRows(t.app, 'audit_log')).toBe(audited + 3);
+      await get(leader, DASHBOARD[0], etag).expect(304);
+      expect(computed).not.toHaveBeenCalled();
+
+      await as(t.app, department1).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-11', value: 120 }).expect(201);
+      await get(leader, DASHBOARD[0], etag).expect(200);
+      expect(computed).toHaveBeenCalledTimes(1);
+    } finally {
+      computed.mockRestore();
+    }
   });
 
   it('keeps answering 400 for a month outside the plan, however often it is asked', async () => {
