@@ -50,6 +50,16 @@ describe('plans and dashboard over HTTP', () => {
     }
   });
 
+  it('lists the departments of one plan (what pickers show), 400 for a malformed plan id', async () => {
+    const all: Array<{ id: number; name: string; isGroup: boolean }> = (await http().get('/api/departments').expect(200)).body;
+    const ofPlan: Array<{ id: number; name: string }> = (await http().get('/api/departments?planId=1').expect(200)).body;
+    // The 2020 ledger names 22 departments and one group, every one of them lead or responsible somewhere.
+    expect(ofPlan.map((d) => d.name).sort()).toEqual(all.map((d) => d.name).sort());
+    expect(ofPlan).toHaveLength(23);
+    expect((await http().get('/api/departments?planId=999').expect(200)).body).toEqual([]);
+    expectError(await http().get('/api/departments?planId=x'), 400, 'INVALID_INPUT', /planId/, /planId/);
+  });
+
   it('serves the whole plan tree: 9 first-level, 33 second-level indicators, 94 tasks and every seeded metric', async () => {
     const tree: PlanTreeResponse = (await http().get('/api/plans/1').expect(200)).body;
     expect(tree.indicators.map((f) => f.title)).toEqual(seed.indicators.map((f: { title: string }) => f.title));

@@ -1,12 +1,21 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { idPipe } from '../common/id.pipe';
 import { DepartmentsService, type DepartmentResponse } from './departments.service';
 
 const NAME_MESSAGE = '单位名称应为 1–100 字 / name must be 1–100 characters';
+
+class DepartmentsQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  planId?: number;
+}
 
 class CreateDepartmentDto {
   @Matches(/^[a-z0-9-]{2,64}$/, { message: '单位代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -' })
@@ -49,8 +58,8 @@ export class DepartmentsController {
   /** The departments and groups named in the plans (names are public in the ledger itself; contacts only for admins). */
   @Get()
   @SignedIn()
-  list(@User() user: CurrentUser): Promise<DepartmentResponse[]> {
-    return this.departments.list(user);
+  list(@User() user: CurrentUser, @Query() query: DepartmentsQueryDto): Promise<DepartmentResponse[]> {
+    return this.departments.list(user, query.planId);
   }
 
   @Post()

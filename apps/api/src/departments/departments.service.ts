@@ -34,9 +34,11 @@ export class DepartmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: CurrentUser): Promise<DepartmentResponse[]> {
+  /** Every department, or those of one plan (what pickers show: a province holds tens of thousands). */
+  async list(user: CurrentUser, planId?: number): Promise<DepartmentResponse[]> {
+    const rows = planId === undefined ? await this.departments.findAll() : await this.departments.findOfPlan(planId);
     // A webhook URL often carries the platform's secret token: only admins, who set it, see contacts.
-    return (await this.departments.findAll()).map(user.role === 'admin' ? withContacts : toResponse);
+    return rows.map(user.role === 'admin' ? withContacts : toResponse);
   }
 
   async create(actor: CurrentUser, input: { code: string; name: string }): Promise<DepartmentResponse> {

@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { useLogout, useSession } from '../lib/session';
-import { useDepartments } from '../lib/plan-api';
+import { usePlanDepartments } from '../lib/plan-api';
+import { useSelectedPlan } from '../lib/selected-plan';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -11,7 +12,8 @@ export function AppHeader() {
   const logout = useLogout();
   const navigate = useNavigate();
   const reader = session.data && session.data.role !== 'department';
-  const departments = useDepartments(Boolean(reader));
+  const { plan } = useSelectedPlan();
+  const departments = usePlanDepartments(plan?.id, Boolean(reader));
   return (
     <header className="app-header">
       <div>

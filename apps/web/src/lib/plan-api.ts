@@ -26,6 +26,7 @@ export function usePlanTree(planId: number | undefined, period: string | undefin
   });
 }
 
-export function useDepartments(enabled = true) {
-  return useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments'), enabled });
+/** The departments of one plan (its lead and responsible departments): a province's whole list is tens of thousands. */
+export function usePlanDepartments(planId: number | undefined, enabled = true) {
+  return useQuery({ queryKey: ['departments', planId], queryFn: () => getJson<Department[]>(`/api/departments?planId=${planId}`), enabled: enabled && planId !== undefined });
 }

@@ -5,7 +5,7 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { useDepartments } from '../../../lib/plan-api';
+import { usePlanDepartments } from '../../../lib/plan-api';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
 
@@ -16,7 +16,7 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { plan } = useSelectedPlan();
-  const departments = useDepartments();
+  const departments = usePlanDepartments(plan?.id);
   const metrics = useDepartmentMetrics(plan?.id, departmentId);
   const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
   if (metrics.error) return <p role="alert" className="panel error">{errorMessage(metrics.error, i18n.language)}</p>;

@@ -7,7 +7,7 @@ import { MetricSeriesChart } from '../../../components/charts/metric-series-char
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { useDepartments, usePlanTree } from '../../../lib/plan-api';
+import { usePlanDepartments, usePlanTree } from '../../../lib/plan-api';
 import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
 import { useSession } from '../../../lib/session';
 import { IssueNoticeForm } from './issue-notice-form';
@@ -35,7 +35,7 @@ export function MetricPage() {
   const series = useMetricSeries(metricId);
   const history = useMetricHistory(metricId);
   const revisions = useMetricRevisions(metricId);
-  const departments = useDepartments();
+  const departments = usePlanDepartments(metric.data?.planId);
   const tree = usePlanTree(metric.data?.planId, undefined);
   const session = useSession();
 
