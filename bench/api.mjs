@@ -26,8 +26,12 @@ const arg = (name, fallback) => {
 const SECONDS = arg('seconds', 10);
 const CPU_PROF = process.argv.includes('--cpu-prof') ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]) : null;
 const CONNECTIONS = arg('connections', 20);
-const source = path.join(here, 'data/district.sqlite');
-if (!existsSync(source)) throw new Error('Run node bench/generate.js --scale district first');
+// --file: another generated file, e.g. bench/data/evaluated-province.sqlite (kept by bench/evaluate.js); its own section.
+const fileArg = process.argv.indexOf('--file');
+const source = fileArg > 0 ? path.resolve(process.argv[fileArg + 1]) : path.join(here, 'data/district.sqlite');
+if (!existsSync(source)) throw new Error(`${source} is missing: run node bench/generate.js --scale district first`);
+const MARKER = fileArg > 0 ? 'api-file' : 'api';
+const shownSource = path.relative(root, source);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-api-'));
 const file = path.join(dir, 'bench.sqlite');
@@ -83,11 +87,13 @@ function peakOf(pid) {
 // --- the product, as a separate process on a copy of the generated file
 const port = 39000 + (process.pid % 1000);
 const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), path.join(root, 'apps/api/dist/main.js')], {
-  env: { ...process.env, PORT: String(port), SQLITE_PATH: file, DATABASE_URL: '', DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up') },
+  env: { ...process.env, PORT: String(port), SQLITE_PATH: file, DATABASE_URL: '', DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up'),
+    // A generated history has a gap for every missing figure: the start-up supervision run would first remind them all.
+    ...(fileArg > 0 ? { SUPERVISION: '0' } : {}) },
   stdio: 'ignore',
 });
 const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 600 && !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+for (let i = 0; i < 3000 && !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
 const json = async (p, init = {}) => (await fetch(`${url}${p}`, init)).json();
 const admin = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }) })).accessToken;
 const auth = (t) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' });
@@ -184,10 +190,10 @@ const benchPeak = process.resourceUsage().maxRSS / 1024;
 rmSync(dir, { recursive: true, force: true });
 
 const f = (x, d = 1) => x.toFixed(d);
-const section = `<!-- api:start -->
-## API under load, ingest and reads (SQLite, district data)
+const section = `<!-- ${MARKER}:start -->
+## API under load, ingest and reads (SQLite, ${fileArg > 0 ? `\`${path.basename(source)}\`` : 'district data'})
 
-\`node bench/api.mjs --seconds ${SECONDS} --connections ${CONNECTIONS}\`, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, on a copy of \`bench/data/district.sqlite\` (${plan.title}; FIXED_TODAY 2021-12-20). Load is ${CONNECTIONS} concurrent loopback clients for ${SECONDS} s each, from this process.
+\`node bench/api.mjs --seconds ${SECONDS} --connections ${CONNECTIONS}${fileArg > 0 ? ` --file ${shownSource}` : ''}\`, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, on a copy of \`${shownSource}\` (${plan.title}; FIXED_TODAY 2021-12-20). Load is ${CONNECTIONS} concurrent loopback clients for ${SECONDS} s each, from this process.
 
 | scenario | product | raw baseline | ratio |
 |---|---:|---:|---:|
@@ -199,9 +205,10 @@ ${reads.map((r) => `| read ${r.size.toLocaleString('en')} submissions: TypeORM v
 
 Summary response ${f(summaryBytes / 1024, 0)} KiB of JSON. CPU during the summary load, in cores: API ${f(cpuDuringSummary.api / 1000 / SECONDS, 2)}, clients ${f(cpuDuringSummary.bench / 1000 / SECONDS, 2)}, other processes ${f(Math.max(0, cpuDuringSummary.machine - cpuDuringSummary.api - cpuDuringSummary.bench) / 1000 / SECONDS, 2)}. Errors: summary ${productSummary.errors}, ingest ${productIngest.errors} non-201 of ${productIngest.count}. Peak RSS: API process ${f(apiPeak, 0)} MiB (VmHWM), bench process (baseline server, raw inserts, reads) ${f(benchPeak, 0)} MiB.
 
-Reading the figures: the product's summary is the whole response the overview shows (the plan's indicators, status counts, timeliness, last month and every red or amber metric with its task and departments), computed once and kept, serialised, until the data moves on (a new evaluation, an audited write or a new day; \`apps/api/src/dashboard/dashboard-cache.ts\`). A request therefore costs the HTTP path, not the computation: helmet and the other middleware, the session look-up and the cache's version query (one indexed query each), validation of the query string, and writing those bytes. The raw baseline computes only the counts, from one query, on every request, which is why it is the slower of the two here: it is the floor of the computation, not of the HTTP path. The p95 row is the one the goal (p95 ≤ 50 ms) is about. With 20 clients in this process and the API on 2 cores, latency is mostly waiting for a core: "other processes" well above 0 means the run shared the machine with other work, and its latencies are inflated. Ingest over HTTP does far more than an insert per request (validation, the next revision number, an audit row, and a re-evaluation of the metric), so the ratio there measures that work. The TypeORM/driver ratio staying flat from 1k to 100k rows is the check that nothing grows quadratically. PostgreSQL: \`bench/api-postgres.mjs\`, next section. Not measured here: province-sized data (the summary reads one plan, so its cost depends on the plan, not on how many districts share the database).
-<!-- api:end -->`;
+Reading the figures: the product's summary is the whole response the overview shows (the plan's indicators, status counts, timeliness, last month and every red or amber metric with its task and departments), computed once and kept, serialised, until the data moves on (a new evaluation, an audited write or a new day; \`apps/api/src/dashboard/dashboard-cache.ts\`). A request therefore costs the HTTP path, not the computation: helmet and the other middleware, the session look-up and the cache's version query (one indexed query each), validation of the query string, and writing those bytes. The raw baseline computes only the counts, from one query, on every request, which is why it is the slower of the two here: it is the floor of the computation, not of the HTTP path. The p95 row is the one the goal (p95 ≤ 50 ms) is about. With 20 clients in this process and the API on 2 cores, latency is mostly waiting for a core: "other processes" well above 0 means the run shared the machine with other work, and its latencies are inflated. Ingest over HTTP does far more than an insert per request (validation, the next revision number, an audit row, and a re-evaluation of the metric), so the ratio there measures that work. The TypeORM/driver ratio staying flat from 1k to 100k rows is the check that nothing grows quadratically. PostgreSQL: \`bench/api-postgres.mjs\`, next section.${fileArg > 0 ? ' This run: a plan of a generated province-sized file (supervision off at start); the summary reads one plan, so its cost depends on the plan, not on how many districts share the database.' : ' Province-sized data: the `--file` section.'}
+<!-- ${MARKER}:end -->`;
 const results = path.join(here, 'RESULTS.md');
 const current = existsSync(results) ? readFileSync(results, 'utf8') : '';
-writeFileSync(results, /<!-- api:start -->[\s\S]*<!-- api:end -->/.test(current) ? current.replace(/<!-- api:start -->[\s\S]*<!-- api:end -->/, section) : `${current.trimEnd()}\n\n${section}\n`);
+const marked = new RegExp(`<!-- ${MARKER}:start -->[\\s\\S]*<!-- ${MARKER}:end -->`);
+writeFileSync(results, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
 console.log(section);
