@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyRows } from './pg-copy.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const Database = require('better-sqlite3');
 const { Client } = require('pg');
 const domain = require(path.join(root, 'libs/domain/dist'));
 const opt = (name, fallback) => {
@@ -48,28 +48,7 @@ let child = api();
 await up();
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
-const pg = new Client({ connectionString: DATABASE_URL });
-await pg.connect();
-const lite = new Database(source, { readonly: true });
-const tables = ['departments', 'plans', 'indicators', 'indicator_departments', 'tasks', 'metrics', 'submissions', 'submission_cases'];
-const booleans = { departments: ['is_group'], plans: ['demo'], metrics: ['consolidated'] };
-for (const table of tables) {
-  const rows = lite.prepare(`SELECT * FROM ${table}`).all();
-  if (rows.length === 0) continue;
-  const pgColumns = new Set((await pg.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).rows.map((r) => r.column_name));
-  const columns = Object.keys(rows[0]).filter((c) => pgColumns.has(c));
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    const values = [];
-    const tuples = chunk.map((row) => `(${columns.map((c) => {
-      values.push((booleans[table] ?? []).includes(c) ? Boolean(row[c]) : row[c]);
-      return `$${values.length}`;
-    }).join(',')})`);
-    await pg.query(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${tuples.join(',')} ON CONFLICT DO NOTHING`, values);
-  }
-  if (columns.includes('id')) await pg.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
-}
-lite.close();
+await copyRows(source, DATABASE_URL);
 
 // 2. start again: the start-up evaluation computes every current evaluation of the copied data
 const startedAt = Date.now();
@@ -188,7 +167,6 @@ for (const size of [1000, 10000, 30000]) {
 }
 await ds.destroy();
 await reader.end();
-await pg.end();
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 await admin.end();
 rmSync(dir, { recursive: true, force: true });
