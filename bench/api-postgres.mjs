@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuOf, machineBusyMs } from './proc-stats.mjs';
 import { copyRows } from './pg-copy.mjs';
 
 const require = createRequire(import.meta.url);
@@ -57,26 +58,6 @@ await up();
 const startSeconds = (Date.now() - startedAt) / 1000;
 
 // Other work on the machine inflates every latency here: the section says how much CPU the rest took during the summary load.
-/** CPU milliseconds the whole machine spent busy so far (Linux /proc/stat, 100 ticks a second). */
-function machineBusyMs() {
-  try {
-    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-    return (ticks.reduce((a, b) => a + b, 0) - ticks[3] - ticks[4]) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU milliseconds process `pid` used so far (user + system). */
-function cpuOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 async function load(request) {
   const latencies = [];

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuOf, machineBusyMs } from './proc-stats.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,27 +56,7 @@ async function load(request) {
   return { count: latencies.length, perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
 }
 
-// Other work on the machine inflates every latency here: the section says how much CPU others took during the summary load.
-/** CPU milliseconds the whole machine spent busy so far (Linux /proc/stat, 100 ticks a second). */
-function machineBusyMs() {
-  try {
-    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-    return (ticks.reduce((a, b) => a + b, 0) - ticks[3] - ticks[4]) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU milliseconds process `pid` used so far (user + system). */
-function cpuOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
+/** Peak resident set of process `pid` (VmHWM), MiB. */
 function peakOf(pid) {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;

@@ -1,10 +1,9 @@
 import { ConsoleLogger } from '@nestjs/common';
 import type { HealthResponse, PlanTreeResponse } from '@taizhang/contracts';
-import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse, MetricResponse } from '../src/metrics/metrics.dto';
 import { SMALL_LEDGER_ROWS } from './plan-import-files';
 import { DataSource } from 'typeorm';
-import { as, createUser, expectError, http, signInAdmin, waitFor } from './support';
+import { nextScheduledRun as waitForScheduledRun, as, createUser, expectError, http, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp, type TestDatabase } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
@@ -34,16 +33,7 @@ describe('an evaluation that throws', () => {
   const logger = new KeptErrors('', { logLevels: ['error', 'warn'] });
   const plans: Record<2025 | 2026, number> = { 2025: 0, 2026: 0 };
 
-  /** Waits for a cycle of the cron job that started after this moment. */
-  const nextScheduledRun = async (): Promise<CycleResult> => {
-    const after = new Date().toISOString();
-    const run = await waitFor(async () => {
-      const last = t.app.get(EvaluationService).lastRun;
-      return last && last.startedAt > after ? last : undefined;
-    }, 5000, 50);
-    expect(run).toBeDefined();
-    return run!;
-  };
+  const nextScheduledRun = () => waitForScheduledRun(t.app);
   /** A small ledger (two tasks, four metrics) imported as that year's plan, as an admin does it: preview, then confirm. */
   const importPlan = async (year: number): Promise<number> => {
     const preview = as(t.app, admin).post('/api/plans/import').attach('file', Buffer.from(SMALL_LEDGER_ROWS.flat().join('\n')), `ledger-${year}.txt`);

@@ -2,11 +2,11 @@ import type { HealthResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../src/auth/current-user';
 import { Clock } from '../src/clock/clock';
-import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
+import { EvaluationService } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse } from '../src/metrics/metrics.dto';
 import { CreateSubmissionDto } from '../src/submissions/submissions.dto';
 import { SubmissionsService } from '../src/submissions/submissions.service';
-import { as, countRows, createUser, duplicateCurrentEvaluations, http, metricsByCode, signInAdmin, waitFor } from './support';
+import { nextScheduledRun as waitForScheduledRun, as, countRows, createUser, duplicateCurrentEvaluations, http, metricsByCode, signInAdmin, waitFor } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
@@ -31,16 +31,7 @@ describe('scheduled evaluation', () => {
     expect(current).toHaveLength(1);
     return current[0];
   };
-  /** Waits for a cycle of the cron job that started after this moment (and so saw the clock as it is now). */
-  const nextScheduledRun = async (): Promise<CycleResult> => {
-    const after = new Date().toISOString();
-    const run = await waitFor(async () => {
-      const last = t.app.get(EvaluationService).lastRun;
-      return last && last.startedAt > after ? last : undefined;
-    }, 5000, 50);
-    expect(run).toBeDefined();
-    return run!;
-  };
+  const nextScheduledRun = () => waitForScheduledRun(t.app);
 
   beforeAll(async () => {
     db = await freshDatabase();

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts';
+import { EvaluationService, type CycleResult } from '../src/evaluation/evaluation.service';
 import type { MetricResponse } from '../src/metrics/metrics.dto';
 import { TEST_ADMIN_PASSWORD } from './test-app';
 
@@ -92,4 +93,15 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
     if (value !== undefined || Date.now() > until) return value;
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Waits for a cycle of the evaluation cron job that started after this moment (and so saw the clock as it is now). */
+export async function nextScheduledRun(app: INestApplication): Promise<CycleResult> {
+  const after = new Date().toISOString();
+  const run = await waitFor(async () => {
+    const last = app.get(EvaluationService).lastRun;
+    return last && last.startedAt > after ? last : undefined;
+  }, 5000, 50);
+  expect(run).toBeDefined();
+  return run!;
 }
