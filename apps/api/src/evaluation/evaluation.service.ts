@@ -3,6 +3,7 @@ import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, 
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
+import { retryOnClash } from '../common/transaction-clash';
 import type { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { EvaluationRepository, evaluationKey, figureKey, STALE_CHECK, type NewCheck, type NewEvaluation, type PeriodScope } from './evaluation.repository';
@@ -82,16 +83,8 @@ export class EvaluationService {
    * Another instance may write the same evaluations at the same moment; the database then refuses the second
    * current row (ux_evaluations_current) and this instance re-reads and tries again.
    */
-  private async evaluatePlanRetrying(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.evaluatePlanNow(plan, scope);
-      } catch (error) {
-        const e = error as { code?: string; driverError?: { code?: string } };
-        const code = e?.driverError?.code ?? e?.code;
-        if (attempt >= 3 || (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== '23505')) throw error;
-      }
-    }
+  private evaluatePlanRetrying(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
+    return retryOnClash(() => this.evaluatePlanNow(plan, scope));
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {

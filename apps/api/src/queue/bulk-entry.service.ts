@@ -9,6 +9,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { CreateSubmissionDto } from '../submissions/submissions.dto';
 import { SubmissionsService, type PreparedSubmission } from '../submissions/submissions.service';
 import { QueueService } from './queue.service';
+import { retryOnClash } from '../common/transaction-clash';
 
 const FIGURES = '填报 Figures';
 const CASES = '案件 Cases';
@@ -73,8 +74,9 @@ export class BulkEntryService {
     if (errors.length) {
       throw new AppError('INVALID_INPUT', `共 ${errors.length} 行有误，全部未保存，请修改后重新上传`, `${errors.length} rows have problems; nothing was saved. Correct them and upload again`, errors);
     }
-    // All rows in one transaction: a failure on the last row leaves the first unwritten.
-    const saved = await this.dataSource.transaction(async (m) => {
+    // All rows in one transaction: a failure on the last row leaves the first unwritten. A revision number taken by
+    // a concurrent submission (PostgreSQL) refuses the whole batch, which is then written again.
+    const saved = await retryOnClash(() => this.dataSource.transaction(async (m) => {
       const out = [];
       for (const x of prepared) {
         try {
@@ -86,7 +88,7 @@ export class BulkEntryService {
         }
       }
       return out;
-    });
+    }));
     const plans = new Map(prepared.map((x) => [x.p.plan.id, x.p.plan]));
     for (const plan of plans.values()) await this.evaluation.evaluateMetrics(plan, [...new Set(prepared.filter((x) => x.p.plan.id === plan.id).map((x) => x.p.metric.id))]);
     return { created: saved.length, submissions: saved };

@@ -9,6 +9,7 @@ import { UserEntity } from '../auth/user.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { retryOnClash } from '../common/transaction-clash';
 import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
@@ -49,7 +50,9 @@ export class SubmissionsService {
    */
   async create(user: CurrentUser, dto: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
     const p = await this.prepare(user, dto);
-    const saved = await this.dataSource.transaction((m) => this.persist(m, user, p));
+    // Two corrections of the same figure at once (PostgreSQL runs them side by side) may both take the same next
+    // revision number: the second is refused by the unique key and simply written again as the one after.
+    const saved = await retryOnClash(() => this.dataSource.transaction((m) => this.persist(m, user, p)));
     await this.evaluation.evaluateMetrics(p.plan, [p.metric.id]);
     const current = await this.evaluationRepository.current([p.metric.id]);
     const pick = (departmentId: number | null) => current.find((e) => e.departmentId === departmentId && e.periodKey === p.period.key)!;
@@ -98,9 +101,10 @@ export class SubmissionsService {
     if (previous && !p.reason) {
       throw new AppError('INVALID_INPUT', `已报送过第 ${previous.revision} 版，更正须填写更正理由 reason`, `Revision ${previous.revision} exists; a correction needs a reason`);
     }
-    // Marked in the same transaction: if this process dies before evaluating, the next cycle still does.
-    await EvaluationRepository.markStale(m, [p.metric.id]);
+    // Marked in the same transaction: if this process dies before evaluating, the next cycle still does. The plan
+    // row first, as the engine's transactions take it: the same lock order on PostgreSQL, so never a deadlock.
     await markPlanChanged(m, p.plan.id);
+    await EvaluationRepository.markStale(m, [p.metric.id]);
     const row = await this.submissions.append(m, {
       metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
       note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
