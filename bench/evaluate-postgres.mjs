@@ -156,8 +156,10 @@ if (opt('child')) {
     return v;
   })();
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  const section = `<!-- evaluate-postgres:start -->
-## Evaluation cycle on PostgreSQL
+  // The district figures keep the section their marker names; another scale gets its own section after it.
+  const marker = scale === 'district' ? 'evaluate-postgres' : `evaluate-postgres-${scale}`;
+  const section = `<!-- ${marker}:start -->
+## Evaluation cycle on PostgreSQL${scale === 'district' ? '' : ` (${scale})`}
 
 Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into a fresh database per side and run; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with one transaction of 500-row inserts. Medians of ${runs} runs, sides alternating.
 
@@ -168,10 +170,11 @@ Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}\`
 | peak RSS | ${Math.round(p.peak)} MiB | ${Math.round(b.peak)} MiB | |
 
 Same evaluations: ${check.differing === 0 ? `yes, ${check.rows.toLocaleString('en-US')} current rows identical (sha256 ${check.product})` : `NO: ${check.differing} of ${check.rows} rows differ`}. The product's resident set includes the whole Nest application.
-<!-- evaluate-postgres:end -->`;
+<!-- ${marker}:end -->`;
   const resultsFile = path.join(here, 'RESULTS.md');
   const existing = fs.readFileSync(resultsFile, 'utf8');
-  const marked = /<!-- evaluate-postgres:start -->[\s\S]*?<!-- evaluate-postgres:end -->/;
-  fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : existing.replace('<!-- evaluate:end -->', `<!-- evaluate:end -->\n\n${section}`));
+  const marked = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
+  const after = scale === 'district' ? '<!-- evaluate:end -->' : '<!-- evaluate-postgres:end -->';
+  fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : existing.replace(after, `${after}\n\n${section}`));
   console.log(section);
 }

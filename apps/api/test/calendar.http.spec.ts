@@ -1,4 +1,5 @@
 import type { CalendarYear } from '@taizhang/domain';
+import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { as, createUser, expectError, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
@@ -119,7 +120,12 @@ describe('working-day calendar over HTTP', () => {
     const everything = (await engine.runCycle('full')).evaluated;
     expect(everything).toBeGreaterThan(0);
     expect((await engine.runCycle()).evaluated).toBe(0);
+    const checks = async () => (await t.app.get(DataSource).query("SELECT COUNT(*) AS n, SUM(CASE WHEN check_on = '0000-01-01' THEN 1 ELSE 0 END) AS stale FROM evaluation_checks"))[0];
+    const rows = Number((await checks()).n);
     await api().put('/api/calendar/years/2027').send(body).expect(200);
+    // Marked, not deleted: every row stays, each due at once.
+    expect(await checks()).toEqual({ n: expect.anything(), stale: expect.anything() });
+    expect([Number((await checks()).n), Number((await checks()).stale)]).toEqual([rows, rows]);
     expect((await engine.runCycle()).evaluated).toBe(everything);
   });
 

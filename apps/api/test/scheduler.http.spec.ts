@@ -151,4 +151,18 @@ describe('scheduled evaluation', () => {
     await nextScheduledRun();
     expect(await december()).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
   });
+
+  it('evaluates a metric whole when one of its periods has lost its check row, so that period is never left out', async () => {
+    const ds = t.app.get(DataSource);
+    const engine = t.app.get(EvaluationService);
+    const clock = t.app.get(Clock);
+    clock.setToday('2021-01-28');
+    await engine.runCycle();
+    // A period's row gone (as a calendar change used to do while a cycle ran): the metric still has its other rows.
+    await ds.query(`DELETE FROM evaluation_checks WHERE metric_id = ${metricId} AND period_key = '2020-11'`);
+    await ds.query(`UPDATE evaluation_checks SET check_on = '0000-01-01' WHERE metric_id = ${metricId} AND period_key = '2020-12'`);
+    await engine.runCycle();
+    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM evaluation_checks WHERE metric_id = ${metricId}`))[0].n)).toBe(12);
+    expect((await engine.runCycle('full')).changed).toBe(0);
+  });
 });

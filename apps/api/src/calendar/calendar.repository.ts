@@ -21,6 +21,12 @@ export class CalendarRepository {
     }));
   }
 
+  /** Changes whenever a year is added or replaced (by any instance): the cached calendar is then read again. */
+  async version(m = this.dataSource.manager): Promise<string> {
+    const [row] = await m.query('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM calendar_years');
+    return `${row.n}|${row.at}`;
+  }
+
   async knownYears(): Promise<number[]> {
     return (await this.dataSource.manager.find(CalendarYearEntity, { select: { year: true } })).map((y) => y.year);
   }
@@ -28,6 +34,8 @@ export class CalendarRepository {
   /** Replaces one year's calendar in one transaction. */
   async saveYear(year: CalendarYear, updatedAt: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      // Every plan first (the lock order of every transaction that marks a plan): reminders are timed in working days.
+      await m.query('UPDATE plans SET supervision_version = supervision_version + 1');
       await m.delete(CalendarDayEntity, { year: year.year });
       await m.save(CalendarYearEntity, { year: year.year, source: year.source, updatedAt });
       const rows = [

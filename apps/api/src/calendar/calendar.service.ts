@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { Clock } from '../clock/clock';
+import type { EntityManager } from 'typeorm';
 import { CalendarRepository } from './calendar.repository';
 
 /** The years loaded from the chinese-days package on first start; later years come from an admin or a package update. */
@@ -13,7 +14,7 @@ export const BUNDLED_YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 @Injectable()
 export class CalendarService {
   private readonly logger = new Logger(CalendarService.name);
-  private cached: WorkingDayCalendar | null = null;
+  private cached: { calendar: WorkingDayCalendar; version: string } | null = null;
 
   constructor(
     private readonly repository: CalendarRepository,
@@ -32,9 +33,21 @@ export class CalendarService {
     this.logger.log(`Loaded the working-day calendar for ${missing.join(', ')}`);
   }
 
+  /** The calendar, read again whenever a year changed, here or on another instance (one small query to know). */
   async calendar(): Promise<WorkingDayCalendar> {
-    this.cached ??= new WorkingDayCalendar(await this.repository.loadYears());
+    return (await this.current()).calendar;
+  }
+
+  /** The calendar with its version, which the engine checks again inside its write (see EvaluationRepository.apply). */
+  async current(): Promise<{ calendar: WorkingDayCalendar; version: string }> {
+    const version = await this.repository.version();
+    if (this.cached?.version !== version) this.cached = { calendar: new WorkingDayCalendar(await this.repository.loadYears()), version };
     return this.cached;
+  }
+
+  /** The stored calendar's version, read inside a caller's transaction. */
+  versionIn(m: EntityManager): Promise<string> {
+    return this.repository.version(m);
   }
 
   async years(): Promise<CalendarYear[]> {

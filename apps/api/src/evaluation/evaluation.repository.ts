@@ -46,10 +46,9 @@ export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'department
 export class EvaluationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The metrics and the figures the engine evaluates them with (of some periods only, when periodKeys is given). */
-  async loadInputs(planId: number, metricIds?: number[], periodKeys?: string[]): Promise<EvaluationInputs> {
-    const { metrics, assigned } = await this.loadAssignments(planId, metricIds);
-    return { metrics, assigned, figures: metrics.length ? await this.latestFigures(metrics.map((x) => x.id), periodKeys) : new Map() };
+  /** The latest figures of some metrics (of some periods only, when periodKeys is given). */
+  loadFigures(metricIds: number[], periodKeys?: string[]): Promise<Map<string, Figure>> {
+    return metricIds.length ? this.latestFigures(metricIds, periodKeys) : Promise.resolve(new Map());
   }
 
   /**
@@ -206,10 +205,13 @@ export class EvaluationRepository {
    * Supersedes the replaced evaluations, inserts the new ones and stores the new check dates, in one
    * transaction, in multi-row statements.
    */
-  async apply(planId: number, superseded: number[], inserted: NewEvaluation[], checks: NewCheck[], at: string, today: string): Promise<void> {
+  async apply(planId: number, superseded: number[], inserted: NewEvaluation[], checks: NewCheck[], at: string, today: string, stillValid: (m: EntityManager) => Promise<boolean>): Promise<void> {
     if (superseded.length === 0 && inserted.length === 0 && checks.length === 0) return;
     await this.dataSource.transaction(async (m) => {
-      if (inserted.length > 0) await markPlanChanged(m, planId);
+      // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
+      await markPlanChanged(m, planId);
+      // Worked out on a calendar that changed meanwhile: refuse as a serialisation failure, so the caller retries.
+      if (!(await stillValid(m))) throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
       for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
       await this.insertRows(m, 'evaluations', EVALUATION_COLUMNS, inserted.map((e) => [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]));
       await this.insertRows(m, 'evaluation_checks', CHECK_COLUMNS, checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today]),
@@ -236,9 +238,12 @@ export class EvaluationRepository {
     if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE_CHECK });
   }
 
-  /** Inside a caller's transaction that changed the calendar: every period must be evaluated again. */
+  /**
+   * Inside a caller's transaction that changed the calendar: every period must be evaluated again. Marked, not
+   * deleted: a metric with some rows is not "never evaluated", so a deleted row would never be due again.
+   */
   static async markAllStale(m: EntityManager): Promise<void> {
-    await m.createQueryBuilder().delete().from(EvaluationCheckEntity).execute();
+    await m.createQueryBuilder().update(EvaluationCheckEntity).set({ checkOn: STALE_CHECK }).execute();
   }
 }
 

@@ -95,13 +95,22 @@ export class EvaluationService {
 
   /** Evaluates a plan's metrics (all of them, or those in scope with their periods) and writes what changed. */
   private async evaluatePlanNow(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
-    const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };
+    const { calendar, version } = await this.calendar.current();
+    const ctx = { today: this.clock.today(), calendar };
+    const { metrics, assigned } = await this.repository.loadAssignments(plan.id, scope ? [...scope.keys()] : undefined);
+    const metricIds = metrics.map((m) => m.id);
+    const storedChecks = await this.repository.checksOf(metricIds);
+    if (scope) {
+      // A metric missing the check row of some period is evaluated whole, so that no period is left out for good.
+      const rowsOf = new Map<number, number>();
+      for (const key of storedChecks.keys()) rowsOf.set(Number(key.split(':')[0]), (rowsOf.get(Number(key.split(':')[0])) ?? 0) + 1);
+      for (const m of metrics) if (scope.get(m.id) && (rowsOf.get(m.id) ?? 0) < reportingPeriods(toRuledMetric(m), plan.year).length) scope.set(m.id, null);
+    }
     const scopes = scope ? [...scope.values()] : [];
     // Read only the periods asked for when every metric in scope names its periods (a scheduled cycle, usually).
     const periodKeys = scope && scopes.every((p) => p !== null) ? [...new Set(scopes.flatMap((p) => [...p!]))] : undefined;
-    const inputs = await this.repository.loadInputs(plan.id, scope ? [...scope.keys()] : undefined, periodKeys);
-    const metricIds = inputs.metrics.map((m) => m.id);
-    const [currentRows, storedChecks] = await Promise.all([this.repository.currentForComparison(metricIds, periodKeys), this.repository.checksOf(metricIds)]);
+    const inputs = { metrics, assigned, figures: await this.repository.loadFigures(metricIds, periodKeys) };
+    const currentRows = await this.repository.currentForComparison(metricIds, periodKeys);
     const current = new Map(currentRows.map((e) => [evaluationKey(e), e]));
     let evaluated = 0;
     const superseded: number[] = [];
@@ -148,7 +157,7 @@ export class EvaluationService {
         if (changedHere || !storedChecks.has(key) || storedChecks.get(key) !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn });
       }
     }
-    await this.repository.apply(plan.id, superseded, inserted, checks, this.clock.now().toISOString(), ctx.today);
+    await this.repository.apply(plan.id, superseded, inserted, checks, this.clock.now().toISOString(), ctx.today, async (m) => (await this.calendar.versionIn(m)) === version);
     return { evaluated, changed: inserted.length, failures: [...failures] };
   }
 }

@@ -8,6 +8,7 @@ import { forbiddenDepartment } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { markPlanChanged } from '../plans/plan-changes';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
@@ -97,6 +98,8 @@ export class MetricsService {
       throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
     }
     await this.dataSource.transaction(async (m) => {
+      // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
+      await markPlanChanged(m, metric.planId);
       await m.update(MetricEntity, { id }, changes);
       await EvaluationRepository.markStale(m, [id]);
       // The DTO carries every declared field, undefined when not sent: only the fields sent are changes.
