@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuOf, machineBusyMs } from './proc-stats.mjs';
+import { cpuOf, load as loadFor, machineBusyMs, percentile } from './load.mjs';
 import { copyRows } from './pg-copy.mjs';
 
 const require = createRequire(import.meta.url);
@@ -58,20 +58,7 @@ await up();
 const startSeconds = (Date.now() - startedAt) / 1000;
 
 // Other work on the machine inflates every latency here: the section says how much CPU the rest took during the summary load.
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-async function load(request) {
-  const latencies = [];
-  let errors = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: CONNECTIONS }, async (_, k) => {
-    for (let n = 0; Date.now() < until; n++) {
-      const t0 = performance.now();
-      if (!(await request(k, n))) errors += 1;
-      latencies.push(performance.now() - t0);
-    }
-  }));
-  return { count: latencies.length, perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
-}
+const load = (request) => loadFor(SECONDS, CONNECTIONS, request);
 const json = async (p, init = {}) => (await fetch(`${base}${p}`, init)).json();
 const token = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }) })).accessToken;
 const auth = (t) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' });

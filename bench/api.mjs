@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuOf, machineBusyMs } from './proc-stats.mjs';
+import { cpuOf, load as loadFor, machineBusyMs, percentile } from './load.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,24 +37,9 @@ const shownSource = path.relative(root, source);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-api-'));
 const file = path.join(dir, 'bench.sqlite');
 copyFileSync(source, file);
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const median = (xs) => percentile(xs, 50);
 
-/** CONNECTIONS loops hitting `request` for SECONDS; latencies in ms. */
-async function load(request) {
-  const latencies = [];
-  let errors = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: CONNECTIONS }, async (_, k) => {
-    for (let n = 0; Date.now() < until; n++) {
-      const t0 = performance.now();
-      const ok = await request(k, n);
-      latencies.push(performance.now() - t0);
-      if (!ok) errors += 1;
-    }
-  }));
-  return { count: latencies.length, perSecond: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
-}
+const load = (request) => loadFor(SECONDS, CONNECTIONS, request);
 
 /** Peak resident set of process `pid` (VmHWM), MiB. */
 function peakOf(pid) {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { STATUSES, addCounts, countStatuses, emptyCounts, isStatus, statusOfCounts, worstStatus, type Status, type StatusCounts } from './status';
+import { STATUSES, addCounts, attentionRank, countStatuses, emptyCounts, isStatus, statusOfCounts, worstStatus, type Status, type StatusCounts } from './status';
 
 const status = fc.constantFrom<Status>(...STATUSES);
 const counts = fc.record<StatusCounts>({ red: fc.nat(50), amber: fc.nat(50), green: fc.nat(50), grey: fc.nat(50) });
@@ -166,5 +166,14 @@ describe(statusOfCounts.name, () => {
         expect(statusOfCounts(countStatuses(list))).toBe(worstStatus(list));
       }),
     );
+  });
+});
+
+describe('attentionRank', () => {
+  it('puts red first, then amber, green, grey, and no status last', () => {
+    expect(['red', 'amber', 'green', 'grey'].map((s) => attentionRank(s as Status))).toEqual([0, 1, 2, 3]);
+    expect([attentionRank(null), attentionRank(undefined)]).toEqual([4, 4]);
+    const listed: Status[] = ['grey', 'green', 'amber', 'red', 'amber'];
+    expect([...listed].sort((a, b) => attentionRank(a) - attentionRank(b))).toEqual(['red', 'amber', 'amber', 'green', 'grey']);
   });
 });

@@ -18,6 +18,11 @@ export function worstStatus(statuses: Iterable<Status>): Status {
   return worst;
 }
 
+/** Where a status stands in a list read for what needs attention: red, amber, green, grey, then no status at all. */
+export function attentionRank(status: Status | null | undefined): number {
+  return status ? STATUSES.indexOf(status) : STATUSES.length;
+}
+
 export function emptyCounts(): StatusCounts {
   return { red: 0, amber: 0, green: 0, grey: 0 };
 }

@@ -113,7 +113,10 @@ export class DashboardService {
       for (const m of first.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics))) {
         for (const d of m.departments) {
           const id = idOfCode.get(d.code);
-          if (id !== undefined) out.set(id, [...(out.get(id) ?? []), d.status]);
+          if (id === undefined) continue;
+          const statuses = out.get(id);
+          if (statuses) statuses.push(d.status);
+          else out.set(id, [d.status]);
         }
       }
     }

@@ -9,6 +9,7 @@ import { PlansRepository, type PlanStructure } from '../plans/plans.repository';
 import type { EvaluationEntity } from './evaluation.entity';
 import { toPlanSummaryResponse } from '../plans/plans.dto';
 import { EvaluationRepository } from './evaluation.repository';
+import { groupBy } from '../common/group-by';
 
 const rowKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId'>) => `${e.metricId}:${e.departmentId ?? '*'}`;
 
@@ -74,9 +75,13 @@ const NOTHING_YET = { status: 'grey' as const, reasonZh: '截至本月尚无已�
 
 function buildTree(s: PlanStructure, shown: Map<string, EvaluationEntity>): FirstLevelNode[] {
   const departmentById = new Map(s.links.map((l) => [l.department.id, l.department]));
-  const linksOf = (indicatorId: number, role: 'lead' | 'responsible') => s.links.filter((l) => l.indicatorId === indicatorId && l.role === role).map((l) => l.department);
-  const departmentRows = new Map<number, EvaluationEntity[]>();
-  for (const row of shown.values()) if (row.departmentId !== null) departmentRows.set(row.metricId, [...(departmentRows.get(row.metricId) ?? []), row]);
+  // Each list grouped once by its parent: a plan with 30 departments has thousands of rows to place.
+  const links = groupBy(s.links, (l) => `${l.indicatorId}:${l.role}`);
+  const linksOf = (indicatorId: number, role: 'lead' | 'responsible') => (links.get(`${indicatorId}:${role}`) ?? []).map((l) => l.department);
+  const departmentRows = groupBy([...shown.values()].filter((row) => row.departmentId !== null), (row) => row.metricId);
+  const childrenOf = groupBy(s.indicators, (i) => i.parentId);
+  const tasksOf = groupBy(s.tasks, (t) => t.indicatorId);
+  const metricsOf = groupBy(s.metrics, (m) => m.taskId);
 
   const metricNode = (metric: PlanStructure['metrics'][number]): MetricNode => {
     const overall = shown.get(`${metric.id}:*`);
@@ -93,9 +98,9 @@ function buildTree(s: PlanStructure, shown: Map<string, EvaluationEntity>): Firs
   };
 
   return s.indicators.filter((i) => i.level === 1).map((first) => {
-    const children: SecondLevelNode[] = s.indicators.filter((i) => i.parentId === first.id).map((second) => {
-      const tasks: TaskNode[] = s.tasks.filter((t) => t.indicatorId === second.id).map((task) => {
-        const metrics = s.metrics.filter((m) => m.taskId === task.id).map(metricNode);
+    const children: SecondLevelNode[] = (childrenOf.get(first.id) ?? []).map((second) => {
+      const tasks: TaskNode[] = (tasksOf.get(second.id) ?? []).map((task) => {
+        const metrics = (metricsOf.get(task.id) ?? []).map(metricNode);
         return { id: task.id, number: task.number, text: task.text, metrics, ...rollUp(metrics) };
       });
       return {

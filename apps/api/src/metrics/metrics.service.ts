@@ -13,6 +13,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
 import { toEvaluationResponse, toMetricResponse, type EvaluationResponse, type ListMetricsQueryDto, type MetricResponse, type UpdateMetricDto } from './metrics.dto';
+import { groupBy } from '../common/group-by';
 
 @Injectable()
 export class MetricsService {
@@ -33,14 +34,11 @@ export class MetricsService {
     const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId }, order: { code: 'ASC' } });
     const shown = latestPeriodRows(await this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`, this.clock.today());
     // Grouped once, so that each metric does not scan every department row of the plan.
-    const departmentRows = new Map<number, EvaluationResponse[]>();
-    for (const e of shown.values()) {
-      if (e.departmentId === null || (user.role === 'department' && e.departmentId !== user.departmentId)) continue;
-      departmentRows.set(e.metricId, [...(departmentRows.get(e.metricId) ?? []), toEvaluationResponse(e)]);
-    }
+    const visible = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
+    const departmentRows = groupBy(visible, (e) => e.metricId);
     return metrics
       .map((m) => {
-        const departments = departmentRows.get(m.id) ?? [];
+        const departments = (departmentRows.get(m.id) ?? []).map(toEvaluationResponse);
         const overall = shown.get(`${m.id}:*`);
         // Filtered by department, the status shown is that department's own.
         const current = q.departmentId ? (departments.find((d) => d.departmentId === q.departmentId) ?? null) : overall ? toEvaluationResponse(overall) : null;
@@ -77,12 +75,13 @@ export class MetricsService {
     const point = (e: (typeof rows)[number]): SeriesPoint => ({ period: e.periodKey, periodEnd: e.periodEnd, value: e.value, target: e.target, status: e.status });
     const cases = metric.kind === 'case';
     const departments = (inputs.assigned.get(id) ?? []).filter((d) => user.role !== 'department' || d.id === user.departmentId);
+    const byDepartment = groupBy(rows, (e) => e.departmentId);
     return {
       metricId: id, unit: cases ? 'percent' : metric.unit, comparator: cases ? 'gte' : metric.comparator,
       target: cases ? 100 : metric.target,
       band: cases ? (metric.tolerance ?? 5) : metric.kind === 'deadline' ? null : toleranceBand(metric),
       overall: rows.filter((e) => e.departmentId === null).map(point),
-      departments: departments.map((d) => ({ id: d.id, code: d.code, name: d.name, points: rows.filter((e) => e.departmentId === d.id).map(point) })),
+      departments: departments.map((d) => ({ id: d.id, code: d.code, name: d.name, points: (byDepartment.get(d.id) ?? []).map(point) })),
     };
   }
 

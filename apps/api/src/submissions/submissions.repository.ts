@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MetricEntity } from '../metrics/metric.entity';
 import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from './submission.entity';
+import { groupBy } from '../common/group-by';
 
 export interface NewSubmission {
   metricId: number;
@@ -58,7 +59,8 @@ export class SubmissionsRepository {
     const caseRows = rows.some((r) => r.figureType === 'cases')
       ? await m.createQueryBuilder(SubmissionCaseEntity, 'c').innerJoin(SubmissionEntity, 's', 's.id = c.submission_id').where('s.metric_id = :metricId', { metricId }).orderBy('c.id').getMany()
       : [];
-    return rows.map((r) => ({ ...r, cases: caseRows.filter((c) => c.submissionId === r.id) }));
+    const casesOf = groupBy(caseRows, (c) => c.submissionId);
+    return rows.map((r) => ({ ...r, cases: casesOf.get(r.id) ?? [] }));
   }
 
   /**

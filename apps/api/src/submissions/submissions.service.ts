@@ -20,6 +20,7 @@ import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
+import { groupBy } from '../common/group-by';
 
 /** A submission that passed every check and is ready to be written. */
 export interface PreparedSubmission {
@@ -128,11 +129,13 @@ export class SubmissionsService {
       m.find(UserEntity, { select: { id: true, username: true } }),
     ]);
     const nameOf = new Map(users.map((u) => [u.id, u.username]));
+    const returnsOf = groupBy(returns, (x) => x.submissionId);
+    const evidenceOf = groupBy(evidence, (e) => e.submissionId);
     return rows.map((r) => ({
       id: r.id, metricId: r.metricId, departmentId: r.departmentId, period: r.periodKey, revision: r.revision, figure: toFigure(r, r.cases),
       note: r.note, reason: r.reason, submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : r.origin, createdAt: r.createdAt,
-      returns: returns.filter((x) => x.submissionId === r.id).map((x) => ({ comment: x.comment, at: x.at, by: nameOf.get(x.returnedBy) ?? null })),
-      evidence: evidence.filter((e) => e.submissionId === r.id).map((e) => ({ id: e.id, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt })),
+      returns: (returnsOf.get(r.id) ?? []).map((x) => ({ comment: x.comment, at: x.at, by: nameOf.get(x.returnedBy) ?? null })),
+      evidence: (evidenceOf.get(r.id) ?? []).map((e) => ({ id: e.id, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt })),
     }));
   }
 

@@ -11,6 +11,7 @@ import { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { DeliveryService } from './delivery.service';
 import { NoticeEntity, NoticeEventEntity, ReminderEntity } from './supervision.entities';
+import { groupBy } from '../common/group-by';
 
 export interface SupervisionRun {
   reminders: number;
@@ -113,13 +114,7 @@ export class SupervisionService {
     const rows = (await this.evaluations.currentOfPlan(plan.id)).filter((e) => e.departmentId !== null);
     const byKey = new Map(rows.map((e) => [`${e.metricId}:${e.departmentId}:${e.periodKey}`, e]));
     const latest = latestPeriodRows(rows, (e) => `${e.metricId}:${e.departmentId}`, today);
-    const history = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const key = `${r.metricId}:${r.departmentId}`;
-      const list = history.get(key);
-      if (list) list.push(r);
-      else history.set(key, [r]);
-    }
+    const history = groupBy(rows, (r) => `${r.metricId}:${r.departmentId}`);
     const metrics = new Map(inputs.metrics.map((m) => [m.id, m]));
     const out = { issued: 0, closed: 0, escalated: 0 };
     // A reply a leader accepted settles that period: the loop does not reopen it while the figures stay red.

@@ -1,4 +1,4 @@
-import { formatTarget, STATUSES } from '@taizhang/domain';
+import { attentionRank, formatTarget } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -9,7 +9,6 @@ import { usePlanDepartments } from '../../../lib/plan-api';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
 
-const ORDER = (s: string | undefined) => (s ? STATUSES.indexOf(s as (typeof STATUSES)[number]) : STATUSES.length);
 
 /** A department's metrics with its current status for each, worst first; shown to leaders above its queue. */
 export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
@@ -21,7 +20,7 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
   if (metrics.error) return <p role="alert" className="panel error">{errorMessage(metrics.error, i18n.language)}</p>;
   if (!metrics.data) return <p role="status">{t('loading')}</p>;
-  const rows = [...metrics.data].sort((a, b) => ORDER(a.current?.status) - ORDER(b.current?.status) || a.code.localeCompare(b.code));
+  const rows = [...metrics.data].sort((a, b) => attentionRank(a.current?.status) - attentionRank(b.current?.status) || a.code.localeCompare(b.code));
   return (
     <>
       <Breadcrumbs crumbs={[{ label: name || t('nav.department') }]} />
