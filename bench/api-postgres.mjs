@@ -1,6 +1,9 @@
 // The API benchmark of bench/api.mjs on PostgreSQL: the district data copied from bench/data/district.sqlite into a
 // fresh PostgreSQL database (schema by the app's own migrations), then the same scenarios against raw `pg` baselines.
 //   node bench/api-postgres.mjs --url postgres://postgres:postgres@127.0.0.1:5432/postgres [--seconds 10] [--connections 20] [--cpu-prof DIR]
+//   --database NAME: an evaluated database on that server instead, e.g. the province kept by
+//     `node bench/evaluate-postgres.mjs --scale province --first-only --keep NAME`; used in place (the ingest scenarios
+//     add their rows to it) and kept; its own section of RESULTS.md.
 //   --cpu-prof DIR: the measured API process writes a V8 CPU profile (node --cpu-prof) into DIR when it stops.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,19 +28,23 @@ const SERVER = opt('url', process.env.TEST_DATABASE_URL ?? 'postgres://postgres:
 const SECONDS = Number(opt('seconds', 10));
 const CONNECTIONS = Number(opt('connections', 20));
 const CPU_PROF = opt('cpu-prof', null);
+const KEPT = opt('database', null);
+const MARKER = KEPT ? 'api-postgres-kept' : 'api-postgres';
 const source = path.join(here, 'data/district.sqlite');
-if (!existsSync(source)) throw new Error('Run node bench/generate.js --scale district first');
+if (!KEPT && !existsSync(source)) throw new Error('Run node bench/generate.js --scale district first');
 
-const dbName = `taizhang_bench_${process.pid}`;
+const dbName = KEPT ?? `taizhang_bench_${process.pid}`;
 const admin = new Client({ connectionString: SERVER });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
+if (!KEPT) await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(SERVER);
 url.pathname = `/${dbName}`;
 const DATABASE_URL = url.toString();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-pg-'));
 const port = 38000 + (process.pid % 1000);
-const env = { ...process.env, PORT: String(port), DATABASE_URL, DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up') };
+const env = { ...process.env, PORT: String(port), DATABASE_URL, DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up'),
+  // A generated history has a gap for every missing figure: the start-up supervision run would first remind them all.
+  ...(KEPT ? { SUPERVISION: '0' } : {}) };
 const api = (profile = false) => spawn(process.execPath, [...(profile && CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : []), path.join(root, 'apps/api/dist/main.js')], { env, stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}`;
 const up = async () => {
@@ -45,13 +52,17 @@ const up = async () => {
 };
 
 // 1. schema through the app's migrations, then the generated rows copied table by table, keeping their ids
-let child = api();
-await up();
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
-await copyRows(source, DATABASE_URL);
+let child;
+if (!KEPT) {
+  child = api();
+  await up();
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await copyRows(source, DATABASE_URL);
+}
 
-// 2. start again: the start-up evaluation computes every current evaluation of the copied data
+// 2. start again: the start-up evaluation computes every current evaluation of the copied data (of a kept database:
+// only what is due, which on the same FIXED_TODAY is nothing)
 const startedAt = Date.now();
 child = api(true);
 await up();
@@ -84,6 +95,14 @@ const cpuDuringSummary = {
 };
 const reader = new Client({ connectionString: DATABASE_URL });
 await reader.connect();
+const count = async (sql) => Number((await reader.query(sql)).rows[0].n);
+const size = KEPT ? {
+  plans: await count('SELECT count(*) AS n FROM plans'),
+  // Estimates from the planner's statistics: an exact count of 35 M rows takes minutes.
+  submissions: await count("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'submissions'"),
+  evaluations: await count("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'evaluations'"),
+  gib: (await count('SELECT pg_database_size(current_database()) AS n') / 2 ** 30).toFixed(1),
+} : null;
 const server = createServer(async (req, res) => {
   const { rows } = await reader.query('SELECT e.metric_id AS "metricId", e.period_key AS "periodKey", e.period_end AS "periodEnd", e.status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = $1 AND e.superseded_at IS NULL AND e.department_id IS NULL', [plan.id]);
   const shown = domain.latestPeriodRows(rows, (r) => `${r.metricId}`, '2021-06-30', false);
@@ -107,10 +126,12 @@ const productIngest = await load(async (k, n) => {
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 
+// A kept database may hold an earlier run's rows: continue their revision numbers.
+const firstRevision = Number((await reader.query("SELECT COALESCE(MAX(revision), 999) + 1 AS r FROM submissions WHERE period_key = '2021-bench'")).rows[0].r);
 let inserted = 0;
 const until = Date.now() + SECONDS * 1000;
 while (Date.now() < until) {
-  await reader.query({ name: 'ins', text: "INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES ($1, $2, '2021-bench', '2021-12-31', $3, 'ratio', 9, 10, 'department', $4)", values: [rated[inserted % rated.length].id, departmentId, 1000 + inserted, new Date().toISOString()] });
+  await reader.query({ name: 'ins', text: "INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES ($1, $2, '2021-bench', '2021-12-31', $3, 'ratio', 9, 10, 'department', $4)", values: [rated[inserted % rated.length].id, departmentId, firstRevision + inserted, new Date().toISOString()] });
   inserted += 1;
 }
 
@@ -120,7 +141,7 @@ const { SubmissionEntity } = require(path.join(root, 'apps/api/dist/submissions/
 const ds = new DataSource({ ...dataSourceOptions({ databaseUrl: DATABASE_URL, sqlitePath: '' }), migrationsRun: false });
 await ds.initialize();
 const reads = [];
-for (const size of [1000, 10000, 30000]) {
+for (const size of KEPT ? [1000, 10000, 100000] : [1000, 10000, 30000]) {
   const orm = [];
   const driver = [];
   for (let i = 0; i < 5; i++) {
@@ -135,15 +156,18 @@ for (const size of [1000, 10000, 30000]) {
 }
 await ds.destroy();
 await reader.end();
-await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+if (!KEPT) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 await admin.end();
 rmSync(dir, { recursive: true, force: true });
 
 const f = (x, d = 1) => x.toFixed(d);
-const section = `<!-- api-postgres:start -->
-## API under load, ingest and reads (PostgreSQL 15, district data)
+const data = KEPT
+  ? `the database \`${KEPT}\` kept by \`node bench/evaluate-postgres.mjs --scale province --first-only --keep ${KEPT}\` (${size.plans.toLocaleString('en')} plans, ${size.submissions.toLocaleString('en')} submissions, ${size.evaluations.toLocaleString('en')} evaluations, ${size.gib} GiB), used in place; the app's start (supervision off: a generated history would first be reminded of every gap) took ${f(startSeconds)} s`
+  : `the rows of \`bench/data/district.sqlite\` copied into a fresh database whose schema the app's migrations made; the start-up evaluation of that data took ${f(startSeconds)} s (including the app's start)`;
+const section = `<!-- ${MARKER}:start -->
+## API under load, ingest and reads (PostgreSQL 15, ${KEPT ? 'province' : 'district'} data)
 
-\`node bench/api-postgres.mjs --seconds ${SECONDS} --connections ${CONNECTIONS}\`, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores; PostgreSQL on the same machine. The rows of \`bench/data/district.sqlite\` copied into a fresh database whose schema the app's migrations made; the start-up evaluation of that data took ${f(startSeconds)} s (including the app's start).
+\`node bench/api-postgres.mjs --seconds ${SECONDS} --connections ${CONNECTIONS}${KEPT ? ` --database ${KEPT}` : ''}\`, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores; PostgreSQL on the same machine. Data: ${data}. The summary asks for ${plan.title}.
 
 | scenario | product | raw \`pg\` baseline | ratio |
 |---|---:|---:|---:|
@@ -152,11 +176,13 @@ const section = `<!-- api-postgres:start -->
 | submissions per second (HTTP, evaluated on write) vs raw prepared inserts | ${f(productIngest.perSecond, 0)} | ${f(inserted / SECONDS, 0)} | **${f((inserted / SECONDS) / productIngest.perSecond, 0)}× slower** |
 ${reads.map((r) => `| read ${r.size.toLocaleString('en')} submissions: TypeORM vs \`pg\` | ${f(r.orm)} ms | ${f(r.driver)} ms | ${f(r.orm / r.driver, 2)}× |`).join('\n')}
 
-CPU during the summary load, in cores: API ${f(cpuDuringSummary.api / 1000 / SECONDS, 2)}, clients ${f(cpuDuringSummary.bench / 1000 / SECONDS, 2)}, PostgreSQL and other processes ${f(Math.max(0, cpuDuringSummary.machine - cpuDuringSummary.api - cpuDuringSummary.bench) / 1000 / SECONDS, 2)}. Errors: summary ${productSummary.errors}, ingest ${productIngest.errors} non-201 of ${productIngest.count}. The district file holds about 35k submissions, so reads stop at 30k rows here (100k on SQLite).
+CPU during the summary load, in cores: API ${f(cpuDuringSummary.api / 1000 / SECONDS, 2)}, clients ${f(cpuDuringSummary.bench / 1000 / SECONDS, 2)}, PostgreSQL and other processes ${f(Math.max(0, cpuDuringSummary.machine - cpuDuringSummary.api - cpuDuringSummary.bench) / 1000 / SECONDS, 2)}. Errors: summary ${productSummary.errors}, ingest ${productIngest.errors} non-201 of ${productIngest.count}.${KEPT ? '' : ' The district file holds about 35k submissions, so reads stop at 30k rows here (100k on SQLite).'}
 
-Reading the figures: as on SQLite, a summary request finds the answer cached and serialised (see the section above), so it costs the HTTP path plus two round trips to PostgreSQL — the session look-up and the cache's version query, one indexed query each — while the raw baseline runs its one counting query on every request. PostgreSQL runs on the same 2 cores, so its share of the CPU is part of the product's price here; anything else running at the same time inflates the latencies.
-<!-- api-postgres:end -->`;
+Reading the figures: as on SQLite, a summary request finds the answer cached and serialised (see the section above), so it costs the HTTP path plus two round trips to PostgreSQL — the session look-up and the cache's version query, one indexed query each — while the raw baseline runs its one counting query on every request. PostgreSQL runs on the same 2 cores, so its share of the CPU is part of the product's price here; anything else running at the same time inflates the latencies.${KEPT ? ' The summary reads one plan, so its cost depends on the plan, not on how many districts share the database; the raw query is the same indexed join as on district data.' : ' Province-sized data: the next section (`--database`).'}
+<!-- ${MARKER}:end -->`;
 const results = path.join(here, 'RESULTS.md');
 const current = existsSync(results) ? readFileSync(results, 'utf8') : '';
-writeFileSync(results, /<!-- api-postgres:start -->[\s\S]*<!-- api-postgres:end -->/.test(current) ? current.replace(/<!-- api-postgres:start -->[\s\S]*<!-- api-postgres:end -->/, section) : `${current.trimEnd()}\n\n${section}\n`);
+const marked = new RegExp(`<!-- ${MARKER}:start -->[\\s\\S]*?<!-- ${MARKER}:end -->`);
+const after = '<!-- api-postgres:end -->';
+writeFileSync(results, marked.test(current) ? current.replace(marked, section) : current.includes(after) ? current.replace(after, `${after}\n\n${section}`) : `${current.trimEnd()}\n\n${section}\n`);
 console.log(section);

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
- * The evaluation benchmark of bench/evaluate.js on PostgreSQL: the district file (or --scale city) copied into two
- * fresh databases, then in separate processes the product's full cycle (EvaluationService inside the real app,
- * DATABASE_URL) and a raw `pg` baseline doing the same work (the same rows, the same domain rules in a loop from
- * bench/baseline-rules.js, one transaction of multi-row inserts), each a first cycle (writes everything) and a second
- * on unchanged data (writes nothing); then both databases compared row by row. Writes its section of
- * bench/RESULTS.md (<!-- evaluate-postgres:start --> … <!-- evaluate-postgres:end -->).
+ * The evaluation benchmark of bench/evaluate.js on PostgreSQL: the district file (or --scale city|province) copied
+ * once into a source database, each side then run on its own copy of it (CREATE DATABASE … TEMPLATE), in separate
+ * processes: the product's full cycle (EvaluationService inside the real app, DATABASE_URL) and a raw `pg` baseline
+ * doing the same work (the same rows, the same domain rules in a loop from bench/baseline-rules.js, one transaction
+ * of multi-row inserts), each a first cycle (writes everything) and a second on unchanged data (writes nothing);
+ * each side's current evaluations are then digested in order, so the two can be compared without both databases on
+ * disk at once (a province side is tens of GB). Writes its section of bench/RESULTS.md
+ * (<!-- evaluate-postgres:start --> … <!-- evaluate-postgres:end -->, or evaluate-postgres-<scale>).
  *
  *   node bench/evaluate-postgres.mjs [--url postgres://postgres:postgres@127.0.0.1:5432/postgres] [--scale district] [--runs 3]
+ *        [--first-only]  skip the second cycle (at province scale each cycle takes tens of minutes)
+ *        [--keep NAME]   keep the product's evaluated database of the last run as NAME, for bench/api-postgres.mjs --database
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -29,6 +33,8 @@ const opt = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const maxRssMiB = () => process.resourceUsage().maxRSS / 1024;
+const FIRST_ONLY = process.argv.includes('--first-only');
+const SKIPPED = { ms: NaN, evaluated: 0, changed: 0 };
 
 async function productChild(url) {
   const { loadConfig } = require(path.join(root, 'apps/api/dist/config/app-config'));
@@ -41,10 +47,14 @@ async function productChild(url) {
   const first = service.lastRun;
   if (first.error) throw new Error(first.error);
   const t = performance.now();
-  const second = await service.runCycle('full');
-  if (second.error) throw new Error(second.error);
+  const second = FIRST_ONLY ? null : await service.runCycle('full');
+  if (second?.error) throw new Error(second.error);
   await app.close();
-  return { first: { ms: first.durationMs, evaluated: first.evaluated, changed: first.changed }, second: { ms: performance.now() - t, evaluated: second.evaluated, changed: second.changed }, maxRssMiB: maxRssMiB() };
+  return {
+    first: { ms: first.durationMs, evaluated: first.evaluated, changed: first.changed },
+    second: second ? { ms: performance.now() - t, evaluated: second.evaluated, changed: second.changed } : SKIPPED,
+    maxRssMiB: maxRssMiB(),
+  };
 }
 
 async function baselineChild(url) {
@@ -83,27 +93,32 @@ async function baselineChild(url) {
     return { ms: performance.now() - t, evaluated, changed };
   };
   const first = await cycle();
-  const second = await cycle();
+  const second = FIRST_ONLY ? SKIPPED : await cycle();
   await pg.end();
   return { first, second, maxRssMiB: maxRssMiB() };
 }
 
-/** A digest of each database's current evaluations and the count of differing rows. */
-async function compare(urlA, urlB) {
-  const sql = `SELECT metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en
-    FROM evaluations WHERE superseded_at IS NULL ORDER BY metric_id, department_id NULLS FIRST, period_key`;
-  const read = async (url) => {
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    const rows = (await c.query({ text: sql, rowMode: 'array' })).rows.map((r) => JSON.stringify(r));
-    await c.end();
-    return rows;
-  };
-  const [a, b] = [await read(urlA), await read(urlB)];
-  let differing = Math.abs(a.length - b.length);
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) differing++;
-  const digest = (rows) => crypto.createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16);
-  return { rows: a.length, differing, product: digest(a), baseline: digest(b) };
+/**
+ * The count and a sha256 of a database's current evaluations in a fixed order, read through a cursor: a province
+ * holds 35 M of them, more than a process's heap.
+ */
+async function digestOf(url) {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  await c.query('BEGIN');
+  await c.query(`DECLARE current_rows NO SCROLL CURSOR FOR
+    SELECT metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en
+    FROM evaluations WHERE superseded_at IS NULL ORDER BY metric_id, department_id NULLS FIRST, period_key`);
+  const hash = crypto.createHash('sha256');
+  let rows = 0;
+  for (;;) {
+    const batch = (await c.query({ text: 'FETCH 20000 FROM current_rows', rowMode: 'array' })).rows;
+    if (batch.length === 0) break;
+    for (const row of batch) hash.update(`${rows++ === 0 ? '' : '\n'}${JSON.stringify(row)}`);
+  }
+  await c.query('COMMIT');
+  await c.end();
+  return { rows, sha256: hash.digest('hex').slice(0, 16) };
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -120,31 +135,42 @@ if (opt('child')) {
   const runs = Number(opt('runs', 3));
   const source = path.join(here, 'data', `${scale}.sqlite`);
   if (!fs.existsSync(source)) throw new Error(`Run node bench/generate.js --scale ${scale} first`);
+  const keep = opt('keep', null);
   const results = { product: [], baseline: [] };
-  let check = null;
+  const digests = { product: [], baseline: [] };
+  const log = (line) => console.error(`  ${scale} ${line}`);
+  const sourceDb = `taizhang_bench_eval_source_${process.pid}`;
+  await dropDatabase(server, sourceDb);
+  const sourceUrl = await createDatabase(server, sourceDb);
+  await migrate(sourceUrl, 39000 + (process.pid % 500));
+  const copyStarted = performance.now();
+  await copyRows(source, sourceUrl, log);
+  const copySeconds = (performance.now() - copyStarted) / 1000;
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
-    const urls = {};
+    // A kept database is the product's of the last run, which then runs second: one side's database on disk at a time.
+    const order = i % 2 === 1 || (keep && i === runs - 1) ? ['baseline', 'product'] : ['product', 'baseline'];
     for (const side of order) {
-      const name = `taizhang_bench_eval_${side}_${process.pid}`;
+      const name = keep && i === runs - 1 && side === 'product' ? keep : `taizhang_bench_eval_${side}_${process.pid}`;
       await dropDatabase(server, name);
-      urls[side] = await createDatabase(server, name);
-      await migrate(urls[side], 39000 + (process.pid % 500) + (side === 'product' ? 0 : 500));
-      await copyRows(source, urls[side]);
-      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--url', urls[side]], { encoding: 'utf8', timeout: 60 * 60 * 1000, maxBuffer: 16 * 1024 * 1024 });
+      const url = await createDatabase(server, name, sourceDb);
+      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--url', url, ...(FIRST_ONLY ? ['--first-only'] : [])], { encoding: 'utf8', timeout: 4 * 60 * 60 * 1000, maxBuffer: 16 * 1024 * 1024 });
       if (r.status !== 0) throw new Error(`${side} failed:\n${r.stderr}`);
       const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
       results[side].push(result);
-      console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(result.first.ms / 1000).toFixed(2)} s (${result.first.changed} written), second ${(result.second.ms / 1000).toFixed(2)} s (${result.second.changed} written), peak RSS ${Math.round(result.maxRssMiB)} MiB`);
+      log(`run ${i + 1}/${runs} ${side}: first ${(result.first.ms / 1000).toFixed(2)} s (${result.first.changed} written), second ${FIRST_ONLY ? 'skipped' : `${(result.second.ms / 1000).toFixed(2)} s (${result.second.changed} written)`}, peak RSS ${Math.round(result.maxRssMiB)} MiB`);
+      const digest = await digestOf(url);
+      digests[side].push(digest);
+      log(`run ${i + 1}/${runs} ${side}: ${digest.rows} current rows, sha256 ${digest.sha256}`);
+      if (name !== keep) await dropDatabase(server, name);
     }
-    if (i === 0) {
-      check = await compare(urls.product, urls.baseline);
-      console.error(`  ${scale} product and baseline: ${check.differing === 0 ? 'identical' : `${check.differing} rows DIFFER`} (${check.rows} current rows)`);
-    }
-    for (const side of order) await dropDatabase(server, `taizhang_bench_eval_${side}_${process.pid}`);
   }
+  await dropDatabase(server, sourceDb);
+  if (keep) log(`kept the product's evaluated database as ${keep}`);
+  const all = [...digests.product, ...digests.baseline];
+  const check = { rows: all[0].rows, sha256: all[0].sha256, identical: all.every((d) => d.rows === all[0].rows && d.sha256 === all[0].sha256) };
   const summary = (side) => ({
     first: median(results[side].map((r) => r.first.ms)), second: median(results[side].map((r) => r.second.ms)),
+
     written: results[side][0].first.changed, writtenSecond: Math.max(...results[side].map((r) => r.second.changed)), peak: Math.max(...results[side].map((r) => r.maxRssMiB)),
   });
   const [p, b] = [summary('product'), summary('baseline')];
@@ -161,15 +187,14 @@ if (opt('child')) {
   const section = `<!-- ${marker}:start -->
 ## Evaluation cycle on PostgreSQL${scale === 'district' ? '' : ` (${scale})`}
 
-Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into a fresh database per side and run; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with one transaction of 500-row inserts. Medians of ${runs} runs, sides alternating.
+Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with one transaction of 500-row inserts. Medians of ${runs} runs, sides alternating.
 
 | | product | raw baseline | ratio |
 |---|---:|---:|---:|
 | first cycle (writes ${p.written.toLocaleString('en-US')} evaluations) | ${s(p.first)} | ${s(b.first)} | **${(p.first / b.first).toFixed(2)}×** |
-| second cycle, unchanged data (writes product ${p.writtenSecond}, baseline ${b.writtenSecond}) | ${s(p.second)} | ${s(b.second)} | **${(p.second / b.second).toFixed(2)}×** |
-| peak RSS | ${Math.round(p.peak)} MiB | ${Math.round(b.peak)} MiB | |
+${FIRST_ONLY ? '' : `| second cycle, unchanged data (writes product ${p.writtenSecond}, baseline ${b.writtenSecond}) | ${s(p.second)} | ${s(b.second)} | **${(p.second / b.second).toFixed(2)}×** |\n`}| peak RSS | ${Math.round(p.peak)} MiB | ${Math.round(b.peak)} MiB | |
 
-Same evaluations: ${check.differing === 0 ? `yes, ${check.rows.toLocaleString('en-US')} current rows identical (sha256 ${check.product})` : `NO: ${check.differing} of ${check.rows} rows differ`}. The product's resident set includes the whole Nest application.
+Same evaluations: ${check.identical ? `yes, ${check.rows.toLocaleString('en-US')} current rows identical in every run (sha256 ${check.sha256})` : `NO: ${all.map((d) => `${d.rows} rows ${d.sha256}`).join(', ')}`}. The product's resident set includes the whole Nest application. Copying the generated rows into PostgreSQL (COPY, once per benchmark; not part of either side) took ${copySeconds.toFixed(0)} s.
 <!-- ${marker}:end -->`;
   const resultsFile = path.join(here, 'RESULTS.md');
   const existing = fs.readFileSync(resultsFile, 'utf8');

@@ -1,6 +1,7 @@
 // Copies a generated SQLite benchmark file into a fresh PostgreSQL database whose schema the app's own migrations
-// made, table by table, keeping ids: the PostgreSQL benchmarks start from the same rows as the SQLite ones.
+// made, table by table, keeping ids, through COPY: the PostgreSQL benchmarks start from the same rows as the SQLite ones.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,15 +10,16 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const Database = require('better-sqlite3');
 const { Client } = require('pg');
+const { from: copyFrom } = require('pg-copy-streams');
 
 const TABLES = ['departments', 'plans', 'indicators', 'indicator_departments', 'tasks', 'metrics', 'submissions', 'submission_cases'];
 const BOOLEANS = { departments: ['is_group'], plans: ['demo'], metrics: ['consolidated'] };
 
-/** CREATE DATABASE on the server of `serverUrl`; returns the new database's URL. */
-export async function createDatabase(serverUrl, name) {
+/** CREATE DATABASE on the server of `serverUrl` (a file-level copy of `template` if given); returns the new database's URL. */
+export async function createDatabase(serverUrl, name, template = null) {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -40,26 +42,56 @@ export async function migrate(databaseUrl, port) {
   await new Promise((r) => child.once('exit', r));
 }
 
-/** The generated rows of `sqliteFile` into the (migrated, empty) database; the demo plan the app loaded stays. */
-export async function copyRows(sqliteFile, databaseUrl) {
+/** One value as a CSV field of COPY: NULL unquoted and empty, every other value quoted (so '' stays an empty string). */
+const csvField = (value, isBoolean) => {
+  if (value === null || value === undefined) return '';
+  if (isBoolean) return value ? 't' : 'f';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return `"${String(value).replaceAll('"', '""')}"`;
+};
+
+/**
+ * The generated rows of `sqliteFile` into the (migrated, empty) database; the demo plan the app loaded stays.
+ * COPY … FROM STDIN streams each table (a province file holds 52 M rows; multi-row INSERTs took hours), reading
+ * SQLite row by row and waiting for the socket to drain, so memory stays flat whatever the size.
+ */
+export async function copyRows(sqliteFile, databaseUrl, log = () => {}) {
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   const lite = new Database(sqliteFile, { readonly: true });
   for (const table of TABLES) {
-    const rows = lite.prepare(`SELECT * FROM ${table}`).all();
-    if (rows.length === 0) continue;
     const pgColumns = new Set((await pg.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).rows.map((r) => r.column_name));
-    const columns = Object.keys(rows[0]).filter((c) => pgColumns.has(c));
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      const values = [];
-      const tuples = chunk.map((row) => `(${columns.map((c) => {
-        values.push((BOOLEANS[table] ?? []).includes(c) ? Boolean(row[c]) : row[c]);
-        return `$${values.length}`;
-      }).join(',')})`);
-      await pg.query(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${tuples.join(',')} ON CONFLICT DO NOTHING`, values);
+    const columns = lite.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all().filter((c) => pgColumns.has(c));
+    const booleans = columns.map((c) => (BOOLEANS[table] ?? []).includes(c));
+    // Rows the migrate run loaded (the seeded plan and its departments) are in both; skip them by primary key.
+    const keyColumns = (await pg.query(`SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+      WHERE i.indrelid = $1::regclass AND i.indisprimary`, [table])).rows.map((r) => r.attname);
+    const keyAt = keyColumns.map((c) => columns.indexOf(c));
+    const keyOf = (row) => keyAt.map((i) => String(row[i])).join('|');
+    const present = new Set((await pg.query({ text: `SELECT ${keyColumns.map((c) => `"${c}"`).join(',')} FROM ${table}`, rowMode: 'array' })).rows.map((r) => r.map(String).join('|')));
+    const started = Date.now();
+    const copy = pg.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(',')}) FROM STDIN WITH (FORMAT csv)`));
+    const done = new Promise((resolve, reject) => {
+      copy.on('finish', resolve);
+      copy.on('error', reject);
+    });
+    let rows = 0;
+    let chunk = '';
+    for (const row of lite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(',')} FROM ${table}`).raw().iterate()) {
+      if (present.size > 0 && present.has(keyOf(row))) continue;
+      chunk += `${row.map((v, i) => csvField(v, booleans[i])).join(',')}\n`;
+      rows += 1;
+      if (chunk.length > 1 << 20) {
+        const flushed = copy.write(chunk);
+        chunk = '';
+        if (!flushed) await once(copy, 'drain');
+      }
     }
+    copy.end(chunk);
+    await done;
+    log(`  copied ${rows.toLocaleString('en-US')} rows of ${table} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (columns.includes('id')) await pg.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
+    await pg.query(`ANALYZE ${table}`);
   }
   lite.close();
   // The start-up evaluation of the migrate run covered the demo plan only; the benchmark's first cycle writes everything.

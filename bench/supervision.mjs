@@ -4,9 +4,11 @@
  * file (bench/evaluate.js keeps bench/data/evaluated-<scale>.sqlite). The first run catches up: it sends a reminder
  * for every gap of the synthetic history and issues a notice for every red metric, one transaction each; the second
  * is what every scheduled tick costs afterwards when nothing new is due. No raw baseline: the figure that matters is
- * the steady tick against the five-minute cron.
+ * the steady tick against the five-minute cron. Then the days that follow: the clock moves one day at a time (the
+ * scheduled evaluation of each day first, as the cron does), and each day's first supervision tick is measured with
+ * the plans it looked at; a tick looks at a plan only when something there changed or its recheck day has come.
  *
- *   node bench/supervision.mjs [--scale district]   (after: npm run bench, which leaves the evaluated files)
+ *   node bench/supervision.mjs [--scale district] [--days 45]   (after: npm run bench, which leaves the evaluated files)
  * Writes its own section of bench/RESULTS.md (<!-- supervision:start --> … <!-- supervision:end -->).
  */
 import fs from 'node:fs';
@@ -19,8 +21,12 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const i = process.argv.indexOf('--scale');
-const scale = i > 0 ? process.argv[i + 1] : 'district';
+const opt = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const scale = opt('scale', 'district');
+const DAYS = Number(opt('days', 45));
 const source = path.join(here, 'data', `evaluated-${scale}.sqlite`);
 if (!fs.existsSync(source)) throw new Error(`Run node bench/evaluate.js --scale ${scale} first (it leaves ${path.relative(root, source)})`);
 
@@ -30,6 +36,9 @@ fs.copyFileSync(source, file);
 const { appConfig } = require('./generate');
 const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
 const { SupervisionService } = require(path.join(root, 'apps/api/dist/supervision/supervision.service'));
+const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
+const { Clock } = require(path.join(root, 'apps/api/dist/clock/clock'));
+const { DataSource } = require('typeorm');
 const Database = require('better-sqlite3');
 const plans = new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM plans').get().n;
 
@@ -45,11 +54,30 @@ const timed = async () => {
 const first = await timed();
 const second = await timed();
 const third = await timed();
+
+// The days that follow: each day's scheduled evaluation, then its first supervision tick.
+const clock = app.get(Clock);
+const ds = app.get(DataSource);
+const days = [];
+for (let n = 1; n <= DAYS; n++) {
+  const today = new Date(Date.parse('2021-12-20T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+  clock.setToday(today);
+  const evaluation = await app.get(EvaluationService).runCycle();
+  if (evaluation.error) throw new Error(evaluation.error);
+  const run = await timed();
+  const looked = Number((await ds.query('SELECT COUNT(*) AS n FROM plans WHERE supervised_on = ?', [today]))[0].n);
+  days.push({ today, looked, ...run });
+}
 await app.close();
 fs.rmSync(dir, { recursive: true, force: true });
 const peak = process.resourceUsage().maxRSS / 1024;
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const quiet = days.filter((d) => d.looked === 0).length;
+const busiest = [...days].sort((a, b) => b.ms - a.ms).slice(0, 3);
+const sum = (k) => days.reduce((t, d) => t + d[k], 0);
 const section = `<!-- supervision:start -->
 ## Supervision cycle
 
@@ -61,7 +89,17 @@ Measured by \`node bench/supervision.mjs --scale ${scale}\` on ${new Date().toIS
 | second (reads every plan again: the first run's own notices changed them; what a new day's first tick costs) | ${s(second.ms)} | ${(second.ms / plans).toFixed(1)} ms | ${second.reminders} | ${second.issued} | ${second.closed} | ${second.escalated} |
 | third (the same day, nothing changed: every plan skipped) | ${s(third.ms)} | ${(third.ms / plans).toFixed(1)} ms | ${third.reminders} | ${third.issued} | ${third.closed} | ${third.escalated} |
 
-Peak RSS ${Math.round(peak)} MiB. A run that looks at a plan reads its assignments, first revisions, reminders, notices and current evaluations (as plain rows, each plan's own: it read every plan's reminders once per plan before, quadratic in the plans); it skips a plan in which nothing it reads changed since its last run that day. So the first tick of a day costs about the second run per plan — for a province's 2,000 plans about ${Math.round(2000 / plans)} × the second run, estimated, not measured — and the day's later ticks only the plans that changed.
+The ${DAYS} days that follow (2021-12-21 to ${days.at(-1).today}; each day's scheduled evaluation first, then the day's first supervision tick):
+
+| | value |
+|---|---:|
+| days on which the tick looked at no plan | ${quiet} of ${DAYS} |
+| plans looked at per day: median / most | ${median(days.map((d) => d.looked))} / ${Math.max(...days.map((d) => d.looked))} of ${plans} |
+| first tick of a day: median / slowest | ${s(median(days.map((d) => d.ms)))} / ${s(busiest[0].ms)} |
+| slowest days | ${busiest.map((d) => `${d.today} (${d.looked} plans, ${s(d.ms)})`).join(', ')} |
+| over all days: reminders, notices issued, closed, escalated | ${sum('reminders')}, ${sum('issued')}, ${sum('closed')}, ${sum('escalated')} |
+
+Peak RSS ${Math.round(peak)} MiB. A run that looks at a plan reads its assignments, first revisions, reminders, notices and current evaluations (as plain rows, each plan's own); it looks at a plan only when something it reads changed since its last run (a submission, an evaluation, a notice event, the plan's settings, the calendar) or when the plan's recheck day has come: the first day on which time alone changes what supervision does there (a reminder stage, a period beginning or ending, a reply falling late; \`reminderRecheckDate\`, \`latestPeriodRecheckDate\`, \`replyRecheckDate\` in libs/domain). The second run above is what looking at every plan costs; generated plans share their metrics and due dates, so on a day something falls due it falls due in most plans at once.
 <!-- supervision:end -->`;
 const resultsFile = path.join(here, 'RESULTS.md');
 const existing = fs.readFileSync(resultsFile, 'utf8');

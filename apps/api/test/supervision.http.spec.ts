@@ -144,12 +144,73 @@ describe('supervision reminders', () => {
     await as(t.app, admin).patch('/api/plans/1/settings').send({ remindBeforeWorkingDays: 3 }).expect(200);
     expect((await cycle()).reminders).toBe(1);
     expect(await present()).toBe(1);
-    // So does a new day.
-    present = await removeLast();
-    expect((await cycle()).reminders).toBe(0);
+    // So does the first day on which time alone changes something in the plan, and no day before it.
+    const recheckOn = async (): Promise<string> => (await ds.query('SELECT supervision_recheck_on AS d FROM plans WHERE id = 1'))[0].d;
+    expect(await recheckOn()).toBe('2020-10-16'); // the replies to the notices of 10-09 fall late
     setToday('2020-10-16');
+    expect((await cycle()).escalated).toBeGreaterThan(0);
+    await cycle();
+    const next = await recheckOn();
+    const quietDay = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(quietDay > '2020-10-16').toBe(true);
+    present = await removeLast();
+    setToday(quietDay);
+    expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
+    expect(await present()).toBe(0);
+    setToday(next);
     await cycle();
     expect(await present()).toBe(1);
+  });
+});
+
+describe('supervision by date', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-09-25', EVALUATION_CRON: NEVER_DURING_TESTS } });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await db.drop();
+  });
+
+  it('a scheduled run looks at a plan only on the days something falls due there, yet does day after day what a run over every plan would', async () => {
+    const ds = t.app.get(DataSource);
+    const clock = t.app.get(Clock);
+    const supervision = t.app.get(SupervisionService);
+    const admin = await signInAdmin(t.app);
+    const zwfwb = await createUser(t.app, admin, 'zwfwb-by-date', 'department', ZWFWB);
+    const metrics = await metricsByCode(t.app, admin);
+    const skippedDays: string[] = [];
+    const done = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
+    // Eight weeks without figures, across the National Day holiday, two month ends and their due dates: reminders
+    // fall due, notices are issued, replies fall late and escalate; a few figures arrive, and a notice is answered.
+    for (let day = new Date('2020-09-25T00:00:00Z'); day <= new Date('2020-11-20T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+      clock.setToday(day.toISOString().slice(0, 10));
+      if (clock.today() === '2020-10-12') {
+        // September's figures in time; August's late, which turns its red metric green and closes its notice.
+        for (const [code, period] of [['T007-1', '2020-09'], ['T007-2', '2020-09'], ['T007-1', '2020-08']]) {
+          await as(t.app, zwfwb).post('/api/submissions').send({ metricId: metrics.get(code)!.id, departmentId: ZWFWB, period, value: 100 }).expect(201);
+        }
+      }
+      if (clock.today() === '2020-10-20') {
+        const [notice] = await ds.query(`SELECT id FROM notices WHERE department_id = ${ZWFWB} AND state = 'issued' ORDER BY id LIMIT 1`);
+        await as(t.app, zwfwb).post(`/api/notices/${notice.id}/acknowledge`).expect(200);
+        await as(t.app, zwfwb).post(`/api/notices/${notice.id}/reply`).send({ measures: '已安排专人整改，按月报送', targetDate: '2020-11-30' }).expect(200);
+      }
+      expect((await t.app.get(EvaluationService).runCycle()).error).toBeNull();
+      const scheduled = await supervision.runCycle();
+      const [{ supervised_on: supervisedOn }] = await ds.query('SELECT supervised_on FROM plans WHERE id = 1');
+      if (supervisedOn !== clock.today()) skippedDays.push(clock.today());
+      for (const k of Object.keys(done) as (keyof typeof done)[]) done[k] += scheduled[k];
+      // Had the scheduled run missed anything time moved, the run over every plan would do it now.
+      expect({ day: clock.today(), ...(await supervision.runCycle('full')) }).toEqual({ day: clock.today(), reminders: 0, issued: 0, closed: 0, escalated: 0 });
+    }
+    // Each kind of work happened on some day, so each was checked.
+    for (const [kind, n] of Object.entries(done)) expect({ kind, happened: n > 0 }).toEqual({ kind, happened: true });
+    expect(skippedDays.length).toBeGreaterThan(20);
   });
 });
 

@@ -29,6 +29,18 @@ function shownBefore(candidate: PeriodRow, held: PeriodRow, asOf: string): boole
   return cEnded ? candidate.periodEnd > held.periodEnd : candidate.periodEnd < held.periodEnd;
 }
 
+/**
+ * The first day after `asOf` on which `latestPeriodRows` could choose differently among the same rows: a period
+ * begins (it becomes visible) or ends (it becomes "ended"); null when every period has begun and ended.
+ */
+export function latestPeriodRecheckDate(rows: Iterable<PeriodRow>, asOf: string): string | null {
+  let earliest: string | null = null;
+  for (const row of rows) {
+    for (const day of [periodStartOfKey(row.periodKey), row.periodEnd]) if (day > asOf && (earliest === null || day < earliest)) earliest = day;
+  }
+  return earliest;
+}
+
 /** Months ("YYYY-MM") in which some period ends, up to `today`, oldest first: the months a dashboard offers. */
 export function monthsWithPeriodEnds(rows: Iterable<PeriodRow>, today: string): string[] {
   const months = new Set<string>();

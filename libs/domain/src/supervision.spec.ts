@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { escalate, initialNoticeLevel, nextNoticeState, NOTICE_STATES, reminderStage, replyDeadline, replyOverdue, type NoticeAction } from './supervision';
+import { nextDay } from './recheck-date';
+import { escalate, initialNoticeLevel, nextNoticeState, NOTICE_STATES, reminderRecheckDate, reminderStage, replyDeadline, replyOverdue, replyRecheckDate, type NoticeAction } from './supervision';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 import { WorkingDayCalendar } from './working-day-calendar';
 
-const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays, [2020, 2021]));
+const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays, [2020, 2021, 2022]));
 
 describe(reminderStage.name, () => {
   // The 2020-09 figures are due 2020-10-14 (National Day holiday 10-01..10-08; 10-10 a make-up day).
@@ -39,6 +40,57 @@ describe(reminderStage.name, () => {
   it('is never "due soon" once the due date has passed, while the overdue lead runs', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }), (overdueAfter, lead) =>
       reminderStage('2020-10-15', '2020-10-14', calendar, lead, overdueAfter) === null));
+  });
+});
+
+describe(reminderRecheckDate.name, () => {
+  it('wakes on the first "due soon" day, the make-up Saturday after the holiday', () => {
+    expect(reminderRecheckDate('2020-09-30', '2020-10-14', calendar)).toBe('2020-10-10');
+    expect(reminderRecheckDate('2020-10-09', '2020-10-14', calendar)).toBe('2020-10-10');
+    expect(reminderRecheckDate('2020-09-25', '2020-10-14', calendar, 5)).toBe('2020-09-30'); // from 09-30, 5 working days are left: 10-09, 10-10, 10-12, 10-13, 10-14
+  });
+  it('wakes the day after the due date once "due soon", and never again once overdue', () => {
+    expect(reminderRecheckDate('2020-10-10', '2020-10-14', calendar)).toBe('2020-10-15');
+    expect(reminderRecheckDate('2020-10-15', '2020-10-14', calendar)).toBeNull();
+  });
+  it('wakes when an overdue lead of 2 working days has run: Monday 10-19', () => {
+    expect(reminderRecheckDate('2020-10-15', '2020-10-14', calendar, 3, 2)).toBe('2020-10-19');
+    expect(reminderRecheckDate('2020-10-19', '2020-10-14', calendar, 3, 2)).toBeNull();
+  });
+  it('gives no day beyond the calendar\'s years (adding a year marks every plan changed)', () => {
+    expect(reminderRecheckDate('2022-12-30', '2022-12-29', calendar, 3, 5)).toBeNull();
+  });
+
+  // Exact both ways: the stage is the same on every day before the answer, and differs on it; with no answer it
+  // stays the same for the next 120 days.
+  const dayOf = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+  it('is the first day the reminder stage changes, for any day, due date and lead times', () => {
+    fc.assert(fc.property(fc.integer({ min: 60, max: 700 }), fc.integer({ min: -60, max: 90 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 10 }), (t, offset, lead, overdueAfter) => {
+      const today = dayOf(t);
+      const due = dayOf(t + offset);
+      const stageOn = (day: string) => reminderStage(day, due, calendar, lead, overdueAfter);
+      const answer = reminderRecheckDate(today, due, calendar, lead, overdueAfter);
+      const last = answer ?? dayOf(t + 120);
+      for (let day = nextDay(today); day < last; day = nextDay(day)) expect(stageOn(day)).toBe(stageOn(today));
+      if (answer) expect(stageOn(answer)).not.toBe(stageOn(today));
+      else expect(stageOn(last)).toBe(stageOn(today));
+    }), { numRuns: 300 });
+  });
+});
+
+describe(replyRecheckDate.name, () => {
+  it('is the first day the reply is late, for every state and day', () => {
+    fc.assert(fc.property(fc.constantFrom(...NOTICE_STATES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (state, t, d) => {
+      const today = new Date(Date.UTC(2020, 9, 1 + t)).toISOString().slice(0, 10);
+      const replyDue = new Date(Date.UTC(2020, 9, 1 + d)).toISOString().slice(0, 10);
+      const answer = replyRecheckDate(state, replyDue, today);
+      if (answer === null) expect(replyOverdue(state, replyDue, '2099-01-01')).toBe(replyOverdue(state, replyDue, today));
+      else {
+        expect(replyOverdue(state, replyDue, today)).toBe(false);
+        expect(replyOverdue(state, replyDue, answer)).toBe(true);
+        expect(answer).toBe(nextDay(replyDue));
+      }
+    }));
   });
 });
 

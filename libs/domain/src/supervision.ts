@@ -1,5 +1,7 @@
 import type { EvaluationBasis } from './evaluation';
 import type { WorkingDays } from './evaluation';
+import { nextDay } from './recheck-date';
+import { CalendarRangeError } from './working-day-calendar';
 
 /** Reminder stages: a few working days before a figure is due, and once it is overdue. */
 export const REMINDER_STAGES = ['due-soon', 'overdue'] as const;
@@ -26,6 +28,43 @@ export function reminderStage(
     return calendar.countWorkingDays(dueDate, today) > overdueAfter ? 'overdue' : null;
   }
   return calendar.countWorkingDays(today, dueDate) <= lead ? 'due-soon' : null;
+}
+
+/**
+ * The first day after `today` on which `reminderStage` answers differently for the same due date, or null when
+ * it never will (overdue stays overdue). The supervision loop leaves a plan alone until its earliest such day.
+ */
+export function reminderRecheckDate(
+  today: string, dueDate: string, calendar: WorkingDays,
+  lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS, overdueAfter = DEFAULT_OVERDUE_AFTER_WORKING_DAYS,
+): string | null {
+  if (today > dueDate) {
+    if (overdueAfter === 0 || calendar.countWorkingDays(dueDate, today) > overdueAfter) return null;
+    // Overdue from the day the count passes the lead: the (lead + 1)th working day after the due date.
+    try {
+      return calendar.addWorkingDays(dueDate, overdueAfter + 1);
+    } catch (error) {
+      // Beyond the calendar's years the stage cannot be told either; adding a year marks every plan changed.
+      if (error instanceof CalendarRangeError) return null;
+      throw error;
+    }
+  }
+  // "Due soon" lasts to the due date; the day after, it is overdue, or nothing while an overdue lead runs.
+  if (calendar.countWorkingDays(today, dueDate) <= lead) return nextDay(dueDate);
+  return firstDayWhere(nextDay(today), dueDate, (day) => calendar.countWorkingDays(day, dueDate) <= lead);
+}
+
+/** The first day from `from` to `to` for which `holds` is true, where it stays true once it is (binary search); `to` holds. */
+function firstDayWhere(from: string, to: string, holds: (day: string) => boolean): string {
+  const dayOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+  let lo = Date.parse(`${from}T00:00:00Z`) / 86_400_000;
+  let hi = Date.parse(`${to}T00:00:00Z`) / 86_400_000;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(dayOf(mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return dayOf(lo);
 }
 
 /** 督办 levels: 提醒 (blue) near a deadline, 督办 (yellow) behind, 挂牌督办 (red) overdue or red twice running. */
@@ -80,4 +119,9 @@ export function nextNoticeState(state: NoticeState, action: NoticeAction): Notic
 /** Whether a reply is late: the deadline has passed and the department has not replied. */
 export function replyOverdue(state: NoticeState, replyDue: string, today: string): boolean {
   return (state === 'issued' || state === 'acknowledged') && today > replyDue;
+}
+
+/** The first day after `today` on which `replyOverdue` turns true, or null when it already is or never will. */
+export function replyRecheckDate(state: NoticeState, replyDue: string, today: string): string | null {
+  return (state === 'issued' || state === 'acknowledged') && today <= replyDue ? nextDay(replyDue) : null;
 }

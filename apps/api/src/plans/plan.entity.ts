@@ -20,4 +20,6 @@ export class PlanEntity {
   @Column({ name: 'supervision_version', type: 'integer', default: 0 }) supervisionVersion!: number;
   @Column({ name: 'supervised_version', type: 'integer', nullable: true }) supervisedVersion!: number | null;
   @Column({ name: 'supervised_on', type: 'varchar', nullable: true }) supervisedOn!: string | null;
+  /** The first day on which time alone could change what supervision does in this plan; null: never. */
+  @Column({ name: 'supervision_recheck_on', type: 'varchar', nullable: true }) supervisionRecheckOn!: string | null;
 }

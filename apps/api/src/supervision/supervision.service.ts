@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CalendarRangeError, dueDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderStage, replyDeadline, replyOverdue, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
+import { CalendarRangeError, dueDate, earliestDate, escalate, formatTarget, initialNoticeLevel, latestPeriodRecheckDate, latestPeriodRows, NOTICE_LEVEL_WORDS, reminderRecheckDate, reminderStage, replyDeadline, replyOverdue, replyRecheckDate, reportingPeriods, type NoticeLevel } from '@taizhang/domain';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
@@ -38,20 +38,22 @@ export class SupervisionService {
     private readonly clock: Clock,
   ) {}
 
-  async runCycle(): Promise<SupervisionRun> {
+  /** scope 'due': the plans where something changed or time moved something (the scheduler's); 'full': every plan. */
+  async runCycle(scope: 'due' | 'full' = 'due'): Promise<SupervisionRun> {
     const run: SupervisionRun = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
     const today = this.clock.today();
     for (const plan of await this.dataSource.manager.find(PlanEntity)) {
-      // Reminders and escalations move with the day, notices with evaluations and replies: if neither moved since
-      // this plan's last run, there is nothing new to do (a province has thousands of plans and ticks every 5 minutes).
-      if (plan.supervisedOn === today && plan.supervisedVersion === plan.supervisionVersion) continue;
+      if (scope === 'due' && !needsSupervision(plan, today)) continue;
+      let recheckOn: string | null;
       try {
         const assignments = await this.evaluations.loadAssignments(plan.id);
-        run.reminders += await this.remind(plan, assignments);
+        const reminders = await this.remind(plan, assignments);
         const n = await this.superviseNotices(plan, assignments);
+        run.reminders += reminders.sent;
         run.issued += n.issued;
         run.closed += n.closed;
         run.escalated += n.escalated;
+        recheckOn = earliestDate([reminders.recheckOn, n.recheckOn]);
       } catch (error) {
         // One plan that cannot be supervised (say, a reply deadline beyond the calendar) must not stop the others;
         // it is not marked as supervised, so the next tick tries it again.
@@ -59,13 +61,14 @@ export class SupervisionService {
         continue;
       }
       // The version read before the run: its own notices and events bumped it, so the next tick looks once more.
-      await this.dataSource.manager.update(PlanEntity, { id: plan.id }, { supervisedOn: today, supervisedVersion: plan.supervisionVersion });
+      await this.dataSource.manager.update(PlanEntity, { id: plan.id }, { supervisedOn: today, supervisedVersion: plan.supervisionVersion, supervisionRecheckOn: recheckOn });
     }
     await this.delivery.flush();
     return run;
   }
 
-  private async remind(plan: PlanEntity, inputs: Assignments): Promise<number> {
+  /** Sends the reminders due today; `recheckOn`: the first later day on which another could fall due. */
+  private async remind(plan: PlanEntity, inputs: Assignments): Promise<{ sent: number; recheckOn: string | null }> {
     const today = this.clock.today();
     const calendar = await this.calendar.calendar();
     const submitted = await this.submissions.firstRevisions(plan.id);
@@ -75,10 +78,14 @@ export class SupervisionService {
     const sentBefore = new Set((metricIds.length ? await this.dataSource.manager.find(ReminderEntity, { select: { departmentId: true, metricId: true, periodKey: true, stage: true }, where: { metricId: In(metricIds) } }) : [])
       .map((r) => `${r.metricId}:${r.departmentId}:${r.periodKey}:${r.stage}`));
     let sent = 0;
+    const recheck: (string | null)[] = [];
     for (const metric of inputs.metrics) {
       const ruled = toRuledMetric(metric);
       for (const period of reportingPeriods(ruled, plan.year)) {
-        if (period.start > today) continue;
+        if (period.start > today) {
+          recheck.push(period.start);
+          continue;
+        }
         let due: string;
         try {
           due = dueDate(ruled, period, { today, calendar });
@@ -87,10 +94,13 @@ export class SupervisionService {
           if (error instanceof CalendarRangeError) continue;
           throw error;
         }
+        const missing = (inputs.assigned.get(metric.id) ?? []).filter((d) => !submitted.has(`${metric.id}:${d.id}:${period.key}`));
+        if (missing.length === 0) continue;
+        recheck.push(reminderRecheckDate(today, due, calendar, plan.remindBeforeWorkingDays, plan.remindOverdueAfterWorkingDays));
         const stage = reminderStage(today, due, calendar, plan.remindBeforeWorkingDays, plan.remindOverdueAfterWorkingDays);
         if (!stage) continue;
-        for (const d of inputs.assigned.get(metric.id) ?? []) {
-          if (submitted.has(`${metric.id}:${d.id}:${period.key}`) || sentBefore.has(`${metric.id}:${d.id}:${period.key}:${stage}`)) continue;
+        for (const d of missing) {
+          if (sentBefore.has(`${metric.id}:${d.id}:${period.key}:${stage}`)) continue;
           const created = await this.once(async (m) => {
             await m.insert(ReminderEntity, { departmentId: d.id, metricId: metric.id, periodKey: period.key, stage, dueDate: due, createdAt: this.clock.now().toISOString() });
             const overdue = stage === 'overdue';
@@ -105,10 +115,11 @@ export class SupervisionService {
         }
       }
     }
-    return sent;
+    return { sent, recheckOn: earliestDate(recheck) };
   }
 
-  private async superviseNotices(plan: PlanEntity, inputs: Assignments): Promise<{ issued: number; closed: number; escalated: number }> {
+  /** Issues, closes and escalates notices; `recheckOn`: the first later day on which time alone changes one of these. */
+  private async superviseNotices(plan: PlanEntity, inputs: Assignments): Promise<{ issued: number; closed: number; escalated: number; recheckOn: string | null }> {
     const today = this.clock.today();
     const calendar = await this.calendar.calendar();
     const rows = (await this.evaluations.currentOfPlan(plan.id)).filter((e) => e.departmentId !== null);
@@ -116,6 +127,8 @@ export class SupervisionService {
     const latest = latestPeriodRows(rows, (e) => `${e.metricId}:${e.departmentId}`, today);
     const history = groupBy(rows, (r) => `${r.metricId}:${r.departmentId}`);
     const metrics = new Map(inputs.metrics.map((m) => [m.id, m]));
+    // Which period is "latest" moves when a period begins or ends.
+    const recheck: (string | null)[] = [latestPeriodRecheckDate(rows, today)];
     const out = { issued: 0, closed: 0, escalated: 0 };
     // A reply a leader accepted settles that period: the loop does not reopen it while the figures stay red.
     const planMetrics = In([...metrics.keys()].length ? [...metrics.keys()] : [-1]);
@@ -152,9 +165,12 @@ export class SupervisionService {
           await this.delivery.toDepartment(m, notice.departmentId, { titleZh: `督办单已升级为${NOTICE_LEVEL_WORDS[level].zh}：${metric.name}`, titleEn: `Notice escalated to ${NOTICE_LEVEL_WORDS[level].en}: ${metric.nameEn}`, bodyZh: `答复期限 ${notice.replyDue} 已过，请尽快答复整改措施。`, link: `/notices/${notice.id}`, data: { kind: 'notice-escalated', notice: notice.id, level } });
         });
         out.escalated += 1;
+      } else {
+        recheck.push(replyRecheckDate(notice.state, notice.replyDue, today));
       }
     }
-    return out;
+    // A notice closed or escalated here marked the plan changed, so the next tick looks again anyway.
+    return { ...out, recheckOn: earliestDate(recheck) };
   }
 
   /** Writes a new notice (or reopens a closed one for the same period) with its first event and its messages. */
@@ -204,4 +220,15 @@ function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+/**
+ * Whether a tick has anything to do in a plan. Reminders and escalations move with the day, notices with
+ * evaluations and replies: a plan is left alone while nothing it reads changed since its last run (the version)
+ * and the day time alone changes something there has not come (a province has thousands of plans; ticks come
+ * every five minutes, and most days nothing falls due in most plans).
+ */
+export function needsSupervision(plan: Pick<PlanEntity, 'supervisedOn' | 'supervisedVersion' | 'supervisionVersion' | 'supervisionRecheckOn'>, today: string): boolean {
+  if (plan.supervisedOn === null || plan.supervisedOn > today || plan.supervisedVersion !== plan.supervisionVersion) return true;
+  return plan.supervisionRecheckOn !== null && today >= plan.supervisionRecheckOn;
 }
