@@ -2,6 +2,7 @@ import type { HealthResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../src/auth/current-user';
 import { Clock } from '../src/clock/clock';
+import { EvaluationRepository } from '../src/evaluation/evaluation.repository';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse } from '../src/metrics/metrics.dto';
 import { CreateSubmissionDto } from '../src/submissions/submissions.dto';
@@ -150,6 +151,38 @@ describe('scheduled evaluation', () => {
     // Nothing here evaluates it: the cron job (every second in this test) does.
     await nextScheduledRun();
     expect(await december()).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
+  });
+
+  it('a figure written while a cycle evaluates its metric from older figures stays due, though its writer died before evaluating it', async () => {
+    const clock = t.app.get(Clock);
+    clock.setToday('2021-01-28');
+    const engine = t.app.get(EvaluationService);
+    await engine.runCycle();
+    const submissions = t.app.get(SubmissionsService);
+    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
+    // Writes only, as if each writer died before the evaluation that follows its write.
+    const writeOnly = async (numerator: number, reason?: string) => {
+      const prepared = await submissions.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator, denominator: 10, reason }));
+      await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
+    };
+    // The second figure lands after a cycle has read the first one and before that cycle writes what it concluded
+    // (the cron's cycle or the one below: nothing else is due on this day).
+    const repository = t.app.get(EvaluationRepository);
+    const readFigures = repository.loadFigures;
+    let landedMidCycle = false;
+    repository.loadFigures = async function (...args: Parameters<typeof readFigures>) {
+      const figures = await readFigures.apply(this, args);
+      repository.loadFigures = readFigures;
+      await writeOnly(10, '核对后更正 / corrected after checking');
+      landedMidCycle = true;
+      return figures;
+    };
+    await writeOnly(5);
+    expect((await engine.runCycle()).error).toBeNull();
+    expect(landedMidCycle).toBe(true);
+    await nextScheduledRun();
+    const november = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: EvaluationResponse) => e.period === '2020-11' && e.supersededAt === null);
+    expect(november).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
   });
 
   it('evaluates a metric whole when one of its periods has lost its check row, so that period is never left out', async () => {

@@ -7,4 +7,6 @@ export class EvaluationCheckEntity {
   @PrimaryColumn({ name: 'period_key', type: 'varchar' }) periodKey!: string;
   @Column({ name: 'check_on', type: 'varchar', nullable: true }) checkOn!: string | null;
   @Column({ name: 'evaluated_on', type: 'varchar' }) evaluatedOn!: string;
+  /** How many times the row was marked stale: an evaluation overwrites the row only if this is what it read. */
+  @Column({ type: 'integer', default: 0 }) marks!: number;
 }

@@ -36,7 +36,9 @@ export type PeriodScope = Set<string> | null;
 /** A check date that has always passed: "evaluate at the next cycle". */
 export const STALE_CHECK = '0000-01-01';
 
-export type NewCheck = Pick<EvaluationCheckEntity, 'metricId' | 'periodKey' | 'checkOn'>;
+/** A check date to store; `marks` is the row's count of stale marks when the evaluation read it (0: no row). */
+export type NewCheck = Pick<EvaluationCheckEntity, 'metricId' | 'periodKey' | 'checkOn' | 'marks'>;
+export type StoredCheck = Pick<EvaluationCheckEntity, 'checkOn' | 'marks'>;
 
 export const figureKey = (metricId: number, departmentId: number, periodKey: string) => `${metricId}:${departmentId}:${periodKey}`;
 export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId' | 'periodKey'>) => `${e.metricId}:${e.departmentId ?? '*'}:${e.periodKey}`;
@@ -190,15 +192,15 @@ export class EvaluationRepository {
     return plans;
   }
 
-  /** The check dates already stored for some metrics, keyed `${metricId}:${periodKey}`. */
-  async checksOf(metricIds: number[]): Promise<Map<string, string | null>> {
+  /** The checks already stored for some metrics, keyed `${metricId}:${periodKey}`. Read before the figures. */
+  async checksOf(metricIds: number[]): Promise<Map<string, StoredCheck>> {
     if (metricIds.length === 0) return new Map();
-    const rows: Array<{ metricId: number; periodKey: string; checkOn: string | null }> = await this.dataSource.manager
+    const rows: Array<{ metricId: number; periodKey: string; checkOn: string | null; marks: number }> = await this.dataSource.manager
       .createQueryBuilder(EvaluationCheckEntity, 'c')
-      .select(['c.metric_id AS "metricId"', 'c.period_key AS "periodKey"', 'c.check_on AS "checkOn"'])
+      .select(['c.metric_id AS "metricId"', 'c.period_key AS "periodKey"', 'c.check_on AS "checkOn"', 'c.marks AS "marks"'])
       .where('c.metric_id IN (:...metricIds)', { metricIds })
       .getRawMany();
-    return new Map(rows.map((r) => [`${Number(r.metricId)}:${r.periodKey}`, r.checkOn]));
+    return new Map(rows.map((r) => [`${Number(r.metricId)}:${r.periodKey}`, { checkOn: r.checkOn, marks: Number(r.marks) }]));
   }
 
   /**
@@ -214,8 +216,9 @@ export class EvaluationRepository {
       if (!(await stillValid(m))) throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
       for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
       await this.insertRows(m, 'evaluations', EVALUATION_COLUMNS, inserted.map((e) => [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]));
-      await this.insertRows(m, 'evaluation_checks', CHECK_COLUMNS, checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today]),
-        'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on');
+      // Compare-and-set: a row marked stale since it was read (a figure written meanwhile) keeps its mark.
+      await this.insertRows(m, 'evaluation_checks', CHECK_COLUMNS, checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today, c.marks]),
+        'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on WHERE evaluation_checks.marks = excluded.marks');
     });
   }
 
@@ -235,7 +238,7 @@ export class EvaluationRepository {
 
   /** Inside a caller's transaction that changed what some metrics are judged with: evaluate them at the next cycle, even if this process dies first. */
   static async markStale(m: EntityManager, metricIds: number[]): Promise<void> {
-    if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE_CHECK });
+    if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE_CHECK, marks: () => 'marks + 1' });
   }
 
   /**
@@ -243,13 +246,13 @@ export class EvaluationRepository {
    * deleted: a metric with some rows is not "never evaluated", so a deleted row would never be due again.
    */
   static async markAllStale(m: EntityManager): Promise<void> {
-    await m.createQueryBuilder().update(EvaluationCheckEntity).set({ checkOn: STALE_CHECK }).execute();
+    await m.createQueryBuilder().update(EvaluationCheckEntity).set({ checkOn: STALE_CHECK, marks: () => 'marks + 1' }).execute();
   }
 }
 
 /** Rows per INSERT: at most 12 parameters each, well under SQLite's and PostgreSQL's limits on bound parameters. */
 const INSERT_BATCH = 500;
-const CHECK_COLUMNS = ['metric_id', 'period_key', 'check_on', 'evaluated_on'];
+const CHECK_COLUMNS = ['metric_id', 'period_key', 'check_on', 'evaluated_on', 'marks'];
 const EVALUATION_COLUMNS = ['metric_id', 'department_id', 'period_key', 'period_end', 'status', 'basis', 'value', 'target', 'reason_zh', 'reason_en', 'evaluated_at', 'superseded_at'];
 
 /** The same types as an entity would have (PostgreSQL drivers may hand back integers and numbers as strings). */

@@ -137,7 +137,8 @@ export class EvaluationService {
           // One period the rules cannot judge (a due date beyond the calendar's years) must not stop the others:
           // it keeps what it had, is reported, and is tried again at every cycle until its cause is mended.
           failures.add(error instanceof Error ? error.message : String(error));
-          if (storedChecks.get(`${metric.id}:${period.key}`) !== STALE_CHECK) checks.push({ metricId: metric.id, periodKey: period.key, checkOn: STALE_CHECK });
+          const stored = storedChecks.get(`${metric.id}:${period.key}`);
+          if (stored?.checkOn !== STALE_CHECK) checks.push({ metricId: metric.id, periodKey: period.key, checkOn: STALE_CHECK, marks: stored?.marks ?? 0 });
           continue;
         }
         let changedHere = false;
@@ -153,8 +154,8 @@ export class EvaluationService {
           inserted.push(row);
           changedHere = true;
         }
-        const key = `${metric.id}:${period.key}`;
-        if (changedHere || !storedChecks.has(key) || storedChecks.get(key) !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn });
+        const stored = storedChecks.get(`${metric.id}:${period.key}`);
+        if (changedHere || !stored || stored.checkOn !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn, marks: stored?.marks ?? 0 });
       }
     }
     await this.repository.apply(plan.id, superseded, inserted, checks, this.clock.now().toISOString(), ctx.today, async (m) => (await this.calendar.versionIn(m)) === version);
