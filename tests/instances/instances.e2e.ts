@@ -82,6 +82,27 @@ describe('several API instances on one database', () => {
     expect(ticks.size).toBe(rows.length);
   }, 30_000);
 
+  it('answers a dashboard poll with the same bytes on every instance, so a poll that moves between them gets 304', async () => {
+    const signIn = await fetch(`${instances[0].url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'instances-test-pw' }) });
+    const auth = { Authorization: `Bearer ${(await signIn.json()).accessToken}` };
+    const summary = '/api/dashboard/summary?planId=1';
+    // A tick every 2 s rightly gives a new tag ("evaluated at" moves on), and so does an instance's own start-up
+    // cycle until the next tick; one pair of requests between two ticks is enough.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 30 && !statuses.includes(304); attempt++) {
+      const first = await fetch(`${instances[0].url}${summary}`, { headers: auth });
+      expect(first.status).toBe(200);
+      await first.arrayBuffer();
+      // fetch marks a request with If-None-Match "Cache-Control: no-cache" (as the Fetch standard says), which Express
+      // answers in full; a browser revalidating its cache sends no such header.
+      const second = await fetch(`${instances[1].url}${summary}`, { headers: { ...auth, 'If-None-Match': first.headers.get('etag')!, 'Cache-Control': 'max-age=0' } });
+      await second.arrayBuffer();
+      statuses.push(second.status);
+      if (second.status !== 304) await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(statuses).toContain(304);
+  }, 30_000);
+
   it('goes on with the survivor after one instance is killed with SIGKILL', async () => {
     const killedAt = new Date().toISOString();
     instances[0].child.kill('SIGKILL');

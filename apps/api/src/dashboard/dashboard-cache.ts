@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { PreparedJson } from '../common/prepared-json';
+import { EVALUATION_JOB } from '../evaluation/evaluation.scheduler';
 
 const MAX_ENTRIES = 200;
 
@@ -12,6 +13,12 @@ interface Entry {
   value: Promise<unknown>;
   /** The value as sent, serialised once for each `stamp` (what a request adds to the cached value). */
   answer?: { stamp: string; json: PreparedJson };
+}
+
+/** What a request finds, read in one query: the state of the data and when any instance last finished a scheduled evaluation. */
+interface DataState {
+  version: string;
+  evaluatedAt: string | null;
 }
 
 /**
@@ -33,19 +40,22 @@ export class DashboardCache {
   ) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    return (await this.entry(key, compute)).value as Promise<T>;
+    return this.entry(key, compute, (await this.state()).version).value as Promise<T>;
   }
 
-  /** The answer as sent: `present` adds what the request adds to the cached value, which changes only with `stamp`. */
-  async json<T>(key: string, compute: () => Promise<T>, present: (value: T) => unknown = (value) => value, stamp = ''): Promise<PreparedJson> {
-    const entry = await this.entry(key, compute);
-    const value = (await entry.value) as T;
-    if (entry.answer?.stamp !== stamp) entry.answer = { stamp, json: PreparedJson.of(present(value)) };
+  /**
+   * The answer as sent. `present` adds what a request adds to the cached value, given when any instance last
+   * finished a scheduled evaluation; the bytes are serialised again only when its `stamp` changes.
+   */
+  async json<T>(key: string, compute: () => Promise<T>, present: (value: T, evaluatedAt: string | null) => { stamp: string; body: unknown } = (value) => ({ stamp: '', body: value })): Promise<PreparedJson> {
+    const state = await this.state();
+    const entry = this.entry(key, compute, state.version);
+    const { stamp, body } = present((await entry.value) as T, state.evaluatedAt);
+    if (entry.answer?.stamp !== stamp) entry.answer = { stamp, json: PreparedJson.of(body) };
     return entry.answer.json;
   }
 
-  private async entry(key: string, compute: () => Promise<unknown>): Promise<Entry> {
-    const version = await this.version();
+  private entry(key: string, compute: () => Promise<unknown>, version: string): Entry {
     const cached = this.entries.get(key);
     if (cached?.version === version) return cached;
     const entry: Entry = { version, value: compute() };
@@ -60,9 +70,11 @@ export class DashboardCache {
     return entry;
   }
 
-  private async version(): Promise<string> {
-    // audit_log (kind, id) is indexed for this (migration 1765300000000).
-    const [row] = await this.dataSource.query("SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a");
-    return `${row.e}|${row.a}|${this.clock.today()}`;
+  private async state(): Promise<DataState> {
+    // audit_log (kind, id) is indexed for this (migration 1765300000000); job_runs is read backwards along its key
+    // (job, tick) to the newest finished tick. Shared, so every instance gives the same bytes and the same ETag.
+    const [row] = await this.dataSource.query(`SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a,
+      (SELECT finished_at FROM job_runs WHERE job = '${EVALUATION_JOB}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
+    return { version: `${row.e}|${row.a}|${this.clock.today()}`, evaluatedAt: row.r ?? null };
   }
 }

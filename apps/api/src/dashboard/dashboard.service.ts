@@ -22,11 +22,14 @@ export class DashboardService {
     return { ...summary, evaluatedAt: this.engine.lastRun?.finishedAt ?? null };
   }
 
-  /** `summary` as the HTTP answer, serialised once for as long as neither the data nor the engine's last run moves. */
+  /** `summary` as the HTTP answer, serialised once for as long as neither the data nor the last evaluation moves. */
   summaryJson(planId: number, requested?: string): Promise<PreparedJson> {
-    // When the engine last looked moves on even when nothing it found changed.
-    const evaluatedAt = this.engine.lastRun?.finishedAt ?? null;
-    return this.cache.json(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested), (summary) => ({ ...summary, evaluatedAt }), evaluatedAt ?? '');
+    return this.cache.json(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested), (summary, scheduledAt) => {
+      // When the engine last looked moves on even when nothing it found changed: the newest scheduled cycle of any
+      // instance (the one that claimed the tick), or this instance's own (at start-up, or run by hand).
+      const evaluatedAt = latest(scheduledAt, this.engine.lastRun?.finishedAt ?? null);
+      return { stamp: evaluatedAt ?? '', body: { ...summary, evaluatedAt } };
+    });
   }
 
   private async computeSummary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
@@ -144,4 +147,9 @@ function attentionOf(tree: FirstLevelNode[]): AttentionItem[] {
     }
   }
   return items.sort((a, b) => (a.status === b.status ? a.code.localeCompare(b.code) : a.status === 'red' ? -1 : 1));
+}
+
+/** The later of two ISO instants, either possibly missing. */
+function latest(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null || a > b ? a : b;
 }

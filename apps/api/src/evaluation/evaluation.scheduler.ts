@@ -5,7 +5,9 @@ import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationService } from './evaluation.service';
 
-const JOB = 'evaluation';
+/** The job's name in job_runs, where every instance finds when any of them last ran a scheduled cycle. */
+export const EVALUATION_JOB = 'evaluation';
+const JOB = EVALUATION_JOB;
 
 /** The cron job is thin: each tick calls EvaluationService.runCycle, which tests call directly. */
 @Injectable()
