@@ -3,8 +3,8 @@
  * The evaluation benchmark of bench/evaluate.js on PostgreSQL: the district file (or --scale city|province) copied
  * once into a source database, each side then run on its own copy of it (CREATE DATABASE … TEMPLATE), in separate
  * processes: the product's full cycle (EvaluationService inside the real app, DATABASE_URL) and a raw `pg` baseline
- * doing the same work (the same rows, the same domain rules in a loop from bench/baseline-rules.js, one transaction
- * of multi-row inserts), each a first cycle (writes everything) and a second on unchanged data (writes nothing);
+ * doing the same work (the same rows, the same domain rules in a loop from bench/baseline-rules.js, a transaction
+ * of multi-row inserts per plan), each a first cycle (writes everything) and a second on unchanged data (writes nothing);
  * each side's current evaluations are then digested in order, so the two can be compared without both databases on
  * disk at once (a province side is tens of GB). Writes its section of bench/RESULTS.md
  * (<!-- evaluate-postgres:start --> … <!-- evaluate-postgres:end -->, or evaluate-postgres-<scale>).
@@ -12,6 +12,7 @@
  *   node bench/evaluate-postgres.mjs [--url postgres://postgres:postgres@127.0.0.1:5432/postgres] [--scale district] [--runs 3]
  *        [--first-only]  skip the second cycle (at province scale each cycle takes tens of minutes)
  *        [--keep NAME]   keep the product's evaluated database of the last run as NAME, for bench/api-postgres.mjs --database
+ *        [--source NAME] a database an earlier run copied the same file into (kept); skips the copy
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -71,8 +72,11 @@ async function baselineChild(url) {
     const t = performance.now();
     let evaluated = 0;
     let changed = 0;
-    await pg.query('BEGIN');
     for (const plan of await rowsOf(q.plans)) {
+      // One transaction per plan, as the product: in one transaction for the whole cycle, PostgreSQL's statistics
+      // never see the rows written so far (autovacuum analyses committed rows only), so at province scale the planner
+      // turned the per-plan read of current evaluations into a scan of the whole table, about 1.5 s per plan.
+      await pg.query('BEGIN');
       const rows = {};
       for (const k of ['metrics', 'links', 'submissions', 'cases', 'current']) rows[k] = await rowsOf(q[k], [plan.id]);
       const inserts = [];
@@ -88,8 +92,8 @@ async function baselineChild(url) {
         await pg.query(`INSERT INTO evaluations (${columns}) VALUES ${tuples.join(',')}`, values);
       }
       changed += inserts.length;
+      await pg.query('COMMIT');
     }
-    await pg.query('COMMIT');
     return { ms: performance.now() - t, evaluated, changed };
   };
   const first = await cycle();
@@ -139,13 +143,17 @@ if (opt('child')) {
   const results = { product: [], baseline: [] };
   const digests = { product: [], baseline: [] };
   const log = (line) => console.error(`  ${scale} ${line}`);
-  const sourceDb = `taizhang_bench_eval_source_${process.pid}`;
-  await dropDatabase(server, sourceDb);
-  const sourceUrl = await createDatabase(server, sourceDb);
-  await migrate(sourceUrl, 39000 + (process.pid % 500));
-  const copyStarted = performance.now();
-  await copyRows(source, sourceUrl, log);
-  const copySeconds = (performance.now() - copyStarted) / 1000;
+  const reused = opt('source', null);
+  const sourceDb = reused ?? `taizhang_bench_eval_source_${process.pid}`;
+  let copySeconds = null;
+  if (!reused) {
+    await dropDatabase(server, sourceDb);
+    const sourceUrl = await createDatabase(server, sourceDb);
+    await migrate(sourceUrl, 39000 + (process.pid % 500));
+    const copyStarted = performance.now();
+    await copyRows(source, sourceUrl, log);
+    copySeconds = (performance.now() - copyStarted) / 1000;
+  }
   for (let i = 0; i < runs; i++) {
     // A kept database is the product's of the last run, which then runs second: one side's database on disk at a time.
     const order = i % 2 === 1 || (keep && i === runs - 1) ? ['baseline', 'product'] : ['product', 'baseline'];
@@ -164,7 +172,7 @@ if (opt('child')) {
       if (name !== keep) await dropDatabase(server, name);
     }
   }
-  await dropDatabase(server, sourceDb);
+  if (!reused) await dropDatabase(server, sourceDb);
   if (keep) log(`kept the product's evaluated database as ${keep}`);
   const all = [...digests.product, ...digests.baseline];
   const check = { rows: all[0].rows, sha256: all[0].sha256, identical: all.every((d) => d.rows === all[0].rows && d.sha256 === all[0].sha256) };
@@ -187,14 +195,14 @@ if (opt('child')) {
   const section = `<!-- ${marker}:start -->
 ## Evaluation cycle on PostgreSQL${scale === 'district' ? '' : ` (${scale})`}
 
-Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with one transaction of 500-row inserts. Medians of ${runs} runs, sides alternating.
+Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with 500-row inserts, a transaction per plan as the product. Medians of ${runs} runs, sides alternating.
 
 | | product | raw baseline | ratio |
 |---|---:|---:|---:|
 | first cycle (writes ${p.written.toLocaleString('en-US')} evaluations) | ${s(p.first)} | ${s(b.first)} | **${(p.first / b.first).toFixed(2)}×** |
 ${FIRST_ONLY ? '' : `| second cycle, unchanged data (writes product ${p.writtenSecond}, baseline ${b.writtenSecond}) | ${s(p.second)} | ${s(b.second)} | **${(p.second / b.second).toFixed(2)}×** |\n`}| peak RSS | ${Math.round(p.peak)} MiB | ${Math.round(b.peak)} MiB | |
 
-Same evaluations: ${check.identical ? `yes, ${check.rows.toLocaleString('en-US')} current rows identical in every run (sha256 ${check.sha256})` : `NO: ${all.map((d) => `${d.rows} rows ${d.sha256}`).join(', ')}`}. The product's resident set includes the whole Nest application. Copying the generated rows into PostgreSQL (COPY, once per benchmark; not part of either side) took ${copySeconds.toFixed(0)} s.
+Same evaluations: ${check.identical ? `yes, ${check.rows.toLocaleString('en-US')} current rows identical in every run (sha256 ${check.sha256})` : `NO: ${all.map((d) => `${d.rows} rows ${d.sha256}`).join(', ')}`}. The product's resident set includes the whole Nest application. Copying the generated rows into PostgreSQL (COPY, once per benchmark; not part of either side) took ${copySeconds === null ? 'place in an earlier run (`--source`)' : `${copySeconds.toFixed(0)} s`}.
 <!-- ${marker}:end -->`;
   const resultsFile = path.join(here, 'RESULTS.md');
   const existing = fs.readFileSync(resultsFile, 'utf8');
