@@ -162,7 +162,7 @@ rmSync(dir, { recursive: true, force: true });
 
 const f = (x, d = 1) => x.toFixed(d);
 const data = KEPT
-  ? `the database \`${KEPT}\` kept by \`node bench/evaluate-postgres.mjs --scale province --first-only --keep ${KEPT}\` (${size.plans.toLocaleString('en')} plans, ${size.submissions.toLocaleString('en')} submissions, ${size.evaluations.toLocaleString('en')} evaluations, ${size.gib} GiB), used in place; the app's start (supervision off: a generated history would first be reminded of every gap) took ${f(startSeconds)} s`
+  ? `the database \`${KEPT}\` kept by \`node bench/evaluate-postgres.mjs --scale province --first-only --keep ${KEPT}\` (${size.plans.toLocaleString('en')} plans, ≈ ${size.submissions.toLocaleString('en')} submissions and ≈ ${size.evaluations.toLocaleString('en')} evaluations by the planner's statistics, ${size.gib} GiB), used in place (each run adds its ingest rows to it); the app's start (supervision off: a generated history would first be reminded of every gap) took ${f(startSeconds)} s`
   : `the rows of \`bench/data/district.sqlite\` copied into a fresh database whose schema the app's migrations made; the start-up evaluation of that data took ${f(startSeconds)} s (including the app's start)`;
 const section = `<!-- ${MARKER}:start -->
 ## API under load, ingest and reads (PostgreSQL 15, ${KEPT ? 'province' : 'district'} data)

@@ -12,7 +12,8 @@
  *   node bench/evaluate-postgres.mjs [--url postgres://postgres:postgres@127.0.0.1:5432/postgres] [--scale district] [--runs 3]
  *        [--first-only]  skip the second cycle (at province scale each cycle takes tens of minutes)
  *        [--keep NAME]   keep the product's evaluated database of the last run as NAME, for bench/api-postgres.mjs --database
- *        [--source NAME] a database an earlier run copied the same file into (kept); skips the copy
+ *        [--source NAME] copy the file into database NAME and keep it, or use it as it is if it exists (a later run
+ *                        at the same scale skips the copy)
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -22,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { copyRows, createDatabase, dropDatabase, migrate } from './pg-copy.mjs';
+import { copyRows, createDatabase, databaseExists, dropDatabase, migrate } from './pg-copy.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -140,11 +141,14 @@ if (opt('child')) {
   const source = path.join(here, 'data', `${scale}.sqlite`);
   if (!fs.existsSync(source)) throw new Error(`Run node bench/generate.js --scale ${scale} first`);
   const keep = opt('keep', null);
+  // Every database this script makes it drops first: only names of its own.
+  for (const name of [keep, opt('source', null)]) if (name !== null && !/^taizhang_bench_\w+$/.test(name)) throw new Error(`${name}: a database this benchmark makes is called taizhang_bench_…`);
   const results = { product: [], baseline: [] };
   const digests = { product: [], baseline: [] };
   const log = (line) => console.error(`  ${scale} ${line}`);
-  const reused = opt('source', null);
-  const sourceDb = reused ?? `taizhang_bench_eval_source_${process.pid}`;
+  const named = opt('source', null);
+  const sourceDb = named ?? `taizhang_bench_eval_source_${process.pid}`;
+  const reused = named !== null && (await databaseExists(server, named));
   let copySeconds = null;
   if (!reused) {
     await dropDatabase(server, sourceDb);
@@ -172,7 +176,7 @@ if (opt('child')) {
       if (name !== keep) await dropDatabase(server, name);
     }
   }
-  if (!reused) await dropDatabase(server, sourceDb);
+  if (named === null) await dropDatabase(server, sourceDb);
   if (keep) log(`kept the product's evaluated database as ${keep}`);
   const all = [...digests.product, ...digests.baseline];
   const check = { rows: all[0].rows, sha256: all[0].sha256, identical: all.every((d) => d.rows === all[0].rows && d.sha256 === all[0].sha256) };
@@ -195,7 +199,7 @@ if (opt('child')) {
   const section = `<!-- ${marker}:start -->
 ## Evaluation cycle on PostgreSQL${scale === 'district' ? '' : ` (${scale})`}
 
-Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with 500-row inserts, a transaction per plan as the product. Medians of ${runs} runs, sides alternating.
+Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with 500-row inserts, a transaction per plan as the product. ${runs === 1 ? 'One run' : `Medians of ${runs} runs`}, sides alternating${keep ? ' (the last run baseline first, so that the product\'s database is the one kept)' : ''}.
 
 | | product | raw baseline | ratio |
 |---|---:|---:|---:|

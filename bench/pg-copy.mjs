@@ -26,6 +26,14 @@ export async function createDatabase(serverUrl, name, template = null) {
   return url.toString();
 }
 
+export async function databaseExists(serverUrl, name) {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  await admin.end();
+  return rows.length > 0;
+}
+
 export async function dropDatabase(serverUrl, name) {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

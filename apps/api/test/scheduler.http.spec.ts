@@ -153,36 +153,63 @@ describe('scheduled evaluation', () => {
     expect(await december()).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
   });
 
-  it('a figure written while a cycle evaluates its metric from older figures stays due, though its writer died before evaluating it', async () => {
+  /**
+   * A figure written (only written, as if its writer died before evaluating it) after a cycle has read the metric's
+   * figures and before that cycle writes what it concluded, on 2020-11 for department 1; then the next cron tick.
+   */
+  const figureWrittenMidCycle = async (before: () => Promise<void>) => {
     const clock = t.app.get(Clock);
     clock.setToday('2021-01-28');
     const engine = t.app.get(EvaluationService);
     await engine.runCycle();
     const submissions = t.app.get(SubmissionsService);
     const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
-    // Writes only, as if each writer died before the evaluation that follows its write.
-    const writeOnly = async (numerator: number, reason?: string) => {
-      const prepared = await submissions.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator, denominator: 10, reason }));
+    const writeOnly = async (numerator: number) => {
+      const dto = Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator, denominator: 10, reason: '核对后更正 / corrected after checking' });
+      const prepared = await submissions.prepare(user, dto);
       await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
     };
-    // The second figure lands after a cycle has read the first one and before that cycle writes what it concluded
-    // (the cron's cycle or the one below: nothing else is due on this day).
+    // The cron's cycle or the one below, whichever evaluates the metric first: nothing else is due on this day.
     const repository = t.app.get(EvaluationRepository);
     const readFigures = repository.loadFigures;
     let landedMidCycle = false;
     repository.loadFigures = async function (...args: Parameters<typeof readFigures>) {
       const figures = await readFigures.apply(this, args);
       repository.loadFigures = readFigures;
-      await writeOnly(10, '核对后更正 / corrected after checking');
+      await writeOnly(10);
       landedMidCycle = true;
       return figures;
     };
-    await writeOnly(5);
+    await before();
     expect((await engine.runCycle()).error).toBeNull();
     expect(landedMidCycle).toBe(true);
     await nextScheduledRun();
-    const november = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: EvaluationResponse) => e.period === '2020-11' && e.supersededAt === null);
-    expect(november).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
+    return (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: EvaluationResponse) => e.period === '2020-11' && e.supersededAt === null);
+  };
+
+  it('a figure written while a cycle evaluates its metric from older figures stays due, though its writer died before evaluating it', async () => {
+    const prepare = t.app.get(SubmissionsService);
+    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
+    // An older figure the cycle evaluates (its stale mark is what brings the metric into the cycle).
+    const older = async () => {
+      const prepared = await prepare.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator: 5, denominator: 10, reason: '核对后更正 / corrected after checking' }));
+      await t.app.get(DataSource).transaction((m) => prepare.persist(m, user, prepared));
+    };
+    expect(await figureWrittenMidCycle(older)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
+  });
+
+  it('the same for a metric never evaluated, whose periods have no check row when the cycle reads them', async () => {
+    const ds = t.app.get(DataSource);
+    const forget = async () => {
+      await ds.query(`DELETE FROM evaluation_checks WHERE metric_id = ${metricId}`);
+    };
+    // 3 of 10 first: the figure the cycle reads and evaluates; then 10 of 10 lands mid-cycle.
+    const submissions = t.app.get(SubmissionsService);
+    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
+    const prepared = await submissions.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator: 3, denominator: 10, reason: '核对后更正 / corrected after checking' }));
+    await ds.transaction((m) => submissions.persist(m, user, prepared));
+    await t.app.get(EvaluationService).runCycle();
+    expect(await figureWrittenMidCycle(forget)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
   });
 
   it('evaluates a metric whole when one of its periods has lost its check row, so that period is never left out', async () => {

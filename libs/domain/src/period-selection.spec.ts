@@ -27,7 +27,8 @@ describe(latestPeriodRecheckDate.name, () => {
 
   // Never late: latestPeriodRows chooses the same rows on every day before the answer (or all year, with none).
   it('is a day before which the shown rows stay the same, for any rows and day', () => {
-    const row = fc.oneof(fc.integer({ min: 1, max: 12 }).map(monthly), fc.integer({ min: 1, max: 4 }).map(quarterly));
+    const yearly = { periodKey: '2020', periodEnd: '2020-12-31' };
+    const row = fc.oneof(fc.integer({ min: 1, max: 12 }).map(monthly), fc.integer({ min: 1, max: 4 }).map(quarterly), fc.constant(yearly));
     const keyed = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), row).map(([key, r]) => ({ ...r, key })), { maxLength: 8 });
     fc.assert(fc.property(keyed, fc.integer({ min: 0, max: 365 }), (rows, n) => {
       const asOf = new Date(Date.UTC(2019, 11, 31 + n)).toISOString().slice(0, 10);

@@ -45,7 +45,8 @@ export function nextDay(date: string): string {
   return addCalendarDays(date, 1);
 }
 
-function addCalendarDays(date: string, days: number): string {
+/** The calendar day `days` after an ISO date. */
+export function addCalendarDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 

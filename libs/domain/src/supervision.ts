@@ -1,7 +1,7 @@
 import type { EvaluationBasis } from './evaluation';
 import type { WorkingDays } from './evaluation';
-import { nextDay } from './recheck-date';
-import { CalendarRangeError } from './working-day-calendar';
+import { addCalendarDays, nextDay } from './recheck-date';
+import { CalendarRangeError, WorkingDayCalendar } from './working-day-calendar';
 
 /** Reminder stages: a few working days before a figure is due, and once it is overdue. */
 export const REMINDER_STAGES = ['due-soon', 'overdue'] as const;
@@ -40,7 +40,7 @@ export function reminderRecheckDate(
 ): string | null {
   if (today > dueDate) {
     if (overdueAfter === 0 || calendar.countWorkingDays(dueDate, today) > overdueAfter) return null;
-    // Overdue from the day the count passes the lead: the (lead + 1)th working day after the due date.
+    // Overdue from the day the count passes the overdue lead: the (overdueAfter + 1)th working day after the due date.
     try {
       return calendar.addWorkingDays(dueDate, overdueAfter + 1);
     } catch (error) {
@@ -56,15 +56,14 @@ export function reminderRecheckDate(
 
 /** The first day from `from` to `to` for which `holds` is true, where it stays true once it is (binary search); `to` holds. */
 function firstDayWhere(from: string, to: string, holds: (day: string) => boolean): string {
-  const dayOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
-  let lo = Date.parse(`${from}T00:00:00Z`) / 86_400_000;
-  let hi = Date.parse(`${to}T00:00:00Z`) / 86_400_000;
+  let lo = 0;
+  let hi = WorkingDayCalendar.calendarDaysBetween(from, to);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (holds(dayOf(mid))) hi = mid;
+    if (holds(addCalendarDays(from, mid))) hi = mid;
     else lo = mid + 1;
   }
-  return dayOf(lo);
+  return addCalendarDays(from, lo);
 }
 
 /** 督办 levels: 提醒 (blue) near a deadline, 督办 (yellow) behind, 挂牌督办 (red) overdue or red twice running. */

@@ -3,6 +3,9 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Entity, Column, PrimaryColumn } from 'typeorm';
 
+/** The scheduled jobs, by their names in job_runs. */
+export const JOBS = { evaluation: 'evaluation', supervision: 'supervision', monthlyReport: 'monthly-report' } as const;
+
 @Entity('job_runs')
 export class JobRunEntity {
   @PrimaryColumn({ type: 'varchar' }) job!: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { PreparedJson } from '../common/prepared-json';
-import { EVALUATION_JOB } from '../evaluation/evaluation.scheduler';
+import { JOBS } from '../common/job-claims';
 
 const MAX_ENTRIES = 200;
 
@@ -74,7 +74,7 @@ export class DashboardCache {
     // audit_log (kind, id) is indexed for this (migration 1765300000000); job_runs is read backwards along its key
     // (job, tick) to the newest finished tick. Shared, so every instance gives the same bytes and the same ETag.
     const [row] = await this.dataSource.query(`SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a,
-      (SELECT finished_at FROM job_runs WHERE job = '${EVALUATION_JOB}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
+      (SELECT finished_at FROM job_runs WHERE job = '${JOBS.evaluation}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
     return { version: `${row.e}|${row.a}|${this.clock.today()}`, evaluatedAt: row.r ?? null };
   }
 }

@@ -18,8 +18,8 @@ export class DashboardService {
 
   /** The glance: counts by status, share green, timeliness, the change since last month, the indicators and what is red. */
   async summary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
-    const summary = await this.cache.get(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested));
-    return { ...summary, evaluatedAt: this.engine.lastRun?.finishedAt ?? null };
+    // The very answer the dashboard gets, so that a report and the screen never disagree (parsing it costs little).
+    return JSON.parse((await this.summaryJson(planId, requested)).body.toString('utf8'));
   }
 
   /** `summary` as the HTTP answer, serialised once for as long as neither the data nor the last evaluation moves. */

@@ -3,7 +3,7 @@ import type { CaseRecord, Figure } from '@taizhang/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
-import { markPlanChanged } from '../plans/plan-changes';
+import { lockPlan, markPlanChanged } from '../plans/plan-changes';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
@@ -211,7 +211,9 @@ export class EvaluationRepository {
     if (superseded.length === 0 && inserted.length === 0 && checks.length === 0) return;
     await this.dataSource.transaction(async (m) => {
       // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
-      await markPlanChanged(m, planId);
+      // Marked changed only when evaluations change: supervision reads those, not the check dates.
+      if (superseded.length || inserted.length) await markPlanChanged(m, planId);
+      else await lockPlan(m, planId);
       // Worked out on a calendar that changed meanwhile: refuse as a serialisation failure, so the caller retries.
       if (!(await stillValid(m))) throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
       for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
@@ -236,9 +238,18 @@ export class EvaluationRepository {
     }
   }
 
-  /** Inside a caller's transaction that changed what some metrics are judged with: evaluate them at the next cycle, even if this process dies first. */
-  static async markStale(m: EntityManager, metricIds: number[]): Promise<void> {
-    if (metricIds.length) await m.update(EvaluationCheckEntity, { metricId: In(metricIds) }, { checkOn: STALE_CHECK, marks: () => 'marks + 1' });
+  /**
+   * Inside a caller's transaction that changed what a metric is judged with (a figure for some periods, a rule for
+   * all): evaluate it at the next cycle, even if this process dies first. The periods named get a row if they had
+   * none: a cycle that read none and evaluated older figures meanwhile must find a mark it did not read.
+   */
+  static async markStale(m: EntityManager, metricId: number, periodKeys: string[]): Promise<void> {
+    await m.update(EvaluationCheckEntity, { metricId }, { checkOn: STALE_CHECK, marks: () => 'marks + 1' });
+    if (periodKeys.length) {
+      await m.createQueryBuilder().insert().into(EvaluationCheckEntity)
+        .values(periodKeys.map((periodKey) => ({ metricId, periodKey, checkOn: STALE_CHECK, evaluatedOn: STALE_CHECK, marks: 1 })))
+        .orIgnore().execute();
+    }
   }
 
   /**

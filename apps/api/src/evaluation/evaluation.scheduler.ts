@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { JobClaims } from '../common/job-claims';
+import { JobClaims, JOBS } from '../common/job-claims';
 import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationService } from './evaluation.service';
 
-/** The job's name in job_runs, where every instance finds when any of them last ran a scheduled cycle. */
-export const EVALUATION_JOB = 'evaluation';
-const JOB = EVALUATION_JOB;
+const JOB = JOBS.evaluation;
 
 /** The cron job is thin: each tick calls EvaluationService.runCycle, which tests call directly. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
-import { latestPeriodRows, toleranceBand } from '@taizhang/domain';
+import { latestPeriodRows, reportingPeriods, toleranceBand } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -9,7 +9,7 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { markPlanChanged } from '../plans/plan-changes';
-import { EvaluationService } from '../evaluation/evaluation.service';
+import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
 import { toEvaluationResponse, toMetricResponse, type EvaluationResponse, type ListMetricsQueryDto, type MetricResponse, type UpdateMetricDto } from './metrics.dto';
@@ -100,7 +100,8 @@ export class MetricsService {
       // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
       await markPlanChanged(m, metric.planId);
       await m.update(MetricEntity, { id }, changes);
-      await EvaluationRepository.markStale(m, [id]);
+      const year = (await m.findOneByOrFail(PlanEntity, { id: metric.planId })).year;
+      await EvaluationRepository.markStale(m, id, reportingPeriods(toRuledMetric(metric), year).map((p) => p.key));
       // The DTO carries every declared field, undefined when not sent: only the fields sent are changes.
       const before = Object.fromEntries(Object.keys(changes).filter((k) => changes[k as keyof UpdateMetricDto] !== undefined).map((k) => [k, metric[k as keyof MetricEntity]]));
       await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: changes }, m);

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { JobClaims } from '../common/job-claims';
+import { JobClaims, JOBS } from '../common/job-claims';
 import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReportsService } from './reports.service';
 
-const JOB = 'monthly-report';
+const JOB = JOBS.monthlyReport;
 
 /** Every day at REPORT_HOUR (Beijing time) the job asks whether today is the month's first working day. */
 @Injectable()

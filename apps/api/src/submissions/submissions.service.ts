@@ -105,7 +105,7 @@ export class SubmissionsService {
     // Marked in the same transaction: if this process dies before evaluating, the next cycle still does. The plan
     // row first, as the engine's transactions take it: the same lock order on PostgreSQL, so never a deadlock.
     await markPlanChanged(m, p.plan.id);
-    await EvaluationRepository.markStale(m, [p.metric.id]);
+    await EvaluationRepository.markStale(m, p.metric.id, [p.period.key]);
     const row = await this.submissions.append(m, {
       metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
       note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { JobClaims } from '../common/job-claims';
+import { JobClaims, JOBS } from '../common/job-claims';
 import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SupervisionService } from './supervision.service';
 
-const JOB = 'supervision';
+const JOB = JOBS.supervision;
 
 /** Runs the supervision loop on the evaluation's cron; a failure is logged and retried on the next tick. */
 @Injectable()

@@ -41,14 +41,15 @@ export class SupervisionService {
   /** scope 'due': the plans where something changed or time moved something (the scheduler's); 'full': every plan. */
   async runCycle(scope: 'due' | 'full' = 'due'): Promise<SupervisionRun> {
     const run: SupervisionRun = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
+    // One day for the whole run, so that what it stores as done and what it plans next agree across midnight.
     const today = this.clock.today();
     for (const plan of await this.dataSource.manager.find(PlanEntity)) {
       if (scope === 'due' && !needsSupervision(plan, today)) continue;
       let recheckOn: string | null;
       try {
         const assignments = await this.evaluations.loadAssignments(plan.id);
-        const reminders = await this.remind(plan, assignments);
-        const n = await this.superviseNotices(plan, assignments);
+        const reminders = await this.remind(plan, assignments, today);
+        const n = await this.superviseNotices(plan, assignments, today);
         run.reminders += reminders.sent;
         run.issued += n.issued;
         run.closed += n.closed;
@@ -68,8 +69,7 @@ export class SupervisionService {
   }
 
   /** Sends the reminders due today; `recheckOn`: the first later day on which another could fall due. */
-  private async remind(plan: PlanEntity, inputs: Assignments): Promise<{ sent: number; recheckOn: string | null }> {
-    const today = this.clock.today();
+  private async remind(plan: PlanEntity, inputs: Assignments, today: string): Promise<{ sent: number; recheckOn: string | null }> {
     const calendar = await this.calendar.calendar();
     const submitted = await this.submissions.firstRevisions(plan.id);
     // Already sent, read once: the unique key is only the backstop for two instances racing.
@@ -119,8 +119,7 @@ export class SupervisionService {
   }
 
   /** Issues, closes and escalates notices; `recheckOn`: the first later day on which time alone changes one of these. */
-  private async superviseNotices(plan: PlanEntity, inputs: Assignments): Promise<{ issued: number; closed: number; escalated: number; recheckOn: string | null }> {
-    const today = this.clock.today();
+  private async superviseNotices(plan: PlanEntity, inputs: Assignments, today: string): Promise<{ issued: number; closed: number; escalated: number; recheckOn: string | null }> {
     const calendar = await this.calendar.calendar();
     const rows = (await this.evaluations.currentOfPlan(plan.id)).filter((e) => e.departmentId !== null);
     const byKey = new Map(rows.map((e) => [`${e.metricId}:${e.departmentId}:${e.periodKey}`, e]));
