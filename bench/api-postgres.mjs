@@ -18,7 +18,7 @@ import { copyRows } from './pg-copy.mjs';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const { Client } = require('pg');
+const { Client, Pool } = require('pg');
 const domain = require(path.join(root, 'libs/domain/dist'));
 const opt = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -78,8 +78,10 @@ const plan = plans.find((p) => p.year === 2021) ?? plans[0];
 const metrics = await json(`/api/metrics?planId=${plan.id}`, { headers: auth(token) });
 const rated = metrics.filter((m) => m.kind === 'value' && m.unit === 'percent');
 const departmentId = (await json(`/api/metrics/${rated[0].id}`, { headers: auth(token) })).departments[0].departmentId;
-await fetch(`${base}/api/users`, { method: 'POST', headers: auth(token), body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw', role: 'department', departmentId }) });
-const clerk = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw' }) })).accessToken;
+// A clerk of its own per run: a kept database may hold an earlier run's.
+const clerkName = `bench-clerk-${process.pid}`;
+await fetch(`${base}/api/users`, { method: 'POST', headers: auth(token), body: JSON.stringify({ username: clerkName, password: 'bench-clerk-pw', role: 'department', departmentId }) });
+const clerk = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: clerkName, password: 'bench-clerk-pw' }) })).accessToken;
 
 const cpuBefore = { machine: machineBusyMs(), api: cpuOf(child.pid), bench: process.cpuUsage() };
 const productSummary = await load(async () => {
@@ -95,6 +97,8 @@ const cpuDuringSummary = {
 };
 const reader = new Client({ connectionString: DATABASE_URL });
 await reader.connect();
+// The raw summary server answers 20 clients at once: a pool as large as the product's (node-postgres' default, 10).
+const readers = new Pool({ connectionString: DATABASE_URL, max: 10 });
 const count = async (sql) => Number((await reader.query(sql)).rows[0].n);
 const size = KEPT ? {
   plans: await count('SELECT count(*) AS n FROM plans'),
@@ -104,7 +108,7 @@ const size = KEPT ? {
   gib: (await count('SELECT pg_database_size(current_database()) AS n') / 2 ** 30).toFixed(1),
 } : null;
 const server = createServer(async (req, res) => {
-  const { rows } = await reader.query('SELECT e.metric_id AS "metricId", e.period_key AS "periodKey", e.period_end AS "periodEnd", e.status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = $1 AND e.superseded_at IS NULL AND e.department_id IS NULL', [plan.id]);
+  const { rows } = await readers.query('SELECT e.metric_id AS "metricId", e.period_key AS "periodKey", e.period_end AS "periodEnd", e.status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = $1 AND e.superseded_at IS NULL AND e.department_id IS NULL', [plan.id]);
   const shown = domain.latestPeriodRows(rows, (r) => `${r.metricId}`, '2021-06-30', false);
   res.setHeader('Content-Type', 'application/json');
   res.end(JSON.stringify({ counts: domain.countStatuses([...shown.values()].map((r) => r.status)) }));
@@ -116,11 +120,17 @@ const rawSummary = await load(async () => {
   return r.ok;
 });
 server.close();
+await readers.end();
 
+let shownIngestError = false;
 const productIngest = await load(async (k, n) => {
   const m = rated[(k + n) % rated.length];
   const r = await fetch(`${base}/api/submissions`, { method: 'POST', headers: auth(clerk), body: JSON.stringify({ metricId: m.id, departmentId, period: `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`, numerator: 9, denominator: 10, reason: 'bench' }) });
-  await r.arrayBuffer();
+  const text = await r.text();
+  if (r.status !== 201 && !shownIngestError) {
+    shownIngestError = true;
+    console.error(`  ingest answered ${r.status}: ${text.slice(0, 300)}`);
+  }
   return r.status === 201;
 });
 child.kill('SIGTERM');

@@ -78,8 +78,10 @@ const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const quiet = days.filter((d) => d.looked === 0).length;
 const busiest = [...days].sort((a, b) => b.ms - a.ms).slice(0, 3);
 const sum = (k) => days.reduce((t, d) => t + d[k], 0);
-const section = `<!-- supervision:start -->
-## Supervision cycle
+// The district figures keep the section their marker names; another scale gets its own section after it.
+const marker = scale === 'district' ? 'supervision' : `supervision-${scale}`;
+const section = `<!-- ${marker}:start -->
+## Supervision cycle${scale === 'district' ? '' : ` (${scale})`}
 
 Measured by \`node bench/supervision.mjs --scale ${scale}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}: \`SupervisionService.runCycle()\` on a copy of the evaluated ${scale} file (${plans} plans), FIXED_TODAY 2021-12-20, SQLite.
 
@@ -100,9 +102,10 @@ The ${DAYS} days that follow (2021-12-21 to ${days.at(-1).today}; each day's sch
 | over all days: reminders, notices issued, closed, escalated | ${sum('reminders')}, ${sum('issued')}, ${sum('closed')}, ${sum('escalated')} |
 
 Peak RSS ${Math.round(peak)} MiB. A run that looks at a plan reads its assignments, first revisions, reminders, notices and current evaluations (as plain rows, each plan's own); it looks at a plan only when something it reads changed since its last run (a submission, an evaluation, a notice event, the plan's settings, the calendar) or when the plan's recheck day has come: the first day on which time alone changes what supervision does there (a reminder stage, a period beginning or ending, a reply falling late; \`reminderRecheckDate\`, \`latestPeriodRecheckDate\`, \`replyRecheckDate\` in libs/domain). The second run above is what looking at every plan costs; generated plans share their metrics and due dates, so on a day something falls due it falls due in most plans at once.
-<!-- supervision:end -->`;
+<!-- ${marker}:end -->`;
 const resultsFile = path.join(here, 'RESULTS.md');
 const existing = fs.readFileSync(resultsFile, 'utf8');
-const marked = /<!-- supervision:start -->[\s\S]*?<!-- supervision:end -->/;
-fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : `${existing.trimEnd()}\n\n${section}\n`);
+const marked = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
+const after = '<!-- supervision:end -->';
+fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : existing.includes(after) ? existing.replace(after, `${after}\n\n${section}`) : `${existing.trimEnd()}\n\n${section}\n`);
 console.log(section);
