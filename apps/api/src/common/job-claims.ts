@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Entity, Column, PrimaryColumn } from 'typeorm';
+import { isUniqueViolation } from './transaction-clash';
 
 /** The scheduled jobs, by their names in job_runs. */
 export const JOBS = { evaluation: 'evaluation', supervision: 'supervision', monthlyReport: 'monthly-report' } as const;
@@ -32,9 +33,7 @@ export class JobClaims {
       await this.dataSource.manager.insert(JobRunEntity, { job, tick: tickKey(tick), instance: this.instance, startedAt: new Date().toISOString(), finishedAt: null });
       return true;
     } catch (error) {
-      const e = error as { code?: string; driverError?: { code?: string } };
-      const code = e?.driverError?.code ?? e?.code;
-      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505') return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, 
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
+import { groupBy } from '../common/group-by';
 import { retryOnClash } from '../common/transaction-clash';
 import type { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
@@ -102,9 +103,8 @@ export class EvaluationService {
     const storedChecks = await this.repository.checksOf(metricIds);
     if (scope) {
       // A metric missing the check row of some period is evaluated whole, so that no period is left out for good.
-      const rowsOf = new Map<number, number>();
-      for (const key of storedChecks.keys()) rowsOf.set(Number(key.split(':')[0]), (rowsOf.get(Number(key.split(':')[0])) ?? 0) + 1);
-      for (const m of metrics) if (scope.get(m.id) && (rowsOf.get(m.id) ?? 0) < reportingPeriods(toRuledMetric(m), plan.year).length) scope.set(m.id, null);
+      const rowsOf = groupBy([...storedChecks.keys()], (key) => Number(key.split(':')[0]));
+      for (const m of metrics) if (scope.get(m.id) && (rowsOf.get(m.id)?.length ?? 0) < reportingPeriods(toRuledMetric(m), plan.year).length) scope.set(m.id, null);
     }
     const scopes = scope ? [...scope.values()] : [];
     // Read only the periods asked for when every metric in scope names its periods (a scheduled cycle, usually).

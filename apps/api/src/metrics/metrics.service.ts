@@ -96,17 +96,15 @@ export class MetricsService {
     if (changes.target !== undefined && metric.kind === 'deadline') {
       throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
     }
+    const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
     await this.dataSource.transaction(async (m) => {
       // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
-      await markPlanChanged(m, metric.planId);
+      await markPlanChanged(m, plan.id);
       await m.update(MetricEntity, { id }, changes);
-      const year = (await m.findOneByOrFail(PlanEntity, { id: metric.planId })).year;
-      await EvaluationRepository.markStale(m, id, reportingPeriods(toRuledMetric(metric), year).map((p) => p.key));
-      // The DTO carries every declared field, undefined when not sent: only the fields sent are changes.
-      const before = Object.fromEntries(Object.keys(changes).filter((k) => changes[k as keyof UpdateMetricDto] !== undefined).map((k) => [k, metric[k as keyof MetricEntity]]));
+      await EvaluationRepository.markStale(m, id, reportingPeriods(toRuledMetric(metric), plan.year).map((p) => p.key));
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, metric[k as keyof MetricEntity]]));
       await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: changes }, m);
     });
-    const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
     await this.evaluation.evaluateMetrics(plan, [id]);
     return this.get(user, id);
   }

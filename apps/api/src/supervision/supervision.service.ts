@@ -12,6 +12,7 @@ import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { DeliveryService } from './delivery.service';
 import { NoticeEntity, NoticeEventEntity, ReminderEntity } from './supervision.entities';
 import { groupBy } from '../common/group-by';
+import { isUniqueViolation } from '../common/transaction-clash';
 
 export interface SupervisionRun {
   reminders: number;
@@ -213,12 +214,6 @@ export class SupervisionService {
       throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 /**
