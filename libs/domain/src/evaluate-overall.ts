@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationContext } from './evaluation';
+import { markProvisional, type Evaluation, type EvaluationContext } from './evaluation';
 import { evaluatePeriod } from './evaluate-period';
 import type { Figure } from './figure';
 import type { RuledMetric } from './metric-rules';
@@ -25,11 +25,12 @@ export function evaluateOverall(metric: RuledMetric, period: ReportingPeriod, de
   const overdue = departments.filter((d) => d.evaluation.basis === 'overdue');
   if (overdue.length > 0 && metric.kind !== 'deadline') {
     const names = overdue.map((d) => d.department.name);
-    return {
+    const e: Evaluation = {
       status: 'red', basis: 'overdue', value: null, target: metric.target,
       reasonZh: `${names.join('、')}逾期未报送 ${period.key} 的数据`,
       reasonEn: `${names.join(', ')} ${names.length > 1 ? 'have' : 'has'} not reported the ${period.key} figures after the due date`,
     };
+    return overdue.some((d) => d.evaluation.provisional) ? markProvisional(e) : e;
   }
   const figures = departments.map((d) => d.figure).filter((f): f is Figure => f !== undefined);
   const pooled = pool(metric, figures);

@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationContext } from './evaluation';
+import { markProvisional, ProvisionalWatch, type Evaluation, type EvaluationContext } from './evaluation';
 import { isDurationUnit, type CaseRecord, type Figure } from './figure';
 import { formatTarget, formatValue, roundForDisplay } from './format-value';
 import { toleranceBand, type RuledMetric } from './metric-rules';
@@ -14,9 +14,17 @@ export function dueDate(metric: Pick<RuledMetric, 'kind' | 'dueWorkingDays'>, pe
 
 /**
  * The status of one department's figures for one period of a metric, as of `ctx.today`.
- * `figure` is the latest revision submitted, or undefined if none was.
+ * `figure` is the latest revision submitted, or undefined if none was. A status that rests on a provisional
+ * calendar year (a due date or a count of working days in it) says so in its reason.
  */
 export function evaluatePeriod(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext): Evaluation {
+  if (!ctx.calendar.touchesProvisional) return judgePeriod(metric, period, figure, ctx);
+  const watch = new ProvisionalWatch(ctx.calendar);
+  const evaluation = judgePeriod(metric, period, figure, { ...ctx, calendar: watch });
+  return watch.touched ? markProvisional(evaluation) : evaluation;
+}
+
+function judgePeriod(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext): Evaluation {
   if (metric.kind === 'deadline') return evaluateDeadline(metric, period, figure?.type === 'completion' ? figure.completedOn : null, ctx);
   if (!figure) return evaluateMissing(metric, period, ctx);
   switch (figure.type) {

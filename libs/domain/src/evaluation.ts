@@ -23,12 +23,51 @@ export interface Evaluation {
   target: number | null;
   reasonZh: string;
   reasonEn: string;
+  /** Rests on a provisional calendar year (the reasons say so too); not stored, the reasons carry it. */
+  provisional?: true;
 }
 
 /** The working-day arithmetic the rules need; `WorkingDayCalendar` provides it. */
 export interface WorkingDays {
   addWorkingDays(start: string, days: number): string;
   countWorkingDays(start: string, end: string): number;
+  /** Whether the days after the earlier date up to the later one include a provisional (computed, not official) year. */
+  touchesProvisional?(start: string, end: string): boolean;
+}
+
+/** Passes questions on to a calendar and remembers whether any answer rested on a provisional year. */
+export class ProvisionalWatch implements WorkingDays {
+  touched = false;
+  constructor(private readonly inner: WorkingDays) {}
+
+  addWorkingDays(start: string, days: number): string {
+    const date = this.inner.addWorkingDays(start, days);
+    this.note(start, date);
+    return date;
+  }
+
+  countWorkingDays(start: string, end: string): number {
+    const days = this.inner.countWorkingDays(start, end);
+    this.note(start, end);
+    return days;
+  }
+
+  touchesProvisional(start: string, end: string): boolean {
+    return this.inner.touchesProvisional?.(start, end) ?? false;
+  }
+
+  private note(start: string, end: string): void {
+    if (!this.touched && this.touchesProvisional(start, end)) this.touched = true;
+  }
+}
+
+export const PROVISIONAL_REASON_ZH = '按暂定日历计算';
+export const PROVISIONAL_REASON_EN = 'on the provisional calendar';
+
+/** An evaluation whose dates rest on a provisional calendar year says so in its reason. */
+export function markProvisional(e: Evaluation): Evaluation {
+  if (e.provisional) return e;
+  return { ...e, provisional: true, reasonZh: `${e.reasonZh}（${PROVISIONAL_REASON_ZH}）`, reasonEn: `${e.reasonEn} (${PROVISIONAL_REASON_EN})` };
 }
 
 /** What an evaluation depends on besides the figures: the date it is made on and the calendar. */

@@ -12,6 +12,8 @@ export * from './plan-seed';
 export * from './demo-history';
 export * from './working-day-calendar';
 export * from './working-day-calendar.chinese-days';
+export * from './provisional-calendar-year';
+export * from './holiday-notice';
 export * from './period-selection';
 export * from './queue-state';
 export * from './dashboard-stats';

@@ -1,11 +1,21 @@
 import { addDays, differenceInCalendarDays, format, getDay, isValid, parse } from 'date-fns';
 
+/**
+ * Where a year's calendar comes from. official: the State Council's notice, pasted in or entered by an admin;
+ * package: the chinese-days data shipped with Taizhang (itself copied from the notices); provisional: computed
+ * from the holiday law before the notice is out (no make-up days), so every answer resting on it says so.
+ */
+export const CALENDAR_YEAR_KINDS = ['official', 'package', 'provisional'] as const;
+export type CalendarYearKind = (typeof CALENDAR_YEAR_KINDS)[number];
+
 /** One year of the State Council's holiday notice: official holidays and make-up working days (调休, weekend days that are working days). ISO dates "YYYY-MM-DD". */
 export interface CalendarYear {
   year: number;
   holidays: string[];
   makeUpWorkdays: string[];
   source: string;
+  /** Missing means official (years entered before kinds were recorded). */
+  kind?: CalendarYearKind;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,10 +100,14 @@ export class WorkingDayCalendar {
   private readonly workingThrough: number[] = [];
   /** Days of unknown years among day numbers 0..i (inclusive). */
   private readonly unknownThrough: number[] = [];
+  private readonly provisional: Set<number>;
+  /** Days of provisional years among day numbers 0..i (inclusive). */
+  private readonly provisionalThrough: number[] = [];
 
   constructor(years: CalendarYear[]) {
     this.years = years.map((y) => y.year).sort((a, b) => a - b);
     this.yearSet = new Set(this.years);
+    this.provisional = new Set(years.filter((y) => y.kind === 'provisional').map((y) => y.year));
     if (this.yearSet.size !== this.years.length) throw new Error(`Duplicate year in working-day calendar: ${this.years.join(', ')}`);
     for (const y of years) {
       if (!Number.isInteger(y.year)) throw new Error(`Calendar year must be an integer: ${y.year}`);
@@ -111,23 +125,48 @@ export class WorkingDayCalendar {
     if (this.years.length === 0) return;
     let working = 0;
     let unknown = 0;
+    let provisional = 0;
     const last = new Date(this.years[this.years.length - 1], 11, 31);
     for (let d = new Date(this.years[0], 0, 1), i = 0; d <= last; d = addDays(d, 1), i++) {
       const iso = toIso(d);
       if (this.yearSet.has(d.getFullYear())) {
         this.dayNumber.set(iso, i);
         if (this.isWorkingDate(iso, d)) working++;
+        if (this.provisional.has(d.getFullYear())) provisional++;
       } else {
         unknown++;
       }
       this.isoOf.push(iso);
       this.workingThrough.push(working);
       this.unknownThrough.push(unknown);
+      this.provisionalThrough.push(provisional);
     }
   }
 
   knownYears(): number[] {
     return [...this.years];
+  }
+
+  /** The years computed from the holiday law rather than read from a notice. */
+  provisionalYears(): number[] {
+    return [...this.provisional].sort((a, b) => a - b);
+  }
+
+  isProvisional(date: string): boolean {
+    return this.provisional.has(Number(parseIsoDate(date).slice(0, 4)));
+  }
+
+  /**
+   * Does a count of the days after the earlier of two dates, up to and including the later, rest on a
+   * provisional year? That is the span both addWorkingDays and countWorkingDays read. Dates outside the known
+   * years are left to the question itself to refuse.
+   */
+  touchesProvisional(start: string, end: string): boolean {
+    if (this.provisional.size === 0) return false;
+    const a = this.dayNumber.get(start);
+    const b = this.dayNumber.get(end);
+    if (a === undefined || b === undefined) return false;
+    return Math.abs(this.provisionalThrough[b] - this.provisionalThrough[a]) > 0;
   }
 
   covers(date: string): boolean {
