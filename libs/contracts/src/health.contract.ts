@@ -12,6 +12,8 @@ export interface HealthResponse {
     lastRun: { scope: 'full' | 'due'; startedAt: string; finishedAt: string; durationMs: number; evaluated: number; changed: number; error: string | null } | null;
     nextRun: string | null;
   };
+  /** Years whose working days are computed, not yet from an official notice, that plans rest on now. */
+  calendar: { provisionalYearsInUse: number[] };
 }
 
 /** The body of every 4xx/5xx answer: a code a program can match, and a message a clerk can act on. */

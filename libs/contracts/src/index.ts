@@ -8,3 +8,4 @@ export * from './report.contract';
 export * from './metric.contract';
 export * from './notice.contract';
 export * from './plan-import.contract';
+export * from './calendar.contract';

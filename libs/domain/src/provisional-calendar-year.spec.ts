@@ -34,7 +34,7 @@ describe(provisionalCalendarYear.name, () => {
     }
   });
 
-  it('for every year of 2000–2100: its own dates only, New Year, May Day and National Day, a Spring Festival in late January or February', () => {
+  it('for every year of 2000–2101: its own dates only, New Year, May Day and National Day, a Spring Festival in late January or February', () => {
     fc.assert(
       fc.property(fc.integer({ min: CALENDAR_FIRST_YEAR, max: CALENDAR_LAST_YEAR }), (year) => {
         const y = provisionalCalendarYear(year);
@@ -50,19 +50,19 @@ describe(provisionalCalendarYear.name, () => {
     );
   });
 
-  it('refuses years outside 2000–2100', () => {
+  it('refuses years outside 2000–2101', () => {
     expect(() => provisionalCalendarYear(1999)).toThrow(RangeError);
-    expect(() => provisionalCalendarYear(2101)).toThrow(RangeError);
+    expect(() => provisionalCalendarYear(2102)).toThrow(RangeError);
   });
 });
 
 describe(completeCalendarYears.name, () => {
-  it('fills every year of 2000–2100 the store lacks with a provisional year, keeping the stored ones', () => {
+  it('fills every year of 2000–2101 the store lacks with a provisional year, keeping the stored ones', () => {
     const years = completeCalendarYears(packageYears);
-    expect(years.map((y) => y.year)).toEqual(Array.from({ length: 101 }, (_, i) => 2000 + i));
+    expect(years.map((y) => y.year)).toEqual(Array.from({ length: 102 }, (_, i) => 2000 + i));
     expect(years.find((y) => y.year === 2025)?.kind).toBe('package');
     expect(years.find((y) => y.year === 2027)?.kind).toBe('provisional');
-    expect(calendar.provisionalYears()).toHaveLength(101 - 7);
+    expect(calendar.provisionalYears()).toHaveLength(102 - 7);
   });
 });
 
@@ -76,8 +76,8 @@ describe('a calendar with provisional years', () => {
     expect(calendar.touchesProvisional('2026-12-31', '2026-12-31')).toBe(false);
   });
 
-  it('still refuses a date outside 2000–2100 rather than guess', () => {
-    expect(() => calendar.addWorkingDays('2100-12-30', 5)).toThrow(CalendarRangeError);
+  it('still refuses a date outside 2000–2101 rather than guess', () => {
+    expect(() => calendar.addWorkingDays('2101-12-30', 5)).toThrow(CalendarRangeError);
     expect(() => calendar.countWorkingDays('1999-12-31', '2000-01-04')).toThrow(CalendarRangeError);
   });
 

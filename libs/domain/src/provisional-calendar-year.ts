@@ -1,9 +1,12 @@
 import { Lunar, Solar } from 'lunar-typescript';
 import type { CalendarYear } from './working-day-calendar';
 
-/** The years for which Taizhang can always answer a working-day question, official notice or not. */
+/**
+ * The years for which Taizhang can always answer a working-day question, official notice or not: plans run from
+ * 2000 to 2100, and a 2100 plan's December figures fall due in January 2101.
+ */
 export const CALENDAR_FIRST_YEAR = 2000;
-export const CALENDAR_LAST_YEAR = 2100;
+export const CALENDAR_LAST_YEAR = 2101;
 
 const PROVISIONAL_SOURCE = '暂定：按《全国年节及纪念日放假办法》推算，未含调休 / provisional: computed from the holiday law, no make-up days';
 
@@ -51,7 +54,7 @@ export function provisionalCalendarYear(year: number): CalendarYear {
 const computed = new Map<number, CalendarYear>();
 
 /**
- * The stored years, and a provisional year for every year of 2000–2100 that has none, so that no question inside
+ * The stored years, and a provisional year for every year of 2000–2101 that has none, so that no question inside
  * that span fails for want of a calendar. Computed years are remembered: the computation never changes.
  */
 export function completeCalendarYears(stored: CalendarYear[]): CalendarYear[] {

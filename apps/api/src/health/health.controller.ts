@@ -4,6 +4,7 @@ import { Public } from '../auth/access.decorator';
 import type { HealthResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { databaseKind } from '../database/data-source-options';
 import { EvaluationScheduler } from '../evaluation/evaluation.scheduler';
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly evaluation: EvaluationService,
     private readonly scheduler: EvaluationScheduler,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,6 +30,7 @@ export class HealthController {
     return {
       status: 'ok', database: databaseKind(this.config), version: process.env.npm_package_version ?? '0.1.0', demo: this.config.demo, today: this.clock.today(),
       evaluation: { cron: this.config.evaluationCron, lastRun: this.evaluation.lastRun, nextRun: this.scheduler.nextRun() },
+      calendar: { provisionalYearsInUse: (await this.calendar.status()).provisionalYearsInUse },
     };
   }
 }

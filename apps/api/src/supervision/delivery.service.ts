@@ -49,6 +49,14 @@ export class DeliveryService {
     await m.insert(NotificationEntity, { departmentId: null, audience: 'leaders', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: this.clock.now().toISOString(), readAt: null });
   }
 
+  /** A message for the admins' bell, sent once: another with the same link is not sent again. */
+  async toAdminsOnce(message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      if (await m.existsBy(NotificationEntity, { audience: 'admins', link: message.link })) return;
+      await m.insert(NotificationEntity, { departmentId: null, audience: 'admins', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: this.clock.now().toISOString(), readAt: null });
+    });
+  }
+
   /** Sends what is due; returns how many went out. */
   async flush(): Promise<{ sent: number; failed: number }> {
     const now = this.clock.now();

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FailedDeliveryResponse, NotificationsResponse } from '@taizhang/contracts';
-import { DataSource, IsNull, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
@@ -11,7 +11,7 @@ import { NotificationEntity } from './supervision.entities';
 
 export type { NotificationsResponse };
 
-/** The bell: a department user sees their department's messages; leaders see theirs. */
+/** The bell: a department user sees their department's messages; leaders see theirs; admins see the leaders' and their own. */
 @ApiTags('notifications')
 @Controller()
 export class NotificationsController {
@@ -46,5 +46,5 @@ export class NotificationsController {
 
 function audienceOf(user: CurrentUser): FindOptionsWhere<NotificationEntity> {
   if (user.role === 'department') return { audience: 'department', departmentId: user.departmentId ?? -1 };
-  return { audience: 'leaders' };
+  return user.role === 'admin' ? { audience: In(['leaders', 'admins']) } : { audience: 'leaders' };
 }

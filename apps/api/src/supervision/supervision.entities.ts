@@ -54,7 +54,7 @@ export class NoticeEventEntity {
 export class NotificationEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ name: 'department_id', type: 'integer', nullable: true }) departmentId!: number | null;
-  @Column({ type: 'varchar' }) audience!: 'department' | 'leaders';
+  @Column({ type: 'varchar' }) audience!: 'department' | 'leaders' | 'admins';
   @Column({ name: 'title_zh', type: 'text' }) titleZh!: string;
   @Column({ name: 'title_en', type: 'text' }) titleEn!: string;
   @Column({ type: 'varchar', nullable: true }) link!: string | null;

@@ -44,6 +44,7 @@ export class SupervisionService {
     const run: SupervisionRun = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
     // One day for the whole run, so that what it stores as done and what it plans next agree across midnight.
     const today = this.clock.today();
+    await this.warnOfProvisionalYear();
     for (const plan of await this.dataSource.manager.find(PlanEntity)) {
       if (scope === 'due' && !needsSupervision(plan, today)) continue;
       let recheckOn: string | null;
@@ -205,6 +206,18 @@ export class SupervisionService {
   }
 
   /** Runs `work` in a transaction; a unique-key clash (another tick or instance did it first) counts as "already done". */
+  /** From 1 November while next year has no official calendar, the admins' bell says so, once for that year. */
+  private async warnOfProvisionalYear(): Promise<void> {
+    const status = await this.calendar.status();
+    if (!status.warn) return;
+    const year = status.nextYear;
+    await this.delivery.toAdminsOnce({
+      titleZh: `${year} 年工作日历尚为暂定：国务院办公厅发布放假安排通知后，请在"工作日历"中粘贴通知`,
+      titleEn: `The ${year} working-day calendar is still provisional: paste the State Council's holiday notice under "Calendar" once it is out`,
+      link: `/admin/calendar?year=${year}`,
+    });
+  }
+
   private async once(work: (m: EntityManager) => Promise<unknown>): Promise<boolean> {
     try {
       const result = await this.dataSource.transaction(work);
