@@ -25,24 +25,24 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('skips the 2020 National Day holiday and counts the make-up Saturday 10 October', async () => {
-    expect((await add('2020-09-30', 0).expect(200)).body).toEqual({ date: '2020-09-30' });
-    expect((await add('2020-09-30', 1).expect(200)).body).toEqual({ date: '2020-10-09' });
-    expect((await add('2020-09-30', 2).expect(200)).body).toEqual({ date: '2020-10-10' });
-    expect((await add('2020-09-30', 3).expect(200)).body).toEqual({ date: '2020-10-12' });
+    expect((await add('2020-09-30', 0).expect(200)).body).toEqual({ date: '2020-09-30', provisional: false });
+    expect((await add('2020-09-30', 1).expect(200)).body).toEqual({ date: '2020-10-09', provisional: false });
+    expect((await add('2020-09-30', 2).expect(200)).body).toEqual({ date: '2020-10-10', provisional: false });
+    expect((await add('2020-09-30', 3).expect(200)).body).toEqual({ date: '2020-10-12', provisional: false });
     // The 2020-09 figures are due on the 5th working day after the month ends.
-    expect((await add('2020-09-30', 5).expect(200)).body).toEqual({ date: '2020-10-14' });
+    expect((await add('2020-09-30', 5).expect(200)).body).toEqual({ date: '2020-10-14', provisional: false });
     // Sunday 27 September 2020 was a make-up working day too.
-    expect((await add('2020-09-25', 1).expect(200)).body).toEqual({ date: '2020-09-27' });
-    expect((await count('2020-09-30', '2020-10-12').expect(200)).body).toEqual({ days: 3 });
-    expect((await count('2020-10-12', '2020-09-30').expect(200)).body).toEqual({ days: -3 });
-    expect((await count('2020-10-01', '2020-10-08').expect(200)).body).toEqual({ days: 0 });
+    expect((await add('2020-09-25', 1).expect(200)).body).toEqual({ date: '2020-09-27', provisional: false });
+    expect((await count('2020-09-30', '2020-10-12').expect(200)).body).toEqual({ days: 3, provisional: false });
+    expect((await count('2020-10-12', '2020-09-30').expect(200)).body).toEqual({ days: -3, provisional: false });
+    expect((await count('2020-10-01', '2020-10-08').expect(200)).body).toEqual({ days: 0, provisional: false });
   });
 
   it('knows the Spring Festival 2020 holiday was extended to 2 February', async () => {
-    expect((await add('2020-01-23', 1).expect(200)).body).toEqual({ date: '2020-02-03' });
-    expect((await count('2020-01-23', '2020-02-03').expect(200)).body).toEqual({ days: 1 });
+    expect((await add('2020-01-23', 1).expect(200)).body).toEqual({ date: '2020-02-03', provisional: false });
+    expect((await count('2020-01-23', '2020-02-03').expect(200)).body).toEqual({ days: 1, provisional: false });
     // Sunday 19 January 2020 was a make-up working day.
-    expect((await add('2020-01-17', 1).expect(200)).body).toEqual({ date: '2020-01-19' });
+    expect((await add('2020-01-17', 1).expect(200)).body).toEqual({ date: '2020-01-19', provisional: false });
   });
 
   it('answers a date that does not exist or is not a date with 400 in both languages', async () => {
@@ -62,12 +62,15 @@ describe('working-day calendar over HTTP', () => {
     expectError(await api().get('/api/calendar/working-days/add?start=2020-09-30&days=1&extra=1'), 400, 'INVALID_INPUT', '不接受字段 extra，请删除', 'property extra should not exist');
   });
 
-  it('refuses to guess outside the years it knows: 400 naming the date and the known years', async () => {
-    expectError(await add('2031-01-05', 1), 400, 'DATE_OUTSIDE_CALENDAR', '日期 2031-01-05 超出工作日历已知年份（2020–2026）', 'Date 2031-01-05 is outside the years the working-day calendar knows (2020–2026)');
-    expectError(await count('2019-12-31', '2020-01-10'), 400, 'DATE_OUTSIDE_CALENDAR', /2019-12-31/, /2019-12-31/);
-    expectError(await count('2020-01-01', '2031-01-05'), 400, 'DATE_OUTSIDE_CALENDAR', /2031-01-05/, /2031-01-05/);
-    // Counting forward past the last known day fails on the first unknown day rather than assuming weekends only.
-    expectError(await add('2026-12-30', 5), 400, 'DATE_OUTSIDE_CALENDAR', /2027-01-01/, /2027-01-01/);
+  it('answers beyond the official years on a provisional calendar and says so; refuses only outside 2000–2101', async () => {
+    // 2026-12-25 is a Friday: Mon 28 to Thu 31 December, then (1 January off, 2–3 weekend) Monday 4 January 2027.
+    expect((await add('2026-12-25', 5).expect(200)).body).toEqual({ date: '2027-01-04', provisional: true });
+    expect((await add('2026-12-01', 5).expect(200)).body).toEqual({ date: '2026-12-08', provisional: false });
+    // 2031's National Day week is computed from the holiday law: 1–7 October off, no make-up days guessed.
+    expect((await add('2031-09-30', 1).expect(200)).body).toEqual({ date: '2031-10-08', provisional: true });
+    expect((await count('2026-12-31', '2027-01-08').expect(200)).body).toEqual({ days: 5, provisional: true });
+    expectError(await add('2101-12-30', 5), 400, 'DATE_OUTSIDE_CALENDAR', /2102-01-01/, /2102-01-01/);
+    expectError(await count('1999-12-31', '2000-01-10'), 400, 'DATE_OUTSIDE_CALENDAR', '日期 1999-12-31 超出工作日历已知年份（2000–2101）', 'Date 1999-12-31 is outside the years the working-day calendar knows (2000–2101)');
   });
 
   it('lists the bundled years 2020 to 2026 with their holidays and make-up days', async () => {
@@ -96,25 +99,25 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('adds a year from an admin without a code change: 2027 dates then answer with its holidays and make-up days', async () => {
-    expectError(await add('2027-02-12', 1), 400, 'DATE_OUTSIDE_CALENDAR');
+    // Before: provisional, 除夕 (5 February) to 初七 off, so Friday 12 February is followed by Monday 15 February.
+    expect((await add('2027-02-12', 1).expect(200)).body).toEqual({ date: '2027-02-15', provisional: true });
     const body = {
       holidays: ['2027-01-01', '2027-02-15', '2027-02-16', '2027-02-17', '2027-02-18', '2027-02-19'],
       makeUpWorkdays: ['2027-02-20'],
       source: '国办发明电〔2026〕测试',
     };
     const put = await api().put('/api/calendar/years/2027').send(body).expect(200);
-    expect(put.body).toEqual({ year: 2027, ...body });
+    expect(put.body).toEqual({ year: 2027, kind: 'official', ...body });
 
     const years: CalendarYear[] = (await api().get('/api/calendar/years').expect(200)).body;
     expect(years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
-    expect(years.at(-1)).toEqual({ year: 2027, ...body });
+    expect(years.at(-1)).toEqual({ year: 2027, kind: 'official', ...body });
     // Friday 12 February 2027, then the holiday week, then the make-up Saturday 20 February.
-    expect((await add('2027-02-12', 1).expect(200)).body).toEqual({ date: '2027-02-20' });
-    expect((await add('2027-02-12', 2).expect(200)).body).toEqual({ date: '2027-02-22' });
-    expect((await count('2027-02-12', '2027-02-22').expect(200)).body).toEqual({ days: 2 });
+    expect((await add('2027-02-12', 1).expect(200)).body).toEqual({ date: '2027-02-20', provisional: false });
+    expect((await add('2027-02-12', 2).expect(200)).body).toEqual({ date: '2027-02-22', provisional: false });
+    expect((await count('2027-02-12', '2027-02-22').expect(200)).body).toEqual({ days: 2, provisional: false });
     // Across the new year: 1 January 2027 (Friday) is a holiday, so the next working day is Monday 4 January.
-    expect((await add('2026-12-31', 1).expect(200)).body).toEqual({ date: '2027-01-04' });
-    expectError(await add('2031-01-05', 1), 400, 'DATE_OUTSIDE_CALENDAR', /（2020–2027）/, /\(2020–2027\)/);
+    expect((await add('2026-12-31', 1).expect(200)).body).toEqual({ date: '2027-01-04', provisional: false });
     // Due dates and case lengths may have moved: the next scheduled cycle evaluates every period again.
     const engine = t.app.get(EvaluationService);
     const everything = (await engine.runCycle('full')).evaluated;
@@ -143,6 +146,6 @@ describe('working-day calendar over HTTP', () => {
 
     expect((await api().get('/api/calendar/years').expect(200)).body).toEqual(before);
     // Monday 3 January 2028 stays a holiday: the next working day after Saturday 1 January is Tuesday 4 January.
-    expect((await add('2028-01-01', 1).expect(200)).body).toEqual({ date: '2028-01-04' });
+    expect((await add('2028-01-01', 1).expect(200)).body).toEqual({ date: '2028-01-04', provisional: false });
   });
 });

@@ -23,7 +23,9 @@ export class NotificationsController {
   @Get('notifications')
   @SignedIn()
   async list(@User() user: CurrentUser): Promise<NotificationsResponse> {
-    const rows = await this.dataSource.manager.find(NotificationEntity, { where: audienceOf(user), order: { id: 'DESC' }, take: 50 });
+    // An admin's own messages (a calendar still provisional) come first: the leaders' notices would bury them.
+    const own = user.role === 'admin' ? await this.dataSource.manager.find(NotificationEntity, { where: { audience: 'admins' }, order: { id: 'DESC' }, take: 10 }) : [];
+    const rows = [...own, ...(await this.dataSource.manager.find(NotificationEntity, { where: audienceOf(user, 'shared'), order: { id: 'DESC' }, take: 50 - own.length }))];
     const unread = await this.dataSource.manager.countBy(NotificationEntity, { ...audienceOf(user), readAt: IsNull() });
     return { unread, items: rows.map((n) => ({ id: n.id, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link, createdAt: n.createdAt, read: n.readAt !== null })) };
   }
@@ -44,7 +46,8 @@ export class NotificationsController {
   }
 }
 
-function audienceOf(user: CurrentUser): FindOptionsWhere<NotificationEntity> {
+/** What a user's bell holds; 'shared': without the admins' own messages. */
+function audienceOf(user: CurrentUser, part: 'all' | 'shared' = 'all'): FindOptionsWhere<NotificationEntity> {
   if (user.role === 'department') return { audience: 'department', departmentId: user.departmentId ?? -1 };
-  return user.role === 'admin' ? { audience: In(['leaders', 'admins']) } : { audience: 'leaders' };
+  return user.role === 'admin' && part === 'all' ? { audience: In(['leaders', 'admins']) } : { audience: 'leaders' };
 }

@@ -205,7 +205,6 @@ export class SupervisionService {
     if (notice) await markPlanOfMetricChanged(m, notice.metricId);
   }
 
-  /** Runs `work` in a transaction; a unique-key clash (another tick or instance did it first) counts as "already done". */
   /** From 1 November while next year has no official calendar, the admins' bell says so, once for that year. */
   private async warnOfProvisionalYear(): Promise<void> {
     const status = await this.calendar.status();
@@ -218,6 +217,7 @@ export class SupervisionService {
     });
   }
 
+  /** Runs `work` in a transaction; a unique-key clash (another tick or instance did it first) counts as "already done". */
   private async once(work: (m: EntityManager) => Promise<unknown>): Promise<boolean> {
     try {
       const result = await this.dataSource.transaction(work);
