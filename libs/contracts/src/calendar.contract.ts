@@ -1,4 +1,4 @@
-import type { CalendarYearKind, NoticeSentence } from '@taizhang/domain';
+import type { CalendarYearKind, NoticeReading } from '@taizhang/domain';
 
 /** GET /api/calendar/working-days/add */
 export interface WorkingDaysAddResponse {
@@ -33,19 +33,14 @@ export interface NoticeTextRequest {
   text: string;
 }
 
-/** POST /api/calendar/notices/preview — what the notice says, nothing written. */
-export interface NoticePreviewResponse {
-  year: number | null;
-  holidays: string[];
-  workingDays: string[];
-  /** Days of the neighbouring years the notice also arranges (a 元旦 break that begins in December). */
-  otherYears: { date: string; kind: 'holiday' | 'workday' }[];
-  sentences: NoticeSentence[];
-  /** The sentences it could not read ("元旦：…"); confirming is refused while any stands. */
-  unread: string[];
-  /** What the year's calendar is now, before confirming; null when the year is outside 2000–2100 or unread. */
+/**
+ * POST /api/calendar/notices/preview — what the notice says, nothing written: the year, days off, make-up days,
+ * days of neighbouring years, every sentence read or not, and the unread ones (confirming is refused while any stands).
+ */
+export type NoticePreviewResponse = NoticeReading & {
+  /** What the year's calendar is now, before confirming; null when the year is outside 2000–2101 or unread. */
   current: CalendarYearKind | null;
-}
+};
 
 /** PUT /api/calendar/days/:date, body — one day set by hand, with the reason (audited). */
 export interface CalendarDayRequest {

@@ -96,9 +96,7 @@ export class CalendarService {
   async previewNotice(text: string): Promise<NoticePreviewResponse> {
     const reading = readHolidayNotice(text);
     const inRange = reading.year !== null && reading.year >= CALENDAR_FIRST_YEAR && reading.year <= CALENDAR_LAST_YEAR;
-    const current = inRange ? (await this.year(reading.year!)).source : null;
-    const { year, holidays, workingDays, otherYears, sentences, unread } = reading;
-    return { year, holidays, workingDays, otherYears, sentences, unread, current };
+    return { ...reading, current: inRange ? (await this.year(reading.year!)).source : null };
   }
 
   /**
