@@ -14,6 +14,8 @@ export interface QueueItem {
   period: string;
   periodEnd: string;
   dueDate: string;
+  /** The due date is counted on a provisional calendar year (no official notice yet): it may move when the notice comes. */
+  dueDateProvisional: boolean;
   state: QueueState;
   latestRevision: { id: number; revision: number; createdAt: string } | null;
   /** The comment of the return, when the latest revision was sent back. */

@@ -42,7 +42,7 @@ export class QueueService {
         items.push({
           metricId: metric.id, metricCode: metric.code, metricName: metric.name, metricNameEn: metric.nameEn,
           accepts: acceptedFigureTypes(ruled), unit: metric.unit, targetLabelZh: formatTarget(ruled), targetLabelEn: formatTarget(ruled, 'en'),
-          period: period.key, periodEnd: period.end, dueDate: due,
+          period: period.key, periodEnd: period.end, dueDate: due, dueDateProvisional: ctx.calendar.touchesProvisional(period.end, due),
           state: queueState({ today: ctx.today, dueDate: due, submitted: Boolean(last), returned: Boolean(last?.returnComment) }, ctx.calendar),
           latestRevision: last ? { id: last.id, revision: last.revision, createdAt: last.createdAt } : null,
           returnComment: last?.returnComment ?? null,

@@ -48,7 +48,7 @@ function QueueRow({ item, departmentId, canSubmit, canReturn }: { item: QueueIte
         <span className={`state state-${item.state}`}>{t(`queue.states.${item.state}`)}</span>
         <strong>{english ? item.metricNameEn : item.metricName}</strong>
         <span>{item.period}</span>
-        <span className="muted">{t('queue.due', { date: item.dueDate })}</span>
+        <span className="muted">{t(item.dueDateProvisional ? 'queue.dueProvisional' : 'queue.due', { date: item.dueDate })}</span>
         <span className="muted">{t('target')} {english ? item.targetLabelEn : item.targetLabelZh}</span>
         {item.evaluation && <StatusBadge status={item.evaluation.status} />}
         {canSubmit && <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{item.latestRevision ? t('queue.revise') : t('queue.enter')}</button>}
