@@ -1,17 +1,20 @@
 import 'reflect-metadata';
-import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/app-error.filter';
+import { AppValidationPipe } from './common/app-validation.pipe';
+import { jsonBody } from './common/json-body';
 import type { AppConfig } from './config/app-config';
 
 /** Builds the whole application, as `main.ts` serves it and as the HTTP tests drive it. */
 export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
+  // bodyParser false: JSON is the only body the API reads (besides multipart uploads), through jsonBody below.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: options.quiet ? ['error', 'warn'] : ['error', 'warn', 'log'] });
   // HTTPS-only headers (HSTS, upgrade-insecure-requests) only where the deployment serves HTTPS.
   app.use(helmet({
     hsts: config.cookieSecure,
@@ -19,10 +22,14 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   }));
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(cookieParser());
-  // A reviewed plan import (94 tasks with their text) is larger than the default 100 kB.
-  app.useBodyParser('json', { limit: '5mb' });
+  // Answers carry sessions, accounts and evidence: no cache keeps them unless a route says otherwise (the dashboard's ETags).
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(jsonBody());
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  app.useGlobalPipes(new AppValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new AppErrorFilter());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder().setTitle('Taizhang 台账 API').setDescription('法治政府建设计划任务台账监测 / compliance-metrics monitor').setVersion('0.1.0').addBearerAuth().build();

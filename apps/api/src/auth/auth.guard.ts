@@ -10,6 +10,15 @@ export const SESSION_COOKIE = 'tz_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The session cookie as sent, or '' — never anything else: cookie-parser turns a value written `j:…` into whatever
+ * JSON it holds (an object, a number, an array), and no session of ours is one of those.
+ */
+export function sessionCookieOf(req: { cookies?: unknown }): string {
+  const value = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
  * Every route: who is calling (bearer token or session cookie), and whether the route's access rule lets
  * them in. A route without a rule is refused (and a test lists every route to keep that from happening).
  * Writes made with the cookie must echo the session's CSRF token; bearer clients are not exposed to CSRF.
@@ -29,7 +38,7 @@ export class AuthGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]);
     const header = req.headers.authorization ?? '';
     const bearer = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '';
+    const cookie = sessionCookieOf(req);
     const session = bearer || cookie ? await this.auth.authenticate(bearer || cookie) : null;
     if (session) {
       req.user = session.user;

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorResponse } from '@taizhang/contracts';
 import type { Response } from 'express';
-import { isCodedError, type AppErrorCode } from './app-error';
+import { isCodedError, type AppErrorCode, type CodedError } from './app-error';
 
 function statusOf(code: AppErrorCode): number {
   switch (code) {
@@ -22,10 +22,17 @@ function statusOf(code: AppErrorCode): number {
     case 'TOO_MANY_ATTEMPTS':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'FILE_TOO_LARGE':
+    case 'PAYLOAD_TOO_LARGE':
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'UNSUPPORTED_FILE':
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
   }
+}
+
+/** The answer to a coded error: its status, code and the two messages (and the rows at fault, when it names them). */
+export function codedErrorResponse(error: CodedError): ErrorResponse {
+  const details = (error as { details?: ErrorResponse['details'] }).details;
+  return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, ...(details ? { details } : {}) };
 }
 
 /** class-validator's own message for a field no DTO declares ("property foo should not exist"), in both languages. */
@@ -48,10 +55,7 @@ export class AppErrorFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): ErrorResponse {
-    if (isCodedError(error)) {
-      const details = (error as { details?: ErrorResponse['details'] }).details;
-      return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, ...(details ? { details } : {}) };
-    }
+    if (isCodedError(error)) return codedErrorResponse(error);
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();
       const raw = error.getResponse();

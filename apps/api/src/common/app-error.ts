@@ -11,6 +11,7 @@ export const APP_ERROR_CODES = [
   'CONFLICT',
   'TOO_MANY_ATTEMPTS',
   'FILE_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
