@@ -64,7 +64,7 @@ export class CalendarService {
 
   /** The stored years (official, package, or provisional years an admin edited). */
   async years(): Promise<CalendarYear[]> {
-    return (await this.repository.loadYears()).map(({ updatedAt: _, ...y }) => y);
+    return (await this.repository.loadYears()).map((y) => ({ year: y.year, holidays: y.holidays, makeUpWorkdays: y.makeUpWorkdays, source: y.source, kind: y.kind }));
   }
 
   /** Any year of 2000–2100: stored, or computed from the holiday law. */
