@@ -48,7 +48,7 @@ describe('sessions over HTTP', () => {
     }
   });
 
-  it('refuses every session of a disabled account at once, and accepts them again when it is enabled', async () => {
+  it('ends every session of a disabled account at once: enabled again, it signs in afresh', async () => {
     const token = await createUser(t.app, admin, 'leader-disabled', 'leader');
     const second = await signIn(t.app, 'leader-disabled', 'leader-disabled-password');
     const users: Array<{ id: number; username: string }> = (await as(t.app, admin).get('/api/users').expect(200)).body;
@@ -58,6 +58,7 @@ describe('sessions over HTTP', () => {
     await as(t.app, admin).patch(`/api/users/${id}`).send({ disabled: true }).expect(200);
     for (const session of [token, second]) expectError(await as(t.app, session).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED');
     await as(t.app, admin).patch(`/api/users/${id}`).send({ disabled: false }).expect(200);
-    await as(t.app, token).get('/api/dashboard/summary?planId=1').expect(200);
+    expectError(await as(t.app, token).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED');
+    await as(t.app, await signIn(t.app, 'leader-disabled', 'leader-disabled-password')).get('/api/dashboard/summary?planId=1').expect(200);
   });
 });

@@ -10,7 +10,7 @@ export class AuditEntity {
   @Column({ type: 'varchar' }) at!: string;
   @Column({ name: 'user_id', type: 'integer', nullable: true }) userId!: number | null;
   @Column({ type: 'varchar', nullable: true }) username!: string | null;
-  /** "write", "denied" or "login". */
+  /** "write", "denied" (a signed-in user refused, a failed sign-in, or one day's count of refused anonymous requests) or "login". */
   @Column({ type: 'varchar' }) kind!: string;
   @Column({ type: 'varchar' }) action!: string;
   @Column({ type: 'varchar', nullable: true }) entity!: string | null;

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
+import { AnonymousTally, type DayCount } from './anonymous-tally';
 import { AuditEntity } from './audit.entity';
 
 export interface AuditRecord {
@@ -23,12 +24,52 @@ function redact(value: unknown): string | null {
   return JSON.stringify(value, (key, v) => (SECRET_KEYS.test(key) ? '[redacted]' : v)).slice(0, 20_000);
 }
 
+/** Failed sign-ins written one by one each hour; beyond, they are counted (a spray from many addresses cannot fill the trail). */
+export const FAILED_SIGN_IN_ROWS_PER_HOUR = 100;
+export const DAY_COUNT_ACTION = 'anonymous requests (count of the day)';
+
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleDestroy {
+  private readonly logger = new Logger(AuditService.name);
+  private readonly tally = new AnonymousTally();
+  private failedSignIns = { hour: '', rows: 0 };
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A request refused before anyone signed in. Anyone can make these, and the trail can never be pruned, so they are
+   * counted by day and route instead: one row per day holds the counts, written when the next day's first one comes
+   * (or when the server stops).
+   */
+  async countAnonymous(action: string, statusCode: number): Promise<void> {
+    await this.writeDayCount(this.tally.add(this.clock.today(), `${action} ${statusCode}`));
+  }
+
+  /** A failed sign-in, with the username tried and the client address: one row each while the hour's budget lasts. */
+  async recordFailedSignIn(username: string, address: string): Promise<void> {
+    const hour = this.clock.now().toISOString().slice(0, 13);
+    if (this.failedSignIns.hour !== hour) this.failedSignIns = { hour, rows: 0 };
+    if (this.failedSignIns.rows >= FAILED_SIGN_IN_ROWS_PER_HOUR) return this.countAnonymous(`POST /auth/login (beyond ${FAILED_SIGN_IN_ROWS_PER_HOUR} rows an hour)`, 401);
+    this.failedSignIns.rows += 1;
+    await this.record(null, { kind: 'denied', action: 'POST /auth/login', entity: 'user', after: { username, address }, statusCode: 401 });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.writeDayCount(this.tally.take());
+  }
+
+  /** Counts are statistics, not evidence: a failure to write them is logged and does not change the answer. */
+  private async writeDayCount(count: DayCount | null): Promise<void> {
+    if (!count) return;
+    try {
+      await this.record(null, { kind: 'denied', action: DAY_COUNT_ACTION, entity: 'day', entityId: count.day, after: count });
+    } catch (error) {
+      this.logger.error(`Could not write the anonymous counts of ${count.day} (${JSON.stringify(count.counts)}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   /** Appends one row; inside `manager`'s transaction when given, so a write and its trail commit together. */
   async record(user: Pick<CurrentUser, 'id' | 'username'> | null | undefined, r: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {

@@ -8,7 +8,8 @@ const DENIALS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403 };
 
 /**
  * The guard records the requests it refuses; this records the refusals that come later, from the
- * services (a department user reaching into another department's data), so that every 401/403 is in the trail.
+ * services (a department user reaching into another department's data), so that every signed-in user's 401/403 is in
+ * the trail (anonymous ones are counted: AuditService.countAnonymous).
  */
 @Injectable()
 export class DenialAuditInterceptor implements NestInterceptor {

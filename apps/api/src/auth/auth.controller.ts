@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
 import { Public, SignedIn } from './access.decorator';
 import { SESSION_COOKIE } from './auth.guard';
 import { AuthService, SESSION_HOURS } from './auth.service';
@@ -22,13 +23,17 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    // TRUST_PROXY decides whether this is the proxy's address or the forwarded client's.
+    const address = req.ip ?? 'unknown';
     try {
-      const signedIn = await this.auth.login(body.username, body.password, req.ip ?? 'unknown');
+      const signedIn = await this.auth.login(body.username, body.password, address);
       await this.audit.record(signedIn.user, { kind: 'login', action: 'POST /auth/login', entity: 'user', entityId: signedIn.user.id, statusCode: 200 });
       res.cookie(SESSION_COOKIE, signedIn.token, this.cookies.session(SESSION_HOURS));
       return { accessToken: signedIn.token, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt, user: toUserResponse(signedIn.user) };
     } catch (error) {
-      await this.audit.record(null, { kind: 'denied', action: 'POST /auth/login', entity: 'user', after: { username: body.username }, statusCode: 401 });
+      // Failed sign-ins are itemised (within an hourly budget); throttled ones, which checked no password, are counted.
+      if (error instanceof AppError && error.code === 'UNAUTHORIZED') await this.audit.recordFailedSignIn(body.username, address);
+      if (error instanceof AppError && error.code === 'TOO_MANY_ATTEMPTS') await this.audit.countAnonymous('POST /auth/login', 429);
       throw error;
     }
   }

@@ -62,7 +62,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async deny(req: AuthenticatedRequest, action: string, statusCode: number, error: AppError): Promise<never> {
-    await this.audit.record(req.user, { kind: 'denied', action, statusCode });
+    // Anonymous refusals are counted, not itemised: anyone can make them and the trail is append-only.
+    if (req.user) await this.audit.record(req.user, { kind: 'denied', action, statusCode });
+    else await this.audit.countAnonymous(action, statusCode);
     throw error;
   }
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { CurrentUser } from './current-user';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, type ThrottleRefusal } from './login-throttle';
 import { SessionEntity, UserEntity, type Role } from './user.entity';
 
 export const SESSION_HOURS = 12;
@@ -32,19 +32,15 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Signs in, within the throttle (login-throttle.ts): the attempt is counted before the password is checked. */
   async login(username: string, password: string, clientAddress: string): Promise<SignedIn> {
-    const keys = [`user:${username.toLowerCase()}`, `ip:${clientAddress}`];
     const now = this.clock.now().getTime();
-    if (this.throttle.isBlocked(keys, now)) {
-      throw new AppError('TOO_MANY_ATTEMPTS', '登录失败次数过多，请 15 分钟后再试', 'Too many failed sign-ins; try again in 15 minutes');
-    }
+    const refusal = this.throttle.reserve(clientAddress, username, now);
+    if (refusal) throw tooManyAttempts(refusal, now);
     const user = await this.dataSource.manager.findOneBy(UserEntity, { username });
     const ok = user && !user.disabled ? await verify(user.passwordHash, password) : (await verify(await this.decoy, password), false);
-    if (!user || !ok) {
-      this.throttle.fail(keys, now);
-      throw new AppError('UNAUTHORIZED', '用户名或密码错误', 'Wrong username or password');
-    }
-    this.throttle.succeed(keys);
+    if (!user || !ok) throw new AppError('UNAUTHORIZED', '用户名或密码错误', 'Wrong username or password');
+    this.throttle.succeed(clientAddress, username);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now + SESSION_HOURS * 3600_000).toISOString();
@@ -70,16 +66,31 @@ export class AuthService {
     await this.dataSource.manager.delete(SessionEntity, { expiresAt: LessThan(this.clock.now().toISOString()) });
   }
 
-  /** Creates or (when it exists) resets a user's password and role; used by demo seeding, ADMIN_PASSWORD and the CLI. */
+  /** Ends every session of a user (their next request is 401): after a password reset, a new role or department, or deactivation. */
+  async endSessions(userId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.delete(SessionEntity, { userId });
+  }
+
+  /**
+   * Creates or (when it exists) resets a user's password and role; used by demo seeding, ADMIN_PASSWORD and the CLI.
+   * A new password or role ends the user's sessions; the same ones (ADMIN_PASSWORD at every start) change nothing.
+   */
   async upsertUser(username: string, password: string, role: Role, departmentId: number | null): Promise<UserEntity> {
     if (password.length < 8) throw new AppError('INVALID_INPUT', '密码至少 8 位', 'A password needs at least 8 characters');
-    const passwordHash = await hash(password);
     const m = this.dataSource.manager;
     const existing = await m.findOneBy(UserEntity, { username });
     if (existing) {
-      await m.update(UserEntity, { id: existing.id }, { passwordHash, role, departmentId, disabled: false });
+      const samePassword = await verify(existing.passwordHash, password);
+      const sameAccess = existing.role === role && existing.departmentId === departmentId;
+      if (samePassword && sameAccess && !existing.disabled) return existing;
+      const passwordHash = samePassword ? existing.passwordHash : await hash(password);
+      await this.dataSource.transaction(async (tx) => {
+        await tx.update(UserEntity, { id: existing.id }, { passwordHash, role, departmentId, disabled: false });
+        if (!samePassword || !sameAccess) await this.endSessions(existing.id, tx);
+      });
       return { ...existing, passwordHash, role, departmentId, disabled: false };
     }
+    const passwordHash = await hash(password);
     return m.save(UserEntity, m.create(UserEntity, { username, passwordHash, role, departmentId, disabled: false, createdAt: this.clock.now().toISOString() }));
   }
 
@@ -105,6 +116,15 @@ interface SessionRow extends CurrentUser {
 const sessionQuery = (tokenHash: string) =>
   'SELECT s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", u.id AS "id", u.username AS "username", u.role AS "role", u.department_id AS "departmentId", u.disabled AS "disabled" '
   + `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${tokenHash}`;
+
+/** 429 saying when to try again, in minutes and as Beijing time. */
+function tooManyAttempts(refusal: ThrottleRefusal, now: number): AppError {
+  const minutes = Math.max(1, Math.ceil((refusal.retryAt - now) / 60_000));
+  const at = new Date(refusal.retryAt + 8 * 3600_000).toISOString().slice(11, 16);
+  return refusal.blockedBy === 'username'
+    ? new AppError('TOO_MANY_ATTEMPTS', `该用户名登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后（北京时间 ${at} 后）再试`, `Too many failed sign-ins for this username; it is locked for now — try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at} Beijing time)`)
+    : new AppError('TOO_MANY_ATTEMPTS', `此网络地址登录失败次数过多，请 ${minutes} 分钟后（北京时间 ${at} 后）再试`, `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at} Beijing time)`);
+}
 
 export function toCurrentUser(u: UserEntity): CurrentUser {
   return { id: u.id, username: u.username, role: u.role, departmentId: u.departmentId };

@@ -33,9 +33,10 @@ export class SubmissionsController {
     return this.submissions.revisions(user, q.metricId, q.departmentId);
   }
 
+  /** Sending figures back for correction is a leader's act: departments, lead or not, only correct their own. */
   @Post('submissions/:id/return')
   @HttpCode(201)
-  @Roles('leader', 'department')
+  @Roles('leader')
   returnForCorrection(@User() user: CurrentUser, @Param('id', idPipe('报送编号 / submission id')) id: number, @Body() body: ReturnSubmissionDto): Promise<{ returned: true }> {
     return this.submissions.returnForCorrection(user, id, body.comment);
   }

@@ -139,17 +139,10 @@ export class SubmissionsService {
     }));
   }
 
-  /** A leader, or a user of the metric's lead department, sends the latest revision back with a comment. */
+  /** A leader sends the latest revision back with a comment (the route admits leaders only). */
   async returnForCorrection(user: CurrentUser, submissionId: number, comment: string): Promise<{ returned: true }> {
-    const m = this.dataSource.manager;
-    const submission = await m.findOneBy(SubmissionEntity, { id: submissionId });
+    const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
     if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
-    if (user.role === 'department') {
-      const metric = (await m.findOneBy(MetricEntity, { id: submission.metricId }))!;
-      const inputs = await this.evaluationRepository.loadAssignments(metric.planId, [metric.id]);
-      const lead = (inputs.assigned.get(metric.id) ?? []).some((d) => d.isLead && d.id === user.departmentId);
-      if (!lead) throw new AppError('FORBIDDEN', '只有领导或该指标的牵头单位可以退回报送', 'Only a leader or the metric’s lead department may return a submission');
-    }
     await this.dataSource.transaction(async (tx) => {
       const latest = await tx.findOne(SubmissionEntity, { where: { metricId: submission.metricId, departmentId: submission.departmentId, periodKey: submission.periodKey }, order: { revision: 'DESC' } });
       if (latest!.id !== submission.id) throw new AppError('CONFLICT', `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`, `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`);

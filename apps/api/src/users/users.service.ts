@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
 import type { CurrentUser } from '../auth/current-user';
 import { UserEntity, type Role } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
@@ -9,12 +10,13 @@ import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
 import { toUserListItem, type CreateUserDto, type UpdateUserDto, type UserListItem } from './users.dto';
 
-/** Admins manage accounts; every change is in the audit trail (passwords redacted). */
+/** Admins manage accounts; every change is in the audit trail (passwords redacted), and a change of access ends the user's sessions. */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
     private readonly clock: Clock,
   ) {}
 
@@ -45,8 +47,11 @@ export class UsersService {
       const changes: Partial<UserEntity> = { role, departmentId, ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}) };
       if (dto.password) changes.passwordHash = await hash(dto.password);
       await m.update(UserEntity, { id }, changes);
+      // A reset password, another role or department, or deactivation takes effect on every device at once: sign in again.
+      const sessionsEnded = Boolean(dto.password) || role !== user.role || departmentId !== user.departmentId || dto.disabled === true;
+      if (sessionsEnded) await this.auth.endSessions(id, m);
       const after = { ...user, ...changes };
-      await this.audit.record(actor, { kind: 'write', action: 'update user', entity: 'user', entityId: id, before: toUserListItem(user), after: { ...toUserListItem(after), passwordChanged: Boolean(dto.password) } }, m);
+      await this.audit.record(actor, { kind: 'write', action: 'update user', entity: 'user', entityId: id, before: toUserListItem(user), after: { ...toUserListItem(after), passwordChanged: Boolean(dto.password), sessionsEnded } }, m);
       return toUserListItem(after);
     });
   }
