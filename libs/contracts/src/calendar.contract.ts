@@ -13,7 +13,7 @@ export interface WorkingDaysCountResponse {
   provisional: boolean;
 }
 
-/** GET /api/calendar/years/:year — any year 2000–2100, stored or computed. */
+/** GET /api/calendar/years/:year — any year 2000–2101, stored or computed. */
 export interface CalendarYearResponse {
   year: number;
   /** official: from the State Council's notice (pasted in or entered by an admin); package: the bundled chinese-days data; provisional: computed, no make-up days. */

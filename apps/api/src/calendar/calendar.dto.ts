@@ -65,7 +65,7 @@ export class CalendarDayDto {
 
   @ApiProperty({ example: '本区防汛应急，经区政府同意调整', description: '调整理由（记入审计）/ why (audited)' })
   @IsString({ message: 'reason 应为文字 / reason must be text' })
-  @Matches(/[^\s\u200b-\u200d\ufeff]/, { message: '请填写调整理由 reason / give the reason for the change' })
+  @Matches(/[^\s\u200b-\u200d\ufeff]/, { message: '请填写调整理由 / give the reason for the change' })
   @MaxLength(500, { message: 'reason 不能超过 500 字 / reason must be at most 500 characters' })
   reason!: string;
 }

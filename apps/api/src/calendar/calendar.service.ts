@@ -19,7 +19,7 @@ const WARN_FROM = '11-01';
 
 /**
  * China's working-day calendar: the stored years (a notice, the package, an admin's edits) and, for every other
- * year of 2000–2100, one computed from the holiday law, so that no due date or case length is ever missing for
+ * year of 2000–2101, one computed from the holiday law, so that no due date or case length is ever missing for
  * want of a calendar. The domain does the arithmetic and says when an answer rests on a computed year.
  */
 @Injectable()
@@ -67,7 +67,7 @@ export class CalendarService {
     return (await this.repository.loadYears()).map((y) => ({ year: y.year, holidays: y.holidays, makeUpWorkdays: y.makeUpWorkdays, source: y.source, kind: y.kind }));
   }
 
-  /** Any year of 2000–2100: stored, or computed from the holiday law. */
+  /** Any year of 2000–2101: stored, or computed from the holiday law. */
   async year(year: number): Promise<CalendarYearResponse> {
     assertCalendarYear(year);
     const stored = (await this.repository.loadYears()).find((y) => y.year === year);

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { CalendarBanner } from '../components/calendar-banner';
 import { useSession } from '../lib/session';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
@@ -10,6 +11,7 @@ import { DepartmentRoute } from './department-route';
 
 // Pages away from the first screen load on demand, so the overview's JavaScript stays small.
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })));
+const CalendarPage = lazy(() => import('../features/calendar/components/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const PlanImportPage = lazy(() => import('../features/plan-import/components/plan-import-page').then((m) => ({ default: m.PlanImportPage })));
 const FirstLevelPage = lazy(() => import('../features/indicators/components/first-level-page').then((m) => ({ default: m.FirstLevelPage })));
 const SecondLevelPage = lazy(() => import('../features/indicators/components/second-level-page').then((m) => ({ default: m.SecondLevelPage })));
@@ -41,6 +43,8 @@ function SignedInRoutes() {
   if (!session.data) return <LoginPage />;
   const reader = session.data.role !== 'department';
   return (
+    <>
+    {session.data.role === 'admin' && <AdminWarnings />}
     <Suspense fallback={<p role="status">…</p>}>
     <Routes>
       <Route path="/departments/:departmentId" element={reader ? <DepartmentRoute /> : <QueuePage />} />
@@ -52,8 +56,16 @@ function SignedInRoutes() {
       <Route path="/reports" element={<ReportsPage />} />
       {session.data.role === 'admin' && <Route path="/admin" element={<AdminPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/import" element={<PlanImportPage />} />}
+      {session.data.role === 'admin' && <Route path="/admin/calendar" element={<CalendarPage />} />}
       <Route path="*" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
     </Routes>
     </Suspense>
+    </>
   );
+}
+
+/** Warnings an admin has to act on, shown on every admin screen (where they can be acted on), not to other users. */
+function AdminWarnings() {
+  const { pathname } = useLocation();
+  return pathname === '/admin' || pathname.startsWith('/admin/') ? <CalendarBanner /> : null;
 }

@@ -98,7 +98,7 @@ export const en: Messages = {
   queue: {
     title: '{{department}} · what is due',
     today: 'Today: {{today}}',
-    due: 'due {{date}}',
+    due: 'due {{date}}', dueProvisional: 'due {{date}} (provisional calendar; the State Council notice decides)',
     enter: 'Enter figures',
     revise: 'Correct',
     returned: 'Returned: {{comment}}',
@@ -138,5 +138,33 @@ export const en: Messages = {
   issueNotice: {
     title: 'Issue a notice', intro: 'A leader may issue a notice by hand to any reporting department for any period.', department: 'Department', chooseDepartment: 'Choose a department…',
     period: 'Period', periodHint: 'e.g. 2020-09, 2020-Q3 or 2020', level: 'Level', note: 'Note (optional)', submit: 'Issue notice', issued: 'Issued notice no. {{id}}', open: 'Open',
+  },
+  calendar: {
+    title: 'Working-day calendar', link: 'Working-day calendar (holidays and make-up days)', intro: 'Due dates are counted in working days. Each year, once the State Council General Office publishes its holiday notice, paste it here, check it and confirm.',
+    banner: 'The {{year}} working-day calendar is still provisional (computed from the holiday law, no make-up days). Paste the State Council General Office holiday notice: <go>open the {{year}} calendar</go>',
+    heading: 'Working-day calendar {{year}}', yearNav: 'Year', yearShort: '{{year}}', previousYear: 'Previous year ({{year}})', nextYear: 'Next year ({{year}})', badYear: 'The year must be from 2000 to 2101; the default year is shown.',
+    source: 'Source', note: 'Note', updatedAt: 'Updated', notStored: 'Not stored (computed from the holiday law)', counts: '{{holidays}} days off · {{workdays}} make-up working days',
+    sources: { official: 'Official notice', package: 'Shipped with the software (chinese-days)', provisional: 'Provisional (computed from the holiday law, no make-up days)' },
+    provisional: 'The {{year}} calendar is provisional: computed from the national holiday law, without make-up working days, so due dates counted on it may be wrong. Once the State Council notice is out, paste it below.',
+    months: 'Months of {{year}}', whole: 'Whole year', legend: 'Legend', pickHint: 'Choose a day to set it as a day off, a make-up working day or as its weekday says.',
+    legendHoliday: 'Day off', legendWorkday: 'Make-up working day', legendWeekend: 'Weekend (grey, italic)', legendPreview: 'Notice preview, not saved (dashed box)',
+    weekdays: { mon: 'Mo', tue: 'Tu', wed: 'We', thu: 'Th', fri: 'Fr', sat: 'Sa', sun: 'Su' },
+    marks: { holiday: 'Off', workday: 'Work', preview: 'P' },
+    kinds: { holiday: 'day off', workday: 'make-up working day', weekend: 'weekend', weekday: 'working day' },
+    dayLabel: '{{date}}, {{kind}}', dayPreviewLabel: '{{date}}, {{kind}} (notice preview)',
+    showPreview: 'Show the notice preview on the months', previewShown: 'Days in dashed boxes are the notice preview, not saved yet.',
+    notice: {
+      title: 'Paste the holiday notice', hint: 'Paste the whole "国务院办公厅关于××××年部分节假日安排的通知", title included. Only the numbered items ("一、元旦：…") are read; every date must match the weekday written beside it.',
+      text: 'Text of the notice', preview: 'Preview', previewing: 'Reading…', result: 'What was read', year: 'Year of the notice: {{year}}', noYear: 'No year found (the title reads "关于××××年部分节假日安排的通知")',
+      counts: '{{holidays}} days off and {{workdays}} make-up working days read', current: 'The year\'s calendar now: {{source}}', sentences: 'Sentence by sentence',
+      states: { read: 'Read', unread: 'Not read', ignored: 'Not used' }, otherYears: 'Days of other years in the notice', otherYearDay: '{{date}}: {{kind}}',
+      viewYear: 'Show the months of {{year}}', confirmTitle: 'Confirm', confirmSummary: 'Confirming makes the {{year}} calendar official: {{holidays}} days off, {{workdays}} make-up working days.',
+      confirm: 'Confirm and save', confirming: 'Saving…', blockedUnread: '{{count}} sentence(s) could not be read, so it cannot be confirmed: correct the sentences marked ✕ and preview again.',
+      blockedChanged: 'The text changed after the preview: preview again before confirming.', blockedNoYear: 'No year was read, so it cannot be confirmed.', blockedNoDays: 'No day off was read, so it cannot be confirmed.', saved: 'The {{year}} working-day calendar is saved from the official notice.',
+    },
+    day: {
+      title: 'Set {{date}}', current: 'Now: {{kind}}', kind: 'Set as', holiday: 'Day off', workday: 'Make-up working day', ordinary: 'As its weekday says ({{kind}})',
+      reason: 'Reason (required, recorded in the audit log)', save: 'Save', saving: 'Saving…', cancel: 'Cancel', saved: '{{date}} is now: {{kind}}.', workdayHint: 'Only a weekend day can be a make-up working day.',
+    },
   },
 };

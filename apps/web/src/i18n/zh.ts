@@ -96,7 +96,7 @@ export const zh = {
   queue: {
     title: '{{department}} · 待报送事项',
     today: '今天：{{today}}',
-    due: '截止 {{date}}',
+    due: '截止 {{date}}', dueProvisional: '截止 {{date}}（按暂定日历，以国务院通知为准）',
     enter: '填报',
     revise: '更正',
     returned: '已退回：{{comment}}',
@@ -136,6 +136,34 @@ export const zh = {
   issueNotice: {
     title: '下发督办单', intro: '领导可对任一报送单位、任一报送期手动下发督办单。', department: '被督办单位', chooseDepartment: '选择单位…',
     period: '报送期', periodHint: '如 2020-09、2020-Q3 或 2020', level: '级别', note: '督办说明（可选）', submit: '下发督办单', issued: '已下发督办单 {{id}} 号', open: '查看',
+  },
+  calendar: {
+    title: '工作日历', link: '工作日历（放假与调休）', intro: '截止日期按工作日计算。国务院办公厅每年发布放假安排通知后，请在此粘贴全文，核对后确认。',
+    banner: '{{year}} 年工作日历尚为暂定（按放假办法推算，未含调休），请粘贴国务院办公厅放假安排通知：<go>前往 {{year}} 年工作日历</go>',
+    heading: '{{year}} 年工作日历', yearNav: '年份', yearShort: '{{year}} 年', previousYear: '上一年（{{year}}）', nextYear: '下一年（{{year}}）', badYear: '年份应在 2000 至 2101 之间，已显示默认年份。',
+    source: '来源', note: '说明', updatedAt: '更新时间', notStored: '未保存（按放假办法推算）', counts: '放假 {{holidays}} 天 · 调休上班 {{workdays}} 天',
+    sources: { official: '官方通知', package: '随软件附带 (chinese-days)', provisional: '暂定（按放假办法推算，未含调休）' },
+    provisional: '{{year}} 年日历为暂定：按《全国年节及纪念日放假办法》推算，不含调休上班日，据此计算的截止日期可能有误。国务院办公厅通知发布后，请在下方粘贴全文。',
+    months: '{{year}} 年各月', whole: '全年', legend: '图例', pickHint: '点击某一天可将其设为放假、调休上班或按星期。',
+    legendHoliday: '放假', legendWorkday: '调休上班', legendWeekend: '周末（灰底斜体）', legendPreview: '通知预览，尚未保存（虚线框）',
+    weekdays: { mon: '一', tue: '二', wed: '三', thu: '四', fri: '五', sat: '六', sun: '日' },
+    marks: { holiday: '休', workday: '班', preview: '预' },
+    kinds: { holiday: '放假', workday: '调休上班', weekend: '周末', weekday: '工作日' },
+    dayLabel: '{{date}}，{{kind}}', dayPreviewLabel: '{{date}}，{{kind}}（通知预览）',
+    showPreview: '在月历上显示通知预览', previewShown: '月历中虚线框的日子为通知预览，尚未保存。',
+    notice: {
+      title: '粘贴放假安排通知', hint: '粘贴“国务院办公厅关于××××年部分节假日安排的通知”全文（含标题）。只读取“一、元旦：……”这样的编号条目；每句的日期与星期都须对得上。',
+      text: '通知全文', preview: '预览', previewing: '正在读取…', result: '读取结果', year: '通知年份：{{year}} 年', noYear: '未读出年份（应有“关于××××年部分节假日安排的通知”）',
+      counts: '读出放假 {{holidays}} 天、调休上班 {{workdays}} 天', current: '该年日历现为：{{source}}', sentences: '逐句核对',
+      states: { read: '已读出', unread: '未能读出', ignored: '未采用' }, otherYears: '通知中属于其他年份的日子', otherYearDay: '{{date}}：{{kind}}',
+      viewYear: '查看 {{year}} 年月历', confirmTitle: '确认', confirmSummary: '确认后，{{year}} 年日历将改为官方通知：放假 {{holidays}} 天、调休上班 {{workdays}} 天。',
+      confirm: '确认并保存', confirming: '正在保存…', blockedUnread: '有 {{count}} 句未能读出，不能确认：请改正原文中标 ✕ 的句子后重新预览。',
+      blockedChanged: '原文在预览后有改动，请重新预览后再确认。', blockedNoYear: '未读出年份，不能确认。', blockedNoDays: '未读出任何放假日期，不能确认。', saved: '已按官方通知保存 {{year}} 年工作日历。',
+    },
+    day: {
+      title: '设置 {{date}}', current: '现为：{{kind}}', kind: '设为', holiday: '放假', workday: '调休上班', ordinary: '按星期（{{kind}}）',
+      reason: '理由（必填，记入审计日志）', save: '保存', saving: '正在保存…', cancel: '取消', saved: '已将 {{date}} 设为：{{kind}}。', workdayHint: '只有周末可设为调休上班日。',
+    },
   },
 } as const;
 

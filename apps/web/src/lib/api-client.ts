@@ -35,6 +35,7 @@ async function request<T>(method: string, path: string, body?: BodyInit | object
 export const getJson = <T>(path: string) => request<T>('GET', path);
 export const postJson = <T>(path: string, body?: object) => request<T>('POST', path, body ?? {});
 export const patchJson = <T>(path: string, body: object) => request<T>('PATCH', path, body);
+export const putJson = <T>(path: string, body: object) => request<T>('PUT', path, body);
 export const postForm = <T>(path: string, form: FormData) => request<T>('POST', path, form);
 
 /** The message of an error in the interface language. */

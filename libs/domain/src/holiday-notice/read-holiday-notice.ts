@@ -39,6 +39,8 @@ export interface NoticeReading {
 
 const ITEM_HEADING = /^([一二三四五六七八九十]+)、([^:：。,，]{1,24})[:：](.*)$/;
 const WEEKDAYS: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Full-width punctuation and digits to ASCII, so that one set of patterns reads every style. */
 export function normaliseNoticeText(text: string): string {
@@ -135,7 +137,8 @@ function dateTokens(clause: string, context: { year: number; month: number | nul
     const weekday = /(?:星期|周|礼拜)([日天一二三四五六])/.exec(m[4] ?? '');
     const weekdayWritten = weekday ? WEEKDAYS[weekday[1]] : null;
     if (weekdayWritten !== null && weekdayWritten !== weekdayOf(iso)) {
-      throw new Unreadable(`${iso} 不是${m[4]}中所写的星期`, `${iso} is not the weekday written beside it (${m[4]})`);
+      const actual = weekdayOf(iso);
+      throw new Unreadable(`${iso} 是${WEEKDAY_ZH[actual]}，与括号中所写的"${m[4]}"不符`, `${iso} is a ${WEEKDAY_EN[actual]}: the weekday written beside it ("${m[4]}") does not match`);
     }
     tokens.push({ iso, start: m.index, end: m.index + m[0].length, weekdayWritten });
     context.year = year;

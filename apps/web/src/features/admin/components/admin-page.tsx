@@ -55,6 +55,11 @@ export function AdminPage() {
         <p className="muted">{t('planImport.intro')}</p>
         <Link to="/admin/import">{t('planImport.link')}</Link>
       </section>
+      <section className="panel" aria-labelledby="calendar-link-title">
+        <h2 id="calendar-link-title">{t('calendar.title')}</h2>
+        <p className="muted">{t('calendar.intro')}</p>
+        <Link to="/admin/calendar">{t('calendar.link')}</Link>
+      </section>
       <section className="panel" aria-labelledby="users-title">
         <h2 id="users-title">{t('admin.users')}</h2>
         <table className="data-table">
