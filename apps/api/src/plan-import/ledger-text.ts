@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import * as path from 'node:path';
+import { isCodedError } from '../common/app-error';
+import { openZipWithinLimits } from '../common/zip-limits';
 
 /** A ledger file that cannot be read as plan text; the API answers 415/400 with it, the CLI exits with 2. */
 export class LedgerFileError extends Error {
@@ -23,7 +24,7 @@ const decodeXml = (s: string) =>
 
 /** Paragraphs of word/document.xml in document order; table cells hold paragraphs, so each cell gives its own lines. */
 async function docxText(buffer: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(buffer);
+  const zip = await openZipWithinLimits(buffer);
   const xml = await zip.file('word/document.xml')?.async('string');
   if (xml === undefined) throw new LedgerFileError('unreadable', '不是 Word 文档：缺少 word/document.xml', 'Not a Word document: word/document.xml is missing');
   const lines: string[] = [];
@@ -37,6 +38,7 @@ async function docxText(buffer: Buffer): Promise<string> {
 
 /** Every non-empty cell of every sheet, row by row, one a line (merged cells repeat; the parser merges repeated headings). */
 async function xlsxText(buffer: Buffer): Promise<string> {
+  await openZipWithinLimits(buffer);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const lines: string[] = [];
@@ -61,6 +63,7 @@ export async function ledgerText(buffer: Buffer, filename: string): Promise<stri
     text = type === '.txt' ? buffer.toString('utf8').replace(/^\uFEFF/, '') : type === '.docx' ? await docxText(buffer) : await xlsxText(buffer);
   } catch (error) {
     if (error instanceof LedgerFileError) throw error;
+    if (isCodedError(error)) throw new LedgerFileError('unreadable', error.messageZh, error.messageEn);
     throw new LedgerFileError('unreadable', `无法按 ${type} 读取该文件`, `Cannot read the file as ${type}: ${(error as Error).message}`);
   }
   if (!text.trim()) throw new LedgerFileError('empty', '文件为空', 'The file is empty');

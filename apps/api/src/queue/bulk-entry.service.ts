@@ -10,6 +10,7 @@ import { CreateSubmissionDto } from '../submissions/submissions.dto';
 import { SubmissionsService, type PreparedSubmission } from '../submissions/submissions.service';
 import { QueueService } from './queue.service';
 import { retryOnClash } from '../common/transaction-clash';
+import { openZipWithinLimits } from '../common/zip-limits';
 
 const FIGURES = '填报 Figures';
 const CASES = '案件 Cases';
@@ -48,8 +49,10 @@ export class BulkEntryService {
     if (!file) throw new AppError('INVALID_INPUT', '请选择要上传的 Excel 文件（字段 file）', 'Choose the Excel file to upload (field "file")');
     const book = new ExcelJS.Workbook();
     try {
+      await openZipWithinLimits(file.buffer);
       await book.xlsx.load(file.buffer as unknown as ArrayBuffer);
-    } catch {
+    } catch (error) {
+      if (isCodedError(error)) throw error;
       throw new AppError('UNSUPPORTED_FILE', '无法读取该文件，请上传从本系统下载的 Excel 模板（.xlsx）', 'Cannot read this file; upload the Excel template (.xlsx) downloaded from Taizhang');
     }
     const requests = this.read(book);

@@ -6,6 +6,7 @@ import { assertOwnDepartment } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvidenceFileEntity } from './evidence-file.entity';
+import { evidenceFilename, multipartFilename } from './evidence-name';
 import { EvidenceStorage } from './evidence-storage';
 import { SubmissionEntity } from './submission.entity';
 
@@ -35,8 +36,7 @@ export class EvidenceService {
     if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     assertOwnDepartment(user, submission.departmentId);
     const stored = await this.storage.store(file.buffer);
-    // Browsers send UTF-8 names as latin1 in multipart headers; decode so that 报告.pdf stays 报告.pdf.
-    const filename = Buffer.from(file.originalname, 'latin1').toString('utf8').replace(/[\\/\r\n"]/g, '_').slice(0, 200);
+    const filename = evidenceFilename(multipartFilename(file.originalname), stored.mimeType, file.buffer);
     return this.dataSource.transaction(async (m) => {
       const row = await m.save(EvidenceFileEntity, m.create(EvidenceFileEntity, { submissionId, filename, ...stored, uploadedBy: user.id, createdAt: this.clock.now().toISOString() }));
       await this.audit.record(user, { kind: 'write', action: 'attach evidence', entity: 'evidence', entityId: row.id, after: { submissionId, filename, sha256: stored.sha256, size: stored.size } }, m);
@@ -50,7 +50,8 @@ export class EvidenceService {
     if (!file) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的佐证材料`, `No evidence file with id ${id}`);
     const submission = (await this.dataSource.manager.findOneBy(SubmissionEntity, { id: file.submissionId }))!;
     assertOwnDepartment(user, submission.departmentId);
-    return { file, path: this.storage.absolutePath(file.storagePath) };
+    // Files stored before names were checked against their type download under the checked name too.
+    return { file: { ...file, filename: evidenceFilename(file.filename, file.mimeType) }, path: this.storage.absolutePath(file.storagePath) };
   }
 }
 
