@@ -81,7 +81,8 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     ok = await receiver(200);
     failing = await receiver(500);
     db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'taizhang@hongqiao.example' } });
+    // The receivers listen on 127.0.0.1, which webhooks may reach only because WEBHOOK_ALLOW_HOSTS says so.
+    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'taizhang@hongqiao.example', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' } });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     zwfwb = await createUser(t.app, admin, 'zwfwb-user', 'department', 1);

@@ -49,7 +49,8 @@ describe('plan reminder settings and department contacts', () => {
   beforeAll(async () => {
     hook = await receiver();
     db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *' } });
+    // The receiver listens on 127.0.0.1: allowed for webhooks by WEBHOOK_ALLOW_HOSTS (internal addresses are refused otherwise).
+    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' } });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     clerk = await createUser(t.app, admin, 'zwfwb-user', 'department', ZWFWB);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { allowEntryProblem } from '../common/webhook-address';
 
 /** Everything Taizhang reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -36,6 +37,8 @@ export interface AppConfig {
   reminderLeadWorkingDays: number;
   /** Run the supervision cycle (reminders, notices) in this instance: off for an instance that only serves reads. */
   supervision: boolean;
+  /** Host names, IP addresses and CIDR ranges that webhooks may reach although internal (loopback, private, link-local). */
+  webhookAllowHosts: readonly string[];
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -63,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim())) errors.push('SMTP_URL must start with smtp:// or smtps://');
   const supervision = (env.SUPERVISION ?? '1').trim();
   if (!['0', '1', 'true', 'false'].includes(supervision)) errors.push(`SUPERVISION must be 1 or 0, got "${env.SUPERVISION}"`);
+  const webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  for (const problem of webhookAllowHosts.map(allowEntryProblem)) if (problem) errors.push(`WEBHOOK_ALLOW_HOSTS must list host names, IP addresses or CIDR ranges separated by commas: ${problem}`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,
@@ -83,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     smtpFrom: env.SMTP_FROM ?? 'taizhang@localhost',
     reminderLeadWorkingDays: reminderLead,
     supervision: supervision === '1' || supervision === 'true',
+    webhookAllowHosts: Object.freeze(webhookAllowHosts),
     reportFont: {
       path: env.REPORT_FONT ?? '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
       family: env.REPORT_FONT_FAMILY ?? 'NotoSerifCJKsc-Regular',

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
+import { WebhookAddressRule } from '../common/webhook-address';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DepartmentEntity } from './department.entity';
 import { DepartmentsRepository } from './departments.repository';
 
@@ -28,11 +30,16 @@ export interface DepartmentChanges {
 /** Departments as the plans name them; admins add new ones and correct names, with an audit row each. */
 @Injectable()
 export class DepartmentsService {
+  private readonly webhooks: WebhookAddressRule;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly departments: DepartmentsRepository,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.webhooks = new WebhookAddressRule(config.webhookAllowHosts);
+  }
 
   /** Every department, or those of one plan (what pickers show: a province holds tens of thousands). */
   async list(user: CurrentUser, planId?: number): Promise<DepartmentResponse[]> {
@@ -55,7 +62,7 @@ export class DepartmentsService {
     const changes: DepartmentChanges = {};
     if (input.name !== undefined) changes.name = input.name.trim();
     if (input.email !== undefined) changes.email = input.email === null ? null : input.email.trim();
-    if (input.webhookUrl !== undefined) changes.webhookUrl = input.webhookUrl === null ? null : input.webhookUrl.trim();
+    if (input.webhookUrl !== undefined) changes.webhookUrl = input.webhookUrl === null ? null : this.checkedWebhook(input.webhookUrl.trim());
     if (!Object.keys(changes).length) throw new AppError('INVALID_INPUT', '请填写 name、email 或 webhookUrl', 'Give name, email or webhookUrl');
     return this.dataSource.transaction(async (m) => {
       const before = await m.findOneBy(DepartmentEntity, { id });
@@ -66,5 +73,18 @@ export class DepartmentsService {
       await this.audit.record(actor, { kind: 'write', action, entity: 'department', entityId: id, before: withContacts(before), after: withContacts(after) }, m);
       return withContacts(after);
     });
+  }
+
+  /** A webhook must reach a public address (WEBHOOK_ALLOW_HOSTS names the exceptions); the address is checked again when sending. */
+  private checkedWebhook(raw: string): string {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new AppError('INVALID_INPUT', 'webhookUrl 应为 http:// 或 https:// 开头的网址，或 null 表示不推送', 'webhookUrl must be an http:// or https:// URL, or null for none');
+    }
+    const refused = this.webhooks.refusalOf(url);
+    if (refused) throw new AppError('INVALID_INPUT', refused.messageZh, refused.messageEn);
+    return raw;
   }
 }

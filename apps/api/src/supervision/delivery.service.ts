@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FailedDeliveryResponse } from '@taizhang/contracts';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import nodemailer from 'nodemailer';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { WebhookAddressRule, WebhookRefusedError } from '../common/webhook-address';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DeliveryEntity, NotificationEntity } from './supervision.entities';
@@ -28,12 +31,15 @@ const backOffMs = (attempts: number) => 2 ** (attempts - 1) * 60_000;
 @Injectable()
 export class DeliveryService {
   private readonly logger = new Logger(DeliveryService.name);
+  private readonly webhooks: WebhookAddressRule;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.webhooks = new WebhookAddressRule(config.webhookAllowHosts);
+  }
 
   /** Notifies a department's users (bell) and queues its email and webhook, inside the caller's transaction. */
   async toDepartment(m: EntityManager, departmentId: number, message: Message): Promise<void> {
@@ -71,7 +77,8 @@ export class DeliveryService {
       } catch (error) {
         const attempts = d.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
-        const giveUp = attempts >= MAX_ATTEMPTS;
+        // An address the webhook rule refuses stays refused: failed at once, for admins to see.
+        const giveUp = attempts >= MAX_ATTEMPTS || error instanceof WebhookRefusedError;
         await this.dataSource.manager.update(DeliveryEntity, { id: d.id }, {
           attempts, lastError: message.slice(0, 2000), status: giveUp ? 'failed' : 'pending',
           nextAttemptAt: new Date(now.getTime() + backOffMs(attempts)).toISOString(),
@@ -104,8 +111,25 @@ export class DeliveryService {
     }
   }
 
+  /**
+   * POSTs the payload. node:http rather than fetch: its lookup is the rule's, so the address connected to is the
+   * address checked (a name cannot resolve to a public address for the check and a private one for the request),
+   * and redirects are not followed (a 3xx fails like any other answer that is not 2xx).
+   */
   private async sendWebhook(d: DeliveryEntity): Promise<void> {
-    const response = await fetch(d.target, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: d.payload, signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const url = new URL(d.target);
+    const refused = this.webhooks.refusalBeforeSending(url);
+    if (refused) throw refused;
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    await new Promise<void>((resolve, reject) => {
+      const req = send(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(d.payload) }, lookup: this.webhooks.lookup, agent: false, signal: AbortSignal.timeout(10_000) }, (res) => {
+        res.resume();
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300) resolve();
+        else reject(new Error(`HTTP ${status}`));
+      });
+      req.on('error', reject);
+      req.end(d.payload);
+    });
   }
 }
