@@ -4,7 +4,7 @@ import type { MetricSeriesResponse } from '@taizhang/contracts';
 import { idPipe } from '../common/id.pipe';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
-import { EvaluationHistoryQueryDto, ListMetricsQueryDto, UpdateMetricDto, type EvaluationResponse, type MetricResponse } from './metrics.dto';
+import { EvaluationHistoryQueryDto, ListMetricsQueryDto, MetricQueryDto, UpdateMetricDto, type EvaluationResponse, type MetricResponse } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('metrics')
@@ -19,10 +19,11 @@ export class MetricsController {
     return this.metrics.list(user, q);
   }
 
+  /** One metric with its status as of today, or as the month ?period=YYYY-MM shows it. */
   @Get(':id')
   @SignedIn()
-  get(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number): Promise<MetricResponse> {
-    return this.metrics.get(user, id);
+  get(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number, @Query() q: MetricQueryDto): Promise<MetricResponse> {
+    return this.metrics.get(user, id, q.period);
   }
 
   /** The figures per period, with target and amber band, for the metric's chart. */

@@ -3,8 +3,9 @@ import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 import type { Status } from '@taizhang/domain';
 import { STATUSES } from '@taizhang/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
 import type { MetricEntity } from './metric.entity';
 
 export class ListMetricsQueryDto {
@@ -23,6 +24,19 @@ export class ListMetricsQueryDto {
   @Type(() => Number)
   @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
   departmentId?: number;
+
+  @ApiPropertyOptional({ example: '2020-06', description: '统计月份 YYYY-MM：显示该月的状态（同该月的计划树）；省略则为今天的状态 / month, YYYY-MM: the statuses as that month shows them (as the plan tree of that month); omitted, as of today' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  period?: string;
+}
+
+/** The month a metric's page shows, as the overview it was opened from. */
+export class MetricQueryDto {
+  @ApiPropertyOptional({ example: '2020-06', description: '统计月份 YYYY-MM；省略则为今天的状态 / month, YYYY-MM; omitted, as of today' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  period?: string;
 }
 
 export class EvaluationHistoryQueryDto {

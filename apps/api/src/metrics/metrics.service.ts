@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
-import { latestPeriodRows, reportingPeriods, toleranceBand } from '@taizhang/domain';
+import { latestPeriodRows, monthEndOfKey, reportingPeriods, toleranceBand } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { forbiddenDepartment } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 import { markPlanChanged } from '../plans/plan-changes';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { PlanEntity } from '../plans/plan.entity';
@@ -23,6 +25,7 @@ export class MetricsService {
     private readonly evaluation: EvaluationService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly planEvaluation: PlanEvaluationService,
   ) {}
 
   /** A department user sees only the metrics assigned to their department, and only their own evaluations. */
@@ -32,7 +35,7 @@ export class MetricsService {
       q = { ...q, departmentId: user.departmentId! };
     }
     const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId }, order: { code: 'ASC' } });
-    const shown = latestPeriodRows(await this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`, this.clock.today());
+    const shown = await this.shownIn(q.planId, q.period, () => this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`);
     // Grouped once, so that each metric does not scan every department row of the plan.
     const visible = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
     const departmentRows = groupBy(visible, (e) => e.metricId);
@@ -47,10 +50,11 @@ export class MetricsService {
       .filter((m) => (q.departmentId === undefined || m.departments.some((d) => d.departmentId === q.departmentId)) && (q.status === undefined || m.current?.status === q.status));
   }
 
-  async get(user: CurrentUser, id: number): Promise<MetricResponse> {
+  /** The metric with its status as of today, or as the plan tree shows the month `period`. */
+  async get(user: CurrentUser, id: number, period?: string): Promise<MetricResponse> {
     const metric = await this.find(id);
     await this.assertAssigned(user, metric);
-    const shown = latestPeriodRows(await this.evaluations.current([id]), (e) => `${e.departmentId ?? '*'}`, this.clock.today());
+    const shown = await this.shownIn(metric.planId, period, () => this.evaluations.current([id]), (e) => `${e.departmentId ?? '*'}`);
     const overall = shown.get('*');
     const departments = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
     return toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse));
@@ -107,6 +111,19 @@ export class MetricsService {
     });
     await this.evaluation.evaluateMetrics(plan, [id]);
     return this.get(user, id);
+  }
+
+  /**
+   * The evaluation shown per key: as of today without a month; with one, as the plan tree shows that month
+   * (a past month what had ended by its last day, the current month also what is running), so that a page
+   * opened from the overview at 2020-06 says what the overview said.
+   */
+  private async shownIn(planId: number, month: string | undefined, load: () => Promise<EvaluationEntity[]>, keyOf: (e: EvaluationEntity) => string): Promise<Map<string, EvaluationEntity>> {
+    const today = this.clock.today();
+    if (month === undefined) return latestPeriodRows(await load(), keyOf, today);
+    this.planEvaluation.checkMonth(await this.planEvaluation.findPlan(planId), month);
+    const asOf = monthEndOfKey(month);
+    return latestPeriodRows(await load(), keyOf, asOf, asOf >= today);
   }
 
   /** A department user may read a metric only when their department reports it. */
