@@ -1,4 +1,4 @@
-import { acceptedFigureTypes, isDurationUnit, validateFigure, type CaseRecord, type Figure } from './figure';
+import { FIGURE_MAX, acceptedFigureTypes, isDurationUnit, validateFigure, type CaseRecord, type Figure } from './figure';
 import type { MetricKind, MetricUnit } from './metric';
 
 const rate = { kind: 'value' as MetricKind, unit: 'percent' as MetricUnit };
@@ -63,6 +63,18 @@ describe(validateFigure.name, () => {
     }
   });
 
+  it('rejects figures beyond 10^12, which would pool to Infinity or lose whole numbers, and accepts 10^12 itself', () => {
+    expect(validateFigure(count, { type: 'value', value: 1.7e308 })).toEqual([
+      { field: 'value', messageZh: '数值不能超过 1 万亿（10^12）', messageEn: 'The figure cannot exceed one trillion (10^12)' },
+    ]);
+    expect(validateFigure(yearly, { type: 'value', value: FIGURE_MAX })).toEqual([]);
+    expect(fields(rate, { type: 'ratio', numerator: 1e13, denominator: 1e13 })).toEqual(['numerator', 'denominator']);
+    expect(validateFigure(rate, { type: 'ratio', numerator: 1, denominator: 1e15 })[0].messageEn).toBe('The denominator cannot exceed one trillion (10^12)');
+    expect(validateFigure(persons, cases(c('P-9', null, null, 1e300)))).toEqual([
+      { field: 'cases[0].value', messageZh: 'P-9：数值不能超过 1 万亿（10^12）', messageEn: 'P-9: the figure cannot exceed one trillion (10^12)' },
+    ]);
+  });
+
   it('rejects a percentage over 100, but not a count over 100', () => {
     expect(validateFigure(rate, { type: 'value', value: 100.1 })).toEqual([
       { field: 'value', messageZh: '百分比不能超过 100', messageEn: 'A percentage cannot exceed 100' },
@@ -123,6 +135,16 @@ describe(validateFigure.name, () => {
       ]);
       expect(fields(persons, cases(c('P-1', null, null, -2), c('P-2', null, null, Number.NaN)))).toEqual(['cases[0].value', 'cases[1].value']);
       expect(validateFigure({ kind: 'case', unit: 'years' }, cases(c('Y-1', null, null, 5)))).toEqual([]);
+    });
+
+    it('need real dates where a case of another unit gives them', () => {
+      for (const bad of ['2020-02-30', '2020-13-45', '0000-00-00']) {
+        expect(fields(persons, cases(c('P-1', bad, null, 3)))).toEqual(['cases[0].startDate']);
+        expect(validateFigure({ kind: 'case', unit: 'years' }, cases(c('Y-1', '2020-03-01', bad, 5)))).toEqual([
+          { field: 'cases[0].completedOn', messageZh: 'Y-1：完成日期应为有效日期 YYYY-MM-DD', messageEn: 'Y-1: the completion date must be a real date, YYYY-MM-DD' },
+        ]);
+      }
+      expect(validateFigure(persons, cases(c('P-2', '2020-03-01', '2020-03-09', 3)))).toEqual([]);
     });
 
     it('report every problem of every case, each against its own case', () => {

@@ -26,6 +26,14 @@ export interface FigureProblem {
   messageEn: string;
 }
 
+/**
+ * The largest figure anyone may report or set as a target: far above any real count, rate or duration, and far below
+ * where sums of figures lose whole numbers (2^53) or overflow to Infinity.
+ */
+export const FIGURE_MAX = 1e12;
+const TOO_LARGE_ZH = '不能超过 1 万亿（10^12）';
+const TOO_LARGE_EN = 'cannot exceed one trillion (10^12)';
+
 const DURATION_UNITS = new Set(['working-days', 'days']);
 
 export function isDurationUnit(unit: string): boolean {
@@ -67,10 +75,13 @@ export function validateFigure(metric: Pick<RuledMetric, 'kind' | 'unit'>, figur
     case 'value':
       if (!Number.isFinite(figure.value) || figure.value < 0) add('value', '数值应为不小于 0 的数字', 'The figure must be a number of 0 or more');
       else if (metric.unit === 'percent' && figure.value > 100) add('value', '百分比不能超过 100', 'A percentage cannot exceed 100');
+      else if (figure.value > FIGURE_MAX) add('value', `数值${TOO_LARGE_ZH}`, `The figure ${TOO_LARGE_EN}`);
       break;
     case 'ratio':
       if (!Number.isInteger(figure.numerator) || figure.numerator < 0) add('numerator', '分子应为不小于 0 的整数', 'The numerator must be a whole number of 0 or more');
+      else if (figure.numerator > FIGURE_MAX) add('numerator', `分子${TOO_LARGE_ZH}`, `The numerator ${TOO_LARGE_EN}`);
       if (!Number.isInteger(figure.denominator) || figure.denominator < 0) add('denominator', '分母应为不小于 0 的整数', 'The denominator must be a whole number of 0 or more');
+      else if (figure.denominator > FIGURE_MAX) add('denominator', `分母${TOO_LARGE_ZH}`, `The denominator ${TOO_LARGE_EN}`);
       if (figure.numerator > figure.denominator) add('numerator', `分子 ${figure.numerator} 不能大于分母 ${figure.denominator}`, `The numerator ${figure.numerator} cannot exceed the denominator ${figure.denominator}`);
       break;
     case 'completion':
@@ -91,13 +102,15 @@ function validateCases(metric: Pick<RuledMetric, 'unit'>, cases: CaseRecord[], a
     if (!ref) add(`${field}.reference`, `第 ${i + 1} 件缺少编号`, `Case ${i + 1} has no reference`);
     else if (seen.has(ref)) add(`${field}.reference`, `案件编号 ${ref} 重复`, `Case reference ${ref} appears twice`);
     seen.add(ref);
-    if (isDurationUnit(metric.unit)) {
-      if (!c.startDate || !isRealDate(c.startDate)) add(`${field}.startDate`, `${ref || i + 1}：开始日期应为有效日期 YYYY-MM-DD`, `${ref || i + 1}: the start date must be a real date, YYYY-MM-DD`);
-      if (c.completedOn !== null && !isRealDate(c.completedOn)) add(`${field}.completedOn`, `${ref || i + 1}：完成日期应为有效日期 YYYY-MM-DD`, `${ref || i + 1}: the completion date must be a real date, YYYY-MM-DD`);
-      else if (c.completedOn && c.startDate && c.completedOn < c.startDate) add(`${field}.completedOn`, `${ref || i + 1}：完成日期早于开始日期`, `${ref || i + 1}: completed before it started`);
-    } else if (c.value === null || !Number.isFinite(c.value) || c.value < 0) {
-      add(`${field}.value`, `${ref || i + 1}：应填写不小于 0 的数值`, `${ref || i + 1}: give a figure of 0 or more`);
-    }
+    const label = ref || i + 1;
+    const duration = isDurationUnit(metric.unit);
+    // A duration needs its start; any case's dates are checked whenever given (a case of a count metric keeps them too).
+    if (duration ? !c.startDate || !isRealDate(c.startDate) : c.startDate !== null && !isRealDate(c.startDate)) add(`${field}.startDate`, `${label}：开始日期应为有效日期 YYYY-MM-DD`, `${label}: the start date must be a real date, YYYY-MM-DD`);
+    if (c.completedOn !== null && !isRealDate(c.completedOn)) add(`${field}.completedOn`, `${label}：完成日期应为有效日期 YYYY-MM-DD`, `${label}: the completion date must be a real date, YYYY-MM-DD`);
+    else if (c.completedOn && c.startDate && isRealDate(c.startDate) && c.completedOn < c.startDate) add(`${field}.completedOn`, `${label}：完成日期早于开始日期`, `${label}: completed before it started`);
+    if (duration) return;
+    if (c.value === null || !Number.isFinite(c.value) || c.value < 0) add(`${field}.value`, `${label}：应填写不小于 0 的数值`, `${label}: give a figure of 0 or more`);
+    else if (c.value > FIGURE_MAX) add(`${field}.value`, `${label}：数值${TOO_LARGE_ZH}`, `${label}: the figure ${TOO_LARGE_EN}`);
   });
 }
 

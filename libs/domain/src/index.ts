@@ -9,6 +9,7 @@ export * from './evaluate-period';
 export * from './evaluate-overall';
 export * from './rollup';
 export * from './plan-seed';
+export * from './plan-seed-shape';
 export * from './demo-history';
 export * from './working-day-calendar';
 export * from './working-day-calendar.chinese-days';

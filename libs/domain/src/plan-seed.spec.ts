@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS } from './metric';
-import { checkPlanSeed, tasksOf, type MetricSeed, type PlanSeed } from './plan-seed';
+import { checkPlanSeed, tasksOf, type MetricSeed, type PlanSeed, type TaskSeed } from './plan-seed';
+import { planSeedShapeProblems } from './plan-seed-shape';
 
 const SEEDS = path.join(__dirname, '../../../seeds');
 // Read at test time, not imported: the seed is data under review and must be judged as it is on disk.
@@ -256,6 +257,19 @@ describe(checkPlanSeed.name, () => {
     expect(problems).toEqual(expect.arrayContaining(['metric T001-1 has unknown kind ratio', 'metric T001-1 has unknown comparator gt', 'metric T001-1 has unknown unit yuan', 'metric T001-1 has unknown period week']));
   });
 
+  it('reports a deadline that is no day of the plan year and a percent target above 100', () => {
+    expect(broken((s) => (s.metrics[1].deadline = '02-30'))).toEqual(['metric T002-1 has deadline 02-30, which is no day of 2020']);
+    expect(broken((s) => (s.metrics[1].deadline = '13-45'))).toEqual(['metric T002-1 has deadline 13-45, which is no day of 2020']);
+    expect(broken((s) => (s.metrics[1].deadline = '02-29'))).toEqual([]);
+    expect(broken((s) => (s.metrics[0].target = 101))).toEqual(['metric T001-1 has a target of 101%, more than 100%']);
+  });
+
+  it('reports a code that is both a department and a group, and one named twice in the same role', () => {
+    expect(broken((s) => s.departmentGroups.push({ code: 'gov-office', name: '区政府办' }))).toEqual(['code gov-office is both a department and a group']);
+    expect(broken((s) => (s.indicators[0].children[0].leadDepartments = ['justice-bureau', 'justice-bureau']))).toEqual(['second-level indicator 1 names justice-bureau twice as lead']);
+    expect(broken((s) => (s.indicators[0].children[0].responsibleGroups = ['others-by-duty', 'others-by-duty']))).toEqual(['second-level indicator 1 names others-by-duty twice as responsible']);
+  });
+
   it('reports every problem, not just the first', () => {
     const problems = broken((s) => {
       s.departments.push({ code: 'gov-office', name: 'x' });
@@ -275,5 +289,52 @@ describe(checkPlanSeed.name, () => {
         expect(broken((s) => (s.metrics[0].source = source + extra))).toEqual(['metric T001-1: source is not words of task 1']);
       }),
     );
+  });
+});
+
+describe(planSeedShapeProblems.name, () => {
+  const reshaped = (edit: (s: PlanSeed) => void) => {
+    const s = sound();
+    edit(s);
+    return planSeedShapeProblems(s);
+  };
+
+  it('finds a sound seed shaped as it should be, with or without lead groups', () => {
+    expect(planSeedShapeProblems(sound())).toEqual([]);
+    expect(reshaped((s) => (s.indicators[0].children[0].leadGroups = ['others-by-duty']))).toEqual([]);
+  });
+
+  it('names the path of whatever is missing, null or of the wrong type', () => {
+    expect(planSeedShapeProblems(null)).toEqual(['seed must be an object']);
+    expect(reshaped((s) => delete (s as Partial<PlanSeed>).metrics)).toEqual(['seed.metrics is missing']);
+    expect(reshaped((s) => Object.assign(s, { departments: [null] }))).toEqual(['seed.departments[0] must be an object']);
+    expect(reshaped((s) => Object.assign(s.indicators[0].children[1].tasks, [null]))).toEqual(['seed.indicators[0].children[1].tasks[0] must be an object']);
+    expect(reshaped((s) => Object.assign(s.indicators[0].children[0], { leadDepartments: null }))).toEqual(['seed.indicators[0].children[0].leadDepartments must be a list']);
+    expect(reshaped((s) => delete (s.indicators[1].children[0].tasks[0] as Partial<TaskSeed>).text)).toEqual(['seed.indicators[1].children[0].tasks[0].text is missing']);
+    expect(reshaped((s) => Object.assign(s.plan, { year: '2020' }))).toEqual(['seed.plan.year must be a whole number from 2000 to 2100']);
+    expect(reshaped((s) => Object.assign(s.plan, { title: 7 }))).toEqual(['seed.plan.title must be text']);
+    expect(reshaped((s) => (s.departments[0].code = ' '))).toEqual(['seed.departments[0].code is empty']);
+  });
+
+  it('refuses negative or fractional numbers, figures beyond 10^12 and over-long text', () => {
+    expect(reshaped((s) => (s.indicators[0].number = -1))).toEqual(['seed.indicators[0].number must be a whole number from 1 to 100000']);
+    expect(reshaped((s) => (s.metrics[0].taskNumber = 1.5))).toEqual(['seed.metrics[0].taskNumber must be a whole number from 1 to 100000']);
+    expect(reshaped((s) => (s.metrics[0].target = -5))).toEqual(['seed.metrics[0].target must be a number from 0 to 1000000000000, or null']);
+    expect(reshaped((s) => (s.metrics[0].target = 1.7e308))).toHaveLength(1);
+    expect(reshaped((s) => (s.plan.title = '长'.repeat(201)))).toEqual(['seed.plan.title is longer than 200 characters']);
+  });
+
+  it('refuses fields no seed has, so that none reaches the database (an id would overwrite an existing row)', () => {
+    expect(reshaped((s) => Object.assign(s.metrics[0], { id: 1 }))).toEqual(['seed.metrics[0].id is not a field of a plan']);
+    expect(reshaped((s) => Object.assign(s.plan, { demo: true }))).toEqual(['seed.plan.demo is not a field of a plan']);
+  });
+
+  it('stops at 20 problems however broken the seed is', () => {
+    expect(reshaped((s) => Object.assign(s, { departments: Array.from({ length: 1000 }, () => null) }))).toHaveLength(20);
+  });
+
+  it('is what checkPlanSeed answers for a value without the shape, instead of throwing', () => {
+    expect(checkPlanSeed({ plan: { code: 'half' } } as unknown as PlanSeed)).toEqual(expect.arrayContaining(['seed.plan.title is missing', 'seed.departments is missing']));
+    expect(() => checkPlanSeed({ ...sound(), metrics: [null] } as unknown as PlanSeed)).not.toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS, type MetricDefinition } from './metric';
+import { planSeedShapeProblems } from './plan-seed-shape';
 
 /** The structured plan file in seeds/ (see seeds/README.md): what a plan ledger says, as data. */
 export interface PlanSeed {
@@ -52,11 +53,14 @@ export function tasksOf(seed: PlanSeed): Array<TaskSeed & { secondLevel: SecondL
   return seed.indicators.flatMap((first) => first.children.flatMap((second) => second.tasks.map((t) => ({ ...t, secondLevel: second }))));
 }
 
-/** Integrity problems of a seed, in words; an empty list means the seed is sound. */
+/** Integrity problems of a seed, in words; an empty list means the seed is sound. A value without a seed's shape gets only its shape problems. */
 export function checkPlanSeed(seed: PlanSeed): string[] {
+  const shape = planSeedShapeProblems(seed);
+  if (shape.length) return shape;
   const problems: string[] = [];
   const departmentCodes = new Set(seed.departments.map((d) => d.code));
   const groupCodes = new Set(seed.departmentGroups.map((g) => g.code));
+  for (const code of departmentCodes) if (groupCodes.has(code)) problems.push(`code ${code} is both a department and a group`);
   for (const [label, codes] of [['department', seed.departments], ['group', seed.departmentGroups]] as const) {
     const seen = new Set<string>();
     for (const { code } of codes) {
@@ -78,6 +82,10 @@ export function checkPlanSeed(seed: PlanSeed): string[] {
     for (const code of [...(second.leadGroups ?? []), ...second.responsibleGroups]) {
       if (!groupCodes.has(code)) problems.push(`second-level indicator ${second.number} names unknown group ${code}`);
     }
+    for (const [role, codes] of [['lead', leads], ['responsible', [...second.responsibleDepartments, ...second.responsibleGroups]]] as const) {
+      const twice = codes.filter((code, j) => codes.indexOf(code) !== j);
+      for (const code of new Set(twice)) problems.push(`second-level indicator ${second.number} names ${code} twice as ${role}`);
+    }
   });
   const tasks = tasksOf(seed);
   tasks.forEach((task, i) => {
@@ -98,7 +106,17 @@ export function checkPlanSeed(seed: PlanSeed): string[] {
     if (!METRIC_PERIODS.includes(m.period)) problems.push(`metric ${m.code} has unknown period ${m.period}`);
     if (m.kind === 'deadline' ? !/^\d{2}-\d{2}$/.test(m.deadline ?? '') : typeof m.target !== 'number') {
       problems.push(`metric ${m.code} has no ${m.kind === 'deadline' ? 'deadline' : 'target'}`);
+    } else if (m.kind === 'deadline' && !isDayOfYear(seed.plan.year, m.deadline!)) {
+      problems.push(`metric ${m.code} has deadline ${m.deadline}, which is no day of ${seed.plan.year}`);
+    } else if (m.kind !== 'deadline' && m.unit === 'percent' && m.target! > 100) {
+      problems.push(`metric ${m.code} has a target of ${m.target}%, more than 100%`);
     }
   }
   return problems;
+}
+
+/** Whether "MM-DD" is a day of that year (no 02-30, no 02-29 outside leap years, no 13-01). */
+function isDayOfYear(year: number, monthDay: string): boolean {
+  const d = new Date(`${year}-${monthDay}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(5, 10) === monthDay;
 }

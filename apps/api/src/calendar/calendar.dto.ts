@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { HasVisibleText } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} 应为日期 YYYY-MM-DD / ${field} must be a date written YYYY-MM-DD`;
@@ -51,7 +52,7 @@ export class PutCalendarYearDto {
 export class NoticeTextDto {
   @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日(周五)至3日(周日)放假,共3天。', description: '通知全文，照发布原样粘贴 / the notice as published, pasted whole' })
   @IsString({ message: 'text 应为通知全文 / text must be the text of the notice' })
-  @Matches(/\S/, { message: 'text 不能为空，请粘贴通知全文 / text is empty: paste the whole notice' })
+  @HasVisibleText({ message: 'text 不能为空，请粘贴通知全文 / text is empty: paste the whole notice' })
   @MaxLength(20000, { message: 'text 不能超过 20000 字，请只粘贴通知本身 / text must be at most 20,000 characters: paste only the notice' })
   text!: string;
 }
@@ -65,7 +66,7 @@ export class CalendarDayDto {
 
   @ApiProperty({ example: '本区防汛应急，经区政府同意调整', description: '调整理由（记入审计）/ why (audited)' })
   @IsString({ message: 'reason 应为文字 / reason must be text' })
-  @Matches(/[^\s\u200b-\u200d\ufeff]/, { message: '请填写调整理由 / give the reason for the change' })
+  @HasVisibleText({ message: '请填写调整理由 / give the reason for the change' })
   @MaxLength(500, { message: 'reason 不能超过 500 字 / reason must be at most 500 characters' })
   reason!: string;
 }

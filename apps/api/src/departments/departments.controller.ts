@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
+import { HasVisibleText } from '../common/field-validators';
 import { idPipe } from '../common/id.pipe';
 import { DepartmentsService, type DepartmentResponse } from './departments.service';
 
@@ -22,7 +23,7 @@ class CreateDepartmentDto {
   code!: string;
 
   @IsString({ message: NAME_MESSAGE })
-  @Matches(/\S/, { message: NAME_MESSAGE })
+  @HasVisibleText({ message: NAME_MESSAGE })
   @MaxLength(100, { message: NAME_MESSAGE })
   name!: string;
 }
@@ -35,7 +36,7 @@ class UpdateDepartmentDto {
   // A name may be left out but not cleared.
   @ValidateIf((o: UpdateDepartmentDto) => o.name !== undefined)
   @IsString({ message: NAME_MESSAGE })
-  @Matches(/\S/, { message: NAME_MESSAGE })
+  @HasVisibleText({ message: NAME_MESSAGE })
   @MaxLength(100, { message: NAME_MESSAGE })
   name?: string;
 

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 import type { Status } from '@taizhang/domain';
-import { STATUSES } from '@taizhang/domain';
+import { FIGURE_MAX, STATUSES } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
+import { IsOmittable } from '../common/field-validators';
 import type { MetricEntity } from './metric.entity';
 
 export class ListMetricsQueryDto {
@@ -47,10 +48,15 @@ export class EvaluationHistoryQueryDto {
   departmentId?: number;
 }
 
-/** What an admin may change of a metric; a change re-evaluates it and keeps the old evaluations in history. */
+const TARGET_RANGE = '目标值 target 应为 0 至 1 万亿（10^12）之间的数字 / target must be a number from 0 to one trillion (10^12)';
+
+/** What an admin may change of a metric; a change re-evaluates it and keeps the old evaluations in history. Only the tolerance may be cleared (null). */
 export class UpdateMetricDto {
   @ApiPropertyOptional({ example: 85 })
-  @IsOptional()
+  @IsOmittable()
+  // class-validator runs the lowest decorator first: "must be a number" before the range.
+  @Min(0, { message: TARGET_RANGE })
+  @Max(FIGURE_MAX, { message: TARGET_RANGE })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '目标值 target 应为数字 / target must be a number' })
   target?: number;
 
@@ -59,24 +65,25 @@ export class UpdateMetricDto {
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '预警带 tolerance 应为不小于 0 的数字 / tolerance must be a number of 0 or more' })
   @Min(0, { message: '预警带 tolerance 应为不小于 0 的数字 / tolerance must be a number of 0 or more' })
+  @Max(FIGURE_MAX, { message: '预警带 tolerance 不能超过 1 万亿（10^12） / tolerance cannot exceed one trillion (10^12)' })
   tolerance?: number | null;
 
   @ApiPropertyOptional({ example: 5 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
   @Min(0, { message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
   @Max(60, { message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
   dueWorkingDays?: number;
 
   @ApiPropertyOptional({ example: 5 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
   @Min(0, { message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
   @Max(60, { message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
   warnWorkingDays?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'consolidated 应为 true 或 false / consolidated must be true or false' })
   consolidated?: boolean;
 }

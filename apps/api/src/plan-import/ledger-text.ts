@@ -64,7 +64,9 @@ export async function ledgerText(buffer: Buffer, filename: string): Promise<stri
   } catch (error) {
     if (error instanceof LedgerFileError) throw error;
     if (isCodedError(error)) throw new LedgerFileError('unreadable', error.messageZh, error.messageEn);
-    throw new LedgerFileError('unreadable', `无法按 ${type} 读取该文件`, `Cannot read the file as ${type}: ${(error as Error).message}`);
+    // The reader's own error text (jszip's "End of data reached", exceljs's internals) means nothing to a clerk.
+    const [zh, en] = type === '.docx' ? ['Word 文档', 'Word document'] : ['Excel 工作簿', 'Excel workbook'];
+    throw new LedgerFileError('unreadable', `无法按 ${type} 读取该文件：不是可读取的 ${zh}，请用 ${zh.split(' ')[0]} 打开后另存为 ${type} 再上传`, `Cannot read the file as ${type}: the file is not a readable ${en}; open it in ${en.split(' ')[0]}, save it as ${type} and upload it again`);
   }
   if (!text.trim()) throw new LedgerFileError('empty', '文件为空', 'The file is empty');
   return text;

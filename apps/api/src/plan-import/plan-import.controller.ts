@@ -7,6 +7,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
+import { HasVisibleText } from '../common/field-validators';
 import { PlanImportService } from './plan-import.service';
 
 class ImportIdentityDto {
@@ -14,7 +15,7 @@ class ImportIdentityDto {
   code!: string;
 
   @IsString({ message: '计划名称应为文字 / title must be text' })
-  @Matches(/\S/, { message: '请填写计划名称 / title is required' })
+  @HasVisibleText({ message: '请填写计划名称 / title is required' })
   @MaxLength(200, { message: '计划名称不超过 200 字 / title must be at most 200 characters' })
   title!: string;
 

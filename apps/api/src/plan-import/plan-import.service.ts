@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConfirmImportResponse, ImportComparison, ImportPreview } from '@taizhang/contracts';
-import { checkPlanSeed, comparablePlan, comparePlans, parsePlan, toPlanSeed, type PlanSeed } from '@taizhang/domain';
+import { checkPlanSeed, comparablePlan, comparePlans, parsePlan, planSeedShapeProblems, toPlanSeed, type PlanSeed } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -17,11 +17,6 @@ export interface ImportIdentity {
   year: number;
   district: string;
 }
-
-/** Enough of a seed's outline for checkPlanSeed to read it; the rest is its business. */
-const isSeedShaped = (seed: PlanSeed) =>
-  typeof seed.plan?.code === 'string' && [seed.departments, seed.departmentGroups, seed.indicators, seed.metrics].every(Array.isArray) &&
-  seed.indicators.every((f) => Array.isArray(f?.children) && f.children.every((s) => Array.isArray(s?.tasks)));
 
 /** Ledger document → proposed plan (preview) → plan, indicators, tasks, departments and metrics (confirm). */
 @Injectable()
@@ -54,7 +49,9 @@ export class PlanImportService {
 
   /** Creates the reviewed plan in one transaction (the seed loader's), or answers why not. */
   async confirm(user: CurrentUser, seed: PlanSeed): Promise<ConfirmImportResponse> {
-    if (!isSeedShaped(seed)) throw new AppError('INVALID_INPUT', 'seed 应为预览返回的计划对象', 'seed must be the plan object the preview returned');
+    // The seed comes back from the browser as any JSON: its shape first (nothing else may read a null task or a text year).
+    const shape = planSeedShapeProblems(seed);
+    if (shape.length) throw new AppError('INVALID_INPUT', `seed 应为预览返回的计划对象，有 ${shape.length} 处不符：${shape.slice(0, 5).join('；')}`, `seed must be the plan object the preview returned; ${shape.length} problems: ${shape.slice(0, 5).join('; ')}`);
     // An existing code is a conflict (409), not a flaw of the seed; the preview lists it among the problems all the same.
     if (await this.codeExists(seed.plan.code)) throw this.conflict(seed.plan.code);
     const problems = checkPlanSeed(seed);

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { PlanSettingsRequest, PlanSummaryResponse } from '@taizhang/contracts';
 import { REMINDER_WORKING_DAYS_MAX } from '@taizhang/domain';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOmittable } from '../common/field-validators';
 import type { PlanEntity } from './plan.entity';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -17,16 +18,17 @@ export class PlanTreeQueryDto {
 const BEFORE_MESSAGE = `提前提醒天数 remindBeforeWorkingDays 应为 0–${REMINDER_WORKING_DAYS_MAX} 的整数（工作日） / remindBeforeWorkingDays must be a whole number of working days from 0 to ${REMINDER_WORKING_DAYS_MAX}`;
 const OVERDUE_MESSAGE = `逾期提醒天数 remindOverdueAfterWorkingDays 应为 0–${REMINDER_WORKING_DAYS_MAX} 的整数（工作日） / remindOverdueAfterWorkingDays must be a whole number of working days from 0 to ${REMINDER_WORKING_DAYS_MAX}`;
 
+/** Either setting may be left out, neither cleared: null is refused like any other non-number. */
 export class PlanSettingsDto implements PlanSettingsRequest {
   @ApiPropertyOptional({ example: 3, description: '截止日前几个工作日提醒 / working days before a due date for the "due soon" reminder' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: BEFORE_MESSAGE })
   @Min(0, { message: BEFORE_MESSAGE })
   @Max(REMINDER_WORKING_DAYS_MAX, { message: BEFORE_MESSAGE })
   remindBeforeWorkingDays?: number;
 
   @ApiPropertyOptional({ example: 0, description: '截止日后几个工作日发逾期提醒，0 为次日 / working days after a due date before the overdue reminder; 0 is the day after' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: OVERDUE_MESSAGE })
   @Min(0, { message: OVERDUE_MESSAGE })
   @Max(REMINDER_WORKING_DAYS_MAX, { message: OVERDUE_MESSAGE })

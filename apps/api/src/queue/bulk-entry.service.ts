@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, type ValidationError } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user';
@@ -64,7 +64,7 @@ export class BulkEntryService {
         const dto = plainToInstance(CreateSubmissionDto, r.body);
         const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
         if (invalid.length) {
-          const messages = invalid.flatMap((v) => Object.values(v.constraints ?? {}));
+          const messages = constraintMessages(invalid, r.caseRows ?? []);
           errors.push({ sheet: r.sheet, row: r.row, messageZh: messages.map((m) => m.split(' / ')[0]).join('；'), messageEn: messages.map((m) => m.split(' / ').at(-1)).join('; ') });
           continue;
         }
@@ -97,9 +97,9 @@ export class BulkEntryService {
     return { created: saved.length, submissions: saved };
   }
 
-  /** Rows with something filled in, as request bodies; case rows are grouped per metric, period and department. */
-  private read(book: ExcelJS.Workbook): Array<{ sheet: string; row: number; body: Record<string, unknown> }> {
-    const out: Array<{ sheet: string; row: number; body: Record<string, unknown> }> = [];
+  /** Rows with something filled in, as request bodies; case rows are grouped per metric, period and department (caseRows: each case's row). */
+  private read(book: ExcelJS.Workbook): Array<{ sheet: string; row: number; body: Record<string, unknown>; caseRows?: number[] }> {
+    const out: Array<{ sheet: string; row: number; body: Record<string, unknown>; caseRows?: number[] }> = [];
     const figures = book.getWorksheet(FIGURES);
     figures?.eachRow((row, n) => {
       if (n === 1) return;
@@ -107,17 +107,18 @@ export class BulkEntryService {
       if ([value, numerator, denominator, completedOn].every((v) => v === undefined)) return;
       out.push({ sheet: FIGURES, row: n, body: strip({ metricId, period, departmentId, value, numerator, denominator, completedOn, note, reason }) });
     });
-    const groups = new Map<string, { row: number; body: Record<string, unknown> & { cases: unknown[] } }>();
+    const groups = new Map<string, { row: number; rows: number[]; body: Record<string, unknown> & { cases: unknown[] } }>();
     book.getWorksheet(CASES)?.eachRow((row, n) => {
       if (n === 1) return;
       const [metricId, period, departmentId, reference, startDate, completedOn, value] = CASE_COLUMNS.map((_, i) => cell(row.getCell(i + 1).value));
       if (reference === undefined) return;
       const key = `${metricId}|${period}|${departmentId}`;
-      const group = groups.get(key) ?? { row: n, body: { metricId, period, departmentId, cases: [] } };
+      const group = groups.get(key) ?? { row: n, rows: [], body: { metricId, period, departmentId, cases: [] } };
       group.body.cases.push(strip({ reference: String(reference), startDate, completedOn: completedOn ?? null, value }));
+      group.rows.push(n);
       groups.set(key, group);
     });
-    for (const g of groups.values()) out.push({ sheet: CASES, row: g.row, body: g.body });
+    for (const g of groups.values()) out.push({ sheet: CASES, row: g.row, body: g.body, caseRows: g.rows });
     return out;
   }
 }
@@ -125,12 +126,25 @@ export class BulkEntryService {
 /** A cell as JSON would carry it: dates as YYYY-MM-DD, numbers as numbers, blanks as undefined. */
 function cell(value: ExcelJS.CellValue): string | number | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A date cell holding a number beyond any calendar (1e20) reads as an Invalid Date: the row's date check names it.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '(无效日期 invalid date)' : value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'result' in value) return cell(value.result as ExcelJS.CellValue);
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
   if (typeof value === 'number') return value;
   const text = String(value).trim();
   return text === '' ? undefined : text;
+}
+
+/**
+ * Every message of a row's validation. A case's own (nested under cases.N, where class-validator leaves the row's
+ * constraints empty) names the row of the Cases sheet it came from.
+ */
+function constraintMessages(errors: ValidationError[], caseRows: number[], row?: number): string[] {
+  return errors.flatMap((e) => {
+    const at = row ?? (/^\d+$/.test(e.property) ? caseRows[Number(e.property)] : undefined);
+    const own = Object.values(e.constraints ?? {}).map((m) => (at === undefined ? m : m.replace(/^(.*?) \/ (.*)$/, `第 ${at} 行：$1 / row ${at}: $2`)));
+    return [...own, ...constraintMessages(e.children ?? [], caseRows, at)];
+  });
 }
 
 function strip<T extends Record<string, unknown>>(o: T): T {

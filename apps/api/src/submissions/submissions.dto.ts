@@ -3,6 +3,7 @@ import type { Figure } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AppError } from '../common/app-error';
+import { HasVisibleText } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -123,6 +124,6 @@ export class ReturnSubmissionDto {
   @ApiProperty({ example: '分母与台账不符，请核实' })
   @IsString({ message: '退回意见应为文字 / comment must be text' })
   @MaxLength(1000, { message: '退回意见不超过 1000 字 / comment must be at most 1000 characters' })
-  @Matches(/\S/, { message: '请填写退回意见 / a comment is required' })
+  @HasVisibleText({ message: '请填写退回意见 / a comment is required' })
   comment!: string;
 }

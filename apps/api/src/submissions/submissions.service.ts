@@ -9,6 +9,7 @@ import { UserEntity } from '../auth/user.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { isRealDate } from '../common/field-validators';
 import { retryOnClash } from '../common/transaction-clash';
 import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
@@ -155,8 +156,8 @@ export class SubmissionsService {
   }
 }
 
+/** The dates a figure gives that exist (one that does not is validateFigure's to name, not "after today"). */
 function datesOf(f: Figure): string[] {
-  if (f.type === 'completion') return f.completedOn ? [f.completedOn] : [];
-  if (f.type === 'cases') return f.cases.flatMap((c) => [c.startDate, c.completedOn].filter((d): d is string => Boolean(d)));
-  return [];
+  const dates = f.type === 'completion' ? [f.completedOn] : f.type === 'cases' ? f.cases.flatMap((c) => [c.startDate, c.completedOn]) : [];
+  return dates.filter((d): d is string => d !== null && isRealDate(d));
 }

@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
+import { HasVisibleText, IsRealDate } from '../common/field-validators';
 import { idPipe } from '../common/id.pipe';
 import { NoticesService, type NoticeResponse } from './notices.service';
 
@@ -42,17 +43,17 @@ class IssueNoticeDto {
 
 class ReplyDto {
   @IsString({ message: '整改措施应为文字 / measures must be text' })
-  @Matches(/\S/, { message: '请填写整改措施 / measures are required' })
+  @HasVisibleText({ message: '请填写整改措施 / measures are required' })
   @MaxLength(4000, { message: '整改措施不超过 4000 字 / measures must be at most 4000 characters' })
   measures!: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '完成时限 targetDate 应为日期 YYYY-MM-DD / targetDate must be a date written YYYY-MM-DD' })
+  @IsRealDate({ message: '完成时限 targetDate 应为实际存在的日期 YYYY-MM-DD / targetDate must be a real date written YYYY-MM-DD' })
   targetDate!: string;
 }
 
 class SendBackDto {
   @IsString({ message: '退回意见应为文字 / comment must be text' })
-  @Matches(/\S/, { message: '请填写退回意见 / a comment is required' })
+  @HasVisibleText({ message: '请填写退回意见 / a comment is required' })
   @MaxLength(1000, { message: '退回意见不超过 1000 字 / comment must be at most 1000 characters' })
   comment!: string;
 }

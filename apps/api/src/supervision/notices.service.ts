@@ -11,7 +11,10 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
+import { PlanEntity } from '../plans/plan.entity';
+import { periodOfPlan } from '../plans/plan-period';
 import { DeliveryService } from './delivery.service';
 import { NoticeEntity, NoticeEventEntity } from './supervision.entities';
 import { SupervisionService } from './supervision.service';
@@ -54,6 +57,8 @@ export class NoticesService {
   async issueByHand(user: CurrentUser, input: { metricId: number; departmentId: number; period: string; level: NoticeLevel; note?: string }): Promise<NoticeResponse> {
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: input.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${input.metricId} 的指标`, `No metric with id ${input.metricId}`);
+    const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
+    periodOfPlan(toRuledMetric(metric), plan.year, input.period);
     const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === input.departmentId)) {
       throw new AppError('INVALID_INPUT', `单位 ${input.departmentId} 不负责该指标`, `Department ${input.departmentId} does not report this metric`);
