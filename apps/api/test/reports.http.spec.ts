@@ -119,7 +119,7 @@ describe('monthly reports', () => {
     expect(text).toContain('法治政府建设情况通报（2020年6月）');
     expect(text.replace(/\s+/g, '')).toContain(`量化指标${summary.metricCount}：未达标${summary.counts.red}，预警${summary.counts.amber}，达标${summary.counts.green}`);
     expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
-    expect(text.replace(/\s+/g, '')).toMatch(/督办情况本月下发督办单\d+件，按期答复\d+件，升级\d+件，办结\d+件。/);
+    expect(text.replace(/\s+/g, '')).toMatch(/督办情况针对本月数据下发督办单\d+件，按期答复\d+件，升级\d+件，办结\d+件。/);
     const info = execFileSync('pdfinfo', [path.join(dir, 'r.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(execFileSync('pdffonts', [path.join(dir, 'r.pdf')], { encoding: 'utf8' })).toMatch(/Noto.*CJK.*yes/);

@@ -108,7 +108,7 @@ describe('supervision notices', () => {
     expectError(await leader.post(`/api/notices/${id}/send-back`).send({ comment: 'x' }), 409, 'CONFLICT');
 
     expect((await get(tokens.leader, id)).events.map((e) => [e.action, e.actor, e.detail])).toEqual([
-      ['issued', null, '督办：0 次 未达目标（≥ 1 次），超出 0.1 次预警带'],
+      ['issued', null, '督办：0 次 未达目标（≥ 1 次）'],
       ['acknowledge', 'sfj', null],
       ['reply', 'sfj', '3 月前组织两次案卷评查（完成时限 2021-03-31）'],
       ['send-back', 'leader', '措施不具体'],
@@ -152,7 +152,7 @@ describe('supervision notices', () => {
     const escalated = await get(tokens.sfj, t076.id);
     expect(escalated).toMatchObject({ level: 'listed', escalations: 1, replyDue: '2021-02-20', replyOverdue: false, state: 'issued' });
     expect(escalated.events.map((e) => [e.action, e.actor, e.detail])).toEqual([
-      ['issued', null, '督办：0 人 未达目标（≥ 1 人），超出 0.1 人预警带'],
+      ['issued', null, '督办：0 人 未达目标（≥ 1 人）'],
       ['escalated', null, '督办 → 挂牌督办（答复期限 2021-02-07 已过）'],
     ]);
     expect(await get(tokens.sfj, t087.id)).toMatchObject({ level: 'listed', escalations: 1, state: 'acknowledged' });

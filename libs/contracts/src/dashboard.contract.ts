@@ -1,4 +1,4 @@
-import type { Status, StatusCounts } from '@taizhang/domain';
+import type { NoticeLevel, NoticeState, Status, StatusCounts } from '@taizhang/domain';
 import type { DepartmentRef } from './plan.contract';
 
 export interface IndicatorSummary {
@@ -24,6 +24,21 @@ export interface AttentionItem {
   firstLevel: { id: number; number: number; title: string };
   leadDepartments: DepartmentRef[];
   responsibleDepartments: DepartmentRef[];
+  /** Every department whose own figures for the period are red or amber (red first), each with its figure and its notice. */
+  failingDepartments: AttentionDepartment[];
+}
+
+/** One department behind a metric on the attention list: its own status, figure and reason, and its 督办单 if one was issued. */
+export interface AttentionDepartment {
+  id: number;
+  code: string;
+  name: string;
+  status: Status;
+  value: number | null;
+  reasonZh: string;
+  reasonEn: string;
+  periodKey: string;
+  notice: { id: number; level: NoticeLevel; state: NoticeState; replyDue: string } | null;
 }
 
 /** GET /api/dashboard/summary?planId=…&period=YYYY-MM */

@@ -36,4 +36,6 @@ export interface MetricResponse {
   source: string;
   current: EvaluationResponse | null;
   departments: EvaluationResponse[];
+  /** Who reports its figures (GET /api/metrics/:id only): by default the departments its task names; an admin may change them. */
+  reportingDepartments?: Array<{ id: number; code: string; name: string }>;
 }

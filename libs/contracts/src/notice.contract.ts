@@ -20,7 +20,8 @@ export interface NoticeResponse {
   replyTargetDate: string | null;
   escalations: number;
   closedAt: string | null;
-  closedReason: 'accepted' | 'green' | null;
+  /** withdrawn: the department no longer reports the metric (an admin changed its reporting departments). */
+  closedReason: 'accepted' | 'green' | 'withdrawn' | null;
   events?: Array<{ at: string; actor: string | null; action: string; detail: string | null }>;
 }
 

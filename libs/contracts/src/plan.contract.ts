@@ -51,7 +51,7 @@ export interface MetricNode extends StatusedNode {
   /** The reporting period the status comes from ("2020-03", "2020-Q1", "2020"); null when none has begun. */
   periodKey: string | null;
   /** One evaluation per reporting department, for the same month. */
-  departments: Array<{ code: string; name: string; status: Status; reasonZh: string; reasonEn: string; value: number | null; periodKey: string }>;
+  departments: Array<{ id: number; code: string; name: string; status: Status; reasonZh: string; reasonEn: string; value: number | null; periodKey: string }>;
 }
 
 export interface TaskNode extends StatusedNode {

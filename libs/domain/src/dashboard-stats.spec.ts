@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beijingDate, onTimeRate, rankDepartments, shareGreen } from './dashboard-stats';
+import { beijingDate, failingDepartments, onTimeRate, rankDepartments, shareGreen } from './dashboard-stats';
 
 describe(shareGreen.name, () => {
   it('counts green among the judged metrics, leaving out grey', () => {
@@ -44,5 +44,19 @@ describe(rankDepartments.name, () => {
   it('ranks by compliance, then timeliness, with nothing judged last', () => {
     const ranked = rankDepartments([row(1, 50, 90), row(2, 80, 10), row(3, null, 100), row(4, 50, 95)]);
     expect(ranked.map((r) => [r.departmentId, r.rank])).toEqual([[2, 1], [4, 2], [1, 3], [3, 4]]);
+  });
+});
+
+describe(failingDepartments.name, () => {
+  it('keeps every red and amber department, red first, in their order otherwise; green and grey are left out', () => {
+    const list = [
+      { name: '区政府办', status: 'green' as const },
+      { name: '区生态环境局', status: 'amber' as const },
+      { name: '区司法局', status: 'grey' as const },
+      { name: '区民政局', status: 'red' as const },
+      { name: '区审计局', status: 'red' as const },
+    ];
+    expect(failingDepartments(list).map((d) => d.name)).toEqual(['区民政局', '区审计局', '区生态环境局']);
+    expect(failingDepartments([{ status: 'green' as const }])).toEqual([]);
   });
 });

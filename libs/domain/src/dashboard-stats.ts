@@ -1,4 +1,4 @@
-import type { StatusCounts } from './status';
+import { attentionRank, type Status, type StatusCounts } from './status';
 
 /**
  * Share of metrics that are green among those that have something to judge (grey = nothing due yet is
@@ -45,4 +45,12 @@ export function rankDepartments<T extends DepartmentStanding>(rows: T[]): Array<
   return [...rows]
     .sort((a, b) => score(b.compliance) - score(a.compliance) || score(b.onTime) - score(a.onTime) || a.departmentId - b.departmentId)
     .map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+/**
+ * The departments that put a metric on the attention list (需关注): every one whose own status is red or amber,
+ * red first, each named with its own figure, not only the worst one or the indicator's lead units.
+ */
+export function failingDepartments<T extends { status: Status }>(departments: T[]): T[] {
+  return departments.filter((d) => d.status === 'red' || d.status === 'amber').sort((a, b) => attentionRank(a.status) - attentionRank(b.status));
 }

@@ -124,6 +124,38 @@ describe('evaluateOverall', () => {
     expect(overall(metric({ consolidated: true }), '2020-06', { A: ratio(9, 10) }).reasonZh).not.toContain('区司法局');
   });
 
+  describe('with a returned figure (退回待更正)', () => {
+    const m = metric();
+    const p = findPeriod(m, '2020-06')!;
+    const early = { today: '2020-07-03', calendar }; // June figures are due 2020-07-07
+    const withReturned = (at: EvaluationContext, figures: Partial<Record<Code, Figure>>, returned: Code) =>
+      (Object.keys(figures) as Code[]).map((code) => ({ department: { code, name: DEPARTMENTS[code], isLead: code === 'A' }, figure: figures[code], evaluation: evaluatePeriod(m, p, figures[code], at, { returned: code === returned }) }));
+
+    it('keeps it out of the pool and the metric from green while it awaits correction, naming the department', () => {
+      const e = evaluateOverall(m, p, withReturned(early, { A: ratio(10, 10), B: ratio(100, 100) }, 'B'), early);
+      expect(e).toMatchObject({ status: 'grey', basis: 'returned' });
+      expect(e.reasonZh).toBe('区财政局：待更正：2020-06 的数据已被退回，请于 2020-07-07 前报送更正后的数据');
+    });
+
+    it('lets a worse status of the others stand: red stays red', () => {
+      expect(evaluateOverall(m, p, withReturned(early, { A: ratio(5, 10), B: ratio(100, 100) }, 'B'), early)).toMatchObject({ status: 'red', basis: 'missed', value: 50 });
+    });
+
+    it('is red once the due date has passed, naming who did not correct', () => {
+      const e = evaluateOverall(m, p, withReturned(ctx, { A: ratio(10, 10), B: ratio(100, 100) }, 'B'), ctx);
+      expect(e).toMatchObject({ status: 'red', basis: 'returned' });
+      expect(e.reasonZh).toBe('区财政局的 2020-06 数据被退回后逾期未更正');
+      expect(e.reasonEn).toBe('区财政局 has not corrected the returned 2020-06 figures after the due date');
+      const both = evaluateOverall(m, p, [...withReturned(ctx, { A: ratio(10, 10), B: ratio(100, 100) }, 'B'), ...results(m, '2020-06', { C: undefined })], ctx);
+      expect(both).toMatchObject({ status: 'red', basis: 'overdue', reasonZh: '区教育局逾期未报送 2020-06 的数据；区财政局的 2020-06 数据被退回后逾期未更正' });
+    });
+
+    it('a single returned department is its own evaluation', () => {
+      const alone = withReturned(early, { A: ratio(10, 10) }, 'A');
+      expect(evaluateOverall(m, p, alone, early)).toEqual(alone[0].evaluation);
+    });
+  });
+
   it('with no department at all, it is judged as a missing figure', () => {
     const m = metric();
     expect(evaluateOverall(m, findPeriod(m, '2020-06')!, [], ctx)).toMatchObject({ status: 'red', basis: 'overdue' });

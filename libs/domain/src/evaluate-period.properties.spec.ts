@@ -1,7 +1,7 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
 import { evaluateOverall } from './evaluate-overall';
-import { evaluatePeriod } from './evaluate-period';
+import { dueDate, evaluatePeriod } from './evaluate-period';
 import type { Evaluation, EvaluationContext } from './evaluation';
 import { validateFigure, type CaseRecord, type Figure } from './figure';
 import type { MetricDefinition } from './metric';
@@ -67,9 +67,33 @@ describe('evaluatePeriod properties', () => {
         expect(/[\u4e00-\u9fff]/.test(e.reasonZh)).toBe(true);
         if (e.value !== null) expect(Number.isFinite(e.value)).toBe(true);
         if (e.basis === 'met') expect(e.status).toBe('green');
-        if (e.status === 'green') expect(e.basis).toBe('met');
+        if (e.status === 'green') expect(['met', 'on-pace']).toContain(e.basis);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never judges a returned figure green: grey awaiting correction up to the due date, red after it, whatever the figure', () => {
+    fc.assert(
+      fc.property(scenario.filter((s) => s.figure !== undefined), ({ m, p, figure, today }) => {
+        const e = evaluatePeriod(m, p, figure, at(today), { returned: true });
+        const due = dueDate(m, p, at(today));
+        expect(e).toMatchObject({ basis: 'returned', status: today > due ? 'red' : 'grey', value: null });
+        expect(e.reasonZh).toContain(due);
+        expect(e.reasonEn).toContain(due);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the same on every day before the recheck date of a returned figure', () => {
+    fc.assert(
+      fc.property(scenario.filter((s) => s.figure !== undefined && s.p.start <= s.today), ({ m, p, figure, today }) => {
+        const until = recheckDate(m, p, figure, at(today), { returned: true });
+        const now = evaluatePeriod(m, p, figure, at(today), { returned: true });
+        for (const d of daysBefore(today, until)) expect(evaluatePeriod(m, p, figure, at(d), { returned: true })).toEqual(now);
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -123,14 +147,17 @@ describe('evaluatePeriod properties', () => {
   });
 
   it('a metric\'s overall evaluation is the same on every day before the earliest recheck date of its departments', () => {
-    const several = scenario.chain((s) => fc.record({ s: fc.constant(s), others: fc.array(scenario.filter((o) => o.m.kind === s.m.kind && o.m.unit === s.m.unit).map((o) => o.figure), { maxLength: 3 }), lead: fc.nat(3) }));
+    const several = scenario.chain((s) => fc.record({ s: fc.constant(s), others: fc.array(scenario.filter((o) => o.m.kind === s.m.kind && o.m.unit === s.m.unit).map((o) => o.figure), { maxLength: 3 }), lead: fc.nat(3), returned: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }) }));
     fc.assert(
-      fc.property(several, ({ s: { m, p, figure, today }, others, lead }) => {
+      fc.property(several, ({ s: { m, p, figure, today }, others, lead, returned }) => {
         if (p.start > today) return;
         const figures = [figure, ...others];
-        const departments = (ctx: EvaluationContext) => figures.map((f, i) => ({ department: { code: `D${i}`, name: `部门${i}`, isLead: i === lead % figures.length }, figure: f, evaluation: evaluatePeriod(m, p, f, ctx) }));
-        const until = recheckDateOverall(m, p, figures, at(today));
+        const states = figures.map((f, i) => ({ returned: f !== undefined && returned[i] }));
+        const departments = (ctx: EvaluationContext) => figures.map((f, i) => ({ department: { code: `D${i}`, name: `部门${i}`, isLead: i === lead % figures.length }, figure: f, evaluation: evaluatePeriod(m, p, f, ctx, states[i]) }));
+        const until = recheckDateOverall(m, p, figures, at(today), states);
         const now = evaluateOverall(m, p, departments(at(today)), at(today));
+        // A returned figure awaiting correction never leaves the metric green.
+        if (!m.consolidated && states.some((st) => st.returned)) expect(now.status).not.toBe('green');
         for (const d of daysBefore(today, until, 60)) expect(evaluateOverall(m, p, departments(at(d)), at(d))).toEqual(now);
       }),
       { numRuns: 200 },

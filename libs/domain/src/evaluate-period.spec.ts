@@ -67,6 +67,13 @@ describe('a rate against a target, with the amber band', () => {
     expect(outcome(judge(metric({ tolerance: 10 }), '2020-06', value(70)))).toEqual(['amber', 'within-band']);
   });
 
+  it('rounds the band down to whole persons: ≥ 3 persons has none, so 2 is red with no "0.3 人" band', () => {
+    const threePersons = metric({ unit: 'persons', target: 3 });
+    const two = judge(threePersons, '2020', value(2));
+    expect(two).toMatchObject({ status: 'red', basis: 'missed', reasonZh: '2 人 未达目标（≥ 3 人）', reasonEn: '2 persons misses the target (≥ 3 persons)' });
+    expect(both(two)).not.toMatch(/0\.3|预警带|band/);
+  });
+
   it('bands a non-percent target by 10% of it (≥ 100 count: 90 amber, 89 red)', () => {
     const m = metric({ unit: 'count', target: 100 });
     expect(outcome(judge(m, '2020-06', value(100)))).toEqual(['green', 'met']);
@@ -105,24 +112,37 @@ describe('a rate reported as numerator and denominator', () => {
 describe('a yearly count, reported year to date (序时进度)', () => {
   const fourAYear = metric({ kind: 'annual-count', unit: 'count', target: 4 });
 
-  it('in March expects 1: 1 green, 0 amber behind pro rata', () => {
-    expect(judge(fourAYear, '2020-03', value(1))).toMatchObject({ status: 'green', basis: 'met', target: 1 });
+  it('in March expects 1: 1 green on pace, 0 amber behind pro rata', () => {
+    expect(judge(fourAYear, '2020-03', value(1))).toMatchObject({ status: 'green', basis: 'on-pace', target: 1 });
     const behind = judge(fourAYear, '2020-03', value(0));
     expect(behind).toMatchObject({ status: 'amber', basis: 'behind-pro-rata', target: 1 });
     expect(behind.reasonZh).toContain('序时进度 1');
     expect(behind.reasonEn).toContain('pro rata 1');
   });
 
+  it('never says "met" before the year is: 1 of 4 in February is ahead of pace (0.7 due), 4 of 4 is met', () => {
+    const ahead = judge(fourAYear, '2020-02', value(1));
+    expect(ahead).toMatchObject({ status: 'green', basis: 'on-pace', value: 1 });
+    expect(ahead.target).toBeCloseTo(0.667, 3);
+    expect(ahead.reasonZh).toBe('领先序时进度：1/4 次，按进度应达 0.7');
+    expect(ahead.reasonEn).toBe('Ahead of pace: 1 of 4, 0.7 due by now');
+    expect(both(ahead)).not.toMatch(/达到目标|meets/);
+    const onPace = judge(fourAYear, '2020-06', value(2));
+    expect(onPace.reasonZh).toBe('符合序时进度：2/4 次，按进度应达 2');
+    expect(onPace.reasonEn).toBe('On pace: 2 of 4, 2 due by now');
+    expect(judge(fourAYear, '2020-06', value(4))).toMatchObject({ status: 'green', basis: 'met', reasonZh: '4 次 达到目标（≥ 4 次，序时进度 2）' });
+  });
+
   it('stays amber before December however far behind, then must be met in full', () => {
     expect(judge(fourAYear, '2020-11', value(0))).toMatchObject({ status: 'amber', basis: 'behind-pro-rata' });
     expect(outcome(judge(fourAYear, '2020-12', value(4)))).toEqual(['green', 'met']);
-    // The band is 10% of 4 = 0.4, so 3 of 4 at the year's end is a miss.
-    expect(judge(fourAYear, '2020-12', value(3))).toMatchObject({ status: 'red', basis: 'missed', target: 4 });
+    // The band is 10% of 4 = 0.4, nothing in whole counts, so 3 of 4 at the year's end is a miss and no band is named.
+    expect(judge(fourAYear, '2020-12', value(3))).toMatchObject({ status: 'red', basis: 'missed', target: 4, reasonZh: '3 次 未达目标（≥ 4 次）', reasonEn: '3 misses the target (≥ 4)' });
   });
 
   it('reported quarterly instead, a yearly count is still due pro rata: 1 of 4 by Q1, 2 by Q2', () => {
     const quarterly = metric({ ...fourAYear, frequency: 'quarterly' });
-    expect(judge(quarterly, '2020-Q1', value(1))).toMatchObject({ status: 'green', basis: 'met', target: 1 });
+    expect(judge(quarterly, '2020-Q1', value(1))).toMatchObject({ status: 'green', basis: 'on-pace', target: 1 });
     expect(judge(quarterly, '2020-Q2', value(1))).toMatchObject({ status: 'amber', basis: 'behind-pro-rata', target: 2 });
     expect(judge(quarterly, '2020-Q4', value(3))).toMatchObject({ status: 'red', basis: 'missed', target: 4 });
     expect(judge(metric({ ...fourAYear, frequency: 'annual' }), '2020', value(3))).toMatchObject({ status: 'red', target: 4 });
@@ -133,6 +153,30 @@ describe('a yearly count, reported year to date (序时进度)', () => {
     expect(perQuarter.frequency).toBe('quarterly');
     expect(outcome(judge(perQuarter, '2020-Q1', value(0)))).toEqual(['red', 'missed']);
     expect(outcome(judge(perQuarter, '2020-Q2', value(1)))).toEqual(['green', 'met']);
+  });
+});
+
+describe('a figure returned for correction (退回)', () => {
+  const atLeast80 = metric();
+  // June 2020 figures are due on 2020-07-07.
+  it('is grey awaiting correction up to the due date, whatever it says, 100% included', () => {
+    const e = evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-03'), { returned: true });
+    expect(e).toEqual({ status: 'grey', basis: 'returned', value: null, target: 80, reasonZh: '待更正：2020-06 的数据已被退回，请于 2020-07-07 前报送更正后的数据', reasonEn: 'Awaiting correction: the 2020-06 figures were sent back; corrected figures are due by 2020-07-07' });
+    expect(evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-07'), { returned: true }).status).toBe('grey');
+  });
+
+  it('is red once the due date has passed without a corrected figure', () => {
+    const e = evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-08'), { returned: true });
+    expect(e).toMatchObject({ status: 'red', basis: 'returned', value: null });
+    expect(e.reasonZh).toBe('退回后逾期未更正：2020-06 的数据已被退回，更正后的数据应于 2020-07-07 前报送');
+    expect(e.reasonEn).toBe('Returned and not corrected: the 2020-06 figures were sent back and corrected figures were due by 2020-07-07');
+  });
+
+  it('holds for a deadline metric too: a returned completion date is no completion', () => {
+    const byJan31 = metric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '01-31' });
+    const done: Figure = { type: 'completion', completedOn: '2020-01-10' };
+    expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-01-20'), { returned: true })).toMatchObject({ status: 'grey', basis: 'returned' });
+    expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-02-03'), { returned: true })).toMatchObject({ status: 'red', basis: 'returned' });
   });
 });
 

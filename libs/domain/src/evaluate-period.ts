@@ -12,19 +12,26 @@ export function dueDate(metric: Pick<RuledMetric, 'kind' | 'dueWorkingDays'>, pe
   return metric.kind === 'deadline' ? period.end : ctx.calendar.addWorkingDays(period.end, metric.dueWorkingDays);
 }
 
+/** How the latest figures stand: a leader may have returned them for correction (退回), so they are not accepted. */
+export interface FigureState {
+  returned?: boolean;
+}
+
 /**
  * The status of one department's figures for one period of a metric, as of `ctx.today`.
- * `figure` is the latest revision submitted, or undefined if none was. A status that rests on a provisional
- * calendar year (a due date or a count of working days in it) says so in its reason.
+ * `figure` is the latest revision submitted, or undefined if none was; a returned one is not judged, the period
+ * awaits a corrected figure. A status that rests on a provisional calendar year (a due date or a count of working
+ * days in it) says so in its reason.
  */
-export function evaluatePeriod(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext): Evaluation {
-  if (!ctx.calendar.touchesProvisional) return judgePeriod(metric, period, figure, ctx);
+export function evaluatePeriod(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext, state: FigureState = {}): Evaluation {
+  if (!ctx.calendar.touchesProvisional) return judgePeriod(metric, period, figure, ctx, state);
   const watch = new ProvisionalWatch(ctx.calendar);
-  const evaluation = judgePeriod(metric, period, figure, { ...ctx, calendar: watch });
+  const evaluation = judgePeriod(metric, period, figure, { ...ctx, calendar: watch }, state);
   return watch.touched ? markProvisional(evaluation) : evaluation;
 }
 
-function judgePeriod(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext): Evaluation {
+function judgePeriod(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext, state: FigureState): Evaluation {
+  if (figure && state.returned) return evaluateReturned(metric, period, ctx);
   if (metric.kind === 'deadline') return evaluateDeadline(metric, period, figure?.type === 'completion' ? figure.completedOn : null, ctx);
   if (!figure) return evaluateMissing(metric, period, ctx);
   switch (figure.type) {
@@ -55,6 +62,16 @@ function evaluateMissing(metric: RuledMetric, period: ReportingPeriod, ctx: Eval
     reasonZh: open ? `${period.key} 尚未结束，报送截止 ${due}` : `待报送，截止 ${due}`,
     reasonEn: open ? `${period.key} is still running; figures due by ${due}` : `Awaiting figures, due by ${due}`,
   };
+}
+
+/** A returned figure is no accepted figure: grey while a corrected one can still arrive in time, red once the due date has passed. */
+function evaluateReturned(metric: RuledMetric, period: ReportingPeriod, ctx: EvaluationContext): Evaluation {
+  const due = dueDate(metric, period, ctx);
+  const base = { basis: 'returned' as const, value: null, target: metric.target };
+  if (ctx.today > due) {
+    return { ...base, status: 'red', reasonZh: `退回后逾期未更正：${period.key} 的数据已被退回，更正后的数据应于 ${due} 前报送`, reasonEn: `Returned and not corrected: the ${period.key} figures were sent back and corrected figures were due by ${due}` };
+  }
+  return { ...base, status: 'grey', reasonZh: `待更正：${period.key} 的数据已被退回，请于 ${due} 前报送更正后的数据`, reasonEn: `Awaiting correction: the ${period.key} figures were sent back; corrected figures are due by ${due}` };
 }
 
 function evaluateDeadline(metric: RuledMetric, period: ReportingPeriod, completedOn: string | null, ctx: EvaluationContext): Evaluation {
@@ -102,6 +119,7 @@ function evaluateValue(metric: RuledMetric, period: ReportingPeriod, value: numb
   const target = proRata ? `${formatTarget(metric)}，序时进度 ${roundForDisplay(expected)}` : formatTarget(metric);
   const targetEn = proRata ? `${formatTarget(metric, 'en')}, pro rata ${roundForDisplay(expected)}` : formatTarget(metric, 'en');
   const base = { value, target: expected };
+  if (gap <= EPSILON && proRata && shortfall(metric.comparator, value, metric.target ?? 0) > EPSILON) return onPace(metric, value, expected);
   if (gap <= EPSILON) return { ...base, status: 'green', basis: 'met', reasonZh: `${shown} 达到目标（${target}）`, reasonEn: `${shownEn} meets the target (${targetEn})` };
   if (proRata && !isFinalPeriodOfYear(period)) {
     return { ...base, status: 'amber', basis: 'behind-pro-rata', reasonZh: `${shown} 落后序时进度（${target}）`, reasonEn: `${shownEn} is behind the pro-rata progress (${targetEn})` };
@@ -112,7 +130,21 @@ function evaluateValue(metric: RuledMetric, period: ReportingPeriod, value: numb
   if (gap <= band + EPSILON) {
     return { ...base, status: 'amber', basis: 'within-band', reasonZh: `${shown} 未达目标（${target}），在 ${bandZh}预警带内`, reasonEn: `${shownEn} misses the target (${targetEn}), within the ${bandEn} amber band` };
   }
+  // A band of nothing (a whole-number target under 10) is not worth naming.
+  if (band <= EPSILON) return { ...base, status: 'red', basis: 'missed', reasonZh: `${shown} 未达目标（${target}）`, reasonEn: `${shownEn} misses the target (${targetEn})` };
   return { ...base, status: 'red', basis: 'missed', reasonZh: `${shown} 未达目标（${target}），超出 ${bandZh}预警带`, reasonEn: `${shownEn} misses the target (${targetEn}), beyond the ${bandEn} amber band` };
+}
+
+/** A yearly count on or ahead of its share due so far, but short of the year's target: green, and never "met". */
+function onPace(metric: RuledMetric, value: number, expected: number): Evaluation {
+  const ahead = value - expected > EPSILON;
+  const of = `${roundForDisplay(value)}/${formatValue(metric.target ?? 0, metric.unit)}`;
+  const ofEn = `${roundForDisplay(value)} of ${formatValue(metric.target ?? 0, metric.unit, 'en')}`;
+  return {
+    status: 'green', basis: 'on-pace', value, target: expected,
+    reasonZh: `${ahead ? '领先' : '符合'}序时进度：${of}，按进度应达 ${roundForDisplay(expected)}`,
+    reasonEn: `${ahead ? 'Ahead of' : 'On'} pace: ${ofEn}, ${roundForDisplay(expected)} due by now`,
+  };
 }
 
 interface JudgedCase {

@@ -3,11 +3,13 @@ import type { Status } from './status';
 /** Why an evaluation came out as it did; a program can match on it, a person reads the reason. */
 export const EVALUATION_BASES = [
   'met', // meets the target
+  'on-pace', // a yearly count at or ahead of the share due so far (序时进度), short of the year's target
   'within-band', // misses it within the amber band
   'behind-pro-rata', // a yearly count behind the share due so far (序时进度)
   'missed', // misses it beyond the band
   'done-late', // a deadline met late
   'overdue', // figures not reported after their due date (逾期未报送), or a deadline passed undone
+  'returned', // the latest figures were returned for correction (退回待更正): grey until the due date, red after it
   'deadline-near', // a deadline close and not yet done
   'not-due', // nothing due yet
   'not-applicable', // no applicable cases this period (a denominator of 0, no case)

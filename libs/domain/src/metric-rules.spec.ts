@@ -54,10 +54,18 @@ describe(toleranceBand.name, () => {
   });
 
   it('is 10% of the target otherwise', () => {
-    expect(toleranceBand({ unit: 'count', target: 4, tolerance: null })).toBeCloseTo(0.4, 12);
     expect(toleranceBand({ unit: 'hours', target: 40, tolerance: null })).toBe(4);
     expect(toleranceBand({ unit: 'working-days', target: 7, tolerance: null })).toBeCloseTo(0.7, 12);
     expect(toleranceBand({ unit: 'count', target: null, tolerance: null })).toBe(0);
+  });
+
+  it('is rounded down to whole numbers for counts and persons: 0 for ≥ 3 persons, not 0.3', () => {
+    expect(toleranceBand({ unit: 'persons', target: 3, tolerance: null })).toBe(0);
+    expect(toleranceBand({ unit: 'count', target: 4, tolerance: null })).toBe(0);
+    expect(toleranceBand({ unit: 'count', target: 100, tolerance: null })).toBe(10);
+    expect(toleranceBand({ unit: 'count', target: 15, tolerance: null })).toBe(1);
+    expect(toleranceBand({ unit: 'persons', target: 10, tolerance: 2.5 })).toBe(2);
+    expect(toleranceBand({ unit: 'hours', target: 15, tolerance: null })).toBeCloseTo(1.5, 12);
   });
 
   it("is the metric's own tolerance when it has one, 0 included", () => {

@@ -1,4 +1,4 @@
-import type { MetricDefinition } from './metric';
+import type { MetricDefinition, MetricUnit } from './metric';
 
 /** How often departments report a metric's figures. */
 export const REPORTING_FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
@@ -43,8 +43,16 @@ export function withDefaultRules(metric: MetricDefinition, rules: Partial<Metric
   };
 }
 
-/** The amber band of a metric: its own tolerance, else 5 percentage points for percents, else 10% of the target. */
+/** Units counted in whole numbers: a band of "0.3 persons" admits no more figures than a band of 0. */
+export function isWholeUnit(unit: MetricUnit): boolean {
+  return unit === 'count' || unit === 'persons';
+}
+
+/**
+ * The amber band of a metric: its own tolerance, else 5 percentage points for percents, else 10% of the target;
+ * rounded down to the unit where figures are whole numbers (which judges every whole figure as before).
+ */
 export function toleranceBand(metric: Pick<RuledMetric, 'unit' | 'target' | 'tolerance'>): number {
-  if (metric.tolerance !== null && metric.tolerance !== undefined) return metric.tolerance;
-  return metric.unit === 'percent' ? 5 : Math.abs(metric.target ?? 0) * 0.1;
+  const band = metric.tolerance !== null && metric.tolerance !== undefined ? metric.tolerance : metric.unit === 'percent' ? 5 : Math.abs(metric.target ?? 0) * 0.1;
+  return isWholeUnit(metric.unit) ? Math.floor(band + 1e-9) : band;
 }

@@ -54,7 +54,8 @@ const firstLevel = record({ number: NUMBER, title: text(2000), children: list(se
 const metric = record({
   code: CODE, taskNumber: NUMBER, name: text(200), nameEn: text(200), kind: WORD, comparator: WORD, target: figure,
   unit: WORD, period: WORD, deadline: text(5, { optional: true }), source: text(20_000), note: text(4000, { optional: true }),
-});
+  reportingDepartments: CODES,
+}, ['reportingDepartments']);
 const planSeed = record({
   plan: record({ code: CODE, title: text(200, { blank: false }), year: whole(2000, 2100), district: text(100), source: text(1000) }),
   departments: list(department, 1000),

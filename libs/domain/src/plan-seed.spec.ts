@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS } from './metric';
-import { checkPlanSeed, tasksOf, type MetricSeed, type PlanSeed, type TaskSeed } from './plan-seed';
+import { checkPlanSeed, reportingDepartmentsOf, tasksOf, type MetricSeed, type PlanSeed, type TaskSeed } from './plan-seed';
 import { planSeedShapeProblems } from './plan-seed-shape';
 
 const SEEDS = path.join(__dirname, '../../../seeds');
@@ -177,6 +177,16 @@ describe('the Hongqiao 2020 plan seed', () => {
       for (const n of [7, 22, 26, 28, 76]) expect([n, metricsOf(n).length > 1]).toEqual([n, true]);
     });
 
+    it('has the district-wide environment figures (T022) reported by 区生态环境局 alone, every other metric by its task’s named departments', () => {
+      for (const m of seed.metrics) {
+        const task = tasksOf(seed).find((t) => t.number === m.taskNumber)!;
+        const reporters = reportingDepartmentsOf(m, task.secondLevel);
+        if (m.code.startsWith('T022-')) expect([m.code, reporters]).toEqual([m.code, ['ecology-environment-bureau']]);
+        else expect([m.code, m.reportingDepartments]).toEqual([m.code, undefined]);
+        expect(reporters.length).toBeGreaterThan(0);
+      }
+    });
+
     it('encodes the restored deadline of task 49 as 31 January', () => {
       expect(metricsOf(49)).toEqual([expect.objectContaining({ kind: 'deadline', deadline: '01-31' })]);
     });
@@ -268,6 +278,13 @@ describe(checkPlanSeed.name, () => {
     expect(broken((s) => s.departmentGroups.push({ code: 'gov-office', name: '区政府办' }))).toEqual(['code gov-office is both a department and a group']);
     expect(broken((s) => (s.indicators[0].children[0].leadDepartments = ['justice-bureau', 'justice-bureau']))).toEqual(['second-level indicator 1 names justice-bureau twice as lead']);
     expect(broken((s) => (s.indicators[0].children[0].responsibleGroups = ['others-by-duty', 'others-by-duty']))).toEqual(['second-level indicator 1 names others-by-duty twice as responsible']);
+  });
+
+  it('reports reporting departments that are none, unknown, a group or named twice', () => {
+    expect(broken((s) => (s.metrics[0].reportingDepartments = ['gov-office']))).toEqual([]);
+    expect(broken((s) => (s.metrics[0].reportingDepartments = []))).toEqual(['metric T001-1 names no reporting department']);
+    expect(broken((s) => (s.metrics[0].reportingDepartments = ['tax-bureau', 'others-by-duty']))).toEqual(['metric T001-1 names unknown reporting department tax-bureau', 'metric T001-1 names unknown reporting department others-by-duty']);
+    expect(broken((s) => (s.metrics[0].reportingDepartments = ['gov-office', 'gov-office']))).toEqual(['metric T001-1 names reporting department gov-office twice']);
   });
 
   it('reports every problem, not just the first', () => {

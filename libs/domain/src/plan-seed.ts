@@ -46,6 +46,13 @@ export interface MetricSeed extends MetricDefinition {
   /** The words of the task that state the target. */
   source: string;
   note: string | null;
+  /** Who reports its figures, when not every department named on its task does (department codes, no groups). */
+  reportingDepartments?: string[];
+}
+
+/** The departments that report a metric: its own reporters, else the named lead and responsible departments of its task (groups do not log in). */
+export function reportingDepartmentsOf(metric: Pick<MetricSeed, 'reportingDepartments'>, secondLevel: Pick<SecondLevelSeed, 'leadDepartments' | 'responsibleDepartments'>): string[] {
+  return metric.reportingDepartments ?? [...new Set([...secondLevel.leadDepartments, ...secondLevel.responsibleDepartments])];
 }
 
 /** Every task of a seed with the second-level indicator it belongs to. */
@@ -100,6 +107,11 @@ export function checkPlanSeed(seed: PlanSeed): string[] {
     const task = taskByNumber.get(m.taskNumber);
     if (!task) problems.push(`metric ${m.code} refers to missing task ${m.taskNumber}`);
     else if (!task.text.includes(m.source)) problems.push(`metric ${m.code}: source is not words of task ${m.taskNumber}`);
+    if (m.reportingDepartments) {
+      if (m.reportingDepartments.length === 0) problems.push(`metric ${m.code} names no reporting department`);
+      for (const code of m.reportingDepartments) if (!departmentCodes.has(code)) problems.push(`metric ${m.code} names unknown reporting department ${code}`);
+      for (const code of new Set(m.reportingDepartments.filter((c, j) => m.reportingDepartments!.indexOf(c) !== j))) problems.push(`metric ${m.code} names reporting department ${code} twice`);
+    }
     if (!METRIC_KINDS.includes(m.kind)) problems.push(`metric ${m.code} has unknown kind ${m.kind}`);
     if (!COMPARATORS.includes(m.comparator)) problems.push(`metric ${m.code} has unknown comparator ${m.comparator}`);
     if (!METRIC_UNITS.includes(m.unit)) problems.push(`metric ${m.code} has unknown unit ${m.unit}`);

@@ -1,4 +1,4 @@
-import { dueDate, judgeCase } from './evaluate-period';
+import { dueDate, judgeCase, type FigureState } from './evaluate-period';
 import type { EvaluationContext } from './evaluation';
 import { isDurationUnit, type CaseRecord, type Figure } from './figure';
 import type { RuledMetric } from './metric-rules';
@@ -13,8 +13,10 @@ import type { ReportingPeriod } from './period';
  * The answer may come early (one more evaluation that changes nothing costs little), never late: a property
  * test evaluates every day before it and finds the same evaluation.
  */
-export function recheckDate(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext): string | null {
+export function recheckDate(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext, state: FigureState = {}): string | null {
   if (period.start > ctx.today) return period.start;
+  // A returned figure counts in time like none at all: its period turns red when the due date passes.
+  if (state.returned) return recheckDate(metric, period, undefined, ctx);
   if (metric.kind === 'deadline') return deadlineRecheck(metric, period, figure?.type === 'completion' ? figure.completedOn : null, ctx);
   if (!figure || figure.type === 'completion') {
     const due = dueDate(metric, period, ctx);
@@ -27,10 +29,10 @@ export function recheckDate(metric: RuledMetric, period: ReportingPeriod, figure
   return null;
 }
 
-/** The same for a metric's overall evaluation of a period: it is built from its departments' evaluations. */
-export function recheckDateOverall(metric: RuledMetric, period: ReportingPeriod, figures: (Figure | undefined)[], ctx: EvaluationContext): string | null {
+/** The same for a metric's overall evaluation of a period: it is built from its departments' evaluations (`states` in the same order). */
+export function recheckDateOverall(metric: RuledMetric, period: ReportingPeriod, figures: (Figure | undefined)[], ctx: EvaluationContext, states: FigureState[] = []): string | null {
   if (figures.length === 0) return recheckDate(metric, period, undefined, ctx);
-  return earliestDate(figures.map((f) => recheckDate(metric, period, f, ctx)));
+  return earliestDate(figures.map((f, i) => recheckDate(metric, period, f, ctx, states[i])));
 }
 
 /** The earliest of some ISO dates, ignoring nulls; null when there is none. */

@@ -23,10 +23,10 @@ interface DataState {
 
 /**
  * Dashboards are read far more often than the data changes. An answer is kept until the data moves on:
- * the newest evaluation, the newest audited write (every submission, return, edit and import is audited)
- * and today's date together say whether anything a dashboard shows can have changed — on this instance or another.
+ * the newest evaluation, the newest audited write (every submission, return, edit and import is audited),
+ * the newest notice event and today's date together say whether anything a dashboard shows can have changed — on this instance or another.
  * Refusals and sign-ins are audited too but change nothing shown, so they do not count: otherwise any anonymous
- * request to a protected route would throw the answers away. That costs one query per request, two index seeks;
+ * request to a protected route would throw the answers away. That costs one query per request, three index seeks;
  * the answer itself is also kept serialised, so a request that finds the data unchanged neither computes nor
  * serialises anything.
  */
@@ -73,8 +73,9 @@ export class DashboardCache {
   private async state(): Promise<DataState> {
     // audit_log (kind, id) is indexed for this (migration 1765300000000); job_runs is read backwards along its key
     // (job, tick) to the newest finished tick. Shared, so every instance gives the same bytes and the same ETag.
+    // Every step of a notice (issued by the loop, answered, closed, escalated) adds a notice event: the attention list shows them.
     const [row] = await this.dataSource.query(`SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a,
-      (SELECT finished_at FROM job_runs WHERE job = '${JOBS.evaluation}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
-    return { version: `${row.e}|${row.a}|${this.clock.today()}`, evaluatedAt: row.r ?? null };
+      (SELECT MAX(id) FROM notice_events) AS n, (SELECT finished_at FROM job_runs WHERE job = '${JOBS.evaluation}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
+    return { version: `${row.e}|${row.a}|${row.n}|${this.clock.today()}`, evaluatedAt: row.r ?? null };
   }
 }

@@ -7,7 +7,8 @@ import { DashboardService } from './dashboard.service';
 import { TimelinessService } from './timeliness.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { SupervisionModule } from '../supervision/supervision.module';
 
-@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService, DashboardCache],
+@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule, SupervisionModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService, DashboardCache],
   exports: [DashboardService] })
 export class DashboardModule {}

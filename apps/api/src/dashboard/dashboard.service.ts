@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
-import { countStatuses, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Status } from '@taizhang/domain';
+import type { AttentionDepartment, AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
+import { countStatuses, failingDepartments, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Status } from '@taizhang/domain';
 import type { PreparedJson } from '../common/prepared-json';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { PlanEvaluationService, type LoadedPlan } from '../evaluation/plan-evaluation.service';
+import { noticeKey, NoticesRepository, type NoticeBrief } from '../supervision/notices.repository';
 import { DashboardCache } from './dashboard-cache';
 import { TimelinessService } from './timeliness.service';
 
@@ -14,6 +15,7 @@ export class DashboardService {
     private readonly engine: EvaluationService,
     private readonly timeliness: TimelinessService,
     private readonly cache: DashboardCache,
+    private readonly notices: NoticesRepository,
   ) {}
 
   /** The glance: counts by status, share green, timeliness, the change since last month, the indicators and what is red. */
@@ -51,7 +53,7 @@ export class DashboardService {
       onTimeRate: period ? onTimeRate(due, monthEndOfKey(period)) : null,
       previous: previousKey && previousCounts ? { period: previousKey, counts: previousCounts, shareGreen: shareGreen(previousCounts), onTimeRate: onTimeRate(due, monthEndOfKey(previousKey)) } : null,
       indicators: tree.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, counts: f.counts, children: f.children.map((c) => ({ id: c.id, number: c.number, title: c.title, status: c.status, counts: c.counts })) })),
-      attention: attentionOf(tree),
+      attention: attentionOf(tree, await this.notices.ofPlan(loaded.plan.id)),
       demo: loaded.plan.demo,
       evaluatedAt: this.engine.lastRun?.finishedAt ?? null,
     };
@@ -92,7 +94,7 @@ export class DashboardService {
     const period = requested ?? loaded.periods.at(-1) ?? null;
     const dueBy = await this.timeliness.dueItemsByDepartment(loaded.plan);
     const statuses = this.departmentStatuses(loaded, period);
-    const names = new Map(loaded.structure.links.map((l) => [l.department.id, l.department]));
+    const names = loaded.structure.departments;
     const rows = [...dueBy.keys()].map((id) => {
       const counts = countStatuses(statuses.get(id) ?? []);
       return { departmentId: id, counts, compliance: shareGreen(counts), onTime: period ? onTimeRate(dueBy.get(id) as DueItem[], monthEndOfKey(period)) : null };
@@ -111,12 +113,10 @@ export class DashboardService {
   private departmentStatuses(loaded: LoadedPlan, period: string | null): Map<number, Status[]> {
     const out = new Map<number, Status[]>();
     if (!period) return out;
-    const idOfCode = new Map(loaded.structure.links.map((l) => [l.department.code, l.department.id]));
     for (const first of this.evaluation.tree(loaded, period)) {
       for (const m of first.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics))) {
         for (const d of m.departments) {
-          const id = idOfCode.get(d.code);
-          if (id === undefined) continue;
+          const id = d.id;
           const statuses = out.get(id);
           if (statuses) statuses.push(d.status);
           else out.set(id, [d.status]);
@@ -127,20 +127,25 @@ export class DashboardService {
   }
 }
 
-/** Red metrics first, then amber, each with its task, indicators and departments. */
-function attentionOf(tree: FirstLevelNode[]): AttentionItem[] {
+/** Red metrics first, then amber, each with its task, indicators, departments, and every failing department with its notice. */
+function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const first of tree) {
     for (const second of first.children) {
       for (const task of second.tasks) {
         for (const m of task.metrics) {
           if (m.status !== 'red' && m.status !== 'amber') continue;
+          const failing: AttentionDepartment[] = failingDepartments(m.departments).map((d) => ({
+            id: d.id, code: d.code, name: d.name, status: d.status, value: d.value, reasonZh: d.reasonZh, reasonEn: d.reasonEn, periodKey: d.periodKey,
+            notice: notices.get(noticeKey(m.id, d.id, d.periodKey)) ?? null,
+          }));
           items.push({
             metricId: m.id, code: m.code, name: m.name, nameEn: m.nameEn, status: m.status, reasonZh: m.reasonZh, reasonEn: m.reasonEn, periodKey: m.periodKey,
             task: { id: task.id, number: task.number, text: task.text },
             secondLevel: { id: second.id, number: second.number, title: second.title },
             firstLevel: { id: first.id, number: first.number, title: first.title },
             leadDepartments: second.leadDepartments as DepartmentRef[], responsibleDepartments: second.responsibleDepartments as DepartmentRef[],
+            failingDepartments: failing,
           });
         }
       }

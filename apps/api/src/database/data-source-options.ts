@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
+import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { TaskEntity } from '../plans/task.entity';
@@ -30,12 +31,13 @@ import { AuditWriteLookup1765300000000 } from './migrations/1765300000000-audit-
 import { SupervisionRecheck1765400000000 } from './migrations/1765400000000-supervision-recheck';
 import { CheckMarks1765500000000 } from './migrations/1765500000000-check-marks';
 import { CalendarKinds1765600000000 } from './migrations/1765600000000-calendar-kinds';
+import { MetricReportingDepartments1765700000000 } from './migrations/1765700000000-metric-reporting-departments';
 
-export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
+export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, MetricReportingDepartmentEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
   UserEntity, SessionEntity, AuditEntity, SubmissionReturnEntity, EvidenceFileEntity, ReportEntity,
   ReminderEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, DeliveryEntity, JobRunEntity, EvaluationCheckEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000];
+export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000, MetricReportingDepartments1765700000000];
 
 /** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {

@@ -3,9 +3,11 @@ import type { CaseRecord, Figure } from '@taizhang/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
+import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { lockPlan, markPlanChanged } from '../plans/plan-changes';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
+import { SubmissionReturnEntity } from '../submissions/submission-return.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
 import { EvaluationCheckEntity } from './evaluation-check.entity';
 import { EvaluationEntity } from './evaluation.entity';
@@ -19,11 +21,16 @@ export interface AssignedDepartment {
 
 export interface EvaluationInputs {
   metrics: MetricEntity[];
-  /** Departments that report each metric: the named lead and responsible departments of its indicator. */
+  /** Departments that report each metric (its reporting departments; by default the named departments of its indicator). */
   assigned: Map<number, AssignedDepartment[]>;
   /** The latest revision of each department's figure, keyed `${metricId}:${departmentId}:${periodKey}`. */
   figures: Map<string, Figure>;
+  /** The keys of those a leader returned for correction: not accepted figures, the period awaits corrected ones. */
+  returned: Set<string>;
 }
+
+/** The latest figures and which of them were returned. */
+export type LatestFigures = Pick<EvaluationInputs, 'figures' | 'returned'>;
 
 /** Who reports which metric: a plan's metrics with their departments. */
 export type Assignments = Pick<EvaluationInputs, 'metrics' | 'assigned'>;
@@ -48,49 +55,47 @@ export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'department
 export class EvaluationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The latest figures of some metrics (of some periods only, when periodKeys is given). */
-  loadFigures(metricIds: number[], periodKeys?: string[]): Promise<Map<string, Figure>> {
-    return metricIds.length ? this.latestFigures(metricIds, periodKeys) : Promise.resolve(new Map());
+  /** The latest figures of some metrics (of some periods only, when periodKeys is given), and which were returned. */
+  loadFigures(metricIds: number[], periodKeys?: string[]): Promise<LatestFigures> {
+    return metricIds.length ? this.latestFigures(metricIds, periodKeys) : Promise.resolve({ figures: new Map(), returned: new Set() });
   }
 
   /**
    * A plan's metrics (or some of them) and the departments that report each one — without the figures, for
    * the many callers that only ask "who reports this metric" (submissions, queue, supervision, timeliness).
+   * The reporting departments are the metric's own (metric_reporting_departments); a lead of its indicator is its lead.
    */
   async loadAssignments(planId: number, metricIds?: number[]): Promise<Assignments> {
     const m = this.dataSource.manager;
     const metrics = await m.find(MetricEntity, { where: { planId, ...(metricIds ? { id: In(metricIds) } : {}) }, order: { id: 'ASC' } });
     const query = m
       .createQueryBuilder(MetricEntity, 'm')
+      .innerJoin(MetricReportingDepartmentEntity, 'r', 'r.metric_id = m.id')
+      .innerJoin(DepartmentEntity, 'd', 'd.id = r.department_id')
       .innerJoin(TaskEntity, 't', 't.id = m.task_id')
-      .innerJoin(IndicatorDepartmentEntity, 'l', 'l.indicator_id = t.indicator_id')
-      .innerJoin(DepartmentEntity, 'd', 'd.id = l.department_id AND d.is_group = :no', { no: false })
-      .select(['m.id AS "metricId"', 'd.id AS "departmentId"', 'l.role AS "role"', 'd.code AS "code"', 'd.name AS "name"'])
-      .where('m.plan_id = :planId', { planId })
-      .orderBy('m.id').addOrderBy('l.role').addOrderBy('d.id');
+      .leftJoin(IndicatorDepartmentEntity, 'l', 'l.indicator_id = t.indicator_id AND l.department_id = d.id AND l.role = :lead', { lead: 'lead' })
+      .select(['m.id AS "metricId"', 'd.id AS "departmentId"', 'l.department_id AS "leadId"', 'd.code AS "code"', 'd.name AS "name"'])
+      .where('m.plan_id = :planId', { planId });
     if (metricIds) query.andWhere('m.id IN (:...metricIds)', { metricIds: metricIds.length ? metricIds : [-1] });
-    const links: Array<{ metricId: number; departmentId: number; role: string; code: string; name: string }> = await query.getRawMany();
-    // Departments of each metric in query order; a department linked twice (lead and responsible) is listed once.
-    const byMetric = new Map<number, Map<number, AssignedDepartment>>();
-    for (const l of links) {
-      const metricId = Number(l.metricId);
-      const departmentId = Number(l.departmentId);
-      let list = byMetric.get(metricId);
-      if (!list) byMetric.set(metricId, (list = new Map()));
-      const existing = list.get(departmentId);
-      if (existing) existing.isLead ||= l.role === 'lead';
-      else list.set(departmentId, { id: departmentId, code: l.code, name: l.name, isLead: l.role === 'lead' });
+    const links: Array<{ metricId: number; departmentId: number; leadId: number | null; code: string; name: string }> = await query.getRawMany();
+    // Leads first, then the others, each by id: the order the engine names departments in.
+    const rows = links.map((l) => ({ metricId: Number(l.metricId), id: Number(l.departmentId), code: l.code, name: l.name, isLead: l.leadId !== null }));
+    rows.sort((a, b) => a.metricId - b.metricId || Number(b.isLead) - Number(a.isLead) || a.id - b.id);
+    const assigned = new Map<number, AssignedDepartment[]>();
+    for (const { metricId, ...department } of rows) {
+      const list = assigned.get(metricId);
+      if (list) list.push(department);
+      else assigned.set(metricId, [department]);
     }
-    const assigned = new Map<number, AssignedDepartment[]>([...byMetric].map(([id, list]) => [id, [...list.values()]]));
     return { metrics, assigned };
   }
 
   /**
    * Latest revision per metric, department and period, as domain Figures (case records attached). Plain rows,
-   * two queries for the whole set of metrics: a full cycle reads millions of submissions, entities would cost
+   * three queries for the whole set of metrics: a full cycle reads millions of submissions, entities would cost
    * more than the rules themselves.
    */
-  private async latestFigures(metricIds: number[], periodKeys?: string[]): Promise<Map<string, Figure>> {
+  private async latestFigures(metricIds: number[], periodKeys?: string[]): Promise<LatestFigures> {
     const m = this.dataSource.manager;
     const query = m
       .createQueryBuilder(SubmissionEntity, 's')
@@ -118,7 +123,21 @@ export class EvaluationRepository {
     }
     const figures = new Map<string, Figure>();
     for (const [key, s] of latest) figures.set(key, toFigure(s, cases.get(Number(s.id)) ?? []));
-    return figures;
+    return { figures, returned: await this.returnedLatest(latest, metricIds, periodKeys) };
+  }
+
+  /** Which of the latest revisions were returned (a return of an older revision was answered by the newer one). */
+  private async returnedLatest(latest: Map<string, RawSubmission>, metricIds: number[], periodKeys?: string[]): Promise<Set<string>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(SubmissionReturnEntity, 'r')
+      .innerJoin(SubmissionEntity, 's', 's.id = r.submission_id')
+      .select('r.submission_id AS "submissionId"')
+      .where('s.metric_id IN (:...metricIds)', { metricIds });
+    if (periodKeys) query.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    const ids = new Set((await query.getRawMany<{ submissionId: number }>()).map((r) => Number(r.submissionId)));
+    const returned = new Set<string>();
+    if (ids.size) for (const [key, s] of latest) if (ids.has(Number(s.id))) returned.add(key);
+    return returned;
   }
 
   /**

@@ -109,7 +109,7 @@ export class EvaluationService {
     const scopes = scope ? [...scope.values()] : [];
     // Read only the periods asked for when every metric in scope names its periods (a scheduled cycle, usually).
     const periodKeys = scope && scopes.every((p) => p !== null) ? [...new Set(scopes.flatMap((p) => [...p!]))] : undefined;
-    const inputs = { metrics, assigned, figures: await this.repository.loadFigures(metricIds, periodKeys) };
+    const inputs = { metrics, assigned, ...(await this.repository.loadFigures(metricIds, periodKeys)) };
     const currentRows = await this.repository.currentForComparison(metricIds, periodKeys);
     const current = new Map(currentRows.map((e) => [evaluationKey(e), e]));
     let evaluated = 0;
@@ -124,15 +124,16 @@ export class EvaluationService {
       for (const period of reportingPeriods(ruled, plan.year)) {
         if (periods && !periods.has(period.key)) continue;
         const figures = departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key)));
+        const states = departments.map((d) => ({ returned: inputs.returned.has(figureKey(metric.id, d.id, period.key)) }));
         let rows: Array<readonly [number | null, Evaluation]> = [];
         let checkOn: string | null;
         try {
           if (period.start <= ctx.today) {
-            const results: DepartmentResult[] = departments.map((d, i) => ({ department: d, figure: figures[i], evaluation: evaluatePeriod(ruled, period, figures[i], ctx) }));
+            const results: DepartmentResult[] = departments.map((d, i) => ({ department: d, figure: figures[i], evaluation: evaluatePeriod(ruled, period, figures[i], ctx, states[i]) }));
             rows = [...results.map((r, i) => [departments[i].id, r.evaluation] as const), [null, evaluateOverall(ruled, period, results, ctx)] as const];
           }
           // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
-          checkOn = recheckDateOverall(ruled, period, figures, ctx);
+          checkOn = recheckDateOverall(ruled, period, figures, ctx, states);
         } catch (error) {
           // One period the rules cannot judge (a due date beyond the calendar's years) must not stop the others:
           // it keeps what it had, is reported, and is tried again at every cycle until its cause is mended.

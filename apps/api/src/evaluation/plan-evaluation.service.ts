@@ -74,7 +74,7 @@ function toRef(d: DepartmentEntity): DepartmentRef {
 const NOTHING_YET = { status: 'grey' as const, reasonZh: '截至本月尚无已结束的报送期', reasonEn: 'No reporting period had ended by this month', periodKey: null };
 
 function buildTree(s: PlanStructure, shown: Map<string, EvaluationEntity>): FirstLevelNode[] {
-  const departmentById = new Map(s.links.map((l) => [l.department.id, l.department]));
+  const departmentById = s.departments;
   // Each list grouped once by its parent: a plan with 30 departments has thousands of rows to place.
   const links = groupBy(s.links, (l) => `${l.indicatorId}:${l.role}`);
   const linksOf = (indicatorId: number, role: 'lead' | 'responsible') => (links.get(`${indicatorId}:${role}`) ?? []).map((l) => l.department);
@@ -92,7 +92,7 @@ function buildTree(s: PlanStructure, shown: Map<string, EvaluationEntity>): Firs
       status: e.status, reasonZh: e.reasonZh, reasonEn: e.reasonEn, periodKey: e.periodKey, counts: countStatuses([e.status]),
       departments: (departmentRows.get(metric.id) ?? []).map((r) => {
         const d = departmentById.get(r.departmentId!);
-        return { code: d?.code ?? String(r.departmentId), name: d?.name ?? '', status: r.status, reasonZh: r.reasonZh, reasonEn: r.reasonEn, value: r.value, periodKey: r.periodKey };
+        return { id: r.departmentId!, code: d?.code ?? String(r.departmentId), name: d?.name ?? '', status: r.status, reasonZh: r.reasonZh, reasonEn: r.reasonEn, value: r.value, periodKey: r.periodKey };
       }),
     };
   };

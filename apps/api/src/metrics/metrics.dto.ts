@@ -3,7 +3,7 @@ import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 import type { Status } from '@taizhang/domain';
 import { FIGURE_MAX, STATUSES } from '@taizhang/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
 import { IsOmittable } from '../common/field-validators';
@@ -48,6 +48,7 @@ export class EvaluationHistoryQueryDto {
   departmentId?: number;
 }
 
+const REPORTERS = '报送单位 reportingDepartmentIds 应为单位编号（正整数）的列表 / reportingDepartmentIds must be a list of department ids (positive whole numbers)';
 const TARGET_RANGE = '目标值 target 应为 0 至 1 万亿（10^12）之间的数字 / target must be a number from 0 to one trillion (10^12)';
 
 /** What an admin may change of a metric; a change re-evaluates it and keeps the old evaluations in history. Only the tolerance may be cleared (null). */
@@ -86,6 +87,17 @@ export class UpdateMetricDto {
   @IsOmittable()
   @IsBoolean({ message: 'consolidated 应为 true 或 false / consolidated must be true or false' })
   consolidated?: boolean;
+
+  @ApiPropertyOptional({ example: [10], description: '报送单位编号：由哪些单位报送该指标的数据 / ids of the departments that report the metric’s figures' })
+  // Left out, not null: the list replaces the reporters whole.
+  @ValidateIf((_, v) => v !== undefined)
+  @IsArray({ message: REPORTERS })
+  @ArrayNotEmpty({ message: '报送单位 reportingDepartmentIds 至少要有一个 / reportingDepartmentIds needs at least one department' })
+  @ArrayMaxSize(200, { message: '报送单位 reportingDepartmentIds 最多 200 个 / reportingDepartmentIds takes at most 200 departments' })
+  @ArrayUnique({ message: '报送单位 reportingDepartmentIds 有重复 / reportingDepartmentIds names a department twice' })
+  @IsInt({ each: true, message: REPORTERS })
+  @Min(1, { each: true, message: REPORTERS })
+  reportingDepartmentIds?: number[];
 }
 
 export type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';

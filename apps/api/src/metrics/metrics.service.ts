@@ -14,6 +14,7 @@ import { markPlanChanged } from '../plans/plan-changes';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
+import { checkReportingDepartments, replaceReportingDepartments } from './reporting-departments';
 import { toEvaluationResponse, toMetricResponse, type EvaluationResponse, type ListMetricsQueryDto, type MetricResponse, type UpdateMetricDto } from './metrics.dto';
 import { groupBy } from '../common/group-by';
 
@@ -57,7 +58,11 @@ export class MetricsService {
     const shown = await this.shownIn(metric.planId, period, () => this.evaluations.current([id]), (e) => `${e.departmentId ?? '*'}`);
     const overall = shown.get('*');
     const departments = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
-    return toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse));
+    const reporting = (await this.evaluations.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
+    return {
+      ...toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse)),
+      reportingDepartments: reporting.map((d) => ({ id: d.id, code: d.code, name: d.name })),
+    };
   }
 
   async history(user: CurrentUser, id: number, departmentId?: number): Promise<EvaluationResponse[]> {
@@ -95,8 +100,10 @@ export class MetricsService {
     // DTO instances carry every declared field, the absent ones as undefined: keep only what was sent.
     const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateMetricDto;
     if (Object.keys(changes).length === 0) {
-      throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 target、tolerance、dueWorkingDays、warnWorkingDays、consolidated', 'Nothing to change: give target, tolerance, dueWorkingDays, warnWorkingDays or consolidated');
+      throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 target、tolerance、dueWorkingDays、warnWorkingDays、consolidated、reportingDepartmentIds', 'Nothing to change: give target, tolerance, dueWorkingDays, warnWorkingDays, consolidated or reportingDepartmentIds');
     }
+    const { reportingDepartmentIds: reporters, ...columns } = changes;
+    if (reporters) await checkReportingDepartments(this.dataSource.manager, reporters);
     if (changes.target !== undefined && metric.kind === 'deadline') {
       throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
     }
@@ -104,9 +111,10 @@ export class MetricsService {
     await this.dataSource.transaction(async (m) => {
       // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
       await markPlanChanged(m, plan.id);
-      await m.update(MetricEntity, { id }, changes);
+      if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
+      const before: Record<string, unknown> = Object.fromEntries(Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]));
+      if (reporters) before.reportingDepartmentIds = await replaceReportingDepartments(m, id, reporters, this.clock.now().toISOString());
       await EvaluationRepository.markStale(m, id, reportingPeriods(toRuledMetric(metric), plan.year).map((p) => p.key));
-      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, metric[k as keyof MetricEntity]]));
       await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: changes }, m);
     });
     await this.evaluation.evaluateMetrics(plan, [id]);

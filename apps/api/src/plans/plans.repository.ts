@@ -13,6 +13,8 @@ export interface PlanStructure {
   metrics: MetricEntity[];
   /** Who leads and who is responsible for each second-level indicator. */
   links: Array<{ indicatorId: number; role: 'lead' | 'responsible'; department: DepartmentEntity }>;
+  /** Every department, by id: a metric's reporting departments need not be named on its indicator. */
+  departments: Map<number, DepartmentEntity>;
 }
 
 /** The only place that reads a plan's structure from the database. A plan is small: ~200 rows. */
@@ -38,6 +40,6 @@ export class PlansRepository {
       m.find(DepartmentEntity),
     ]);
     const byId = new Map(departments.map((d) => [d.id, d]));
-    return { plan, indicators, tasks, metrics, links: links.map((l) => ({ indicatorId: l.indicatorId, role: l.role, department: byId.get(l.departmentId)! })) };
+    return { plan, indicators, tasks, metrics, links: links.map((l) => ({ indicatorId: l.indicatorId, role: l.role, department: byId.get(l.departmentId)! })), departments: byId };
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { FirstLevelNode } from '@taizhang/contracts';
 import { formatTarget, type ReportMetricRow, type ReportSnapshot } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { DashboardService } from '../dashboard/dashboard.service';
-import { NoticeEntity, NoticeEventEntity } from '../supervision/supervision.entities';
+import { NoticeEntity } from '../supervision/supervision.entities';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 
 /** Gathers a month's report from the same figures the dashboard shows, so the two always agree. */
@@ -42,30 +43,33 @@ export class ReportBuilderService {
       attention: summary.attention.map((a) => ({
         code: a.code, name: a.name, nameEn: a.nameEn, status: a.status, reasonZh: a.reasonZh, reasonEn: a.reasonEn,
         task: `${a.task.number}. ${a.task.text}`,
-        departments: [...a.leadDepartments, ...a.responsibleDepartments].map((d) => d.name).join('、'),
+        // The departments whose own figures fail; the indicator's named units only when none does on its own.
+        departments: (a.failingDepartments.length ? a.failingDepartments : [...a.leadDepartments, ...a.responsibleDepartments]).map((d) => d.name).join('、'),
       })),
       departments: departments.departments.map((d) => ({ rank: d.rank, name: d.name, metricCount: d.metricCount, counts: d.counts, compliance: d.compliance, onTimeRate: d.onTimeRate })),
       trend: trend.months.filter((m) => m.period <= month).map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
-      notices: await this.noticeCounts(planId, month),
+      notices: await this.noticeCounts(planId, tree),
       appendix,
     };
   }
 
-  /** The month's supervision: notices issued, replies made by their deadline, escalations, closures (by their dates). */
-  private async noticeCounts(planId: number, month: string): Promise<NonNullable<ReportSnapshot['notices']>> {
-    const notices = await this.dataSource.manager
+  /**
+   * Supervision of the figures the report shows: notices about those periods (issued, answered by their deadline,
+   * escalated, closed), whenever they were issued. Counting by the day of issue left December's report at 0: its
+   * notices are issued after December's figures fall due, in January or later.
+   */
+  private async noticeCounts(planId: number, tree: FirstLevelNode[]): Promise<NonNullable<ReportSnapshot['notices']>> {
+    const shown = new Set(tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`)))));
+    const notices = (await this.dataSource.manager
       .createQueryBuilder(NoticeEntity, 'n')
       .innerJoin('metrics', 'm', 'm.id = n.metric_id')
       .where('m.plan_id = :planId', { planId })
-      .getMany();
-    const inMonth = (iso: string | null) => iso !== null && iso.slice(0, 7) === month;
-    const ids = notices.map((n) => n.id);
-    const escalations = ids.length ? await this.dataSource.manager.createQueryBuilder(NoticeEventEntity, 'e').where('e.notice_id IN (:...ids) AND e.action = :a', { ids, a: 'escalated' }).getMany() : [];
+      .getMany()).filter((n) => shown.has(`${n.metricId}:${n.periodKey}`));
     return {
-      issued: notices.filter((n) => inMonth(n.issuedAt)).length,
-      answeredOnTime: notices.filter((n) => inMonth(n.repliedAt) && n.repliedAt!.slice(0, 10) <= n.replyDue).length,
-      escalated: escalations.filter((e) => inMonth(e.at)).length,
-      closed: notices.filter((n) => inMonth(n.closedAt)).length,
+      issued: notices.length,
+      answeredOnTime: notices.filter((n) => n.repliedAt !== null && n.repliedAt.slice(0, 10) <= n.replyDue).length,
+      escalated: notices.filter((n) => n.escalations > 0).length,
+      closed: notices.filter((n) => n.state === 'closed').length,
     };
   }
 }

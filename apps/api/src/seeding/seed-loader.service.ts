@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkPlanSeed, dueDate, findPeriod, generateDemoHistory, tasksOf, withDefaultRules, type PlanSeed } from '@taizhang/domain';
+import { checkPlanSeed, dueDate, findPeriod, generateDemoHistory, reportingDepartmentsOf, tasksOf, withDefaultRules, type PlanSeed } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
+import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { TaskEntity } from '../plans/task.entity';
@@ -48,7 +49,7 @@ export class SeedLoaderService {
       const departmentIds = await this.upsertDepartments(m, seed);
       const plan = await m.save(PlanEntity, m.create(PlanEntity, { ...seed.plan, demo: options.demoHistory, createdAt: new Date().toISOString(), remindBeforeWorkingDays: this.config.reminderLeadWorkingDays }));
       const taskIds = new Map<number, number>();
-      const reportersOfTask = new Map<number, string[]>();
+      const secondLevelOfTask = new Map<number, PlanSeed['indicators'][number]['children'][number]>();
       for (const first of seed.indicators) {
         const parent = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: null, level: 1, number: first.number, title: first.title }));
         for (const second of first.children) {
@@ -61,23 +62,30 @@ export class SeedLoaderService {
           for (const task of second.tasks) {
             const saved = await m.save(TaskEntity, m.create(TaskEntity, { planId: plan.id, indicatorId: node.id, number: task.number, text: task.text, rawText: task.rawText }));
             taskIds.set(task.number, saved.id);
-            // The named lead and responsible departments report the task's metrics (groups do not log in).
-            reportersOfTask.set(task.number, [...new Set([...second.leadDepartments, ...second.responsibleDepartments])]);
+            secondLevelOfTask.set(task.number, second);
           }
         }
       }
       const metricIds = new Map<string, number>();
+      const reporters = new Map<string, Set<string>>();
       for (const metric of seed.metrics) {
-        const { taskNumber, ...fields } = metric;
+        const { taskNumber, reportingDepartments, ...fields } = metric;
         const ruled = withDefaultRules(fields);
         const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...ruled, source: metric.source, note: metric.note, planId: plan.id, taskId: taskIds.get(taskNumber)! }));
         metricIds.set(metric.code, saved.id);
+        const codes = reportingDepartmentsOf({ reportingDepartments }, secondLevelOfTask.get(taskNumber)!);
+        reporters.set(metric.code, new Set(codes));
+        await m.insert(MetricReportingDepartmentEntity, codes.map((code) => ({ metricId: saved.id, departmentId: departmentIds.get(code)! })));
       }
       if (options.demoHistory) {
-        const metrics = seed.metrics.map((metric) => ({ ...metric, departmentCodes: reportersOfTask.get(metric.taskNumber) ?? [] }));
+        // Drawn for every department the task names, then kept for the reporting ones only: a metric that names its
+        // own reporters leaves every other metric's demo figures as they were.
+        const named = (taskNumber: number) => reportingDepartmentsOf({}, secondLevelOfTask.get(taskNumber)!);
+        const metrics = seed.metrics.map((metric) => ({ ...metric, departmentCodes: named(metric.taskNumber) }));
         const byCode = new Map(seed.metrics.map((metric) => [metric.code, metric]));
         const calendar = await this.calendar.calendar();
         for (const h of generateDemoHistory(metrics, seed.plan.year)) {
+          if (!reporters.get(h.metricCode)!.has(h.departmentCode)) continue;
           const metric = withDefaultRules(byCode.get(h.metricCode)!);
           const period = findPeriod(metric, h.periodKey)!;
           // Stamped as if sent at 10:00 Beijing time, some days before (or after) the due date.

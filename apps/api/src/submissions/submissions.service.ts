@@ -140,18 +140,27 @@ export class SubmissionsService {
     }));
   }
 
-  /** A leader sends the latest revision back with a comment (the route admits leaders only). */
+  /**
+   * A leader sends the latest revision back with a comment (the route admits leaders only). A returned figure is no
+   * accepted figure: its period is marked for evaluation in the same transaction, and evaluated at once.
+   */
   async returnForCorrection(user: CurrentUser, submissionId: number, comment: string): Promise<{ returned: true }> {
     const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
     if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    const metric = (await this.dataSource.manager.findOneBy(MetricEntity, { id: submission.metricId }))!;
+    const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
     await this.dataSource.transaction(async (tx) => {
+      // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
+      await markPlanChanged(tx, plan.id);
       const latest = await tx.findOne(SubmissionEntity, { where: { metricId: submission.metricId, departmentId: submission.departmentId, periodKey: submission.periodKey }, order: { revision: 'DESC' } });
       if (latest!.id !== submission.id) throw new AppError('CONFLICT', `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`, `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`);
       if (await tx.countBy(SubmissionReturnEntity, { submissionId })) throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was already returned and awaits correction');
       const at = this.clock.now().toISOString();
+      await EvaluationRepository.markStale(tx, metric.id, [submission.periodKey]);
       await tx.insert(SubmissionReturnEntity, { submissionId, returnedBy: user.id, comment, at });
       await this.audit.record(user, { kind: 'write', action: 'return submission', entity: 'submission', entityId: submissionId, before: { state: 'submitted' }, after: { state: 'returned', comment } }, tx);
     });
+    await this.evaluation.evaluateMetrics(plan, [metric.id]);
     return { returned: true };
   }
 }

@@ -4,6 +4,7 @@ import { EvaluationModule } from '../evaluation/evaluation.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { DeliveryService } from './delivery.service';
 import { NoticesController } from './notices.controller';
+import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
 import { NotificationsController } from './notifications.controller';
 import { SupervisionScheduler } from './supervision.scheduler';
@@ -12,7 +13,7 @@ import { SupervisionService } from './supervision.service';
 @Module({
   imports: [EvaluationModule, SubmissionsModule, CalendarModule],
   controllers: [NoticesController, NotificationsController],
-  providers: [SupervisionService, NoticesService, DeliveryService, SupervisionScheduler],
-  exports: [SupervisionService, SupervisionScheduler],
+  providers: [SupervisionService, NoticesService, NoticesRepository, DeliveryService, SupervisionScheduler],
+  exports: [SupervisionService, SupervisionScheduler, NoticesRepository],
 })
 export class SupervisionModule {}

@@ -1,6 +1,6 @@
 import type { ReportSnapshot, Status, StatusCounts } from '@taizhang/domain';
 import PDFDocument from 'pdfkit';
-import { LABELS, percent, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { indicatorStatusWord, LABELS, percent, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 const STATUS_COLOUR: Record<Status, string> = { red: '#b42318', amber: '#b25e09', green: '#1d6333', grey: '#52606d' };
 const STATUS_BAR: Record<Status, string> = { red: '#d64545', amber: '#f0a33c', green: '#3f9a5b', grey: '#b8c2cc' };
@@ -40,7 +40,7 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
 
   heading(doc, l.indicators);
   table(doc, [l.number, l.title, l.status, words.red, words.amber, words.green], [40, width - 220, 60, 40, 40, 40],
-    report.indicators.map((i) => ({ cells: [i.level === 1 ? `${i.number}` : `  ${i.number}`, i.level === 1 ? i.title : `  ${i.title}`, words[i.status], `${i.counts.red}`, `${i.counts.amber}`, `${i.counts.green}`], status: i.status, statusColumn: 2 })));
+    report.indicators.map((i) => ({ cells: [i.level === 1 ? `${i.number}` : `  ${i.number}`, i.level === 1 ? i.title : `  ${i.title}`, indicatorStatusWord(i, lang), `${i.counts.red}`, `${i.counts.amber}`, `${i.counts.green}`], status: i.status, statusColumn: 2 })));
 
   heading(doc, l.attention);
   if (report.attention.length === 0) doc.fontSize(10).text(l.none);

@@ -1,4 +1,4 @@
-import type { Status } from '@taizhang/domain';
+import type { Status, StatusCounts } from '@taizhang/domain';
 
 export type ReportLanguage = 'zh' | 'en';
 
@@ -12,7 +12,7 @@ export const LABELS = {
     indicators: '一级、二级指标情况', level: '层级', number: '序号', title: '指标', status: '状态',
     attention: '未达标及预警指标', code: '编号', metric: '指标', reason: '原因', task: '任务', departments: '责任单位',
     ranking: '单位横向排名', rank: '排名', department: '单位', compliance: '达标率', count: '指标数',
-    trend: '各月状态趋势', notices: '督办情况', noticesLine: (n: { issued: number; answeredOnTime: number; escalated: number; closed: number }) => `本月下发督办单 ${n.issued} 件，按期答复 ${n.answeredOnTime} 件，升级 ${n.escalated} 件，办结 ${n.closed} 件。`, appendix: '附表：全部指标本月情况', value: '数值', target: '目标', revised: '本版修订',
+    trend: '各月状态趋势', notices: '督办情况', noticesLine: (n: { issued: number; answeredOnTime: number; escalated: number; closed: number }) => `针对本月数据下发督办单 ${n.issued} 件，按期答复 ${n.answeredOnTime} 件，升级 ${n.escalated} 件，办结 ${n.closed} 件。`, appendix: '附表：全部指标本月情况', value: '数值', target: '目标', revised: '本版修订',
     yes: '是', none: '无', page: (n: number, total: number) => `第 ${n} 页 共 ${total} 页`,
     sheets: { summary: '概况', indicators: '指标', attention: '需关注', departments: '单位排名', trend: '趋势', appendix: '附表' },
   },
@@ -24,7 +24,7 @@ export const LABELS = {
     indicators: 'First- and second-level indicators', level: 'Level', number: 'No.', title: 'Indicator', status: 'Status',
     attention: 'Red and amber metrics', code: 'Code', metric: 'Metric', reason: 'Reason', task: 'Task', departments: 'Responsible',
     ranking: 'Departments compared', rank: 'Rank', department: 'Department', compliance: 'Compliance', count: 'Metrics',
-    trend: 'Status counts by month', notices: 'Supervision notices', noticesLine: (n: { issued: number; answeredOnTime: number; escalated: number; closed: number }) => `This month: ${n.issued} notices issued, ${n.answeredOnTime} answered on time, ${n.escalated} escalated, ${n.closed} closed.`, appendix: 'Appendix: every metric this month', value: 'Value', target: 'Target', revised: 'Revised in this version',
+    trend: 'Status counts by month', notices: 'Supervision notices', noticesLine: (n: { issued: number; answeredOnTime: number; escalated: number; closed: number }) => `On this month's figures: ${n.issued} notices issued, ${n.answeredOnTime} answered on time, ${n.escalated} escalated, ${n.closed} closed.`, appendix: 'Appendix: every metric this month', value: 'Value', target: 'Target', revised: 'Revised in this version',
     yes: 'yes', none: 'none', page: (n: number, total: number) => `Page ${n} of ${total}`,
     sheets: { summary: 'Summary', indicators: 'Indicators', attention: 'Attention', departments: 'Departments', trend: 'Trend', appendix: 'Appendix' },
   },
@@ -37,6 +37,14 @@ export const STATUS_WORDS: Record<ReportLanguage, Record<Status, string>> = {
 
 /** Fill colours of status cells (light, so that the word on them stays readable in print). */
 export const STATUS_FILL: Record<Status, string> = { red: 'FFF4C7C7', amber: 'FFFFE2A8', green: 'FFCDEBD5', grey: 'FFE3E7EA' };
+
+/** An indicator's status in words: one with no metric beneath it has nothing to measure (无量化指标), not "no data". */
+export function indicatorStatusWord(i: { status: Status; counts: StatusCounts }, lang: ReportLanguage): string {
+  const total = i.counts.red + i.counts.amber + i.counts.green + i.counts.grey;
+  return total === 0 ? NO_METRICS[lang] : STATUS_WORDS[lang][i.status];
+}
+
+const NO_METRICS: Record<ReportLanguage, string> = { zh: '无量化指标', en: 'No metrics' };
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 10) / 10}%`;

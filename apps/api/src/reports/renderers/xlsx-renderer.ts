@@ -1,7 +1,7 @@
 import type { ReportSnapshot, Status } from '@taizhang/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { indicatorStatusWord, LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 /**
  * A sheet per section; header rows frozen; numbers stored as numbers; status cells filled and labelled in
@@ -53,6 +53,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
   for (const i of report.indicators) {
     const row = indicators.addRow([i.level, i.number, i.title, '', i.counts.red, i.counts.amber, i.counts.green, i.counts.grey]);
     statusCell(row, 4, i.status);
+    row.getCell(4).value = indicatorStatusWord(i, lang);
     row.commit();
   }
 
