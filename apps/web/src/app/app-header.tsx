@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { MonthLink } from '../components/month-link';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { useMonthPath } from '../lib/month';
 import { useLogout, useSession } from '../lib/session';
 import { usePlanDepartments } from '../lib/plan-api';
 import { useSelectedPlan } from '../lib/selected-plan';
@@ -11,27 +13,28 @@ export function AppHeader() {
   const session = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
+  const withMonth = useMonthPath();
   const reader = session.data && session.data.role !== 'department';
   const { plan } = useSelectedPlan();
   const departments = usePlanDepartments(plan?.id, Boolean(reader));
   return (
     <header className="app-header">
       <div>
-        <h1><Link to="/" className="home-link">{t('appTitle')}</Link></h1>
+        <h1><MonthLink to="/" className="home-link">{t('appTitle')}</MonthLink></h1>
         <p className="subtitle">{t('appSubtitle')}</p>
       </div>
       <nav className="header-tools" aria-label={t('nav.label')}>
         {reader && departments.data && (
           <label className="department-picker">
             {t('nav.department')}{' '}
-            <select defaultValue="" onChange={(e) => e.target.value && navigate(`/departments/${e.target.value}`)}>
+            <select defaultValue="" onChange={(e) => e.target.value && navigate(withMonth(`/departments/${e.target.value}`))}>
               <option value="">{t('nav.chooseDepartment')}</option>
               {departments.data.filter((d) => !d.isGroup).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
           </label>
         )}
-        {(session.data?.role === 'leader' || session.data?.role === 'department') && <Link to="/notices" className="header-link">{t('nav.notices')}</Link>}
-        {session.data && <Link to="/reports" className="header-link">{t('nav.reports')}</Link>}
+        {(session.data?.role === 'leader' || session.data?.role === 'department') && <MonthLink to="/notices" className="header-link">{t('nav.notices')}</MonthLink>}
+        {session.data && <MonthLink to="/reports" className="header-link">{t('nav.reports')}</MonthLink>}
         {session.data?.role === 'admin' && <Link to="/admin" className="header-link">{t('nav.admin')}</Link>}
         {session.data && (
           <>

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { CalendarBanner } from '../components/calendar-banner';
-import { useSession } from '../lib/session';
+import { useEndOfSession, useSession } from '../lib/session';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
 import { QueuePage } from '../features/queue/components/queue-page';
@@ -39,6 +39,7 @@ export function App() {
 /** Departments land on what they have to report; leaders and admins on the overview. */
 function SignedInRoutes() {
   const session = useSession();
+  useEndOfSession();
   if (session.isPending) return null;
   if (!session.data) return <LoginPage />;
   const reader = session.data.role !== 'department';

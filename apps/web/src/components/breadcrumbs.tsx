@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from './month-link';
 
 export interface Crumb {
   label: string;
@@ -15,7 +15,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
       <ol>
         {all.map((crumb, i) => (
           <li key={`${i}-${crumb.label}`}>
-            {crumb.to && i < all.length - 1 ? <Link to={crumb.to}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}
+            {crumb.to && i < all.length - 1 ? <MonthLink to={crumb.to}>{crumb.label}</MonthLink> : <span aria-current="page">{crumb.label}</span>}
           </li>
         ))}
       </ol>

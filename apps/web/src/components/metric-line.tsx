@@ -1,7 +1,7 @@
 import type { MetricNode } from '@taizhang/contracts';
 import { formatTarget } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from './month-link';
 import { StatusBadge } from './status-badge';
 
 /** One metric in a list: status, name (linking to its page), target, period and reason. */
@@ -11,7 +11,7 @@ export function MetricLine({ metric }: { metric: MetricNode }) {
   return (
     <li className={`metric metric-${metric.status}`} data-testid="metric" data-code={metric.code}>
       <StatusBadge status={metric.status} />
-      <Link className="metric-name" to={`/metrics/${metric.id}`}>{english ? metric.nameEn : metric.name}</Link>
+      <MonthLink className="metric-name" to={`/metrics/${metric.id}`}>{english ? metric.nameEn : metric.name}</MonthLink>
       <span className="metric-target">{t('target')} {formatTarget(metric, english ? 'en' : 'zh')}</span>
       {metric.periodKey && <span className="metric-period">{t('reportingPeriod', { period: metric.periodKey })}</span>}
       <span className="metric-reason">{english ? metric.reasonEn : metric.reasonZh}</span>

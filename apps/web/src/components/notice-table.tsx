@@ -1,6 +1,6 @@
 import type { NoticeResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from './month-link';
 import { useFormat } from '../lib/format';
 import { NoticeLevelBadge, NoticeStateBadge, ReplyDue } from './notice-badges';
 
@@ -28,7 +28,7 @@ export function NoticeTable({ notices, caption, showDepartment = true }: { notic
           {notices.map((n) => (
             <tr key={n.id} data-testid="notice-row" data-notice={n.id} data-level={n.level} data-state={n.state} data-department={n.department.name}>
               <td><NoticeLevelBadge level={n.level} /></td>
-              <td><Link to={`/notices/${n.id}`}>{english ? n.metric.nameEn : n.metric.name}</Link> <span className="muted">{n.metric.code}</span></td>
+              <td><MonthLink to={`/notices/${n.id}`}>{english ? n.metric.nameEn : n.metric.name}</MonthLink> <span className="muted">{n.metric.code}</span></td>
               {showDepartment && <td>{n.department.name}</td>}
               <td>{n.period}</td>
               <td>{format.dateTime(n.issuedAt)}</td>

@@ -9,6 +9,8 @@ export const en: Messages = {
   demoBanner: 'Demo data: the submissions below were generated as an example; they are not real reports.',
   period: 'Month',
   periodNone: 'No data yet',
+  monthShown: 'Month shown: {{month}}',
+  monthToday: 'Month shown: as of today',
   loading: 'Loading…',
   loadError: 'Could not load the data: {{message}}',
   retry: 'Retry',

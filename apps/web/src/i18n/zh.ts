@@ -7,6 +7,8 @@ export const zh = {
   demoBanner: '演示数据：以下报送记录为系统生成的示例，并非真实报送。',
   period: '统计月份',
   periodNone: '暂无数据',
+  monthShown: '统计月份 {{month}}',
+  monthToday: '统计月份：截至今天',
   loading: '正在加载…',
   loadError: '数据加载失败：{{message}}',
   retry: '重试',

@@ -10,6 +10,9 @@ export const defaultPlan = (plans: PlanSummaryResponse[]): PlanSummaryResponse |
 
 const remembered = () => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(STORAGE_KEY));
 
+/** On sign-out: the next person starts from the default plan, not the one the last chose. */
+export const forgetSelectedPlan = () => sessionStorage.removeItem(STORAGE_KEY);
+
 /**
  * The plan the pages show: `?plan=<id>` in the address, else the one last chosen in this tab (so links
  * without the parameter — header, drill-down — stay on it), else the default. Shared by overview, queue,

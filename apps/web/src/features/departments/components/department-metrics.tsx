@@ -1,10 +1,11 @@
 import { attentionRank, formatTarget } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
+import { useMonth } from '../../../lib/month';
 import { usePlanDepartments } from '../../../lib/plan-api';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
@@ -16,7 +17,8 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const format = useFormat();
   const { plan } = useSelectedPlan();
   const departments = usePlanDepartments(plan?.id);
-  const metrics = useDepartmentMetrics(plan?.id, departmentId);
+  const month = useMonth();
+  const metrics = useDepartmentMetrics(plan?.id, departmentId, month);
   const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
   if (metrics.error) return <p role="alert" className="panel error">{errorMessage(metrics.error, i18n.language)}</p>;
   if (!metrics.data) return <p role="status">{t('loading')}</p>;
@@ -25,6 +27,7 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
     <>
       <Breadcrumbs crumbs={[{ label: name || t('nav.department') }]} />
       <section className="panel" aria-labelledby="department-metrics-title">
+        <p className="kicker" data-testid="month-shown">{month ? t('monthShown', { month }) : t('monthToday')}</p>
         <h2 id="department-metrics-title">{t('departmentPage.title', { department: name })}</h2>
         {rows.length === 0 ? (
           <p>{t('departmentPage.none')}</p>
@@ -42,7 +45,7 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
               <tbody>
                 {rows.map((m) => (
                   <tr key={m.id} data-testid="department-metric" data-status={m.current?.status ?? 'none'}>
-                    <th scope="row"><Link to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</Link></th>
+                    <th scope="row"><MonthLink to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</MonthLink></th>
                     <td>{formatTarget(m, format.lang)}</td>
                     <td>{m.current ? <StatusBadge status={m.current.status} /> : '—'}{m.current && <span className="muted"> {m.current.period}</span>}</td>
                     <td>{m.current ? (format.lang === 'en' ? m.current.reasonEn : m.current.reasonZh) : t('metricPage.notStarted')}</td>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { StatusBadge } from '../../../components/status-badge';
 import { StatusCounts } from '../../../components/status-counts';
@@ -19,7 +20,7 @@ export function FirstLevelPage() {
     <>
       <Breadcrumbs crumbs={[{ label: `${first.number}. ${first.title}` }]} />
       <section className="panel" aria-labelledby="first-title">
-        <p className="kicker">{t('firstLevel')} · {t('reportingPeriod', { period: tree.data.period ?? '—' })}</p>
+        <p className="kicker">{t('firstLevel')} · <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span></p>
         <h2 id="first-title">{first.number}. {first.title}</h2>
         <p><StatusBadge status={first.status} /> <StatusCounts counts={first.counts} /></p>
         <table className="data-table">
@@ -35,7 +36,7 @@ export function FirstLevelPage() {
           <tbody>
             {first.children.map((second) => (
               <tr key={second.id} data-testid="second-level-row">
-                <th scope="row"><Link to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</Link></th>
+                <th scope="row"><MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink></th>
                 <td><StatusBadge status={second.status} /></td>
                 <td><StatusCounts counts={second.counts} /></td>
                 <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>

@@ -22,7 +22,7 @@ export function SecondLevelPage() {
     <>
       <Breadcrumbs crumbs={[{ label: `${first.number}. ${first.title}`, to: `/indicators/${first.id}` }, { label: `${second.number}. ${second.title}` }]} />
       <section className="panel" aria-labelledby="second-title">
-        <p className="kicker">{t('secondLevel')} · {t('reportingPeriod', { period: tree.data.period ?? '—' })}</p>
+        <p className="kicker">{t('secondLevel')} · <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span></p>
         <h2 id="second-title">{second.number}. {second.title}</h2>
         <p><StatusBadge status={second.status} /> <StatusCounts counts={second.counts} /></p>
         <p className="departments">

@@ -4,8 +4,13 @@ import { getJson } from '../../../lib/api-client';
 import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 import { REFRESH_MS } from '../../../lib/plan-api';
 
-export function useMetric(metricId: number) {
-  return useQuery({ queryKey: ['metric', metricId], queryFn: () => getJson<MetricResponse>(`/api/metrics/${metricId}`), refetchInterval: REFRESH_MS });
+/** The metric with its status as the chosen month shows it (as the overview did), or as of today without one. */
+export function useMetric(metricId: number, month: string | undefined) {
+  return useQuery({
+    queryKey: ['metric', metricId, month ?? 'today'],
+    queryFn: () => getJson<MetricResponse>(`/api/metrics/${metricId}${month ? `?period=${month}` : ''}`),
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export function useMetricSeries(metricId: number) {

@@ -3,7 +3,7 @@ import type { NoticeResponse } from '@taizhang/contracts';
 import { NOTICE_LEVELS, type NoticeLevel } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { errorMessage, postJson } from '../../../lib/api-client';
 
 interface Props {
@@ -51,7 +51,7 @@ export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props)
         <button type="submit" className="primary" disabled={issue.isPending}>{t('issueNotice.submit')}</button>
         {issue.error && <span role="alert" className="form-error" data-testid="issue-notice-error">{errorMessage(issue.error, i18n.language)}</span>}
         {issue.data && !issue.error && (
-          <span role="status" data-testid="issue-notice-done">{t('issueNotice.issued', { id: issue.data.id })} <Link to={`/notices/${issue.data.id}`}>{t('issueNotice.open')}</Link></span>
+          <span role="status" data-testid="issue-notice-done">{t('issueNotice.issued', { id: issue.data.id })} <MonthLink to={`/notices/${issue.data.id}`}>{t('issueNotice.open')}</MonthLink></span>
         )}
       </form>
     </section>

@@ -7,6 +7,7 @@ import { MetricSeriesChart } from '../../../components/charts/metric-series-char
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
+import { useMonth } from '../../../lib/month';
 import { usePlanDepartments, usePlanTree } from '../../../lib/plan-api';
 import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
 import { useSession } from '../../../lib/session';
@@ -31,12 +32,13 @@ export function MetricPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const metricId = Number(useParams().metricId);
-  const metric = useMetric(metricId);
+  const month = useMonth();
+  const metric = useMetric(metricId, month);
   const series = useMetricSeries(metricId);
   const history = useMetricHistory(metricId);
   const revisions = useMetricRevisions(metricId);
   const departments = usePlanDepartments(metric.data?.planId);
-  const tree = usePlanTree(metric.data?.planId, undefined);
+  const tree = usePlanTree(metric.data?.planId, month);
   const session = useSession();
 
   const error = metric.error ?? series.error;
@@ -53,7 +55,7 @@ export function MetricPage() {
     <>
       <Breadcrumbs crumbs={[...crumbsFor(tree.data, m.id), { label: name }]} />
       <section className="panel" aria-labelledby="metric-title" data-testid="metric-page">
-        <p className="kicker">{m.code}{task && ` · ${t('task', { number: task.number })}`}</p>
+        <p className="kicker">{m.code}{task && ` · ${t('task', { number: task.number })}`} · <span data-testid="month-shown">{month ? t('monthShown', { month }) : t('monthToday')}</span></p>
         <h2 id="metric-title">{name}</h2>
         {task && <p className="muted">{task.text}</p>}
         <dl className="facts">

@@ -1,6 +1,7 @@
 import type { NoticeResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { NoticeLevelBadge, NoticeStateBadge, ReplyDue } from '../../../components/notice-badges';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
@@ -26,7 +27,7 @@ export function NoticePage() {
 
   return (
     <>
-      <p className="back-link"><Link to="/notices">{t('notices.back')}</Link></p>
+      <p className="back-link"><MonthLink to="/notices">{t('notices.back')}</MonthLink></p>
       <section className="panel" aria-labelledby="notice-title" data-testid="notice-page" data-state={n.state}>
         <p className="kicker">{t('notices.number', { id: n.id })} · {n.metric.code}</p>
         <h2 id="notice-title" className="notice-title">
@@ -35,7 +36,7 @@ export function NoticePage() {
         <dl className="facts">
           <div><dt>{t('notices.state')}</dt><dd data-testid="notice-state"><NoticeStateBadge state={n.state} />{n.closedReason && <> {t(`notices.closedReasons.${n.closedReason}`)}</>}</dd></div>
           <div><dt>{t('notices.department')}</dt><dd>{n.department.name}</dd></div>
-          <div><dt>{t('notices.metric')}</dt><dd>{metricLink ? <Link to={`/metrics/${n.metric.id}`}>{metricName}</Link> : metricName}</dd></div>
+          <div><dt>{t('notices.metric')}</dt><dd>{metricLink ? <MonthLink to={`/metrics/${n.metric.id}`}>{metricName}</MonthLink> : metricName}</dd></div>
           <div><dt>{t('notices.issuedAt')}</dt><dd>{format.dateTime(n.issuedAt)} <span className="muted">{n.issuedAutomatically ? t('notices.issuedAutomatically') : t('notices.issuedByLeader')}</span></dd></div>
           <div><dt>{t('notices.replyDue')}</dt><dd><ReplyDue date={n.replyDue} overdue={n.replyOverdue} /></dd></div>
           {n.escalations > 0 && <div><dt>{t('notices.escalations')}</dt><dd>{t('notices.escalationCount', { n: n.escalations })}</dd></div>}

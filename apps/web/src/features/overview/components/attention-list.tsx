@@ -1,6 +1,6 @@
 import type { AttentionItem } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { DepartmentLine } from '../../../components/department-line';
 import { StatusBadge } from '../../../components/status-badge';
 
@@ -19,14 +19,14 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
             <li key={item.metricId} className={`attention-item metric-${item.status}`} data-testid="attention-item" data-metric-id={item.metricId} data-status={item.status}>
               <p className="attention-head">
                 <StatusBadge status={item.status} />
-                <Link to={`/metrics/${item.metricId}`} className="metric-name">{english ? item.nameEn : item.name}</Link>
+                <MonthLink to={`/metrics/${item.metricId}`} className="metric-name">{english ? item.nameEn : item.name}</MonthLink>
                 {item.periodKey && <span className="metric-period">{t('reportingPeriod', { period: item.periodKey })}</span>}
               </p>
               <p className="metric-reason" data-testid="attention-reason">{english ? item.reasonEn : item.reasonZh}</p>
               <p className="attention-where muted">
-                <Link to={`/indicators/${item.firstLevel.id}/${item.secondLevel.id}`}>
+                <MonthLink to={`/indicators/${item.firstLevel.id}/${item.secondLevel.id}`}>
                   {item.firstLevel.number}.{item.secondLevel.number} {item.secondLevel.title}
-                </Link>
+                </MonthLink>
                 {' · '}
                 {t('task', { number: item.task.number })}
               </p>

@@ -1,7 +1,7 @@
 import type { DepartmentComparisonResponse } from '@taizhang/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { useFormat } from '../../../lib/format';
 
 type Row = DepartmentComparisonResponse['departments'][number];
@@ -67,7 +67,7 @@ export function DepartmentRanking({ comparison }: { comparison: DepartmentCompar
             {rows.map((row) => (
               <tr key={row.id} data-testid="ranking-row" data-department-id={row.id}>
                 <td className="num">{row.rank}</td>
-                <th scope="row"><Link to={`/departments/${row.id}`}>{row.name}</Link></th>
+                <th scope="row"><MonthLink to={`/departments/${row.id}`}>{row.name}</MonthLink></th>
                 <td className="num">{row.metricCount}</td>
                 <td className="num">{row.counts.red}</td>
                 <td className="num">{format.percent(row.compliance)}</td>

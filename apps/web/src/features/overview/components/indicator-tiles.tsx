@@ -1,6 +1,6 @@
 import type { DashboardSummaryResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { StatusBadge } from '../../../components/status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 
@@ -14,14 +14,14 @@ export function IndicatorTiles({ indicators }: { indicators: DashboardSummaryRes
         {indicators.map((first) => (
           <li key={first.id} className={`tile tile-${first.status}`} data-testid="indicator-tile" data-status={first.status}>
             <h3 className="tile-title">
-              <Link to={`/indicators/${first.id}`}>{first.number}. {first.title}</Link>
+              <MonthLink to={`/indicators/${first.id}`}>{first.number}. {first.title}</MonthLink>
             </h3>
             <p className="tile-status"><StatusBadge status={first.status} /> <StatusCounts counts={first.counts} /></p>
             <ul className="tile-children" aria-label={t('dashboard.secondLevelOf', { title: first.title })}>
               {first.children.map((second) => (
                 <li key={second.id}>
                   <StatusBadge status={second.status} />{' '}
-                  <Link to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</Link>
+                  <MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink>
                 </li>
               ))}
             </ul>

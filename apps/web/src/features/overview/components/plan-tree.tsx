@@ -1,6 +1,6 @@
 import type { FirstLevelNode, SecondLevelNode, TaskNode } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { MonthLink } from '../../../components/month-link';
 import { DepartmentLine } from '../../../components/department-line';
 import { MetricLine } from '../../../components/metric-line';
 import { StatusBadge } from '../../../components/status-badge';
@@ -41,7 +41,7 @@ function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode
           <StatusCounts counts={node.counts} />
         </summary>
         {/* The link sits outside <summary> so that it is not an interactive control nested in another. */}
-        <p><Link to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</Link></p>
+        <p><MonthLink to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</MonthLink></p>
         <p className="departments">
           <DepartmentLine label={t('lead')} departments={node.leadDepartments} />
           <DepartmentLine label={t('responsible')} departments={node.responsibleDepartments} />

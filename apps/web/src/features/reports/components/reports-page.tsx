@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
+import { useMonth } from '../../../lib/month';
 import { useSession } from '../../../lib/session';
 import { PlanPicker } from '../../../components/plan-picker';
 import { useSelectedPlan } from '../../../lib/selected-plan';
@@ -15,7 +16,9 @@ export function ReportsPage() {
   const { plans, plan, choose } = useSelectedPlan();
   const reports = useReports(plan?.id);
   const generate = useGenerateReport();
-  const [month, setMonth] = useState('');
+  // Opened from a page showing a month, the report of that month is the one offered.
+  const shownMonth = useMonth();
+  const [month, setMonth] = useState(shownMonth ?? '');
   const canGenerate = session.data?.role === 'leader' || session.data?.role === 'admin';
   const months = plan ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`) : [];
   const submit = (e: FormEvent) => {
