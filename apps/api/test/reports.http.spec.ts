@@ -51,7 +51,7 @@ describe('monthly reports', () => {
     const { body } = await generate('2020-05');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download(body.id, 'xlsx')) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '指标', '需关注', '单位排名', '趋势', '附表']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '指标', '需关注', '年末预测', '单位排名', '趋势', '附表']);
     const summary = await summaryOf('2020-05');
     const facts = new Map<string, unknown>();
     book.getWorksheet('概况')!.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));

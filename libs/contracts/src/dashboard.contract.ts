@@ -1,4 +1,5 @@
 import type { NoticeLevel, NoticeState, Status, StatusCounts } from '@taizhang/domain';
+import type { MetricForecast } from './metric.contract';
 import type { DepartmentRef } from './plan.contract';
 
 export interface IndicatorSummary {
@@ -26,7 +27,11 @@ export interface AttentionItem {
   responsibleDepartments: DepartmentRef[];
   /** Every department whose own figures for the period are red or amber (red first), each with its figure and its notice. */
   failingDepartments: AttentionDepartment[];
+  /** Where its year will end (see MetricForecast); null without a forecast. A green metric is listed when this misses the target. */
+  forecast: AttentionForecast | null;
 }
+
+export type AttentionForecast = Pick<MetricForecast, 'status' | 'projected' | 'requiredPace' | 'reasonZh' | 'reasonEn'>;
 
 /** One department behind a metric on the attention list: its own status, figure and reason, and its 督办单 if one was issued. */
 export interface AttentionDepartment {
@@ -58,7 +63,7 @@ export interface DashboardSummaryResponse {
   previous: { period: string; counts: StatusCounts; shareGreen: number | null; onTimeRate: number | null } | null;
   /** First-level indicators, each with its second-level indicators. */
   indicators: Array<IndicatorSummary & { children: IndicatorSummary[] }>;
-  /** Every red metric, then every amber one. */
+  /** Every red metric, then every amber one, then every green one whose forecast misses the year's target. */
   attention: AttentionItem[];
   demo: boolean;
   /** When the last evaluation cycle finished; null before the first. */

@@ -1,4 +1,4 @@
-import type { Comparator, EvaluationBasis, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
+import type { Comparator, EvaluationBasis, ForecastMethod, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
 
 /** One evaluation of a metric (overall when departmentId is null) for one reporting period. */
 export interface EvaluationResponse {
@@ -38,4 +38,31 @@ export interface MetricResponse {
   departments: EvaluationResponse[];
   /** Who reports its figures (GET /api/metrics/:id only): by default the departments its task names; an admin may change them. */
   reportingDepartments?: Array<{ id: number; code: string; name: string }>;
+  /** Where the year will end, as of the period shown (GET /api/metrics/:id only); null for a metric without a yearly target reported during the year. */
+  forecast?: MetricForecast | null;
+}
+
+/**
+ * Where a metric's year will end from its year-to-date figures so far: yearly counts at their linear pace
+ * (running total × 12 ÷ months elapsed), rates and other levels at the mean of their last three periods.
+ */
+export interface MetricForecast {
+  method: ForecastMethod;
+  /** The period of the latest figure the forecast rests on; null when there is none. */
+  asOf: string | null;
+  /** The year's last reporting period. */
+  endPeriod: string;
+  target: number;
+  /** Projected year-end figure; null with too little data (fewer than the first three months). */
+  projected: number | null;
+  /** Counts: a count per remaining month; rates: the rate over the remaining months. Null when nothing remains, it cannot be met, or it cannot be worked out (the reason says which). */
+  requiredPace: number | null;
+  /** green on course; amber: the projection misses the target; red: it can no longer be met; null: too little data. */
+  status: 'green' | 'amber' | 'red' | null;
+  /** The projection from the latest figure to year-end, per reporting period. */
+  path: Array<{ period: string; value: number }>;
+  methodZh: string;
+  methodEn: string;
+  reasonZh: string;
+  reasonEn: string;
 }

@@ -23,3 +23,4 @@ export * from './report-snapshot';
 export * from './supervision';
 export * from './plan-parser';
 export * from './recheck-date';
+export * from './forecast';

@@ -1,20 +1,27 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
+import { Lunar } from 'lunar-typescript';
 import { evaluateOverall } from './evaluate-overall';
 import { evaluatePeriod } from './evaluate-period';
 import { withDefaultRules, type RuledMetric } from './metric-rules';
 import { findPeriod } from './period';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, completeCalendarYears, provisionalCalendarYear } from './provisional-calendar-year';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, completeCalendarYears, provisionalCalendarYear, type LunarFestivals } from './provisional-calendar-year';
 import { CalendarRangeError, WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 
+/** The festival dates as the API computes them (apps/api/src/calendar/lunar-festivals.ts), from the same library. */
+function festivalsOf(year: number): LunarFestivals {
+  const solarOf = (month: number, day: number) => Lunar.fromYmd(year, month, day).getSolar().toYmd();
+  return { springFestival: solarOf(1, 1), dragonBoat: solarOf(5, 5), midAutumn: solarOf(8, 15), qingming: Lunar.fromYmd(year, 3, 1).getJieQiTable()['清明'].toYmd() };
+}
+
 const packageYears = calendarYearsFromChineseDays(chineseDaysData, [2020, 2021, 2022, 2023, 2024, 2025, 2026]).map((y) => ({ ...y, kind: 'package' as const }));
-const calendar = new WorkingDayCalendar(completeCalendarYears(packageYears));
+const calendar = new WorkingDayCalendar(completeCalendarYears(packageYears, festivalsOf));
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 describe(provisionalCalendarYear.name, () => {
   it('computes 2027 from the holiday law: 元旦, 除夕 to 初七, 清明, 1–5 May, 端午, 中秋, 1–7 October, no make-up days', () => {
-    const y = provisionalCalendarYear(2027);
+    const y = provisionalCalendarYear(2027, festivalsOf(2027));
     expect(y).toMatchObject({ year: 2027, kind: 'provisional', makeUpWorkdays: [] });
     expect(y.holidays).toEqual([
       '2027-01-01',
@@ -29,7 +36,7 @@ describe(provisionalCalendarYear.name, () => {
 
   it('gives only days the official notices of 2025 and 2026 also gave off (the rules those notices follow)', () => {
     for (const official of packageYears.filter((y) => y.year >= 2025)) {
-      const computed = provisionalCalendarYear(official.year).holidays;
+      const computed = provisionalCalendarYear(official.year, festivalsOf(official.year)).holidays;
       expect(computed.filter((d) => !official.holidays.includes(d))).toEqual([]);
     }
   });
@@ -37,7 +44,7 @@ describe(provisionalCalendarYear.name, () => {
   it('for every year of 2000–2101: its own dates only, New Year, May Day and National Day, a Spring Festival in late January or February', () => {
     fc.assert(
       fc.property(fc.integer({ min: CALENDAR_FIRST_YEAR, max: CALENDAR_LAST_YEAR }), (year) => {
-        const y = provisionalCalendarYear(year);
+        const y = provisionalCalendarYear(year, festivalsOf(year));
         expect(y.holidays.every((d) => d.startsWith(`${year}-`))).toBe(true);
         expect(new Set(y.holidays).size).toBe(y.holidays.length);
         expect(y.holidays).toEqual(expect.arrayContaining([`${year}-01-01`, `${year}-05-05`, `${year}-10-07`]));
@@ -51,14 +58,14 @@ describe(provisionalCalendarYear.name, () => {
   });
 
   it('refuses years outside 2000–2101', () => {
-    expect(() => provisionalCalendarYear(1999)).toThrow(RangeError);
-    expect(() => provisionalCalendarYear(2102)).toThrow(RangeError);
+    expect(() => provisionalCalendarYear(1999, festivalsOf(1999))).toThrow(RangeError);
+    expect(() => provisionalCalendarYear(2102, festivalsOf(2102))).toThrow(RangeError);
   });
 });
 
 describe(completeCalendarYears.name, () => {
   it('fills every year of 2000–2101 the store lacks with a provisional year, keeping the stored ones', () => {
-    const years = completeCalendarYears(packageYears);
+    const years = completeCalendarYears(packageYears, festivalsOf);
     expect(years.map((y) => y.year)).toEqual(Array.from({ length: 102 }, (_, i) => 2000 + i));
     expect(years.find((y) => y.year === 2025)?.kind).toBe('package');
     expect(years.find((y) => y.year === 2027)?.kind).toBe('provisional');

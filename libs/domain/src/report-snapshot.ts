@@ -1,3 +1,4 @@
+import type { ForecastStatus } from './forecast';
 import type { Status, StatusCounts } from './status';
 
 /** A monthly report frozen at generation: everything the Excel, PDF and CSV editions print, in both languages. */
@@ -17,11 +18,28 @@ export interface ReportSnapshot {
   };
   indicators: Array<{ level: 1 | 2; number: number; title: string; status: Status; counts: StatusCounts }>;
   attention: Array<{ code: string; name: string; nameEn: string; status: Status; reasonZh: string; reasonEn: string; task: string; departments: string }>;
+  /** Where each yearly rate and count will end, worst forecast first (absent from reports made before forecasts). */
+  forecasts?: ReportForecastRow[];
   departments: Array<{ rank: number; name: string; metricCount: number; counts: StatusCounts; compliance: number | null; onTimeRate: number | null }>;
   trend: Array<{ month: string; counts: StatusCounts; shareGreen: number | null }>;
   /** Supervision notices (督办单) in the month: issued, answered by their deadline, escalated, closed. */
   notices?: { issued: number; answeredOnTime: number; escalated: number; closed: number };
   appendix: ReportMetricRow[];
+}
+
+/** A metric's year-end forecast as the report prints it (see forecast.ts). */
+export interface ReportForecastRow {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** Its status this month. */
+  status: Status;
+  forecast: ForecastStatus;
+  projected: number;
+  target: string;
+  targetEn: string;
+  reasonZh: string;
+  reasonEn: string;
 }
 
 export interface ReportMetricRow {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarYearsFromChineseDays, completeCalendarYears, parseIsoDate, readHolidayNotice, WorkingDayCalendar,
+  CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarYearsFromChineseDays, completeCalendarYears, parseIsoDate, provisionalCalendarYear, readHolidayNotice, WorkingDayCalendar,
   type CalendarYear,
 } from '@taizhang/domain';
 import type { CalendarDayRequest, CalendarStatusResponse, CalendarYearResponse, NoticePreviewResponse, WorkingDaysAddResponse, WorkingDaysCountResponse } from '@taizhang/contracts';
@@ -10,6 +10,7 @@ import { AppError } from '../common/app-error';
 import { Clock } from '../clock/clock';
 import type { EntityManager } from 'typeorm';
 import { CalendarRepository, type StoredCalendarYear } from './calendar.repository';
+import { lunarFestivals } from './lunar-festivals';
 
 /** The years loaded from the chinese-days package on first start; later years come from a pasted notice, or are computed. */
 export const BUNDLED_YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
@@ -53,7 +54,7 @@ export class CalendarService {
   /** The calendar with its version, which the engine checks again inside its write (see EvaluationRepository.apply). */
   async current(): Promise<{ calendar: WorkingDayCalendar; version: string }> {
     const version = await this.repository.version();
-    if (this.cached?.version !== version) this.cached = { calendar: new WorkingDayCalendar(completeCalendarYears(await this.repository.loadYears())), version };
+    if (this.cached?.version !== version) this.cached = { calendar: new WorkingDayCalendar(completeCalendarYears(await this.repository.loadYears(), lunarFestivals)), version };
     return this.cached;
   }
 
@@ -71,7 +72,7 @@ export class CalendarService {
   async year(year: number): Promise<CalendarYearResponse> {
     assertCalendarYear(year);
     const stored = (await this.repository.loadYears()).find((y) => y.year === year);
-    const y = stored ?? completeCalendarYears([]).find((c) => c.year === year)!;
+    const y = stored ?? provisionalCalendarYear(year, lunarFestivals(year));
     return { year, source: y.kind ?? 'official', note: y.source, holidays: y.holidays, workingDays: y.makeUpWorkdays, updatedAt: stored?.updatedAt ?? null };
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AttentionDepartment, AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
-import { countStatuses, failingDepartments, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Status } from '@taizhang/domain';
+import { attentionRank, countStatuses, failingDepartments, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Forecast, type Status } from '@taizhang/domain';
 import type { PreparedJson } from '../common/prepared-json';
 import { EvaluationService } from '../evaluation/evaluation.service';
+import { ForecastService } from '../evaluation/forecast.service';
 import { PlanEvaluationService, type LoadedPlan } from '../evaluation/plan-evaluation.service';
 import { noticeKey, NoticesRepository, type NoticeBrief } from '../supervision/notices.repository';
 import { DashboardCache } from './dashboard-cache';
@@ -16,6 +17,7 @@ export class DashboardService {
     private readonly timeliness: TimelinessService,
     private readonly cache: DashboardCache,
     private readonly notices: NoticesRepository,
+    private readonly forecasts: ForecastService,
   ) {}
 
   /** The glance: counts by status, share green, timeliness, the change since last month, the indicators and what is red. */
@@ -53,7 +55,7 @@ export class DashboardService {
       onTimeRate: period ? onTimeRate(due, monthEndOfKey(period)) : null,
       previous: previousKey && previousCounts ? { period: previousKey, counts: previousCounts, shareGreen: shareGreen(previousCounts), onTimeRate: onTimeRate(due, monthEndOfKey(previousKey)) } : null,
       indicators: tree.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, counts: f.counts, children: f.children.map((c) => ({ id: c.id, number: c.number, title: c.title, status: c.status, counts: c.counts })) })),
-      attention: attentionOf(tree, await this.notices.ofPlan(loaded.plan.id)),
+      attention: attentionOf(tree, await this.notices.ofPlan(loaded.plan.id), await this.forecasts.ofTree(loaded, tree)),
       demo: loaded.plan.demo,
       evaluatedAt: this.engine.lastRun?.finishedAt ?? null,
     };
@@ -128,13 +130,16 @@ export class DashboardService {
 }
 
 /** Red metrics first, then amber, each with its task, indicators, departments, and every failing department with its notice. */
-function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>): AttentionItem[] {
+function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>, forecasts: Map<number, Forecast>): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const first of tree) {
     for (const second of first.children) {
       for (const task of second.tasks) {
         for (const m of task.metrics) {
-          if (m.status !== 'red' && m.status !== 'amber') continue;
+          // A green metric whose year is forecast to miss its target is listed too, after what is red or amber now.
+          const forecast = forecasts.get(m.id);
+          const missesYear = m.status === 'green' && (forecast?.status === 'amber' || forecast?.status === 'red');
+          if (m.status !== 'red' && m.status !== 'amber' && !missesYear) continue;
           const failing: AttentionDepartment[] = failingDepartments(m.departments).map((d) => ({
             id: d.id, code: d.code, name: d.name, status: d.status, value: d.value, reasonZh: d.reasonZh, reasonEn: d.reasonEn, periodKey: d.periodKey,
             notice: notices.get(noticeKey(m.id, d.id, d.periodKey)) ?? null,
@@ -146,12 +151,13 @@ function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>):
             firstLevel: { id: first.id, number: first.number, title: first.title },
             leadDepartments: second.leadDepartments as DepartmentRef[], responsibleDepartments: second.responsibleDepartments as DepartmentRef[],
             failingDepartments: failing,
+            forecast: forecast ? { status: forecast.status, projected: forecast.projected, requiredPace: forecast.requiredPace, reasonZh: forecast.reasonZh, reasonEn: forecast.reasonEn } : null,
           });
         }
       }
     }
   }
-  return items.sort((a, b) => (a.status === b.status ? a.code.localeCompare(b.code) : a.status === 'red' ? -1 : 1));
+  return items.sort((a, b) => attentionRank(a.status) - attentionRank(b.status) || a.code.localeCompare(b.code));
 }
 
 /** The later of two ISO instants, either possibly missing. */

@@ -3,6 +3,8 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationScheduler } from './evaluation.scheduler';
 import { EvaluationService } from './evaluation.service';
+import { ForecastService } from './forecast.service';
 
-@Module({ imports: [CalendarModule], providers: [EvaluationService, EvaluationRepository, EvaluationScheduler], exports: [EvaluationService, EvaluationScheduler, EvaluationRepository] })
+@Module({ imports: [CalendarModule], providers: [EvaluationService, EvaluationRepository, EvaluationScheduler, ForecastService],
+  exports: [EvaluationService, EvaluationScheduler, EvaluationRepository, ForecastService] })
 export class EvaluationModule {}

@@ -12,6 +12,7 @@ import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 import { markPlanChanged } from '../plans/plan-changes';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
+import { ForecastService } from '../evaluation/forecast.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
 import { checkReportingDepartments, replaceReportingDepartments } from './reporting-departments';
@@ -24,6 +25,7 @@ export class MetricsService {
     private readonly dataSource: DataSource,
     private readonly evaluations: EvaluationRepository,
     private readonly evaluation: EvaluationService,
+    private readonly forecasts: ForecastService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly planEvaluation: PlanEvaluationService,
@@ -55,12 +57,15 @@ export class MetricsService {
   async get(user: CurrentUser, id: number, period?: string): Promise<MetricResponse> {
     const metric = await this.find(id);
     await this.assertAssigned(user, metric);
-    const shown = await this.shownIn(metric.planId, period, () => this.evaluations.current([id]), (e) => `${e.departmentId ?? '*'}`);
+    const rows = await this.evaluations.current([id]);
+    const shown = await this.shownIn(metric.planId, period, async () => rows, (e) => `${e.departmentId ?? '*'}`);
     const overall = shown.get('*');
     const departments = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
+    const plan = await this.planEvaluation.findPlan(metric.planId);
+    const forecast = await this.forecasts.ofMetric(metric, plan.year, rows, overall?.periodKey ?? null);
     const reporting = (await this.evaluations.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
     return {
-      ...toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse)),
+      ...toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse)), forecast,
       reportingDepartments: reporting.map((d) => ({ id: d.id, code: d.code, name: d.name })),
     };
   }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { FirstLevelNode } from '@taizhang/contracts';
-import { formatTarget, type ReportMetricRow, type ReportSnapshot } from '@taizhang/domain';
+import type { AttentionItem, FirstLevelNode } from '@taizhang/contracts';
+import { attentionRank, formatTarget, type Forecast, type ReportForecastRow, type ReportMetricRow, type ReportSnapshot } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { NoticeEntity } from '../supervision/supervision.entities';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { ForecastService } from '../evaluation/forecast.service';
 
 /** Gathers a month's report from the same figures the dashboard shows, so the two always agree. */
 @Injectable()
@@ -13,6 +14,7 @@ export class ReportBuilderService {
     private readonly dashboard: DashboardService,
     private readonly plans: PlanEvaluationService,
     private readonly dataSource: DataSource,
+    private readonly forecasts: ForecastService,
   ) {}
 
   async build(planId: number, month: string, version: number, generatedAt: string): Promise<Omit<ReportSnapshot, 'appendix'> & { appendix: ReportMetricRow[] }> {
@@ -23,6 +25,7 @@ export class ReportBuilderService {
       this.plans.load(planId),
     ]);
     const tree = this.plans.tree(loaded, month);
+    const forecasts = await this.forecasts.ofTree(loaded, tree);
     const overallValue = new Map(loaded.rows.filter((e) => e.departmentId === null).map((e) => [`${e.metricId}:${e.periodKey}`, e.value]));
     const appendix: ReportMetricRow[] = tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => ({
       code: m.code, name: m.name, nameEn: m.nameEn, taskNumber: t.number, status: m.status,
@@ -41,11 +44,12 @@ export class ReportBuilderService {
         ...f.children.map((c) => ({ level: 2 as const, number: c.number, title: c.title, status: c.status, counts: c.counts })),
       ]),
       attention: summary.attention.map((a) => ({
-        code: a.code, name: a.name, nameEn: a.nameEn, status: a.status, reasonZh: a.reasonZh, reasonEn: a.reasonEn,
+        code: a.code, name: a.name, nameEn: a.nameEn, status: a.status, ...attentionReasons(a),
         task: `${a.task.number}. ${a.task.text}`,
         // The departments whose own figures fail; the indicator's named units only when none does on its own.
         departments: (a.failingDepartments.length ? a.failingDepartments : [...a.leadDepartments, ...a.responsibleDepartments]).map((d) => d.name).join('、'),
       })),
+      forecasts: forecastRows(tree, forecasts),
       departments: departments.departments.map((d) => ({ rank: d.rank, name: d.name, metricCount: d.metricCount, counts: d.counts, compliance: d.compliance, onTimeRate: d.onTimeRate })),
       trend: trend.months.filter((m) => m.period <= month).map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
       notices: await this.noticeCounts(planId, tree),
@@ -72,4 +76,22 @@ export class ReportBuilderService {
       closed: notices.filter((n) => n.state === 'closed').length,
     };
   }
+}
+
+/** A green metric is on the attention list for its forecast: its reason says so. */
+function attentionReasons(a: AttentionItem): { reasonZh: string; reasonEn: string } {
+  if (a.status !== 'green' || !a.forecast) return { reasonZh: a.reasonZh, reasonEn: a.reasonEn };
+  return { reasonZh: `${a.reasonZh}；年末预测：${a.forecast.reasonZh}`, reasonEn: `${a.reasonEn}; year-end forecast: ${a.forecast.reasonEn}` };
+}
+
+/** Every metric with a year-end forecast, the worst forecast first. */
+function forecastRows(tree: FirstLevelNode[], forecasts: Map<number, Forecast>): ReportForecastRow[] {
+  return tree
+    .flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics)))
+    .flatMap((m) => {
+      const f = forecasts.get(m.id);
+      if (!f?.status || f.projected === null) return [];
+      return [{ code: m.code, name: m.name, nameEn: m.nameEn, status: m.status, forecast: f.status, projected: f.projected, target: formatTarget(m), targetEn: formatTarget(m, 'en'), reasonZh: f.reasonZh, reasonEn: f.reasonEn }];
+    })
+    .sort((a, b) => attentionRank(a.forecast) - attentionRank(b.forecast) || a.code.localeCompare(b.code));
 }

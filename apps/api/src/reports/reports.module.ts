@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
+import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansModule } from '../plans/plans.module';
 import { ReportBuilderService } from './report-builder.service';
 import { ReportsController } from './reports.controller';
@@ -8,7 +9,7 @@ import { ReportsScheduler } from './reports.scheduler';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [DashboardModule, PlansModule, CalendarModule],
+  imports: [DashboardModule, PlansModule, CalendarModule, EvaluationModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportBuilderService, ReportsScheduler],
   exports: [ReportsService, ReportsScheduler],

@@ -1,6 +1,6 @@
 import type { ReportSnapshot, Status, StatusCounts } from '@taizhang/domain';
 import PDFDocument from 'pdfkit';
-import { indicatorStatusWord, LABELS, percent, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { FORECAST_LABELS, indicatorStatusWord, LABELS, percent, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 const STATUS_COLOUR: Record<Status, string> = { red: '#b42318', amber: '#b25e09', green: '#1d6333', grey: '#52606d' };
 const STATUS_BAR: Record<Status, string> = { red: '#d64545', amber: '#f0a33c', green: '#3f9a5b', grey: '#b8c2cc' };
@@ -46,6 +46,14 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
   if (report.attention.length === 0) doc.fontSize(10).text(l.none);
   else table(doc, [l.code, l.metric, l.status, l.reason, l.departments], [44, 110, 46, width - 320, 120],
     report.attention.map((a) => ({ cells: [a.code, lang === 'zh' ? a.name : a.nameEn, words[a.status], lang === 'zh' ? a.reasonZh : a.reasonEn, a.departments], status: a.status, statusColumn: 2 })));
+
+  if (report.forecasts) {
+    const f = FORECAST_LABELS[lang];
+    heading(doc, f.heading);
+    if (report.forecasts.length === 0) doc.fontSize(10).text(l.none);
+    else table(doc, [l.code, l.metric, f.now, f.forecast, f.projected, l.reason], [44, 100, 40, 52, 44, width - 280],
+      report.forecasts.map((r) => ({ cells: [r.code, lang === 'zh' ? r.name : r.nameEn, words[r.status], f.words[r.forecast], `${Math.round(r.projected * 10) / 10}`, lang === 'zh' ? r.reasonZh : r.reasonEn], status: r.forecast, statusColumn: 3 })));
+  }
 
   if (report.notices) {
     heading(doc, l.notices);

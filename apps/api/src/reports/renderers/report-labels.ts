@@ -49,3 +49,15 @@ const NO_METRICS: Record<ReportLanguage, string> = { zh: '无量化指标', en: 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
 }
+
+/** The words of the year-end forecast section (libs/domain/src/forecast.ts). */
+export const FORECAST_LABELS = {
+  zh: {
+    heading: '年末预测：按目前进度推算全年', sheet: '年末预测', now: '本月状态', forecast: '年末预测', projected: '预计年末值',
+    words: { green: '预计达标', amber: '预计未达标', red: '已无法达标' },
+  },
+  en: {
+    heading: 'Year-end forecast: the year at the current pace', sheet: 'Forecast', now: 'This month', forecast: 'Forecast', projected: 'Projected',
+    words: { green: 'On course', amber: 'Projected to miss', red: 'Cannot be met' },
+  },
+};

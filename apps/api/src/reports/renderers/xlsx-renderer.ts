@@ -1,7 +1,7 @@
 import type { ReportSnapshot, Status } from '@taizhang/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { indicatorStatusWord, LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { FORECAST_LABELS, indicatorStatusWord, LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 /**
  * A sheet per section; header rows frozen; numbers stored as numbers; status cells filled and labelled in
@@ -62,6 +62,17 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     const row = attention.addRow([a.code, lang === 'zh' ? a.name : a.nameEn, '', lang === 'zh' ? a.reasonZh : a.reasonEn, a.task, a.departments]);
     statusCell(row, 3, a.status);
     row.commit();
+  }
+
+  if (report.forecasts) {
+    const f = FORECAST_LABELS[lang];
+    const forecasts = sheet(f.sheet, [l.code, l.metric, f.now, f.forecast, f.projected, l.target, l.reason], [10, 36, 10, 14, 12, 16, 90]);
+    for (const r of report.forecasts) {
+      const row = forecasts.addRow([r.code, lang === 'zh' ? r.name : r.nameEn, '', f.words[r.forecast], Math.round(r.projected * 10) / 10, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn]);
+      statusCell(row, 3, r.status);
+      row.getCell(4).fill = fills[r.forecast];
+      row.commit();
+    }
   }
 
   const departments = sheet(l.sheets.departments, [l.rank, l.department, l.count, words.red, words.amber, words.green, words.grey, l.compliance, l.onTime], [8, 24, 10, 10, 10, 10, 10, 12, 14]);
