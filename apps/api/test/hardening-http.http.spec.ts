@@ -96,6 +96,19 @@ describe('HTTP hardening', () => {
       }
     });
 
+    it.each([
+      ['a NUL in a value', '{"username":"ad\\u0000min","password":"x"}'],
+      ['a lone high surrogate', '{"username":"\\ud800","password":"x"}'],
+      ['a lone low surrogate in a key', '{"\\udc00":"x"}'],
+    ])('refuses text PostgreSQL cannot store (%s) with 400, on every database alike', async (_label, body) => {
+      expectError(await postJson('/api/auth/login', body), 400, 'INVALID_INPUT', /无法保存的字符/, /cannot be stored/);
+      expectError(await postJson('/api/submissions', body, tokens.sfj), 400, 'INVALID_INPUT', /无法保存的字符/, /cannot be stored/);
+    });
+
+    it('still takes a character outside the basic plane written as a surrogate pair', async () => {
+      expectError(await postJson('/api/auth/login', '{"username":"\\ud83d\\ude00","password":"wrong-password"}'), 401, 'UNAUTHORIZED');
+    });
+
     it('answers 413 in both languages to a body over 5 MB, signed in or not', async () => {
       const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(6 * 1024 * 1024) });
       for (const [route, token] of [['/api/auth/login', undefined], ['/api/plans/import/confirm', undefined], ['/api/plans/import/confirm', tokens.admin]] as const) {

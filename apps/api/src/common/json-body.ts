@@ -7,15 +7,24 @@ export const JSON_BODY_LIMIT_MB = 5;
 /** No request of ours nests deeper than a handful of levels; validation and serialisation recurse over what gets past. */
 export const JSON_MAX_DEPTH = 32;
 
-/** Whether a parsed JSON value nests deeper than `max` levels, counted with a stack of its own (a deep value must not overflow ours). */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
+/** A NUL or a lone surrogate: PostgreSQL refuses such text (500 there, stored on SQLite), and no clerk types one. */
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * What is wrong with a parsed JSON value, walked with a stack of its own (a deep value must not overflow ours):
+ * 'deep' when it nests deeper than `max` levels, 'text' when a string or key holds unstorable characters.
+ */
+export function bodyProblem(value: unknown, max: number): 'deep' | 'text' | null {
   const stack: Array<[object, number]> = typeof value === 'object' && value !== null ? [[value, 1]] : [];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    if (depth > max) return 'deep';
+    for (const [key, child] of Object.entries(node)) {
+      if (UNSTORABLE_TEXT.test(key) || (typeof child === 'string' && UNSTORABLE_TEXT.test(child))) return 'text';
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
   }
-  return false;
+  return null;
 }
 
 /** What is wrong with a request body that body-parser read (or failed to read), as a coded error; null when nothing is. */
@@ -38,10 +47,14 @@ function refusalOf(error: unknown, body: unknown): AppError | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return new AppError('INVALID_INPUT', '请求内容应为 JSON 对象（以 { 开头）', 'The request body must be a JSON object (starting with {)');
   }
-  if (nestsDeeperThan(body, JSON_MAX_DEPTH)) {
-    return new AppError('INVALID_INPUT', `请求内容嵌套超过 ${JSON_MAX_DEPTH} 层，已拒绝`, `The request body nests deeper than ${JSON_MAX_DEPTH} levels; refused`);
+  switch (bodyProblem(body, JSON_MAX_DEPTH)) {
+    case 'deep':
+      return new AppError('INVALID_INPUT', `请求内容嵌套超过 ${JSON_MAX_DEPTH} 层，已拒绝`, `The request body nests deeper than ${JSON_MAX_DEPTH} levels; refused`);
+    case 'text':
+      return new AppError('INVALID_INPUT', '请求内容含有无法保存的字符（空字符或不成对的代理字符），请删除后重新提交', 'The request body holds characters that cannot be stored (a NUL or an unpaired surrogate); remove them and send it again');
+    case null:
+      return null;
   }
-  return null;
 }
 
 /**
