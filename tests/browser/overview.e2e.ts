@@ -56,11 +56,23 @@ describe('the overview page in Chromium', () => {
     for (const w of words) expect(w).toMatch(/^[✕!✓–](未达标|预警|达标|无数据)$/);
   });
 
-  it('switches to English and back', async () => {
+  it('says 无量化指标, not 无数据, for an indicator with no metric beneath it', async () => {
+    const summary = page.locator('.tree-second > details > summary', { hasText: '优化政府组织结构' });
+    await expect(summary.textContent()).resolves.toBe('–无量化指标3. 优化政府组织结构');
+    const tile = page.getByTestId('indicator-tile').locator('li', { hasText: '优化政府组织结构' });
+    await expect(tile.textContent()).resolves.toBe('–无量化指标 3. 优化政府组织结构');
+    // One with metrics keeps its status word and counts.
+    await expect(page.locator('.tree-second > details > summary', { hasText: '强化节能和生态环境保护' }).textContent()).resolves.toMatch(/^[✕!✓](未达标|预警|达标)7\. 强化节能和生态环境保护未达标 \d+ · 预警 \d+ · 达标 \d+ · 无数据 \d+$/);
+  });
+
+  it('switches to English and back, saying in English that the plan’s own names have no English name', async () => {
+    expect(await page.getByTestId('names-note').count()).toBe(0);
     await page.getByRole('button', { name: '切换到英文界面' }).click();
     await expect(page.getByTestId('count-green').textContent()).resolves.toContain('On target');
+    await expect(page.getByTestId('names-note').textContent()).resolves.toBe('Plan, indicator and department names have no English name yet and are shown in Chinese');
     await page.getByRole('button', { name: 'Switch to the Chinese interface' }).click();
     await expect(page.getByTestId('count-green').textContent()).resolves.toContain('达标');
+    expect(await page.getByTestId('names-note').count()).toBe(0);
   });
 
   it('changes month with the selector and keeps it in the address', async () => {

@@ -4,6 +4,7 @@ export const zh = {
   appSubtitle: '计划任务台账达标情况',
   languageSwitch: 'English',
   languageSwitchLabel: '切换到英文界面',
+  namesInChinese: '计划、指标和单位名称暂无英文名，以中文显示',
   demoBanner: '演示数据：以下报送记录为系统生成的示例，并非真实报送。',
   period: '统计月份',
   periodNone: '暂无数据',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
-import { StatusBadge } from '../../../components/status-badge';
+import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 import { errorMessage } from '../../../lib/api-client';
 import { useIndicatorTree } from '../api/use-indicator';
@@ -22,7 +22,7 @@ export function FirstLevelPage() {
       <section className="panel" aria-labelledby="first-title">
         <p className="kicker">{t('firstLevel')} · <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span></p>
         <h2 id="first-title">{first.number}. {first.title}</h2>
-        <p><StatusBadge status={first.status} /> <StatusCounts counts={first.counts} /></p>
+        <p><NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} /></p>
         <table className="data-table">
           <caption className="muted">{t('drill.secondLevels')}</caption>
           <thead>
@@ -37,7 +37,7 @@ export function FirstLevelPage() {
             {first.children.map((second) => (
               <tr key={second.id} data-testid="second-level-row">
                 <th scope="row"><MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink></th>
-                <td><StatusBadge status={second.status} /></td>
+                <td><NodeStatusBadge node={second} /></td>
                 <td><StatusCounts counts={second.counts} /></td>
                 <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
               </tr>

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { DepartmentLine } from '../../../components/department-line';
 import { MetricLine } from '../../../components/metric-line';
-import { StatusBadge } from '../../../components/status-badge';
+import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 import { errorMessage } from '../../../lib/api-client';
 import { useIndicatorTree } from '../api/use-indicator';
@@ -24,7 +24,7 @@ export function SecondLevelPage() {
       <section className="panel" aria-labelledby="second-title">
         <p className="kicker">{t('secondLevel')} · <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span></p>
         <h2 id="second-title">{second.number}. {second.title}</h2>
-        <p><StatusBadge status={second.status} /> <StatusCounts counts={second.counts} /></p>
+        <p><NodeStatusBadge node={second} /> <StatusCounts counts={second.counts} /></p>
         <p className="departments">
           <DepartmentLine label={t('lead')} departments={second.leadDepartments} />
           <DepartmentLine label={t('responsible')} departments={second.responsibleDepartments} />
@@ -35,7 +35,7 @@ export function SecondLevelPage() {
         <ol className="task-list">
           {second.tasks.map((task) => (
             <li key={task.id} className="tree-task" data-testid="task" data-task-id={task.id}>
-              <h3 className="task-heading"><span className="task-number">{t('task', { number: task.number })}</span> <StatusBadge status={task.status} /></h3>
+              <h3 className="task-heading"><span className="task-number">{t('task', { number: task.number })}</span> <NodeStatusBadge node={task} /></h3>
               <p>{task.text}</p>
               {task.metrics.length === 0 ? <p className="muted">{t('noMetrics')}</p> : <ul className="metrics">{task.metrics.map((m) => <MetricLine key={m.id} metric={m} />)}</ul>}
             </li>

@@ -1,7 +1,7 @@
 import type { DashboardSummaryResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
-import { StatusBadge } from '../../../components/status-badge';
+import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 
 /** The nine first-level indicators, each tinted by its worst status, with its second-level ones beneath. */
@@ -16,11 +16,11 @@ export function IndicatorTiles({ indicators }: { indicators: DashboardSummaryRes
             <h3 className="tile-title">
               <MonthLink to={`/indicators/${first.id}`}>{first.number}. {first.title}</MonthLink>
             </h3>
-            <p className="tile-status"><StatusBadge status={first.status} /> <StatusCounts counts={first.counts} /></p>
+            <p className="tile-status"><NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} /></p>
             <ul className="tile-children" aria-label={t('dashboard.secondLevelOf', { title: first.title })}>
               {first.children.map((second) => (
                 <li key={second.id}>
-                  <StatusBadge status={second.status} />{' '}
+                  <NodeStatusBadge node={second} />{' '}
                   <MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink>
                 </li>
               ))}

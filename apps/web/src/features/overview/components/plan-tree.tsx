@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
 import { DepartmentLine } from '../../../components/department-line';
 import { MetricLine } from '../../../components/metric-line';
-import { StatusBadge } from '../../../components/status-badge';
+import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 
 /** The plan as leadership reads it: first-level → second-level → task → metric, each with its status. */
@@ -17,7 +17,7 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
           <li key={first.id} className="tree-first" data-testid="first-level">
             <details>
               <summary>
-                <StatusBadge status={first.status} />
+                <NodeStatusBadge node={first} />
                 <span className="tree-title">{first.number}. {first.title}</span>
                 <StatusCounts counts={first.counts} />
               </summary>
@@ -36,7 +36,7 @@ function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode
     <li className="tree-second">
       <details>
         <summary>
-          <StatusBadge status={node.status} />
+          <NodeStatusBadge node={node} />
           <span className="tree-title">{node.number}. {node.title}</span>
           <StatusCounts counts={node.counts} />
         </summary>
