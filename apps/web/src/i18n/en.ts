@@ -89,6 +89,10 @@ export const en: Messages = {
   dashboard: { comparedWith: 'compared with {{period}}', noPrevious: 'no previous month to compare', countChange: '{{status}} {{delta}}', pointChange: '{{delta}} percentage points on last month', shareGreen: 'Share on target', onTimeRate: 'Submitted on time', indicators: 'First-level indicators', secondLevelOf: 'Second-level indicators of “{{title}}”', attention: 'What needs attention', attentionNone: 'No metric is missed or at risk this month.', trend: 'Status month by month' },
   ranking: { title: 'Departments compared', caption: 'Share on target and on-time submission per department this month; click a column heading to sort', rank: 'Rank', department: 'Department', metricCount: 'Metrics', compliance: 'On target', timeliness: 'On time' },
   chart: { showData: 'Show the chart data as a table', period: 'Period', empty: 'No data yet', trendSummary: '{{first}} to {{last}}; latest month missed {{red}}, at risk {{amber}}, on target {{green}}, no data {{grey}}', target: 'Target', band: 'Amber band', overall: 'Overall', seriesSummary: '{{count}} periods, {{departments}} reporting departments, with the target line and the amber band' },
+  forecast: {
+    title: 'Year-end forecast (to {{end}})', method: 'Method: {{method}}', chartLabel: 'Year-end forecast',
+    statuses: { green: 'On course', amber: 'Projected to miss', red: 'Cannot be met' }, attention: 'Year-end forecast: ',
+  },
   metricPage: {
     frequency: 'Reported', frequencies: { monthly: 'monthly', quarterly: 'quarterly', annual: 'yearly' }, source: 'Plan text', due: 'Due', dueDays: 'within {{days}} working days of the period end',
     current: 'Current status ({{period}})', notStarted: 'No reporting period has begun', chart: 'Values by period', chartTitle: 'Line chart of {{name}} by period',

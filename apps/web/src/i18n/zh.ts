@@ -87,6 +87,10 @@ export const zh = {
   dashboard: { comparedWith: '与上月（{{period}}）相比', noPrevious: '无上月数据可比', countChange: '{{status}} {{delta}}', pointChange: '较上月 {{delta}} 个百分点', shareGreen: '达标率', onTimeRate: '按时报送率', indicators: '一级指标', secondLevelOf: '“{{title}}”下的二级指标', attention: '需关注', attentionNone: '本月没有未达标或预警的指标。', trend: '逐月达标情况' },
   ranking: { title: '横向排名', caption: '各单位本月达标率与按时报送率；点击列标题排序', rank: '排名', department: '单位', metricCount: '指标数', compliance: '达标率', timeliness: '按时报送率' },
   chart: { showData: '以表格查看图表数据', period: '期间', empty: '暂无数据', trendSummary: '{{first}} 至 {{last}}；最近一月未达标 {{red}}、预警 {{amber}}、达标 {{green}}、无数据 {{grey}}', target: '目标值', band: '预警区间', overall: '总体', seriesSummary: '共 {{count}} 期，{{departments}} 个报送单位，含目标线与预警区间' },
+  forecast: {
+    title: '年末预测（至 {{end}}）', method: '推算方法：{{method}}', chartLabel: '年末预测',
+    statuses: { green: '预计达标', amber: '预计未达标', red: '已无法达标' }, attention: '年末预测：',
+  },
   metricPage: {
     frequency: '报送频次', frequencies: { monthly: '每月', quarterly: '每季度', annual: '每年' }, source: '计划原文', due: '报送时限', dueDays: '期末后 {{days}} 个工作日内',
     current: '当前状态（{{period}}）', notStarted: '尚无已开始的报送期', chart: '逐期数值', chartTitle: '{{name}}逐期数值折线图',

@@ -7,14 +7,21 @@ import { ChartDataTable } from './chart-data-table';
 
 type LineSet = ChartDataset<'line', Array<number | null>> & { id: string };
 
+/** A projected course to year-end, drawn dashed from the latest figure (periods after the series are added). */
+export interface Projection {
+  label: string;
+  points: Array<{ period: string; value: number }>;
+}
+
 /**
  * A metric's value per period: overall and per department, with the target line and the amber band
- * shaded between the target and target ∓ band on the failing side (below for ≥, above for ≤).
+ * shaded between the target and target ∓ band on the failing side (below for ≥, above for ≤), and the projection to year-end.
  */
-export function MetricSeriesChart({ series, title, formatValue }: { series: MetricSeriesResponse; title: string; formatValue: (v: number | null) => string }) {
+export function MetricSeriesChart({ series, title, formatValue, projection }: { series: MetricSeriesResponse; title: string; formatValue: (v: number | null) => string; projection?: Projection }) {
   const { t } = useTranslation();
-  const periods = series.overall.map((p) => p.period);
-  const targets = series.overall.map((p) => p.target ?? series.target);
+  const seen = new Set(series.overall.map((p) => p.period));
+  const periods = [...seen, ...(projection?.points.map((p) => p.period).filter((p) => !seen.has(p)) ?? [])];
+  const targets = periods.map((_, i) => series.overall[i]?.target ?? series.target);
   const sets: LineSet[] = [];
   if (targets.some((v) => v !== null)) {
     sets.push({ id: 'target', label: t('chart.target'), data: targets, borderColor: '#1f2933', borderDash: [6, 4], borderWidth: 2, pointRadius: 0, fill: false });
@@ -32,6 +39,15 @@ export function MetricSeriesChart({ series, title, formatValue }: { series: Metr
   }
   sets.push(line('overall', t('chart.overall'), series.overall, '#1a4f8b', 3));
   series.departments.forEach((d, i) => sets.push(line(`department-${d.id}`, d.name, d.points, SERIES_COLOURS[i % SERIES_COLOURS.length], 1.5, [2, 2])));
+  if (projection && projection.points.length > 1) {
+    const projected = new Map(projection.points.map((p) => [p.period, p.value]));
+    const end = projection.points.at(-1)!.period;
+    // Its own colour (not the overall line's, which goes on past the month shown) and a mark at year-end.
+    sets.push({
+      id: 'projection', label: projection.label, data: periods.map((p) => projected.get(p) ?? null), borderColor: '#7b1fa2', backgroundColor: '#7b1fa2',
+      borderWidth: 2, borderDash: [8, 5], fill: false, pointStyle: 'rectRot', pointRadius: periods.map((p) => (p === end ? 5 : 0)),
+    });
+  }
 
   const data: ChartData<'line', Array<number | null>> = { labels: periods, datasets: sets };
   const options: ChartOptions<'line'> = {

@@ -12,6 +12,7 @@ import { usePlanDepartments, usePlanTree } from '../../../lib/plan-api';
 import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
 import { useSession } from '../../../lib/session';
 import { IssueNoticeForm } from './issue-notice-form';
+import { MetricForecast } from './metric-forecast';
 import { MetricNotices } from './metric-notices';
 import { StatusHistory } from './status-history';
 import { SubmissionsTable } from './submissions-table';
@@ -81,11 +82,12 @@ export function MetricPage() {
               ))}
             </ul>
           )}
+          {m.forecast && <MetricForecast forecast={m.forecast} />}
         </div>
       </section>
       <section className="panel" aria-labelledby="chart-title">
         <h2 id="chart-title">{t('metricPage.chart')}</h2>
-        {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} /> : <p role="status">{t('loading')}</p>}
+        {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} projection={m.forecast?.status ? { label: t('forecast.chartLabel'), points: m.forecast.path } : undefined} /> : <p role="status">{t('loading')}</p>}
       </section>
       <MetricNotices metricId={m.id} />
       {session.data?.role === 'leader' && (

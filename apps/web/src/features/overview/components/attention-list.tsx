@@ -23,6 +23,11 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
                 {item.periodKey && <span className="metric-period">{t('reportingPeriod', { period: item.periodKey })}</span>}
               </p>
               <p className="metric-reason" data-testid="attention-reason">{english ? item.reasonEn : item.reasonZh}</p>
+              {item.status === 'green' && item.forecast?.status && (
+                <p className="metric-reason" data-testid="attention-forecast">
+                  <StatusBadge status={item.forecast.status} label={t(`forecast.statuses.${item.forecast.status}`)} /> {t('forecast.attention')}{english ? item.forecast.reasonEn : item.forecast.reasonZh}
+                </p>
+              )}
               <p className="attention-where muted">
                 <MonthLink to={`/indicators/${item.firstLevel.id}/${item.secondLevel.id}`}>
                   {item.firstLevel.number}.{item.secondLevel.number} {item.secondLevel.title}
