@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CommentsModule } from './comments/comments.module';
 import { Clock } from './clock/clock';
 import { JobClaims } from './common/job-claims';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -39,7 +40,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
         AuditModule, AuthModule, DepartmentsModule, UsersModule,
-        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule, PlanImportModule,
+        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule, PlanImportModule, CommentsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, Clock, JobClaims, SqliteTransactionQueue, ...(options.headless ? [] : [StartupService])],
       exports: [APP_CONFIG, Clock, JobClaims],

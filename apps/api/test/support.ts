@@ -65,7 +65,7 @@ export async function metricsByCode(app: INestApplication, token: string, query 
   return new Map(list.map((m) => [m.code, m]));
 }
 
-export type Table = 'submissions' | 'submission_cases' | 'evaluations' | 'evidence_files' | 'submission_returns' | 'audit_log' | 'users' | 'sessions' | 'metrics' | 'calendar_years';
+export type Table = 'submissions' | 'submission_cases' | 'evaluations' | 'evidence_files' | 'submission_returns' | 'audit_log' | 'users' | 'sessions' | 'metrics' | 'calendar_years' | 'metric_comments';
 
 export async function countRows(app: INestApplication, table: Table, where = ''): Promise<number> {
   const [row] = await app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table} ${where}`);

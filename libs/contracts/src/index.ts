@@ -9,3 +9,4 @@ export * from './metric.contract';
 export * from './notice.contract';
 export * from './plan-import.contract';
 export * from './calendar.contract';
+export * from './comment.contract';

@@ -25,6 +25,21 @@ export interface ReportSnapshot {
   /** Supervision notices (督办单) in the month: issued, answered by their deadline, escalated, closed. */
   notices?: { issued: number; answeredOnTime: number; escalated: number; closed: number };
   appendix: ReportMetricRow[];
+  /** Comments on the period each metric shows this month, oldest first (absent from reports made before comments). */
+  notes?: ReportNote[];
+}
+
+/** A leader's or a department's comment, as the report's notes print it. */
+export interface ReportNote {
+  code: string;
+  name: string;
+  nameEn: string;
+  period: string;
+  username: string;
+  /** The commenter's department; null for a leader. */
+  department: string | null;
+  at: string;
+  text: string;
 }
 
 /** A metric's year-end forecast as the report prints it (see forecast.ts). */

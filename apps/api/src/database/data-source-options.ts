@@ -7,6 +7,7 @@ import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.e
 import { PlanEntity } from '../plans/plan.entity';
 import { TaskEntity } from '../plans/task.entity';
 import { AuditEntity } from '../audit/audit.entity';
+import { MetricCommentEntity } from '../comments/metric-comment.entity';
 import { SessionEntity, UserEntity } from '../auth/user.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
@@ -32,12 +33,13 @@ import { SupervisionRecheck1765400000000 } from './migrations/1765400000000-supe
 import { CheckMarks1765500000000 } from './migrations/1765500000000-check-marks';
 import { CalendarKinds1765600000000 } from './migrations/1765600000000-calendar-kinds';
 import { MetricReportingDepartments1765700000000 } from './migrations/1765700000000-metric-reporting-departments';
+import { MetricComments1765800000000 } from './migrations/1765800000000-metric-comments';
 
 export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, MetricReportingDepartmentEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
   UserEntity, SessionEntity, AuditEntity, SubmissionReturnEntity, EvidenceFileEntity, ReportEntity,
-  ReminderEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, DeliveryEntity, JobRunEntity, EvaluationCheckEntity,
+  ReminderEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, DeliveryEntity, JobRunEntity, EvaluationCheckEntity, MetricCommentEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000, MetricReportingDepartments1765700000000];
+export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000, MetricReportingDepartments1765700000000, MetricComments1765800000000];
 
 /** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AttentionItem, FirstLevelNode } from '@taizhang/contracts';
-import { attentionRank, formatTarget, type Forecast, type ReportForecastRow, type ReportMetricRow, type ReportSnapshot } from '@taizhang/domain';
+import { attentionRank, formatTarget, type Forecast, type ReportForecastRow, type ReportMetricRow, type ReportNote, type ReportSnapshot } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
+import { CommentsRepository, type PlanCommentRow } from '../comments/comments.repository';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { NoticeEntity } from '../supervision/supervision.entities';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
@@ -14,15 +15,17 @@ export class ReportBuilderService {
     private readonly dashboard: DashboardService,
     private readonly plans: PlanEvaluationService,
     private readonly dataSource: DataSource,
+    private readonly comments: CommentsRepository,
     private readonly forecasts: ForecastService,
   ) {}
 
   async build(planId: number, month: string, version: number, generatedAt: string): Promise<Omit<ReportSnapshot, 'appendix'> & { appendix: ReportMetricRow[] }> {
-    const [summary, departments, trend, loaded] = await Promise.all([
+    const [summary, departments, trend, loaded, comments] = await Promise.all([
       this.dashboard.summary(planId, month),
       this.dashboard.departments(planId, month),
       this.dashboard.trend(planId),
       this.plans.load(planId),
+      this.comments.ofPlan(planId),
     ]);
     const tree = this.plans.tree(loaded, month);
     const forecasts = await this.forecasts.ofTree(loaded, tree);
@@ -54,6 +57,7 @@ export class ReportBuilderService {
       trend: trend.months.filter((m) => m.period <= month).map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
       notices: await this.noticeCounts(planId, tree),
       appendix,
+      notes: notesOf(comments, new Set(tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`)))))),
     };
   }
 
@@ -76,6 +80,13 @@ export class ReportBuilderService {
       closed: notices.filter((n) => n.state === 'closed').length,
     };
   }
+}
+
+/** The comments on the periods the report shows (`metricId:periodKey`), as its notes. */
+function notesOf(comments: PlanCommentRow[], shown: Set<string>): ReportNote[] {
+  return comments
+    .filter((c) => shown.has(`${c.metricId}:${c.periodKey}`))
+    .map((c) => ({ code: c.metricCode, name: c.metricName, nameEn: c.metricNameEn, period: c.periodKey, username: c.username, department: c.departmentName, at: c.createdAt, text: c.text }));
 }
 
 /** A green metric is on the attention list for its forecast: its reason says so. */

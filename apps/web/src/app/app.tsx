@@ -51,7 +51,8 @@ function SignedInRoutes() {
       <Route path="/departments/:departmentId" element={reader ? <DepartmentRoute /> : <QueuePage />} />
       {reader && <Route path="/indicators/:firstId" element={<FirstLevelPage />} />}
       {reader && <Route path="/indicators/:firstId/:secondId" element={<SecondLevelPage />} />}
-      {reader && <Route path="/metrics/:metricId" element={<MetricPage />} />}
+      {/* Departments too (the API shows them only the metrics they report): their comments sit on this page. */}
+      <Route path="/metrics/:metricId" element={<MetricPage />} />
       <Route path="/notices" element={<NoticesPage />} />
       <Route path="/notices/:noticeId" element={<NoticePage />} />
       <Route path="/reports" element={<ReportsPage />} />

@@ -146,6 +146,10 @@ export const en: Messages = {
     title: 'Issue a notice', intro: 'A leader may issue a notice by hand to any reporting department for any period.', department: 'Department', chooseDepartment: 'Choose a department…',
     period: 'Period', periodHint: 'e.g. 2020-09, 2020-Q3 or 2020', level: 'Level', note: 'Note (optional)', submit: 'Issue notice', issued: 'Issued notice no. {{id}}', open: 'Open',
   },
+  comments: {
+    title: 'Comments on this period ({{period}})', none: 'No comments on this period yet.', leader: 'Leader', label: 'Comment on {{period}}',
+    hint: 'Leaders and the reporting departments may explain this period\'s figures here, up to 1000 characters; a comment cannot be edited or deleted once posted and is recorded in the audit log.', submit: 'Post comment', sending: 'Posting…',
+  },
   calendar: {
     title: 'Working-day calendar', link: 'Working-day calendar (holidays and make-up days)', intro: 'Due dates are counted in working days. Each year, once the State Council General Office publishes its holiday notice, paste it here, check it and confirm.',
     banner: 'The {{year}} working-day calendar is still provisional (computed from the holiday law, no make-up days). Paste the State Council General Office holiday notice: <go>open the {{year}} calendar</go>',

@@ -144,6 +144,10 @@ export const zh = {
     title: '下发督办单', intro: '领导可对任一报送单位、任一报送期手动下发督办单。', department: '被督办单位', chooseDepartment: '选择单位…',
     period: '报送期', periodHint: '如 2020-09、2020-Q3 或 2020', level: '级别', note: '督办说明（可选）', submit: '下发督办单', issued: '已下发督办单 {{id}} 号', open: '查看',
   },
+  comments: {
+    title: '本期评论（{{period}}）', none: '本期尚无评论。', leader: '领导', label: '对 {{period}} 的评论',
+    hint: '领导和报送单位可就本期数据留言说明，最多 1000 字；评论发表后不能修改或删除，并记入审计日志。', submit: '发表评论', sending: '正在发表…',
+  },
   calendar: {
     title: '工作日历', link: '工作日历（放假与调休）', intro: '截止日期按工作日计算。国务院办公厅每年发布放假安排通知后，请在此粘贴全文，核对后确认。',
     banner: '{{year}} 年工作日历尚为暂定（按放假办法推算，未含调休），请粘贴国务院办公厅放假安排通知：<go>前往 {{year}} 年工作日历</go>',

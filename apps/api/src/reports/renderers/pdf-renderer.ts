@@ -1,6 +1,6 @@
 import type { ReportSnapshot, Status, StatusCounts } from '@taizhang/domain';
 import PDFDocument from 'pdfkit';
-import { FORECAST_LABELS, indicatorStatusWord, LABELS, percent, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { FORECAST_LABELS, indicatorStatusWord, LABELS, noteAuthor, percent, printedTime, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 const STATUS_COLOUR: Record<Status, string> = { red: '#b42318', amber: '#b25e09', green: '#1d6333', grey: '#52606d' };
 const STATUS_BAR: Record<Status, string> = { red: '#d64545', amber: '#f0a33c', green: '#3f9a5b', grey: '#b8c2cc' };
@@ -68,6 +68,12 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
   table(doc, [l.code, l.metric, l.status, l.value, l.target, l.reason], [44, 120, 46, 50, 60, width - 320],
     report.appendix.map((r) => ({ cells: [`${r.code}${r.revised ? ' *' : ''}`, lang === 'zh' ? r.name : r.nameEn, words[r.status], r.value === null ? '—' : `${Math.round(r.value * 10) / 10}`, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn], status: r.status, statusColumn: 2 })));
   if (report.appendix.some((r) => r.revised)) doc.moveDown(0.3).fontSize(8).text(`* ${l.revised}`);
+
+  if (report.notes?.length) {
+    heading(doc, l.notes);
+    table(doc, [l.code, l.metric, l.author, l.text], [44, 110, 110, width - 264],
+      report.notes.map((n) => ({ cells: [n.code, `${lang === 'zh' ? n.name : n.nameEn}\n${l.period} ${n.period}`, `${noteAuthor(n, lang)}\n${printedTime(n.at)}`, n.text] })));
+  }
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

@@ -1,4 +1,4 @@
-import type { Status, StatusCounts } from '@taizhang/domain';
+import type { ReportNote, Status, StatusCounts } from '@taizhang/domain';
 
 export type ReportLanguage = 'zh' | 'en';
 
@@ -14,7 +14,8 @@ export const LABELS = {
     ranking: '单位横向排名', rank: '排名', department: '单位', compliance: '达标率', count: '指标数',
     trend: '各月状态趋势', notices: '督办情况', noticesLine: (n: { issued: number; answeredOnTime: number; escalated: number; closed: number }) => `针对本月数据下发督办单 ${n.issued} 件，按期答复 ${n.answeredOnTime} 件，升级 ${n.escalated} 件，办结 ${n.closed} 件。`, appendix: '附表：全部指标本月情况', value: '数值', target: '目标', revised: '本版修订',
     yes: '是', none: '无', page: (n: number, total: number) => `第 ${n} 页 共 ${total} 页`,
-    sheets: { summary: '概况', indicators: '指标', attention: '需关注', departments: '单位排名', trend: '趋势', appendix: '附表' },
+    notes: '备注：领导和单位对本月情况的评论', period: '报送期', author: '评论人', at: '时间', text: '内容', leader: '领导',
+    sheets: { summary: '概况', indicators: '指标', attention: '需关注', departments: '单位排名', trend: '趋势', appendix: '附表', notes: '备注' },
   },
   en: {
     reportTitle: (district: string, month: string) => `Rule-of-law government progress report, ${district}, ${month}`,
@@ -26,7 +27,8 @@ export const LABELS = {
     ranking: 'Departments compared', rank: 'Rank', department: 'Department', compliance: 'Compliance', count: 'Metrics',
     trend: 'Status counts by month', notices: 'Supervision notices', noticesLine: (n: { issued: number; answeredOnTime: number; escalated: number; closed: number }) => `On this month's figures: ${n.issued} notices issued, ${n.answeredOnTime} answered on time, ${n.escalated} escalated, ${n.closed} closed.`, appendix: 'Appendix: every metric this month', value: 'Value', target: 'Target', revised: 'Revised in this version',
     yes: 'yes', none: 'none', page: (n: number, total: number) => `Page ${n} of ${total}`,
-    sheets: { summary: 'Summary', indicators: 'Indicators', attention: 'Attention', departments: 'Departments', trend: 'Trend', appendix: 'Appendix' },
+    notes: 'Notes: comments by leaders and departments on this month', period: 'Period', author: 'By', at: 'When', text: 'Comment', leader: 'Leader',
+    sheets: { summary: 'Summary', indicators: 'Indicators', attention: 'Attention', departments: 'Departments', trend: 'Trend', appendix: 'Appendix', notes: 'Notes' },
   },
 };
 
@@ -48,6 +50,17 @@ const NO_METRICS: Record<ReportLanguage, string> = { zh: '无量化指标', en: 
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
+}
+
+/** Who wrote a note: the department and username, or "Leader" and username. */
+export function noteAuthor(note: Pick<ReportNote, 'username' | 'department'>, lang: ReportLanguage): string {
+  const who = note.department ?? LABELS[lang].leader;
+  return lang === 'zh' ? `${who}（${note.username}）` : `${who} (${note.username})`;
+}
+
+/** An ISO time as the report prints it: "2020-07-03 08:15 UTC". */
+export function printedTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The words of the year-end forecast section (libs/domain/src/forecast.ts). */

@@ -1,7 +1,7 @@
 import type { ReportSnapshot, Status } from '@taizhang/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { FORECAST_LABELS, indicatorStatusWord, LABELS, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { FORECAST_LABELS, indicatorStatusWord, LABELS, noteAuthor, printedTime, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 /**
  * A sheet per section; header rows frozen; numbers stored as numbers; status cells filled and labelled in
@@ -92,6 +92,15 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
     statusCell(row, 4, r.status);
     if (r.revised) row.font = { bold: true };
     row.commit();
+  }
+
+  if (report.notes?.length) {
+    const notes = sheet(l.sheets.notes, [l.code, l.metric, l.period, l.author, l.at, l.text], [10, 36, 10, 24, 20, 80]);
+    for (const n of report.notes) {
+      const row = notes.addRow([n.code, lang === 'zh' ? n.name : n.nameEn, n.period, noteAuthor(n, lang), printedTime(n.at), n.text]);
+      row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+      row.commit();
+    }
   }
   await book.commit();
   return Buffer.concat(chunks);

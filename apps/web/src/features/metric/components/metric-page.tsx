@@ -12,6 +12,7 @@ import { usePlanDepartments, usePlanTree } from '../../../lib/plan-api';
 import { useMetric, useMetricHistory, useMetricRevisions, useMetricSeries } from '../api/use-metric';
 import { useSession } from '../../../lib/session';
 import { IssueNoticeForm } from './issue-notice-form';
+import { MetricComments } from './metric-comments';
 import { MetricForecast } from './metric-forecast';
 import { MetricNotices } from './metric-notices';
 import { StatusHistory } from './status-history';
@@ -83,6 +84,7 @@ export function MetricPage() {
             </ul>
           )}
           {m.forecast && <MetricForecast forecast={m.forecast} />}
+          {m.current && <MetricComments metricId={m.id} period={m.current.period} canWrite={session.data?.role === 'leader' || session.data?.role === 'department'} />}
         </div>
       </section>
       <section className="panel" aria-labelledby="chart-title">

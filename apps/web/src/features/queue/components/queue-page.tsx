@@ -1,7 +1,7 @@
 import type { QueueItem } from '@taizhang/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useSelectedPlan } from '../../../lib/selected-plan';
@@ -46,7 +46,8 @@ function QueueRow({ item, departmentId, canSubmit, canReturn }: { item: QueueIte
     <li className={`queue-item queue-${item.state}`} data-testid="queue-item" data-metric={item.metricCode} data-period={item.period} data-state={item.state}>
       <div className="queue-head">
         <span className={`state state-${item.state}`}>{t(`queue.states.${item.state}`)}</span>
-        <strong>{english ? item.metricNameEn : item.metricName}</strong>
+        {/* To the metric page as of the month the period ends: its status, chart and the period's comments. */}
+        <strong><Link to={`/metrics/${item.metricId}?period=${item.periodEnd.slice(0, 7)}`}>{english ? item.metricNameEn : item.metricName}</Link></strong>
         <span>{item.period}</span>
         <span className="muted">{t(item.dueDateProvisional ? 'queue.dueProvisional' : 'queue.due', { date: item.dueDate })}</span>
         <span className="muted">{t('target')} {english ? item.targetLabelEn : item.targetLabelZh}</span>
