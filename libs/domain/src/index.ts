@@ -24,3 +24,4 @@ export * from './supervision';
 export * from './plan-parser';
 export * from './recheck-date';
 export * from './forecast';
+export * from './soft-rules';
