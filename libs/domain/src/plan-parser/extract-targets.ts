@@ -93,13 +93,15 @@ function readFigure(masked: string, figure: Figure, from: number): Reading {
   const qualifier = qualifierBefore(masked, sentence.start, pre?.start ?? figure.start);
   let confidence = pre && post ? 0.95 : 0.9;
   if (comparator === null) {
-    // No comparator word: a plan states floors ("100%回复", "区100个高频事项"), so percentages and counts are read as
-    // floors with lower confidence; written-out numbers ("一个部门") only count with a 每年/每季度 qualifier.
+    // No comparator word: a planned amount ("新建学校3所", "增长9%") is the figure itself. 100% cannot be exceeded, and
+    // "100个事项实现…" counts things reaching a state, so those are floors. Written-out numbers ("一个部门") only count
+    // with a 每年/每季度 qualifier; a time or a span of days needs a comparator word.
     if (figure.chinese && !(qualifier && figure.unit === 'count')) return { reason: null };
-    if (figure.unit !== 'percent' && figure.unit !== 'count') return { reason: '有数字和单位但没有比较词 a figure with a unit but no comparator' };
-    comparator = 'gte';
+    if (!['percent', 'count', 'persons'].includes(figure.unit)) return { reason: '有数字和单位但没有比较词 a figure with a unit but no comparator' };
+    const reaching = figure.unit === 'count' && /^[^,。;:]{0,12}?(?:实现|达到|达标)/.test(masked.slice(figure.end, clause.end));
+    comparator = (figure.unit === 'percent' && figure.value === 100) || reaching || figure.chinese ? 'gte' : 'eq';
     confidence = figure.unit === 'percent' && !figure.chinese ? 0.7 : figure.chinese ? 0.6 : 0.5;
-    notes.push('没有比较词,按下限理解 no comparator word: read as a floor');
+    notes.push(comparator === 'eq' ? '没有比较词,按计划数理解 no comparator word: read as the planned figure' : '没有比较词,按下限理解 no comparator word: read as a floor');
   }
   if (pre && pre.gap > 0) confidence -= 0.1;
   if (figure.chinese && (pre || post)) confidence -= 0.1;

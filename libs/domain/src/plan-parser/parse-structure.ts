@@ -13,6 +13,17 @@ import {
 } from './types';
 
 interface TaskDraft { task: ParsedTask; cells: Cell[]; ownBlock: boolean }
+
+/** Text outside any task (a preamble, a 总体要求 paragraph, prose under a heading): read for targets by parsePlan. */
+export interface LooseText {
+  start: number;
+  end: number;
+  /** The nearest heading above it; null for the plan level (before any heading). */
+  first: ParsedFirstLevel | null;
+  second: ParsedSecondLevel | null;
+  /** The task before it, if any: the loose task is placed after it. */
+  after: ParsedTask | null;
+}
 interface SecondDraft { second: ParsedSecondLevel; blocks: DepartmentAssignment[]; carried: DepartmentAssignment | null }
 
 const span = (input: string, start: number, end: number) => ({ start, end, text: input.slice(start, end) });
@@ -27,6 +38,11 @@ const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(
  * Tasks come back with empty `targets`.
  */
 export function parseStructure(input: string, options: ParseOptions = {}): ParsedPlan {
+  return readStructure(input, options).plan;
+}
+
+/** parseStructure, with the stretches of text that belong to no task. */
+export function readStructure(input: string, options: ParseOptions = {}): { plan: ParsedPlan; loose: LooseText[] } {
   const aliases = options.departmentAliases ?? {};
   const cells = readCells(input);
   const kinds = cells.map((c) => classifyCell(c.folded));
@@ -49,6 +65,16 @@ export function parseStructure(input: string, options: ParseOptions = {}): Parse
   let openRole: Role | null = null; // set while department cells follow one another
   let openBlock: DepartmentAssignment | null = null;
   const drafts: TaskDraft[] = [];
+  const loose: LooseText[] = [];
+  const addLoose = (cell: Cell) => {
+    const last = loose.at(-1);
+    const second = curSecond?.second ?? null;
+    const after = drafts.at(-1)?.task ?? null;
+    if (last && last.first === curFirst && last.second === second && last.after === after) last.end = cell.end;
+    else loose.push({ start: cell.start, end: cell.end, first: curFirst, second, after });
+  };
+  // A preamble is boilerplate for the structure, but a plan may state its targets there (a notice, a news report).
+  for (let i = 0; i < first; i++) addLoose(cells[i]);
 
   const ensureSecond = (cell: Cell): SecondDraft => {
     if (curSecond) return curSecond;
@@ -127,7 +153,7 @@ export function parseStructure(input: string, options: ParseOptions = {}): Parse
       if (curTask.ownBlock) problem(cell.start, cell.end, `部门行之后的正文,已并入任务${curTask.task.number} text after a department line, appended to task ${curTask.task.number}`);
       curTask.cells.push(cell);
     } else {
-      problem(cell.start, cell.end, '不属于任何任务的正文 text outside any task');
+      addLoose(cell);
     }
   }
 
@@ -143,7 +169,7 @@ export function parseStructure(input: string, options: ParseOptions = {}): Parse
     if (blocks.length) for (const b of blocks) mergeAssignment(second.departments, b);
     else if (carried) [second.departments, second.departmentsCarriedOver] = [carried, true];
   }
-  return { indicators: firsts, ...namesOf(seconds.map((s) => s.second)), unresolved };
+  return { plan: { indicators: firsts, ...namesOf(seconds.map((s) => s.second)), unresolved }, loose };
 }
 
 function namesOf(seconds: ParsedSecondLevel[]): { departments: string[]; departmentGroups: string[] } {
