@@ -66,7 +66,30 @@ export function extractTargets(text: string, offset = 0): TargetExtraction {
       });
     }
   }
-  return { targets, unresolved };
+  return { targets: absorbLeadingDates(masked, targets, offset), unresolved };
+}
+
+// Words that may stand with a date in a clause of its own ("到2023年底前,", "力争于6月底前,").
+const TIME_FILLER = /^(?:到|于|在|力争|争取|今年|本年|(?:19|20)\d{2}\s*年|\s)*$/;
+
+/**
+ * "2020年年底前,建成26个试点": a clause that is only a time governs the figures of its sentence, so it is their
+ * deadline (noted on them), not a milestone of its own. With no figure in the sentence it stays a date target.
+ */
+function absorbLeadingDates(masked: string, targets: ParsedTarget[], offset: number): ParsedTarget[] {
+  const absorbed = new Set<ParsedTarget>();
+  for (const date of targets.filter((t) => t.unit === 'date')) {
+    const at = date.span.start - offset;
+    const clause = clauseAround(masked, at);
+    const rest = masked.slice(clause.start, at) + masked.slice(date.span.end - offset, clause.end);
+    if (!TIME_FILLER.test(rest)) continue;
+    const sentence = sentenceAround(masked, at);
+    const governed = targets.filter((t) => t.unit !== 'date' && t.span.start - offset >= clause.end && t.span.start - offset < sentence.end);
+    if (!governed.length) continue;
+    absorbed.add(date);
+    for (const t of governed) t.notes.push(`期限 deadline ${date.deadline} ("${date.span.text}")`);
+  }
+  return targets.filter((t) => !absorbed.has(t));
 }
 
 type Reading =

@@ -12,7 +12,10 @@ import {
   type UnresolvedItem,
 } from './types';
 
-interface TaskDraft { task: ParsedTask; cells: Cell[]; ownBlock: boolean }
+interface TaskDraft { task: ParsedTask; cells: Cell[]; ownBlock: boolean; results: boolean }
+
+/** A column of results ("1-11月推进情况", "完成情况") in a table's header: what follows a row's departments is done, not planned. */
+const PROGRESS_COLUMN = /推进情况|完成情况|进展情况|落实情况|完成进度|工作进展|进度情况/;
 
 /** Text outside any task (a preamble, a 总体要求 paragraph, prose under a heading): read for targets by parsePlan. */
 export interface LooseText {
@@ -75,6 +78,7 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
   };
   // A preamble is boilerplate for the structure, but a plan may state its targets there (a notice, a news report).
   for (let i = 0; i < first; i++) addLoose(cells[i]);
+  const progressTable = cells.slice(0, first).some((c) => PROGRESS_COLUMN.test(c.folded) && c.folded.length <= 20);
 
   const ensureSecond = (cell: Cell): SecondDraft => {
     if (curSecond) return curSecond;
@@ -98,7 +102,7 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
       departmentsCarriedOver: !second.blocks.length && !!inForce, targets: [],
     };
     second.second.tasks.push(task);
-    drafts.push((curTask = { task, cells: [], ownBlock: false }));
+    drafts.push((curTask = { task, cells: [], ownBlock: false, results: false }));
     if (textFrom !== null) curTask.cells.push({ ...cell, start: cell.start + textFrom, text: cell.text.slice(textFrom), folded: cell.folded.slice(textFrom) });
   };
 
@@ -149,7 +153,13 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
       mergeAssignment(openBlock, read.assignment);
       openRole = read.lastRole;
       for (const p of read.problems) problem(cell.start + p.start, cell.start + p.end, p.reason);
+    } else if (curTask?.results) {
+      continue; // a result column of a progress table
     } else if (curTask) {
+      if (progressTable && looksLikeNameList(cell.folded)) {
+        curTask.results = true;
+        continue;
+      }
       if (curTask.ownBlock) problem(cell.start, cell.end, `部门行之后的正文,已并入任务${curTask.task.number} text after a department line, appended to task ${curTask.task.number}`);
       curTask.cells.push(cell);
     } else {
