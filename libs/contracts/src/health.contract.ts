@@ -24,4 +24,8 @@ export interface ErrorResponse {
   messageEn: string;
   /** Row-by-row problems of a bulk upload, when there are any. */
   details?: Array<{ sheet: string; row: number; messageZh: string; messageEn: string }>;
+  /** The soft rules a figure tripped (EXPLANATION_REQUIRED): what to explain, with machine-readable codes. */
+  rules?: Array<{ rule: string; messageZh: string; messageEn: string }>;
+  /** Fields the request must fill in to be accepted (e.g. "reason", "explanation"). */
+  fields?: string[];
 }

@@ -26,13 +26,15 @@ function statusOf(code: AppErrorCode): number {
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'UNSUPPORTED_FILE':
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case 'EXPLANATION_REQUIRED':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }
 
 /** The answer to a coded error: its status, code and the two messages (and the rows at fault, when it names them). */
 export function codedErrorResponse(error: CodedError): ErrorResponse {
-  const details = (error as { details?: ErrorResponse['details'] }).details;
-  return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, ...(details ? { details } : {}) };
+  const { details, rules, fields } = error as unknown as Pick<ErrorResponse, 'details' | 'rules' | 'fields'>;
+  return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, ...(details ? { details } : {}), ...(rules ? { rules } : {}), ...(fields ? { fields } : {}) };
 }
 
 /** class-validator's own message for a field no DTO declares ("property foo should not exist"), in both languages. */

@@ -13,6 +13,7 @@ export const APP_ERROR_CODES = [
   'FILE_TOO_LARGE',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE',
+  'EXPLANATION_REQUIRED',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -39,6 +39,8 @@ export interface AppConfig {
   supervision: boolean;
   /** Host names, IP addresses and CIDR ranges that webhooks may reach although internal (loopback, private, link-local). */
   webhookAllowHosts: readonly string[];
+  /** Soft rules (late, a jump, exactly 100% without evidence, 0/0 when overdue) ask for an explanation; off for back-filling past periods. */
+  softRules: boolean;
 }
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -66,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim())) errors.push('SMTP_URL must start with smtp:// or smtps://');
   const supervision = (env.SUPERVISION ?? '1').trim();
   if (!['0', '1', 'true', 'false'].includes(supervision)) errors.push(`SUPERVISION must be 1 or 0, got "${env.SUPERVISION}"`);
+  const softRules = (env.SOFT_RULES ?? '1').trim();
+  if (!['0', '1', 'true', 'false'].includes(softRules)) errors.push(`SOFT_RULES must be 1 or 0, got "${env.SOFT_RULES}"`);
   const webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   for (const problem of webhookAllowHosts.map(allowEntryProblem)) if (problem) errors.push(`WEBHOOK_ALLOW_HOSTS must list host names, IP addresses or CIDR ranges separated by commas: ${problem}`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     reminderLeadWorkingDays: reminderLead,
     supervision: supervision === '1' || supervision === 'true',
     webhookAllowHosts: Object.freeze(webhookAllowHosts),
+    softRules: softRules === '1' || softRules === 'true',
     reportFont: {
       path: env.REPORT_FONT ?? '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
       family: env.REPORT_FONT_FAMILY ?? 'NotoSerifCJKsc-Regular',

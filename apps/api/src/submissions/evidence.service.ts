@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EvidenceResponse } from '@taizhang/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment } from '../auth/department-scope';
@@ -7,17 +8,21 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvidenceFileEntity } from './evidence-file.entity';
 import { evidenceFilename, multipartFilename } from './evidence-name';
-import { EvidenceStorage } from './evidence-storage';
+import { EvidenceStorage, type StoredFile } from './evidence-storage';
 import { SubmissionEntity } from './submission.entity';
 
-export interface EvidenceResponse {
-  id: number;
-  submissionId: number;
+export type { EvidenceResponse };
+
+/** An uploaded file as multer hands it over. */
+export interface UploadedEvidence {
+  originalname: string;
+  buffer: Buffer;
+}
+
+/** A file whose type was judged by its bytes and which is on disk, not yet recorded against a submission. */
+export interface CheckedEvidence {
+  stored: StoredFile;
   filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
 }
 
 @Injectable()
@@ -30,18 +35,29 @@ export class EvidenceService {
   ) {}
 
   /** Attaches a file to the department's own submission; the type is read from the bytes. */
-  async attach(user: CurrentUser, submissionId: number, file: { originalname: string; buffer: Buffer } | undefined): Promise<EvidenceResponse> {
+  async attach(user: CurrentUser, submissionId: number, file: UploadedEvidence | undefined): Promise<EvidenceResponse> {
     if (!file) throw new AppError('INVALID_INPUT', '请选择要上传的文件（字段 file）', 'Choose a file to upload (field "file")');
     const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
     if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     assertOwnDepartment(user, submission.departmentId);
+    const checked = await this.check(file);
+    return this.dataSource.transaction((m) => this.record(m, user, submissionId, checked));
+  }
+
+  /**
+   * Judges the file by its bytes (refused with 415 before anything is recorded) and stores it under its checksum. A
+   * file stored for a submission that is then refused stays on disk unreferenced: content-addressed, it is harmless.
+   */
+  async check(file: UploadedEvidence): Promise<CheckedEvidence> {
     const stored = await this.storage.store(file.buffer);
-    const filename = evidenceFilename(multipartFilename(file.originalname), stored.mimeType, file.buffer);
-    return this.dataSource.transaction(async (m) => {
-      const row = await m.save(EvidenceFileEntity, m.create(EvidenceFileEntity, { submissionId, filename, ...stored, uploadedBy: user.id, createdAt: this.clock.now().toISOString() }));
-      await this.audit.record(user, { kind: 'write', action: 'attach evidence', entity: 'evidence', entityId: row.id, after: { submissionId, filename, sha256: stored.sha256, size: stored.size } }, m);
-      return toEvidenceResponse(row);
-    });
+    return { stored, filename: evidenceFilename(multipartFilename(file.originalname), stored.mimeType, file.buffer) };
+  }
+
+  /** Records a checked file against a submission, with its audit row, inside the caller's transaction. */
+  async record(m: EntityManager, user: CurrentUser, submissionId: number, { stored, filename }: CheckedEvidence): Promise<EvidenceResponse> {
+    const row = await m.save(EvidenceFileEntity, m.create(EvidenceFileEntity, { submissionId, filename, ...stored, uploadedBy: user.id, createdAt: this.clock.now().toISOString() }));
+    await this.audit.record(user, { kind: 'write', action: 'attach evidence', entity: 'evidence', entityId: row.id, after: { submissionId, filename, sha256: stored.sha256, size: stored.size } }, m);
+    return toEvidenceResponse(row);
   }
 
   /** A file for download, for those allowed to see its submission. */

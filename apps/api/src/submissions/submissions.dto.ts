@@ -84,6 +84,12 @@ export class CreateSubmissionDto {
   @MaxLength(500, { message: '更正理由不超过 500 字 / reason must be at most 500 characters' })
   reason?: string;
 
+  @ApiPropertyOptional({ example: '系统切换导致延迟报送', description: '说明：数据触发需说明的校验规则（逾期、异常波动、无佐证的 100%、逾期期间分母为 0）时必填 / why the figure trips a soft rule; required when it does' })
+  @IsOptional()
+  @IsString({ message: '说明应为文字 / explanation must be text' })
+  @MaxLength(1000, { message: '说明不超过 1000 字 / explanation must be at most 1000 characters' })
+  explanation?: string;
+
   @ApiPropertyOptional({ example: '含3月补报数据' })
   @IsOptional()
   @IsString({ message: '备注应为文字 / note must be text' })
@@ -118,6 +124,25 @@ export class RevisionsQueryDto {
   @Type(() => Number)
   @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
   departmentId?: number;
+}
+
+export class FlaggedQueryDto {
+  @Type(() => Number)
+  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  planId!: number;
+
+  @IsOptional()
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020' })
+  period?: string;
+}
+
+export class AcceptSubmissionDto {
+  @ApiPropertyOptional({ example: '已核实系统切换记录' })
+  @IsOptional()
+  @IsString({ message: '意见应为文字 / comment must be text' })
+  @MaxLength(1000, { message: '意见不超过 1000 字 / comment must be at most 1000 characters' })
+  comment?: string;
 }
 
 export class ReturnSubmissionDto {

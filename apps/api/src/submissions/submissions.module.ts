@@ -6,6 +6,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { EvidenceStorage } from './evidence-storage';
 import { EvidenceService } from './evidence.service';
+import { FlaggedSubmissionsService } from './flagged-submissions.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
@@ -18,7 +19,7 @@ import { SubmissionsService } from './submissions.service';
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }) }),
   ],
   controllers: [SubmissionsController],
-  providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage],
+  providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage, FlaggedSubmissionsService],
   exports: [SubmissionsRepository, SubmissionsService, MulterModule],
 })
 export class SubmissionsModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Figure } from '@taizhang/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { Figure, PreviousFigure, SoftRuleFinding } from '@taizhang/domain';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { toFigure } from '../evaluation/evaluation.repository';
 import { MetricEntity } from '../metrics/metric.entity';
+import { SubmissionExplanationEntity, SubmissionFlagAcceptanceEntity, SubmissionFlagEntity } from './submission-flag.entity';
 import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from './submission.entity';
 import { groupBy } from '../common/group-by';
@@ -50,6 +52,77 @@ export class SubmissionsRepository {
       await m.insert(SubmissionCaseEntity, f.cases.map((c) => ({ submissionId: saved.id, reference: c.reference.trim(), startDate: c.startDate, completedOn: c.completedOn, value: c.value })));
     }
     return saved;
+  }
+
+  /** The latest revision of a department's figures for a period, and whether a leader returned it. */
+  async latest(m: EntityManager, metricId: number, departmentId: number, periodKey: string): Promise<{ row: SubmissionEntity; returned: boolean } | null> {
+    const row = await m.findOne(SubmissionEntity, { where: { metricId, departmentId, periodKey }, order: { revision: 'DESC' } });
+    return row ? { row, returned: (await m.countBy(SubmissionReturnEntity, { submissionId: row.id })) > 0 } : null;
+  }
+
+  /** The department's latest figure of the closest period that ended before `before` (a figure or a rate; cases are not compared). */
+  async previousFigure(metricId: number, departmentId: number, before: string): Promise<PreviousFigure | null> {
+    const row = await this.dataSource.manager
+      .createQueryBuilder(SubmissionEntity, 's')
+      .where('s.metric_id = :metricId AND s.department_id = :departmentId AND s.period_end < :before', { metricId, departmentId, before })
+      .orderBy('s.period_end', 'DESC').addOrderBy('s.revision', 'DESC')
+      .getOne();
+    return row && row.figureType !== 'cases' ? { periodKey: row.periodKey, figure: toFigure(row, []) } : null;
+  }
+
+  /** Stores the soft rules a revision tripped and the explanation given, inside the caller's transaction. */
+  async saveFlags(m: EntityManager, submissionId: number, explanation: string | null, findings: SoftRuleFinding[]): Promise<void> {
+    if (explanation) await m.insert(SubmissionExplanationEntity, { submissionId, text: explanation });
+    if (findings.length) await m.insert(SubmissionFlagEntity, findings.map((f) => ({ submissionId, rule: f.rule, messageZh: f.messageZh, messageEn: f.messageEn })));
+  }
+
+  /** The explanations, flags and acceptances of some revisions, by submission id. */
+  async flagsOf(ids: number[]): Promise<{ explanations: Map<number, string>; flags: Map<number, SoftRuleFinding[]>; acceptances: Map<number, SubmissionFlagAcceptanceEntity> }> {
+    const m = this.dataSource.manager;
+    const explanations = new Map<number, string>();
+    const flags = new Map<number, SoftRuleFinding[]>();
+    const acceptances = new Map<number, SubmissionFlagAcceptanceEntity>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const [e, f, a] = await Promise.all([
+        m.findBy(SubmissionExplanationEntity, { submissionId: In(chunk) }),
+        m.find(SubmissionFlagEntity, { where: { submissionId: In(chunk) }, order: { id: 'ASC' } }),
+        m.findBy(SubmissionFlagAcceptanceEntity, { submissionId: In(chunk) }),
+      ]);
+      for (const x of e) explanations.set(x.submissionId, x.text);
+      for (const x of f) flags.set(x.submissionId, [...(flags.get(x.submissionId) ?? []), { rule: x.rule, messageZh: x.messageZh, messageEn: x.messageEn }]);
+      for (const x of a) acceptances.set(x.submissionId, x);
+    }
+    return { explanations, flags, acceptances };
+  }
+
+  /**
+   * Every flagged revision of a plan's metrics (of the periods ending in a month, or of one period key), newest first,
+   * with its metric, department, the latest revision number of its period, its evidence count and its return.
+   */
+  async flagged(planId: number, period?: string): Promise<FlaggedRow[]> {
+    const q = this.dataSource
+      .createQueryBuilder(SubmissionEntity, 's')
+      .innerJoin(MetricEntity, 'm', 'm.id = s.metric_id')
+      .innerJoin('departments', 'd', 'd.id = s.department_id')
+      .select('s.id', 'id')
+      .addSelect(['s.metric_id AS "metricId"', 's.department_id AS "departmentId"', 's.period_key AS "periodKey"', 's.revision AS "revision"', 's.figure_type AS "figureType"', 's.value AS "value"',
+        's.numerator AS "numerator"', 's.denominator AS "denominator"', 's.completed_on AS "completedOn"', 's.submitted_by AS "submittedBy"', 's.created_at AS "createdAt"',
+        'm.code AS "metricCode"', 'm.name AS "metricName"', 'm.name_en AS "metricNameEn"', 'm.unit AS "unit"', 'd.name AS "departmentName"'])
+      .addSelect('(SELECT MAX(s2.revision) FROM submissions s2 WHERE s2.metric_id = s.metric_id AND s2.department_id = s.department_id AND s2.period_key = s.period_key)', 'latestRevision')
+      .addSelect('(SELECT COUNT(*) FROM evidence_files e WHERE e.submission_id = s.id)', 'evidenceCount')
+      .where('m.plan_id = :planId', { planId })
+      .andWhere('EXISTS (SELECT 1 FROM submission_flags f WHERE f.submission_id = s.id)')
+      .orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC');
+    if (period && /^\d{4}-\d{2}$/.test(period)) q.andWhere('SUBSTR(s.period_end, 1, 7) = :period', { period });
+    else if (period) q.andWhere('s.period_key = :period', { period });
+    const rows: FlaggedRow[] = await q.getRawMany();
+    const ids = rows.map((r) => Number(r.id));
+    const returns = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await this.dataSource.manager.find(SubmissionReturnEntity, { where: { submissionId: In(ids.slice(i, i + 500)) }, order: { id: 'ASC' } })) returns.set(r.submissionId, r.comment);
+    }
+    return rows.map((r) => ({ ...r, id: Number(r.id), revision: Number(r.revision), latestRevision: Number(r.latestRevision), evidenceCount: Number(r.evidenceCount), returnComment: returns.get(Number(r.id)) ?? null }));
   }
 
   /** Every revision for a metric (optionally one department), newest first, with case records. */
@@ -109,4 +182,16 @@ export class SubmissionsRepository {
       .getRawMany();
     return rows.map((r) => r.month);
   }
+}
+
+/** A flagged revision as the leaders' list reads it. */
+export interface FlaggedRow extends Pick<SubmissionEntity, 'id' | 'metricId' | 'departmentId' | 'periodKey' | 'revision' | 'figureType' | 'value' | 'numerator' | 'denominator' | 'completedOn' | 'submittedBy' | 'createdAt'> {
+  metricCode: string;
+  metricName: string;
+  metricNameEn: string;
+  unit: string;
+  departmentName: string;
+  latestRevision: number;
+  evidenceCount: number;
+  returnComment: string | null;
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RevisionResponse } from '@taizhang/contracts';
-import { dueDate, evaluatePeriod, findPeriod, validateFigure, type Figure, type ReportingPeriod } from '@taizhang/domain';
+import { checkSoftRules, dueDate, evaluatePeriod, findPeriod, validateFigure, type Figure, type ReportingPeriod, type SoftRuleFinding } from '@taizhang/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -9,7 +9,8 @@ import { UserEntity } from '../auth/user.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { isRealDate } from '../common/field-validators';
+import { hasVisibleText, isRealDate } from '../common/field-validators';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { retryOnClash } from '../common/transaction-clash';
 import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
@@ -17,6 +18,8 @@ import { MetricEntity } from '../metrics/metric.entity';
 import { markPlanChanged } from '../plans/plan-changes';
 import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceFileEntity } from './evidence-file.entity';
+import { EvidenceService, type UploadedEvidence } from './evidence.service';
+import { explanationRequired, reasonRequired } from './submission-errors';
 import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
@@ -32,6 +35,10 @@ export interface PreparedSubmission {
   figure: Figure;
   note: string | null;
   reason: string | null;
+  /** The clerk's 说明, kept when a soft rule asked for it. */
+  explanation: string | null;
+  /** The soft rules the figure trips: the revision is flagged for leaders. */
+  findings: SoftRuleFinding[];
 }
 
 @Injectable()
@@ -44,29 +51,43 @@ export class SubmissionsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Validates everything first (so a rejection writes nothing), appends a new revision with its audit row
-   * in one transaction (never overwrites), then evaluates the metric at once.
+   * The figure and its evidence are one act. Validates everything first — the figure, the soft rules, the file's type
+   * by its bytes — so a rejection writes nothing; then appends the new revision, its flags, its evidence and their
+   * audit rows in one transaction (never overwrites), then evaluates the metric at once.
    */
-  async create(user: CurrentUser, dto: CreateSubmissionDto): Promise<CreateSubmissionResponse> {
-    const p = await this.prepare(user, dto);
+  async create(user: CurrentUser, dto: CreateSubmissionDto, file?: UploadedEvidence): Promise<CreateSubmissionResponse> {
+    const p = await this.prepare(user, dto, { hasEvidence: file !== undefined });
+    const checked = file ? await this.evidence.check(file) : null;
     // Two corrections of the same figure at once (PostgreSQL runs them side by side) may both take the same next
     // revision number: the second is refused by the unique key and simply written again as the one after.
-    const saved = await retryOnClash(() => this.dataSource.transaction((m) => this.persist(m, user, p)));
+    const { saved, evidence } = await retryOnClash(() => this.dataSource.transaction(async (m) => {
+      const row = await this.persist(m, user, p);
+      return { saved: row, evidence: checked ? [await this.evidence.record(m, user, row.id, checked)] : [] };
+    }));
     await this.evaluation.evaluateMetrics(p.plan, [p.metric.id]);
     const current = await this.evaluationRepository.current([p.metric.id]);
     const pick = (departmentId: number | null) => current.find((e) => e.departmentId === departmentId && e.periodKey === p.period.key)!;
     const asEvaluation = (e: ReturnType<typeof pick>) => ({ status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn });
     return {
-      submission: { id: saved.id, metricId: p.metric.id, departmentId: p.department.id, period: p.period.key, revision: saved.revision, figure: toFigure(saved, p.figure.type === 'cases' ? p.figure.cases : []), note: saved.note, reason: saved.reason, submittedBy: user.username, createdAt: saved.createdAt },
+      submission: {
+        id: saved.id, metricId: p.metric.id, departmentId: p.department.id, period: p.period.key, revision: saved.revision, figure: toFigure(saved, p.figure.type === 'cases' ? p.figure.cases : []),
+        note: saved.note, reason: saved.reason, explanation: p.explanation, flags: p.findings, submittedBy: user.username, createdAt: saved.createdAt,
+      },
+      evidence,
       evaluation: { department: asEvaluation(pick(p.department.id)), overall: asEvaluation(pick(null)) },
     };
   }
 
-  /** Every check a submission must pass before anything is written; throws an AppError naming what is wrong. */
-  async prepare(user: CurrentUser, dto: CreateSubmissionDto): Promise<PreparedSubmission> {
+  /**
+   * Every check a submission must pass before anything is written; throws an AppError naming what is wrong. Hard rules
+   * refuse; soft rules (SOFT_RULES) refuse only a figure without an explanation, and flag it with one.
+   */
+  async prepare(user: CurrentUser, dto: CreateSubmissionDto, options: { hasEvidence?: boolean } = {}): Promise<PreparedSubmission> {
     assertOwnDepartment(user, dto.departmentId);
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
@@ -93,16 +114,26 @@ export class SubmissionsService {
     // The due date too: the period's overall status needs it for the departments that have not reported yet.
     const ctx = { today, calendar: await this.calendar.calendar() };
     evaluatePeriod(ruled, period, figure, ctx);
-    dueDate(ruled, period, ctx);
-    return { plan, metric, department, period, figure, note: dto.note ?? null, reason: dto.reason?.trim() || null };
+    const due = dueDate(ruled, period, ctx);
+    const reason = dto.reason?.trim() || null;
+    const latest = await this.submissions.latest(this.dataSource.manager, metric.id, department.id, period.key);
+    // Checked again in the transaction; here so that a missing reason is named before a file is stored.
+    if (latest && !reason) throw reasonRequired(latest.row.revision);
+    const explanation = hasVisibleText(dto.explanation) ? dto.explanation!.trim() : null;
+    const findings = this.config.softRules
+      ? checkSoftRules({
+        metric: ruled, period, figure, today, dueDate: due, calendar: ctx.calendar, awaitingFigure: !latest || latest.returned, hasEvidence: options.hasEvidence ?? false,
+        previous: ruled.kind === 'value' ? await this.submissions.previousFigure(metric.id, department.id, period.start) : null,
+      })
+      : [];
+    if (findings.length && !explanation) throw explanationRequired(findings);
+    return { plan, metric, department, period, figure, note: dto.note ?? null, reason, explanation: findings.length ? explanation : null, findings };
   }
 
   /** Appends the prepared revision and its audit row inside the caller's transaction. */
   async persist(m: EntityManager, user: CurrentUser, p: PreparedSubmission): Promise<SubmissionEntity> {
     const previous = await m.findOne(SubmissionEntity, { where: { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key }, order: { revision: 'DESC' } });
-    if (previous && !p.reason) {
-      throw new AppError('INVALID_INPUT', `已报送过第 ${previous.revision} 版，更正须填写更正理由 reason`, `Revision ${previous.revision} exists; a correction needs a reason`);
-    }
+    if (previous && !p.reason) throw reasonRequired(previous.revision);
     // Marked in the same transaction: if this process dies before evaluating, the next cycle still does. The plan
     // row first, as the engine's transactions take it: the same lock order on PostgreSQL, so never a deadlock.
     await markPlanChanged(m, p.plan.id);
@@ -111,7 +142,9 @@ export class SubmissionsService {
       metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
       note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
     });
-    await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: p.metric.code, period: p.period.key, revision: row.revision, figure: p.figure, note: row.note, reason: row.reason } }, m);
+    await this.submissions.saveFlags(m, row.id, p.explanation, p.findings);
+    const flagged = p.findings.length ? { flags: p.findings.map((f) => f.rule), explanation: p.explanation } : {};
+    await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: p.metric.code, period: p.period.key, revision: row.revision, figure: p.figure, note: row.note, reason: row.reason, ...flagged } }, m);
     return row;
   }
 
@@ -124,19 +157,22 @@ export class SubmissionsService {
     const rows = await this.submissions.revisions(metricId, departmentId);
     const ids = rows.map((r) => r.id);
     const m = this.dataSource.manager;
-    const [returns, evidence, users] = await Promise.all([
+    const [returns, evidence, users, flagged] = await Promise.all([
       ids.length ? m.find(SubmissionReturnEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
       ids.length ? m.find(EvidenceFileEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
       m.find(UserEntity, { select: { id: true, username: true } }),
+      this.submissions.flagsOf(ids),
     ]);
     const nameOf = new Map(users.map((u) => [u.id, u.username]));
     const returnsOf = groupBy(returns, (x) => x.submissionId);
     const evidenceOf = groupBy(evidence, (e) => e.submissionId);
     return rows.map((r) => ({
       id: r.id, metricId: r.metricId, departmentId: r.departmentId, period: r.periodKey, revision: r.revision, figure: toFigure(r, r.cases),
-      note: r.note, reason: r.reason, submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : r.origin, createdAt: r.createdAt,
+      note: r.note, reason: r.reason, explanation: flagged.explanations.get(r.id) ?? null, flags: flagged.flags.get(r.id) ?? [],
+      submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : r.origin, createdAt: r.createdAt,
       returns: (returnsOf.get(r.id) ?? []).map((x) => ({ comment: x.comment, at: x.at, by: nameOf.get(x.returnedBy) ?? null })),
       evidence: (evidenceOf.get(r.id) ?? []).map((e) => ({ id: e.id, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt })),
+      acceptance: acceptanceOf(flagged.acceptances.get(r.id), nameOf),
     }));
   }
 
@@ -163,6 +199,11 @@ export class SubmissionsService {
     await this.evaluation.evaluateMetrics(plan, [metric.id]);
     return { returned: true };
   }
+}
+
+/** A leader's acceptance of a flagged revision, as the API shows it. */
+export function acceptanceOf(a: { acceptedBy: number; at: string; comment: string | null } | undefined, nameOf: Map<number, string>): RevisionResponse['acceptance'] {
+  return a ? { by: nameOf.get(a.acceptedBy) ?? null, at: a.at, comment: a.comment } : null;
 }
 
 /** The dates a figure gives that exist (one that does not is validateFigure's to name, not "after today"). */
