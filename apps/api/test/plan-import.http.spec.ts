@@ -142,6 +142,24 @@ describe('plan import over HTTP', () => {
       expect(tasksOfTree(tree).flatMap((x) => x.metrics)).toHaveLength(edited.metrics.length);
     });
 
+    it('judges the new plan in the confirming request: statuses at once, not 暂无数据 until the scheduler runs', async () => {
+      // Read straight after confirm: no cycle ran in between (the cron fires every 5 minutes; this suite takes seconds).
+      const [{ n }] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [planId]);
+      expect(Number(n)).toBeGreaterThanOrEqual(edited.metrics.length);
+      const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/${planId}`).expect(200)).body;
+      expect(tree.period).not.toBeNull();
+      const metrics = tasksOfTree(tree).flatMap((x) => x.metrics);
+      expect(metrics).toHaveLength(edited.metrics.length);
+      // The 2020 plan is long over and nothing was reported: every metric with a reporting department is judged (not grey).
+      const judged = metrics.filter((m) => m.departments.length > 0);
+      expect(judged.length).toBeGreaterThan(0);
+      for (const m of judged) {
+        expect(m.periodKey).not.toBeNull();
+        expect(['red', 'amber', 'green']).toContain(m.status);
+        expect(m.reasonZh).not.toBe('');
+      }
+    });
+
     it('stores the metrics as edited: the changed value, without the discarded target', async () => {
       const metrics: MetricResponse[] = (await as(t.app, tokens.admin).get(`/api/metrics?planId=${planId}`).expect(200)).body;
       expect(metrics).toHaveLength(edited.metrics.length);

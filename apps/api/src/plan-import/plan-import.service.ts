@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ConfirmImportResponse, ImportComparison, ImportPreview } from '@taizhang/contracts';
 import { checkPlanSeed, comparablePlan, comparePlans, parsePlan, planSeedShapeProblems, toPlanSeed, type PlanSeed } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { DepartmentsRepository } from '../departments/departments.repository';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import type { PlanEntity } from '../plans/plan.entity';
 import { PlansRepository } from '../plans/plans.repository';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 import { comparableOfStructure, earlierPlanOf } from './earlier-plan';
@@ -21,11 +23,14 @@ export interface ImportIdentity {
 /** Ledger document → proposed plan (preview) → plan, indicators, tasks, departments and metrics (confirm). */
 @Injectable()
 export class PlanImportService {
+  private readonly logger = new Logger(PlanImportService.name);
+
   constructor(
     private readonly departments: DepartmentsRepository,
     private readonly plans: PlansRepository,
     private readonly seedLoader: SeedLoaderService,
     private readonly audit: AuditService,
+    private readonly evaluation: EvaluationService,
   ) {}
 
   async preview(file: { buffer: Buffer; originalname: string } | undefined, identity: ImportIdentity): Promise<ImportPreview> {
@@ -59,8 +64,24 @@ export class PlanImportService {
     const { created } = await this.seedLoader.loadPlan(seed, { demoHistory: false });
     if (!created) throw this.conflict(seed.plan.code);
     const plan = (await this.plans.findAll()).find((p) => p.code === seed.plan.code)!;
+    await this.evaluateAtOnce(plan);
     await this.audit.record(user, { kind: 'write', action: 'import plan', entity: 'plan', entityId: plan.id, after: { code: seed.plan.code, tasks: seed.indicators.flatMap((f) => f.children.flatMap((c) => c.tasks)).length, metrics: seed.metrics.length } });
     return { planId: plan.id };
+  }
+
+  /**
+   * The new plan's first evaluation, in the confirming request, so that it shows its statuses at once rather than
+   * 暂无数据 until the next scheduled cycle. A failure here does not undo the import: the plan exists, its metrics
+   * were never evaluated, so the scheduled cycle takes them up.
+   */
+  private async evaluateAtOnce(plan: PlanEntity): Promise<void> {
+    try {
+      const { metrics } = await this.plans.loadStructure(plan);
+      const { failures } = await this.evaluation.evaluateMetrics(plan, metrics.map((m) => m.id));
+      if (failures.length) this.logger.error(`First evaluation of imported plan ${plan.code} failed in part: ${failures.join('; ')}`);
+    } catch (error) {
+      this.logger.error(`First evaluation of imported plan ${plan.code} failed; the scheduled cycle will take it up: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Read only: the earlier plan is compared with, never written; confirming creates a plan beside it. */
