@@ -28,6 +28,11 @@ async function fillFigure(item: Locator, attempt: 1 | 2): Promise<void> {
   }
 }
 
+/** A late figure (every 2020 period is long past due) asks for an explanation (说明): the form shows the field up front. */
+async function explainIfAsked(item: Locator): Promise<void> {
+  if (await item.getByLabel('说明', { exact: true }).count()) await item.getByLabel('说明', { exact: true }).fill('台账系统迁移，数据补报');
+}
+
 describe('a department reports, a leader returns, the department corrects (Chromium)', () => {
   let product: RunningProduct;
   let browser: Browser;
@@ -64,6 +69,7 @@ describe('a department reports, a leader returns, the department corrects (Chrom
     const item = itemOf(clerk);
     await item.getByRole('button', { name: '填报' }).click();
     await fillFigure(item, 1);
+    await explainIfAsked(item);
     await item.getByLabel(/佐证材料/).setInputFiles({ name: '证明材料.pdf', mimeType: 'application/pdf', buffer: PDF });
     await item.getByRole('button', { name: '提交' }).click();
     const result = item.getByTestId('entry-result');
@@ -95,6 +101,7 @@ describe('a department reports, a leader returns, the department corrects (Chrom
     await expect(item.textContent()).resolves.toContain('已退回：分母与台账不符');
     await item.getByRole('button', { name: '更正' }).click();
     await fillFigure(item, 2);
+    await explainIfAsked(item);
     await item.getByLabel('更正理由').fill('分母按台账重新核对');
     await item.getByRole('button', { name: '提交更正' }).click();
     await item.getByTestId('entry-result').waitFor();

@@ -34,6 +34,7 @@ export function AppHeader() {
           </label>
         )}
         {(session.data?.role === 'leader' || session.data?.role === 'department') && <MonthLink to="/notices" className="header-link">{t('nav.notices')}</MonthLink>}
+        {reader && <MonthLink to="/flagged" className="header-link">{t('nav.flagged')}</MonthLink>}
         {session.data && <MonthLink to="/reports" className="header-link">{t('nav.reports')}</MonthLink>}
         {session.data?.role === 'admin' && <Link to="/admin" className="header-link">{t('nav.admin')}</Link>}
         {session.data && (

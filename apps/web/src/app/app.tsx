@@ -18,6 +18,7 @@ const SecondLevelPage = lazy(() => import('../features/indicators/components/sec
 const MetricPage = lazy(() => import('../features/metric/components/metric-page').then((m) => ({ default: m.MetricPage })));
 const NoticePage = lazy(() => import('../features/notices/components/notice-page').then((m) => ({ default: m.NoticePage })));
 const NoticesPage = lazy(() => import('../features/notices/components/notices-page').then((m) => ({ default: m.NoticesPage })));
+const FlaggedPage = lazy(() => import('../features/flagged/components/flagged-page').then((m) => ({ default: m.FlaggedPage })));
 const ReportsPage = lazy(() => import('../features/reports/components/reports-page').then((m) => ({ default: m.ReportsPage })));
 
 
@@ -56,6 +57,7 @@ function SignedInRoutes() {
       <Route path="/notices" element={<NoticesPage />} />
       <Route path="/notices/:noticeId" element={<NoticePage />} />
       <Route path="/reports" element={<ReportsPage />} />
+      {reader && <Route path="/flagged" element={<FlaggedPage />} />}
       {session.data.role === 'admin' && <Route path="/admin" element={<AdminPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/import" element={<PlanImportPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/calendar" element={<CalendarPage />} />}

@@ -12,18 +12,19 @@ export function useQueue(planId: number | undefined, departmentId?: number) {
   });
 }
 
-/** Submits the figures, then the evidence file if there is one; the answer carries the evaluation. */
+/**
+ * Submits the figures and the evidence file as one request (multipart when there is a file): the server checks both
+ * before writing either, so a refused file leaves nothing half-saved. The answer carries the evaluation.
+ */
 export function useSubmitFigures() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ request, file }: { request: CreateSubmissionRequest; file: File | null }) => {
-      const created = await postJson<CreateSubmissionResponse>('/api/submissions', request);
-      if (file) {
-        const form = new FormData();
-        form.append('file', file);
-        await postForm(`/api/submissions/${created.submission.id}/evidence`, form);
-      }
-      return created;
+    mutationFn: ({ request, file }: { request: CreateSubmissionRequest; file: File | null }) => {
+      if (!file) return postJson<CreateSubmissionResponse>('/api/submissions', request);
+      const form = new FormData();
+      form.append('submission', JSON.stringify(request));
+      form.append('file', file);
+      return postForm<CreateSubmissionResponse>('/api/submissions', form);
     },
     onSuccess: () => void client.invalidateQueries(),
   });

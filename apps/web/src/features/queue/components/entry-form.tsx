@@ -1,8 +1,8 @@
-import type { CreateSubmissionRequest, QueueItem } from '@taizhang/contracts';
+import type { CreateSubmissionRequest, ErrorResponse, QueueItem } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
-import { errorMessage } from '../../../lib/api-client';
+import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useSubmitFigures } from '../api/use-queue';
 
 interface CaseRow {
@@ -16,7 +16,7 @@ const DURATION_UNITS = new Set(['working-days', 'days']);
 const emptyCase = (): CaseRow => ({ reference: '', startDate: '', completedOn: '', value: '' });
 
 /** The form that fits the metric: a figure, a numerator and denominator, case records, or a completion date. */
-export function EntryForm({ item, departmentId }: { item: QueueItem; departmentId: number }) {
+export function EntryForm({ item, today, departmentId }: { item: QueueItem; today: string; departmentId: number }) {
   const { t, i18n } = useTranslation();
   const submit = useSubmitFigures();
   const [form, setForm] = useState(item.accepts.includes('ratio') ? 'ratio' : item.accepts[0]);
@@ -27,14 +27,21 @@ export function EntryForm({ item, departmentId }: { item: QueueItem; departmentI
   const [cases, setCases] = useState<CaseRow[]>([emptyCase()]);
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
+  const [explanation, setExplanation] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const revising = item.latestRevision !== null;
+  // What the server asked for (a reason, an explanation and the soft rules to explain): once asked, the fields stay.
+  const [asked, setAsked] = useState<{ fields: string[]; rules: NonNullable<ErrorResponse['rules']> }>({ fields: [], rules: [] });
+  const revising = item.latestRevision !== null || asked.fields.includes('reason');
+  // A figure awaited after its due date (never sent, or returned) is late: say so before the clerk submits.
+  const late = (item.state === 'overdue' || item.state === 'returned') && today > item.dueDate;
+  const explaining = late || asked.fields.includes('explanation');
+  const english = i18n.language === 'en';
   const duration = DURATION_UNITS.has(item.unit);
   const id = (name: string) => `${item.metricId}-${item.period}-${name}`;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const request: CreateSubmissionRequest = { metricId: item.metricId, departmentId, period: item.period, note: note || undefined, reason: reason || undefined };
+    const request: CreateSubmissionRequest = { metricId: item.metricId, departmentId, period: item.period, note: note || undefined, reason: reason || undefined, explanation: explanation.trim() || undefined };
     if (form === 'value') request.value = Number(value);
     if (form === 'ratio') Object.assign(request, { numerator: Number(numerator), denominator: Number(denominator) });
     if (form === 'completion') request.completedOn = completedOn || null;
@@ -43,12 +50,19 @@ export function EntryForm({ item, departmentId }: { item: QueueItem; departmentI
         ? { reference: c.reference, startDate: c.startDate, completedOn: c.completedOn || null }
         : { reference: c.reference, value: Number(c.value) }));
     }
-    submit.mutate({ request, file });
+    submit.mutate({ request, file }, {
+      onError: (error) => {
+        if (!(error instanceof ApiError)) return;
+        const { fields = [], rules } = error.body;
+        setAsked((prev) => ({ fields: [...new Set([...prev.fields, ...fields])], rules: rules ?? prev.rules }));
+      },
+    });
   };
+  const explainRequired = submit.error instanceof ApiError && submit.error.body.code === 'EXPLANATION_REQUIRED';
   const setCase = (i: number, patch: Partial<CaseRow>) => setCases(cases.map((c, j) => (i === j ? { ...c, ...patch } : c)));
 
   return (
-    <form className="entry-form" onSubmit={onSubmit} aria-label={t('entry.formFor', { metric: i18n.language === 'en' ? item.metricNameEn : item.metricName, period: item.period })}>
+    <form className="entry-form" onSubmit={onSubmit} aria-label={t('entry.formFor', { metric: english ? item.metricNameEn : item.metricName, period: item.period })}>
       {item.accepts.length > 1 && (
         <fieldset className="inline">
           <legend>{t('entry.form')}</legend>
@@ -85,14 +99,28 @@ export function EntryForm({ item, departmentId }: { item: QueueItem; departmentI
         </fieldset>
       )}
       {revising && <label>{t('entry.reason')} <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} /></label>}
+      {explaining && (
+        <fieldset className="explanation">
+          <legend>{t('entry.explanationTitle')}</legend>
+          {asked.rules.length > 0 ? (
+            <ul className="soft-rules" data-testid="soft-rules">
+              {asked.rules.map((r) => <li key={r.rule} data-rule={r.rule}>{english ? r.messageEn : r.messageZh}</li>)}
+            </ul>
+          ) : (
+            <p className="muted">{t('entry.lateHint', { date: item.dueDate })}</p>
+          )}
+          <label>{t('entry.explanation')} <textarea name="explanation" rows={2} maxLength={1000} value={explanation} onChange={(e) => setExplanation(e.target.value)} /></label>
+        </fieldset>
+      )}
       <label>{t('entry.note')} <textarea name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} /></label>
       <label>{t('entry.evidence')} <input name="evidence" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
       <button type="submit" className="primary" disabled={submit.isPending}>{revising ? t('entry.resubmit') : t('entry.submit')}</button>
-      {submit.error && <p role="alert" className="form-error">{errorMessage(submit.error, i18n.language)}</p>}
+      {submit.error && <p role="alert" className="form-error">{explainRequired ? t('entry.explainThese') : errorMessage(submit.error, i18n.language)}</p>}
       {submit.data && (
         <p role="status" className="entry-result" data-testid="entry-result">
           {t('entry.saved', { revision: submit.data.submission.revision })} <StatusBadge status={submit.data.evaluation.department.status} />{' '}
-          {i18n.language === 'en' ? submit.data.evaluation.department.reasonEn : submit.data.evaluation.department.reasonZh}
+          {english ? submit.data.evaluation.department.reasonEn : submit.data.evaluation.department.reasonZh}
+          {submit.data.submission.flags.length > 0 && <> {t('entry.flagged')}</>}
         </p>
       )}
     </form>

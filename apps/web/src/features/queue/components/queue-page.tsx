@@ -31,14 +31,14 @@ export function QueuePage() {
       {canSubmit && <BulkUpload planId={queue.data.planId} />}
       <ul className="queue">
         {queue.data.items.map((item) => (
-          <QueueRow key={`${item.metricId}-${item.period}`} item={item} departmentId={queue.data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />
+          <QueueRow key={`${item.metricId}-${item.period}`} item={item} today={queue.data.today} departmentId={queue.data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />
         ))}
       </ul>
     </section>
   );
 }
 
-function QueueRow({ item, departmentId, canSubmit, canReturn }: { item: QueueItem; departmentId: number; canSubmit: boolean; canReturn: boolean }) {
+function QueueRow({ item, today, departmentId, canSubmit, canReturn }: { item: QueueItem; today: string; departmentId: number; canSubmit: boolean; canReturn: boolean }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const english = i18n.language === 'en';
@@ -57,7 +57,7 @@ function QueueRow({ item, departmentId, canSubmit, canReturn }: { item: QueueIte
       {item.evaluation && <p className="metric-reason">{english ? item.evaluation.reasonEn : item.evaluation.reasonZh}</p>}
       {item.returnComment && <p className="return-comment" role="note">{t('queue.returned', { comment: item.returnComment })}</p>}
       {canReturn && item.latestRevision && !item.returnComment && <ReturnForm submissionId={item.latestRevision.id} />}
-      {open && canSubmit && <EntryForm item={item} departmentId={departmentId} />}
+      {open && canSubmit && <EntryForm item={item} today={today} departmentId={departmentId} />}
     </li>
   );
 }
