@@ -97,7 +97,7 @@ export const en: Messages = {
     frequency: 'Reported', frequencies: { monthly: 'monthly', quarterly: 'quarterly', annual: 'yearly' }, source: 'Plan text', due: 'Due', dueDays: 'within {{days}} working days of the period end',
     current: 'Current status ({{period}})', notStarted: 'No reporting period has begun', chart: 'Values by period', chartTitle: 'Line chart of {{name}} by period',
     submissions: 'Submissions', noSubmissions: 'Nothing submitted yet.', period: 'Period', department: 'Department', revision: 'Revision', figure: 'Figure', notes: 'Notes, corrections and returns', evidence: 'Evidence', submittedAt: 'Submitted',
-    note: 'Note: {{text}}', reason: 'Correction: {{text}}', returned: 'Returned ({{by}}, {{time}}): {{comment}}', cases: '{{count}} case(s)', completedOn: 'completed {{date}}', notCompleted: 'not completed',
+    note: 'Note: {{text}}', reason: 'Correction: {{text}}', flagged: 'Soft rules tripped: {{rules}}. Explanation: {{text}}', returned: 'Returned ({{by}}, {{time}}): {{comment}}', cases: '{{count}} case(s)', completedOn: 'completed {{date}}', notCompleted: 'not completed',
     history: 'Status changes', noHistory: 'No evaluation yet.', reasonColumn: 'Reason', evaluatedAt: 'Evaluated', superseded: 'superseded by a re-evaluation',
   },
   departmentPage: { title: '{{department}} · metrics and status', none: 'This department reports no quantitative metric.', metric: 'Metric' },

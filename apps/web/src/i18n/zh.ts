@@ -95,7 +95,7 @@ export const zh = {
     frequency: '报送频次', frequencies: { monthly: '每月', quarterly: '每季度', annual: '每年' }, source: '计划原文', due: '报送时限', dueDays: '期末后 {{days}} 个工作日内',
     current: '当前状态（{{period}}）', notStarted: '尚无已开始的报送期', chart: '逐期数值', chartTitle: '{{name}}逐期数值折线图',
     submissions: '报送记录', noSubmissions: '尚无报送记录。', period: '报送期', department: '单位', revision: '版本', figure: '数据', notes: '备注、更正与退回', evidence: '佐证材料', submittedAt: '报送时间',
-    note: '备注：{{text}}', reason: '更正理由：{{text}}', returned: '退回（{{by}}，{{time}}）：{{comment}}', cases: '{{count}} 件', completedOn: '{{date}} 完成', notCompleted: '未完成',
+    note: '备注：{{text}}', reason: '更正理由：{{text}}', flagged: '触发校验规则：{{rules}}。说明：{{text}}', returned: '退回（{{by}}，{{time}}）：{{comment}}', cases: '{{count}} 件', completedOn: '{{date}} 完成', notCompleted: '未完成',
     history: '状态变化记录', noHistory: '尚无评估记录。', reasonColumn: '原因', evaluatedAt: '评估时间', superseded: '已被重新评估取代',
   },
   departmentPage: { title: '{{department}} · 指标状态', none: '该单位没有需报送的量化指标。', metric: '量化指标' },

@@ -37,6 +37,7 @@ export function SubmissionsTable({ revisions, unit, departmentName }: { revision
                   <td>
                     {r.note && <p>{t('metricPage.note', { text: r.note })}</p>}
                     {r.reason && <p>{t('metricPage.reason', { text: r.reason })}</p>}
+                    {r.flags.length > 0 && <p className="flag-note">{t('metricPage.flagged', { rules: r.flags.map((f) => (format.lang === 'en' ? f.messageEn : f.messageZh)).join(format.lang === 'en' ? '; ' : '；'), text: r.explanation ?? '—' })}</p>}
                     {r.returns.map((ret) => (
                       <p key={ret.at} className="return-comment">{t('metricPage.returned', { comment: ret.comment, by: ret.by ?? '—', time: format.dateTime(ret.at) })}</p>
                     ))}
