@@ -46,6 +46,30 @@ export interface AttentionDepartment {
   notice: { id: number; level: NoticeLevel; state: NoticeState; replyDue: string } | null;
 }
 
+/** 未达标，按责任单位: one department and every red metric it owes a fix for, worst first. */
+export interface RedDepartmentGroup {
+  /** Null for red metrics that name no reporting department. */
+  department: { id: number; code: string; name: string } | null;
+  /** The longest wait among its missing figures, in calendar days; null when none is overdue. */
+  mostDaysOverdue: number | null;
+  items: RedDepartmentItem[];
+}
+
+/** A red metric as one department owes it: its own figure and reason, when it was due and how long ago. */
+export interface RedDepartmentItem {
+  metricId: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  periodKey: string | null;
+  value: number | null;
+  reasonZh: string;
+  reasonEn: string;
+  dueDate: string | null;
+  /** Calendar days from the due date to the summary's `asOf` for a figure not reported; null otherwise. */
+  daysOverdue: number | null;
+}
+
 /** GET /api/dashboard/summary?planId=…&period=YYYY-MM */
 export interface DashboardSummaryResponse {
   planId: number;
@@ -65,6 +89,10 @@ export interface DashboardSummaryResponse {
   indicators: Array<IndicatorSummary & { children: IndicatorSummary[] }>;
   /** Every red metric, then every amber one, then every green one whose forecast misses the year's target. */
   attention: AttentionItem[];
+  /** Every red metric placed under the department that owes the fix, the unit with the most red first. */
+  redByDepartment: RedDepartmentGroup[];
+  /** The day overdue waits are counted to: today, whichever month is shown (a missing figure is still missing). */
+  asOf: string;
   demo: boolean;
   /** When the last evaluation cycle finished; null before the first. */
   evaluatedAt: string | null;

@@ -24,4 +24,5 @@ export * from './supervision';
 export * from './plan-parser';
 export * from './recheck-date';
 export * from './forecast';
+export * from './red-by-department';
 export * from './soft-rules';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AttentionDepartment, AttentionItem, DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
-import { attentionRank, countStatuses, failingDepartments, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type Forecast, type Status } from '@taizhang/domain';
+import type { AttentionDepartment, AttentionItem, DashboardSummaryResponse, RedDepartmentGroup, RedDepartmentItem, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
+import { attentionRank, countStatuses, failingDepartments, groupRedByDepartment, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type RedEntry, type Forecast, type Status } from '@taizhang/domain';
 import type { PreparedJson } from '../common/prepared-json';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
@@ -42,7 +42,8 @@ export class DashboardService {
     const period = requested ?? loaded.periods.at(-1) ?? null;
     const tree = this.evaluation.tree(loaded, period);
     const { counts } = rollUp(tree);
-    const due = [...(await this.timeliness.dueItemsByDepartment(loaded.plan)).values()].flat();
+    const schedule = await this.timeliness.schedule(loaded.plan);
+    const due = [...schedule.byDepartment.values()].flat();
     const previousKey = period && period.slice(5) !== '01' ? previousMonthKey(period) : null;
     const previousCounts = previousKey ? rollUp(this.evaluation.tree(loaded, previousKey)).counts : null;
     return {
@@ -56,6 +57,9 @@ export class DashboardService {
       previous: previousKey && previousCounts ? { period: previousKey, counts: previousCounts, shareGreen: shareGreen(previousCounts), onTimeRate: onTimeRate(due, monthEndOfKey(previousKey)) } : null,
       indicators: tree.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, counts: f.counts, children: f.children.map((c) => ({ id: c.id, number: c.number, title: c.title, status: c.status, counts: c.counts })) })),
       attention: attentionOf(tree, await this.notices.ofPlan(loaded.plan.id), await this.forecasts.ofTree(loaded, tree)),
+      // A figure still missing has been waiting until today, whichever month is shown.
+      redByDepartment: redByDepartment(tree, schedule.dueDates, loaded.today),
+      asOf: loaded.today,
       demo: loaded.plan.demo,
       evaluatedAt: this.engine.lastRun?.finishedAt ?? null,
     };
@@ -158,6 +162,37 @@ function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>, 
     }
   }
   return items.sort((a, b) => attentionRank(a.status) - attentionRank(b.status) || a.code.localeCompare(b.code));
+}
+
+/**
+ * Every red metric under the department that owes the fix: each department whose own figure is red; for a red pooled
+ * figure with no department red on its own, every department that reports it; with none, an unnamed group.
+ */
+function redByDepartment(tree: FirstLevelNode[], dueDates: Map<string, string>, asOf: string): RedDepartmentGroup[] {
+  const metrics = tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics))).filter((m) => m.status === 'red');
+  const names = new Map<number, { id: number; code: string; name: string }>();
+  const entries = metrics.flatMap((m): Array<RedEntry & Omit<RedDepartmentItem, 'daysOverdue'>> => {
+    const red = m.departments.filter((d) => d.status === 'red');
+    const owing = red.length > 0 ? red : m.departments;
+    const base = { metricId: m.id, code: m.code, name: m.name, nameEn: m.nameEn };
+    if (owing.length === 0) {
+      return [{ ...base, departmentId: null, periodKey: m.periodKey, value: null, reasonZh: m.reasonZh, reasonEn: m.reasonEn, dueDate: m.periodKey ? dueDates.get(`${m.id}:${m.periodKey}`) ?? null : null, overdue: false }];
+    }
+    return owing.map((d) => {
+      names.set(d.id, { id: d.id, code: d.code, name: d.name });
+      const own = d.status === 'red';
+      return {
+        ...base, departmentId: d.id, periodKey: d.periodKey, value: d.value,
+        reasonZh: own ? d.reasonZh : m.reasonZh, reasonEn: own ? d.reasonEn : m.reasonEn,
+        dueDate: dueDates.get(`${m.id}:${d.periodKey}`) ?? null, overdue: own && (d.basis === 'overdue' || d.basis === 'returned'),
+      };
+    });
+  });
+  return groupRedByDepartment(entries, asOf).map((g) => ({
+    department: g.departmentId === null ? null : names.get(g.departmentId) ?? null,
+    mostDaysOverdue: g.mostDaysOverdue,
+    items: g.entries.map((e) => ({ metricId: e.metricId, code: e.code, name: e.name, nameEn: e.nameEn, periodKey: e.periodKey, value: e.value, reasonZh: e.reasonZh, reasonEn: e.reasonEn, dueDate: e.dueDate, daysOverdue: e.daysOverdue })),
+  }));
 }
 
 /** The later of two ISO instants, either possibly missing. */

@@ -16,13 +16,20 @@ export class TimelinessService {
   ) {}
 
   async dueItemsByDepartment(plan: PlanEntity): Promise<Map<number, DueItem[]>> {
+    return (await this.schedule(plan)).byDepartment;
+  }
+
+  /** Each department's figures owed, and each period's due date keyed `metricId:periodKey`, from one read. */
+  async schedule(plan: PlanEntity): Promise<{ byDepartment: Map<number, DueItem[]>; dueDates: Map<string, string> }> {
     const inputs = await this.evaluations.loadAssignments(plan.id);
     const first = await this.submissions.firstRevisions(plan.id);
     const calendar = await this.calendar.calendar();
     const out = new Map<number, DueItem[]>();
+    const dueDates = new Map<string, string>();
     for (const metric of inputs.metrics) {
       const ruled = toRuledMetric(metric);
       const periods = reportingPeriods(ruled, plan.year).map((p) => ({ key: p.key, due: dueDate(ruled, p, { today: p.end, calendar }) }));
+      for (const p of periods) dueDates.set(`${metric.id}:${p.key}`, p.due);
       for (const d of inputs.assigned.get(metric.id) ?? []) {
         const list = out.get(d.id) ?? [];
         for (const p of periods) {
@@ -32,6 +39,6 @@ export class TimelinessService {
         out.set(d.id, list);
       }
     }
-    return out;
+    return { byDepartment: out, dueDates };
   }
 }

@@ -92,7 +92,7 @@ function buildTree(s: PlanStructure, shown: Map<string, EvaluationEntity>): Firs
       status: e.status, reasonZh: e.reasonZh, reasonEn: e.reasonEn, periodKey: e.periodKey, counts: countStatuses([e.status]),
       departments: (departmentRows.get(metric.id) ?? []).map((r) => {
         const d = departmentById.get(r.departmentId!);
-        return { id: r.departmentId!, code: d?.code ?? String(r.departmentId), name: d?.name ?? '', status: r.status, reasonZh: r.reasonZh, reasonEn: r.reasonEn, value: r.value, periodKey: r.periodKey };
+        return { id: r.departmentId!, code: d?.code ?? String(r.departmentId), name: d?.name ?? '', status: r.status, basis: r.basis, reasonZh: r.reasonZh, reasonEn: r.reasonEn, value: r.value, periodKey: r.periodKey };
       }),
     };
   };
