@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS } from './metric';
-import { checkPlanSeed, reportingDepartmentsOf, tasksOf, type MetricSeed, type PlanSeed, type TaskSeed } from './plan-seed';
+import { checkPlanSeed, planSeedProblems, reportingDepartmentsOf, tasksOf, type MetricSeed, type PlanSeed, type TaskSeed } from './plan-seed';
 import { planSeedShapeProblems } from './plan-seed-shape';
 
 const SEEDS = path.join(__dirname, '../../../seeds');
@@ -237,8 +237,31 @@ describe(checkPlanSeed.name, () => {
   });
 
   it('reports an indicator without a lead, but accepts a lead group', () => {
-    expect(broken((s) => (s.indicators[0].children[0].leadDepartments = []))).toEqual(['second-level indicator 1 has no lead department']);
+    expect(broken((s) => (s.indicators[0].children[0].leadDepartments = []))).toEqual(['second-level indicator 1 has no lead department: name the reporting departments of T001-1, T002-1']);
     expect(broken((s) => Object.assign(s.indicators[0].children[0], { leadDepartments: [], leadGroups: ['others-by-duty'] }))).toEqual([]);
+  });
+
+  it('accepts an indicator without a lead when every metric under it names who reports it (a ledger without departments)', () => {
+    expect(broken((s) => {
+      s.indicators[0].children[0].leadDepartments = [];
+      s.metrics[0].reportingDepartments = ['gov-office'];
+    })).toEqual(['second-level indicator 1 has no lead department: name the reporting departments of T002-1']);
+    expect(broken((s) => {
+      s.indicators[0].children[0].leadDepartments = [];
+      s.metrics[0].reportingDepartments = ['gov-office'];
+      s.metrics[1].reportingDepartments = ['gov-office'];
+    })).toEqual([]);
+  });
+
+  it('says every problem in Chinese too', () => {
+    const seed = sound();
+    seed.indicators[1].children[0].number = 4;
+    seed.metrics[0].target = null;
+    expect(planSeedProblems(seed)).toEqual([
+      { zh: '二级指标「二级3」编号为 4，应为 3', en: 'second-level indicator 二级3 is numbered 4, expected 3' },
+      { zh: '指标 T001-1 缺少目标值', en: 'metric T001-1 has no target' },
+    ]);
+    expect(planSeedProblems({ ...seed, metrics: [{ ...seed.metrics[0], target: 'x' as unknown as number }] })[0]).toEqual({ zh: 'seed.metrics[0].target 应为 0–1000000000000 的数或 null', en: 'seed.metrics[0].target must be a number from 0 to 1000000000000, or null' });
   });
 
   it('reports numbering that skips or repeats', () => {

@@ -68,6 +68,16 @@ const NAME_TASK_THRESHOLD = 0.3;
 /** Otherwise the task and the target's words together must be mostly alike. */
 const MATCH_THRESHOLD = 0.55;
 const TASK_MATCH_THRESHOLD = 0.5;
+/** Or, measured the same way, most of one's name stands in the other's task. */
+const NAME_IN_TASK_THRESHOLD = 0.6;
+
+/** The share of `part`'s character bigrams found in `whole` (0 for a part too short to have two). */
+function containment(part: string, whole: string): number {
+  const chars = [...part];
+  if (chars.length < 3) return 0;
+  const grams = chars.slice(1).map((c, i) => chars[i] + c);
+  return grams.filter((g) => whole.includes(g)).length / grams.length;
+}
 
 interface Keys {
   name: string;
@@ -142,6 +152,19 @@ function matchMetrics(current: ComparablePlan, proposed: ComparablePlan, tasks: 
   takeGreedy(pairsWhere((i, j, task) => a[i].name === b[j].name && task >= NAME_TASK_THRESHOLD), match, taken, scores);
   const sameMeasure = (i: number, j: number) => current.metrics[i].kind === proposed.metrics[j].kind && current.metrics[i].unit === proposed.metrics[j].unit;
   takeGreedy(pairsWhere((i, j) => sameMeasure(i, j)).filter((p) => p.score >= MATCH_THRESHOLD), match, taken, scores);
+  // Last, a ledger of another shape words the sentence and the task anew ("进一步压缩企业开办时间,承诺办理时限不超过5个工作日"
+  // → "企业开办时间压缩至3个工作日以内"): what stays is how it is measured and the words of its name in the other's task.
+  const sameTerms = (x: ComparableMetric, y: ComparableMetric) => x.kind === y.kind && x.unit === y.unit && x.comparator === y.comparator && x.period === y.period;
+  const named: Pair[] = [];
+  current.metrics.forEach((x, i) => {
+    if (match.has(i)) return;
+    proposed.metrics.forEach((y, j) => {
+      if (taken.has(j) || !sameTerms(x, y)) return;
+      const score = rounded(Math.max(containment(a[i].name, b[j].task + b[j].source), containment(b[j].name, a[i].task + a[i].source)));
+      if (score >= NAME_IN_TASK_THRESHOLD) named.push({ i, j, score: rounded(0.5 * score), same: x.code === y.code ? 1 : 0 });
+    });
+  });
+  takeGreedy(named, match, taken, scores);
   return { match, scores };
 }
 

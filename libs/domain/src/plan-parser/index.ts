@@ -7,5 +7,6 @@ export { extractTargets } from './extract-targets';
 export { maskNonTargets } from './mask-non-targets';
 export { parsePlan, parsedTasks } from './parse-plan';
 export * from './to-plan-seed';
+export { metricName } from './metric-name';
 export { similarityKey, diceSimilarity } from './text-similarity';
 export * from './compare-plans';

@@ -1,5 +1,6 @@
 import type { MetricSeed, PlanSeed, SecondLevelSeed } from '../plan-seed';
-import type { ParsedPlan } from './types';
+import { metricName } from './metric-name';
+import type { ParsedPlan, ParsedTarget, ParsedTask } from './types';
 
 export interface PlanIdentity {
   code: string;
@@ -9,37 +10,58 @@ export interface PlanIdentity {
   source: string;
 }
 
+/** The code a seed gives the i-th target (0-based) of its task numbered `taskNumber`: "T007-2". */
+export const metricCode = (taskNumber: number, index: number) => `T${String(taskNumber).padStart(3, '0')}-${index + 1}`;
+
+/** Every parsed target with its task's number in the seed (reading order, 1…n) and the code of the metric made of it. */
+export function parsedTargetCodes(parsed: ParsedPlan): Array<{ code: string; taskNumber: number; task: ParsedTask; target: ParsedTarget }> {
+  const tasks = parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks));
+  return tasks.flatMap((task, k) => task.targets.map((target, i) => ({ code: metricCode(k + 1, i), taskNumber: k + 1, task, target })));
+}
+
+/** The name of a parsed target: its subject made to read as a name (see metricName). */
+export function parsedTargetName(task: ParsedTask, target: ParsedTarget): string {
+  const after = task.span.text.slice(Math.max(0, target.span.end - task.span.start));
+  return metricName(target.subject, { after, task: task.text });
+}
+
 /**
  * A parsed ledger in the shape of a plan seed, ready for a person to review and for the same loader the
  * demo plan uses. Department codes come from the caller (existing departments keep theirs).
+ * Ledgers number as they please (a plan-level group 0, second levels restarting under each first level, rows
+ * 24–26 of a longer table); a plan numbers first levels, second levels and tasks 1…n in reading order, so the
+ * seed does. An untitled group takes the title of what holds it (the plan's for a plan-level group).
  * English names are left equal to the Chinese ones: a parser cannot translate; a person may edit them.
  */
 export function toPlanSeed(parsed: ParsedPlan, identity: PlanIdentity, codeOf: (departmentName: string) => string): PlanSeed {
-  const metrics: MetricSeed[] = [];
-  const indicators = parsed.indicators.map((first) => ({
-    number: first.number,
-    title: first.title,
-    children: first.children.map((second): SecondLevelSeed => ({
-      number: second.number,
-      title: second.title,
-      leadDepartments: second.departments.lead.map(codeOf),
-      leadGroups: second.departments.leadGroups.map(codeOf),
-      responsibleDepartments: second.departments.responsible.map(codeOf),
-      responsibleGroups: second.departments.responsibleGroups.map(codeOf),
-      departmentsCarriedOver: second.departmentsCarriedOver,
-      tasks: second.tasks.map((task) => {
-        task.targets.forEach((t, i) => {
-          const name = (t.subject || task.text).replace(/\s+/g, '').slice(0, 60);
-          metrics.push({
-            code: `T${String(task.number).padStart(3, '0')}-${i + 1}`, taskNumber: task.number, name, nameEn: name,
-            kind: t.kind, comparator: t.comparator, target: t.target, unit: t.unit, period: t.period, deadline: t.deadline,
-            source: t.span.text, note: t.notes.length ? t.notes.join('；') : null,
-          });
-        });
-        return { number: task.number, text: task.text, rawText: task.text };
-      }),
-    })),
-  }));
+  const codes = parsedTargetCodes(parsed);
+  const metrics: MetricSeed[] = codes.map(({ code, taskNumber, task, target: t }) => {
+    const name = parsedTargetName(task, t);
+    return {
+      code, taskNumber, name, nameEn: name,
+      kind: t.kind, comparator: t.comparator, target: t.target, unit: t.unit, period: t.period, deadline: t.deadline,
+      source: t.span.text, note: t.notes.length ? t.notes.join('；') : null,
+    };
+  });
+  let secondNumber = 0;
+  let taskNumber = 0;
+  const indicators = parsed.indicators.map((first, i) => {
+    const firstTitle = first.title.trim() || identity.title;
+    return {
+      number: i + 1,
+      title: firstTitle,
+      children: first.children.map((second): SecondLevelSeed => ({
+        number: ++secondNumber,
+        title: second.title.trim() || firstTitle,
+        leadDepartments: second.departments.lead.map(codeOf),
+        leadGroups: second.departments.leadGroups.map(codeOf),
+        responsibleDepartments: second.departments.responsible.map(codeOf),
+        responsibleGroups: second.departments.responsibleGroups.map(codeOf),
+        departmentsCarriedOver: second.departmentsCarriedOver,
+        tasks: second.tasks.map((task) => ({ number: ++taskNumber, text: task.text, rawText: task.text })),
+      })),
+    };
+  });
   return {
     plan: identity,
     departments: parsed.departments.map((name) => ({ code: codeOf(name), name })),
