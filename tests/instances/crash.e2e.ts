@@ -44,8 +44,8 @@ describe('acknowledged writes survive SIGKILL', () => {
           const useCases = (n + w) % 3 === 0 && cases.length > 0;
           const item = useCases ? cases[n % cases.length] : ratio[n % ratio.length];
           const body = useCases
-            ? { metricId: item.metricId, departmentId: queue.departmentId, period: item.period, reason: 'crash test', cases: [1, 2, 3].map((k) => ({ reference: `R${round}-${w}-${n}-${k}`, startDate: `${item.period.slice(0, 4)}-03-02`, completedOn: `${item.period.slice(0, 4)}-03-0${3 + k}` })) }
-            : { metricId: item.metricId, departmentId: queue.departmentId, period: item.period, reason: 'crash test', numerator: 9, denominator: 10 };
+            ? { metricId: item.metricId, departmentId: queue.departmentId, period: item.period, reason: 'crash test', explanation: 'crash test', cases: [1, 2, 3].map((k) => ({ reference: `R${round}-${w}-${n}-${k}`, startDate: `${item.period.slice(0, 4)}-03-02`, completedOn: `${item.period.slice(0, 4)}-03-0${3 + k}` })) }
+            : { metricId: item.metricId, departmentId: queue.departmentId, period: item.period, reason: 'crash test', explanation: 'crash test', numerator: 9, denominator: 10 };
           const res = await fetch(`${url}/api/submissions`, { method: 'POST', headers: auth, body: JSON.stringify(body) }).catch(() => null);
           if (res?.status === 201) acknowledged.set((await res.json()).submission.id, useCases ? 3 : 0);
         }

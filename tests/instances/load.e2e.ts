@@ -42,7 +42,7 @@ describe('load: submitters and readers at once', () => {
         const item = c.items[(k * 7 + n) % c.items.length];
         const res = await fetch(`${url}/api/submissions`, {
           method: 'POST', headers: { Authorization: `Bearer ${c.t}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ metricId: item.metricId, departmentId: c.departmentId, period: item.period, numerator: 8, denominator: 10, reason: 'load test' }),
+          body: JSON.stringify({ metricId: item.metricId, departmentId: c.departmentId, period: item.period, numerator: 8, denominator: 10, reason: 'load test', explanation: 'load test' }),
         });
         note(res.status);
         if (res.status === 201) acknowledged += 1;

@@ -136,6 +136,9 @@ describe('access rules', () => {
     'GET /api/submissions/template': { path: `/api/submissions/template?planId=1&departmentId=${tokens.departmentOf.sfj}`, expected: [401, 200, 200, 200] },
     'POST /api/submissions/bulk': { path: '/api/submissions/bulk', expected: [401, 403, 403, 400] },
     'POST /api/submissions/:id/return': { path: `/api/submissions/${ids.submission}/return`, body: {}, expected: [401, 403, 400, 403] },
+    'GET /api/submissions/flagged': { path: '/api/submissions/flagged?planId=1', expected: [401, 200, 200, 403] },
+    // Accepting is a leader's act; this revision tripped no soft rule, so the leader is answered 409.
+    'POST /api/submissions/:id/accept': { path: `/api/submissions/${ids.submission}/accept`, body: {}, expected: [401, 403, 409, 403] },
     'POST /api/submissions/:id/evidence': { path: `/api/submissions/${ids.submission}/evidence`, expected: [401, 403, 403, 400] },
     'GET /api/evidence/:id': { path: `/api/evidence/${ids.evidence}`, expected: [401, 200, 200, 200] },
     'GET /api/users': { path: '/api/users', expected: [401, 200, 403, 403] },
