@@ -175,7 +175,7 @@ describe('plan import over HTTP', () => {
       // Even an otherwise different seed under the same code.
       expectError(await confirm({ ...structuredClone(ledgerPreview.seed), metrics: [] }), 409, 'CONFLICT');
       // And the preview of the same ledger now says so.
-      expect((await upload(LEDGER, 'ledger.txt').expect(200)).body.problems).toEqual([`plan code ${IDENTITY.code} exists already`]);
+      expect((await upload(LEDGER, 'ledger.txt').expect(200)).body.problems).toEqual([{ zh: `计划代码 ${IDENTITY.code} 已存在`, en: `plan code ${IDENTITY.code} exists already` }]);
       expect(await importCounts()).toEqual(before);
     });
 

@@ -1,4 +1,4 @@
-import type { ComparablePlan, ParsedPlan, PlanComparison, PlanSeed } from '@taizhang/domain';
+import type { ComparablePlan, ParsedPlan, PlanComparison, PlanSeed, SeedProblem } from '@taizhang/domain';
 
 /** POST /api/plans/import (multipart: file + code, title, year, district) */
 export interface ImportPreview {
@@ -7,8 +7,8 @@ export interface ImportPreview {
   parsed: ParsedPlan;
   /** The plan as it would be created; edit it (targets, names) and send it back to confirm. */
   seed: PlanSeed;
-  /** What would stop it from being created, in words. */
-  problems: string[];
+  /** What would stop it from being created, in Chinese and English; confirming is refused while any stands. */
+  problems: SeedProblem[];
   /** The proposal against the latest earlier plan of the same district (basePlan null, nothing compared, when there is none). */
   comparison: ImportComparison;
 }
@@ -20,7 +20,11 @@ export interface ImportComparison extends PlanComparison {
   base: ComparablePlan | null;
 }
 
-/** POST /api/plans/import/confirm, body */
+/**
+ * POST /api/plans/import/confirm, body: the preview's seed as the reviewer left it — targets edited (kind, comparator,
+ * value, unit, period, reporting departments), discarded, or added from words of the source text; departments named
+ * for those targets added to `departments`. The server keeps no preview state: it checks this seed as it stands.
+ */
 export interface ConfirmImportRequest {
   seed: PlanSeed;
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConfirmImportResponse, ImportComparison, ImportPreview } from '@taizhang/contracts';
-import { checkPlanSeed, comparablePlan, comparePlans, parsePlan, planSeedShapeProblems, toPlanSeed, type PlanSeed } from '@taizhang/domain';
+import { comparablePlan, comparePlans, parsePlan, planSeedProblems, planSeedShapeIssues, toPlanSeed, type PlanSeed, type SeedProblem } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -12,6 +12,9 @@ import { PlansRepository } from '../plans/plans.repository';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 import { comparableOfStructure, earlierPlanOf } from './earlier-plan';
 import { LedgerFileError, ledgerText } from './ledger-text';
+
+/** The first five problems, one language, for an error message. */
+const listed = (problems: SeedProblem[], lang: 'zh' | 'en') => problems.slice(0, 5).map((p) => p[lang]).join(lang === 'zh' ? '；' : '; ');
 
 export interface ImportIdentity {
   code: string;
@@ -55,12 +58,12 @@ export class PlanImportService {
   /** Creates the reviewed plan in one transaction (the seed loader's), or answers why not. */
   async confirm(user: CurrentUser, seed: PlanSeed): Promise<ConfirmImportResponse> {
     // The seed comes back from the browser as any JSON: its shape first (nothing else may read a null task or a text year).
-    const shape = planSeedShapeProblems(seed);
-    if (shape.length) throw new AppError('INVALID_INPUT', `seed 应为预览返回的计划对象，有 ${shape.length} 处不符：${shape.slice(0, 5).join('；')}`, `seed must be the plan object the preview returned; ${shape.length} problems: ${shape.slice(0, 5).join('; ')}`);
+    const shape = planSeedShapeIssues(seed);
+    if (shape.length) throw new AppError('INVALID_INPUT', `seed 应为预览返回的计划对象，有 ${shape.length} 处不符：${listed(shape, 'zh')}`, `seed must be the plan object the preview returned; ${shape.length} problems: ${listed(shape, 'en')}`);
     // An existing code is a conflict (409), not a flaw of the seed; the preview lists it among the problems all the same.
     if (await this.codeExists(seed.plan.code)) throw this.conflict(seed.plan.code);
-    const problems = checkPlanSeed(seed);
-    if (problems.length) throw new AppError('INVALID_INPUT', `计划有 ${problems.length} 处问题：${problems.slice(0, 5).join('；')}`, `The plan has ${problems.length} problems: ${problems.slice(0, 5).join('; ')}`);
+    const problems = planSeedProblems(seed);
+    if (problems.length) throw new AppError('INVALID_INPUT', `计划有 ${problems.length} 处问题：${listed(problems, 'zh')}`, `The plan has ${problems.length} problems: ${listed(problems, 'en')}`);
     const { created } = await this.seedLoader.loadPlan(seed, { demoHistory: false });
     if (!created) throw this.conflict(seed.plan.code);
     const plan = (await this.plans.findAll()).find((p) => p.code === seed.plan.code)!;
@@ -92,9 +95,9 @@ export class PlanImportService {
     return { basePlan: { id: earlier.id, code: earlier.code, title: earlier.title, year: earlier.year }, base, ...comparePlans(base, comparablePlan(seed)) };
   }
 
-  private async problems(seed: PlanSeed): Promise<string[]> {
-    const problems = checkPlanSeed(seed);
-    if (await this.codeExists(seed.plan.code)) problems.push(`plan code ${seed.plan.code} exists already`);
+  private async problems(seed: PlanSeed): Promise<SeedProblem[]> {
+    const problems = planSeedProblems(seed);
+    if (await this.codeExists(seed.plan.code)) problems.push({ zh: `计划代码 ${seed.plan.code} 已存在`, en: `plan code ${seed.plan.code} exists already` });
     return problems;
   }
 
