@@ -6,6 +6,7 @@ describe(metricName.name, () => {
     expect(metricName('(4)新建公共厕所')).toBe('新建公共厕所');
     expect(metricName('③建成社区食堂')).toBe('建成社区食堂');
     expect(metricName('*改造老旧管网')).toBe('改造老旧管网');
+    expect(metricName('07 新建社区卫生服务站')).toBe('新建社区卫生服务站');
     expect(metricName('2025年底前完成危桥加固')).toBe('完成危桥加固');
     expect(metricName('力争于9月底前实现村级服务站')).toBe('实现村级服务站');
   });

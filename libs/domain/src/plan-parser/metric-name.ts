@@ -76,7 +76,8 @@ const readsAsName = (s: string) => s.length >= 2 && /\p{Script=Han}/u.test(s) &&
  * after the target's words (for a bare verb's object); `task`: the task's text (the last resort).
  */
 export function metricName(subject: string, context: { after?: string; task?: string } = {}): string {
-  const plain = subject.replace(/\s+/g, '');
+  // "01 新建幼儿园": a row number set off by a space is a marker too.
+  const plain = subject.replace(/^\s*\d{1,3}\s+(?=\D)/, '').replace(/\s+/g, '');
   let name = peelEnd(peelStart(lastItem(peelStart(plain))));
   if (!name && plain) name = peelEnd(peelStart(plain.replace(/[0-9.]+%?[、,，]?$/, '')));
   if (BARE_VERB.test(name) || (name && !readsAsName(name))) {

@@ -1,4 +1,6 @@
-import type { MetricSeed, ParsedPlan, ParsedTarget, PlanSeed, UnresolvedItem } from '@taizhang/domain';
+import { extractTargets, metricCode, metricName, parsedTargetCodes, type DepartmentSeed, type MetricSeed, type ParsedPlan, type ParsedTarget, type PlanSeed, type UnresolvedItem } from '@taizhang/domain';
+
+export { metricCode };
 
 /** One target the parser read, with the code of the metric the seed makes of it. */
 export interface TargetEntry {
@@ -7,24 +9,32 @@ export interface TargetEntry {
   parsed: ParsedTarget;
 }
 
-/** The seed names the i-th target of a task `T###-i` (1-based), in task order; that code is the whole mapping. */
-export const metricCode = (taskNumber: number, index: number) => `T${String(taskNumber).padStart(3, '0')}-${index + 1}`;
-
+/** The seed numbers tasks 1…n in reading order and names the i-th target of a task `T###-i`; that code is the whole mapping. */
 export function targetEntries(parsed: ParsedPlan): TargetEntry[] {
-  return parsed.indicators.flatMap((f) =>
-    f.children.flatMap((s) => s.tasks.flatMap((task) => task.targets.map((t, i) => ({ code: metricCode(task.number, i), taskNumber: task.number, parsed: t })))),
-  );
+  return parsedTargetCodes(parsed).map(({ code, taskNumber, target }) => ({ code, taskNumber, parsed: target }));
 }
 
 /** The reviewer's changes by metric code: fields changed, or null for a discarded target. */
 export type MetricEdits = Record<string, Partial<MetricSeed> | null>;
 
-/** The seed to confirm: discarded metrics left out, edited fields applied. */
-export function editedSeed(seed: PlanSeed, edits: MetricEdits): PlanSeed {
-  return {
-    ...seed,
-    metrics: seed.metrics.filter((m) => edits[m.code] !== null).map((m) => ({ ...m, ...edits[m.code] })),
-  };
+/** Everything the reviewer did to the preview: edited or discarded targets, targets added from the source text, departments named for them. */
+export interface Review {
+  edits: MetricEdits;
+  added: MetricSeed[];
+  /** Departments (existing ones, not named in the ledger) that some target is now reported by. */
+  departments: DepartmentSeed[];
+}
+
+export const emptyReview = (): Review => ({ edits: {}, added: [], departments: [] });
+
+/** The seed to confirm: discarded metrics left out, edited fields applied, added metrics in their tasks, departments they name added. */
+export function editedSeed(seed: PlanSeed, edits: MetricEdits, added: MetricSeed[] = [], departments: DepartmentSeed[] = []): PlanSeed {
+  const metrics = [...seed.metrics.filter((m) => edits[m.code] !== null).map((m) => ({ ...m, ...edits[m.code] })), ...added.map((m) => ({ ...m, ...edits[m.code] }))];
+  // Stable: a task's added targets follow the ones read.
+  metrics.sort((a, b) => a.taskNumber - b.taskNumber);
+  const used = new Set(metrics.flatMap((m) => m.reportingDepartments ?? []));
+  const known = new Set(seed.departments.map((d) => d.code));
+  return { ...seed, departments: [...seed.departments, ...departments.filter((d) => !known.has(d.code) && used.has(d.code))], metrics };
 }
 
 /** A metric as edited, or null when discarded. */
@@ -32,6 +42,33 @@ export function editedMetric(seed: PlanSeed, edits: MetricEdits, code: string): 
   const metric = seed.metrics.find((m) => m.code === code);
   if (!metric || edits[code] === null) return null;
   return { ...metric, ...edits[code] };
+}
+
+/** The seed task (1…n in reading order) whose text holds the selected words, or null when they lie outside every task. */
+export function taskOfSelection(parsed: ParsedPlan, seed: PlanSeed, start: number, end: number, words: string): number | null {
+  const tasks = parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks));
+  const k = tasks.findIndex((t) => t.span.start <= start && end <= t.span.end);
+  if (k < 0) return null;
+  const task = seed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).find((t) => t.number === k + 1);
+  return task && task.text.includes(words) ? task.number : null;
+}
+
+/**
+ * A new metric for words the reviewer selected in the source text: the selection parsed on its own prefills the
+ * terms (a plain value target to fill in when it reads none), its words are the metric's source, its code the next free
+ * one of its task.
+ */
+export function metricFromSelection(text: string, start: number, end: number, taskNumber: number, taskText: string, taken: readonly string[]): MetricSeed {
+  const words = text.slice(start, end);
+  const [read] = extractTargets(words, start).targets;
+  let i = 0;
+  while (taken.includes(metricCode(taskNumber, i))) i++;
+  const name = metricName(read?.subject || words.replace(/[0-9０-９.]+.*$/s, '') || words, { after: read ? text.slice(read.span.end, read.span.end + 40) : '', task: taskText });
+  return {
+    code: metricCode(taskNumber, i), taskNumber, name, nameEn: name,
+    kind: read?.kind ?? 'value', comparator: read?.comparator ?? 'gte', target: read ? read.target : null, unit: read?.unit ?? 'count', period: read?.period ?? 'year', deadline: read?.deadline ?? null,
+    source: words, note: null,
+  };
 }
 
 /** A stretch of the source text: plain, marked as the words of one or more targets (by code), or an unresolved item. */

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConfirmImportResponse, ImportPreview } from '@taizhang/contracts';
-import type { PlanSeed } from '@taizhang/domain';
-import { postForm, postJson } from '../../../lib/api-client';
+import type { DepartmentSeed, PlanSeed } from '@taizhang/domain';
+import { getJson, postForm, postJson } from '../../../lib/api-client';
 
 export interface ImportRequest {
   file: File;
@@ -29,5 +29,15 @@ export function useConfirmImport() {
   return useMutation({
     mutationFn: (seed: PlanSeed) => postJson<ConfirmImportResponse>('/api/plans/import/confirm', { seed }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
+
+/** GET /api/departments: the departments already known, which a reviewer may name as reporters of an imported target. */
+export function useKnownDepartments() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => getJson<Array<DepartmentSeed & { isGroup?: boolean }>>('/api/departments'),
+    // Groups ("其他部门、各街道按职责分别负责") do not log in, so they report nothing.
+    select: (list: Array<DepartmentSeed & { isGroup?: boolean }>): DepartmentSeed[] => list.filter((d) => !d.isGroup).map(({ code, name }) => ({ code, name })),
   });
 }

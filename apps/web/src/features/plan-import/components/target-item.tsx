@@ -1,13 +1,15 @@
-import { COMPARATORS, formatTarget, METRIC_PERIODS, METRIC_UNITS, type MetricSeed } from '@taizhang/domain';
+import { formatTarget, type DepartmentSeed, type MetricSeed } from '@taizhang/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetEntry } from '../api/target-edits';
+import { TargetFields } from './target-fields';
 
 // Below this the parser filled in defaults or repaired the reading: worth a second look.
 const LOW_CONFIDENCE = 0.7;
 
 interface Props {
-  entry: TargetEntry;
+  /** The parser's reading; absent for a target the reviewer added from the source text. */
+  entry?: TargetEntry;
   /** The metric as edited; null when discarded. */
   metric: MetricSeed | null;
   original: MetricSeed;
@@ -15,16 +17,19 @@ interface Props {
   onChange: (change: Partial<MetricSeed>) => void;
   onDiscard: (discard: boolean) => void;
   onLocate: () => void;
+  departments: DepartmentSeed[];
 }
 
 /** One extracted target: what it says, how sure the parser is, and inline fields to correct it. */
-export function TargetItem({ entry, metric, original, edited, onChange, onDiscard, onLocate }: Props) {
+export function TargetItem({ entry, metric, original, edited, onChange, onDiscard, onLocate, departments }: Props) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const { code, parsed } = entry;
+  const { code } = original;
+  const parsed = entry?.parsed;
   const shown = metric ?? original;
-  const low = parsed.confidence < LOW_CONFIDENCE;
+  const low = parsed ? parsed.confidence < LOW_CONFIDENCE : false;
+  const reporters = shown.reportingDepartments?.map((c) => departments.find((d) => d.code === c)?.name ?? c) ?? [];
   const fieldsId = `import-fields-${code}`;
   return (
     <li className={`import-target${metric ? '' : ' is-discarded'}`} data-testid="import-target" data-code={code}>
@@ -34,16 +39,21 @@ export function TargetItem({ entry, metric, original, edited, onChange, onDiscar
         <span className="import-reading" data-testid="target-reading">
           {formatTarget(shown, lang)} · {t(`planImport.periods.${shown.period}`)} · {t(`planImport.kinds.${shown.kind}`)}
         </span>
-        <span className={low ? 'confidence confidence-low' : 'confidence'}>
-          {t('planImport.confidence', { value: Math.round(parsed.confidence * 100) })}{low && ` · ${t('planImport.lowConfidence')}`}
-        </span>
+        {parsed ? (
+          <span className={low ? 'confidence confidence-low' : 'confidence'}>
+            {t('planImport.confidence', { value: Math.round(parsed.confidence * 100) })}{low && ` · ${t('planImport.lowConfidence')}`}
+          </span>
+        ) : (
+          <span className="tag tag-added">{t('planImport.addedTag')}</span>
+        )}
         {!metric && <span className="tag tag-discarded">{t('planImport.discarded')}</span>}
         {metric && edited && <span className="tag tag-edited">{t('planImport.edited')}</span>}
       </div>
       <p className="import-quote">
-        <button type="button" className="link-button" onClick={onLocate} aria-label={t('planImport.locate', { code })}>“{parsed.span.text}”</button>
+        <button type="button" className="link-button" onClick={onLocate} aria-label={t('planImport.locate', { code })}>“{parsed?.span.text ?? original.source}”</button>
       </p>
-      {parsed.notes.length > 0 && (
+      {reporters.length > 0 && <p className="import-reporters" data-testid="target-reporters">{t('planImport.reportedBy', { names: reporters.join(t('planImport.compare.separator')) })}</p>}
+      {parsed && parsed.notes.length > 0 && (
         <ul className="import-notes" aria-label={t('planImport.notes')}>
           {parsed.notes.map((n) => <li key={n}>{n}</li>)}
         </ul>
@@ -54,48 +64,11 @@ export function TargetItem({ entry, metric, original, edited, onChange, onDiscar
             {editing ? t('planImport.done') : t('planImport.edit')}
           </button>
         )}
-        <button type="button" onClick={() => { setEditing(false); onDiscard(Boolean(metric)); }} aria-label={t(metric ? 'planImport.discardTarget' : 'planImport.restoreTarget', { code })}>
-          {metric ? t('planImport.discard') : t('planImport.restore')}
+        <button type="button" onClick={() => { setEditing(false); onDiscard(Boolean(metric)); }} aria-label={t(!parsed ? 'planImport.removeTarget' : metric ? 'planImport.discardTarget' : 'planImport.restoreTarget', { code })}>
+          {!parsed ? t('planImport.remove') : metric ? t('planImport.discard') : t('planImport.restore')}
         </button>
       </div>
-      {metric && editing && <TargetFields id={fieldsId} metric={metric} onChange={onChange} />}
+      {metric && editing && <TargetFields id={fieldsId} legend={t('planImport.editTarget', { code })} metric={metric} departments={departments} onChange={onChange} />}
     </li>
-  );
-}
-
-function TargetFields({ id, metric, onChange }: { id: string; metric: MetricSeed; onChange: (change: Partial<MetricSeed>) => void }) {
-  const { t } = useTranslation();
-  const deadline = metric.kind === 'deadline';
-  return (
-    <fieldset className="import-fields" id={id}>
-      <legend>{t('planImport.editTarget', { code: metric.code })}</legend>
-      <label>{t('planImport.name')}
-        <input value={metric.name} onChange={(e) => onChange({ name: e.target.value, ...(metric.nameEn === metric.name ? { nameEn: e.target.value } : {}) })} />
-      </label>
-      <label>{t('planImport.comparator')}
-        <select value={metric.comparator} onChange={(e) => onChange({ comparator: e.target.value as MetricSeed['comparator'] })}>
-          {COMPARATORS.map((c) => <option key={c} value={c}>{t(`planImport.comparators.${c}`)}</option>)}
-        </select>
-      </label>
-      {deadline ? (
-        <label>{t('planImport.deadline')}
-          <input value={metric.deadline ?? ''} pattern="\d{2}-\d{2}" placeholder="MM-DD" onChange={(e) => onChange({ deadline: e.target.value || null })} />
-        </label>
-      ) : (
-        <label>{t('planImport.value')}
-          <input type="number" step="any" value={metric.target ?? ''} onChange={(e) => onChange({ target: e.target.value === '' ? null : Number(e.target.value) })} />
-        </label>
-      )}
-      <label>{t('planImport.unit')}
-        <select value={metric.unit} onChange={(e) => onChange({ unit: e.target.value as MetricSeed['unit'] })}>
-          {METRIC_UNITS.map((u) => <option key={u} value={u}>{t(`planImport.units.${u}`)}</option>)}
-        </select>
-      </label>
-      <label>{t('planImport.periodLabel')}
-        <select value={metric.period} onChange={(e) => onChange({ period: e.target.value as MetricSeed['period'] })}>
-          {METRIC_PERIODS.map((p) => <option key={p} value={p}>{t(`planImport.periods.${p}`)}</option>)}
-        </select>
-      </label>
-    </fieldset>
   );
 }
