@@ -35,7 +35,7 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
   beforeAll(async () => {
     [product, browser] = await Promise.all([startProduct(), launchChromium()]);
     page = await signedInPage(browser, product.url, 'leader', { width: 1440, height: 900 });
-    await page.getByTestId('first-level').first().waitFor();
+    await page.getByTestId('indicator-tile').first().waitFor();
   });
   afterAll(async () => {
     await browser?.close();
@@ -83,12 +83,12 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     await expect(page.getByTestId('month-shown').textContent()).resolves.toBe('统计月份 2020-06');
 
     await page.getByRole('navigation', { name: '位置' }).getByRole('link', { name: '总览' }).click();
-    await page.getByTestId('first-level').first().waitFor();
+    await page.getByTestId('indicator-tile').first().waitFor();
     await expect(page.getByLabel('统计月份').inputValue()).resolves.toBe(MONTH);
   });
 
   it('keeps the month on a department’s page, whose statuses are those of that month', async () => {
-    await page.getByLabel('单位').selectOption({ label: '区生态环境局' });
+    await page.getByRole('combobox', { name: /^单位/ }).selectOption({ label: '区生态环境局' });
     await page.getByTestId('department-metrics').waitFor();
     expect(monthOf(page)).toBe(MONTH);
     await expect(page.getByTestId('month-shown').textContent()).resolves.toBe('统计月份 2020-06');
@@ -101,7 +101,8 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
 
   it('signs out to the sign-in screen, with nothing of the leader’s page left; the next user sees only theirs', async () => {
     const tab = await signedInPage(browser, product.url, 'leader', { width: 1440, height: 900 });
-    // Within the app, no reload: the overview's link to the metric, then 退出.
+    // Within the app, no reload: the cockpit's link to 需关注, its link to the metric, then 退出.
+    await tab.getByTestId('attention-link').click();
     await tab.getByRole('link', { name: AIR_QUALITY, exact: true }).first().click();
     await tab.getByTestId('metric-page').waitFor();
     await tab.getByRole('button', { name: '退出' }).click();
@@ -109,7 +110,7 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     expect(new URL(tab.url()).pathname).toBe('/');
     for (const gone of ['metric-page', 'current-status', 'issue-notice', 'metric-notices']) await expect(tab.getByTestId(gone).count()).resolves.toBe(0);
     await expect(tab.getByRole('button', { name: '退出' }).count()).resolves.toBe(0);
-    await expect(tab.getByLabel('单位').count()).resolves.toBe(0);
+    await expect(tab.getByRole('combobox', { name: /^单位/ }).count()).resolves.toBe(0);
     const text = await tab.locator('body').innerText();
     expect(text).not.toContain(AIR_QUALITY);
     expect(text).not.toContain('leader');
@@ -121,7 +122,7 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     await tab.getByTestId('queue-item').first().waitFor();
     await expect(tab.locator('.whoami').textContent()).resolves.toContain('sfj');
     await expect(tab.getByTestId('metric-page').count()).resolves.toBe(0);
-    await expect(tab.getByTestId('first-level').count()).resolves.toBe(0);
+    await expect(tab.getByTestId('indicator-tile').count()).resolves.toBe(0);
     await expect(tab.getByTestId('department-ranking').count()).resolves.toBe(0);
     await expect(tab.locator('h2#queue-title').textContent()).resolves.toContain('区司法局');
     await tab.context().close();
@@ -129,13 +130,13 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
 
   it('goes to the sign-in screen when the session ends elsewhere (any 401), leaving nothing behind', async () => {
     const leader = await signedInPage(browser, product.url, 'leader', { width: 1440, height: 900 });
-    await leader.getByTestId('first-level').first().waitFor();
+    await leader.getByTestId('indicator-tile').first().waitFor();
     // The session ends on the server (as when it expires or an admin changes access); the page does not know yet.
     await leader.request.post(`${product.url}/api/auth/logout`, { headers: await csrf(leader, product.url) });
     await leader.getByLabel('统计月份').selectOption(MONTH);
     await leader.getByLabel('用户名').waitFor();
     expect(new URL(leader.url()).pathname).toBe('/');
-    await expect(leader.getByTestId('first-level').count()).resolves.toBe(0);
+    await expect(leader.getByTestId('indicator-tile').count()).resolves.toBe(0);
     await expect(leader.getByRole('button', { name: '退出' }).count()).resolves.toBe(0);
     await leader.context().close();
   });
@@ -156,7 +157,7 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     await phone.getByLabel('计划').waitFor();
     await expect(phone.getByLabel('计划').locator('option').count()).resolves.toBe(2);
     const width = () => phone.evaluate(() => document.documentElement.scrollWidth);
-    await phone.getByTestId('first-level').first().waitFor();
+    await phone.getByTestId('indicator-tile').first().waitFor();
     expect(await width()).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone, 'overview-phone-two-plans.png');
     // The drill-down pages fit too, with the month carried.

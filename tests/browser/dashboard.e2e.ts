@@ -64,8 +64,11 @@ describe('the leadership dashboard in Chromium', () => {
     }
   });
 
-  it('lists every red metric, then every amber one, under 需关注', async () => {
+  it('lists every red metric, then every amber one, under 需关注 (a link from the cockpit)', async () => {
+    await page.getByTestId('attention-link').click();
+    await page.waitForURL(/\/attention$/);
     const items = page.getByTestId('attention-item');
+    await items.first().waitFor();
     expect(await items.count()).toBe(summary.attention.length);
     const statuses = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(statuses).toEqual(summary.attention.map((a) => a.status));
@@ -74,6 +77,8 @@ describe('the leadership dashboard in Chromium', () => {
   });
 
   it('sorts the departments by a column chosen with the keyboard', async () => {
+    await page.goto(product.url);
+    await page.getByTestId('ranking-row').first().waitFor();
     const comparison: DepartmentComparisonResponse = await (await page.request.get(`${product.url}/api/dashboard/departments?planId=1`)).json();
     const rows = page.getByTestId('ranking-row');
     expect(await rows.count()).toBe(comparison.departments.length);
@@ -90,6 +95,7 @@ describe('the leadership dashboard in Chromium', () => {
 
   it('drills from 需关注 to a red metric: its reason, and a chart with the target line and amber band', async () => {
     const red = summary.attention.find((a) => a.status === 'red')!;
+    await page.goto(`${product.url}/attention`);
     await page.locator(`[data-testid=attention-item][data-metric-id="${red.metricId}"] a.metric-name`).click();
     await page.waitForURL(new RegExp(`/metrics/${red.metricId}$`));
     const chart = page.getByRole('img', { name: /逐期数值折线图/ });
@@ -151,12 +157,13 @@ describe('the leadership dashboard in Chromium', () => {
 
   it('switches the headings to English and back', async () => {
     await page.goto(product.url);
-    const heading = page.locator('#attention-title');
-    await expect(heading.textContent()).resolves.toBe('需关注');
+    const heading = page.locator('#red-by-unit-title');
+    await expect(heading.textContent()).resolves.toBe('未达标，按责任单位');
     await page.getByRole('button', { name: '切换到英文界面' }).click();
-    await expect(heading.textContent()).resolves.toBe('What needs attention');
+    await expect(heading.textContent()).resolves.toBe('Missed, by responsible department');
     await expect(page.locator('#ranking-title').textContent()).resolves.toBe('Departments compared');
+    await expect(page.getByTestId('attention-link').textContent()).resolves.toMatch(/^All \d+ that need attention →$/);
     await page.getByRole('button', { name: 'Switch to the Chinese interface' }).click();
-    await expect(heading.textContent()).resolves.toBe('需关注');
+    await expect(heading.textContent()).resolves.toBe('未达标，按责任单位');
   });
 });

@@ -34,7 +34,7 @@ describe('the year-end forecast in Chromium', () => {
   it('lists a metric that is green in 2020-06 but forecast to miss the year on 需关注, with the forecast’s reason', async () => {
     const green = summary.attention.filter((a) => a.status === 'green');
     expect(green.length).toBeGreaterThan(0);
-    await page.goto(`${product.url}/?period=${MONTH}`);
+    await page.goto(`${product.url}/attention?period=${MONTH}`);
     const item = page.locator(`[data-testid=attention-item][data-metric-id="${green[0].metricId}"]`);
     await item.waitFor();
     const line = item.getByTestId('attention-forecast');

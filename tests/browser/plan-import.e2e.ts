@@ -131,10 +131,15 @@ describe('an admin imports a plan ledger, reviews the targets and creates the pl
   it('shows the new plan on the overview when chosen in the plan selector, and the reports page follows', async () => {
     await page.getByRole('link', { name: '台账 · 法治政府建设计划监测' }).click();
     // The demo plan stays the default: it is the one with data.
-    await page.getByTestId('first-level').first().waitFor();
+    await page.getByTestId('indicator-tile').first().waitFor();
     await expect(page.locator('.plan-title').textContent()).resolves.toBe('红桥区2020年法治政府建设年度计划');
     await page.getByLabel('计划', { exact: true }).selectOption(String(planId));
     await page.locator('.plan-title', { hasText: TITLE }).waitFor();
+    expect(new URL(page.url()).searchParams.get('plan')).toBe(String(planId));
+    await expect(page.getByTestId('indicator-tile').count()).resolves.toBe(9);
+    // The whole tree, a link away, keeps the plan chosen.
+    await page.getByTestId('tree-link').click();
+    await page.getByTestId('first-level').first().waitFor();
     expect(new URL(page.url()).searchParams.get('plan')).toBe(String(planId));
     await expect(page.getByTestId('first-level').count()).resolves.toBe(9);
     await expect(page.locator('[data-testid=metric]').count()).resolves.toBe(targetCount - 1);

@@ -15,6 +15,8 @@ const CalendarPage = lazy(() => import('../features/calendar/components/calendar
 const PlanImportPage = lazy(() => import('../features/plan-import/components/plan-import-page').then((m) => ({ default: m.PlanImportPage })));
 const FirstLevelPage = lazy(() => import('../features/indicators/components/first-level-page').then((m) => ({ default: m.FirstLevelPage })));
 const SecondLevelPage = lazy(() => import('../features/indicators/components/second-level-page').then((m) => ({ default: m.SecondLevelPage })));
+const AttentionPage = lazy(() => import('../features/overview/components/attention-page').then((m) => ({ default: m.AttentionPage })));
+const PlanTreePage = lazy(() => import('../features/overview/components/plan-tree-page').then((m) => ({ default: m.PlanTreePage })));
 const MetricPage = lazy(() => import('../features/metric/components/metric-page').then((m) => ({ default: m.MetricPage })));
 const NoticePage = lazy(() => import('../features/notices/components/notice-page').then((m) => ({ default: m.NoticePage })));
 const NoticesPage = lazy(() => import('../features/notices/components/notices-page').then((m) => ({ default: m.NoticesPage })));
@@ -50,6 +52,8 @@ function SignedInRoutes() {
     <Suspense fallback={<p role="status">…</p>}>
     <Routes>
       <Route path="/departments/:departmentId" element={reader ? <DepartmentRoute /> : <QueuePage />} />
+      {reader && <Route path="/attention" element={<AttentionPage />} />}
+      {reader && <Route path="/tree" element={<PlanTreePage />} />}
       {reader && <Route path="/indicators/:firstId" element={<FirstLevelPage />} />}
       {reader && <Route path="/indicators/:firstId/:secondId" element={<SecondLevelPage />} />}
       {/* Departments too (the API shows them only the metrics they report): their comments sit on this page. */}

@@ -4,7 +4,7 @@ import { MonthLink } from '../../../components/month-link';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 
-/** The nine first-level indicators, each tinted by its worst status, with its second-level ones beneath. */
+/** The first-level indicators, each tinted by its worst status; its second-level ones fold out beneath (the cockpit stays one screen). */
 export function IndicatorTiles({ indicators }: { indicators: DashboardSummaryResponse['indicators'] }) {
   const { t } = useTranslation();
   return (
@@ -17,14 +17,17 @@ export function IndicatorTiles({ indicators }: { indicators: DashboardSummaryRes
               <MonthLink to={`/indicators/${first.id}`}>{first.number}. {first.title}</MonthLink>
             </h3>
             <p className="tile-status"><NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} /></p>
-            <ul className="tile-children" aria-label={t('dashboard.secondLevelOf', { title: first.title })}>
-              {first.children.map((second) => (
-                <li key={second.id}>
-                  <NodeStatusBadge node={second} />{' '}
-                  <MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink>
-                </li>
-              ))}
-            </ul>
+            <details className="tile-more">
+              <summary>{t('dashboard.secondLevelCount', { count: first.children.length })}</summary>
+              <ul className="tile-children" aria-label={t('dashboard.secondLevelOf', { title: first.title })}>
+                {first.children.map((second) => (
+                  <li key={second.id}>
+                    <NodeStatusBadge node={second} />{' '}
+                    <MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </li>
         ))}
       </ol>

@@ -1,66 +1,44 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../../lib/api-client';
-import { useFormat } from '../../../lib/format';
-import { PlanPicker } from '../../../components/plan-picker';
-import { usePlanTree } from '../../../lib/plan-api';
-import { useSelectedPlan } from '../../../lib/selected-plan';
-import { useDashboardSummary, useDashboardTrend, useDepartmentComparison } from '../api/use-overview';
-import { AttentionList } from './attention-list';
+import { MonthLink } from '../../../components/month-link';
+import { useDashboardTrend, useDepartmentComparison } from '../api/use-overview';
+import { usePlanMonth } from '../api/use-plan-month';
 import { DepartmentRanking } from './department-ranking';
 import { IndicatorTiles } from './indicator-tiles';
-import { PlanTree } from './plan-tree';
+import { LoadGate } from './load-gate';
+import { PlanMonthToolbar } from './plan-month-toolbar';
+import { RedByDepartment } from './red-by-department';
 import { StatusSummary } from './status-summary';
 import { TrendPanel } from './trend-panel';
 
-/** The glance: where the plan stands this month, what is red, who is behind, and the whole tree beneath. */
+/**
+ * The cockpit: one screen that reads in order — the headline, what is red by 责任单位, the indicators — with the
+ * ranking and trend beneath; 需关注 in full and the whole plan tree are pages of their own, a link away.
+ */
 export function OverviewPage() {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const { plans, plan, choose } = useSelectedPlan();
-  const period = params.get('period') ?? undefined;
-  const summary = useDashboardSummary(plan?.id, period);
-  const tree = usePlanTree(plan?.id, period);
+  const { t } = useTranslation();
+  const { plans, plan, choose, period, summary } = usePlanMonth();
   const trend = useDashboardTrend(plan?.id);
   const ranking = useDepartmentComparison(plan?.id, period);
-
-  const error = plans.error ?? summary.error ?? tree.error;
-  if (error) {
-    return (
-      <div role="alert" className="panel error">
-        {t('loadError', { message: errorMessage(error, i18n.language) })} <button type="button" onClick={() => void Promise.all([plans.refetch(), summary.refetch(), tree.refetch()])}>{t('retry')}</button>
-      </div>
-    );
-  }
-  if (!plan || !summary.data || !tree.data) return <p role="status">{t('loading')}</p>;
-
   return (
-    <>
-      {plan.demo && <p className="demo-banner" role="note">{t('demoBanner')}</p>}
-      <div className="toolbar">
-        <h2 className="plan-title">{plan.title}</h2>
-        <PlanPicker plans={plans.data ?? []} planId={plan.id} onChoose={choose} />
-        <label className="period-picker">
-          {t('period')}{' '}
-          <select value={summary.data.period ?? ''} onChange={(e) => setParams({ plan: String(plan.id), period: e.target.value })} disabled={summary.data.periods.length === 0}>
-            {summary.data.periods.length === 0 && <option value="">{t('periodNone')}</option>}
-            {summary.data.periods.map((p) => <option key={p} value={p}>{p}</option>)}
-          </select>
-        </label>
-        <span className="print-only">{t('period')} {summary.data.period ?? '—'}</span>
-        <span className="muted" data-testid="evaluated-at">{t('evaluatedAt', { time: format.dateTime(summary.data.evaluatedAt) })}</span>
-      </div>
-      <StatusSummary summary={summary.data} />
-      <div className="overview-grid">
-        <IndicatorTiles indicators={summary.data.indicators} />
-        <AttentionList items={summary.data.attention} />
-      </div>
-      <div className="overview-grid">
-        {ranking.data && <DepartmentRanking comparison={ranking.data} />}
-        {trend.data && <TrendPanel trend={trend.data} />}
-      </div>
-      <PlanTree indicators={tree.data.indicators} />
-    </>
+    <LoadGate queries={[plans, summary]}>
+      {plan && summary.data && (
+        <>
+          <PlanMonthToolbar plans={plans.data ?? []} plan={plan} onChoose={choose} summary={summary.data} />
+          <StatusSummary summary={summary.data} />
+          <div className="cockpit-grid">
+            <RedByDepartment summary={summary.data} />
+            <IndicatorTiles indicators={summary.data.indicators} />
+          </div>
+          <nav className="cockpit-links" aria-label={t('cockpit.more')}>
+            <MonthLink to="/attention" data-testid="attention-link">{t('cockpit.allAttention', { count: summary.data.attention.length })} →</MonthLink>
+            <MonthLink to="/tree" data-testid="tree-link">{t('cockpit.allMetrics')} →</MonthLink>
+          </nav>
+          <div className="overview-grid">
+            {ranking.data && <DepartmentRanking comparison={ranking.data} />}
+            {trend.data && <TrendPanel trend={trend.data} />}
+          </div>
+        </>
+      )}
+    </LoadGate>
   );
 }

@@ -12,13 +12,14 @@ export function StatusSummary({ summary }: { summary: DashboardSummaryResponse }
   const pointChange = (now: number | null, before: number | null | undefined) =>
     now === null || before === null || before === undefined ? null : t('dashboard.pointChange', { delta: format.signed(now - before) });
   return (
-    <section aria-labelledby="status-summary-title" className="panel">
+    <section aria-labelledby="status-summary-title" className="panel status-summary">
       <h2 id="status-summary-title">{t('metricsByStatus')}</h2>
       <p className="muted">
         {t('metricTotal', { count: summary.metricCount })}
         {' · '}
         {previous ? t('dashboard.comparedWith', { period: previous.period }) : t('dashboard.noPrevious')}
       </p>
+      <div className="status-summary-body">
       <ul className="status-cards">
         {STATUSES.map((status) => (
           <li key={status} className={`status-card status-card-${status}`} data-testid={`count-${status}`}>
@@ -36,6 +37,7 @@ export function StatusSummary({ summary }: { summary: DashboardSummaryResponse }
         <Rate testId="share-green" label={t('dashboard.shareGreen')} value={format.percent(summary.shareGreen)} change={pointChange(summary.shareGreen, previous?.shareGreen)} />
         <Rate testId="on-time-rate" label={t('dashboard.onTimeRate')} value={format.percent(summary.onTimeRate)} change={pointChange(summary.onTimeRate, previous?.onTimeRate)} />
       </dl>
+      </div>
     </section>
   );
 }
