@@ -120,6 +120,26 @@ describe('the leader’s cockpit (Chromium)', () => {
     await page.context().close();
   });
 
+  it('names every failing department of a 需关注 item with its own figure and 督办单 (T076-1: two units red in December)', async () => {
+    const page = await signedInPage(browser, product.url, 'leader', DESK);
+    await page.goto(`${product.url}/attention?period=2020-12`);
+    const december: DashboardSummaryResponse = await (await page.request.get(`${product.url}/api/dashboard/summary?planId=1&period=2020-12`)).json();
+    const item = december.attention.find((a) => a.code === 'T076-1')!;
+    expect(item.failingDepartments.length).toBeGreaterThanOrEqual(2);
+    const rows = page.locator(`[data-testid=attention-item][data-metric-id="${item.metricId}"] [data-testid=failing-department]`);
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(item.failingDepartments.length);
+    for (const [i, d] of item.failingDepartments.entries()) {
+      const row = rows.nth(i);
+      await expect(row.getAttribute('data-status')).resolves.toBe(d.status);
+      await expect(row.getByRole('link', { name: d.name }).count()).resolves.toBe(1);
+      await expect(row.locator('.failing-reason').textContent()).resolves.toBe(d.reasonZh);
+      if (d.notice) await expect(row.locator('.failing-notice').getAttribute('href')).resolves.toMatch(new RegExp(`^/notices/${d.notice.id}\\?`));
+    }
+    await screenshot(page, 'attention.png');
+    await page.context().close();
+  });
+
   it('keeps 需关注 in full and the whole plan tree a link away, with the month carried', async () => {
     const page = await signedInPage(browser, product.url, 'leader', DESK);
     await page.goto(`${product.url}/?period=${MONTH}`);

@@ -89,7 +89,7 @@ export const zh = {
   dashboard: { comparedWith: '与上月（{{period}}）相比', noPrevious: '无上月数据可比', countChange: '{{status}} {{delta}}', pointChange: '较上月 {{delta}} 个百分点', shareGreen: '达标率', onTimeRate: '按时报送率', indicators: '一级指标', secondLevelOf: '“{{title}}”下的二级指标', secondLevelCount: '{{count}} 个二级指标', attention: '需关注', attentionNone: '本月没有未达标或预警的指标。', trend: '逐月达标情况' },
   cockpit: {
     redByUnit: '未达标，按责任单位', redByUnitNone: '本月没有未达标的指标。', redByUnitNote: '{{units}} 个单位；逾期天数计至 {{date}}', noDepartment: '未指定报送单位',
-    unitCount: '{{count}} 项未达标', mostOverdue: '最长逾期 {{days}} 天', due: '应报 {{date}}', overdue: '逾期 {{days}} 天', rest: '另有 {{count}} 项 →',
+    unitCount: '{{count}} 项未达标', mostOverdue: '最长逾期 {{days}} 天', due: '应报 {{date}}', overdue: '逾期 {{days}} 天', rest: '另有 {{count}} 项 →', failingDepartments: '未达标或预警的单位及其数据',
     allAttention: '需关注全部 {{count}} 项', allMetrics: '全部指标', more: '更多', attentionTitle: '需关注：未达标、预警及预计年末未达标的指标', treeTitle: '全部指标',
   },
   ranking: { title: '横向排名', caption: '各单位本月未达标、预警、达标项数，达标率与按时报送率；点击列标题排序', rank: '排名', department: '单位', metricCount: '指标数', compliance: '达标率', timeliness: '按时报送率', worstFirst: '默认按未达标、预警从多到少排列' },

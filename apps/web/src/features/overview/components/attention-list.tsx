@@ -2,9 +2,10 @@ import type { AttentionItem } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
 import { DepartmentLine } from '../../../components/department-line';
+import { NoticeLevelBadge, NoticeStateBadge } from '../../../components/notice-badges';
 import { StatusBadge } from '../../../components/status-badge';
 
-/** 需关注: every red metric with its reason, task and departments, then every amber one. */
+/** 需关注: every red metric with its reason, task and departments, then every amber one; each failing department with its own figure and 督办单. */
 export function AttentionList({ items }: { items: AttentionItem[] }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -35,6 +36,22 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
                 {' · '}
                 {t('task', { number: item.task.number })}
               </p>
+              {item.failingDepartments.length > 0 && (
+                <ul className="failing-departments" aria-label={t('cockpit.failingDepartments')}>
+                  {item.failingDepartments.map((d) => (
+                    <li key={d.id} data-testid="failing-department" data-department-id={d.id} data-status={d.status}>
+                      <StatusBadge status={d.status} />
+                      <MonthLink to={`/departments/${d.id}`}>{d.name}</MonthLink>
+                      <span className="failing-reason">{english ? d.reasonEn : d.reasonZh}</span>
+                      {d.notice && (
+                        <MonthLink to={`/notices/${d.notice.id}`} className="failing-notice">
+                          <NoticeLevelBadge level={d.notice.level} /> <NoticeStateBadge state={d.notice.state} />
+                        </MonthLink>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <p className="departments">
                 <DepartmentLine label={t('lead')} departments={item.leadDepartments} />
                 <DepartmentLine label={t('responsible')} departments={item.responsibleDepartments} />
