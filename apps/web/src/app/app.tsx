@@ -5,11 +5,12 @@ import { CalendarBanner } from '../components/calendar-banner';
 import { useEndOfSession, useSession } from '../lib/session';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
-import { QueuePage } from '../features/queue/components/queue-page';
 import { AppHeader } from './app-header';
-import { DepartmentRoute } from './department-route';
 
 // Pages away from the first screen load on demand, so the overview's JavaScript stays small.
+// The clerk's desk is the department's first screen, not the leader's: it loads on demand too.
+const QueuePage = lazy(() => import('../features/queue/components/queue-page').then((m) => ({ default: m.QueuePage })));
+const DepartmentRoute = lazy(() => import('./department-route').then((m) => ({ default: m.DepartmentRoute })));
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })));
 const CalendarPage = lazy(() => import('../features/calendar/components/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const PlanImportPage = lazy(() => import('../features/plan-import/components/plan-import-page').then((m) => ({ default: m.PlanImportPage })));

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
 import { useDashboardTrend, useDepartmentComparison } from '../api/use-overview';
@@ -8,7 +9,9 @@ import { LoadGate } from './load-gate';
 import { PlanMonthToolbar } from './plan-month-toolbar';
 import { RedByDepartment } from './red-by-department';
 import { StatusSummary } from './status-summary';
-import { TrendPanel } from './trend-panel';
+
+// The trend chart sits below the first screen: chart.js loads after the cockpit has painted.
+const TrendPanel = lazy(() => import('./trend-panel').then((m) => ({ default: m.TrendPanel })));
 
 /**
  * The cockpit: one screen that reads in order — the headline, what is red by 责任单位, the indicators — with the
@@ -35,7 +38,7 @@ export function OverviewPage() {
           </nav>
           <div className="overview-grid">
             {ranking.data && <DepartmentRanking comparison={ranking.data} />}
-            {trend.data && <TrendPanel trend={trend.data} />}
+            {trend.data && <Suspense fallback={null}><TrendPanel trend={trend.data} /></Suspense>}
           </div>
         </>
       )}
