@@ -91,6 +91,11 @@ describe('a department reports, a leader returns, the department corrects (Chrom
     await item.getByRole('button', { name: '退回' }).click();
     await item.getByRole('note').waitFor();
     await expect(item.getByRole('note').textContent()).resolves.toContain('分母与台账不符');
+    // A returned figure is not an accepted one: the period waits for a corrected figure, and past its due date it is red.
+    await leader.reload();
+    await itemOf(leader).waitFor();
+    await expect(itemOf(leader).locator('.badge').first().getAttribute('data-status')).resolves.toBe('red');
+    await expect(itemOf(leader).locator('.metric-reason').textContent()).resolves.toMatch(/退回/);
   });
 
   it('shows the clerk the return, and takes a correction with a reason as revision 2', async () => {
