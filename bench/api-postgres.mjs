@@ -125,7 +125,7 @@ await readers.end();
 let shownIngestError = false;
 const productIngest = await load(async (k, n) => {
   const m = rated[(k + n) % rated.length];
-  const r = await fetch(`${base}/api/submissions`, { method: 'POST', headers: auth(clerk), body: JSON.stringify({ metricId: m.id, departmentId, period: `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`, numerator: 9, denominator: 10, reason: 'bench' }) });
+  const r = await fetch(`${base}/api/submissions`, { method: 'POST', headers: auth(clerk), body: JSON.stringify({ metricId: m.id, departmentId, period: `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`, numerator: 9, denominator: 10, reason: 'bench', explanation: 'bench: a late figure explained (soft rules are on)' }) });
   const text = await r.text();
   if (r.status !== 201 && !shownIngestError) {
     shownIngestError = true;
