@@ -14,8 +14,9 @@ const CN = `[${CHINESE_NUMERAL_CLASS}]{1,4}`;
 const HEADINGS: Array<[Scheme, RegExp]> = [
   ['cn-dun', new RegExp(`^(${CN})[、,]\\s*(\\S.*)$`, 's')],
   ['cn-paren', new RegExp(`^\\((${CN})\\)\\s*(\\S.*)$`, 's')],
-  // "(?!\d)": "12.4" (a date or a decimal) is not heading 12.
-  ['arabic', /^(\d{1,3})\s*[.、](?!\d)\s*(\S.*)$/s],
+  // "12.4" (a date or a decimal) is not heading 12, but "4.6月底前…" and "5.2021年…" are tasks 4 and 5 that open
+  // with a month or a year.
+  ['arabic', /^(\d{1,3})\s*[.、](?!\d(?!\d{0,3}\s*[年月]))\s*(\S.*)$/s],
   ['arabic-paren', /^\((\d{1,3})\)\s*(\S.*)$/s],
 ];
 

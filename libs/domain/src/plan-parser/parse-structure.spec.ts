@@ -49,6 +49,11 @@ describe('parseStructure: numbering schemes and boilerplate', () => {
     }
   });
 
+  it('reads a task that opens with a month or a year ("4.6月底前…", "5.2021年…") as numbered, a decimal ("12.4") not', () => {
+    const input = '一、甲\n（一）乙\n3.抽查不少于12次。\n4.6月底前完成平台升级。\n5.2021年新增就业8000人。\n6.全年经费12.4万元。';
+    expect(shape(input)).toEqual([[1, '甲', [[1, '乙', [[3, '抽查不少于12次。'], [4, '6月底前完成平台升级。'], [5, '2021年新增就业8000人。'], [6, '全年经费12.4万元。']]]]]]);
+  });
+
   it('reports tasks out of sequence instead of renumbering them', () => {
     expect(parsePlan('一、甲\n1.乙\n1\n丙。\n3\n丁。').unresolved.map((u) => u.reason).join()).toMatch(/out of sequence/);
   });
