@@ -26,3 +26,5 @@ export * from './recheck-date';
 export * from './forecast';
 export * from './red-by-department';
 export * from './soft-rules';
+export * from './rule-change-preview';
+export * from './local-time';
