@@ -28,3 +28,4 @@ export * from './red-by-department';
 export * from './soft-rules';
 export * from './rule-change-preview';
 export * from './local-time';
+export * from './plan-editing';
