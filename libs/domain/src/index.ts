@@ -17,6 +17,8 @@ export * from './provisional-calendar-year';
 export * from './holiday-notice';
 export * from './period-selection';
 export * from './queue-state';
+export * from './queue-filter';
+export * from './ratio-labels';
 export * from './dashboard-stats';
 export * from './report-schedule';
 export * from './report-snapshot';
