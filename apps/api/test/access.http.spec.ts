@@ -111,6 +111,7 @@ describe('access rules', () => {
     'GET /api/metrics/:id/evaluations': { path: `/api/metrics/${ids.metric}/evaluations`, expected: [401, 200, 200, 200] },
     'GET /api/metrics/:id/comments': { path: `/api/metrics/${ids.metric}/comments?period=2020-06`, expected: [401, 200, 200, 200] },
     'POST /api/metrics/:id/comments': { path: `/api/metrics/${ids.metric}/comments`, body: {}, expected: [401, 403, 400, 400] },
+    'POST /api/metrics/:id/preview': { path: `/api/metrics/${ids.metric}/preview`, body: { target: 'x' }, expected: [401, 400, 403, 403] },
     'PATCH /api/metrics/:id': { path: `/api/metrics/${ids.metric}`, body: { target: 'x' }, expected: [401, 400, 403, 403] },
     'GET /api/plans': { path: '/api/plans', expected: [401, 200, 200, 200] },
     'GET /api/plans/:id': { path: '/api/plans/1', expected: [401, 200, 200, 403] },

@@ -10,3 +10,4 @@ export * from './notice.contract';
 export * from './plan-import.contract';
 export * from './calendar.contract';
 export * from './comment.contract';
+export * from './admin.contract';

@@ -66,3 +66,36 @@ export interface MetricForecast {
   reasonZh: string;
   reasonEn: string;
 }
+
+/** PATCH /api/metrics/:id and POST /api/metrics/:id/preview (admins): the rules to change; only what is given changes. */
+export interface UpdateMetricRequest {
+  target?: number;
+  comparator?: Comparator;
+  /** The amber band; null for the default (5 points for percents, 10% of the target otherwise). */
+  tolerance?: number | null;
+  dueWorkingDays?: number;
+  warnWorkingDays?: number;
+  frequency?: ReportingFrequency;
+  consolidated?: boolean;
+  reportingDepartmentIds?: number[];
+}
+
+/** One period of one department (or overall) whose status the proposed rules would change; null: none (no such period or reporter). */
+export interface MetricStatusChange {
+  period: string;
+  departmentId: number | null;
+  /** The department's name; null for the overall status. */
+  departmentName: string | null;
+  before: Status | null;
+  after: Status | null;
+  reasonZh: string;
+  reasonEn: string;
+}
+
+/** POST /api/metrics/:id/preview: what saving the same body would do to the statuses, judged on the stored figures. Writes nothing. */
+export interface MetricPreviewResponse {
+  metricId: number;
+  changes: MetricStatusChange[];
+  /** Statuses that stay as they are. */
+  unchanged: number;
+}

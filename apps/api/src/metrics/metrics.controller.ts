@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MetricSeriesResponse } from '@taizhang/contracts';
+import type { MetricPreviewResponse, MetricSeriesResponse } from '@taizhang/contracts';
 import { idPipe } from '../common/id.pipe';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
@@ -40,6 +40,15 @@ export class MetricsController {
     return this.metrics.history(user, id, q.departmentId);
   }
 
+  /** How the statuses would change under the rules in the body (the same body as PATCH), judged on the stored figures; writes nothing. */
+  @Post(':id/preview')
+  @HttpCode(200)
+  @Roles('admin')
+  preview(@Param('id', idPipe('指标编号 / metric id')) id: number, @Body() body: UpdateMetricDto): Promise<MetricPreviewResponse> {
+    return this.metrics.preview(id, body);
+  }
+
+  /** Changes the rules (audited); the periods they touch are evaluated again at once. */
   @Patch(':id')
   @Roles('admin')
   update(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number, @Body() body: UpdateMetricDto): Promise<MetricResponse> {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { EvaluationResponse, MetricResponse } from '@taizhang/contracts';
 import type { Status } from '@taizhang/domain';
-import { FIGURE_MAX, STATUSES } from '@taizhang/domain';
+import { COMPARATORS, FIGURE_MAX, REPORTING_FREQUENCIES, STATUSES, type Comparator, type ReportingFrequency } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
@@ -60,6 +60,16 @@ export class UpdateMetricDto {
   @Max(FIGURE_MAX, { message: TARGET_RANGE })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '目标值 target 应为数字 / target must be a number' })
   target?: number;
+
+  @ApiPropertyOptional({ enum: COMPARATORS, description: 'gte ≥、lte ≤、eq =' })
+  @IsOmittable()
+  @IsIn(COMPARATORS, { message: '比较方式 comparator 应为 gte（≥）、lte（≤）或 eq（=） / comparator must be gte (≥), lte (≤) or eq (=)' })
+  comparator?: Comparator;
+
+  @ApiPropertyOptional({ enum: REPORTING_FREQUENCIES })
+  @IsOmittable()
+  @IsIn(REPORTING_FREQUENCIES, { message: '报送频率 frequency 应为 monthly（月报）、quarterly（季报）或 annual（年报） / frequency must be monthly, quarterly or annual' })
+  frequency?: ReportingFrequency;
 
   @ApiPropertyOptional({ example: 3, nullable: true, description: '预警带；null 为默认 / amber band; null for the default' })
   @IsOptional()

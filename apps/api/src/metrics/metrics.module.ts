@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansModule } from '../plans/plans.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
-@Module({ imports: [EvaluationModule, PlansModule], controllers: [MetricsController], providers: [MetricsService] })
+@Module({ imports: [EvaluationModule, PlansModule, CalendarModule], controllers: [MetricsController], providers: [MetricsService] })
 export class MetricsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
-import { latestPeriodRows, monthEndOfKey, reportingPeriods, toleranceBand } from '@taizhang/domain';
+import type { MetricPreviewResponse, MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
+import { latestPeriodRows, monthEndOfKey, previewRuleChange, reportingPeriods, toleranceBand } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -8,14 +8,16 @@ import { forbiddenDepartment } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { EvaluationRepository, figureKey } from '../evaluation/evaluation.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 import { markPlanChanged } from '../plans/plan-changes';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
-import { checkReportingDepartments, replaceReportingDepartments } from './reporting-departments';
+import { checkRuleChange, proposedReporters, retirePeriods } from './metric-rule-change';
+import { replaceReportingDepartments } from './reporting-departments';
 import { toEvaluationResponse, toMetricResponse, type EvaluationResponse, type ListMetricsQueryDto, type MetricResponse, type UpdateMetricDto } from './metrics.dto';
 import { groupBy } from '../common/group-by';
 
@@ -29,6 +31,7 @@ export class MetricsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly planEvaluation: PlanEvaluationService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** A department user sees only the metrics assigned to their department, and only their own evaluations. */
@@ -102,28 +105,50 @@ export class MetricsService {
   /** Changes a threshold or rule, then re-evaluates: the old evaluations stay in the history. */
   async update(user: CurrentUser, id: number, dto: UpdateMetricDto): Promise<MetricResponse> {
     const metric = await this.find(id);
-    // DTO instances carry every declared field, the absent ones as undefined: keep only what was sent.
-    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateMetricDto;
-    if (Object.keys(changes).length === 0) {
-      throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 target、tolerance、dueWorkingDays、warnWorkingDays、consolidated、reportingDepartmentIds', 'Nothing to change: give target, tolerance, dueWorkingDays, warnWorkingDays, consolidated or reportingDepartmentIds');
-    }
-    const { reportingDepartmentIds: reporters, ...columns } = changes;
-    if (reporters) await checkReportingDepartments(this.dataSource.manager, reporters);
-    if (changes.target !== undefined && metric.kind === 'deadline') {
-      throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
-    }
+    const { sent, columns, reporters } = await checkRuleChange(this.dataSource.manager, metric, dto);
     const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
+    const changed: MetricEntity = Object.assign(new MetricEntity(), metric, columns);
     await this.dataSource.transaction(async (m) => {
       // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
       await markPlanChanged(m, plan.id);
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
       const before: Record<string, unknown> = Object.fromEntries(Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]));
-      if (reporters) before.reportingDepartmentIds = await replaceReportingDepartments(m, id, reporters, this.clock.now().toISOString());
-      await EvaluationRepository.markStale(m, id, reportingPeriods(toRuledMetric(metric), plan.year).map((p) => p.key));
-      await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: changes }, m);
+      const at = this.clock.now().toISOString();
+      if (reporters) before.reportingDepartmentIds = await replaceReportingDepartments(m, id, reporters, at);
+      const keys = changed.frequency !== metric.frequency ? await retirePeriods(m, changed, plan.year, at) : reportingPeriods(toRuledMetric(changed), plan.year).map((p) => p.key);
+      await EvaluationRepository.markStale(m, id, keys);
+      await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: sent }, m);
     });
     await this.evaluation.evaluateMetrics(plan, [id]);
     return this.get(user, id);
+  }
+
+  /** What saving the same change would do to the statuses, judged by the domain on the stored figures; writes nothing. */
+  async preview(id: number, dto: UpdateMetricDto): Promise<MetricPreviewResponse> {
+    const metric = await this.find(id);
+    const { columns, reporters } = await checkRuleChange(this.dataSource.manager, metric, dto);
+    const plan = await this.planEvaluation.findPlan(metric.planId);
+    const { calendar } = await this.calendar.current();
+    const before = (await this.evaluations.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
+    const after = reporters ? await proposedReporters(this.dataSource.manager, metric, reporters) : before;
+    const { figures, returned } = await this.evaluations.loadFigures([id]);
+    const result = previewRuleChange({
+      before: { metric: toRuledMetric(metric), departments: before },
+      after: { metric: toRuledMetric(Object.assign(new MetricEntity(), metric, columns)), departments: after },
+      year: plan.year,
+      ctx: { today: this.clock.today(), calendar },
+      figureOf: (departmentId, periodKey) => figures.get(figureKey(id, departmentId, periodKey)),
+      stateOf: (departmentId, periodKey) => ({ returned: returned.has(figureKey(id, departmentId, periodKey)) }),
+    });
+    const names = new Map([...before, ...after].map((d) => [d.id, d.name]));
+    return {
+      metricId: id,
+      unchanged: result.unchanged,
+      changes: result.changes.map((c) => ({
+        period: c.periodKey, departmentId: c.departmentId, departmentName: c.departmentId === null ? null : (names.get(c.departmentId) ?? null),
+        before: c.before, after: c.after, reasonZh: c.reasonZh, reasonEn: c.reasonEn,
+      })),
+    };
   }
 
   /**
