@@ -76,6 +76,13 @@ describe('extractTargets: hard negatives', () => {
   it('reads the targets after a result paragraph once a target cue starts', () => {
     expect(read('去年工作取得显著成效,增长6.2%。预期目标:增长7%')).toEqual([['eq', 7, 'percent']]);
   });
+
+  it('ends a result at a clause that turns to what is to come (继续, 将, 计划, 确保…), not at the line end', () => {
+    expect(read('去年共完成体检1.2万人次,今年继续开展体检不少于1.5万人次。')).toEqual([['gte', 15000, 'count']]);
+    expect(read('已建成驿站5个,计划再建成驿站不少于8个。')).toEqual([['gte', 8, 'count']]);
+    // A result clause after it is still a result.
+    expect(read('确保办结率不低于95%,已办结120件。')).toEqual([['gte', 95, 'percent']]);
+  });
 });
 
 describe('extractTargets: planned amounts, properties', () => {

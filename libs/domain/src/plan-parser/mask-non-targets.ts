@@ -23,19 +23,27 @@ const MASKS: RegExp[] = [
   /共\s*\d+\s*(?:项|件|条)(?=\s*(?:[,,。;;]|$))/g,
 ];
 
-// What was done, not what is to be done: a result cue masks from the start of its sentence to the end of the
+// What was done, not what is to be done: a result cue masks from the start of its clause to the end of the
 // line, unless a target cue ("预期目标", "力争") comes first.
 const RESULT_CUE = /截至|截止到|累计|共(?:接收|受理|办结|完成|建成|帮助|投入)|已经?(?:完成|建成|开工|进场|启动|实施|办结|签订|投入)|正在|取得(?:了)?(?:显著|明显|积极|良好|重大)?成效|成效显著|获悉|表决|出炉/g;
 const TARGET_CUE = /预期目标|主要目标|工作目标|目标任务|力争|下一步/g;
+const BOUND_WORD = /不低于|不少于|不高于|不超过|不得少于|不得超过|以上|以内|达到|控制在|确保|力争/;
+// A clause that turns to what is to come ("…共完成1.2万人次，2023年继续开展…不少于1.5万人次") ends the result's mask.
+const CLAUSE_TARGET_CUE = /[,;]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:继续|今年|明年|将|计划|拟|确保|要)/g;
 
 function resultSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
     const base = line.index!;
-    const resets = [...line[0].matchAll(TARGET_CUE)].map((m) => m.index!);
+    const resets = [...line[0].matchAll(TARGET_CUE), ...line[0].matchAll(CLAUSE_TARGET_CUE)].map((m) => m.index!).sort((a, b) => a - b);
     for (const cue of line[0].matchAll(RESULT_CUE)) {
       let start = cue.index!;
-      while (start > 0 && !/[。;;!?]/.test(line[0][start - 1])) start--;
+      // Back to the start of its sentence, but not over a clause that states a target with a bound word:
+      // "确保办结率不低于95%,已办结120件" keeps the target before the result.
+      let sentence = start;
+      while (sentence > 0 && !/[。;;!?]/.test(line[0][sentence - 1])) sentence--;
+      while (start > sentence && !/,/.test(line[0][start - 1])) start--;
+      if (!BOUND_WORD.test(line[0].slice(sentence, start))) start = sentence;
       const end = resets.find((r) => r > cue.index!) ?? line[0].length;
       if (!spans.length || base + start >= spans.at(-1)![1]) spans.push([base + start, base + end]);
       else spans.at(-1)![1] = Math.max(spans.at(-1)![1], base + end);

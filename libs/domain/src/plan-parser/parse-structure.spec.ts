@@ -54,6 +54,13 @@ describe('parseStructure: numbering schemes and boilerplate', () => {
     expect(shape(input)).toEqual([[1, '甲', [[1, '乙', [[3, '抽查不少于12次。'], [4, '6月底前完成平台升级。'], [5, '2021年新增就业8000人。'], [6, '全年经费12.4万元。']]]]]]);
   });
 
+  it('reads ①②③ items as tasks, each with its own 责任单位 in brackets', () => {
+    const input = '①新建幼儿园3所。（责任单位：县教育局）\n②改造老旧小区12个。（责任单位：县住建局）';
+    const tasks = parsedTasks(parsePlan(input));
+    expect(tasks.map((t) => [t.number, t.targets.map((g) => g.span.text)])).toEqual([[1, ['3所']], [2, ['12个']]]);
+    expect(tasks.map((t) => t.departments.responsible)).toEqual([['县教育局'], ['县住建局']]);
+  });
+
   it('reports tasks out of sequence instead of renumbering them', () => {
     expect(parsePlan('一、甲\n1.乙\n1\n丙。\n3\n丁。').unresolved.map((u) => u.reason).join()).toMatch(/out of sequence/);
   });

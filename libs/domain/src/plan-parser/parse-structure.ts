@@ -1,4 +1,4 @@
-import { classifyCell, looksLikeTitle, type Scheme } from './classify-cell';
+import { classifyCell, looksLikeTitle, ROLE_LABEL, type Scheme } from './classify-cell';
 import { looksLikeNameList, merge, mergeAssignment, parseDepartmentText, type Role } from './parse-departments';
 import { readCells, type Cell } from './read-cells';
 import {
@@ -40,6 +40,9 @@ const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(
  * following tasks of the same second-level indicator; an indicator without one carries the previous over.
  * Tasks come back with empty `targets`.
  */
+/** A bracketed department block inside a line: （责任单位：县教育局）, 〔牵头单位:…;责任单位:…〕, 【牵头部门：…】. */
+const INLINE_ROLE_BLOCK = new RegExp(`[(〔【\\[]\\s*((?:${ROLE_LABEL.source})[^)〕】\\]]*)[)〕】\\]]`);
+
 export function parseStructure(input: string, options: ParseOptions = {}): ParsedPlan {
   return readStructure(input, options).plan;
 }
@@ -55,6 +58,8 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
   // Everything before the first heading (site header, title, column headings) is boilerplate.
   let first = kinds.findIndex((k) => k.kind === 'heading' && looksLikeTitle(k.title));
   if (first < 0) first = kinds.findIndex((k) => k.kind === 'task-number');
+  // A plain numbered list (①… / 1.…), every item a sentence: the list starts at its first item.
+  if (first < 0) first = kinds.findIndex((k, i) => k.kind === 'heading' && kinds.some((o, j) => j > i && o.kind === 'heading' && o.scheme === k.scheme && o.number === k.number + 1));
   if (first < 0) first = cells.length;
 
   const schemes: Scheme[] = [];
@@ -92,6 +97,17 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
     seconds.push((curSecond = { second, blocks: [], carried: lastBlock }));
     return curSecond;
   };
+  // "…建成3所。（责任单位：县教育局）": a task's departments written in brackets at the end of its own text.
+  const takeInlineDepartments = (draft: TaskDraft, cell: Cell) => {
+    const m = INLINE_ROLE_BLOCK.exec(cell.folded);
+    if (!m || draft.ownBlock || !curSecond) return;
+    const read = parseDepartmentText(m[1], aliases, null);
+    [draft.task.departments, draft.task.departmentsCarriedOver] = [read.assignment, false];
+    curSecond.blocks.push(read.assignment);
+    lastBlock = read.assignment;
+    const at = cell.start + m.index + 1;
+    for (const p of read.problems) problem(at + p.start, at + p.end, p.reason);
+  };
   const startTask = (number: number, cell: Cell, textFrom: number | null) => {
     const second = ensureSecond(cell);
     if (number !== lastTaskNumber + 1) problem(cell.start, cell.end, `任务序号${number}不连续 task number out of sequence (previous ${lastTaskNumber})`);
@@ -103,7 +119,10 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
     };
     second.second.tasks.push(task);
     drafts.push((curTask = { task, cells: [], ownBlock: false, results: false }));
-    if (textFrom !== null) curTask.cells.push({ ...cell, start: cell.start + textFrom, text: cell.text.slice(textFrom), folded: cell.folded.slice(textFrom) });
+    if (textFrom !== null) {
+      curTask.cells.push({ ...cell, start: cell.start + textFrom, text: cell.text.slice(textFrom), folded: cell.folded.slice(textFrom) });
+      takeInlineDepartments(curTask, curTask.cells[0]);
+    }
   };
 
   for (let i = first; i < cells.length; i++) {
@@ -162,6 +181,7 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
       }
       if (curTask.ownBlock) problem(cell.start, cell.end, `部门行之后的正文,已并入任务${curTask.task.number} text after a department line, appended to task ${curTask.task.number}`);
       curTask.cells.push(cell);
+      takeInlineDepartments(curTask, cell);
     } else {
       addLoose(cell);
     }
