@@ -140,7 +140,7 @@ describe('audit trail and sign-in', () => {
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\n');
-    expect(lines[0]).toBe('id,at,userId,username,kind,action,entity,entityId,statusCode,before,after');
+    expect(lines[0]).toBe('id,at,atBeijing,userId,username,kind,action,entity,entityId,statusCode,before,after');
     expect(lines.length - 1).toBe(await countRows(t.app, 'audit_log'));
     expect(lines.some((l) => l.includes(",'-1-1,denied,GET /api/audit,"))).toBe(true);
     expect(lines.some((l) => /,-1-1,/.test(l))).toBe(false);

@@ -158,7 +158,7 @@ describe('comments on a metric period', () => {
       ['T051-1', '2020-05', '区司法局（sfj）', '5 月数据已与业务台账核对一致'],
       [quarterly.code, '2020-Q1', '领导（leader）', '一季度情况已说明'],
     ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-    expect(zh[1][4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    expect(zh[1][4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/); // Beijing time
     const en = await rowsOf('en', 'Notes');
     expect(en[0]).toEqual(['Code', 'Metric', 'Period', 'By', 'When', 'Comment']);
     expect(en.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(['Leader (leader)', '区司法局 (sfj)']));

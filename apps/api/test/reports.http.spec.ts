@@ -171,4 +171,38 @@ describe('monthly reports', () => {
     expect(list.find((r: { id: number }) => r.id === made[0])).toMatchObject({ month: '2020-09', trigger: 'schedule' });
     clock.setToday(null);
   });
+  it('prints times in Beijing time (Asia/Shanghai) and appendix figures rounded, in the Excel, PDF and CSV files', async () => {
+    const clock = t.app.get(Clock);
+    clock.setNow(new Date('2020-07-07T06:05:00Z'));
+    let id: number;
+    try {
+      id = (await generate('2020-04')).body.id;
+    } finally {
+      clock.setNow(null);
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(id, 'xlsx')) as unknown as ArrayBuffer);
+    const facts = new Map<string, unknown>();
+    book.getWorksheet('概况')!.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(facts.get('生成时间（北京时间）')).toBe('2020-07-07 14:05');
+    expect(String(facts.get('数据截至（北京时间）'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const values: number[] = [];
+    book.getWorksheet('附表')!.eachRow((row, n) => {
+      if (n > 1 && typeof row.getCell(5).value === 'number') values.push(row.getCell(5).value as number);
+    });
+    expect(values.length).toBeGreaterThan(30);
+    for (const v of values) expect(Math.round(v * 10) / 10).toBe(v);
+    // The demo's pooled rates are not whole: rounding is what keeps them short.
+    expect(values.some((v) => !Number.isInteger(v))).toBe(true);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'tz-pdf-'));
+    writeFileSync(path.join(dir, 'r.pdf'), await download(id, 'pdf'));
+    const text = execFileSync('pdftotext', [path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('生成时间（北京时间）：2020-07-0714:05');
+    expect(text).not.toContain('UTC');
+    expect(text).not.toMatch(/\d+\.\d{2,}/);
+
+    const csv = (await download(id, 'csv')).toString('utf8').slice(1).trim().split('\r\n').slice(1);
+    for (const line of csv) expect(line.split(',')[4]).toMatch(/^(-?\d+(\.\d)?)?$/);
+  });
 });

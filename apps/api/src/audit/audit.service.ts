@@ -1,5 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { AuditQuery } from '@taizhang/contracts';
+import { nextDay, shanghaiDayStart } from '@taizhang/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../common/app-error';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AnonymousTally, type DayCount } from './anonymous-tally';
@@ -79,9 +82,21 @@ export class AuditService implements OnModuleDestroy {
     });
   }
 
-  list(limit: number, beforeId?: number): Promise<AuditEntity[]> {
-    const q = this.dataSource.manager.createQueryBuilder(AuditEntity, 'a').orderBy('a.id', 'DESC').take(limit);
-    if (beforeId) q.where('a.id < :beforeId', { beforeId });
+  /** Newest first, filtered by who, what and when (Asia/Shanghai days, both included); page with beforeId. */
+  list(limit: number, filter: Omit<AuditQuery, 'limit'> = {}): Promise<AuditEntity[]> {
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw new AppError('INVALID_INPUT', `起始日 from（${filter.from}）不能晚于截止日 to（${filter.to}）`, `from (${filter.from}) cannot be after to (${filter.to})`);
+    }
+    const q = this.dataSource.manager.createQueryBuilder(AuditEntity, 'a').orderBy('a.id', 'DESC').take(limit).where('1 = 1');
+    if (filter.beforeId) q.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
+    if (filter.username) q.andWhere('a.username = :username', { username: filter.username });
+    if (filter.kind) q.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.entity) q.andWhere('a.entity = :entity', { entity: filter.entity });
+    // Words of the action, as typed: LIKE's own wildcards are escaped; lower-cased on both sides, the same on SQLite and PostgreSQL.
+    if (filter.action) q.andWhere("LOWER(a.action) LIKE :action ESCAPE '\\'", { action: `%${filter.action.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    // Times are stored as UTC ISO strings, which sort as text: a Beijing day is [its start, the next day's start).
+    if (filter.from) q.andWhere('a.at >= :from', { from: shanghaiDayStart(filter.from) });
+    if (filter.to) q.andWhere('a.at < :to', { to: shanghaiDayStart(nextDay(filter.to)) });
     return q.getMany();
   }
 }

@@ -1,6 +1,6 @@
 import type { ReportSnapshot, Status, StatusCounts } from '@taizhang/domain';
 import PDFDocument from 'pdfkit';
-import { FORECAST_LABELS, indicatorStatusWord, LABELS, noteAuthor, percent, printedTime, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { FORECAST_LABELS, indicatorStatusWord, LABELS, noteAuthor, percent, printedTime, printedValue, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 const STATUS_COLOUR: Record<Status, string> = { red: '#b42318', amber: '#b25e09', green: '#1d6333', grey: '#52606d' };
 const STATUS_BAR: Record<Status, string> = { red: '#d64545', amber: '#f0a33c', green: '#3f9a5b', grey: '#b8c2cc' };
@@ -28,7 +28,7 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
   doc.y = ruleY + 4;
   doc.moveDown(1.2).fillColor('#000').fontSize(16).text(l.reportTitle(report.plan.district, report.month), { align: 'center' });
   doc.moveDown(0.5).fontSize(9).fillColor('#333')
-    .text(`${l.plan}：${report.plan.title}    ${l.version}：${report.version}    ${l.generatedAt}：${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC    ${l.dataAsOf}：${(report.dataAsOf ?? '—').slice(0, 16).replace('T', ' ')}`, { align: 'center' });
+    .text(`${l.plan}：${report.plan.title}    ${l.version}：${report.version}    ${l.generatedAt}：${printedTime(report.generatedAt)}    ${l.dataAsOf}：${printedTime(report.dataAsOf)}`, { align: 'center' });
 
   const h = report.headline;
   heading(doc, l.headline);
@@ -66,7 +66,7 @@ export function renderPdf(report: ReportSnapshot, lang: ReportLanguage, font: { 
 
   heading(doc, l.appendix);
   table(doc, [l.code, l.metric, l.status, l.value, l.target, l.reason], [44, 120, 46, 50, 60, width - 320],
-    report.appendix.map((r) => ({ cells: [`${r.code}${r.revised ? ' *' : ''}`, lang === 'zh' ? r.name : r.nameEn, words[r.status], r.value === null ? '—' : `${Math.round(r.value * 10) / 10}`, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn], status: r.status, statusColumn: 2 })));
+    report.appendix.map((r) => ({ cells: [`${r.code}${r.revised ? ' *' : ''}`, lang === 'zh' ? r.name : r.nameEn, words[r.status], r.value === null ? '—' : `${printedValue(r.value)}`, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn], status: r.status, statusColumn: 2 })));
   if (report.appendix.some((r) => r.revised)) doc.moveDown(0.3).fontSize(8).text(`* ${l.revised}`);
 
   if (report.notes?.length) {

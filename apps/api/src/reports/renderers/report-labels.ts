@@ -1,4 +1,4 @@
-import type { ReportNote, Status, StatusCounts } from '@taizhang/domain';
+import { roundForDisplay, shanghaiTime, type ReportNote, type Status, type StatusCounts } from '@taizhang/domain';
 
 export type ReportLanguage = 'zh' | 'en';
 
@@ -7,7 +7,7 @@ export const LABELS = {
   zh: {
     reportTitle: (district: string, month: string) => `${district}法治政府建设情况通报（${month.slice(0, 4)}年${Number(month.slice(5))}月）`,
     issuer: '台账 · 法治政府建设计划监测',
-    plan: '计划', month: '月份', version: '版本', generatedAt: '生成时间', dataAsOf: '数据截至',
+    plan: '计划', month: '月份', version: '版本', generatedAt: '生成时间（北京时间）', dataAsOf: '数据截至（北京时间）',
     headline: '总体情况', metrics: '量化指标', shareGreen: '达标率', onTime: '按时报送率', change: '较上月',
     indicators: '一级、二级指标情况', level: '层级', number: '序号', title: '指标', status: '状态',
     attention: '未达标及预警指标', code: '编号', metric: '指标', reason: '原因', task: '任务', departments: '责任单位',
@@ -20,7 +20,7 @@ export const LABELS = {
   en: {
     reportTitle: (district: string, month: string) => `Rule-of-law government progress report, ${district}, ${month}`,
     issuer: 'Taizhang · plan compliance monitor',
-    plan: 'Plan', month: 'Month', version: 'Version', generatedAt: 'Generated at', dataAsOf: 'Data as of',
+    plan: 'Plan', month: 'Month', version: 'Version', generatedAt: 'Generated at (Beijing time)', dataAsOf: 'Data as of (Beijing time)',
     headline: 'Headline', metrics: 'Metrics', shareGreen: 'Share green', onTime: 'On-time submission rate', change: 'Change since last month',
     indicators: 'First- and second-level indicators', level: 'Level', number: 'No.', title: 'Indicator', status: 'Status',
     attention: 'Red and amber metrics', code: 'Code', metric: 'Metric', reason: 'Reason', task: 'Task', departments: 'Responsible',
@@ -58,9 +58,14 @@ export function noteAuthor(note: Pick<ReportNote, 'username' | 'department'>, la
   return lang === 'zh' ? `${who}（${note.username}）` : `${who} (${note.username})`;
 }
 
-/** An ISO time as the report prints it: "2020-07-03 08:15 UTC". */
-export function printedTime(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/** An ISO time as the report prints it, in Beijing time (Asia/Shanghai): "2020-07-03 16:15"; "—" for none. */
+export function printedTime(iso: string | null): string {
+  return iso ? shanghaiTime(iso) : '—';
+}
+
+/** A figure as the report prints it: rounded to one decimal (79.03225806451613 → 79), as the dashboard shows it. */
+export function printedValue(value: number): number {
+  return Number(roundForDisplay(value));
 }
 
 /** The words of the year-end forecast section (libs/domain/src/forecast.ts). */

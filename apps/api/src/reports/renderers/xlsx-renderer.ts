@@ -1,7 +1,7 @@
 import type { ReportSnapshot, Status } from '@taizhang/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { FORECAST_LABELS, indicatorStatusWord, LABELS, noteAuthor, printedTime, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
+import { FORECAST_LABELS, indicatorStatusWord, LABELS, noteAuthor, printedTime, printedValue, STATUS_FILL, STATUS_WORDS, type ReportLanguage } from './report-labels';
 
 /**
  * A sheet per section; header rows frozen; numbers stored as numbers; status cells filled and labelled in
@@ -36,7 +36,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
   const summary = sheet(l.sheets.summary, [l.title, l.value], [28, 60]);
   const h = report.headline;
   const facts: Array<[string, string | number | null]> = [
-    [l.plan, report.plan.title], [l.month, report.month], [l.version, report.version], [l.generatedAt, report.generatedAt], [l.dataAsOf, report.dataAsOf ?? '—'],
+    [l.plan, report.plan.title], [l.month, report.month], [l.version, report.version], [l.generatedAt, printedTime(report.generatedAt)], [l.dataAsOf, printedTime(report.dataAsOf)],
     [l.metrics, h.metricCount], [words.red, h.counts.red], [words.amber, h.counts.amber], [words.green, h.counts.green], [words.grey, h.counts.grey],
     [l.shareGreen, pct(h.shareGreen)], [l.onTime, pct(h.onTimeRate)],
     [`${l.change}：${words.red}`, h.previous ? h.counts.red - h.previous.counts.red : null],
@@ -88,7 +88,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
 
   const appendix = sheet(l.sheets.appendix, [l.code, l.metric, l.task, l.status, l.value, l.target, l.reason, l.revised], [10, 40, 8, 10, 12, 16, 70, 10]);
   for (const r of report.appendix) {
-    const row = appendix.addRow([r.code, lang === 'zh' ? r.name : r.nameEn, r.taskNumber, '', r.value, lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn, r.revised ? l.yes : '']);
+    const row = appendix.addRow([r.code, lang === 'zh' ? r.name : r.nameEn, r.taskNumber, '', r.value === null ? null : printedValue(r.value), lang === 'zh' ? r.target : r.targetEn, lang === 'zh' ? r.reasonZh : r.reasonEn, r.revised ? l.yes : '']);
     statusCell(row, 4, r.status);
     if (r.revised) row.font = { bold: true };
     row.commit();
