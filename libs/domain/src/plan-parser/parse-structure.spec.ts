@@ -61,6 +61,14 @@ describe('parseStructure: numbering schemes and boilerplate', () => {
     expect(tasks.map((t) => t.departments.responsible)).toEqual([['县教育局'], ['县住建局']]);
   });
 
+  it('reads departments written after a task’s last sentence, and carries neither kind of inline departments to the next task', () => {
+    const input = '一、甲\n（一）乙\n1.新增市场主体不少于3000户。牵头单位：区市场监管局；责任单位：区商务局、区税务局\n2.开展抽查不少于12次。';
+    const tasks = parsedTasks(parsePlan(input));
+    expect(tasks.map((t) => [t.number, t.departments.lead, t.departments.responsible])).toEqual([[1, ['区市场监管局'], ['区商务局', '区税务局']], [2, [], []]]);
+    expect(tasks[0].targets.map((g) => g.span.text)).toEqual(['不少于3000户']);
+    expect(parsePlan(input).indicators[0].children[0].departments.lead).toEqual(['区市场监管局']);
+  });
+
   it('reports tasks out of sequence instead of renumbering them', () => {
     expect(parsePlan('一、甲\n1.乙\n1\n丙。\n3\n丁。').unresolved.map((u) => u.reason).join()).toMatch(/out of sequence/);
   });

@@ -27,7 +27,8 @@ export interface LooseText {
   /** The task before it, if any: the loose task is placed after it. */
   after: ParsedTask | null;
 }
-interface SecondDraft { second: ParsedSecondLevel; blocks: DepartmentAssignment[]; carried: DepartmentAssignment | null }
+// `inline`: departments a task names on its own line; they are its own and the indicator's, never carried to the next task.
+interface SecondDraft { second: ParsedSecondLevel; blocks: DepartmentAssignment[]; inline: DepartmentAssignment[]; carried: DepartmentAssignment | null }
 
 const span = (input: string, start: number, end: number) => ({ start, end, text: input.slice(start, end) });
 const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
@@ -40,8 +41,11 @@ const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(
  * following tasks of the same second-level indicator; an indicator without one carries the previous over.
  * Tasks come back with empty `targets`.
  */
-/** A bracketed department block inside a line: （责任单位：县教育局）, 〔牵头单位:…;责任单位:…〕, 【牵头部门：…】. */
-const INLINE_ROLE_BLOCK = new RegExp(`[(〔【\\[]\\s*((?:${ROLE_LABEL.source})[^)〕】\\]]*)[)〕】\\]]`);
+/**
+ * A task's departments on its own line: in brackets (（责任单位：县教育局）, 〔牵头单位:…;责任单位:…〕, 【牵头部门：…】) or
+ * after its last sentence ("…不少于3000户。牵头单位：区市场监管局；责任单位：区商务局").
+ */
+const INLINE_ROLE_BLOCK = new RegExp(`[(〔【\\[]\\s*(?<bracketed>(?:${ROLE_LABEL.source})[^)〕】\\]]*)[)〕】\\]]|[。;]\\s*(?<trailing>(?:${ROLE_LABEL.source}).*)$`);
 
 export function parseStructure(input: string, options: ParseOptions = {}): ParsedPlan {
   return readStructure(input, options).plan;
@@ -94,18 +98,18 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
   const openSecond = (number: number, title: string, start: number, end: number): SecondDraft => {
     const second: ParsedSecondLevel = { number, title, span: span(input, start, end), departments: emptyAssignment(), departmentsCarriedOver: false, tasks: [] };
     curFirst!.children.push(second);
-    seconds.push((curSecond = { second, blocks: [], carried: lastBlock }));
+    seconds.push((curSecond = { second, blocks: [], inline: [], carried: lastBlock }));
     return curSecond;
   };
   // "…建成3所。（责任单位：县教育局）": a task's departments written in brackets at the end of its own text.
   const takeInlineDepartments = (draft: TaskDraft, cell: Cell) => {
     const m = INLINE_ROLE_BLOCK.exec(cell.folded);
     if (!m || draft.ownBlock || !curSecond) return;
-    const read = parseDepartmentText(m[1], aliases, null);
+    const text = m.groups!.bracketed ?? m.groups!.trailing;
+    const read = parseDepartmentText(text, aliases, null);
     [draft.task.departments, draft.task.departmentsCarriedOver] = [read.assignment, false];
-    curSecond.blocks.push(read.assignment);
-    lastBlock = read.assignment;
-    const at = cell.start + m.index + 1;
+    curSecond.inline.push(read.assignment);
+    const at = cell.start + m.index + m[0].indexOf(text);
     for (const p of read.problems) problem(at + p.start, at + p.end, p.reason);
   };
   const startTask = (number: number, cell: Cell, textFrom: number | null) => {
@@ -195,7 +199,8 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
     task.text = taskCells.map((c) => c.text).join('\n');
     task.span = span(input, taskCells[0].start, taskCells.at(-1)!.end);
   }
-  for (const { second, blocks, carried } of seconds) {
+  for (const { second, blocks, inline, carried } of seconds) {
+    for (const b of inline) mergeAssignment(second.departments, b);
     if (blocks.length) for (const b of blocks) mergeAssignment(second.departments, b);
     else if (carried) [second.departments, second.departmentsCarriedOver] = [carried, true];
   }
