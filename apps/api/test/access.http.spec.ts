@@ -123,6 +123,7 @@ describe('access rules', () => {
     'POST /api/plans/import': { path: '/api/plans/import', body: {}, expected: [401, 400, 403, 403] },
     'POST /api/plans/import/confirm': { path: '/api/plans/import/confirm', body: {}, expected: [401, 400, 403, 403] },
     'GET /api/notices/:id': { path: '/api/notices/999999', expected: [401, 404, 404, 404] },
+    'GET /api/notices/:id/attachments/:attachmentId': { path: '/api/notices/999999/attachments/1', expected: [401, 404, 404, 404] },
     'POST /api/notices': { path: '/api/notices', body: {}, expected: [401, 403, 400, 403] },
     'POST /api/notices/:id/acknowledge': { path: '/api/notices/999999/acknowledge', body: {}, expected: [401, 403, 403, 404] },
     'POST /api/notices/:id/reply': { path: '/api/notices/999999/reply', body: {}, expected: [401, 403, 403, 400] },

@@ -226,8 +226,8 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
     it('gives the messages of a case’s own errors, with the row of the Cases sheet they are on', async () => {
       const book = await template();
       const cases = book.getWorksheet('案件 Cases')!;
-      cases.addRow([id('T027-1'), '2020-07', sfj, 'Y-7', '2020-07-01', '2020-07-02', 4]);
-      const bad = cases.addRow([id('T027-1'), '2020-07', sfj, 'Y-8', 20200701, '2020-07-02', '四年']);
+      cases.addRow([id('T027-1'), 'T027-1', '2020-07', sfj, 'Y-7', '2020-07-01', '2020-07-02', 4]);
+      const bad = cases.addRow([id('T027-1'), 'T027-1', '2020-07', sfj, 'Y-8', 20200701, '2020-07-02', '四年']);
       const before = await writeCounts(t.app);
       const res = await upload(book);
       expect(res.status).toBe(400);

@@ -121,7 +121,7 @@ describe('supervision deliveries: email, webhooks, retries', () => {
         titleZh: `即将到期：${metrics.get('T007-1')!.name} 2020-09 请于 2020-10-14 前报送`,
         titleEn: `Due soon: ${metrics.get('T007-1')!.nameEn} 2020-09, due 2020-10-14`,
         bodyZh: `区政务服务办：指标「${metrics.get('T007-1')!.name}」2020-09 的数据即将到期，截止日期 2020-10-14。`,
-        link: '/',
+        link: '/?q=T007-1',
         department: '区政务服务办',
         data: { kind: 'reminder', stage: 'due-soon', metric: 'T007-1', period: '2020-09', dueDate: '2020-10-14' },
       },

@@ -76,7 +76,7 @@ describe('supervision reminders', () => {
     const b = await bell(zwfwb);
     const dueSoon = b.items.filter((n) => n.titleZh.startsWith('即将到期'));
     expect(dueSoon.map((n) => n.titleZh).sort()).toEqual(expected.map((r) => `即将到期：${names.get(r.code)} 2020-09 请于 2020-10-14 前报送`).sort());
-    expect(dueSoon.find((n) => n.titleZh.includes(names.get('T007-1')!))).toMatchObject({ titleEn: `Due soon: ${namesEn.get('T007-1')} 2020-09, due 2020-10-14`, link: '/', read: false });
+    expect(dueSoon.find((n) => n.titleZh.includes(names.get('T007-1')!))).toMatchObject({ titleEn: `Due soon: ${namesEn.get('T007-1')} 2020-09, due 2020-10-14`, link: '/?q=T007-1', read: false });
     // Marking one read lowers the count; another department cannot touch it.
     expectError(await as(t.app, other).post(`/api/notifications/${dueSoon[0].id}/read`), 404, 'NOT_FOUND');
     await as(t.app, zwfwb).post(`/api/notifications/${dueSoon[0].id}/read`).expect(204);

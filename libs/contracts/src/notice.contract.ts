@@ -23,6 +23,18 @@ export interface NoticeResponse {
   /** withdrawn: the department no longer reports the metric (an admin changed its reporting departments). */
   closedReason: 'accepted' | 'green' | 'withdrawn' | null;
   events?: Array<{ at: string; actor: string | null; action: string; detail: string | null }>;
+  /** Files the department attached to its replies (GET /api/notices/:id only); download at /api/notices/:id/attachments/:attachmentId. */
+  attachments?: NoticeAttachmentResponse[];
+}
+
+export interface NoticeAttachmentResponse {
+  id: number;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string | null;
+  createdAt: string;
 }
 
 /** GET /api/notifications: the bell's unread count and the latest messages for the signed-in user. */

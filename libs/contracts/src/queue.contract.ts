@@ -1,6 +1,6 @@
-import type { EvaluationBasis, FigureType, QueueState, Status } from '@taizhang/domain';
+import type { EvaluationBasis, FigureType, QueueFilter, QueueState, RatioLabels, Status } from '@taizhang/domain';
 
-/** GET /api/queue?planId=&departmentId=: what a department has to report, most urgent first. */
+/** GET /api/queue?planId=&departmentId=&state=&q=&page=&pageSize=: what a department has to report, most urgent first. */
 export interface QueueItem {
   metricId: number;
   metricCode: string;
@@ -8,6 +8,8 @@ export interface QueueItem {
   metricNameEn: string;
   /** The figure forms this metric accepts, for the entry form. */
   accepts: FigureType[];
+  /** What the numerator and denominator stand for, in the metric's words; null when it takes no ratio. */
+  ratioLabels: RatioLabels | null;
   unit: string;
   targetLabelZh: string;
   targetLabelEn: string;
@@ -28,5 +30,15 @@ export interface QueueResponse {
   departmentId: number;
   departmentName: string;
   today: string;
+  /** The tab shown (?state=, 'all' by default) and the search (?q=). */
+  filter: QueueFilter;
+  q: string;
+  /** How many items each tab holds, of those the search found. */
+  counts: Record<QueueFilter, number>;
+  /** Items in the tab shown; `items` is its page `page` of `pages` (?page=&pageSize=; without pageSize, every item). */
+  total: number;
+  page: number;
+  pageSize: number | null;
+  pages: number;
   items: QueueItem[];
 }

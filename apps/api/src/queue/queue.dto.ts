@@ -1,5 +1,8 @@
+import { QUEUE_FILTERS, type QueueFilter } from '@taizhang/domain';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_QUEUE_PAGE_SIZE = 100;
 
 /** A plan, and the department whose items to show (a department user's own when omitted). */
 export class QueueQueryDto {
@@ -12,6 +15,31 @@ export class QueueQueryDto {
   @Type(() => Number)
   @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
   departmentId?: number;
+}
+
+/** The list as the desk shows it: one tab, a search, one page. Without pageSize every item of the tab comes back. */
+export class QueueListQueryDto extends QueueQueryDto {
+  @IsOptional()
+  @IsIn(QUEUE_FILTERS, { message: `状态 state 应为 ${QUEUE_FILTERS.join('、')} 之一 / state must be one of ${QUEUE_FILTERS.join(', ')}` })
+  state?: QueueFilter;
+
+  @IsOptional()
+  @IsString({ message: '搜索词 q 应为文字 / q must be text' })
+  @MaxLength(100, { message: '搜索词 q 不超过 100 字 / q must be at most 100 characters' })
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '页码 page 应为正整数 / page must be a positive whole number' })
+  @Min(1, { message: '页码 page 应为正整数 / page must be a positive whole number' })
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}` })
+  @Min(1, { message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}` })
+  @Max(MAX_QUEUE_PAGE_SIZE, { message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}` })
+  pageSize?: number;
 }
 
 /** The same, limited to one month's items for the Excel template. */

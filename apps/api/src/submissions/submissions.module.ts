@@ -4,6 +4,7 @@ import { memoryStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
+import { DeliveryModule } from '../supervision/delivery.module';
 import { EvidenceStorage } from './evidence-storage';
 import { EvidenceService } from './evidence.service';
 import { FlaggedSubmissionsService } from './flagged-submissions.service';
@@ -15,11 +16,12 @@ import { SubmissionsService } from './submissions.service';
   imports: [
     EvaluationModule,
     CalendarModule,
+    DeliveryModule,
     // Files are checked in memory (type and size) before anything reaches the disk.
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }) }),
   ],
   controllers: [SubmissionsController],
   providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage, FlaggedSubmissionsService],
-  exports: [SubmissionsRepository, SubmissionsService, MulterModule],
+  exports: [SubmissionsRepository, SubmissionsService, EvidenceStorage, MulterModule],
 })
 export class SubmissionsModule {}

@@ -16,6 +16,7 @@ import { EvaluationRepository, toFigure, type AssignedDepartment } from '../eval
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
 import { markPlanChanged } from '../plans/plan-changes';
+import { DeliveryService, reminderSubject } from '../supervision/delivery.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceFileEntity } from './evidence-file.entity';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
@@ -52,6 +53,7 @@ export class SubmissionsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly evidence: EvidenceService,
+    private readonly delivery: DeliveryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -143,6 +145,8 @@ export class SubmissionsService {
       note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
     });
     await this.submissions.saveFlags(m, row.id, p.explanation, p.findings);
+    // The reminders to report this period (即将到期, 逾期未报送) are done with: they leave the department's bell.
+    await this.delivery.clear(m, p.department.id, reminderSubject(p.metric.id, p.period.key));
     const flagged = p.findings.length ? { flags: p.findings.map((f) => f.rule), explanation: p.explanation } : {};
     await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: p.metric.code, period: p.period.key, revision: row.revision, figure: p.figure, note: row.note, reason: row.reason, ...flagged } }, m);
     return row;
@@ -195,6 +199,13 @@ export class SubmissionsService {
       await EvaluationRepository.markStale(tx, metric.id, [submission.periodKey]);
       await tx.insert(SubmissionReturnEntity, { submissionId, returnedBy: user.id, comment, at });
       await this.audit.record(user, { kind: 'write', action: 'return submission', entity: 'submission', entityId: submissionId, before: { state: 'submitted' }, after: { state: 'returned', comment } }, tx);
+      await this.delivery.toDepartment(tx, submission.departmentId, {
+        titleZh: `数据被退回更正：${metric.name} ${submission.periodKey}（第 ${submission.revision} 版）`,
+        titleEn: `Figures returned for correction: ${metric.nameEn} ${submission.periodKey} (revision ${submission.revision})`,
+        bodyZh: `退回意见：${comment}`,
+        link: `/?${new URLSearchParams({ state: 'returned', q: metric.code })}`,
+        data: { kind: 'returned', metric: metric.code, period: submission.periodKey, revision: submission.revision, comment },
+      });
     });
     await this.evaluation.evaluateMetrics(plan, [metric.id]);
     return { returned: true };

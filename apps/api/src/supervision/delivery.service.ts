@@ -3,7 +3,7 @@ import type { FailedDeliveryResponse } from '@taizhang/contracts';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import nodemailer from 'nodemailer';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { WebhookAddressRule, WebhookRefusedError } from '../common/webhook-address';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -17,7 +17,12 @@ export interface Message {
   link: string;
   /** Machine-readable facts for webhooks. */
   data: Record<string, unknown>;
+  /** What the bell message is about, when doing it makes the message stale (see `clear`). */
+  subject?: string;
 }
+
+/** The subject of a reminder to report a metric's period: cleared once the department reports it. */
+export const reminderSubject = (metricId: number, periodKey: string) => `reminder:${metricId}:${periodKey}`;
 
 const MAX_ATTEMPTS = 5;
 /** The wait after the nth failed attempt: 1, 2, 4, 8… minutes. */
@@ -44,11 +49,16 @@ export class DeliveryService {
   /** Notifies a department's users (bell) and queues its email and webhook, inside the caller's transaction. */
   async toDepartment(m: EntityManager, departmentId: number, message: Message): Promise<void> {
     const now = this.clock.now().toISOString();
-    await m.insert(NotificationEntity, { departmentId, audience: 'department', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: now, readAt: null });
+    await m.insert(NotificationEntity, { departmentId, audience: 'department', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: now, readAt: null, subject: message.subject ?? null, clearedAt: null });
     const department = await m.findOneBy(DepartmentEntity, { id: departmentId });
     const payload = JSON.stringify({ ...message, department: department?.name });
     if (department?.email && this.config.smtpUrl) await m.insert(DeliveryEntity, { channel: 'email', target: department.email, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
     if (department?.webhookUrl) await m.insert(DeliveryEntity, { channel: 'webhook', target: department.webhookUrl, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
+  }
+
+  /** Takes a department's messages about `subject` out of its bell (kept, marked cleared), inside the caller's transaction. */
+  async clear(m: EntityManager, departmentId: number, subject: string): Promise<void> {
+    await m.update(NotificationEntity, { audience: 'department', departmentId, subject, clearedAt: IsNull() }, { clearedAt: this.clock.now().toISOString() });
   }
 
   async toLeaders(m: EntityManager, message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { createReadStream } from 'node:fs';
 import { ApiTags } from '@nestjs/swagger';
 import { NOTICE_LEVELS, type NoticeLevel } from '@taizhang/domain';
 import { Type } from 'class-transformer';
@@ -90,11 +92,20 @@ export class NoticesController {
     return this.notices.act(user, id, 'acknowledge', {});
   }
 
+  /** JSON, or multipart with the same fields and a file in `file` (PDF, images, Office documents): all or nothing. */
   @Post(':id/reply')
   @HttpCode(200)
   @Roles('department')
-  reply(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number, @Body() body: ReplyDto): Promise<NoticeResponse> {
-    return this.notices.act(user, id, 'reply', body);
+  @UseInterceptors(FileInterceptor('file'))
+  reply(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number, @Body() body: ReplyDto, @UploadedFile() file: Express.Multer.File | undefined): Promise<NoticeResponse> {
+    return this.notices.act(user, id, 'reply', body, file);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @SignedIn()
+  async attachment(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number, @Param('attachmentId', idPipe('附件编号 / attachment id')) attachmentId: number): Promise<StreamableFile> {
+    const { file, path } = await this.notices.attachment(user, id, attachmentId);
+    return new StreamableFile(createReadStream(path), { type: file.mimeType, length: file.size, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}` });
   }
 
   @Post(':id/accept')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NoticeResponse } from '@taizhang/contracts';
+import type { NoticeAttachmentResponse, NoticeResponse } from '@taizhang/contracts';
 import type { NoticeAction, NoticeLevel, NoticeState } from '@taizhang/domain';
 import { nextNoticeState, replyDeadline, replyOverdue } from '@taizhang/domain';
 import { DataSource, In } from 'typeorm';
@@ -13,10 +13,13 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
+import { UserEntity } from '../auth/user.entity';
 import { PlanEntity } from '../plans/plan.entity';
+import { EvidenceStorage, type StoredFile } from '../submissions/evidence-storage';
+import { evidenceFilename, multipartFilename } from '../submissions/evidence-name';
 import { periodOfPlan } from '../plans/plan-period';
 import { DeliveryService } from './delivery.service';
-import { NoticeEntity, NoticeEventEntity } from './supervision.entities';
+import { NoticeAttachmentEntity, NoticeEntity, NoticeEventEntity } from './supervision.entities';
 import { SupervisionService } from './supervision.service';
 
 export type { NoticeResponse };
@@ -32,6 +35,7 @@ export class NoticesService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly storage: EvidenceStorage,
   ) {}
 
   /** Open notices first, the most escalated and the most overdue replies at the top; a department sees only its own. */
@@ -49,8 +53,26 @@ export class NoticesService {
   async get(user: CurrentUser, id: number): Promise<NoticeResponse> {
     const notice = await this.find(user, id);
     const [response] = await this.toResponses([notice]);
-    const events = await this.dataSource.manager.find(NoticeEventEntity, { where: { noticeId: id }, order: { id: 'ASC' } });
-    return { ...response, events: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, detail: e.detail })) };
+    const [events, attachments] = await Promise.all([
+      this.dataSource.manager.find(NoticeEventEntity, { where: { noticeId: id }, order: { id: 'ASC' } }),
+      this.attachments(id),
+    ]);
+    return { ...response, events: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, detail: e.detail })), attachments };
+  }
+
+  /** A file attached to a reply, for those who may see the notice. */
+  async attachment(user: CurrentUser, noticeId: number, attachmentId: number): Promise<{ file: NoticeAttachmentEntity; path: string }> {
+    await this.find(user, noticeId);
+    const file = await this.dataSource.manager.findOneBy(NoticeAttachmentEntity, { id: attachmentId, noticeId });
+    if (!file) throw new AppError('NOT_FOUND', `督办单 ${noticeId} 没有编号为 ${attachmentId} 的附件`, `Notice ${noticeId} has no attachment with id ${attachmentId}`);
+    return { file, path: this.storage.absolutePath(file.storagePath) };
+  }
+
+  private async attachments(noticeId: number): Promise<NoticeAttachmentResponse[]> {
+    const rows = await this.dataSource.manager.find(NoticeAttachmentEntity, { where: { noticeId }, order: { id: 'ASC' } });
+    const users = rows.length ? await this.dataSource.manager.find(UserEntity, { select: { id: true, username: true }, where: { id: In(rows.map((r) => r.uploadedBy ?? -1)) } }) : [];
+    const nameOf = new Map(users.map((u) => [u.id, u.username]));
+    return rows.map((r) => ({ id: r.id, filename: r.filename, mimeType: r.mimeType, size: r.size, sha256: r.sha256, uploadedBy: r.uploadedBy === null ? null : (nameOf.get(r.uploadedBy) ?? null), createdAt: r.createdAt }));
   }
 
   /** A leader issues a notice by hand for any metric and department. */
@@ -75,7 +97,12 @@ export class NoticesService {
   }
 
   /** acknowledge / reply (department, own only); accept / send back (leader). */
-  async act(user: CurrentUser, id: number, action: Exclude<NoticeAction, 'close-green'>, body: { measures?: string; targetDate?: string; comment?: string }): Promise<NoticeResponse> {
+  /**
+   * acknowledge / reply (department, own only); accept / send back (leader). A reply may carry a file (checked by its
+   * bytes like evidence): every check, the file's type included, comes before anything is written; then the reply, its
+   * attachment and their audit rows are one transaction.
+   */
+  async act(user: CurrentUser, id: number, action: Exclude<NoticeAction, 'close-green'>, body: { measures?: string; targetDate?: string; comment?: string }, file?: { originalname: string; buffer: Buffer }): Promise<NoticeResponse> {
     const notice = await this.find(user, id);
     const byDepartment = action === 'acknowledge' || action === 'reply';
     if (byDepartment && user.role !== 'department') throw new AppError('FORBIDDEN', '只有被督办单位可以签收和答复', 'Only the department the notice is addressed to may acknowledge and reply');
@@ -84,6 +111,8 @@ export class NoticesService {
     if (!next) throw new AppError('CONFLICT', `督办单当前状态为「${STATE_ZH[notice.state]}」，不能${ACTION_ZH[action]}`, `The notice is ${notice.state}; it cannot be ${ACTION_EN[action]} now`);
     if (action === 'reply' && (!body.measures?.trim() || !body.targetDate)) throw new AppError('INVALID_INPUT', '答复须填写整改措施 measures 和完成时限 targetDate', 'A reply needs the rectification measures and a target date');
     if (action === 'send-back' && !body.comment?.trim()) throw new AppError('INVALID_INPUT', '退回须填写意见 comment', 'Sending back needs a comment');
+    if (file && action !== 'reply') throw new AppError('INVALID_INPUT', '只有答复可以附带文件', 'Only a reply can carry a file');
+    const stored: StoredFile | null = file ? await this.storage.store(file.buffer) : null;
     const now = this.clock.now().toISOString();
     await this.dataSource.transaction(async (m) => {
       const changes: Partial<NoticeEntity> = { state: next };
@@ -94,6 +123,11 @@ export class NoticesService {
       const detail = action === 'reply' ? `${body.measures}（完成时限 ${body.targetDate}）` : (body.comment ?? null);
       await this.supervision.event(m, id, user.username, action, detail);
       await this.audit.record(user, { kind: 'write', action: `${action} notice`, entity: 'notice', entityId: id, before: { state: notice.state }, after: { state: next, ...body } }, m);
+      if (file && stored) {
+        const filename = evidenceFilename(multipartFilename(file.originalname), stored.mimeType, file.buffer);
+        const row = await m.save(NoticeAttachmentEntity, m.create(NoticeAttachmentEntity, { noticeId: id, filename, ...stored, uploadedBy: user.id, createdAt: now }));
+        await this.audit.record(user, { kind: 'write', action: 'attach to notice reply', entity: 'notice', entityId: id, after: { attachmentId: row.id, filename, sha256: stored.sha256, size: stored.size } }, m);
+      }
       const metric = (await m.findOneBy(MetricEntity, { id: notice.metricId }))!;
       if (action === 'reply') await this.delivery.toLeaders(m, { titleZh: `督办单已答复：${metric.name}`, titleEn: `Notice answered: ${metric.nameEn}`, link: `/notices/${id}` });
       if (action === 'send-back') await this.delivery.toDepartment(m, notice.departmentId, { titleZh: `督办答复被退回：${metric.name}`, titleEn: `Reply sent back: ${metric.nameEn}`, bodyZh: body.comment ?? '', link: `/notices/${id}`, data: { kind: 'notice-sent-back', notice: id } });

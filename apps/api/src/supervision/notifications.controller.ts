@@ -48,6 +48,7 @@ export class NotificationsController {
 
 /** What a user's bell holds; 'shared': without the admins' own messages. */
 function audienceOf(user: CurrentUser, part: 'all' | 'shared' = 'all'): FindOptionsWhere<NotificationEntity> {
-  if (user.role === 'department') return { audience: 'department', departmentId: user.departmentId ?? -1 };
+  // A reminder whose figure has come in has left the bell (cleared), unread or not.
+  if (user.role === 'department') return { audience: 'department', departmentId: user.departmentId ?? -1, clearedAt: IsNull() };
   return user.role === 'admin' && part === 'all' ? { audience: In(['leaders', 'admins']) } : { audience: 'leaders' };
 }

@@ -60,6 +60,24 @@ export class NotificationEntity {
   @Column({ type: 'varchar', nullable: true }) link!: string | null;
   @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
   @Column({ name: 'read_at', type: 'varchar', nullable: true }) readAt!: string | null;
+  /** What the message is about, when it can become stale: `reminder:<metricId>:<periodKey>`. */
+  @Column({ type: 'varchar', nullable: true }) subject!: string | null;
+  /** Set when what the message asked for was done (the figure came in): it leaves the bell. */
+  @Column({ name: 'cleared_at', type: 'varchar', nullable: true }) clearedAt!: string | null;
+}
+
+/** A file a department attached to its reply to a notice; stored on disk under its checksum, like evidence. */
+@Entity('notice_attachments')
+export class NoticeAttachmentEntity {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: 'notice_id', type: 'integer' }) noticeId!: number;
+  @Column({ type: 'varchar' }) filename!: string;
+  @Column({ name: 'mime_type', type: 'varchar' }) mimeType!: string;
+  @Column({ type: 'integer' }) size!: number;
+  @Column({ type: 'varchar' }) sha256!: string;
+  @Column({ name: 'storage_path', type: 'varchar' }) storagePath!: string;
+  @Column({ name: 'uploaded_by', type: 'integer', nullable: true }) uploadedBy!: number | null;
+  @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
 }
 
 /** An email or webhook waiting to go out, retried with back-off; failures stay visible to admins. */

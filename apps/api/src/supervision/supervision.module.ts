@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
-import { DeliveryService } from './delivery.service';
+import { DeliveryModule } from './delivery.module';
 import { NoticesController } from './notices.controller';
 import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
@@ -11,9 +11,9 @@ import { SupervisionScheduler } from './supervision.scheduler';
 import { SupervisionService } from './supervision.service';
 
 @Module({
-  imports: [EvaluationModule, SubmissionsModule, CalendarModule],
+  imports: [EvaluationModule, SubmissionsModule, CalendarModule, DeliveryModule],
   controllers: [NoticesController, NotificationsController],
-  providers: [SupervisionService, NoticesService, NoticesRepository, DeliveryService, SupervisionScheduler],
+  providers: [SupervisionService, NoticesService, NoticesRepository, SupervisionScheduler],
   exports: [SupervisionService, SupervisionScheduler, NoticesRepository],
 })
 export class SupervisionModule {}

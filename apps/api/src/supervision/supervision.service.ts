@@ -9,7 +9,7 @@ import type { MetricEntity } from '../metrics/metric.entity';
 import { markPlanOfMetricChanged } from '../plans/plan-changes';
 import { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
-import { DeliveryService } from './delivery.service';
+import { DeliveryService, reminderSubject } from './delivery.service';
 import { NoticeEntity, NoticeEventEntity, ReminderEntity } from './supervision.entities';
 import { groupBy } from '../common/group-by';
 import { isUniqueViolation } from '../common/transaction-clash';
@@ -110,7 +110,8 @@ export class SupervisionService {
               titleZh: overdue ? `逾期未报送：${metric.name} ${period.key}（截止 ${due}）` : `即将到期：${metric.name} ${period.key} 请于 ${due} 前报送`,
               titleEn: overdue ? `Overdue: ${metric.nameEn} ${period.key} (due ${due})` : `Due soon: ${metric.nameEn} ${period.key}, due ${due}`,
               bodyZh: `${d.name}：指标「${metric.name}」${period.key} 的数据${overdue ? '已逾期' : '即将到期'}，截止日期 ${due}。`,
-              link: '/', data: { kind: 'reminder', stage, metric: metric.code, period: period.key, dueDate: due },
+              link: `/?${new URLSearchParams({ ...(overdue ? { state: 'overdue' } : {}), q: metric.code })}`, data: { kind: 'reminder', stage, metric: metric.code, period: period.key, dueDate: due },
+              subject: reminderSubject(metric.id, period.key),
             });
           });
           if (created) sent += 1;
