@@ -116,6 +116,21 @@ describe('access rules', () => {
     'GET /api/plans': { path: '/api/plans', expected: [401, 200, 200, 200] },
     'GET /api/plans/:id': { path: '/api/plans/1', expected: [401, 200, 200, 403] },
     'PATCH /api/plans/:id/settings': { path: '/api/plans/1/settings', body: { remindBeforeWorkingDays: 31 }, expected: [401, 400, 403, 403] },
+    // The plan editor (admin only); the admin's calls are refused (400, 404, 409) so that the plan stays as it is.
+    'GET /api/plans/:id/outline': { path: '/api/plans/1/outline', expected: [401, 200, 403, 403] },
+    'POST /api/plans/:id/indicators': { path: '/api/plans/1/indicators', body: {}, expected: [401, 400, 403, 403] },
+    'PATCH /api/plans/:id/indicators/:indicatorId': { path: '/api/plans/1/indicators/1', body: { title: ' ' }, expected: [401, 400, 403, 403] },
+    'POST /api/plans/:id/indicators/:indicatorId/retire': { path: '/api/plans/1/indicators/999999/retire', body: {}, expected: [401, 404, 403, 403] },
+    'DELETE /api/plans/:id/indicators/:indicatorId': { path: '/api/plans/1/indicators/1', expected: [401, 409, 403, 403] },
+    'POST /api/plans/:id/tasks': { path: '/api/plans/1/tasks', body: {}, expected: [401, 400, 403, 403] },
+    'PATCH /api/plans/:id/tasks/:taskId': { path: '/api/plans/1/tasks/1', body: { position: -1 }, expected: [401, 400, 403, 403] },
+    'POST /api/plans/:id/tasks/:taskId/retire': { path: '/api/plans/1/tasks/999999/retire', body: {}, expected: [401, 404, 403, 403] },
+    'DELETE /api/plans/:id/tasks/:taskId': { path: '/api/plans/1/tasks/999999', expected: [401, 404, 403, 403] },
+    'POST /api/plans/:id/metrics': { path: '/api/plans/1/metrics', body: {}, expected: [401, 400, 403, 403] },
+    'PATCH /api/plans/:id/metrics/:metricId': { path: `/api/plans/1/metrics/${ids.metric}`, body: { target: 'x' }, expected: [401, 400, 403, 403] },
+    'POST /api/plans/:id/metrics/:metricId/retire': { path: '/api/plans/1/metrics/999999/retire', body: {}, expected: [401, 404, 403, 403] },
+    'DELETE /api/plans/:id/metrics/:metricId': { path: `/api/plans/1/metrics/${ids.metric}`, expected: [401, 409, 403, 403] },
+    'POST /api/plans/:id/next-year': { path: '/api/plans/999999/next-year', body: {}, expected: [401, 404, 403, 403] },
     'POST /api/reports': { path: '/api/reports', body: {}, expected: [401, 400, 400, 403] },
     'GET /api/reports': { path: '/api/reports?planId=1', expected: [401, 200, 200, 200] },
     'GET /api/reports/:id/file': { path: '/api/reports/1/file?format=doc', expected: [401, 400, 400, 400] },
@@ -157,7 +172,7 @@ describe('access rules', () => {
     const username = { admin: 'admin', leader: 'leader', department: 'sfj' };
     const actual: Record<string, number[]> = {};
     for (const [route, { path, body }] of Object.entries(table)) {
-      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       actual[route] = [];
       for (const caller of CALLERS) {
         // Logging out ends the session: it gets a session of its own.

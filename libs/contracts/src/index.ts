@@ -11,3 +11,4 @@ export * from './plan-import.contract';
 export * from './calendar.contract';
 export * from './comment.contract';
 export * from './admin.contract';
+export * from './plan-editor.contract';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canDeleteMetric, moveWithin, nextYearCopy, nextYearDeadline, nextYearIdentity, numberOutline, retirementOfPeriods, type CopyablePlan } from './plan-editing';
+import { canDeleteMetric, isNextYearCopy, metricTermsProblems, moveWithin, nextYearCopy, nextYearDeadline, nextYearIdentity, numberOutline, retirementOfPeriods, type CopyablePlan } from './plan-editing';
 
 describe('numberOutline', () => {
   it('numbers first levels 1…n, and second levels and tasks 1…n across the whole plan', () => {
@@ -78,6 +78,13 @@ describe('nextYearIdentity', () => {
   });
 });
 
+describe('isNextYearCopy', () => {
+  it('tells a copy from a plan read from a ledger', () => {
+    expect(isNextYearCopy(nextYearIdentity({ code: 'a-2020', title: 't', year: 2020, district: '', source: 'ledger.docx' }))).toBe(true);
+    expect(isNextYearCopy({ source: 'ledger.docx' })).toBe(false);
+  });
+});
+
 describe('nextYearDeadline', () => {
   it('keeps the day, and moves 29 February to the 28th outside leap years', () => {
     expect(nextYearDeadline('01-31', 2021)).toBe('01-31');
@@ -123,5 +130,16 @@ describe('nextYearCopy', () => {
       expect(copy.metrics.map((m) => m.id)).toEqual(metrics.filter((m) => !m.retired && m.taskId === 11).map((m) => m.id));
       for (const m of copy.metrics) expect(m.target).toBe(metrics[m.id].target);
     }));
+  });
+});
+
+describe('metricTermsProblems', () => {
+  it('asks a deadline metric for a day of the plan year and any other for a target (at most 100%)', () => {
+    expect(metricTermsProblems({ kind: 'deadline', unit: 'date', target: null, deadline: '01-31' }, 2021)).toEqual([]);
+    expect(metricTermsProblems({ kind: 'deadline', unit: 'date', target: null, deadline: '02-29' }, 2021)[0].zh).toBe('截止日期 02-29 不是 2021 年的日期');
+    expect(metricTermsProblems({ kind: 'deadline', unit: 'date', target: null, deadline: null }, 2021)).toHaveLength(1);
+    expect(metricTermsProblems({ kind: 'value', unit: 'percent', target: null, deadline: null }, 2021)[0].zh).toBe('请填写目标值');
+    expect(metricTermsProblems({ kind: 'value', unit: 'percent', target: 101, deadline: null }, 2021)).toHaveLength(1);
+    expect(metricTermsProblems({ kind: 'value', unit: 'count', target: 101, deadline: null }, 2021)).toEqual([]);
   });
 });

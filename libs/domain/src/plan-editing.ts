@@ -1,4 +1,6 @@
+import type { MetricDefinition } from './metric';
 import type { ReportingPeriod } from './period';
+import type { SeedProblem } from './plan-seed-shape';
 
 /** A plan's live structure in outline order: first levels, their second levels, their tasks (ids only). */
 export interface PlanOutline {
@@ -79,7 +81,14 @@ export function nextYearIdentity(plan: PlanIdentity): PlanIdentity {
   const at = plan.code.lastIndexOf(from);
   const code = at >= 0 ? plan.code.slice(0, at) + to + plan.code.slice(at + from.length) : `${plan.code.slice(0, CODE_MAX - to.length - 1)}-${to}`;
   const title = plan.title.includes(from) ? plan.title.split(from).join(to) : `${plan.title}（${to}年）`;
-  return { code, title, year, district: plan.district, source: `copy of ${plan.code}` };
+  return { code, title, year, district: plan.district, source: `${COPY_SOURCE}${plan.code}` };
+}
+
+const COPY_SOURCE = 'copy of ';
+
+/** Whether a plan was started from last year's (its source names the plan it was copied from). */
+export function isNextYearCopy(plan: Pick<PlanIdentity, 'source'>): boolean {
+  return plan.source.startsWith(COPY_SOURCE);
 }
 
 /** A deadline "MM-DD" in the next year: the same day, except 02-29, which becomes 02-28 outside leap years. */
@@ -120,4 +129,17 @@ export function nextYearCopy<I, T, M>(source: CopyablePlan<I, T, M>): CopyablePl
   const keptTasks = tasks.filter((t) => numbers.tasks.has(t.id)).map((t) => ({ ...t, number: numbers.tasks.get(t.id)! }));
   const metrics = live(source.metrics).filter((m) => numbers.tasks.has(m.taskId)).map((m) => ({ ...m, deadline: nextYearDeadline(m.deadline, plan.year) }));
   return { plan, indicators: indicators.sort((a, b) => a.level - b.level || a.number - b.number), tasks: keptTasks.sort((a, b) => a.number - b.number), metrics };
+}
+
+/** What keeps a metric's terms from being judged in a plan year (the content checks a seed's metrics pass), in Chinese and English. */
+export function metricTermsProblems(m: Pick<MetricDefinition, 'kind' | 'unit' | 'target' | 'deadline'>, year: number): SeedProblem[] {
+  if (m.kind === 'deadline') {
+    if (m.deadline === null || !/^\d{2}-\d{2}$/.test(m.deadline)) return [{ zh: '期限类指标须填写截止日期（MM-DD）', en: 'A deadline metric needs a deadline (MM-DD)' }];
+    const day = new Date(`${year}-${m.deadline}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(5, 10) !== m.deadline) return [{ zh: `截止日期 ${m.deadline} 不是 ${year} 年的日期`, en: `The deadline ${m.deadline} is no day of ${year}` }];
+    return [];
+  }
+  if (m.target === null) return [{ zh: '请填写目标值', en: 'Give a target figure' }];
+  if (m.unit === 'percent' && m.target > 100) return [{ zh: `目标值 ${m.target}% 超过 100%`, en: `A target of ${m.target}% is more than 100%` }];
+  return [];
 }

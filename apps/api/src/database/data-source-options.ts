@@ -36,6 +36,7 @@ import { CalendarKinds1765600000000 } from './migrations/1765600000000-calendar-
 import { MetricReportingDepartments1765700000000 } from './migrations/1765700000000-metric-reporting-departments';
 import { MetricComments1765800000000 } from './migrations/1765800000000-metric-comments';
 import { SubmissionFlags1765900000000 } from './migrations/1765900000000-submission-flags';
+import { PlanEditing1765900000001 } from './migrations/1765900000001-plan-editing';
 import { DeskBell1766000000000 } from './migrations/1766000000000-desk-bell';
 
 export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, MetricReportingDepartmentEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
@@ -43,7 +44,7 @@ export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity,
   ReminderEntity, NoticeEntity, NoticeEventEntity, NoticeAttachmentEntity, NotificationEntity, DeliveryEntity, JobRunEntity, EvaluationCheckEntity, MetricCommentEntity,
   SubmissionExplanationEntity, SubmissionFlagEntity, SubmissionFlagAcceptanceEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000, MetricReportingDepartments1765700000000, MetricComments1765800000000, SubmissionFlags1765900000000, DeskBell1766000000000];
+export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000, MetricReportingDepartments1765700000000, MetricComments1765800000000, SubmissionFlags1765900000000, PlanEditing1765900000001, DeskBell1766000000000];
 
 /** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {

@@ -67,7 +67,8 @@ export class EvaluationRepository {
    */
   async loadAssignments(planId: number, metricIds?: number[]): Promise<Assignments> {
     const m = this.dataSource.manager;
-    const metrics = await m.find(MetricEntity, { where: { planId, ...(metricIds ? { id: In(metricIds) } : {}) }, order: { id: 'ASC' } });
+    // A plan-wide read leaves retired metrics out (no status, queue or notice); a read by id still finds one, for its history.
+    const metrics = await m.find(MetricEntity, { where: { planId, ...(metricIds ? { id: In(metricIds) } : { retiredAt: IsNull() }) }, order: { id: 'ASC' } });
     const query = m
       .createQueryBuilder(MetricEntity, 'm')
       .innerJoin(MetricReportingDepartmentEntity, 'r', 'r.metric_id = m.id')
@@ -77,6 +78,7 @@ export class EvaluationRepository {
       .select(['m.id AS "metricId"', 'd.id AS "departmentId"', 'l.department_id AS "leadId"', 'd.code AS "code"', 'd.name AS "name"'])
       .where('m.plan_id = :planId', { planId });
     if (metricIds) query.andWhere('m.id IN (:...metricIds)', { metricIds: metricIds.length ? metricIds : [-1] });
+    else query.andWhere('m.retired_at IS NULL');
     const links: Array<{ metricId: number; departmentId: number; leadId: number | null; code: string; name: string }> = await query.getRawMany();
     // Leads first, then the others, each by id: the order the engine names departments in.
     const rows = links.map((l) => ({ metricId: Number(l.metricId), id: Number(l.departmentId), code: l.code, name: l.name, isLead: l.leadId !== null }));
@@ -152,7 +154,7 @@ export class EvaluationRepository {
       .select(['e.id AS "id"', 'e.metric_id AS "metricId"', 'e.department_id AS "departmentId"', 'e.period_key AS "periodKey"', 'e.period_end AS "periodEnd"',
         'e.status AS "status"', 'e.basis AS "basis"', 'e.value AS "value"', 'e.target AS "target"', 'e.reason_zh AS "reasonZh"', 'e.reason_en AS "reasonEn"',
         'e.evaluated_at AS "evaluatedAt"', 'e.superseded_at AS "supersededAt"'])
-      .where('m.plan_id = :planId AND e.superseded_at IS NULL', { planId })
+      .where('m.plan_id = :planId AND e.superseded_at IS NULL AND m.retired_at IS NULL', { planId })
       .getRawMany();
     return rows.map(normaliseEvaluation);
   }
@@ -190,7 +192,7 @@ export class EvaluationRepository {
     const never: Array<{ planId: number; metricId: number }> = await m
       .createQueryBuilder(MetricEntity, 'm')
       .select(['m.plan_id AS "planId"', 'm.id AS "metricId"'])
-      .where((qb) => `NOT EXISTS ${qb.subQuery().select('1').from(EvaluationCheckEntity, 'c').where('c.metric_id = m.id').getQuery()}`)
+      .where((qb) => `m.retired_at IS NULL AND NOT EXISTS ${qb.subQuery().select('1').from(EvaluationCheckEntity, 'c').where('c.metric_id = m.id').getQuery()}`)
       .getRawMany();
     const due: Array<{ planId: number; metricId: number; periodKey: string }> = await m
       .createQueryBuilder(EvaluationCheckEntity, 'c')

@@ -98,7 +98,10 @@ export class EvaluationService {
   private async evaluatePlanNow(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
     const { calendar, version } = await this.calendar.current();
     const ctx = { today: this.clock.today(), calendar };
-    const { metrics, assigned } = await this.repository.loadAssignments(plan.id, scope ? [...scope.keys()] : undefined);
+    const loaded = await this.repository.loadAssignments(plan.id, scope ? [...scope.keys()] : undefined);
+    // A retired metric is judged no more: its last evaluations stay as its history.
+    const { assigned } = loaded;
+    const metrics = loaded.metrics.filter((m) => m.retiredAt === null);
     const metricIds = metrics.map((m) => m.id);
     const storedChecks = await this.repository.checksOf(metricIds);
     if (scope) {

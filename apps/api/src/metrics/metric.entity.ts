@@ -25,4 +25,6 @@ export class MetricEntity {
   @Column({ name: 'warn_working_days', type: 'integer' }) warnWorkingDays!: number;
   /** The lead department reports one consolidated figure for all. */
   @Column({ type: 'boolean' }) consolidated!: boolean;
+  /** When the plan editor retired it (ISO time): it leaves statuses, queues and reports; its history stays readable. */
+  @Column({ name: 'retired_at', type: 'varchar', nullable: true }) retiredAt!: string | null;
 }

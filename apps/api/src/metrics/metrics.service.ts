@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MetricPreviewResponse, MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
 import { latestPeriodRows, monthEndOfKey, previewRuleChange, reportingPeriods, toleranceBand } from '@taizhang/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { forbiddenDepartment } from '../auth/department-scope';
@@ -40,7 +40,7 @@ export class MetricsService {
       if (q.departmentId !== undefined && q.departmentId !== user.departmentId) throw forbiddenDepartment();
       q = { ...q, departmentId: user.departmentId! };
     }
-    const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId }, order: { code: 'ASC' } });
+    const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId, retiredAt: IsNull() }, order: { code: 'ASC' } });
     const shown = await this.shownIn(q.planId, q.period, () => this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`);
     // Grouped once, so that each metric does not scan every department row of the plan.
     const visible = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));

@@ -9,6 +9,8 @@ export class IndicatorEntity {
   @Column({ type: 'integer' }) level!: 1 | 2;
   @Column({ type: 'integer' }) number!: number;
   @Column({ type: 'varchar' }) title!: string;
+  /** When the plan editor retired it (ISO time); null while it is live. */
+  @Column({ name: 'retired_at', type: 'varchar', nullable: true }) retiredAt!: string | null;
 }
 
 /** A department (or department group) that leads or is responsible for a second-level indicator. */

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { NextYearService } from './next-year.service';
+import { PlanEditorController } from './plan-editor.controller';
+import { PlanMetricsService } from './plan-metrics.service';
+import { PlanStructureService } from './plan-structure.service';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
 
 @Module({
   imports: [EvaluationModule],
-  controllers: [PlansController],
-  providers: [PlansService, PlansRepository, PlanEvaluationService],
+  controllers: [PlansController, PlanEditorController],
+  providers: [PlansService, PlansRepository, PlanEvaluationService, PlanStructureService, PlanMetricsService, NextYearService],
   exports: [PlanEvaluationService],
 })
 export class PlansModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
@@ -30,12 +30,14 @@ export class PlansRepository {
     return this.dataSource.getRepository(PlanEntity).findOneBy({ id });
   }
 
-  async loadStructure(plan: PlanEntity): Promise<PlanStructure> {
+  /** The live structure (what statuses, reports and comparisons read), or with `retired` also what the plan editor retired. */
+  async loadStructure(plan: PlanEntity, options: { retired?: boolean } = {}): Promise<PlanStructure> {
     const m = this.dataSource.manager;
+    const live = options.retired ? {} : { retiredAt: IsNull() };
     const [indicators, tasks, metrics, links, departments] = await Promise.all([
-      m.find(IndicatorEntity, { where: { planId: plan.id }, order: { level: 'ASC', number: 'ASC' } }),
-      m.find(TaskEntity, { where: { planId: plan.id }, order: { number: 'ASC' } }),
-      m.find(MetricEntity, { where: { planId: plan.id }, order: { code: 'ASC' } }),
+      m.find(IndicatorEntity, { where: { planId: plan.id, ...live }, order: { level: 'ASC', number: 'ASC', id: 'ASC' } }),
+      m.find(TaskEntity, { where: { planId: plan.id, ...live }, order: { number: 'ASC', id: 'ASC' } }),
+      m.find(MetricEntity, { where: { planId: plan.id, ...live }, order: { code: 'ASC' } }),
       m.createQueryBuilder(IndicatorDepartmentEntity, 'l').innerJoin(IndicatorEntity, 'i', 'i.id = l.indicator_id').where('i.plan_id = :planId', { planId: plan.id }).getMany(),
       m.find(DepartmentEntity),
     ]);

@@ -9,4 +9,6 @@ export class TaskEntity {
   @Column({ type: 'integer' }) number!: number;
   @Column({ type: 'text' }) text!: string;
   @Column({ name: 'raw_text', type: 'text' }) rawText!: string;
+  /** When the plan editor retired it (ISO time); null while it is live. */
+  @Column({ name: 'retired_at', type: 'varchar', nullable: true }) retiredAt!: string | null;
 }

@@ -93,6 +93,7 @@ export class SubmissionsService {
     assertOwnDepartment(user, dto.departmentId);
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
+    if (metric.retiredAt) throw new AppError('CONFLICT', `指标「${metric.name}」已停用，不再报送数据`, `The metric "${metric.nameEn || metric.name}" is retired and takes no more figures`);
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
     const inputs = await this.evaluationRepository.loadAssignments(plan.id, [metric.id]);
     const department = (inputs.assigned.get(metric.id) ?? []).find((d) => d.id === dto.departmentId);
