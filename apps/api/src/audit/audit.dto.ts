@@ -33,7 +33,7 @@ export class AuditQueryDto implements AuditQuery {
 
   @ApiPropertyOptional({ example: 'metric', description: '对象类别，如 metric、user、submission / what kind of record, e.g. metric, user, submission' })
   @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,39}$/, { message: '对象 entity 应为小写英文，如 metric、user / entity must be lower-case letters, e.g. metric, user' })
+  @Matches(/^[a-z][a-z_-]{0,39}$/, { message: '对象 entity 应为小写英文，如 metric、user / entity must be lower-case letters, e.g. metric, user' })
   entity?: string;
 
   @ApiPropertyOptional({ example: 'update metric', description: '操作中包含的文字 / words the action contains' })

@@ -6,6 +6,7 @@ import { useEndOfSession, useSession } from '../lib/session';
 import { LoginPage } from '../features/auth/components/login-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
 import { AppHeader } from './app-header';
+import { NotFoundPage } from './not-found-page';
 
 // Pages away from the first screen load on demand, so the overview's JavaScript stays small.
 // The clerk's desk is the department's first screen, not the leader's: it loads on demand too.
@@ -66,7 +67,8 @@ function SignedInRoutes() {
       {session.data.role === 'admin' && <Route path="/admin" element={<AdminPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/import" element={<PlanImportPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/calendar" element={<CalendarPage />} />}
-      <Route path="*" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
+      <Route path="/" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
     </Suspense>
     </>

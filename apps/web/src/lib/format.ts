@@ -10,7 +10,8 @@ export function useFormat() {
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const signedFormat = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Beijing time wherever the browser is: every time the ledger shows is Asia/Shanghai local time.
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return {
     lang,
     /** The API gives percents as 0–100; Intl wants a fraction. */

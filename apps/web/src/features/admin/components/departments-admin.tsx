@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, getJson, patchJson, postJson } from '../../../lib/api-client';
+import './admin.css';
 
 /** As GET /api/departments answers an admin: with the contacts reminders and notices are sent to. */
 interface Department {
@@ -39,10 +40,20 @@ function DepartmentRow({ department: d }: { department: Department }) {
   const formId = `department-${d.id}`;
   return (
     <tr data-testid="department-row" data-department={d.code}>
-      <td>{d.code}{d.isGroup ? ` (${t('admin.group')})` : ''}</td>
+      <td>
+        {d.isGroup && <span className="group-tag" data-testid="group-tag">{t('admin.group')}</span>}
+        <code className="muted">{d.code}</code>
+      </td>
       <td><input form={formId} aria-label={t('admin.renameLabel', { name: d.name })} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></td>
-      <td><input form={formId} type="email" aria-label={t('supervisionAdmin.emailLabel', { name: d.name })} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} /></td>
-      <td><input form={formId} type="url" aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })} value={draft.webhookUrl} onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })} /></td>
+      {d.isGroup ? (
+        // A group names "the others" in the plan: nobody signs in as it, it reports nothing and is sent no reminder.
+        <td colSpan={2} className="muted">{t('groups.note')}</td>
+      ) : (
+        <>
+          <td><input form={formId} type="email" aria-label={t('supervisionAdmin.emailLabel', { name: d.name })} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} /></td>
+          <td><input form={formId} type="url" aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })} value={draft.webhookUrl} onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })} /></td>
+        </>
+      )}
       <td>
         {/* A form per row: a table row cannot hold a <form>, so the inputs join it by id. */}
         <form id={formId} onSubmit={submit}>
@@ -74,12 +85,13 @@ export function DepartmentsAdmin() {
         <table className="data-table">
           <thead><tr><th>{t('admin.code')}</th><th>{t('admin.name')}</th><th>{t('supervisionAdmin.email')}</th><th>{t('supervisionAdmin.webhook')}</th><th /></tr></thead>
           <tbody>
-            {(departments.data ?? []).map((d) => <DepartmentRow key={d.id} department={d} />)}
+            {/* Departments first, the groups after them: a group is no unit. */}
+            {[...(departments.data ?? [])].sort((a, b) => Number(a.isGroup) - Number(b.isGroup)).map((d) => <DepartmentRow key={d.id} department={d} />)}
           </tbody>
         </table>
       </div>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
-        <label>{t('admin.code')} <input value={draft.code} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
+        <label>{t('admin.code')} <input value={draft.code} placeholder={t('groups.codeHint')} title={t('groups.codeHint')} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
         <label>{t('admin.name')} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required /></label>
         <button type="submit" className="primary" disabled={create.isPending}>{t('admin.create')}</button>
         {create.error && <span role="alert" className="form-error">{errorMessage(create.error, i18n.language)}</span>}

@@ -15,6 +15,7 @@ import { IssueNoticeForm } from './issue-notice-form';
 import { MetricComments } from './metric-comments';
 import { MetricForecast } from './metric-forecast';
 import { MetricNotices } from './metric-notices';
+import { MetricRulesEditor } from './metric-rules-editor';
 import { StatusHistory } from './status-history';
 import { SubmissionsTable } from './submissions-table';
 
@@ -91,6 +92,7 @@ export function MetricPage() {
         <h2 id="chart-title">{t('metricPage.chart')}</h2>
         {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} projection={m.forecast?.status ? { label: t('forecast.chartLabel'), points: m.forecast.path } : undefined} /> : <p role="status">{t('loading')}</p>}
       </section>
+      {session.data?.role === 'admin' && <MetricRulesEditor metric={m} />}
       <MetricNotices metricId={m.id} />
       {session.data?.role === 'leader' && (
         <IssueNoticeForm

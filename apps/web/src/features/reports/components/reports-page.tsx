@@ -5,7 +5,8 @@ import { useMonth } from '../../../lib/month';
 import { useSession } from '../../../lib/session';
 import { PlanPicker } from '../../../components/plan-picker';
 import { useSelectedPlan } from '../../../lib/selected-plan';
-import { useGenerateReport, useReports } from '../api/use-reports';
+import { useFormat } from '../../../lib/format';
+import { latestEndedMonth, useGenerateReport, useReports, useServerToday } from '../api/use-reports';
 
 const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 
@@ -13,14 +14,19 @@ const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
+  const format = useFormat();
   const { plans, plan, choose } = useSelectedPlan();
   const reports = useReports(plan?.id);
   const generate = useGenerateReport();
   // Opened from a page showing a month, the report of that month is the one offered.
   const shownMonth = useMonth();
-  const [month, setMonth] = useState(shownMonth ?? '');
+  const [chosen, setChosen] = useState(shownMonth ?? '');
+  const today = useServerToday();
   const canGenerate = session.data?.role === 'leader' || session.data?.role === 'admin';
-  const months = plan ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`) : [];
+  // Without a choice, the latest month that has ended: 立即生成 always has a month to make, or says why not.
+  const latest = plan && today.data ? latestEndedMonth(plan.year, today.data) : null;
+  const month = chosen.startsWith(`${plan?.year}-`) ? chosen : (latest ?? '');
+  const months = plan ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`).filter((m) => !latest || m <= latest) : [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (plan && month) generate.mutate({ planId: plan.id, month });
@@ -33,12 +39,13 @@ export function ReportsPage() {
       {canGenerate && (
         <form className="inline" onSubmit={submit} aria-label={t('reports.generate')}>
           <label>{t('reports.month')}{' '}
-            <select value={month} onChange={(e) => setMonth(e.target.value)} required>
-              <option value="">{t('reports.chooseMonth')}</option>
+            <select value={month} onChange={(e) => setChosen(e.target.value)} disabled={months.length === 0}>
+              {months.length === 0 && <option value="">{t('reports.chooseMonth')}</option>}
               {months.map((m) => <option key={m} value={m}>{m}</option>)}
             </select>
           </label>
-          <button type="submit" className="primary" disabled={generate.isPending}>{generate.isPending ? t('reports.generating') : t('reports.generate')}</button>
+          <button type="submit" className="primary" disabled={generate.isPending || !month}>{generate.isPending ? t('reports.generating') : t('reports.generate')}</button>
+          {plan && today.data && !month && <span className="muted" data-testid="no-month">{t('reportsExtra.noMonth', { year: plan.year })}</span>}
           {generate.isPending && <progress aria-label={t('reports.generating')} />}
           {generate.error && <span role="alert" className="form-error">{errorMessage(generate.error, i18n.language)}</span>}
           {generate.data && <span role="status">{t('reports.generated')}</span>}
@@ -52,7 +59,7 @@ export function ReportsPage() {
               <td>{r.month}</td>
               <td>{r.version}</td>
               <td>{t(`reports.triggers.${r.trigger}`)}</td>
-              <td>{new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(r.generatedAt))}</td>
+              <td>{format.dateTime(r.generatedAt)}</td>
               <td>{r.revisedCount}</td>
               <td className="downloads">
                 {FORMATS.map((f) => <a key={f} href={`/api/reports/${r.id}/file?format=${f}&lang=${lang}`} download>{f.toUpperCase()}</a>)}

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../lib/api-client';
+import { useUpdateUser, type DepartmentItem, type UserChanges, type UserItem } from '../api/use-admin';
+
+const ROLES = ['department', 'leader', 'admin'] as const;
+
+/** One account: its role and department, a new password, or deactivation — each ends the user's sessions. */
+function UserRow({ user: u, departments }: { user: UserItem; departments: DepartmentItem[] }) {
+  const { t, i18n } = useTranslation();
+  const update = useUpdateUser();
+  const [role, setRole] = useState(u.role);
+  const [departmentId, setDepartmentId] = useState(u.departmentId === null ? '' : String(u.departmentId));
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const send = (changes: UserChanges, message: string) => {
+    setDone(null);
+    update.mutate({ id: u.id, changes }, { onSuccess: () => setDone(message) });
+  };
+  const access: UserChanges = {};
+  if (role !== u.role) access.role = role;
+  const chosenDepartment = role === 'department' ? (departmentId ? Number(departmentId) : null) : null;
+  if (role === 'department' && chosenDepartment !== u.departmentId) access.departmentId = chosenDepartment;
+  const saveAccess = (e: FormEvent) => {
+    e.preventDefault();
+    send(access, t('usersAdmin.accessSaved'));
+  };
+  const reset = (e: FormEvent) => {
+    e.preventDefault();
+    send({ password }, t('usersAdmin.passwordReset', { username: u.username }));
+    setPassword('');
+  };
+  const accessForm = `user-access-${u.id}`;
+  const resetForm = `user-reset-${u.id}`;
+  return (
+    <tr data-testid="user-row" data-username={u.username}>
+      <th scope="row">{u.username}</th>
+      <td>
+        <select form={accessForm} aria-label={t('usersAdmin.roleOf', { username: u.username })} value={role} onChange={(e) => setRole(e.target.value as UserItem['role'])}>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+        </select>
+      </td>
+      <td>
+        {role === 'department' ? (
+          <select form={accessForm} aria-label={t('usersAdmin.departmentOf', { username: u.username })} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} required>
+            <option value="">{t('nav.chooseDepartment')}</option>
+            {departments.filter((d) => !d.isGroup).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        ) : '—'}
+      </td>
+      <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
+      <td className="user-actions">
+        <form id={accessForm} onSubmit={saveAccess}>
+          <button type="submit" disabled={update.isPending || Object.keys(access).length === 0}>{t('usersAdmin.saveAccess')}</button>
+        </form>
+        <form id={resetForm} className="inline" onSubmit={reset}>
+          <input type="password" autoComplete="new-password" minLength={8} required aria-label={t('usersAdmin.newPasswordFor', { username: u.username })} placeholder={t('usersAdmin.newPassword')} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <button type="submit" disabled={update.isPending}>{t('usersAdmin.reset')}</button>
+        </form>
+        <button type="button" onClick={() => send({ disabled: !u.disabled }, u.disabled ? t('admin.active') : t('admin.disabled'))} disabled={update.isPending}>{u.disabled ? t('admin.enable') : t('admin.disable')}</button>
+        {done && <span role="status" className="muted"> {done}</span>}
+        {update.error && <span role="alert" className="form-error"> {errorMessage(update.error, i18n.language)}</span>}
+      </td>
+    </tr>
+  );
+}
+
+/** Every account, with what an admin may change; a change of access or password signs the user out everywhere. */
+export function UsersTable({ users, departments }: { users: UserItem[]; departments: DepartmentItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">{t('usersAdmin.hint')}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead><tr><th>{t('admin.username')}</th><th>{t('admin.role')}</th><th>{t('nav.department')}</th><th>{t('admin.state')}</th><th>{t('usersAdmin.actions')}</th></tr></thead>
+          <tbody>
+            {users.map((u) => <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />)}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
