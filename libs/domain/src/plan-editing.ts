@@ -60,7 +60,7 @@ export function retirementOfPeriods(periods: readonly ReportingPeriod[], retired
   return { kept, dropped };
 }
 
-export interface PlanIdentity {
+export interface CopiedPlanIdentity {
   code: string;
   title: string;
   year: number;
@@ -74,7 +74,7 @@ const CODE_MAX = 64;
  * The identity of next year's copy: the year moved on by one in the code and title where they name it (红桥区2020年… →
  * 红桥区2021年…), else added; the source says which plan it was copied from.
  */
-export function nextYearIdentity(plan: PlanIdentity): PlanIdentity {
+export function nextYearIdentity(plan: CopiedPlanIdentity): CopiedPlanIdentity {
   const year = plan.year + 1;
   const from = String(plan.year);
   const to = String(year);
@@ -87,7 +87,7 @@ export function nextYearIdentity(plan: PlanIdentity): PlanIdentity {
 const COPY_SOURCE = 'copy of ';
 
 /** Whether a plan was started from last year's (its source names the plan it was copied from). */
-export function isNextYearCopy(plan: Pick<PlanIdentity, 'source'>): boolean {
+export function isNextYearCopy(plan: Pick<CopiedPlanIdentity, 'source'>): boolean {
   return plan.source.startsWith(COPY_SOURCE);
 }
 
@@ -100,7 +100,7 @@ export function nextYearDeadline(deadline: string | null, nextYear: number): str
 
 /** The rows of a plan the next-year copy reads; `retired` rows are left behind. */
 export interface CopyablePlan<I, T, M> {
-  plan: PlanIdentity;
+  plan: CopiedPlanIdentity;
   indicators: Array<I & { id: number; parentId: number | null; level: 1 | 2; number: number; retired: boolean }>;
   tasks: Array<T & { id: number; indicatorId: number; number: number; retired: boolean }>;
   metrics: Array<M & { id: number; taskId: number; deadline: string | null; retired: boolean }>;

@@ -64,7 +64,8 @@ export class NextYearService {
       const reporters = copy.metrics.length ? await m.find(MetricReportingDepartmentEntity, { where: { metricId: In(copy.metrics.map((x) => x.id)) } }) : [];
       const newIds: number[] = [];
       for (const x of copy.metrics) {
-        const { id, retired: _retired, ...columns } = x;
+        const { id, ...columns } = x;
+        // `retired` is no column: TypeORM's create keeps only the entity's own.
         const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...columns, planId: plan.id, taskId: taskIds.get(x.taskId)!, retiredAt: null }));
         const own = reporters.filter((r) => r.metricId === id);
         if (own.length) await m.insert(MetricReportingDepartmentEntity, own.map((r) => ({ metricId: saved.id, departmentId: r.departmentId })));

@@ -15,6 +15,7 @@ const DepartmentRoute = lazy(() => import('./department-route').then((m) => ({ d
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })));
 const CalendarPage = lazy(() => import('../features/calendar/components/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const PlanImportPage = lazy(() => import('../features/plan-import/components/plan-import-page').then((m) => ({ default: m.PlanImportPage })));
+const PlanEditorPage = lazy(() => import('../features/plan-editor/components/plan-editor-page').then((m) => ({ default: m.PlanEditorPage })));
 const FirstLevelPage = lazy(() => import('../features/indicators/components/first-level-page').then((m) => ({ default: m.FirstLevelPage })));
 const SecondLevelPage = lazy(() => import('../features/indicators/components/second-level-page').then((m) => ({ default: m.SecondLevelPage })));
 const AttentionPage = lazy(() => import('../features/overview/components/attention-page').then((m) => ({ default: m.AttentionPage })));
@@ -66,6 +67,8 @@ function SignedInRoutes() {
       {reader && <Route path="/flagged" element={<FlaggedPage />} />}
       {session.data.role === 'admin' && <Route path="/admin" element={<AdminPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/import" element={<PlanImportPage />} />}
+      {session.data.role === 'admin' && <Route path="/admin/plans" element={<PlanEditorPage />} />}
+      {session.data.role === 'admin' && <Route path="/admin/plans/:planId" element={<PlanEditorPage />} />}
       {session.data.role === 'admin' && <Route path="/admin/calendar" element={<CalendarPage />} />}
       <Route path="/" element={session.data.role === 'department' ? <QueuePage /> : <OverviewPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -37,6 +37,7 @@ export const postJson = <T>(path: string, body?: object) => request<T>('POST', p
 export const patchJson = <T>(path: string, body: object) => request<T>('PATCH', path, body);
 export const putJson = <T>(path: string, body: object) => request<T>('PUT', path, body);
 export const postForm = <T>(path: string, form: FormData) => request<T>('POST', path, form);
+export const deleteJson = <T>(path: string) => request<T>('DELETE', path);
 
 /** The message of an error in the interface language. */
 export function errorMessage(error: unknown, language: string): string {

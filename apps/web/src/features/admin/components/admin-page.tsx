@@ -31,6 +31,7 @@ export function AdminPage() {
         <h2 id="plan-import-link-title">{t('planImport.title')}</h2>
         <p className="muted">{t('planImport.intro')}</p>
         <Link to="/admin/import">{t('planImport.link')}</Link>
+        {' · '}<Link to="/admin/plans">{t('planEditor.link')}</Link>
       </section>
       <section className="panel" aria-labelledby="calendar-link-title">
         <h2 id="calendar-link-title">{t('calendar.title')}</h2>
