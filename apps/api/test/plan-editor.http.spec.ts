@@ -214,4 +214,26 @@ describe('the plan editor over HTTP', () => {
     // The metric retired before the copy is not in it: the ledger's target reads as new.
     expect(preview.comparison.items.filter((i) => i.change === 'new').map((i) => [i.after!.target, i.after!.unit])).toContainEqual([80, 'percent']);
   });
+
+  it('retires a task and a second level with what is under them; retired rows keep their numbers, the live ones are not renumbered', async () => {
+    const before = await outline();
+    const second = before.indicators[8].children.at(-1)!;
+    const task = second.tasks.find((t) => t.metrics.length > 0)!;
+    const res = (await admin().post(`/api/plans/1/tasks/${task.id}/retire`).expect(200)).body;
+    expect(res.metrics.map((m: { id: number }) => m.id)).toEqual(task.metrics.map((m) => m.id));
+    let o = await outline();
+    const numbers = o.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.map((t) => t.number)));
+    expect(numbers).toEqual(before.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.map((t) => t.number))));
+    expect(o.indicators[8].children.at(-1)!.tasks.find((t) => t.id === task.id)!.metrics.every((m) => m.retiredAt !== null)).toBe(true);
+    expectError(await admin().delete(`/api/plans/1/tasks/${task.id}`), 409, 'CONFLICT');
+    expectError(await admin().patch(`/api/plans/1/tasks/${task.id}`).send({ text: '改' }), 409, 'CONFLICT', '任务已停用，不能修改');
+    await admin().post(`/api/plans/1/indicators/${second.id}/retire`).expect(200);
+    o = await outline();
+    expect(o.indicators[8].children.at(-1)!.tasks.every((t) => t.retiredAt !== null)).toBe(true);
+    const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get('/api/plans/1').expect(200)).body;
+    expect(tree.indicators[8].children.some((s) => s.id === second.id)).toBe(false);
+    expect(treeMetrics(tree).some((m) => task.metrics.some((x) => x.id === m.id))).toBe(false);
+    expect((await audit('retire task'))).toHaveLength(1);
+    expect((await audit('retire indicator'))).toHaveLength(1);
+  });
 });
