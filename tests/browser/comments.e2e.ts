@@ -60,7 +60,9 @@ describe('a leader comments on a metric period and the reporting department repl
 
   it('shows it to a clerk of the reporting department on a phone, who replies; blank text is refused in words', async () => {
     clerk = await signedInPage(browser, product.url, 'sfj', { width: 390, height: 844 });
-    // From what the department has to report, the metric's name leads to its page as of the period.
+    // From what the department has to report (searched: the list comes a page at a time), the metric's name leads to its page as of the period.
+    await clerk.getByRole('searchbox', { name: '搜索指标（名称或编号）' }).fill('T051-1');
+    await clerk.getByRole('button', { name: '搜索' }).click();
     await clerk.locator('[data-testid=queue-item][data-metric="T051-1"][data-period="2020-06"]').getByRole('link', { name: '行政执法全过程记录率' }).click();
     await clerk.waitForURL(/\/metrics\/\d+\?period=2020-06$/);
     await clerk.locator('[data-testid=metric-comments][data-period="2020-06"]').waitFor();

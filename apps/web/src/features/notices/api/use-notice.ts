@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NoticeResponse } from '@taizhang/contracts';
-import { getJson, postJson } from '../../../lib/api-client';
+import { getJson, postForm, postJson } from '../../../lib/api-client';
 import { REFRESH_MS } from '../../../lib/plan-api';
 
 export function useNotice(id: number) {
@@ -9,7 +9,7 @@ export function useNotice(id: number) {
 
 export type NoticeStep =
   | { action: 'acknowledge' }
-  | { action: 'reply'; measures: string; targetDate: string }
+  | { action: 'reply'; measures: string; targetDate: string; file?: File | null }
   | { action: 'accept' }
   | { action: 'send-back'; comment: string };
 
@@ -17,7 +17,19 @@ export type NoticeStep =
 export function useNoticeStep(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, ...body }: NoticeStep) => postJson<NoticeResponse>(`/api/notices/${id}/${action}`, body),
+    mutationFn: (step: NoticeStep) => {
+      // A reply with a file goes as one multipart request: the server checks the file before writing the reply.
+      if (step.action === 'reply' && step.file) {
+        const form = new FormData();
+        form.append('measures', step.measures);
+        form.append('targetDate', step.targetDate);
+        form.append('file', step.file);
+        return postForm<NoticeResponse>(`/api/notices/${id}/reply`, form);
+      }
+      const { action, ...body } = step;
+      if ('file' in body) delete body.file;
+      return postJson<NoticeResponse>(`/api/notices/${id}/${action}`, body);
+    },
     onSuccess: (notice) => {
       client.setQueryData(['notice', id], notice);
       // Lists, the metric page and the bell (a reply notifies leaders) all change with a step.

@@ -14,6 +14,7 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
   const [measures, setMeasures] = useState('');
   const [targetDate, setTargetDate] = useState('');
   const [comment, setComment] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const error = step.error && <p role="alert" className="form-error">{errorMessage(step.error, i18n.language)}</p>;
 
   if (role === 'department' && notice.state === 'issued') {
@@ -26,9 +27,10 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
   }
   if (role === 'department' && notice.state === 'acknowledged') {
     return (
-      <form className="entry-form notice-actions" aria-label={t('notices.replyForm')} onSubmit={(e) => { e.preventDefault(); step.mutate({ action: 'reply', measures, targetDate }); }}>
+      <form className="entry-form notice-actions" aria-label={t('notices.replyForm')} onSubmit={(e) => { e.preventDefault(); step.mutate({ action: 'reply', measures, targetDate, file }); }}>
         <label>{t('notices.measures')} <textarea name="measures" rows={4} required maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} /></label>
         <label>{t('notices.targetDate')} <input name="targetDate" type="date" required value={targetDate} onChange={(e) => setTargetDate(e.target.value)} /></label>
+        <label>{t('notices.attachment')} <input name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
         <button type="submit" className="primary" disabled={step.isPending}>{t('notices.submitReply')}</button>
         {error}
       </form>

@@ -63,6 +63,13 @@ function ReplySection({ notice }: { notice: NoticeResponse }) {
         <dl className="facts">
           <div className="facts-wide"><dt>{t('notices.measures')}</dt><dd className="pre-wrap">{notice.replyMeasures}</dd></div>
           <div><dt>{t('notices.targetDate')}</dt><dd>{notice.replyTargetDate ?? '—'}</dd></div>
+          {notice.attachments && notice.attachments.length > 0 && (
+            <div className="facts-wide"><dt>{t('notices.attachments')}</dt><dd>
+              <ul className="plain-list" data-testid="notice-attachments">
+                {notice.attachments.map((a) => <li key={a.id}><a href={`/api/notices/${notice.id}/attachments/${a.id}`}>{a.filename}</a> <span className="muted">({Math.max(1, Math.round(a.size / 1024))} KB)</span></li>)}
+              </ul>
+            </dd></div>
+          )}
         </dl>
       ) : (
         <p className="muted">{t('notices.noReply')}</p>

@@ -1,14 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateSubmissionRequest, CreateSubmissionResponse, QueueResponse } from '@taizhang/contracts';
+import type { QueueFilter } from '@taizhang/domain';
 import { getJson, postForm, postJson } from '../../../lib/api-client';
 
-export function useQueue(planId: number | undefined, departmentId?: number) {
-  const params = new URLSearchParams({ planId: String(planId ?? '') });
+export const QUEUE_PAGE_SIZE = 20;
+
+export interface QueueView {
+  state: QueueFilter;
+  q: string;
+  page: number;
+}
+
+/** One tab, search and page of the list (the server counts every tab); the previous page stays shown while the next loads. */
+export function useQueue(planId: number | undefined, departmentId: number | undefined, view: QueueView) {
+  const params = new URLSearchParams({ planId: String(planId ?? ''), state: view.state, page: String(view.page), pageSize: String(QUEUE_PAGE_SIZE) });
+  if (view.q) params.set('q', view.q);
   if (departmentId) params.set('departmentId', String(departmentId));
   return useQuery({
-    queryKey: ['queue', planId, departmentId ?? 'mine'],
+    queryKey: ['queue', planId, departmentId ?? 'mine', view.state, view.q, view.page],
     queryFn: () => getJson<QueueResponse>(`/api/queue?${params}`),
     enabled: planId !== undefined,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -59,6 +59,7 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
     });
   };
   const explainRequired = submit.error instanceof ApiError && submit.error.body.code === 'EXPLANATION_REQUIRED';
+  const labels = item.ratioLabels;
   const setCase = (i: number, patch: Partial<CaseRow>) => setCases(cases.map((c, j) => (i === j ? { ...c, ...patch } : c)));
 
   return (
@@ -74,8 +75,9 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
       {form === 'value' && <label>{t('entry.value')} <input name="value" type="number" step="any" min="0" required value={value} onChange={(e) => setValue(e.target.value)} /></label>}
       {form === 'ratio' && (
         <div className="inline">
-          <label>{t('entry.numerator')} <input name="numerator" type="number" min="0" step="1" required value={numerator} onChange={(e) => setNumerator(e.target.value)} /></label>
-          <label>{t('entry.denominator')} <input name="denominator" type="number" min="0" step="1" required value={denominator} onChange={(e) => setDenominator(e.target.value)} /></label>
+          {/* Named from the metric (a staff ratio counts people, not cases): "分子（法制审核人员数）". */}
+          <label>{labels ? (english ? labels.numeratorEn : labels.numeratorZh) : t('entry.numerator')} <input name="numerator" type="number" min="0" step="1" required value={numerator} onChange={(e) => setNumerator(e.target.value)} /></label>
+          <label>{labels ? (english ? labels.denominatorEn : labels.denominatorZh) : t('entry.denominator')} <input name="denominator" type="number" min="0" step="1" required value={denominator} onChange={(e) => setDenominator(e.target.value)} /></label>
         </div>
       )}
       {form === 'completion' && <label>{t('entry.completedOn')} <input name="completedOn" type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} /></label>}

@@ -1,18 +1,22 @@
 import type { QueueItem } from '@taizhang/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useSession } from '../../../lib/session';
-import { useQueue, useReturnSubmission } from '../api/use-queue';
+import { QUEUE_PAGE_SIZE, useQueue, useReturnSubmission } from '../api/use-queue';
+import { useQueueView } from '../api/use-queue-view';
+import '../queue.css';
 import { BulkUpload } from './bulk-upload';
 import { EntryForm } from './entry-form';
+import { QueueFilters } from './queue-filters';
 
 /**
- * What is due for a department, most urgent first. A department user enters figures here; a leader
- * (at /departments/:id) reads the same list and may return a submission for correction.
+ * What is due for a department, most urgent first (overdue, then returned), one tab, search and page at a time; the
+ * URL carries them, so back and forward work. A department user enters figures here; a leader (at /departments/:id)
+ * reads the same list and may return a submission for correction.
  */
 export function QueuePage() {
   const { t, i18n } = useTranslation();
@@ -20,20 +24,40 @@ export function QueuePage() {
   const params = useParams();
   const { plan } = useSelectedPlan();
   const departmentId = params.departmentId ? Number(params.departmentId) : undefined;
-  const queue = useQueue(plan?.id, departmentId);
+  const [view, setView, linkTo] = useQueueView();
+  const queue = useQueue(plan?.id, departmentId, view);
+  const shownPage = queue.data?.page;
+  // A page beyond the last (after figures left the tab) shows the last: the URL follows, without a new history entry.
+  useEffect(() => {
+    if (shownPage !== undefined && !queue.isPlaceholderData && shownPage !== view.page) setView({ page: shownPage }, { replace: true });
+  }, [shownPage, queue.isPlaceholderData, view.page, setView]);
   if (queue.error) return <p role="alert" className="panel error">{errorMessage(queue.error, i18n.language)}</p>;
   if (!queue.data || !session.data) return <p role="status">{t('loading')}</p>;
+  const data = queue.data;
   const canSubmit = session.data.role === 'department';
+  const from = data.total === 0 ? 0 : (data.page - 1) * QUEUE_PAGE_SIZE + 1;
+  const to = Math.min(data.total, data.page * QUEUE_PAGE_SIZE);
   return (
     <section className="panel" aria-labelledby="queue-title">
-      <h2 id="queue-title">{t('queue.title', { department: queue.data.departmentName })}</h2>
-      <p className="muted">{t('queue.today', { today: queue.data.today })}</p>
-      {canSubmit && <BulkUpload planId={queue.data.planId} />}
-      <ul className="queue">
-        {queue.data.items.map((item) => (
-          <QueueRow key={`${item.metricId}-${item.period}`} item={item} today={queue.data.today} departmentId={queue.data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />
+      <h2 id="queue-title">{t('queue.title', { department: data.departmentName })}</h2>
+      <p className="muted">{t('queue.today', { today: data.today })}</p>
+      {canSubmit && <BulkUpload planId={data.planId} />}
+      <QueueFilters view={view} counts={data.counts} linkTo={linkTo} onSearch={(q) => setView({ q, page: 1 })} />
+      <p className="muted queue-summary" role="status" data-testid="queue-summary">
+        {data.total === 0 ? (data.q ? t('queue.emptySearch', { q: data.q }) : t('queue.empty')) : t(data.q ? 'queue.showingSearch' : 'queue.showing', { q: data.q, total: data.total, from, to })}
+      </p>
+      <ul className="queue" aria-busy={queue.isPlaceholderData}>
+        {data.items.map((item) => (
+          <QueueRow key={`${item.metricId}-${item.period}`} item={item} today={data.today} departmentId={data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />
         ))}
       </ul>
+      {data.pages > 1 && (
+        <nav className="queue-pages" aria-label={t('queue.pages')}>
+          {data.page > 1 ? <Link to={linkTo({ page: data.page - 1 })} rel="prev">{t('queue.previous')}</Link> : <span aria-disabled="true" className="muted">{t('queue.previous')}</span>}
+          <span aria-current="page">{t('queue.page', { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages ? <Link to={linkTo({ page: data.page + 1 })} rel="next">{t('queue.next')}</Link> : <span aria-disabled="true" className="muted">{t('queue.next')}</span>}
+        </nav>
+      )}
     </section>
   );
 }
