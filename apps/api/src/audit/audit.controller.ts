@@ -28,7 +28,8 @@ export class AuditController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="taizhang-audit.csv"')
   async export(@Query() q: AuditQueryDto): Promise<string> {
-    const { limit: _limit, beforeId: _beforeId, ...filter } = q;
+    // The export is the whole filtered trail: no paging.
+    const filter = { username: q.username, kind: q.kind, entity: q.entity, action: q.action, from: q.from, to: q.to };
     const rows = await this.audit.list(100_000, filter);
     const cell = (v: unknown) => {
       const s = v === null || v === undefined ? '' : String(v);

@@ -91,7 +91,7 @@ export function DepartmentsAdmin() {
         </table>
       </div>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
-        <label>{t('admin.code')} <input value={draft.code} placeholder={t('groups.codeHint')} title={t('groups.codeHint')} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
+        <label>{t('admin.code')} <input value={draft.code} placeholder="qu-sifa-ju" title={t('groups.codeHint')} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
         <label>{t('admin.name')} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required /></label>
         <button type="submit" className="primary" disabled={create.isPending}>{t('admin.create')}</button>
         {create.error && <span role="alert" className="form-error">{errorMessage(create.error, i18n.language)}</span>}
