@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const TABLES = ['indicators', 'tasks', 'metrics'];
 
@@ -9,11 +9,13 @@ const TABLES = ['indicators', 'tasks', 'metrics'];
 export class PlanEditing1765900000001 implements MigrationInterface {
   name = 'PlanEditing1765900000001';
 
+  // Plain ALTER TABLE, not queryRunner.addColumn: on SQLite TypeORM rebuilds the table for that (copy, DROP, rename),
+  // and dropping `metrics` fails its foreign keys in any database that already holds figures.
   async up(q: QueryRunner): Promise<void> {
-    for (const table of TABLES) await q.addColumn(table, new TableColumn({ name: 'retired_at', type: 'varchar', isNullable: true }));
+    for (const table of TABLES) await q.query(`ALTER TABLE ${table} ADD COLUMN retired_at varchar NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [...TABLES].reverse()) await q.dropColumn(table, 'retired_at');
+    for (const table of [...TABLES].reverse()) await q.query(`ALTER TABLE ${table} DROP COLUMN retired_at`);
   }
 }
