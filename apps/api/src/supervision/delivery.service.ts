@@ -52,8 +52,7 @@ export class DeliveryService {
     await m.insert(NotificationEntity, { departmentId, audience: 'department', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: now, readAt: null, subject: message.subject ?? null, clearedAt: null });
     const department = await m.findOneBy(DepartmentEntity, { id: departmentId });
     // The subject is the bell's own bookkeeping, not part of what email and webhooks carry.
-    const { subject: _subject, ...outgoing } = message;
-    const payload = JSON.stringify({ ...outgoing, department: department?.name });
+    const payload = JSON.stringify({ ...message, subject: undefined, department: department?.name });
     if (department?.email && this.config.smtpUrl) await m.insert(DeliveryEntity, { channel: 'email', target: department.email, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
     if (department?.webhookUrl) await m.insert(DeliveryEntity, { channel: 'webhook', target: department.webhookUrl, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
   }
