@@ -31,9 +31,17 @@ export default [
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['libs/domain/src/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'express', 'node:*', 'fs', 'path'], message: 'libs/domain is framework-free: pure functions only.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'express', 'node:*', 'fs', 'path'],
+              message: 'libs/domain is framework-free: pure functions only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -42,13 +42,40 @@ url.pathname = `/${dbName}`;
 const DATABASE_URL = url.toString();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-pg-'));
 const port = 38000 + (process.pid % 1000);
-const env = { ...process.env, PORT: String(port), DATABASE_URL, DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up'),
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATABASE_URL,
+  DEMO: '0',
+  ADMIN_PASSWORD: 'bench-admin-pw',
+  FIXED_TODAY: '2021-12-20',
+  EVALUATION_CRON: '0 0 1 1 *',
+  WEB_DIST: '',
+  UPLOADS_DIR: path.join(dir, 'up'),
   // A generated history has a gap for every missing figure: the start-up supervision run would first remind them all.
-  ...(KEPT ? { SUPERVISION: '0' } : {}) };
-const api = (profile = false) => spawn(process.execPath, [...(profile && CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : []), path.join(root, 'apps/api/dist/main.js')], { env, stdio: 'ignore' });
+  ...(KEPT ? { SUPERVISION: '0' } : {}),
+};
+const api = (profile = false) =>
+  spawn(
+    process.execPath,
+    [
+      ...(profile && CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : []),
+      path.join(root, 'apps/api/dist/main.js'),
+    ],
+    { env, stdio: 'ignore' },
+  );
 const base = `http://127.0.0.1:${port}`;
 const up = async () => {
-  for (let i = 0; i < 3000 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+  for (
+    let i = 0;
+    i < 3000 &&
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 200));
 };
 
 // 1. schema through the app's migrations, then the generated rows copied table by table, keeping their ids
@@ -71,7 +98,13 @@ const startSeconds = (Date.now() - startedAt) / 1000;
 // Other work on the machine inflates every latency here: the section says how much CPU the rest took during the summary load.
 const load = (request) => loadFor(SECONDS, CONNECTIONS, request);
 const json = async (p, init = {}) => (await fetch(`${base}${p}`, init)).json();
-const token = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }) })).accessToken;
+const token = (
+  await json('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }),
+  })
+).accessToken;
 const auth = (t) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' });
 const plans = await json('/api/plans', { headers: auth(token) });
 const plan = plans.find((p) => p.year === 2021) ?? plans[0];
@@ -80,8 +113,18 @@ const rated = metrics.filter((m) => m.kind === 'value' && m.unit === 'percent');
 const departmentId = (await json(`/api/metrics/${rated[0].id}`, { headers: auth(token) })).departments[0].departmentId;
 // A clerk of its own per run: a kept database may hold an earlier run's.
 const clerkName = `bench-clerk-${process.pid}`;
-await fetch(`${base}/api/users`, { method: 'POST', headers: auth(token), body: JSON.stringify({ username: clerkName, password: 'bench-clerk-pw', role: 'department', departmentId }) });
-const clerk = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: clerkName, password: 'bench-clerk-pw' }) })).accessToken;
+await fetch(`${base}/api/users`, {
+  method: 'POST',
+  headers: auth(token),
+  body: JSON.stringify({ username: clerkName, password: 'bench-clerk-pw', role: 'department', departmentId }),
+});
+const clerk = (
+  await json('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: clerkName, password: 'bench-clerk-pw' }),
+  })
+).accessToken;
 
 const cpuBefore = { machine: machineBusyMs(), api: cpuOf(child.pid), bench: process.cpuUsage() };
 const productSummary = await load(async () => {
@@ -100,15 +143,20 @@ await reader.connect();
 // The raw summary server answers 20 clients at once: a pool as large as the product's (node-postgres' default, 10).
 const readers = new Pool({ connectionString: DATABASE_URL, max: 10 });
 const count = async (sql) => Number((await reader.query(sql)).rows[0].n);
-const size = KEPT ? {
-  plans: await count('SELECT count(*) AS n FROM plans'),
-  // Estimates from the planner's statistics: an exact count of 35 M rows takes minutes.
-  submissions: await count("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'submissions'"),
-  evaluations: await count("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'evaluations'"),
-  gib: (await count('SELECT pg_database_size(current_database()) AS n') / 2 ** 30).toFixed(1),
-} : null;
+const size = KEPT
+  ? {
+      plans: await count('SELECT count(*) AS n FROM plans'),
+      // Estimates from the planner's statistics: an exact count of 35 M rows takes minutes.
+      submissions: await count("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'submissions'"),
+      evaluations: await count("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'evaluations'"),
+      gib: ((await count('SELECT pg_database_size(current_database()) AS n')) / 2 ** 30).toFixed(1),
+    }
+  : null;
 const server = createServer(async (req, res) => {
-  const { rows } = await readers.query('SELECT e.metric_id AS "metricId", e.period_key AS "periodKey", e.period_end AS "periodEnd", e.status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = $1 AND e.superseded_at IS NULL AND e.department_id IS NULL', [plan.id]);
+  const { rows } = await readers.query(
+    'SELECT e.metric_id AS "metricId", e.period_key AS "periodKey", e.period_end AS "periodEnd", e.status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = $1 AND e.superseded_at IS NULL AND e.department_id IS NULL',
+    [plan.id],
+  );
   const shown = domain.latestPeriodRows(rows, (r) => `${r.metricId}`, '2021-06-30', false);
   res.setHeader('Content-Type', 'application/json');
   res.end(JSON.stringify({ counts: domain.countStatuses([...shown.values()].map((r) => r.status)) }));
@@ -125,7 +173,19 @@ await readers.end();
 let shownIngestError = false;
 const productIngest = await load(async (k, n) => {
   const m = rated[(k + n) % rated.length];
-  const r = await fetch(`${base}/api/submissions`, { method: 'POST', headers: auth(clerk), body: JSON.stringify({ metricId: m.id, departmentId, period: `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`, numerator: 9, denominator: 10, reason: 'bench', explanation: 'bench: a late figure explained (soft rules are on)' }) });
+  const r = await fetch(`${base}/api/submissions`, {
+    method: 'POST',
+    headers: auth(clerk),
+    body: JSON.stringify({
+      metricId: m.id,
+      departmentId,
+      period: `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`,
+      numerator: 9,
+      denominator: 10,
+      reason: 'bench',
+      explanation: 'bench: a late figure explained (soft rules are on)',
+    }),
+  });
   const text = await r.text();
   if (r.status !== 201 && !shownIngestError) {
     shownIngestError = true;
@@ -137,18 +197,28 @@ child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 
 // A kept database may hold an earlier run's rows: continue their revision numbers.
-const firstRevision = Number((await reader.query("SELECT COALESCE(MAX(revision), 999) + 1 AS r FROM submissions WHERE period_key = '2021-bench'")).rows[0].r);
+const firstRevision = Number(
+  (await reader.query("SELECT COALESCE(MAX(revision), 999) + 1 AS r FROM submissions WHERE period_key = '2021-bench'"))
+    .rows[0].r,
+);
 let inserted = 0;
 const until = Date.now() + SECONDS * 1000;
 while (Date.now() < until) {
-  await reader.query({ name: 'ins', text: "INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES ($1, $2, '2021-bench', '2021-12-31', $3, 'ratio', 9, 10, 'department', $4)", values: [rated[inserted % rated.length].id, departmentId, firstRevision + inserted, new Date().toISOString()] });
+  await reader.query({
+    name: 'ins',
+    text: "INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES ($1, $2, '2021-bench', '2021-12-31', $3, 'ratio', 9, 10, 'department', $4)",
+    values: [rated[inserted % rated.length].id, departmentId, firstRevision + inserted, new Date().toISOString()],
+  });
   inserted += 1;
 }
 
 const { DataSource } = require('typeorm');
 const { dataSourceOptions } = require(path.join(root, 'apps/api/dist/database/data-source-options'));
 const { SubmissionEntity } = require(path.join(root, 'apps/api/dist/submissions/submission.entity'));
-const ds = new DataSource({ ...dataSourceOptions({ databaseUrl: DATABASE_URL, sqlitePath: '' }), migrationsRun: false });
+const ds = new DataSource({
+  ...dataSourceOptions({ databaseUrl: DATABASE_URL, sqlitePath: '' }),
+  migrationsRun: false,
+});
 await ds.initialize();
 const reads = [];
 for (const size of KEPT ? [1000, 10000, 100000] : [1000, 10000, 30000]) {
@@ -183,7 +253,7 @@ const section = `<!-- ${MARKER}:start -->
 |---|---:|---:|---:|
 | GET /api/dashboard/summary p50 | ${f(productSummary.p50)} ms | ${f(rawSummary.p50)} ms | ${f(productSummary.p50 / rawSummary.p50, 2)}× |
 | GET /api/dashboard/summary p95 | ${f(productSummary.p95)} ms | ${f(rawSummary.p95)} ms | **${f(productSummary.p95 / rawSummary.p95, 2)}×** |
-| submissions per second (HTTP, evaluated on write) vs raw prepared inserts | ${f(productIngest.perSecond, 0)} | ${f(inserted / SECONDS, 0)} | **${f((inserted / SECONDS) / productIngest.perSecond, 0)}× slower** |
+| submissions per second (HTTP, evaluated on write) vs raw prepared inserts | ${f(productIngest.perSecond, 0)} | ${f(inserted / SECONDS, 0)} | **${f(inserted / SECONDS / productIngest.perSecond, 0)}× slower** |
 ${reads.map((r) => `| read ${r.size.toLocaleString('en')} submissions: TypeORM vs \`pg\` | ${f(r.orm)} ms | ${f(r.driver)} ms | ${f(r.orm / r.driver, 2)}× |`).join('\n')}
 
 CPU during the summary load, in cores: API ${f(cpuDuringSummary.api / 1000 / SECONDS, 2)}, clients ${f(cpuDuringSummary.bench / 1000 / SECONDS, 2)}, PostgreSQL and other processes ${f(Math.max(0, cpuDuringSummary.machine - cpuDuringSummary.api - cpuDuringSummary.bench) / 1000 / SECONDS, 2)}. Errors: summary ${productSummary.errors}, ingest ${productIngest.errors} non-201 of ${productIngest.count}.${KEPT ? '' : ' The district file holds about 35k submissions, so reads stop at 30k rows here (100k on SQLite).'}
@@ -194,5 +264,12 @@ const results = path.join(here, 'RESULTS.md');
 const current = existsSync(results) ? readFileSync(results, 'utf8') : '';
 const marked = new RegExp(`<!-- ${MARKER}:start -->[\\s\\S]*?<!-- ${MARKER}:end -->`);
 const after = '<!-- api-postgres:end -->';
-writeFileSync(results, marked.test(current) ? current.replace(marked, section) : current.includes(after) ? current.replace(after, `${after}\n\n${section}`) : `${current.trimEnd()}\n\n${section}\n`);
+writeFileSync(
+  results,
+  marked.test(current)
+    ? current.replace(marked, section)
+    : current.includes(after)
+      ? current.replace(after, `${after}\n\n${section}`)
+      : `${current.trimEnd()}\n\n${section}\n`,
+);
 console.log(section);

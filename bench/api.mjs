@@ -25,7 +25,9 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const SECONDS = arg('seconds', 10);
-const CPU_PROF = process.argv.includes('--cpu-prof') ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]) : null;
+const CPU_PROF = process.argv.includes('--cpu-prof')
+  ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1])
+  : null;
 const CONNECTIONS = arg('connections', 20);
 // --file: another generated file, e.g. bench/data/evaluated-province.sqlite (kept by bench/evaluate.js); its own section.
 const fileArg = process.argv.indexOf('--file');
@@ -52,24 +54,66 @@ function peakOf(pid) {
 
 // --- the product, as a separate process on a copy of the generated file
 const port = 39000 + (process.pid % 1000);
-const api = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), path.join(root, 'apps/api/dist/main.js')], {
-  env: { ...process.env, PORT: String(port), SQLITE_PATH: file, DATABASE_URL: '', DEMO: '0', ADMIN_PASSWORD: 'bench-admin-pw', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '', UPLOADS_DIR: path.join(dir, 'up'),
-    // A generated history has a gap for every missing figure: the start-up supervision run would first remind them all.
-    ...(fileArg > 0 ? { SUPERVISION: '0' } : {}) },
-  stdio: 'ignore',
-});
+const api = spawn(
+  process.execPath,
+  [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), path.join(root, 'apps/api/dist/main.js')],
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SQLITE_PATH: file,
+      DATABASE_URL: '',
+      DEMO: '0',
+      ADMIN_PASSWORD: 'bench-admin-pw',
+      FIXED_TODAY: '2021-12-20',
+      EVALUATION_CRON: '0 0 1 1 *',
+      WEB_DIST: '',
+      UPLOADS_DIR: path.join(dir, 'up'),
+      // A generated history has a gap for every missing figure: the start-up supervision run would first remind them all.
+      ...(fileArg > 0 ? { SUPERVISION: '0' } : {}),
+    },
+    stdio: 'ignore',
+  },
+);
 const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 3000 && !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+for (
+  let i = 0;
+  i < 3000 &&
+  !(await fetch(`${url}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  i++
+)
+  await new Promise((r) => setTimeout(r, 200));
 const json = async (p, init = {}) => (await fetch(`${url}${p}`, init)).json();
-const admin = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }) })).accessToken;
+const admin = (
+  await json('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'bench-admin-pw' }),
+  })
+).accessToken;
 const auth = (t) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' });
 const plans = await json('/api/plans', { headers: auth(admin) });
 const plan = plans.find((p) => p.year === 2021) ?? plans[0];
 const metrics = await json(`/api/metrics?planId=${plan.id}`, { headers: auth(admin) });
 const rated = metrics.filter((m) => m.kind === 'value' && m.unit === 'percent');
-const departmentId = rated[0].departments[0]?.departmentId ?? (await json(`/api/metrics/${rated[0].id}`, { headers: auth(admin) })).departments[0].departmentId;
-await fetch(`${url}/api/users`, { method: 'POST', headers: auth(admin), body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw', role: 'department', departmentId }) });
-const clerk = (await json('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw' }) })).accessToken;
+const departmentId =
+  rated[0].departments[0]?.departmentId ??
+  (await json(`/api/metrics/${rated[0].id}`, { headers: auth(admin) })).departments[0].departmentId;
+await fetch(`${url}/api/users`, {
+  method: 'POST',
+  headers: auth(admin),
+  body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw', role: 'department', departmentId }),
+});
+const clerk = (
+  await json('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'bench-clerk', password: 'bench-clerk-pw' }),
+  })
+).accessToken;
 
 // 1. summary under load: the product
 const summaryPath = `/api/dashboard/summary?planId=${plan.id}&period=2021-06`;
@@ -89,7 +133,9 @@ const cpuDuringSummary = {
 
 // 1'. the same counts from the same rows on the driver, behind the thinnest HTTP server
 const raw = new Database(file, { readonly: true });
-const currentRows = raw.prepare('SELECT e.metric_id AS metricId, e.department_id AS departmentId, e.period_key AS periodKey, e.period_end AS periodEnd, e.status AS status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ? AND e.superseded_at IS NULL');
+const currentRows = raw.prepare(
+  'SELECT e.metric_id AS metricId, e.department_id AS departmentId, e.period_key AS periodKey, e.period_end AS periodEnd, e.status AS status FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ? AND e.superseded_at IS NULL',
+);
 const baselineServer = createServer((req, res) => {
   const rows = currentRows.all(plan.id).filter((r) => r.departmentId === null);
   const shown = domain.latestPeriodRows(rows, (r) => `${r.metricId}`, '2021-06-30', false);
@@ -109,7 +155,19 @@ baselineServer.close();
 const productIngest = await load(async (k, n) => {
   const m = rated[(k + n) % rated.length];
   const period = `2021-${String(((k * 3 + n) % 12) + 1).padStart(2, '0')}`;
-  const r = await fetch(`${url}/api/submissions`, { method: 'POST', headers: auth(clerk), body: JSON.stringify({ metricId: m.id, departmentId, period, numerator: 9, denominator: 10, reason: 'bench', explanation: 'bench: a late figure explained (soft rules are on)' }) });
+  const r = await fetch(`${url}/api/submissions`, {
+    method: 'POST',
+    headers: auth(clerk),
+    body: JSON.stringify({
+      metricId: m.id,
+      departmentId,
+      period,
+      numerator: 9,
+      denominator: 10,
+      reason: 'bench',
+      explanation: 'bench: a late figure explained (soft rules are on)',
+    }),
+  });
   await r.arrayBuffer();
   return r.status === 201;
 });
@@ -121,7 +179,9 @@ await new Promise((r) => api.once('exit', r));
 const writer = new Database(file);
 writer.pragma('journal_mode = WAL');
 writer.pragma('synchronous = FULL');
-const insert = writer.prepare("INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES (?, ?, '2021-bench', '2021-12-31', ?, 'ratio', 9, 10, 'department', ?)");
+const insert = writer.prepare(
+  "INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, figure_type, numerator, denominator, origin, created_at) VALUES (?, ?, '2021-bench', '2021-12-31', ?, 'ratio', 9, 10, 'department', ?)",
+);
 let inserted = 0;
 const insertUntil = Date.now() + SECONDS * 1000;
 while (Date.now() < insertUntil) {
@@ -166,7 +226,7 @@ const section = `<!-- ${MARKER}:start -->
 | GET /api/dashboard/summary p50 | ${f(productSummary.p50)} ms | ${f(rawSummary.p50)} ms | ${f(productSummary.p50 / rawSummary.p50, 2)}× |
 | GET /api/dashboard/summary p95 | ${f(productSummary.p95)} ms | ${f(rawSummary.p95)} ms | **${f(productSummary.p95 / rawSummary.p95, 2)}×** |
 | summary requests per second | ${f(productSummary.perSecond, 0)} | ${f(rawSummary.perSecond, 0)} | ${f(productSummary.perSecond / rawSummary.perSecond, 2)}× |
-| submissions per second (HTTP, evaluated on write) vs raw prepared inserts | ${f(productIngest.perSecond, 0)} | ${f(inserted / SECONDS, 0)} | **${f((inserted / SECONDS) / productIngest.perSecond, 0)}× slower** |
+| submissions per second (HTTP, evaluated on write) vs raw prepared inserts | ${f(productIngest.perSecond, 0)} | ${f(inserted / SECONDS, 0)} | **${f(inserted / SECONDS / productIngest.perSecond, 0)}× slower** |
 ${reads.map((r) => `| read ${r.size.toLocaleString('en')} submissions: TypeORM vs driver | ${f(r.orm)} ms | ${f(r.driver)} ms | ${f(r.orm / r.driver, 2)}× |`).join('\n')}
 
 Summary response ${f(summaryBytes / 1024, 0)} KiB of JSON. CPU during the summary load, in cores: API ${f(cpuDuringSummary.api / 1000 / SECONDS, 2)}, clients ${f(cpuDuringSummary.bench / 1000 / SECONDS, 2)}, other processes ${f(Math.max(0, cpuDuringSummary.machine - cpuDuringSummary.api - cpuDuringSummary.bench) / 1000 / SECONDS, 2)}. Errors: summary ${productSummary.errors}, ingest ${productIngest.errors} non-201 of ${productIngest.count}. Peak RSS: API process ${f(apiPeak, 0)} MiB (VmHWM), bench process (baseline server, raw inserts, reads) ${f(benchPeak, 0)} MiB.
@@ -176,5 +236,8 @@ Reading the figures: the product's summary is the whole response the overview sh
 const results = path.join(here, 'RESULTS.md');
 const current = existsSync(results) ? readFileSync(results, 'utf8') : '';
 const marked = new RegExp(`<!-- ${MARKER}:start -->[\\s\\S]*<!-- ${MARKER}:end -->`);
-writeFileSync(results, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
+writeFileSync(
+  results,
+  marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`,
+);
 console.log(section);

@@ -10,11 +10,20 @@ const domain = require(path.join(__dirname, '../libs/domain/dist'));
 
 /** The working-day calendar from the calendar tables' rows. */
 function calendarFrom(years, days) {
-  return new domain.WorkingDayCalendar(years.map((y) => ({
-    year: y.year, source: y.source,
-    holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => d.date).sort(),
-    makeUpWorkdays: days.filter((d) => d.year === y.year && d.kind === 'workday').map((d) => d.date).sort(),
-  })));
+  return new domain.WorkingDayCalendar(
+    years.map((y) => ({
+      year: y.year,
+      source: y.source,
+      holidays: days
+        .filter((d) => d.year === y.year && d.kind === 'holiday')
+        .map((d) => d.date)
+        .sort(),
+      makeUpWorkdays: days
+        .filter((d) => d.year === y.year && d.kind === 'workday')
+        .map((d) => d.date)
+        .sort(),
+    })),
+  );
 }
 
 /**
@@ -35,21 +44,43 @@ function evaluatePlanRows(plan, rows, ctx, write) {
   for (const s of rows.submissions) latest.set(`${s.metric_id}:${s.department_id}:${s.period_key}`, s);
   const cases = new Map();
   for (const s of latest.values()) if (s.figure_type === 'cases') cases.set(s.id, []);
-  for (const c of rows.cases) cases.get(c.submission_id)?.push({ reference: c.reference, startDate: c.start_date, completedOn: c.completed_on, value: c.value });
+  for (const c of rows.cases)
+    cases
+      .get(c.submission_id)
+      ?.push({ reference: c.reference, startDate: c.start_date, completedOn: c.completed_on, value: c.value });
   const current = new Map();
   for (const e of rows.current) current.set(`${e.metric_id}:${e.department_id ?? '*'}:${e.period_key}`, e);
   let evaluated = 0;
   const consider = (metricId, departmentId, period, e) => {
     evaluated++;
     const before = current.get(`${metricId}:${departmentId ?? '*'}:${period.key}`);
-    if (before && before.status === e.status && before.basis === e.basis && before.value === e.value && before.target === e.target
-      && before.reason_zh === e.reasonZh && before.reason_en === e.reasonEn) return;
+    if (
+      before &&
+      before.status === e.status &&
+      before.basis === e.basis &&
+      before.value === e.value &&
+      before.target === e.target &&
+      before.reason_zh === e.reasonZh &&
+      before.reason_en === e.reasonEn
+    )
+      return;
     write(metricId, departmentId, period, e, before);
   };
   for (const m of rows.metrics) {
     const ruled = {
-      code: m.code, name: m.name, nameEn: m.name_en, kind: m.kind, comparator: m.comparator, target: m.target, unit: m.unit, period: m.period,
-      deadline: m.deadline, frequency: m.frequency, tolerance: m.tolerance, dueWorkingDays: m.due_working_days, warnWorkingDays: m.warn_working_days,
+      code: m.code,
+      name: m.name,
+      nameEn: m.name_en,
+      kind: m.kind,
+      comparator: m.comparator,
+      target: m.target,
+      unit: m.unit,
+      period: m.period,
+      deadline: m.deadline,
+      frequency: m.frequency,
+      tolerance: m.tolerance,
+      dueWorkingDays: m.due_working_days,
+      warnWorkingDays: m.warn_working_days,
       consolidated: !!m.consolidated,
     };
     const departments = [...(assigned.get(m.id)?.values() ?? [])];

@@ -42,7 +42,15 @@ async function productChild(url) {
   const { loadConfig } = require(path.join(root, 'apps/api/dist/config/app-config'));
   const { createApp } = require(path.join(root, 'apps/api/dist/app.factory'));
   const { EvaluationService } = require(path.join(root, 'apps/api/dist/evaluation/evaluation.service'));
-  const config = loadConfig({ PORT: '0', DATABASE_URL: url, WEB_DIST: '', DEMO: '0', SUPERVISION: '0', EVALUATION_CRON: '0 0 1 1 *', FIXED_TODAY });
+  const config = loadConfig({
+    PORT: '0',
+    DATABASE_URL: url,
+    WEB_DIST: '',
+    DEMO: '0',
+    SUPERVISION: '0',
+    EVALUATION_CRON: '0 0 1 1 *',
+    FIXED_TODAY,
+  });
   const app = await createApp(config, { quiet: true });
   await app.init(); // the start-up cycle evaluates everything: nothing has been evaluated yet
   const service = app.get(EvaluationService);
@@ -64,10 +72,14 @@ async function baselineChild(url) {
   const pg = new Client({ connectionString: url });
   await pg.connect();
   const rowsOf = async (sql, params = []) => (await pg.query(sql, params)).rows;
-  const calendar = calendarFrom(await rowsOf('SELECT year, source FROM calendar_years ORDER BY year'), await rowsOf('SELECT date, year, kind FROM calendar_days'));
+  const calendar = calendarFrom(
+    await rowsOf('SELECT year, source FROM calendar_years ORDER BY year'),
+    await rowsOf('SELECT date, year, kind FROM calendar_days'),
+  );
   const ctx = { today: FIXED_TODAY, calendar };
   const q = baselineQueries('$1');
-  const columns = 'metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at';
+  const columns =
+    'metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at';
   const cycle = async () => {
     const at = new Date().toISOString();
     const t = performance.now();
@@ -84,12 +96,34 @@ async function baselineChild(url) {
       const superseded = [];
       evaluated += evaluatePlanRows(plan, rows, ctx, (metricId, departmentId, period, e, before) => {
         if (before) superseded.push(before.id);
-        inserts.push([metricId, departmentId, period.key, period.end, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]);
+        inserts.push([
+          metricId,
+          departmentId,
+          period.key,
+          period.end,
+          e.status,
+          e.basis,
+          e.value,
+          e.target,
+          e.reasonZh,
+          e.reasonEn,
+          at,
+          null,
+        ]);
       });
-      if (superseded.length) await pg.query('UPDATE evaluations SET superseded_at = $1 WHERE id = ANY($2)', [at, superseded]);
+      if (superseded.length)
+        await pg.query('UPDATE evaluations SET superseded_at = $1 WHERE id = ANY($2)', [at, superseded]);
       for (let i = 0; i < inserts.length; i += 500) {
         const values = [];
-        const tuples = inserts.slice(i, i + 500).map((row) => `(${row.map((v) => { values.push(v); return `$${values.length}`; }).join(',')})`);
+        const tuples = inserts.slice(i, i + 500).map(
+          (row) =>
+            `(${row
+              .map((v) => {
+                values.push(v);
+                return `$${values.length}`;
+              })
+              .join(',')})`,
+        );
         await pg.query(`INSERT INTO evaluations (${columns}) VALUES ${tuples.join(',')}`, values);
       }
       changed += inserts.length;
@@ -130,10 +164,13 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 if (opt('child')) {
   const run = opt('child') === 'product' ? productChild : baselineChild;
-  run(opt('url')).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  run(opt('url')).then(
+    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 } else {
   const server = opt('url', process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
   const scale = opt('scale', 'district');
@@ -142,7 +179,9 @@ if (opt('child')) {
   if (!fs.existsSync(source)) throw new Error(`Run node bench/generate.js --scale ${scale} first`);
   const keep = opt('keep', null);
   // Every database this script makes it drops first: only names of its own.
-  for (const name of [keep, opt('source', null)]) if (name !== null && !/^taizhang_bench_\w+$/.test(name)) throw new Error(`${name}: a database this benchmark makes is called taizhang_bench_…`);
+  for (const name of [keep, opt('source', null)])
+    if (name !== null && !/^taizhang_bench_\w+$/.test(name))
+      throw new Error(`${name}: a database this benchmark makes is called taizhang_bench_…`);
   const results = { product: [], baseline: [] };
   const digests = { product: [], baseline: [] };
   const log = (line) => console.error(`  ${scale} ${line}`);
@@ -165,11 +204,17 @@ if (opt('child')) {
       const name = keep && i === runs - 1 && side === 'product' ? keep : `taizhang_bench_eval_${side}_${process.pid}`;
       await dropDatabase(server, name);
       const url = await createDatabase(server, name, sourceDb);
-      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', side, '--url', url, ...(FIRST_ONLY ? ['--first-only'] : [])], { encoding: 'utf8', timeout: 4 * 60 * 60 * 1000, maxBuffer: 16 * 1024 * 1024 });
+      const r = spawnSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), '--child', side, '--url', url, ...(FIRST_ONLY ? ['--first-only'] : [])],
+        { encoding: 'utf8', timeout: 4 * 60 * 60 * 1000, maxBuffer: 16 * 1024 * 1024 },
+      );
       if (r.status !== 0) throw new Error(`${side} failed:\n${r.stderr}`);
       const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
       results[side].push(result);
-      log(`run ${i + 1}/${runs} ${side}: first ${(result.first.ms / 1000).toFixed(2)} s (${result.first.changed} written), second ${FIRST_ONLY ? 'skipped' : `${(result.second.ms / 1000).toFixed(2)} s (${result.second.changed} written)`}, peak RSS ${Math.round(result.maxRssMiB)} MiB`);
+      log(
+        `run ${i + 1}/${runs} ${side}: first ${(result.first.ms / 1000).toFixed(2)} s (${result.first.changed} written), second ${FIRST_ONLY ? 'skipped' : `${(result.second.ms / 1000).toFixed(2)} s (${result.second.changed} written)`}, peak RSS ${Math.round(result.maxRssMiB)} MiB`,
+      );
       const digest = await digestOf(url);
       digests[side].push(digest);
       log(`run ${i + 1}/${runs} ${side}: ${digest.rows} current rows, sha256 ${digest.sha256}`);
@@ -179,11 +224,18 @@ if (opt('child')) {
   if (named === null) await dropDatabase(server, sourceDb);
   if (keep) log(`kept the product's evaluated database as ${keep}`);
   const all = [...digests.product, ...digests.baseline];
-  const check = { rows: all[0].rows, sha256: all[0].sha256, identical: all.every((d) => d.rows === all[0].rows && d.sha256 === all[0].sha256) };
+  const check = {
+    rows: all[0].rows,
+    sha256: all[0].sha256,
+    identical: all.every((d) => d.rows === all[0].rows && d.sha256 === all[0].sha256),
+  };
   const summary = (side) => ({
-    first: median(results[side].map((r) => r.first.ms)), second: median(results[side].map((r) => r.second.ms)),
+    first: median(results[side].map((r) => r.first.ms)),
+    second: median(results[side].map((r) => r.second.ms)),
 
-    written: results[side][0].first.changed, writtenSecond: Math.max(...results[side].map((r) => r.second.changed)), peak: Math.max(...results[side].map((r) => r.maxRssMiB)),
+    written: results[side][0].first.changed,
+    writtenSecond: Math.max(...results[side].map((r) => r.second.changed)),
+    peak: Math.max(...results[side].map((r) => r.maxRssMiB)),
   });
   const [p, b] = [summary('product'), summary('baseline')];
   const pgVersion = await (async () => {
@@ -199,7 +251,7 @@ if (opt('child')) {
   const section = `<!-- ${marker}:start -->
 ## Evaluation cycle on PostgreSQL${scale === 'district' ? '' : ` (${scale})`}
 
-Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with 500-row inserts, a transaction per plan as the product. ${runs === 1 ? 'One run' : `Medians of ${runs} runs`}, sides alternating${keep ? ' (the last run baseline first, so that the product\'s database is the one kept)' : ''}.
+Measured by \`node bench/evaluate-postgres.mjs --scale ${scale} --runs ${runs}${FIRST_ONLY ? ' --first-only' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s), Node ${process.version}, PostgreSQL ${pgVersion} on the same machine (TCP loopback): bench/data/${scale}.sqlite copied into PostgreSQL once, then each side run on its own copy of that database; the product's full cycle (the app with \`DATABASE_URL\`) against a raw \`pg\` baseline running the same domain rules over the same rows (bench/baseline-rules.js) with 500-row inserts, a transaction per plan as the product. ${runs === 1 ? 'One run' : `Medians of ${runs} runs`}, sides alternating${keep ? " (the last run baseline first, so that the product's database is the one kept)" : ''}.
 
 | | product | raw baseline | ratio |
 |---|---:|---:|---:|
@@ -212,6 +264,9 @@ Same evaluations: ${check.identical ? `yes, ${check.rows.toLocaleString('en-US')
   const existing = fs.readFileSync(resultsFile, 'utf8');
   const marked = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
   const after = scale === 'district' ? '<!-- evaluate:end -->' : '<!-- evaluate-postgres:end -->';
-  fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : existing.replace(after, `${after}\n\n${section}`));
+  fs.writeFileSync(
+    resultsFile,
+    marked.test(existing) ? existing.replace(marked, section) : existing.replace(after, `${after}\n\n${section}`),
+  );
   console.log(section);
 }

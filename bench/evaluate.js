@@ -95,7 +95,15 @@ async function scheduledChild(file) {
   const app = await createApp(appConfig(file, PRODUCT_ENV), { quiet: true });
   await app.init();
   const service = app.get(EvaluationService);
-  const scheduled = [{ day: FIXED_TODAY, ms: service.lastRun.durationMs, evaluated: service.lastRun.evaluated, changed: service.lastRun.changed, start: true }];
+  const scheduled = [
+    {
+      day: FIXED_TODAY,
+      ms: service.lastRun.durationMs,
+      evaluated: service.lastRun.evaluated,
+      changed: service.lastRun.changed,
+      start: true,
+    },
+  ];
   for (const day of SCHEDULED_DAYS.slice(1)) {
     app.get(Clock).setToday(day);
     const t = performance.now();
@@ -116,10 +124,14 @@ function baselineChild(file, secondRuns) {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL'); // as the app
-  const calendar = calendarFrom(db.prepare('SELECT year, source FROM calendar_years ORDER BY year').all(), db.prepare('SELECT date, year, kind FROM calendar_days').all());
+  const calendar = calendarFrom(
+    db.prepare('SELECT year, source FROM calendar_years ORDER BY year').all(),
+    db.prepare('SELECT date, year, kind FROM calendar_days').all(),
+  );
   const ctx = { today: FIXED_TODAY, calendar };
   const q = Object.fromEntries(Object.entries(baselineQueries('?')).map(([k, sql]) => [k, db.prepare(sql)]));
-  const insert = db.prepare(`INSERT INTO evaluations (metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at)
+  const insert =
+    db.prepare(`INSERT INTO evaluations (metric_id, department_id, period_key, period_end, status, basis, value, target, reason_zh, reason_en, evaluated_at, superseded_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`);
   const supersede = db.prepare('UPDATE evaluations SET superseded_at = ? WHERE id = ?');
 
@@ -128,12 +140,27 @@ function baselineChild(file, secondRuns) {
     let changed = 0;
     for (const plan of q.plans.all()) {
       const rows = {
-        metrics: q.metrics.all(plan.id), links: q.links.all(plan.id), submissions: q.submissions.iterate(plan.id),
-        cases: q.cases.iterate(plan.id), current: q.current.iterate(plan.id),
+        metrics: q.metrics.all(plan.id),
+        links: q.links.all(plan.id),
+        submissions: q.submissions.iterate(plan.id),
+        cases: q.cases.iterate(plan.id),
+        current: q.current.iterate(plan.id),
       };
       evaluated += evaluatePlanRows(plan, rows, ctx, (metricId, departmentId, period, e, before) => {
         if (before) supersede.run(at, before.id);
-        insert.run(metricId, departmentId, period.key, period.end, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at);
+        insert.run(
+          metricId,
+          departmentId,
+          period.key,
+          period.end,
+          e.status,
+          e.basis,
+          e.value,
+          e.target,
+          e.reasonZh,
+          e.reasonEn,
+          at,
+        );
         changed++;
       });
     }
@@ -184,7 +211,9 @@ function compare(productFile, baselineFile) {
   const result = {
     product: { all: all(p), sha256: hp.digest('hex').slice(0, 16) },
     baseline: { all: all(b), sha256: hb.digest('hex').slice(0, 16) },
-    rows, differing, firstDifference,
+    rows,
+    differing,
+    firstDifference,
   };
   p.close();
   b.close();
@@ -197,11 +226,19 @@ function copyDb(from, to) {
 }
 
 function child(side, file, secondRuns, cpuProfDir) {
-  const execArgv = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
+  const execArgv = cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`]
+    : [];
   const t = performance.now();
-  const r = spawnSync(process.execPath, [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns)], {
-    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 90 * 60 * 1000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...execArgv, __filename, '--child', side, '--file', file, '--second-runs', String(secondRuns)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 90 * 60 * 1000,
+    },
+  );
   if (r.status !== 0) throw new Error(`${side} failed (${r.status ?? r.signal}):\n${r.stderr}`);
   const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
   return { ...result, processMs: performance.now() - t };
@@ -214,7 +251,10 @@ const median = (xs) => {
 
 function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce }) {
   const workDir = path.dirname(file);
-  const work = { product: path.join(workDir, `work-product-${scale}.sqlite`), baseline: path.join(workDir, `work-baseline-${scale}.sqlite`) };
+  const work = {
+    product: path.join(workDir, `work-product-${scale}.sqlite`),
+    baseline: path.join(workDir, `work-baseline-${scale}.sqlite`),
+  };
   const results = { product: [], baseline: [] };
   let check = null;
   let scheduled = [];
@@ -225,42 +265,62 @@ function evaluate({ scale, file, runs, secondRuns, cpuProfDir, keep, secondOnce 
       copyDb(file, work[side]);
       const r = child(side, work[side], secondOnce && i > 0 ? 0 : secondRuns, cpuProfDir);
       results[side].push(r);
-      console.error(`  ${scale} run ${i + 1}/${runs} ${side}: first ${(r.first.ms / 1000).toFixed(2)} s (${r.first.changed} written), ` +
-        `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`);
+      console.error(
+        `  ${scale} run ${i + 1}/${runs} ${side}: first ${(r.first.ms / 1000).toFixed(2)} s (${r.first.changed} written), ` +
+          `second ${r.second.map((s) => `${(s.ms / 1000).toFixed(2)} s (${s.changed} written)`).join(', ')}, peak RSS ${r.maxRssMiB.toFixed(0)} MiB`,
+      );
     }
     if (i === 0) {
       check = compare(work.product, work.baseline);
-      console.error(`  ${scale} product and baseline wrote ${check.identical ? 'identical' : `DIFFERENT (${check.differing} rows differ, first: ${JSON.stringify(check.firstDifference)})`} evaluations (${check.rows} current rows)`);
+      console.error(
+        `  ${scale} product and baseline wrote ${check.identical ? 'identical' : `DIFFERENT (${check.differing} rows differ, first: ${JSON.stringify(check.firstDifference)})`} evaluations (${check.rows} current rows)`,
+      );
       // Then what the cron job does, on the product's evaluated file (after the comparison: it moves the clock on).
       const scheduledRun = child('scheduled', work.product, 0, cpuProfDir);
       scheduled = scheduledRun.scheduled;
       scheduledPeakRssMiB = scheduledRun.maxRssMiB;
-      for (const x of scheduled) console.error(`  ${scale} scheduled cycle ${x.day}${x.start ? ' (at start)' : ''}: ${(x.ms / 1000).toFixed(2)} s, ${x.evaluated} evaluated, ${x.changed} written`);
+      for (const x of scheduled)
+        console.error(
+          `  ${scale} scheduled cycle ${x.day}${x.start ? ' (at start)' : ''}: ${(x.ms / 1000).toFixed(2)} s, ${x.evaluated} evaluated, ${x.changed} written`,
+        );
     }
   }
   // The product's evaluated file is kept for the benchmarks that need evaluations at this scale (bench/web --file, bench/api --file).
   const evaluated = path.join(workDir, `evaluated-${scale}.sqlite`);
   for (const x of ['', '-wal', '-shm']) fs.rmSync(`${evaluated}${x}`, { force: true });
-  for (const x of ['', '-wal', '-shm']) if (fs.existsSync(`${work.product}${x}`)) fs.renameSync(`${work.product}${x}`, `${evaluated}${x}`);
-  if (!keep) for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
+  for (const x of ['', '-wal', '-shm'])
+    if (fs.existsSync(`${work.product}${x}`)) fs.renameSync(`${work.product}${x}`, `${evaluated}${x}`);
+  if (!keep)
+    for (const f of Object.values(work)) for (const x of [f, `${f}-wal`, `${f}-shm`]) fs.rmSync(x, { force: true });
   const summary = (side) => ({
     firstMs: median(results[side].map((r) => r.first.ms)),
     secondMs: median(results[side].filter((r) => r.second.length).map((r) => median(r.second.map((s) => s.ms)))),
     secondRunsMeasured: results[side].filter((r) => r.second.length).length,
     evaluated: results[side][0].first.evaluated,
     writtenFirst: results[side][0].first.changed,
-    writtenSecond: results[side].some((r) => r.second.length) ? Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed))) : '—',
+    writtenSecond: results[side].some((r) => r.second.length)
+      ? Math.max(...results[side].flatMap((r) => r.second.map((s) => s.changed)))
+      : '—',
     peakRssMiB: Math.max(...results[side].map((r) => r.maxRssMiB)),
-    ...(side === 'product' ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)), scheduled, scheduledPeakRssMiB } : {}),
+    ...(side === 'product'
+      ? { rssBeforeCycleMiB: median(results[side].map((r) => r.rssBeforeCycleMiB)), scheduled, scheduledPeakRssMiB }
+      : {}),
   });
   const product = summary('product');
   const baseline = summary('baseline');
   return {
-    scale, file: path.relative(root, file), fileBytes: fs.statSync(file).size, runs, secondRuns, fixedToday: FIXED_TODAY,
-    product, baseline,
+    scale,
+    file: path.relative(root, file),
+    fileBytes: fs.statSync(file).size,
+    runs,
+    secondRuns,
+    fixedToday: FIXED_TODAY,
+    product,
+    baseline,
     ratioFirst: product.firstMs / baseline.firstMs,
     ratioSecond: product.secondMs / baseline.secondMs,
-    check, raw: results,
+    check,
+    raw: results,
   };
 }
 
@@ -270,18 +330,32 @@ if (require.main === module) {
   const a = args(process.argv.slice(2));
   if (a.child) {
     const secondRuns = Number(a['second-runs'] ?? 1);
-    const run = { product: () => productChild(a.file, secondRuns), baseline: () => baselineChild(a.file, secondRuns), scheduled: () => scheduledChild(a.file) }[a.child];
-    Promise.resolve().then(run).then(
-      (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
-      (e) => {
-        console.error(e);
-        process.exit(1);
-      },
-    );
+    const run = {
+      product: () => productChild(a.file, secondRuns),
+      baseline: () => baselineChild(a.file, secondRuns),
+      scheduled: () => scheduledChild(a.file),
+    }[a.child];
+    Promise.resolve()
+      .then(run)
+      .then(
+        (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+        (e) => {
+          console.error(e);
+          process.exit(1);
+        },
+      );
   } else {
     const scale = a.scale ?? 'district';
     const file = path.resolve(a.file ?? path.join(root, 'bench/data', `${scale}.sqlite`));
-    const r = evaluate({ scale, file, runs: Number(a.runs ?? 3), secondRuns: Number(a['second-runs'] ?? 1), cpuProfDir: a['cpu-prof'], keep: Boolean(a.keep), secondOnce: Boolean(a['second-once']) });
+    const r = evaluate({
+      scale,
+      file,
+      runs: Number(a.runs ?? 3),
+      secondRuns: Number(a['second-runs'] ?? 1),
+      cpuProfDir: a['cpu-prof'],
+      keep: Boolean(a.keep),
+      secondOnce: Boolean(a['second-once']),
+    });
     const out = path.join(root, 'bench/data', `results-${scale}.json`);
     fs.writeFileSync(out, JSON.stringify(r, null, 2));
     const { raw, ...shown } = r;

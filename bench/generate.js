@@ -42,7 +42,15 @@ function args(argv) {
 
 /** A config for starting the real app on a file, without demo history and without a scheduled tick during a run. */
 function appConfig(file, extra = {}) {
-  return loadConfig({ PORT: '0', WEB_DIST: '', DEMO: '0', SQLITE_PATH: file, EVALUATION_CRON: '0 0 1 1 *', FIXED_TODAY: '2021-12-20', ...extra });
+  return loadConfig({
+    PORT: '0',
+    WEB_DIST: '',
+    DEMO: '0',
+    SQLITE_PATH: file,
+    EVALUATION_CRON: '0 0 1 1 *',
+    FIXED_TODAY: '2021-12-20',
+    ...extra,
+  });
 }
 
 async function migrate(file) {
@@ -68,27 +76,44 @@ async function generate({ file, districts }) {
 
   const ins = {
     department: db.prepare('INSERT INTO departments (code, name, is_group) VALUES (?, ?, 0)'),
-    plan: db.prepare('INSERT INTO plans (code, title, year, district, source, demo, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)'),
+    plan: db.prepare(
+      'INSERT INTO plans (code, title, year, district, source, demo, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
+    ),
     indicator: db.prepare('INSERT INTO indicators (plan_id, parent_id, level, number, title) VALUES (?, ?, ?, ?, ?)'),
     link: db.prepare('INSERT INTO indicator_departments (indicator_id, department_id, role) VALUES (?, ?, ?)'),
     task: db.prepare('INSERT INTO tasks (plan_id, indicator_id, number, text, raw_text) VALUES (?, ?, ?, ?, ?)'),
-    metric: db.prepare(`INSERT INTO metrics (plan_id, task_id, code, name, name_en, kind, comparator, target, unit, period, deadline, source, note,
+    metric:
+      db.prepare(`INSERT INTO metrics (plan_id, task_id, code, name, name_en, kind, comparator, target, unit, period, deadline, source, note,
       frequency, tolerance, due_working_days, warn_working_days, consolidated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    submission: db.prepare(`INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, value, completed_on, note, origin, created_at,
+    submission:
+      db.prepare(`INSERT INTO submissions (metric_id, department_id, period_key, period_end, revision, value, completed_on, note, origin, created_at,
       figure_type, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'demo', ?, ?, ?, ?)`),
-    kase: db.prepare('INSERT INTO submission_cases (submission_id, reference, start_date, completed_on, value) VALUES (?, ?, ?, ?, ?)'),
+    kase: db.prepare(
+      'INSERT INTO submission_cases (submission_id, reference, start_date, completed_on, value) VALUES (?, ?, ?, ?, ?)',
+    ),
   };
 
   const ruled = seed.metrics.map((m) => domain.withDefaultRules(m));
   // Period ends by metric code and year, computed once.
   const periodEnds = new Map();
-  for (const m of ruled) for (const y of YEARS) for (const p of domain.reportingPeriods(m, y)) periodEnds.set(`${m.code}|${p.key}`, p.end);
+  for (const m of ruled)
+    for (const y of YEARS) for (const p of domain.reportingPeriods(m, y)) periodEnds.set(`${m.code}|${p.key}`, p.end);
 
   const counts = { departments: 0, plans: 0, metrics: 0, submissions: 0, revisions: 0, cases: 0 };
   const insertSubmission = (metricId, departmentId, periodKey, periodEnd, revision, f) => {
-    const r = ins.submission.run(metricId, departmentId, periodKey, periodEnd, revision,
-      f.type === 'value' ? f.value : null, f.type === 'completion' ? f.completedOn : null, CREATED_AT, f.type,
-      f.type === 'ratio' ? f.numerator : null, f.type === 'ratio' ? f.denominator : null);
+    const r = ins.submission.run(
+      metricId,
+      departmentId,
+      periodKey,
+      periodEnd,
+      revision,
+      f.type === 'value' ? f.value : null,
+      f.type === 'completion' ? f.completedOn : null,
+      CREATED_AT,
+      f.type,
+      f.type === 'ratio' ? f.numerator : null,
+      f.type === 'ratio' ? f.denominator : null,
+    );
     counts.submissions++;
     if (f.type === 'cases') {
       for (const c of f.cases) ins.kase.run(r.lastInsertRowid, c.reference, c.startDate, c.completedOn, c.value);
@@ -107,25 +132,69 @@ async function generate({ file, districts }) {
     }
     const deptCodes = [...deptIds.keys()];
     for (const year of YEARS) {
-      const planId = Number(ins.plan.run(`bench-${tag}-${year}`, `${districtName}${year}年法治政府建设年度计划（合成）`, year, districtName, 'bench/generate.js', CREATED_AT).lastInsertRowid);
+      const planId = Number(
+        ins.plan.run(
+          `bench-${tag}-${year}`,
+          `${districtName}${year}年法治政府建设年度计划（合成）`,
+          year,
+          districtName,
+          'bench/generate.js',
+          CREATED_AT,
+        ).lastInsertRowid,
+      );
       counts.plans++;
       const taskIds = new Map();
       for (const first of seed.indicators) {
         const parentId = Number(ins.indicator.run(planId, null, 1, first.number, first.title).lastInsertRowid);
         for (const second of first.children) {
-          const indicatorId = Number(ins.indicator.run(planId, parentId, 2, second.number, second.title).lastInsertRowid);
-          deptCodes.forEach((code, i) => ins.link.run(indicatorId, deptIds.get(code), i === 0 ? 'lead' : 'responsible'));
-          for (const task of second.tasks) taskIds.set(task.number, Number(ins.task.run(planId, indicatorId, task.number, task.text, task.rawText).lastInsertRowid));
+          const indicatorId = Number(
+            ins.indicator.run(planId, parentId, 2, second.number, second.title).lastInsertRowid,
+          );
+          deptCodes.forEach((code, i) =>
+            ins.link.run(indicatorId, deptIds.get(code), i === 0 ? 'lead' : 'responsible'),
+          );
+          for (const task of second.tasks)
+            taskIds.set(
+              task.number,
+              Number(ins.task.run(planId, indicatorId, task.number, task.text, task.rawText).lastInsertRowid),
+            );
         }
       }
       const metricIds = new Map();
       seed.metrics.forEach((m, i) => {
         const r = ruled[i];
-        metricIds.set(m.code, Number(ins.metric.run(planId, taskIds.get(m.taskNumber), m.code, m.name, m.nameEn, m.kind, m.comparator, m.target, m.unit, m.period, m.deadline,
-          m.source, m.note, r.frequency, r.tolerance, r.dueWorkingDays, r.warnWorkingDays, r.consolidated ? 1 : 0).lastInsertRowid));
+        metricIds.set(
+          m.code,
+          Number(
+            ins.metric.run(
+              planId,
+              taskIds.get(m.taskNumber),
+              m.code,
+              m.name,
+              m.nameEn,
+              m.kind,
+              m.comparator,
+              m.target,
+              m.unit,
+              m.period,
+              m.deadline,
+              m.source,
+              m.note,
+              r.frequency,
+              r.tolerance,
+              r.dueWorkingDays,
+              r.warnWorkingDays,
+              r.consolidated ? 1 : 0,
+            ).lastInsertRowid,
+          ),
+        );
         counts.metrics++;
       });
-      const history = domain.generateDemoHistory(seed.metrics.map((m) => ({ ...m, departmentCodes: deptCodes })), year, 7919 * (d + 1) + year);
+      const history = domain.generateDemoHistory(
+        seed.metrics.map((m) => ({ ...m, departmentCodes: deptCodes })),
+        year,
+        7919 * (d + 1) + year,
+      );
       history.forEach((h, i) => {
         const metricId = metricIds.get(h.metricCode);
         const departmentId = deptIds.get(h.departmentCode);
@@ -147,7 +216,9 @@ async function generate({ file, districts }) {
     district(d);
     if (Date.now() - lastReport > 10_000) {
       lastReport = Date.now();
-      console.error(`  ${d + 1}/${districts} districts, ${counts.submissions} submissions, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      console.error(
+        `  ${d + 1}/${districts} districts, ${counts.submissions} submissions, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
     }
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -167,7 +238,12 @@ function draftOf(f) {
     case 'completion':
       return { type: 'completion', completedOn: null };
     case 'cases':
-      return { type: 'cases', cases: f.cases.slice(0, Math.max(1, f.cases.length - 1)).map((c) => ({ ...c, reference: `${c.reference}-draft` })) };
+      return {
+        type: 'cases',
+        cases: f.cases
+          .slice(0, Math.max(1, f.cases.length - 1))
+          .map((c) => ({ ...c, reference: `${c.reference}-draft` })),
+      };
   }
 }
 
@@ -181,7 +257,9 @@ if (require.main === module) {
     process.exit(2);
   }
   const districts = Number(a.districts ?? SCALES[scale]);
-  const file = path.resolve(a.out ?? path.join(root, 'bench/data', `${scale}${a.districts ? `-${districts}` : ''}.sqlite`));
+  const file = path.resolve(
+    a.out ?? path.join(root, 'bench/data', `${scale}${a.districts ? `-${districts}` : ''}.sqlite`),
+  );
   generate({ file, districts }).then(
     (r) => console.log(JSON.stringify(r)),
     (e) => {

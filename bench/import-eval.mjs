@@ -88,7 +88,12 @@ function scoreHongqiao() {
     }
   }
   const found = tasks.flatMap((t) => t.targets).length;
-  return { labels: seed.metrics.length, found, matched: used.size, misses: seed.metrics.filter((m) => !used.has(m)).map((m) => m.code) };
+  return {
+    labels: seed.metrics.length,
+    found,
+    matched: used.size,
+    misses: seed.metrics.filter((m) => !used.has(m)).map((m) => m.code),
+  };
 }
 
 const names = fs
@@ -101,21 +106,34 @@ const rows = names.map(scoreLedger);
 const hq = scoreHongqiao();
 const ratio = (a, b, empty = 1) => (b === 0 ? empty : a / b);
 const f2 = (x) => x.toFixed(2);
-const total = rows.reduce((s, r) => ({ labels: s.labels + r.labels, found: s.found + r.found, matched: s.matched + r.matched, periodAgree: s.periodAgree + r.periodAgree }), { labels: 0, found: 0, matched: 0, periodAgree: 0 });
+const total = rows.reduce(
+  (s, r) => ({
+    labels: s.labels + r.labels,
+    found: s.found + r.found,
+    matched: s.matched + r.matched,
+    periodAgree: s.periodAgree + r.periodAgree,
+  }),
+  { labels: 0, found: 0, matched: 0, periodAgree: 0 },
+);
 
 if (flag('verbose')) {
   for (const r of rows) {
     if (!r.misses.length && !r.extra.length) continue;
     console.log(`\n## ${r.name}`);
-    for (const m of r.misses) console.log(`  MISS  ${m.quote}  ${m.comparator} ${m.value} ${m.unit} ${m.deadline ?? ''}`);
-    for (const t of r.extra) console.log(`  EXTRA ${JSON.stringify(t.span.text)}  ${t.comparator} ${t.target} ${t.unit} ${t.deadline ?? ''}`);
+    for (const m of r.misses)
+      console.log(`  MISS  ${m.quote}  ${m.comparator} ${m.value} ${m.unit} ${m.deadline ?? ''}`);
+    for (const t of r.extra)
+      console.log(`  EXTRA ${JSON.stringify(t.span.text)}  ${t.comparator} ${t.target} ${t.unit} ${t.deadline ?? ''}`);
   }
   console.log(`\nHongqiao misses: ${hq.misses.join(', ')}`);
 }
 
 const marker = 'import-eval';
 const table = rows
-  .map((r) => `| ${r.name} | ${r.labels} | ${r.found} | ${r.matched} | ${r.labels ? f2(ratio(r.matched, r.labels)) : '–'} | ${f2(ratio(r.matched, r.found))} |`)
+  .map(
+    (r) =>
+      `| ${r.name} | ${r.labels} | ${r.found} | ${r.matched} | ${r.labels ? f2(ratio(r.matched, r.labels)) : '–'} | ${f2(ratio(r.matched, r.found))} |`,
+  )
   .join('\n');
 const section = `<!-- ${marker}:start -->
 ## Plan parser on real ledgers (issue #18)
@@ -134,6 +152,9 @@ if (!flag('no-write')) {
   const resultsFile = path.join(here, 'RESULTS.md');
   const existing = fs.readFileSync(resultsFile, 'utf8');
   const marked = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
-  fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, () => section) : `${existing.trimEnd()}\n\n${section}\n`);
+  fs.writeFileSync(
+    resultsFile,
+    marked.test(existing) ? existing.replace(marked, () => section) : `${existing.trimEnd()}\n\n${section}\n`,
+  );
 }
 console.log(section);

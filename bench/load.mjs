@@ -21,20 +21,29 @@ export function cpuOf(pid) {
   }
 }
 
-export const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+export const percentile = (xs, p) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 /** `connections` loops hitting `request(k, n)` (true when answered as expected) for `seconds`; latencies in ms. */
 export async function load(seconds, connections, request) {
   const latencies = [];
   let errors = 0;
   const until = Date.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: connections }, async (_, k) => {
-    for (let n = 0; Date.now() < until; n++) {
-      const t0 = performance.now();
-      const ok = await request(k, n);
-      latencies.push(performance.now() - t0);
-      if (!ok) errors += 1;
-    }
-  }));
-  return { count: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+  await Promise.all(
+    Array.from({ length: connections }, async (_, k) => {
+      for (let n = 0; Date.now() < until; n++) {
+        const t0 = performance.now();
+        const ok = await request(k, n);
+        latencies.push(performance.now() - t0);
+        if (!ok) errors += 1;
+      }
+    }),
+  );
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors,
+  };
 }

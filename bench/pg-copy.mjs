@@ -12,7 +12,16 @@ const Database = require('better-sqlite3');
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 
-const TABLES = ['departments', 'plans', 'indicators', 'indicator_departments', 'tasks', 'metrics', 'submissions', 'submission_cases'];
+const TABLES = [
+  'departments',
+  'plans',
+  'indicators',
+  'indicator_departments',
+  'tasks',
+  'metrics',
+  'submissions',
+  'submission_cases',
+];
 const BOOLEANS = { departments: ['is_group'], plans: ['demo'], metrics: ['consolidated'] };
 
 /** CREATE DATABASE on the server of `serverUrl` (a file-level copy of `template` if given); returns the new database's URL. */
@@ -43,9 +52,27 @@ export async function dropDatabase(serverUrl, name) {
 
 /** Runs the built API once against the database, so that its migrations make the schema (and the calendar). */
 export async function migrate(databaseUrl, port) {
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO: '0', SUPERVISION: '0', FIXED_TODAY: '2021-12-20', EVALUATION_CRON: '0 0 1 1 *', WEB_DIST: '' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    DEMO: '0',
+    SUPERVISION: '0',
+    FIXED_TODAY: '2021-12-20',
+    EVALUATION_CRON: '0 0 1 1 *',
+    WEB_DIST: '',
+  };
   const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], { env, stdio: 'ignore' });
-  for (let i = 0; i < 3000 && !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+  for (
+    let i = 0;
+    i < 3000 &&
+    !(await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 200));
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }
@@ -68,24 +95,46 @@ export async function copyRows(sqliteFile, databaseUrl, log = () => {}) {
   await pg.connect();
   const lite = new Database(sqliteFile, { readonly: true });
   for (const table of TABLES) {
-    const pgColumns = new Set((await pg.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).rows.map((r) => r.column_name));
-    const columns = lite.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all().filter((c) => pgColumns.has(c));
+    const pgColumns = new Set(
+      (await pg.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1', [table])).rows.map(
+        (r) => r.column_name,
+      ),
+    );
+    const columns = lite
+      .prepare(`SELECT name FROM pragma_table_info('${table}')`)
+      .pluck()
+      .all()
+      .filter((c) => pgColumns.has(c));
     const booleans = columns.map((c) => (BOOLEANS[table] ?? []).includes(c));
     // Rows the migrate run loaded (the seeded plan and its departments) are in both; skip them by primary key.
-    const keyColumns = (await pg.query(`SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-      WHERE i.indrelid = $1::regclass AND i.indisprimary`, [table])).rows.map((r) => r.attname);
+    const keyColumns = (
+      await pg.query(
+        `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+      WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+        [table],
+      )
+    ).rows.map((r) => r.attname);
     const keyAt = keyColumns.map((c) => columns.indexOf(c));
     const keyOf = (row) => keyAt.map((i) => String(row[i])).join('|');
-    const present = new Set((await pg.query({ text: `SELECT ${keyColumns.map((c) => `"${c}"`).join(',')} FROM ${table}`, rowMode: 'array' })).rows.map((r) => r.map(String).join('|')));
+    const present = new Set(
+      (
+        await pg.query({ text: `SELECT ${keyColumns.map((c) => `"${c}"`).join(',')} FROM ${table}`, rowMode: 'array' })
+      ).rows.map((r) => r.map(String).join('|')),
+    );
     const started = Date.now();
-    const copy = pg.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(',')}) FROM STDIN WITH (FORMAT csv)`));
+    const copy = pg.query(
+      copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(',')}) FROM STDIN WITH (FORMAT csv)`),
+    );
     const done = new Promise((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
     });
     let rows = 0;
     let chunk = '';
-    for (const row of lite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(',')} FROM ${table}`).raw().iterate()) {
+    for (const row of lite
+      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(',')} FROM ${table}`)
+      .raw()
+      .iterate()) {
       if (present.size > 0 && present.has(keyOf(row))) continue;
       chunk += `${row.map((v, i) => csvField(v, booleans[i])).join(',')}\n`;
       rows += 1;
@@ -98,7 +147,8 @@ export async function copyRows(sqliteFile, databaseUrl, log = () => {}) {
     copy.end(chunk);
     await done;
     log(`  copied ${rows.toLocaleString('en-US')} rows of ${table} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (columns.includes('id')) await pg.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
+    if (columns.includes('id'))
+      await pg.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT MAX(id) FROM ${table}))`);
     await pg.query(`ANALYZE ${table}`);
   }
   lite.close();

@@ -24,16 +24,52 @@ const counts = (i) => ({ red: i % 7, amber: i % 5, green: 30 + (i % 11), grey: i
 
 function citySnapshot(rows) {
   const appendix = Array.from({ length: rows }, (_, i) => ({
-    code: `D${String(Math.floor(i / 50) + 1).padStart(3, '0')}-T${String(i % 50).padStart(3, '0')}`, name: `区${Math.floor(i / 50) + 1} 指标 ${i % 50}`, nameEn: `District ${Math.floor(i / 50) + 1} metric ${i % 50}`,
-    taskNumber: (i % 94) + 1, status: STATUSES[i % 4], value: (i * 7.3) % 100, target: '≥ 80%', targetEn: '≥ 80%',
-    reasonZh: `${((i * 7.3) % 100).toFixed(1)}% 未达目标（≥ 80%），在 5 个百分点预警带内`, reasonEn: 'misses the target (≥ 80%), within the 5-point amber band', revised: i % 13 === 0,
+    code: `D${String(Math.floor(i / 50) + 1).padStart(3, '0')}-T${String(i % 50).padStart(3, '0')}`,
+    name: `区${Math.floor(i / 50) + 1} 指标 ${i % 50}`,
+    nameEn: `District ${Math.floor(i / 50) + 1} metric ${i % 50}`,
+    taskNumber: (i % 94) + 1,
+    status: STATUSES[i % 4],
+    value: (i * 7.3) % 100,
+    target: '≥ 80%',
+    targetEn: '≥ 80%',
+    reasonZh: `${((i * 7.3) % 100).toFixed(1)}% 未达目标（≥ 80%），在 5 个百分点预警带内`,
+    reasonEn: 'misses the target (≥ 80%), within the 5-point amber band',
+    revised: i % 13 === 0,
   }));
   return {
-    plan: { id: 1, title: '某市2021年法治政府建设年度计划', year: 2021, district: '某市' }, month: '2021-06', version: 1, generatedAt: new Date().toISOString(), dataAsOf: null,
+    plan: { id: 1, title: '某市2021年法治政府建设年度计划', year: 2021, district: '某市' },
+    month: '2021-06',
+    version: 1,
+    generatedAt: new Date().toISOString(),
+    dataAsOf: null,
     headline: { metricCount: rows, counts: counts(rows), shareGreen: 64.2, onTimeRate: 91.7, previous: null },
-    indicators: Array.from({ length: 42 * 100 }, (_, i) => ({ level: i % 5 === 0 ? 1 : 2, number: i + 1, title: `指标 ${i}`, status: STATUSES[i % 4], counts: counts(i) })),
-    attention: appendix.filter((r) => r.status === 'red' || r.status === 'amber').map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, status: r.status, reasonZh: r.reasonZh, reasonEn: r.reasonEn, task: `${r.taskNumber}. 任务`, departments: '区司法局、区政府办' })),
-    departments: Array.from({ length: 30 * 100 }, (_, i) => ({ rank: i + 1, name: `单位 ${i}`, metricCount: 50, counts: counts(i), compliance: 70 + (i % 30), onTimeRate: 80 + (i % 20) })),
+    indicators: Array.from({ length: 42 * 100 }, (_, i) => ({
+      level: i % 5 === 0 ? 1 : 2,
+      number: i + 1,
+      title: `指标 ${i}`,
+      status: STATUSES[i % 4],
+      counts: counts(i),
+    })),
+    attention: appendix
+      .filter((r) => r.status === 'red' || r.status === 'amber')
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        nameEn: r.nameEn,
+        status: r.status,
+        reasonZh: r.reasonZh,
+        reasonEn: r.reasonEn,
+        task: `${r.taskNumber}. 任务`,
+        departments: '区司法局、区政府办',
+      })),
+    departments: Array.from({ length: 30 * 100 }, (_, i) => ({
+      rank: i + 1,
+      name: `单位 ${i}`,
+      metricCount: 50,
+      counts: counts(i),
+      compliance: 70 + (i % 30),
+      onTimeRate: 80 + (i % 20),
+    })),
     trend: Array.from({ length: 6 }, (_, i) => ({ month: `2021-0${i + 1}`, counts: counts(i), shareGreen: 60 + i })),
     appendix,
   };
@@ -50,7 +86,9 @@ async function rawStreaming(s, styled) {
   const chunks = [];
   out.on('data', (c) => chunks.push(c));
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: styled, useSharedStrings: false });
-  const fills = Object.fromEntries(Object.entries(FILL).map(([k, argb]) => [k, { type: 'pattern', pattern: 'solid', fgColor: { argb } }]));
+  const fills = Object.fromEntries(
+    Object.entries(FILL).map(([k, argb]) => [k, { type: 'pattern', pattern: 'solid', fgColor: { argb } }]),
+  );
   const sheet = (name, rows, statusColumn) => {
     const ws = book.addWorksheet(name, styled ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
     for (const r of rows) {
@@ -61,11 +99,45 @@ async function rawStreaming(s, styled) {
     ws.commit();
   };
   sheet('概况', [['metrics', s.headline.metricCount], ...STATUSES.map((k) => [k, s.headline.counts[k]])]);
-  sheet('指标', s.indicators.map((i) => [i.level, i.number, i.title, i.status, ...STATUSES.map((k) => i.counts[k])]), 4);
-  sheet('需关注', s.attention.map((a) => [a.code, a.name, a.status, a.reasonZh, a.task, a.departments]), 3);
-  sheet('单位排名', s.departments.map((d) => [d.rank, d.name, d.metricCount, ...STATUSES.map((k) => d.counts[k]), d.compliance / 100, d.onTimeRate / 100]));
-  sheet('趋势', s.trend.map((t) => [t.month, ...STATUSES.map((k) => t.counts[k]), t.shareGreen / 100]));
-  sheet('附表', s.appendix.map((r) => [r.code, r.name, r.taskNumber, r.status, r.value, r.target, r.reasonZh, r.revised ? '是' : '']), 4);
+  sheet(
+    '指标',
+    s.indicators.map((i) => [i.level, i.number, i.title, i.status, ...STATUSES.map((k) => i.counts[k])]),
+    4,
+  );
+  sheet(
+    '需关注',
+    s.attention.map((a) => [a.code, a.name, a.status, a.reasonZh, a.task, a.departments]),
+    3,
+  );
+  sheet(
+    '单位排名',
+    s.departments.map((d) => [
+      d.rank,
+      d.name,
+      d.metricCount,
+      ...STATUSES.map((k) => d.counts[k]),
+      d.compliance / 100,
+      d.onTimeRate / 100,
+    ]),
+  );
+  sheet(
+    '趋势',
+    s.trend.map((t) => [t.month, ...STATUSES.map((k) => t.counts[k]), t.shareGreen / 100]),
+  );
+  sheet(
+    '附表',
+    s.appendix.map((r) => [
+      r.code,
+      r.name,
+      r.taskNumber,
+      r.status,
+      r.value,
+      r.target,
+      r.reasonZh,
+      r.revised ? '是' : '',
+    ]),
+    4,
+  );
   await book.commit();
   return Buffer.concat(chunks);
 }

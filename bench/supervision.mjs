@@ -28,7 +28,8 @@ const opt = (name, fallback) => {
 const scale = opt('scale', 'district');
 const DAYS = Number(opt('days', 45));
 const source = path.join(here, 'data', `evaluated-${scale}.sqlite`);
-if (!fs.existsSync(source)) throw new Error(`Run node bench/evaluate.js --scale ${scale} first (it leaves ${path.relative(root, source)})`);
+if (!fs.existsSync(source))
+  throw new Error(`Run node bench/evaluate.js --scale ${scale} first (it leaves ${path.relative(root, source)})`);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-supervision-'));
 const file = path.join(dir, 'bench.sqlite');
@@ -107,5 +108,12 @@ const resultsFile = path.join(here, 'RESULTS.md');
 const existing = fs.readFileSync(resultsFile, 'utf8');
 const marked = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*?<!-- ${marker}:end -->`);
 const after = '<!-- supervision:end -->';
-fs.writeFileSync(resultsFile, marked.test(existing) ? existing.replace(marked, section) : existing.includes(after) ? existing.replace(after, `${after}\n\n${section}`) : `${existing.trimEnd()}\n\n${section}\n`);
+fs.writeFileSync(
+  resultsFile,
+  marked.test(existing)
+    ? existing.replace(marked, section)
+    : existing.includes(after)
+      ? existing.replace(after, `${after}\n\n${section}`)
+      : `${existing.trimEnd()}\n\n${section}\n`,
+);
 console.log(section);

@@ -42,7 +42,13 @@ function jsSizes(distDir) {
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const first = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const all = fs.readdirSync(path.join(distDir, 'assets')).filter((f) => f.endsWith('.js'));
-  return { ...sizeOf(distDir, first), all: sizeOf(distDir, all.map((f) => `assets/${f}`)) };
+  return {
+    ...sizeOf(distDir, first),
+    all: sizeOf(
+      distDir,
+      all.map((f) => `assets/${f}`),
+    ),
+  };
 }
 
 function sizeOf(distDir, files) {
@@ -57,9 +63,19 @@ function sizeOf(distDir, files) {
 }
 
 async function buildBoth() {
-  await build({ configFile: path.join(root, 'apps/web/vite.config.ts'), root: path.join(root, 'apps/web'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(root, 'apps/web/vite.config.ts'),
+    root: path.join(root, 'apps/web'),
+    logLevel: 'warn',
+  });
   const minimalOut = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-web-'));
-  await build({ configFile: false, root: path.join(here, 'minimal'), plugins: [react()], logLevel: 'warn', build: { outDir: minimalOut, emptyOutDir: true, chunkSizeWarningLimit: 1000 } });
+  await build({
+    configFile: false,
+    root: path.join(here, 'minimal'),
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir: minimalOut, emptyOutDir: true, chunkSizeWarningLimit: 1000 },
+  });
   const result = { app: jsSizes(path.join(root, 'apps/web/dist')), minimal: jsSizes(minimalOut) };
   fs.rmSync(minimalOut, { recursive: true, force: true });
   return result;
@@ -83,7 +99,14 @@ async function startProduct() {
   // no supervision run (on a synthetic history its start-up run would first send a reminder for every gap).
   if (dataFile) fs.copyFileSync(dataFile, file);
   const child = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-    env: { ...process.env, PORT: String(port), SQLITE_PATH: file, UPLOADS_DIR: path.join(dir, 'up'), DATABASE_URL: '', ...(dataFile ? { FIXED_TODAY, SUPERVISION: '0' } : {}) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SQLITE_PATH: file,
+      UPLOADS_DIR: path.join(dir, 'up'),
+      DATABASE_URL: '',
+      ...(dataFile ? { FIXED_TODAY, SUPERVISION: '0' } : {}),
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -96,7 +119,13 @@ async function startProduct() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, stop: () => { child.kill('SIGTERM'); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function measureLcp(url, query = '') {
@@ -116,12 +145,21 @@ async function measureLcp(url, query = '') {
     await login.close();
     const samples = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, storageState });
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width: 1280, height: 900 },
+        storageState,
+      });
       const p = await context.newPage();
       await p.addInitScript(() => {
         new PerformanceObserver((list) => {
           const last = list.getEntries().at(-1);
-          window.__lcp = { time: last.startTime, element: last.element ? last.element.tagName.toLowerCase() + (last.element.id ? `#${last.element.id}` : '') : '' };
+          window.__lcp = {
+            time: last.startTime,
+            element: last.element
+              ? last.element.tagName.toLowerCase() + (last.element.id ? `#${last.element.id}` : '')
+              : '',
+          };
         }).observe({ type: 'largest-contentful-paint', buffered: true });
       });
       await p.goto(`${url}/${query}`);
@@ -142,7 +180,9 @@ const writeSection = (name, section) => {
   const resultsFile = path.join(root, 'bench/RESULTS.md');
   const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
   const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`);
-  const updated = marked.test(existing) ? existing.replace(marked, section) : `${existing.trimEnd()}${existing ? '\n\n' : ''}${section}\n`;
+  const updated = marked.test(existing)
+    ? existing.replace(marked, section)
+    : `${existing.trimEnd()}${existing ? '\n\n' : ''}${section}\n`;
   fs.writeFileSync(resultsFile, updated);
   console.log(section);
 };
@@ -166,11 +206,14 @@ if (dataFile) {
   }
   const times = samples.map((s) => s.time).sort((a, b) => a - b);
   const n = (x) => x.toLocaleString('en-US');
-  writeSection('web-file', `<!-- web-file:start -->
+  writeSection(
+    'web-file',
+    `<!-- web-file:start -->
 ### Largest Contentful Paint with a generated database (\`${path.basename(dataFile)}\`)
 
 Measured by \`node bench/web/run.mjs --file ${path.relative(root, dataFile)}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s): the overview of plan \`${plan.code}\` (30 departments, 50 metrics) in a copy of the evaluated benchmark file — ${n(facts.plans)} plans (the plan selector lists them all), ${n(facts.submissions)} submissions, ${n(facts.evaluations)} evaluations, ${(bytes / 2 ** 30).toFixed(1)} GiB — FIXED_TODAY ${FIXED_TODAY}, SUPERVISION=0, signed in as \`leader\`, 1280×900, cold cache, ${runs} loads: **median ${Math.round(times[Math.floor(times.length / 2)])} ms** (min ${Math.round(times[0])}, max ${Math.round(times.at(-1))}); LCP element: \`${samples[0].element}\`. Goal: under 1.5 s.
-<!-- web-file:end -->`);
+<!-- web-file:end -->`,
+  );
   process.exit(0);
 }
 

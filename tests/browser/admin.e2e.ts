@@ -13,7 +13,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 const seriousIssues = async (page: Page, selector: string) =>
-  (await new AxeBuilder({ page }).include(selector).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  (await new AxeBuilder({ page }).include(selector).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 
 describe('the admin changes a threshold after its preview, resets a password, and meets "not found" (Chromium)', () => {
   let product: RunningProduct;
@@ -25,7 +27,9 @@ describe('the admin changes a threshold after its preview, resets a password, an
     // 1 February 2021: every 2020 period has ended, so each has a status a change can move.
     [product, browser] = await Promise.all([startProduct({ FIXED_TODAY: '2021-02-01' }), launchChromium()]);
     admin = await signedInPage(browser, product.url, 'admin', { width: 1440, height: 900 });
-    const metrics: Array<{ id: number; code: string }> = await (await admin.request.get(`${product.url}/api/metrics?planId=1`)).json();
+    const metrics: Array<{ id: number; code: string }> = await (
+      await admin.request.get(`${product.url}/api/metrics?planId=1`)
+    ).json();
     metricId = metrics.find((m) => m.code === 'T007-1')!.id;
   });
   afterAll(async () => {
@@ -45,7 +49,9 @@ describe('the admin changes a threshold after its preview, resets a password, an
     await expect(editor.textContent()).resolves.toContain('请先预览，再保存。');
     await editor.getByRole('button', { name: '预览状态变化' }).click();
     await editor.getByTestId('rules-preview').waitFor();
-    const rows = await editor.getByTestId('rules-change').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rows = await editor
+      .getByTestId('rules-change')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(rows.length).toBeGreaterThan(0);
     // Period, department (总体 for the overall status), from, to, reason under the new rules.
     for (const [period, , from, to] of rows) {
@@ -71,7 +77,8 @@ describe('the admin changes a threshold after its preview, resets a password, an
     const metric = await (await admin.request.get(`${product.url}/api/metrics/${metricId}`)).json();
     expect(metric).toMatchObject({ target: 70, tolerance: 2 });
     // What the preview said is what the statuses now are.
-    const history: Array<{ period: string; departmentId: number | null; status: string; supersededAt: string | null }> = await (await admin.request.get(`${product.url}/api/metrics/${metricId}/evaluations`)).json();
+    const history: Array<{ period: string; departmentId: number | null; status: string; supersededAt: string | null }> =
+      await (await admin.request.get(`${product.url}/api/metrics/${metricId}/evaluations`)).json();
     const overall = rows.filter(([, department]) => department === '总体');
     for (const [period, , , to] of overall) {
       const now = history.find((e) => e.period === period && e.departmentId === null && e.supersededAt === null)!;
@@ -84,7 +91,11 @@ describe('the admin changes a threshold after its preview, resets a password, an
     await editor.getByLabel('目标值').fill('120');
     await editor.getByRole('button', { name: '预览状态变化' }).click();
     // The browser's own max check stops the form first; either way no preview appears.
-    const refused = await admin.evaluate(() => (document.querySelector('[data-testid=rules-editor] input[type=number]') as HTMLInputElement | null)?.validity.rangeOverflow ?? false);
+    const refused = await admin.evaluate(
+      () =>
+        (document.querySelector('[data-testid=rules-editor] input[type=number]') as HTMLInputElement | null)?.validity
+          .rangeOverflow ?? false,
+    );
     expect(refused).toBe(true);
     expect(await editor.getByTestId('rules-preview').count()).toBe(0);
     await editor.getByLabel('目标值').fill('70');

@@ -38,7 +38,9 @@ async function screenshot(page: Page, name: string, fullPage = false): Promise<v
 /** Serious or critical accessibility faults axe finds on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('an admin keeps the working-day calendar: provisional 2027, the pasted notice, a day set by hand (Chromium)', () => {
@@ -83,15 +85,27 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     await expect(source().textContent()).resolves.toContain('暂定（按放假办法推算，未含调休）');
     await expect(page.getByTestId('calendar-month').count()).resolves.toBe(12);
     const january = page.getByTestId('calendar-month').first();
-    await expect(january.locator('thead th').allTextContents()).resolves.toEqual(['一', '二', '三', '四', '五', '六', '日']);
+    await expect(january.locator('thead th').allTextContents()).resolves.toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '日',
+    ]);
     // 1 January 2027 is a Friday: the fifth cell of the first week.
-    await expect(january.locator('tbody tr').first().locator('td').nth(4).locator('button').getAttribute('data-date')).resolves.toBe('2027-01-01');
+    await expect(
+      january.locator('tbody tr').first().locator('td').nth(4).locator('button').getAttribute('data-date'),
+    ).resolves.toBe('2027-01-01');
     await expect(day('2027-01-01').getAttribute('data-kind')).resolves.toBe('holiday');
     await expect(day('2027-01-01').textContent()).resolves.toBe('1休');
     await expect(day('2027-02-20').getAttribute('data-kind')).resolves.toBe('weekend');
     await expect(page.locator('button[data-kind=workday]').count()).resolves.toBe(0);
     // Four months across at 1440 px.
-    const lefts = await page.getByTestId('calendar-month').evaluateAll((ms) => ms.map((m) => Math.round(m.getBoundingClientRect().left)));
+    const lefts = await page
+      .getByTestId('calendar-month')
+      .evaluateAll((ms) => ms.map((m) => Math.round(m.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(4);
   });
 
@@ -105,9 +119,13 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     expect(states.filter((s) => s === 'ignored')).toHaveLength(1);
     const unread = sentences().and(page.locator('[data-state=unread]'));
     await expect(unread.count()).resolves.toBe(1);
-    await expect(unread.textContent()).resolves.toMatch(/^✕ 未能读出春节：1月31日\(周日\)、2月20日\(周日\)上班2027-02-20 是周六，与括号中所写的"周日"不符/);
+    await expect(unread.textContent()).resolves.toMatch(
+      /^✕ 未能读出春节：1月31日\(周日\)、2月20日\(周日\)上班2027-02-20 是周六，与括号中所写的"周日"不符/,
+    );
     await expect(sentences().first().textContent()).resolves.toMatch(/^✓ 已读出元旦：/);
-    await expect(sentences().and(page.locator('[data-state=ignored]')).textContent()).resolves.toContain('倡议，不是放假安排');
+    await expect(sentences().and(page.locator('[data-state=ignored]')).textContent()).resolves.toContain(
+      '倡议，不是放假安排',
+    );
     await expect(confirmButton().isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('notice-blocked').textContent()).resolves.toContain('有 1 句未能读出，不能确认');
     // The preview is drawn on the months, boxed, before anything is stored: 2 January is a day off in the notice.
@@ -125,7 +143,9 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     await page.getByLabel('通知全文').fill(NOTICE_2027);
     await expect(page.getByTestId('notice-blocked').textContent()).resolves.toContain('有 1 句未能读出');
     await page.getByRole('button', { name: '预览', exact: true }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=notice-sentence][data-state=unread]').length === 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=notice-sentence][data-state=unread]').length === 0,
+    );
     await expect(page.getByTestId('notice-counts').textContent()).resolves.toBe('读出放假 28 天、调休上班 6 天');
     await expect(confirmButton().isEnabled()).resolves.toBe(true);
     await page.getByLabel('通知全文').fill(`${NOTICE_2027}\n`);
@@ -134,7 +154,9 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     await page.getByTestId('notice-blocked').waitFor({ state: 'detached' });
     await confirmButton().click();
     await page.getByTestId('calendar-saved').waitFor();
-    await expect(page.getByTestId('calendar-saved').textContent()).resolves.toContain('已按官方通知保存 2027 年工作日历');
+    await expect(page.getByTestId('calendar-saved').textContent()).resolves.toContain(
+      '已按官方通知保存 2027 年工作日历',
+    );
     await expect(source().textContent()).resolves.toContain('官方通知');
     await expect(source().textContent()).resolves.toContain('国务院办公厅关于2027年部分节假日安排的通知');
     await expect(page.getByTestId('calendar-provisional').count()).resolves.toBe(0);
@@ -144,12 +166,21 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     await expect(day('2027-01-02').textContent()).resolves.toBe('2休');
     // 2027 is official now: the banner is gone.
     await page.getByTestId('calendar-banner').waitFor({ state: 'detached' });
-    const stored: CalendarYearResponse = await (await page.request.get(`${product.url}/api/calendar/years/2027`)).json();
+    const stored: CalendarYearResponse = await (
+      await page.request.get(`${product.url}/api/calendar/years/2027`)
+    ).json();
     expect(stored.source).toBe('official');
-    expect(stored.workingDays).toEqual(['2027-01-31', '2027-02-20', '2027-04-25', '2027-05-08', '2027-09-26', '2027-10-09']);
+    expect(stored.workingDays).toEqual([
+      '2027-01-31',
+      '2027-02-20',
+      '2027-04-25',
+      '2027-05-08',
+      '2027-09-26',
+      '2027-10-09',
+    ]);
   });
 
-  it('sets one day by hand, with a reason; the API\'s refusals are shown', async () => {
+  it("sets one day by hand, with a reason; the API's refusals are shown", async () => {
     const dialog = page.getByTestId('day-dialog');
     await day('2027-03-03').click();
     await dialog.waitFor();
@@ -180,7 +211,7 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     await screenshot(page, 'calendar-admin.png', true);
   });
 
-  it('gives the API\'s refusal in English when the interface is in English', async () => {
+  it("gives the API's refusal in English when the interface is in English", async () => {
     await page.getByRole('button', { name: '切换到英文界面' }).click();
     await page.getByRole('heading', { name: 'Working-day calendar 2027' }).waitFor();
     await expect(source().textContent()).resolves.toContain('Official notice');
@@ -189,7 +220,9 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     await dialog.getByLabel('Make-up working day').check();
     await dialog.getByLabel('Reason (required, recorded in the audit log)').fill('test');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('2027-03-04 is not a weekend day: it is a working day already');
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe(
+      '2027-03-04 is not a weekend day: it is a working day already',
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Switch to the Chinese interface' }).click();
@@ -209,9 +242,13 @@ describe('an admin keeps the working-day calendar: provisional 2027, the pasted 
     const phone = await signedInPage(browser, product.url, 'admin', { width: 390, height: 844 });
     await phone.goto(`${product.url}/admin/calendar?year=2027`);
     await phone.getByTestId('calendar-month').first().waitFor();
-    const lefts = await phone.getByTestId('calendar-month').evaluateAll((ms) => ms.map((m) => Math.round(m.getBoundingClientRect().left)));
+    const lefts = await phone
+      .getByTestId('calendar-month')
+      .evaluateAll((ms) => ms.map((m) => Math.round(m.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);
-    await expect(phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).resolves.toBe(true);
+    await expect(
+      phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).resolves.toBe(true);
     await phone.getByRole('heading', { name: '2027 年各月' }).evaluate((h) => h.scrollIntoView());
     await screenshot(phone, 'calendar-admin-phone.png');
     await phone.context().close();

@@ -9,7 +9,12 @@ const MONTH = '2020-06';
 const AIR_QUALITY = '全区优良天数比例';
 const LEDGER = path.resolve(__dirname, '../../seeds/hongqiao-2020-plan-ledger.txt');
 // A long title, as real ones are: the plan selector must still fit a phone.
-const SECOND_PLAN = { code: 'hongqiao-2020-second', title: '红桥区2020年法治政府建设年度计划任务台账（第二份，导入复核用）', year: '2020', district: '红桥区' };
+const SECOND_PLAN = {
+  code: 'hongqiao-2020-second',
+  title: '红桥区2020年法治政府建设年度计划任务台账（第二份，导入复核用）',
+  year: '2020',
+  district: '红桥区',
+};
 const PHONE = { width: 390, height: 844 };
 
 /** SCREENSHOTS_DIR=docs/screenshots refreshes the pictures in the docs. */
@@ -53,13 +58,17 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     expect(monthOf(page)).toBe(MONTH);
     const airQuality = Number(new URL(page.url()).pathname.split('/').at(-1));
 
-    const june: MetricResponse = await (await page.request.get(`${product.url}/api/metrics/${airQuality}?period=${MONTH}`)).json();
+    const june: MetricResponse = await (
+      await page.request.get(`${product.url}/api/metrics/${airQuality}?period=${MONTH}`)
+    ).json();
     const latest: MetricResponse = await (await page.request.get(`${product.url}/api/metrics/${airQuality}`)).json();
     expect(latest.current!.period).toBe('2020-12');
     expect(june.current!.status).not.toBe(latest.current!.status);
     await expect(page.getByTestId('month-shown').textContent()).resolves.toBe('统计月份 2020-06');
     const current = page.getByTestId('current-status');
-    await expect(current.getByRole('heading', { name: /^当前状态/ }).textContent()).resolves.toBe('当前状态（2020-06）');
+    await expect(current.getByRole('heading', { name: /^当前状态/ }).textContent()).resolves.toBe(
+      '当前状态（2020-06）',
+    );
     await expect(current.locator('.badge').first().getAttribute('data-status')).resolves.toBe(june.current!.status);
     await expect(page.getByTestId('metric-reason').textContent()).resolves.toBe(june.current!.reasonZh);
     await screenshot(page, 'metric-month.png');
@@ -72,10 +81,14 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     expect(monthOf(page)).toBe(MONTH);
     await expect(page.getByTestId('month-shown').textContent()).resolves.toBe('统计月份 2020-06');
     // Every metric of the task page links on with the month, and shows the period of that month.
-    const hrefs = await page.locator('[data-testid=metric] a.metric-name').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page
+      .locator('[data-testid=metric] a.metric-name')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(new URL(href, product.url).searchParams.get('period')).toBe(MONTH);
-    await expect(page.locator('[data-testid=metric] .metric-period').allTextContents()).resolves.not.toContain('报送期 2020-12');
+    await expect(page.locator('[data-testid=metric] .metric-period').allTextContents()).resolves.not.toContain(
+      '报送期 2020-12',
+    );
 
     await page.getByRole('navigation', { name: '位置' }).getByRole('link').nth(1).click();
     await page.getByTestId('second-level-row').first().waitFor();
@@ -95,7 +108,8 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     const shown = await page.getByTestId('department-metric').locator('td .muted').allTextContents();
     expect(shown.length).toBeGreaterThan(0);
     // Periods that had ended by 30 June: a month up to June or a quarter up to the second.
-    for (const period of shown.map((p) => p.trim())) expect([period, /^2020-(0[1-6]|Q[12])$/.test(period)]).toEqual([period, true]);
+    for (const period of shown.map((p) => p.trim()))
+      expect([period, /^2020-(0[1-6]|Q[12])$/.test(period)]).toEqual([period, true]);
     expect(shown.map((p) => p.trim())).toContain(MONTH);
   });
 
@@ -108,7 +122,8 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     await tab.getByRole('button', { name: '退出' }).click();
     await tab.getByLabel('用户名').waitFor();
     expect(new URL(tab.url()).pathname).toBe('/');
-    for (const gone of ['metric-page', 'current-status', 'issue-notice', 'metric-notices']) await expect(tab.getByTestId(gone).count()).resolves.toBe(0);
+    for (const gone of ['metric-page', 'current-status', 'issue-notice', 'metric-notices'])
+      await expect(tab.getByTestId(gone).count()).resolves.toBe(0);
     await expect(tab.getByRole('button', { name: '退出' }).count()).resolves.toBe(0);
     await expect(tab.getByRole('combobox', { name: /^单位/ }).count()).resolves.toBe(0);
     const text = await tab.locator('body').innerText();
@@ -150,7 +165,9 @@ describe('the month carried everywhere, sign-out and the phone (Chromium)', () =
     });
     expect(preview.status()).toBe(200);
     const { seed } = (await preview.json()) as ImportPreview;
-    expect((await admin.request.post(`${product.url}/api/plans/import/confirm`, { headers, data: { seed } })).status()).toBe(201);
+    expect(
+      (await admin.request.post(`${product.url}/api/plans/import/confirm`, { headers, data: { seed } })).status(),
+    ).toBe(201);
     await admin.context().close();
 
     const phone = await signedInPage(browser, product.url, 'leader', PHONE);

@@ -18,10 +18,14 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The element's box on the page as first shown (scrolled to the top). */
-const box = (page: Page, testId: string) => page.getByTestId(testId).first().evaluate((el) => {
-  const r = el.getBoundingClientRect();
-  return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
-});
+const box = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+    });
 
 describe('the leader’s cockpit (Chromium)', () => {
   let product: RunningProduct;
@@ -55,9 +59,13 @@ describe('the leader’s cockpit (Chromium)', () => {
     expect(await units.count()).toBe(summary.redByDepartment.length);
     for (const [i, group] of summary.redByDepartment.entries()) {
       const unit = units.nth(i);
-      await expect(unit.locator('.red-unit-head a, .red-unit-head > span').first().textContent()).resolves.toBe(group.department?.name ?? '未指定报送单位');
+      await expect(unit.locator('.red-unit-head a, .red-unit-head > span').first().textContent()).resolves.toBe(
+        group.department?.name ?? '未指定报送单位',
+      );
       await expect(unit.getByTestId('red-unit-count').textContent()).resolves.toBe(`${group.items.length} 项未达标`);
-      const shown = await unit.getByTestId('red-unit-item').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-metric-id'))));
+      const shown = await unit
+        .getByTestId('red-unit-item')
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-metric-id'))));
       expect(shown).toEqual(group.items.slice(0, 4).map((item) => item.metricId));
     }
     const counts = summary.redByDepartment.map((g) => g.items.length);
@@ -73,12 +81,21 @@ describe('the leader’s cockpit (Chromium)', () => {
     const overdue = summary.redByDepartment.flatMap((g) => g.items.slice(0, 4)).filter((i) => i.daysOverdue !== null);
     expect(overdue.length).toBeGreaterThan(0);
     for (const item of overdue) {
-      const shown = page.locator(`[data-testid=red-unit-item][data-metric-id="${item.metricId}"] [data-testid=days-overdue]`).first();
+      const shown = page
+        .locator(`[data-testid=red-unit-item][data-metric-id="${item.metricId}"] [data-testid=days-overdue]`)
+        .first();
       await expect(shown.textContent()).resolves.toBe(`逾期 ${item.daysOverdue} 天`);
       await expect(shown.getAttribute('title')).resolves.toBe(`应报 ${item.dueDate}`);
     }
-    const onTime = summary.redByDepartment.flatMap((g) => g.items.slice(0, 4)).find((i) => i.daysOverdue === null && i.dueDate)!;
-    await expect(page.locator(`[data-testid=red-unit-item][data-metric-id="${onTime.metricId}"] [data-testid=due-date]`).first().textContent()).resolves.toBe(`应报 ${onTime.dueDate}`);
+    const onTime = summary.redByDepartment
+      .flatMap((g) => g.items.slice(0, 4))
+      .find((i) => i.daysOverdue === null && i.dueDate)!;
+    await expect(
+      page
+        .locator(`[data-testid=red-unit-item][data-metric-id="${onTime.metricId}"] [data-testid=due-date]`)
+        .first()
+        .textContent(),
+    ).resolves.toBe(`应报 ${onTime.dueDate}`);
     // A red metric drills to its page with the month kept.
     await page.locator(`[data-testid=red-unit-item][data-metric-id="${overdue[0].metricId}"] a`).first().click();
     await page.getByTestId('metric-page').waitFor();
@@ -90,7 +107,11 @@ describe('the leader’s cockpit (Chromium)', () => {
     const phone = await signedInPage(browser, product.url, 'leader', PHONE);
     await phone.goto(`${product.url}/?period=${MONTH}`);
     await phone.getByTestId('red-unit').first().waitFor();
-    const [headline, units, tiles] = [await box(phone, 'count-red'), await box(phone, 'red-unit'), await box(phone, 'indicator-tile')];
+    const [headline, units, tiles] = [
+      await box(phone, 'count-red'),
+      await box(phone, 'red-unit'),
+      await box(phone, 'indicator-tile'),
+    ];
     expect(headline.bottom).toBeLessThan(units.top);
     expect(units.top).toBeLessThan(PHONE.height);
     expect(units.bottom).toBeLessThan(tiles.top);
@@ -103,11 +124,29 @@ describe('the leader’s cockpit (Chromium)', () => {
     const page = await signedInPage(browser, product.url, 'leader', DESK);
     await page.goto(`${product.url}/?period=${MONTH}`);
     await page.getByTestId('ranking-row').first().waitFor();
-    const comparison: DepartmentComparisonResponse = await (await page.request.get(`${product.url}/api/dashboard/departments?planId=1&period=${MONTH}`)).json();
+    const comparison: DepartmentComparisonResponse = await (
+      await page.request.get(`${product.url}/api/dashboard/departments?planId=1&period=${MONTH}`)
+    ).json();
     const headings = await page.locator('[data-testid=department-ranking] thead th').allTextContents();
-    expect(headings.map((h) => h.replace(/[▲▼↕]/g, ''))).toEqual(['排名', '单位', '指标数', '未达标', '预警', '达标', '达标率', '按时报送率']);
-    await expect(page.locator('[data-testid=department-ranking] button[data-sort=red]').locator('xpath=..').getAttribute('aria-sort')).resolves.toBe('descending');
-    const ids = await page.getByTestId('ranking-row').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-department-id'))));
+    expect(headings.map((h) => h.replace(/[▲▼↕]/g, ''))).toEqual([
+      '排名',
+      '单位',
+      '指标数',
+      '未达标',
+      '预警',
+      '达标',
+      '达标率',
+      '按时报送率',
+    ]);
+    await expect(
+      page
+        .locator('[data-testid=department-ranking] button[data-sort=red]')
+        .locator('xpath=..')
+        .getAttribute('aria-sort'),
+    ).resolves.toBe('descending');
+    const ids = await page
+      .getByTestId('ranking-row')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-department-id'))));
     const shown = ids.map((id) => comparison.departments.find((d) => d.id === id)!.counts);
     for (let i = 1; i < shown.length; i++) {
       const [a, b] = [shown[i - 1], shown[i]];
@@ -123,10 +162,14 @@ describe('the leader’s cockpit (Chromium)', () => {
   it('names every failing department of a 需关注 item with its own figure and 督办单 (T076-1: two units red in December)', async () => {
     const page = await signedInPage(browser, product.url, 'leader', DESK);
     await page.goto(`${product.url}/attention?period=2020-12`);
-    const december: DashboardSummaryResponse = await (await page.request.get(`${product.url}/api/dashboard/summary?planId=1&period=2020-12`)).json();
+    const december: DashboardSummaryResponse = await (
+      await page.request.get(`${product.url}/api/dashboard/summary?planId=1&period=2020-12`)
+    ).json();
     const item = december.attention.find((a) => a.code === 'T076-1')!;
     expect(item.failingDepartments.length).toBeGreaterThanOrEqual(2);
-    const rows = page.locator(`[data-testid=attention-item][data-metric-id="${item.metricId}"] [data-testid=failing-department]`);
+    const rows = page.locator(
+      `[data-testid=attention-item][data-metric-id="${item.metricId}"] [data-testid=failing-department]`,
+    );
     await rows.first().waitFor();
     expect(await rows.count()).toBe(item.failingDepartments.length);
     for (const [i, d] of item.failingDepartments.entries()) {
@@ -134,7 +177,10 @@ describe('the leader’s cockpit (Chromium)', () => {
       await expect(row.getAttribute('data-status')).resolves.toBe(d.status);
       await expect(row.getByRole('link', { name: d.name }).count()).resolves.toBe(1);
       await expect(row.locator('.failing-reason').textContent()).resolves.toBe(d.reasonZh);
-      if (d.notice) await expect(row.locator('.failing-notice').getAttribute('href')).resolves.toMatch(new RegExp(`^/notices/${d.notice.id}\\?`));
+      if (d.notice)
+        await expect(row.locator('.failing-notice').getAttribute('href')).resolves.toMatch(
+          new RegExp(`^/notices/${d.notice.id}\\?`),
+        );
     }
     await screenshot(page, 'attention.png');
     await page.context().close();
@@ -143,7 +189,9 @@ describe('the leader’s cockpit (Chromium)', () => {
   it('keeps 需关注 in full and the whole plan tree a link away, with the month carried', async () => {
     const page = await signedInPage(browser, product.url, 'leader', DESK);
     await page.goto(`${product.url}/?period=${MONTH}`);
-    await expect(page.getByTestId('attention-link').textContent()).resolves.toBe(`需关注全部 ${summary.attention.length} 项 →`);
+    await expect(page.getByTestId('attention-link').textContent()).resolves.toBe(
+      `需关注全部 ${summary.attention.length} 项 →`,
+    );
     await page.getByTestId('attention-link').click();
     await page.getByTestId('attention-item').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/attention');

@@ -14,7 +14,13 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The comments shown, each as "who · when" and its text. */
-const shown = (page: Page) => page.getByTestId('comment').evaluateAll((items) => items.map((li) => ({ meta: li.querySelector('.comment-meta')?.textContent ?? '', text: li.querySelector('.comment-text')?.textContent ?? '' })));
+const shown = (page: Page) =>
+  page.getByTestId('comment').evaluateAll((items) =>
+    items.map((li) => ({
+      meta: li.querySelector('.comment-meta')?.textContent ?? '',
+      text: li.querySelector('.comment-text')?.textContent ?? '',
+    })),
+  );
 
 describe('a leader comments on a metric period and the reporting department replies (Chromium)', () => {
   let product: RunningProduct;
@@ -30,7 +36,9 @@ describe('a leader comments on a metric period and the reporting department repl
     [product, browser] = await Promise.all([startProduct({ FIXED_TODAY: '2020-07-10' }), launchChromium()]);
     leader = await signedInPage(browser, product.url, 'leader', { width: 1440, height: 900 });
     // T051-1 is reported by 区司法局 (sfj) alone.
-    const metrics: Array<{ id: number; code: string }> = await (await leader.request.get(`${product.url}/api/metrics?planId=1`)).json();
+    const metrics: Array<{ id: number; code: string }> = await (
+      await leader.request.get(`${product.url}/api/metrics?planId=1`)
+    ).json();
     metricPath = `/metrics/${metrics.find((m) => m.code === 'T051-1')!.id}?plan=1&period=2020-06`;
   });
   afterAll(async () => {
@@ -43,7 +51,9 @@ describe('a leader comments on a metric period and the reporting department repl
     const section = leader.locator('[data-testid=metric-comments][data-period="2020-06"]');
     await section.waitFor();
     // Under the status of the same period.
-    await expect(leader.getByTestId('current-status').getByRole('heading', { level: 3 }).first().textContent()).resolves.toContain('2020-06');
+    await expect(
+      leader.getByTestId('current-status').getByRole('heading', { level: 3 }).first().textContent(),
+    ).resolves.toContain('2020-06');
     await expect(section.textContent()).resolves.toContain('本期尚无评论。');
 
     await leader.getByLabel('对 2020-06 的评论').fill(question);
@@ -55,7 +65,9 @@ describe('a leader comments on a metric period and the reporting department repl
     // The form is emptied for the next comment.
     await expect(leader.getByLabel('对 2020-06 的评论').inputValue()).resolves.toBe('');
     const axe = await new AxeBuilder({ page: leader }).include('[data-testid=metric-comments]').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
   });
 
   it('shows it to a clerk of the reporting department on a phone, who replies; blank text is refused in words', async () => {
@@ -63,7 +75,10 @@ describe('a leader comments on a metric period and the reporting department repl
     // From what the department has to report (searched: the list comes a page at a time), the metric's name leads to its page as of the period.
     await clerk.getByRole('searchbox', { name: '搜索指标（名称或编号）' }).fill('T051-1');
     await clerk.getByRole('button', { name: '搜索' }).click();
-    await clerk.locator('[data-testid=queue-item][data-metric="T051-1"][data-period="2020-06"]').getByRole('link', { name: '行政执法全过程记录率' }).click();
+    await clerk
+      .locator('[data-testid=queue-item][data-metric="T051-1"][data-period="2020-06"]')
+      .getByRole('link', { name: '行政执法全过程记录率' })
+      .click();
     await clerk.waitForURL(/\/metrics\/\d+\?period=2020-06$/);
     await clerk.locator('[data-testid=metric-comments][data-period="2020-06"]').waitFor();
     await clerk.getByTestId('comment').first().waitFor();

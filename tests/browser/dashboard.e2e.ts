@@ -6,9 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startProduct, type RunningProduct } from './support/product';
 import { signedInPage } from './support/session';
 
-const percent = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(v / 100));
+const percent = (v: number | null) =>
+  v === null ? '—' : new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(v / 100);
 const STATUS_ZH = { red: '未达标', amber: '预警', green: '达标', grey: '无数据' } as const;
-const countsLine = (c: { red: number; amber: number; green: number; grey: number }) => `未达标 ${c.red} · 预警 ${c.amber} · 达标 ${c.green} · 无数据 ${c.grey}`;
+const countsLine = (c: { red: number; amber: number; green: number; grey: number }) =>
+  `未达标 ${c.red} · 预警 ${c.amber} · 达标 ${c.green} · 无数据 ${c.grey}`;
 
 async function screenshot(page: Page, name: string): Promise<void> {
   // SCREENSHOTS_DIR=docs/screenshots refreshes the pictures in the docs.
@@ -20,7 +22,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('the leadership dashboard in Chromium', () => {
@@ -43,13 +47,19 @@ describe('the leadership dashboard in Chromium', () => {
   it('shows the headline figures and the changes since last month as GET /api/dashboard/summary gives them', async () => {
     expect(summary.previous).not.toBeNull();
     for (const status of ['red', 'amber', 'green', 'grey'] as const) {
-      await expect(page.getByTestId(`count-${status}`).locator('.status-card-count').textContent()).resolves.toBe(String(summary.counts[status]));
+      await expect(page.getByTestId(`count-${status}`).locator('.status-card-count').textContent()).resolves.toBe(
+        String(summary.counts[status]),
+      );
       const delta = summary.counts[status] - summary.previous!.counts[status];
       const signed = delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`;
       await expect(page.getByTestId(`change-${status}`).textContent()).resolves.toBe(`${STATUS_ZH[status]} ${signed}`);
     }
-    await expect(page.getByTestId('share-green').locator('.rate-value').textContent()).resolves.toBe(percent(summary.shareGreen));
-    await expect(page.getByTestId('on-time-rate').locator('.rate-value').textContent()).resolves.toBe(percent(summary.onTimeRate));
+    await expect(page.getByTestId('share-green').locator('.rate-value').textContent()).resolves.toBe(
+      percent(summary.shareGreen),
+    );
+    await expect(page.getByTestId('on-time-rate').locator('.rate-value').textContent()).resolves.toBe(
+      percent(summary.onTimeRate),
+    );
     await expect(page.getByTestId('share-green').locator('.rate-change').textContent()).resolves.toMatch(/个百分点/);
     await expect(page.getByTestId('evaluated-at').textContent()).resolves.toMatch(/评估时间 \d{4}年/);
   });
@@ -73,13 +83,17 @@ describe('the leadership dashboard in Chromium', () => {
     const statuses = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(statuses).toEqual(summary.attention.map((a) => a.status));
     expect(statuses.lastIndexOf('red')).toBeLessThan(statuses.indexOf('amber'));
-    await expect(page.getByTestId('attention-reason').first().textContent()).resolves.toBe(summary.attention[0].reasonZh);
+    await expect(page.getByTestId('attention-reason').first().textContent()).resolves.toBe(
+      summary.attention[0].reasonZh,
+    );
   });
 
   it('sorts the departments by a column chosen with the keyboard', async () => {
     await page.goto(product.url);
     await page.getByTestId('ranking-row').first().waitFor();
-    const comparison: DepartmentComparisonResponse = await (await page.request.get(`${product.url}/api/dashboard/departments?planId=1`)).json();
+    const comparison: DepartmentComparisonResponse = await (
+      await page.request.get(`${product.url}/api/dashboard/departments?planId=1`)
+    ).json();
     const rows = page.getByTestId('ranking-row');
     expect(await rows.count()).toBe(comparison.departments.length);
     const button = page.locator('[data-testid=department-ranking] button[data-sort=red]');
@@ -122,17 +136,25 @@ describe('the leadership dashboard in Chromium', () => {
     const tile = page.locator('[data-testid=indicator-tile][data-status=red]').first();
     await tile.locator('.tile-title a').click();
     await page.waitForURL(/\/indicators\/\d+$/);
-    await page.locator('[data-testid=second-level-row]', { has: page.locator('.badge-red') }).first().getByRole('link').click();
+    await page
+      .locator('[data-testid=second-level-row]', { has: page.locator('.badge-red') })
+      .first()
+      .getByRole('link')
+      .click();
     await page.waitForURL(/\/indicators\/\d+\/\d+$/);
     const metric = page.locator('[data-testid=task] [data-testid=metric].metric-red').first();
     await metric.getByRole('link').click();
     await page.waitForURL(/\/metrics\/\d+$/);
     await page.getByRole('img', { name: /逐期数值折线图/ }).waitFor();
-    await expect(page.getByTestId('current-status').locator('.badge').first().getAttribute('data-status')).resolves.toBe('red');
+    await expect(
+      page.getByTestId('current-status').locator('.badge').first().getAttribute('data-status'),
+    ).resolves.toBe('red');
   });
 
   it('shows a department its metrics and statuses above what is due', async () => {
-    const comparison: DepartmentComparisonResponse = await (await page.request.get(`${product.url}/api/dashboard/departments?planId=1`)).json();
+    const comparison: DepartmentComparisonResponse = await (
+      await page.request.get(`${product.url}/api/dashboard/departments?planId=1`)
+    ).json();
     const department = comparison.departments.find((d) => d.counts.red > 0)!;
     await page.goto(`${product.url}/departments/${department.id}`);
     await page.getByTestId('department-metrics').waitFor();
@@ -150,7 +172,9 @@ describe('the leadership dashboard in Chromium', () => {
     for (const url of [product.url, `${product.url}/metrics/${summary.attention[0].metricId}`]) {
       await page.goto(url);
       await page.locator('figure.chart canvas').waitFor();
-      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).resolves.toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });

@@ -46,7 +46,9 @@ describe('the year-end forecast in Chromium', () => {
 
   it('says where the year will end on the metric page, in words, and draws the projection dashed to year-end', async () => {
     const id = summary.attention.find((a) => a.status === 'green')!.metricId;
-    const metric: MetricResponse = await (await page.request.get(`${product.url}/api/metrics/${id}?period=${MONTH}`)).json();
+    const metric: MetricResponse = await (
+      await page.request.get(`${product.url}/api/metrics/${id}?period=${MONTH}`)
+    ).json();
     await page.goto(`${product.url}/metrics/${id}?period=${MONTH}`);
     const forecast = page.getByTestId('metric-forecast');
     await forecast.waitFor();

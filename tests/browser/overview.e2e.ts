@@ -47,9 +47,13 @@ describe('the overview page in Chromium', () => {
 
   it('shows the same counts by status as GET /api/dashboard/summary', async () => {
     await page.goto(product.url);
-    const summary: DashboardSummaryResponse = await (await page.request.get(`${product.url}/api/dashboard/summary?planId=1`)).json();
+    const summary: DashboardSummaryResponse = await (
+      await page.request.get(`${product.url}/api/dashboard/summary?planId=1`)
+    ).json();
     for (const status of ['red', 'amber', 'green', 'grey'] as const) {
-      await expect(page.getByTestId(`count-${status}`).locator('.status-card-count').textContent()).resolves.toBe(String(summary.counts[status]));
+      await expect(page.getByTestId(`count-${status}`).locator('.status-card-count').textContent()).resolves.toBe(
+        String(summary.counts[status]),
+      );
     }
   });
 
@@ -66,7 +70,11 @@ describe('the overview page in Chromium', () => {
     const summary = page.locator('.tree-second > details > summary', { hasText: '优化政府组织结构' });
     await expect(summary.textContent()).resolves.toBe('–无量化指标3. 优化政府组织结构');
     // One with metrics keeps its status word and counts.
-    await expect(page.locator('.tree-second > details > summary', { hasText: '强化节能和生态环境保护' }).textContent()).resolves.toMatch(/^[✕!✓](未达标|预警|达标)7\. 强化节能和生态环境保护未达标 \d+ · 预警 \d+ · 达标 \d+ · 无数据 \d+$/);
+    await expect(
+      page.locator('.tree-second > details > summary', { hasText: '强化节能和生态环境保护' }).textContent(),
+    ).resolves.toMatch(
+      /^[✕!✓](未达标|预警|达标)7\. 强化节能和生态环境保护未达标 \d+ · 预警 \d+ · 达标 \d+ · 无数据 \d+$/,
+    );
     // The cockpit's indicator tiles say the same.
     await page.goto(product.url);
     const tile = page.getByTestId('indicator-tile').locator('li', { hasText: '优化政府组织结构' });
@@ -77,7 +85,9 @@ describe('the overview page in Chromium', () => {
     expect(await page.getByTestId('names-note').count()).toBe(0);
     await page.getByRole('button', { name: '切换到英文界面' }).click();
     await expect(page.getByTestId('count-green').textContent()).resolves.toContain('On target');
-    await expect(page.getByTestId('names-note').textContent()).resolves.toBe('Plan, indicator and department names have no English name yet and are shown in Chinese');
+    await expect(page.getByTestId('names-note').textContent()).resolves.toBe(
+      'Plan, indicator and department names have no English name yet and are shown in Chinese',
+    );
     await page.getByRole('button', { name: 'Switch to the Chinese interface' }).click();
     await expect(page.getByTestId('count-green').textContent()).resolves.toContain('达标');
     expect(await page.getByTestId('names-note').count()).toBe(0);
@@ -86,8 +96,13 @@ describe('the overview page in Chromium', () => {
   it('changes month with the selector and keeps it in the address', async () => {
     await page.getByLabel('统计月份').selectOption('2020-03');
     await page.waitForURL(/period=2020-03/);
-    const summary: DashboardSummaryResponse = await (await page.request.get(`${product.url}/api/dashboard/summary?planId=1&period=2020-03`)).json();
-    await page.waitForFunction((n) => document.querySelector('[data-testid=count-red] .status-card-count')?.textContent === n, String(summary.counts.red));
+    const summary: DashboardSummaryResponse = await (
+      await page.request.get(`${product.url}/api/dashboard/summary?planId=1&period=2020-03`)
+    ).json();
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=count-red] .status-card-count')?.textContent === n,
+      String(summary.counts.red),
+    );
   });
 
   it('prints the overview on one A4 page', async () => {

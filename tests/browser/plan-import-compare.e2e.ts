@@ -19,7 +19,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, name), fullPage: false });
 }
 
-describe('an admin imports next year\'s ledger and sees it compared with the current plan before confirming (Chromium)', () => {
+describe("an admin imports next year's ledger and sees it compared with the current plan before confirming (Chromium)", () => {
   let product: RunningProduct;
   let browser: Browser;
   let page: Page;
@@ -27,9 +27,16 @@ describe('an admin imports next year\'s ledger and sees it compared with the cur
   let demoTree: PlanTreeResponse;
 
   const counts = async () =>
-    Object.fromEntries(await page.locator('[data-testid=comparison-counts] li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.change!, Number(li.querySelector('strong')!.textContent)])));
+    Object.fromEntries(
+      await page
+        .locator('[data-testid=comparison-counts] li')
+        .evaluateAll((lis) =>
+          lis.map((li) => [(li as HTMLElement).dataset.change!, Number(li.querySelector('strong')!.textContent)]),
+        ),
+    );
   const rows = () => page.getByTestId('comparison-row');
-  const tree = async (id: number): Promise<PlanTreeResponse> => (await page.request.get(`${product.url}/api/plans/${id}`)).json();
+  const tree = async (id: number): Promise<PlanTreeResponse> =>
+    (await page.request.get(`${product.url}/api/plans/${id}`)).json();
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'taizhang-ledger-'));
@@ -54,7 +61,9 @@ describe('an admin imports next year\'s ledger and sees it compared with the cur
     await page.getByRole('button', { name: '读取并预览' }).click();
     const section = page.getByRole('region', { name: '与上一年度计划对比' });
     await section.waitFor();
-    await expect(section.textContent()).resolves.toContain('与“红桥区2020年法治政府建设年度计划”（2020 年，hongqiao-2020）逐项对比');
+    await expect(section.textContent()).resolves.toContain(
+      '与“红桥区2020年法治政府建设年度计划”（2020 年，hongqiao-2020）逐项对比',
+    );
     await expect(section.textContent()).resolves.toContain('2020 年计划及其填报、评估结果保持不变');
     await expect(counts()).resolves.toEqual({ unchanged: 46, 'target-changed': 2, new: 0, removed: 2 });
     await expect(rows().count()).resolves.toBe(50);
@@ -71,7 +80,9 @@ describe('an admin imports next year\'s ledger and sees it compared with the cur
     await page.getByRole('radio', { name: '目标变化' }).check();
     await expect(rows().count()).resolves.toBe(2);
     await expect(page.locator('.comparison-table caption').textContent()).resolves.toBe('指标对比（显示 2 / 50 项）');
-    const cells = await rows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())));
+    const cells = await rows().evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())),
+    );
     expect(cells[0][1]).toBe('目标变化（目标值）');
     expect(cells[0][2]).toMatch(/80/);
     expect(cells[0][3]).toMatch(/90/);

@@ -7,7 +7,13 @@ import { launchChromium, startProduct, type RunningProduct } from './support/pro
 import { signedInPage } from './support/session';
 
 /** A small ledger of the 民生实事 shape: numbered items, no department the reader attaches, one area it does not read. */
-const LEDGER_TEXT = ['2025年某区民生实事项目', '一、教育惠民', '01 新建幼儿园3所,新增学位1080个。', '二、居住改善', '02 完成老旧小区综合改造提升15万平方米,加装电梯40台。'].join('\n');
+const LEDGER_TEXT = [
+  '2025年某区民生实事项目',
+  '一、教育惠民',
+  '01 新建幼儿园3所,新增学位1080个。',
+  '二、居住改善',
+  '02 完成老旧小区综合改造提升15万平方米,加装电梯40台。',
+].join('\n');
 const MISSED = '完成老旧小区综合改造提升15万平方米';
 const CODE = 'minsheng-2025-review';
 const TITLE = '某区2025年民生实事项目';
@@ -54,13 +60,19 @@ describe('an admin imports a ledger, adds a target the reader missed from the so
     await page.getByLabel('地区', { exact: true }).fill('某区');
     await page.getByRole('button', { name: '读取并预览' }).click();
     await page.getByTestId('source-text').waitFor();
-    await expect(page.getByTestId('import-summary').textContent()).resolves.toContain('一级指标 2 项 · 二级指标 2 项 · 任务 2 项 · 量化目标 3 项');
+    await expect(page.getByTestId('import-summary').textContent()).resolves.toContain(
+      '一级指标 2 项 · 二级指标 2 项 · 任务 2 项 · 量化目标 3 项',
+    );
     await expect(problems().allTextContents()).resolves.toEqual([
       '二级指标 1「教育惠民」没有牵头单位：请为其下指标 T001-1、T001-2 指定填报部门',
       '二级指标 2「居住改善」没有牵头单位：请为其下指标 T002-1 指定填报部门',
     ]);
     await expect(confirmButton().isDisabled()).resolves.toBe(true);
-    await expect(page.locator('[data-testid=import-target] .metric-name').allTextContents()).resolves.toEqual(['新建幼儿园', '新增学位', '加装电梯']);
+    await expect(page.locator('[data-testid=import-target] .metric-name').allTextContents()).resolves.toEqual([
+      '新建幼儿园',
+      '新增学位',
+      '加装电梯',
+    ]);
   });
 
   it('adds the missed target by selecting its words in the source text: a form prefilled from them, then every term set', async () => {
@@ -105,7 +117,9 @@ describe('an admin imports a ledger, adds a target the reader missed from the so
     await item.waitFor();
     await expect(item.getByText('手动添加').count()).resolves.toBe(1);
     await expect(item.getByTestId('target-reporters').textContent()).resolves.toBe('填报部门：区政务服务办');
-    await expect(page.locator('[data-testid=source-text] mark[data-codes="T002-2"]').textContent()).resolves.toBe(MISSED);
+    await expect(page.locator('[data-testid=source-text] mark[data-codes="T002-2"]').textContent()).resolves.toBe(
+      MISSED,
+    );
     await expect(page.getByTestId('import-summary').textContent()).resolves.toContain('量化目标 4 项（保留 4 项）');
   });
 
@@ -134,13 +148,22 @@ describe('an admin imports a ledger, adds a target the reader missed from the so
     await page.getByText(`已创建计划“${TITLE}”。`).waitFor();
     const href = await page.getByRole('link', { name: '查看该计划的总览' }).getAttribute('href');
     planId = Number(new URL(href!, product.url).searchParams.get('plan'));
-    const metrics: MetricResponse[] = await (await page.request.get(`${product.url}/api/metrics?planId=${planId}`)).json();
+    const metrics: MetricResponse[] = await (
+      await page.request.get(`${product.url}/api/metrics?planId=${planId}`)
+    ).json();
     expect(metrics.map((m) => m.code).sort()).toEqual(['T001-1', 'T001-2', 'T002-1', 'T002-2']);
-    expect(metrics.find((m) => m.code === 'T002-2')).toMatchObject({ name: '老旧小区综合改造提升面积（平方米）', target: 150000, comparator: 'gte', source: MISSED });
+    expect(metrics.find((m) => m.code === 'T002-2')).toMatchObject({
+      name: '老旧小区综合改造提升面积（平方米）',
+      target: 150000,
+      comparator: 'gte',
+      source: MISSED,
+    });
     await page.getByRole('link', { name: '查看该计划的总览' }).click();
     await page.getByTestId('indicator-tile').first().waitFor();
     // 2025 is over and nothing was reported: judged at once, red, not 暂无数据 until the next cycle.
-    await expect(page.getByTestId('indicator-tile').evaluateAll((ts) => ts.map((t) => (t as HTMLElement).dataset.status))).resolves.toEqual(['red', 'red']);
+    await expect(
+      page.getByTestId('indicator-tile').evaluateAll((ts) => ts.map((t) => (t as HTMLElement).dataset.status)),
+    ).resolves.toEqual(['red', 'red']);
     await screenshot(page, 'plan-import-overview.png');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'plan-import-overview-390.png');

@@ -51,30 +51,41 @@ describe('an admin imports a plan ledger, reviews the targets and creates the pl
     await page.getByTestId('source-text').waitFor();
     targetCount = await items().count();
     expect(targetCount).toBeGreaterThanOrEqual(45);
-    await expect(page.getByTestId('import-summary').textContent()).resolves.toContain(`一级指标 9 项 · 二级指标 33 项 · 任务 94 项 · 量化目标 ${targetCount} 项（保留 ${targetCount} 项）`);
+    await expect(page.getByTestId('import-summary').textContent()).resolves.toContain(
+      `一级指标 9 项 · 二级指标 33 项 · 任务 94 项 · 量化目标 ${targetCount} 项（保留 ${targetCount} 项）`,
+    );
   });
 
   it('highlights every target in the source text, each mark labelled with its code and words', async () => {
     // Targets read from the same words (one figure, several subjects) share a mark that carries all their codes.
-    const marked = (await page.locator('[data-testid=source-text] mark.mark-target').evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.codes!.split(' ')))).flat();
+    const marked = (
+      await page
+        .locator('[data-testid=source-text] mark.mark-target')
+        .evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.codes!.split(' ')))
+    ).flat();
     const listed = await items().evaluateAll((is) => is.map((i) => (i as HTMLElement).dataset.code!));
     expect(marked.sort()).toEqual([...listed].sort());
     const first = items().first();
     const code = await codeOf(first);
     const mark = page.locator(`mark[data-codes~="${code}"]`);
     const words = (await mark.textContent())!;
-    await expect(mark.getAttribute('aria-label')).resolves.toMatch(new RegExp(`^量化目标 (T\\d{3}-\\d+、)*${code}(、T\\d{3}-\\d+)*：`));
+    await expect(mark.getAttribute('aria-label')).resolves.toMatch(
+      new RegExp(`^量化目标 (T\\d{3}-\\d+、)*${code}(、T\\d{3}-\\d+)*：`),
+    );
     expect((await mark.getAttribute('aria-label'))!.endsWith(`：${words}`)).toBe(true);
     // The quotation under the target is its words in the source.
     expect(words).toContain((await first.locator('.import-quote').textContent())!.slice(1, -1));
   });
 
-  it('moves the focus to a target\'s highlight when its quotation is chosen from the list', async () => {
+  it("moves the focus to a target's highlight when its quotation is chosen from the list", async () => {
     const item = items().nth(10);
     const code = await codeOf(item);
     await page.getByRole('button', { name: `在原文中定位目标 ${code}` }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((c) => (document.activeElement as HTMLElement | null)?.dataset.codes?.split(' ').includes(c), code);
+    await page.waitForFunction(
+      (c) => (document.activeElement as HTMLElement | null)?.dataset.codes?.split(' ').includes(c),
+      code,
+    );
     await expect(page.locator(`mark[data-codes~="${code}"]`).isVisible()).resolves.toBe(true);
   });
 
@@ -88,7 +99,9 @@ describe('an admin imports a plan ledger, reviews the targets and creates the pl
     discarded = await codeOf(item);
     await page.getByRole('button', { name: `舍弃目标 ${discarded}` }).click();
     await expect(item.getByText('已舍弃').count()).resolves.toBe(1);
-    await expect(page.locator(`mark[data-codes="${discarded}"]`).getAttribute('aria-label')).resolves.toMatch(new RegExp(`^已舍弃的量化目标 ${discarded}：`));
+    await expect(page.locator(`mark[data-codes="${discarded}"]`).getAttribute('aria-label')).resolves.toMatch(
+      new RegExp(`^已舍弃的量化目标 ${discarded}：`),
+    );
     await expect(page.getByTestId('import-summary').textContent()).resolves.toContain(`（保留 ${targetCount - 1} 项）`);
   });
 
@@ -122,7 +135,9 @@ describe('an admin imports a plan ledger, reviews the targets and creates the pl
     const href = await page.getByRole('link', { name: '查看该计划的总览' }).getAttribute('href');
     planId = Number(new URL(href!, product.url).searchParams.get('plan'));
     expect(planId).toBeGreaterThan(1);
-    const metrics: MetricResponse[] = await (await page.request.get(`${product.url}/api/metrics?planId=${planId}`)).json();
+    const metrics: MetricResponse[] = await (
+      await page.request.get(`${product.url}/api/metrics?planId=${planId}`)
+    ).json();
     expect(metrics).toHaveLength(targetCount - 1);
     expect(metrics.find((m) => m.code === changed)?.target).toBe(88);
     expect(metrics.some((m) => m.code === discarded)).toBe(false);

@@ -24,10 +24,16 @@ describe('the clerk filters, searches and pages the queue (Chromium)', () => {
   let browser: Browser;
   let clerk: Page;
   let all: QueueResponse;
-  const api = async (query = ''): Promise<QueueResponse> => (await clerk.request.get(`${product.url}/api/queue?planId=1${query}`)).json();
-  const states = () => clerk.getByTestId('queue-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
-  const shown = () => clerk.getByTestId('queue-item').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-metric')}@${i.getAttribute('data-period')}`));
-  const tab = (name: string) => clerk.getByRole('navigation', { name: '按状态筛选' }).getByRole('link', { name: new RegExp(`^${name} \\d+$`) });
+  const api = async (query = ''): Promise<QueueResponse> =>
+    (await clerk.request.get(`${product.url}/api/queue?planId=1${query}`)).json();
+  const states = () =>
+    clerk.getByTestId('queue-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
+  const shown = () =>
+    clerk
+      .getByTestId('queue-item')
+      .evaluateAll((items) => items.map((i) => `${i.getAttribute('data-metric')}@${i.getAttribute('data-period')}`));
+  const tab = (name: string) =>
+    clerk.getByRole('navigation', { name: '按状态筛选' }).getByRole('link', { name: new RegExp(`^${name} \\d+$`) });
 
   beforeAll(async () => {
     [product, browser] = await Promise.all([startProduct(), launchChromium()]);
@@ -42,7 +48,8 @@ describe('the clerk filters, searches and pages the queue (Chromium)', () => {
   it('shows every tab with its count, and the first page of 20, overdue first', async () => {
     await clerk.getByTestId('queue-item').first().waitFor();
     expect(all.items.length).toBeGreaterThan(300);
-    for (const f of TABS) await expect(clerk.getByTestId(`queue-tab-${f}`).getAttribute('data-count')).resolves.toBe(String(all.counts[f]));
+    for (const f of TABS)
+      await expect(clerk.getByTestId(`queue-tab-${f}`).getAttribute('data-count')).resolves.toBe(String(all.counts[f]));
     await expect(tab('全部').getAttribute('aria-current')).resolves.toBe('page');
     await expect(tab('逾期').textContent()).resolves.toBe(`逾期 ${all.counts.overdue}`);
     expect(await shown()).toEqual(all.items.slice(0, 20).map((i) => `${i.metricCode}@${i.period}`));
@@ -65,16 +72,25 @@ describe('the clerk filters, searches and pages the queue (Chromium)', () => {
 
   it('searches a metric by its name: its items only, and the counts of what was found', async () => {
     await tab('全部').click();
-    await clerk.getByTestId('queue-summary').filter({ hasText: `共 ${all.total} 项` }).waitFor();
+    await clerk
+      .getByTestId('queue-summary')
+      .filter({ hasText: `共 ${all.total} 项` })
+      .waitFor();
     const metric = all.items.find((i) => i.state === 'submitted')!;
     const found = await api(`&q=${encodeURIComponent(metric.metricName)}`);
     await clerk.getByRole('searchbox', { name: '搜索指标（名称或编号）' }).fill(metric.metricName);
     await clerk.getByRole('button', { name: '搜索', exact: true }).click();
     await clerk.waitForURL((url) => url.searchParams.get('q') === metric.metricName);
-    await clerk.getByTestId('queue-summary').filter({ hasText: `“${metric.metricName}”：共 ${found.total} 项，第 1–${found.total} 项` }).waitFor();
+    await clerk
+      .getByTestId('queue-summary')
+      .filter({ hasText: `“${metric.metricName}”：共 ${found.total} 项，第 1–${found.total} 项` })
+      .waitFor();
     expect(await shown()).toEqual(found.items.map((i) => `${i.metricCode}@${i.period}`));
     expect(new Set(found.items.map((i) => i.metricCode))).toEqual(new Set([metric.metricCode]));
-    for (const f of TABS) await expect(clerk.getByTestId(`queue-tab-${f}`).getAttribute('data-count')).resolves.toBe(String(found.counts[f]));
+    for (const f of TABS)
+      await expect(clerk.getByTestId(`queue-tab-${f}`).getAttribute('data-count')).resolves.toBe(
+        String(found.counts[f]),
+      );
   });
 
   it('clears the search and goes to the next page; back and forward walk the same views', async () => {
@@ -83,7 +99,9 @@ describe('the clerk filters, searches and pages the queue (Chromium)', () => {
     await clerk.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '下一页' }).click();
     await clerk.waitForURL(/\?page=2$/);
     await clerk.getByTestId('queue-summary').filter({ hasText: '第 21–40 项' }).waitFor();
-    await expect(clerk.getByRole('navigation', { name: '分页' }).textContent()).resolves.toContain(`第 2 / ${Math.ceil(all.total / 20)} 页`);
+    await expect(clerk.getByRole('navigation', { name: '分页' }).textContent()).resolves.toContain(
+      `第 2 / ${Math.ceil(all.total / 20)} 页`,
+    );
     expect(await shown()).toEqual(all.items.slice(20, 40).map((i) => `${i.metricCode}@${i.period}`));
     await clerk.goBack();
     await clerk.waitForURL((url) => url.search === '');
@@ -92,7 +110,9 @@ describe('the clerk filters, searches and pages the queue (Chromium)', () => {
     await clerk.waitForURL((url) => url.searchParams.has('q'));
     await clerk.getByTestId('queue-summary').filter({ hasText: '”：共' }).waitFor();
     // The search box follows the URL.
-    await expect(clerk.getByRole('searchbox', { name: '搜索指标（名称或编号）' }).inputValue()).resolves.toBe(new URL(clerk.url()).searchParams.get('q'));
+    await expect(clerk.getByRole('searchbox', { name: '搜索指标（名称或编号）' }).inputValue()).resolves.toBe(
+      new URL(clerk.url()).searchParams.get('q'),
+    );
     await clerk.goForward();
     await clerk.waitForURL((url) => url.search === '');
     await expect(clerk.getByRole('searchbox', { name: '搜索指标（名称或编号）' }).inputValue()).resolves.toBe('');

@@ -43,7 +43,9 @@ describe('the supervision loop: a notice issued for a red metric, acknowledged, 
     expect(notice).toBeDefined();
     // The notice is there because the metric is red for that department.
     const metric = await (await leader.request.get(`${product.url}/api/metrics/${notice.metric.id}`)).json();
-    expect(metric.departments.find((d: { departmentId: number }) => d.departmentId === notice.department.id).status).toBe('red');
+    expect(
+      metric.departments.find((d: { departmentId: number }) => d.departmentId === notice.department.id).status,
+    ).toBe('red');
 
     const { unread } = await (await leader.request.get(`${product.url}/api/notifications`)).json();
     expect(unread).toBeGreaterThan(0);
@@ -68,7 +70,10 @@ describe('the supervision loop: a notice issued for a red metric, acknowledged, 
     await item.click();
     await leader.waitForURL(`**/notices/${notice.id}`);
     await leader.getByTestId('notice-page').waitFor();
-    await leader.waitForFunction((n) => Number(document.querySelector('[data-testid=bell]')?.getAttribute('data-unread')) === n, before - 1);
+    await leader.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=bell]')?.getAttribute('data-unread')) === n,
+      before - 1,
+    );
   });
 
   it('lets the department find it in its inbox at 768px, acknowledge it and reply with measures and a target date', async () => {
@@ -77,7 +82,9 @@ describe('the supervision loop: a notice issued for a red metric, acknowledged, 
     await clerk.getByRole('heading', { name: '督办单收件箱' }).waitFor();
     await clerk.getByTestId('notice-row').first().waitFor();
     // Only its own notices, and nothing pushes the page sideways at tablet width.
-    const departments = await clerk.getByTestId('notice-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department')));
+    const departments = await clerk
+      .getByTestId('notice-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-department')));
     expect(new Set(departments)).toEqual(new Set([notice.department.name]));
     expect(await clerk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 
@@ -104,7 +111,12 @@ describe('the supervision loop: a notice issued for a red metric, acknowledged, 
     await expect(leader.getByTestId('notice-state').textContent()).resolves.toContain('已办结');
 
     const steps = leader.getByTestId('notice-history').locator('li');
-    await expect(steps.evaluateAll((li) => li.map((l) => l.getAttribute('data-action')))).resolves.toEqual(['issued', 'acknowledge', 'reply', 'accept']);
+    await expect(steps.evaluateAll((li) => li.map((l) => l.getAttribute('data-action')))).resolves.toEqual([
+      'issued',
+      'acknowledge',
+      'reply',
+      'accept',
+    ]);
     const texts = await steps.allTextContents();
     const user = USER_OF[notice.department.name];
     expect(texts[0]).toMatch(/下发.*系统/);

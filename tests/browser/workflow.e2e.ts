@@ -3,7 +3,9 @@ import { launchChromium, startProduct, type RunningProduct } from './support/pro
 import { signedInPage } from './support/session';
 
 // A minimal but real PDF: the server checks the type by content, so the bytes must be a PDF.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /**
  * Fills whichever form the item's metric takes. The most urgent item depends on the demo history, so it may be
@@ -18,12 +20,18 @@ async function fillFigure(item: Locator, attempt: 1 | 2): Promise<void> {
     await item.getByLabel('编号', { exact: true }).first().fill('GK-2020-001');
     if (await item.getByLabel('开始日期', { exact: true }).count()) {
       await item.getByLabel('开始日期', { exact: true }).first().fill('2020-01-02');
-      await item.getByLabel(/办结日期/).first().fill(attempt === 1 ? '2020-01-20' : '2020-01-16');
+      await item
+        .getByLabel(/办结日期/)
+        .first()
+        .fill(attempt === 1 ? '2020-01-20' : '2020-01-16');
     } else {
       await item.getByLabel('数值').first().fill(String(attempt));
     }
   } else if (await item.getByLabel(/完成日期/).count()) {
-    await item.getByLabel(/完成日期/).first().fill(attempt === 1 ? '2020-01-20' : '2020-01-16');
+    await item
+      .getByLabel(/完成日期/)
+      .first()
+      .fill(attempt === 1 ? '2020-01-20' : '2020-01-16');
   } else {
     await item.getByLabel('数值').first().fill(String(attempt));
   }
@@ -31,7 +39,8 @@ async function fillFigure(item: Locator, attempt: 1 | 2): Promise<void> {
 
 /** A late figure (every 2020 period is long past due) asks for an explanation (说明): the form shows the field up front. */
 async function explainIfAsked(item: Locator): Promise<void> {
-  if (await item.getByLabel('说明', { exact: true }).count()) await item.getByLabel('说明', { exact: true }).fill('台账系统迁移，数据补报');
+  if (await item.getByLabel('说明', { exact: true }).count())
+    await item.getByLabel('说明', { exact: true }).fill('台账系统迁移，数据补报');
 }
 
 describe('a department reports, a leader returns, the department corrects (Chromium)', () => {
@@ -51,12 +60,15 @@ describe('a department reports, a leader returns, the department corrects (Chrom
     await product?.stop();
   });
 
-  const itemOf = (page: Page) => page.locator(`[data-testid=queue-item][data-metric="${metric}"][data-period="${period}"]`);
+  const itemOf = (page: Page) =>
+    page.locator(`[data-testid=queue-item][data-metric="${metric}"][data-period="${period}"]`);
 
   it('shows the clerk what is due, most urgent first, with due dates in working days', async () => {
     await clerk.getByTestId('queue-item').first().waitFor();
     await expect(clerk.getByRole('heading', { level: 2 }).first().textContent()).resolves.toContain('区司法局');
-    const states = await clerk.getByTestId('queue-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
+    const states = await clerk
+      .getByTestId('queue-item')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
     expect(states[0]).toBe('overdue');
     // Overdue items come before everything submitted.
     expect(states.lastIndexOf('overdue')).toBeLessThan(states.indexOf('submitted'));
@@ -117,12 +129,18 @@ describe('a department reports, a leader returns, the department corrects (Chrom
   });
 
   it('keeps both revisions, the return and the evidence in the history', async () => {
-    const metricId = (await (await clerk.request.get(`${product.url}/api/queue?planId=1`)).json()).items.find((i: { metricCode: string; period: string }) => i.metricCode === metric && i.period === period).metricId;
+    const metricId = (await (await clerk.request.get(`${product.url}/api/queue?planId=1`)).json()).items.find(
+      (i: { metricCode: string; period: string }) => i.metricCode === metric && i.period === period,
+    ).metricId;
     const history = await (await clerk.request.get(`${product.url}/api/submissions?metricId=${metricId}`)).json();
     const forPeriod = history.filter((r: { period: string }) => r.period === period);
     expect(forPeriod.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
     expect(forPeriod[1].returns[0].comment).toBe('分母与台账不符，请核实');
-    expect(forPeriod[1].evidence[0]).toMatchObject({ filename: '证明材料.pdf', mimeType: 'application/pdf', size: PDF.length });
+    expect(forPeriod[1].evidence[0]).toMatchObject({
+      filename: '证明材料.pdf',
+      mimeType: 'application/pdf',
+      size: PDF.length,
+    });
     expect(forPeriod[0].reason).toBe('分母按台账重新核对');
   });
 });

@@ -16,7 +16,12 @@ interface Instance {
 }
 
 async function start(env: Record<string, string>): Promise<Instance> {
-  const { child, url } = await startApi({ ...env, DEMO: '0', ADMIN_PASSWORD: 'instances-test-pw', EVALUATION_CRON: TICK });
+  const { child, url } = await startApi({
+    ...env,
+    DEMO: '0',
+    ADMIN_PASSWORD: 'instances-test-pw',
+    EVALUATION_CRON: TICK,
+  });
   return { child, url };
 }
 
@@ -72,7 +77,11 @@ describe('several API instances on one database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const runs = async () => (await query("SELECT tick, instance FROM job_runs WHERE job = 'evaluation' ORDER BY tick")).map((r) => ({ tick: String(r.tick), instance: String(r.instance) }));
+  const runs = async () =>
+    (await query("SELECT tick, instance FROM job_runs WHERE job = 'evaluation' ORDER BY tick")).map((r) => ({
+      tick: String(r.tick),
+      instance: String(r.instance),
+    }));
 
   it('runs each tick of the evaluation exactly once, whichever instance claims it', async () => {
     await new Promise((r) => setTimeout(r, 9000));
@@ -83,7 +92,11 @@ describe('several API instances on one database', () => {
   }, 30_000);
 
   it('answers a dashboard poll with the same bytes on every instance, so a poll that moves between them gets 304', async () => {
-    const signIn = await fetch(`${instances[0].url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'instances-test-pw' }) });
+    const signIn = await fetch(`${instances[0].url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'instances-test-pw' }),
+    });
     const auth = { Authorization: `Bearer ${(await signIn.json()).accessToken}` };
     const summary = '/api/dashboard/summary?planId=1';
     // A tick every 2 s rightly gives a new tag ("evaluated at" moves on), and so does an instance's own start-up
@@ -95,7 +108,9 @@ describe('several API instances on one database', () => {
       await first.arrayBuffer();
       // fetch marks a request with If-None-Match "Cache-Control: no-cache" (as the Fetch standard says), which Express
       // answers in full; a browser revalidating its cache sends no such header.
-      const second = await fetch(`${instances[1].url}${summary}`, { headers: { ...auth, 'If-None-Match': first.headers.get('etag')!, 'Cache-Control': 'max-age=0' } });
+      const second = await fetch(`${instances[1].url}${summary}`, {
+        headers: { ...auth, 'If-None-Match': first.headers.get('etag')!, 'Cache-Control': 'max-age=0' },
+      });
       await second.arrayBuffer();
       statuses.push(second.status);
       if (second.status !== 304) await new Promise((r) => setTimeout(r, 300));
@@ -115,7 +130,9 @@ describe('several API instances on one database', () => {
   }, 30_000);
 
   it('never leaves two current evaluations for the same metric, department and period', async () => {
-    const duplicates = await query('SELECT metric_id, department_id, period_key, COUNT(*) AS n FROM evaluations WHERE superseded_at IS NULL GROUP BY metric_id, department_id, period_key HAVING COUNT(*) > 1');
+    const duplicates = await query(
+      'SELECT metric_id, department_id, period_key, COUNT(*) AS n FROM evaluations WHERE superseded_at IS NULL GROUP BY metric_id, department_id, period_key HAVING COUNT(*) > 1',
+    );
     expect(duplicates).toEqual([]);
   });
 });

@@ -32,7 +32,10 @@ export async function freePort(): Promise<number> {
 export async function startApi(env: Record<string, string>, timeoutMs = 30_000): Promise<ApiProcess> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn(process.execPath, [main], { env: { ...process.env, WEB_DIST: '', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, WEB_DIST: '', ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let printed = '';
     child.stdout?.on('data', (d) => (printed += d));
     child.stderr?.on('data', (d) => (printed += d));
@@ -43,7 +46,14 @@ export async function startApi(env: Record<string, string>, timeoutMs = 30_000):
         if (printed.includes('EADDRINUSE') && attempt < 5) break;
         throw new Error(`The API exited with ${child.exitCode}:\n${printed}`);
       }
-      if (printed.includes(`serving http://localhost:${port}`) && (await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) return { child, url, output: () => printed };
+      if (
+        printed.includes(`serving http://localhost:${port}`) &&
+        (await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      )
+        return { child, url, output: () => printed };
       if (Date.now() > deadline) throw new Error(`The API did not answer within ${timeoutMs / 1000} s:\n${printed}`);
       await new Promise((r) => setTimeout(r, 100));
     }

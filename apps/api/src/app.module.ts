@@ -32,17 +32,41 @@ import { UsersModule } from './users/users.module';
 export class AppModule {
   /** `headless`: the database and services only — no HTTP extras, no start-up work (for the CLI). */
   static forRoot(config: AppConfig, options: { headless?: boolean } = {}): DynamicModule {
-    const serveWeb = config.webDist && existsSync(config.webDist)
-      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
-      : [];
+    const serveWeb =
+      config.webDist && existsSync(config.webDist)
+        ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
+        : [];
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config)), ScheduleModule.forRoot(), ...serveWeb,
-        AuditModule, AuthModule, DepartmentsModule, UsersModule,
-        HealthModule, CalendarModule, EvaluationModule, PlansModule, DashboardModule, SubmissionsModule, MetricsModule, QueueModule, ReportsModule, SupervisionModule, SeedingModule, PlanImportModule, CommentsModule,
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        ScheduleModule.forRoot(),
+        ...serveWeb,
+        AuditModule,
+        AuthModule,
+        DepartmentsModule,
+        UsersModule,
+        HealthModule,
+        CalendarModule,
+        EvaluationModule,
+        PlansModule,
+        DashboardModule,
+        SubmissionsModule,
+        MetricsModule,
+        QueueModule,
+        ReportsModule,
+        SupervisionModule,
+        SeedingModule,
+        PlanImportModule,
+        CommentsModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, JobClaims, SqliteTransactionQueue, ...(options.headless ? [] : [StartupService])],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        Clock,
+        JobClaims,
+        SqliteTransactionQueue,
+        ...(options.headless ? [] : [StartupService]),
+      ],
       exports: [APP_CONFIG, Clock, JobClaims],
     };
   }

@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port);
-  new Logger('Taizhang').log(`台账 Taizhang serving http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`})`);
+  new Logger('Taizhang').log(
+    `台账 Taizhang serving http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`})`,
+  );
 }
 
 main().catch((error) => {

@@ -25,15 +25,24 @@ describe('what the statuses and lists say', () => {
   let t: TestApp;
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let metricId: Map<string, number>;
-  const summary = async (): Promise<DashboardSummaryResponse> => (await as(t.app, tokens.leader).get('/api/dashboard/summary?planId=1&period=2020-12').expect(200)).body;
-  const attentionOf = async (code: string): Promise<AttentionItem | undefined> => (await summary()).attention.find((a) => a.code === code);
-  const metric = async (code: string): Promise<MetricResponse> => (await as(t.app, tokens.leader).get(`/api/metrics/${metricId.get(code)}?period=2020-12`).expect(200)).body;
+  const summary = async (): Promise<DashboardSummaryResponse> =>
+    (await as(t.app, tokens.leader).get('/api/dashboard/summary?planId=1&period=2020-12').expect(200)).body;
+  const attentionOf = async (code: string): Promise<AttentionItem | undefined> =>
+    (await summary()).attention.find((a) => a.code === code);
+  const metric = async (code: string): Promise<MetricResponse> =>
+    (
+      await as(t.app, tokens.leader)
+        .get(`/api/metrics/${metricId.get(code)}?period=2020-12`)
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     db = await freshDatabase();
     t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
     tokens = await signInDemo(t.app);
-    const metrics: Array<{ id: number; code: string }> = (await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)).body;
+    const metrics: Array<{ id: number; code: string }> = (
+      await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
+    ).body;
     metricId = new Map(metrics.map((m) => [m.code, m.id]));
   });
   afterAll(async () => {
@@ -50,7 +59,11 @@ describe('what the statuses and lists say', () => {
         ['区生态环境局', 'red', 2, '2 人 未达目标（≥ 3 人）'],
         ['区民政局', 'red', 2, '2 人 未达目标（≥ 3 人）'],
       ]);
-      const notices: NoticeResponse[] = (await as(t.app, tokens.leader).get(`/api/notices?metricId=${metricId.get('T076-1')}`).expect(200)).body;
+      const notices: NoticeResponse[] = (
+        await as(t.app, tokens.leader)
+          .get(`/api/notices?metricId=${metricId.get('T076-1')}`)
+          .expect(200)
+      ).body;
       for (const d of item.failingDepartments) {
         const own = notices.find((n) => n.department.id === d.id && n.period === '2020-12')!;
         expect(own).toBeDefined();
@@ -65,7 +78,10 @@ describe('what the statuses and lists say', () => {
       expect(item.failingDepartments.map((d) => [d.name, d.status])).toEqual([['区政府办', 'red']]);
       expect(item.failingDepartments[0].notice).toMatchObject({ level: 'listed', state: 'issued' });
       // Red first, then amber: T061-1 pools 区司法局 (red) and 区财政局 (amber).
-      expect((await attentionOf('T061-1'))!.failingDepartments.map((d) => [d.name, d.status])).toEqual([['区司法局', 'red'], ['区财政局', 'amber']]);
+      expect((await attentionOf('T061-1'))!.failingDepartments.map((d) => [d.name, d.status])).toEqual([
+        ['区司法局', 'red'],
+        ['区财政局', 'amber'],
+      ]);
     });
   });
 
@@ -75,31 +91,55 @@ describe('what the statuses and lists say', () => {
       // December’s figures: the months’ 2020-12, the year’s 2020 (annual metrics end in December too).
       const onDecember = notices.filter((n) => ['2020-12', '2020-Q4', '2020'].includes(n.period));
       expect(onDecember.length).toBeGreaterThanOrEqual(20);
-      const { id } = (await as(t.app, tokens.leader).post('/api/reports').send({ planId: 1, month: '2020-12' }).expect(201)).body;
-      const file = (await as(t.app, tokens.leader).get(`/api/reports/${id}/file?format=xlsx&lang=zh`).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const { id } = (
+        await as(t.app, tokens.leader).post('/api/reports').send({ planId: 1, month: '2020-12' }).expect(201)
+      ).body;
+      const file = (
+        await as(t.app, tokens.leader)
+          .get(`/api/reports/${id}/file?format=xlsx&lang=zh`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+      ).body as Buffer;
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(file as unknown as ArrayBuffer);
       const facts = new Map<string, unknown>();
       book.getWorksheet('概况')!.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
-      expect(facts.get('督办情况')).toBe(`针对本月数据下发督办单 ${onDecember.length} 件，按期答复 0 件，升级 0 件，办结 0 件。`);
+      expect(facts.get('督办情况')).toBe(
+        `针对本月数据下发督办单 ${onDecember.length} 件，按期答复 0 件，升级 0 件，办结 0 件。`,
+      );
       // An indicator with no metric beneath it has nothing to measure: 无量化指标, not 无数据.
       const indicatorStatus = new Map<string, unknown>();
-      book.getWorksheet('指标')!.eachRow((row) => indicatorStatus.set(String(row.getCell(3).value), row.getCell(4).value));
+      book
+        .getWorksheet('指标')!
+        .eachRow((row) => indicatorStatus.set(String(row.getCell(3).value), row.getCell(4).value));
       expect(indicatorStatus.get('优化政府组织结构')).toBe('无量化指标');
       expect(indicatorStatus.get('强化节能和生态环境保护')).toBe('未达标');
       const departmentsOf = new Map<string, unknown>();
-      book.getWorksheet('需关注')!.eachRow((row) => departmentsOf.set(String(row.getCell(1).value), row.getCell(6).value));
+      book
+        .getWorksheet('需关注')!
+        .eachRow((row) => departmentsOf.set(String(row.getCell(1).value), row.getCell(6).value));
       expect(departmentsOf.get('T026-1')).toBe('区政府办');
       expect(departmentsOf.get('T076-1')).toBe('区生态环境局、区民政局');
-      const english = (await as(t.app, tokens.leader).get(`/api/reports/${id}/file?format=xlsx&lang=en`).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const english = (
+        await as(t.app, tokens.leader)
+          .get(`/api/reports/${id}/file?format=xlsx&lang=en`)
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+      ).body as Buffer;
       const en = new ExcelJS.Workbook();
       await en.xlsx.load(english as unknown as ArrayBuffer);
       const enFacts = new Map<string, unknown>();
       en.getWorksheet('Summary')!.eachRow((row) => enFacts.set(String(row.getCell(1).value), row.getCell(2).value));
       const enIndicators = new Map<string, unknown>();
-      en.getWorksheet('Indicators')!.eachRow((row) => enIndicators.set(String(row.getCell(3).value), row.getCell(4).value));
+      en.getWorksheet('Indicators')!.eachRow((row) =>
+        enIndicators.set(String(row.getCell(3).value), row.getCell(4).value),
+      );
       expect(enIndicators.get('优化政府组织结构')).toBe('No metrics');
-      expect(enFacts.get('Supervision notices')).toBe(`On this month's figures: ${onDecember.length} notices issued, 0 answered on time, 0 escalated, 0 closed.`);
+      expect(enFacts.get('Supervision notices')).toBe(
+        `On this month's figures: ${onDecember.length} notices issued, 0 answered on time, 0 escalated, 0 closed.`,
+      );
     });
   });
 
@@ -108,26 +148,46 @@ describe('what the statuses and lists say', () => {
       // T021-3: 区司法局 amber, 区财政局 and 区政府办 green, pooled amber.
       const id = metricId.get('T021-3')!;
       const sfj = tokens.departmentOf.sfj;
-      const posted = await as(t.app, tokens.sfj).post('/api/submissions').send({ metricId: id, departmentId: sfj, period: '2020-12', value: 100, reason: '已全部覆盖' });
+      const posted = await as(t.app, tokens.sfj)
+        .post('/api/submissions')
+        .send({ metricId: id, departmentId: sfj, period: '2020-12', value: 100, reason: '已全部覆盖' });
       expect(posted.status).toBe(201);
       expect(posted.body.evaluation.department).toMatchObject({ status: 'green' });
       expect(posted.body.evaluation.overall).toMatchObject({ status: 'green' });
       expect(await attentionOf('T021-3')).toBeUndefined();
 
-      await as(t.app, tokens.leader).post(`/api/submissions/${posted.body.submission.id}/return`).send({ comment: '只有百分比，请附分子分母' }).expect(201);
+      await as(t.app, tokens.leader)
+        .post(`/api/submissions/${posted.body.submission.id}/return`)
+        .send({ comment: '只有百分比，请附分子分母' })
+        .expect(201);
       const after = await metric('T021-3');
       expect(after.departments.find((d) => d.departmentId === sfj)).toMatchObject({
-        status: 'red', basis: 'returned', value: null,
+        status: 'red',
+        basis: 'returned',
+        value: null,
         reasonZh: '退回后逾期未更正：2020-12 的数据已被退回，更正后的数据应于 2021-01-08 前报送',
-        reasonEn: 'Returned and not corrected: the 2020-12 figures were sent back and corrected figures were due by 2021-01-08',
+        reasonEn:
+          'Returned and not corrected: the 2020-12 figures were sent back and corrected figures were due by 2021-01-08',
       });
-      expect(after.current).toMatchObject({ period: '2020-12', status: 'red', basis: 'returned', reasonZh: '区司法局的 2020-12 数据被退回后逾期未更正' });
+      expect(after.current).toMatchObject({
+        period: '2020-12',
+        status: 'red',
+        basis: 'returned',
+        reasonZh: '区司法局的 2020-12 数据被退回后逾期未更正',
+      });
       const item = (await attentionOf('T021-3'))!;
       expect(item).toMatchObject({ status: 'red' });
       expect(item.failingDepartments.map((d) => [d.name, d.status])).toEqual([['区司法局', 'red']]);
 
       // A corrected figure is judged again as any figure is.
-      const corrected = await as(t.app, tokens.sfj).post('/api/submissions').send({ metricId: id, departmentId: sfj, period: '2020-12', numerator: 40, denominator: 40, reason: '按退回意见补充分子分母' });
+      const corrected = await as(t.app, tokens.sfj).post('/api/submissions').send({
+        metricId: id,
+        departmentId: sfj,
+        period: '2020-12',
+        numerator: 40,
+        denominator: 40,
+        reason: '按退回意见补充分子分母',
+      });
       expect(corrected.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met' });
       expect(corrected.body.evaluation.overall).toMatchObject({ status: 'green' });
     });

@@ -22,7 +22,12 @@ describe('bulk entry through the Excel template', () => {
     db = await freshDatabase();
     t = await startTestApp(db);
     token = await signIn(t.app, 'sfj', 'taizhang-dept');
-    const res = await http(t.app).get('/api/submissions/template?planId=1').set(bearer(token)).buffer(true).parse(binary).expect(200);
+    const res = await http(t.app)
+      .get('/api/submissions/template?planId=1')
+      .set(bearer(token))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     template = new ExcelJS.Workbook();
     await template.xlsx.load(res.body as unknown as ArrayBuffer);
   });
@@ -51,7 +56,8 @@ describe('bulk entry through the Excel template', () => {
     });
     return rows;
   };
-  const upload = (file: Buffer, name = 'filled.xlsx') => http(t.app).post('/api/submissions/bulk').set(bearer(token)).attach('file', file, name);
+  const upload = (file: Buffer, name = 'filled.xlsx') =>
+    http(t.app).post('/api/submissions/bulk').set(bearer(token)).attach('file', file, name);
 
   it('offers the department its outstanding items, with a frozen header and its own department id', async () => {
     const sheet = template.getWorksheet('填报 Figures')!;
@@ -67,9 +73,16 @@ describe('bulk entry through the Excel template', () => {
   it('rejects a whole batch when one row is wrong, names the row, and writes nothing', async () => {
     const [a, b] = ratioRows();
     const before = await count();
-    const res = await upload(await filled([[a, 8, 10], [b, 12, 10]]));
+    const res = await upload(
+      await filled([
+        [a, 8, 10],
+        [b, 12, 10],
+      ]),
+    );
     expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([expect.objectContaining({ sheet: '填报 Figures', row: b, messageZh: '分子 12 不能大于分母 10' })]);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ sheet: '填报 Figures', row: b, messageZh: '分子 12 不能大于分母 10' }),
+    ]);
     expect(res.body.messageZh).toContain('全部未保存');
     expect(await count()).toBe(before);
   });
@@ -78,7 +91,12 @@ describe('bulk entry through the Excel template', () => {
     const [a, b] = ratioRows();
     const other = (await t.app.get(DataSource).query("SELECT id FROM departments WHERE name = '区政府办'"))[0].id;
     const before = await count();
-    const res = await upload(await filled([[a, 8, 10], [b, 9, 10, Number(other)]]));
+    const res = await upload(
+      await filled([
+        [a, 8, 10],
+        [b, 9, 10, Number(other)],
+      ]),
+    );
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([expect.objectContaining({ row: b, messageZh: '只能查看和报送本单位的数据' })]);
     expect(await count()).toBe(before);
@@ -87,7 +105,12 @@ describe('bulk entry through the Excel template', () => {
   it('saves every row of a sound batch at once', async () => {
     const [a, b] = ratioRows();
     const before = await count();
-    const res = await upload(await filled([[a, 8, 10], [b, 9, 10]])).expect(201);
+    const res = await upload(
+      await filled([
+        [a, 8, 10],
+        [b, 9, 10],
+      ]),
+    ).expect(201);
     expect(res.body.created).toBe(2);
     expect(res.body.submissions.map((s: { row: number }) => s.row)).toEqual([a, b]);
     expect(await count()).toBe(before + 2);

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CalendarStatusResponse, CalendarYearResponse, HealthResponse, NoticePreviewResponse } from '@taizhang/contracts';
+import type {
+  CalendarStatusResponse,
+  CalendarYearResponse,
+  HealthResponse,
+  NoticePreviewResponse,
+} from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { as, createUser, expectError, http, signInAdmin } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
-const notice = (year: number) => readFileSync(path.join(__dirname, '../../../libs/domain/src/holiday-notice/fixtures', `${year}.txt`), 'utf8');
+const notice = (year: number) =>
+  readFileSync(path.join(__dirname, '../../../libs/domain/src/holiday-notice/fixtures', `${year}.txt`), 'utf8');
 
 /** A 2027 notice as an admin would paste it (not yet published: written in the published style for the test). */
 const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通知
@@ -30,9 +36,17 @@ describe('holiday notices and provisional years over HTTP', () => {
   let admin: string;
   let leader: string;
   const api = () => as(t.app, admin);
-  const calendarRows = async () => Number((await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM calendar_days'))[0].n);
+  const calendarRows = async () =>
+    Number((await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM calendar_days'))[0].n);
   const auditRows = (action: string): Promise<Array<{ entity_id: string; after: string }>> =>
-    t.app.get(DataSource).createQueryBuilder().select(['a.entity_id AS entity_id', 'a.after AS "after"']).from('audit_log', 'a').where('a.action = :action', { action }).orderBy('a.id').getRawMany();
+    t.app
+      .get(DataSource)
+      .createQueryBuilder()
+      .select(['a.entity_id AS entity_id', 'a.after AS "after"'])
+      .from('audit_log', 'a')
+      .where('a.action = :action', { action })
+      .orderBy('a.id')
+      .getRawMany();
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -47,7 +61,12 @@ describe('holiday notices and provisional years over HTTP', () => {
 
   it('reads the real 2025 notice in preview: year, every day off and make-up day, nothing unread, nothing written', async () => {
     const before = await calendarRows();
-    const preview: NoticePreviewResponse = (await api().post('/api/calendar/notices/preview').send({ text: notice(2025) }).expect(200)).body;
+    const preview: NoticePreviewResponse = (
+      await api()
+        .post('/api/calendar/notices/preview')
+        .send({ text: notice(2025) })
+        .expect(200)
+    ).body;
     expect(preview).toMatchObject({ year: 2025, unread: [], current: 'package', otherYears: [] });
     expect(preview.workingDays).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
     expect(preview.holidays).toHaveLength(28);
@@ -58,81 +77,196 @@ describe('holiday notices and provisional years over HTTP', () => {
 
   it('lists what it cannot read, and refuses to confirm until the text is right; nothing is stored', async () => {
     const broken = NOTICE_2027.replace('2月20日(周六)上班', '2月19日(周六)上班');
-    const preview: NoticePreviewResponse = (await api().post('/api/calendar/notices/preview').send({ text: broken }).expect(200)).body;
+    const preview: NoticePreviewResponse = (
+      await api().post('/api/calendar/notices/preview').send({ text: broken }).expect(200)
+    ).body;
     expect(preview.unread).toEqual(['春节：2月19日(周六)上班']);
-    expect(preview.sentences.find((s) => s.state === 'unread')).toMatchObject({ noteZh: expect.stringContaining('2027-02-19'), noteEn: expect.stringContaining('weekday') });
+    expect(preview.sentences.find((s) => s.state === 'unread')).toMatchObject({
+      noteZh: expect.stringContaining('2027-02-19'),
+      noteEn: expect.stringContaining('weekday'),
+    });
     const before = await calendarRows();
-    expectError(await api().post('/api/calendar/notices/confirm').send({ text: broken }), 400, 'INVALID_INPUT', /有 1 句未能读出.*2月19日/, /1 sentence\(s\) could not be read/);
-    expectError(await api().post('/api/calendar/notices/confirm').send({ text: '一、元旦:1月1日放假。' }), 400, 'INVALID_INPUT', /找不到年份/, /names no year/);
-    expectError(await api().post('/api/calendar/notices/confirm').send({ text: '   ' }), 400, 'INVALID_INPUT', /text 不能为空/, /text is empty/);
-    expectError(await api().post('/api/calendar/notices/preview').send({ text: 42 }), 400, 'INVALID_INPUT', /^text /, /^text /);
+    expectError(
+      await api().post('/api/calendar/notices/confirm').send({ text: broken }),
+      400,
+      'INVALID_INPUT',
+      /有 1 句未能读出.*2月19日/,
+      /1 sentence\(s\) could not be read/,
+    );
+    expectError(
+      await api().post('/api/calendar/notices/confirm').send({ text: '一、元旦:1月1日放假。' }),
+      400,
+      'INVALID_INPUT',
+      /找不到年份/,
+      /names no year/,
+    );
+    expectError(
+      await api().post('/api/calendar/notices/confirm').send({ text: '   ' }),
+      400,
+      'INVALID_INPUT',
+      /text 不能为空/,
+      /text is empty/,
+    );
+    expectError(
+      await api().post('/api/calendar/notices/preview').send({ text: 42 }),
+      400,
+      'INVALID_INPUT',
+      /^text /,
+      /^text /,
+    );
     expect(await calendarRows()).toBe(before);
     expect((await api().get('/api/calendar/years/2027').expect(200)).body.source).toBe('provisional');
   });
 
-  it('warns ahead: from 1 November, with 2027 provisional, status and health name it, and the admins\' bell says so once', async () => {
+  it("warns ahead: from 1 November, with 2027 provisional, status and health name it, and the admins' bell says so once", async () => {
     const status: CalendarStatusResponse = (await api().get('/api/calendar/status').expect(200)).body;
-    expect(status).toEqual({ today: '2026-12-04', nextYear: 2027, nextYearProvisional: true, warn: true, provisionalYearsInUse: [2027] });
+    expect(status).toEqual({
+      today: '2026-12-04',
+      nextYear: 2027,
+      nextYearProvisional: true,
+      warn: true,
+      provisionalYearsInUse: [2027],
+    });
     const health: HealthResponse = (await http(t.app).get('/api/health').expect(200)).body;
     expect(health.calendar).toEqual({ provisionalYearsInUse: [2027] });
     const supervision = t.app.get(SupervisionService);
     await supervision.runCycle('full');
     await supervision.runCycle('full');
     const bell = (await api().get('/api/notifications').expect(200)).body;
-    expect(bell.items.filter((n: { titleZh: string }) => n.titleZh.includes('2027 年工作日历尚为暂定'))).toHaveLength(1);
-    expect(bell.items[0]).toMatchObject({ link: '/admin/calendar?year=2027', titleEn: expect.stringContaining('2027 working-day calendar is still provisional') });
+    expect(bell.items.filter((n: { titleZh: string }) => n.titleZh.includes('2027 年工作日历尚为暂定'))).toHaveLength(
+      1,
+    );
+    expect(bell.items[0]).toMatchObject({
+      link: '/admin/calendar?year=2027',
+      titleEn: expect.stringContaining('2027 working-day calendar is still provisional'),
+    });
     // Leaders are not asked to paste notices.
     const leaderBell = (await as(t.app, leader).get('/api/notifications').expect(200)).body;
     expect(leaderBell.items.filter((n: { titleZh: string }) => n.titleZh.includes('暂定'))).toHaveLength(0);
   });
 
   it('stores a confirmed notice as the official year (audited): due dates across 1 January are no longer provisional', async () => {
-    const stored: CalendarYearResponse = (await api().post('/api/calendar/notices/confirm').send({ text: NOTICE_2027 }).expect(201)).body;
-    expect(stored).toMatchObject({ year: 2027, source: 'official', note: '国务院办公厅关于2027年部分节假日安排的通知' });
+    const stored: CalendarYearResponse = (
+      await api().post('/api/calendar/notices/confirm').send({ text: NOTICE_2027 }).expect(201)
+    ).body;
+    expect(stored).toMatchObject({
+      year: 2027,
+      source: 'official',
+      note: '国务院办公厅关于2027年部分节假日安排的通知',
+    });
     expect(stored.workingDays).toEqual(['2027-02-20', '2027-04-25', '2027-05-08', '2027-09-26', '2027-10-09']);
     expect((await api().get('/api/calendar/years/2027').expect(200)).body).toEqual(stored);
-    expect((await api().get('/api/calendar/working-days/add?start=2027-02-12&days=1').expect(200)).body).toEqual({ date: '2027-02-15', provisional: false });
-    expect((await api().get('/api/calendar/working-days/add?start=2027-02-15&days=5').expect(200)).body).toEqual({ date: '2027-02-20', provisional: false });
-    expect((await api().get('/api/calendar/working-days/add?start=2026-12-25&days=5').expect(200)).body).toEqual({ date: '2027-01-04', provisional: false });
+    expect((await api().get('/api/calendar/working-days/add?start=2027-02-12&days=1').expect(200)).body).toEqual({
+      date: '2027-02-15',
+      provisional: false,
+    });
+    expect((await api().get('/api/calendar/working-days/add?start=2027-02-15&days=5').expect(200)).body).toEqual({
+      date: '2027-02-20',
+      provisional: false,
+    });
+    expect((await api().get('/api/calendar/working-days/add?start=2026-12-25&days=5').expect(200)).body).toEqual({
+      date: '2027-01-04',
+      provisional: false,
+    });
     expect(await auditRows('confirm holiday notice')).toEqual([expect.objectContaining({ entity_id: '2027' })]);
-    expect((await api().get('/api/calendar/status').expect(200)).body).toMatchObject({ nextYearProvisional: false, warn: false, provisionalYearsInUse: [] });
+    expect((await api().get('/api/calendar/status').expect(200)).body).toMatchObject({
+      nextYearProvisional: false,
+      warn: false,
+      provisionalYearsInUse: [],
+    });
   });
 
-  it('sets the previous year\'s days a notice arranges in that year too (2019\'s 元旦 began on 2018-12-30)', async () => {
+  it("sets the previous year's days a notice arranges in that year too (2019's 元旦 began on 2018-12-30)", async () => {
     expect((await api().get('/api/calendar/years/2018').expect(200)).body.source).toBe('provisional');
-    await api().post('/api/calendar/notices/confirm').send({ text: notice(2019) }).expect(201);
+    await api()
+      .post('/api/calendar/notices/confirm')
+      .send({ text: notice(2019) })
+      .expect(201);
     const y2018: CalendarYearResponse = (await api().get('/api/calendar/years/2018').expect(200)).body;
     // 2018 has no notice of its own here: it stays provisional, with the 2019 notice's days set.
     expect(y2018.source).toBe('provisional');
     expect(y2018.workingDays).toEqual(['2018-12-29']);
     expect(y2018.holidays).toEqual(expect.arrayContaining(['2018-12-30', '2018-12-31']));
-    expect((await api().get('/api/calendar/working-days/add?start=2018-12-28&days=1').expect(200)).body).toEqual({ date: '2018-12-29', provisional: true });
+    expect((await api().get('/api/calendar/working-days/add?start=2018-12-28&days=1').expect(200)).body).toEqual({
+      date: '2018-12-29',
+      provisional: true,
+    });
   });
 
   it('sets one day by hand with its reason (audited); refuses a missing reason or a make-up day on a weekday', async () => {
-    const set = await api().put('/api/calendar/days/2027-03-01').send({ kind: 'holiday', reason: '本区重大活动，经区政府同意放假' }).expect(200);
+    const set = await api()
+      .put('/api/calendar/days/2027-03-01')
+      .send({ kind: 'holiday', reason: '本区重大活动，经区政府同意放假' })
+      .expect(200);
     expect(set.body).toMatchObject({ year: 2027, source: 'official', note: expect.stringContaining('手工调整') });
     expect(set.body.holidays).toContain('2027-03-01');
-    expect((await api().get('/api/calendar/working-days/add?start=2027-02-26&days=1').expect(200)).body).toEqual({ date: '2027-03-02', provisional: false });
+    expect((await api().get('/api/calendar/working-days/add?start=2027-02-26&days=1').expect(200)).body).toEqual({
+      date: '2027-03-02',
+      provisional: false,
+    });
     expect(await auditRows('set calendar day')).toEqual([expect.objectContaining({ entity_id: '2027-03-01' })]);
-    expect(JSON.parse((await auditRows('set calendar day'))[0].after)).toEqual({ kind: 'holiday', reason: '本区重大活动，经区政府同意放假' });
+    expect(JSON.parse((await auditRows('set calendar day'))[0].after)).toEqual({
+      kind: 'holiday',
+      reason: '本区重大活动，经区政府同意放假',
+    });
 
     await api().put('/api/calendar/days/2027-03-01').send({ kind: 'ordinary', reason: '活动取消' }).expect(200);
     expect((await api().get('/api/calendar/years/2027').expect(200)).body.holidays).not.toContain('2027-03-01');
 
-    expectError(await api().put('/api/calendar/days/2027-03-02').send({ kind: 'holiday', reason: '\u200b ' }), 400, 'INVALID_INPUT', /请填写调整理由/, /give the reason/);
-    expectError(await api().put('/api/calendar/days/2027-03-02').send({ kind: 'workday', reason: '补班' }), 400, 'INVALID_INPUT', '2027-03-02 不是周末，无需设为调休上班日', '2027-03-02 is not a weekend day: it is a working day already');
-    expectError(await api().put('/api/calendar/days/2027-02-30').send({ kind: 'holiday', reason: 'x' }), 400, 'INVALID_DATE', /2027-02-30/, /2027-02-30/);
-    expectError(await api().put('/api/calendar/days/2150-01-01').send({ kind: 'holiday', reason: 'x' }), 400, 'INVALID_INPUT', '年份应在 2000 至 2101 之间', 'The year must be from 2000 to 2101');
-    expectError(await as(t.app, leader).put('/api/calendar/days/2027-03-02').send({ kind: 'holiday', reason: 'x' }), 403, 'FORBIDDEN');
-    expectError(await as(t.app, leader).post('/api/calendar/notices/preview').send({ text: NOTICE_2027 }), 403, 'FORBIDDEN');
+    expectError(
+      await api().put('/api/calendar/days/2027-03-02').send({ kind: 'holiday', reason: '\u200b ' }),
+      400,
+      'INVALID_INPUT',
+      /请填写调整理由/,
+      /give the reason/,
+    );
+    expectError(
+      await api().put('/api/calendar/days/2027-03-02').send({ kind: 'workday', reason: '补班' }),
+      400,
+      'INVALID_INPUT',
+      '2027-03-02 不是周末，无需设为调休上班日',
+      '2027-03-02 is not a weekend day: it is a working day already',
+    );
+    expectError(
+      await api().put('/api/calendar/days/2027-02-30').send({ kind: 'holiday', reason: 'x' }),
+      400,
+      'INVALID_DATE',
+      /2027-02-30/,
+      /2027-02-30/,
+    );
+    expectError(
+      await api().put('/api/calendar/days/2150-01-01').send({ kind: 'holiday', reason: 'x' }),
+      400,
+      'INVALID_INPUT',
+      '年份应在 2000 至 2101 之间',
+      'The year must be from 2000 to 2101',
+    );
+    expectError(
+      await as(t.app, leader).put('/api/calendar/days/2027-03-02').send({ kind: 'holiday', reason: 'x' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await as(t.app, leader).post('/api/calendar/notices/preview').send({ text: NOTICE_2027 }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('answers any year of 2000–2101 with its source, and refuses others with a message', async () => {
     const y2050: CalendarYearResponse = (await api().get('/api/calendar/years/2050').expect(200)).body;
     expect(y2050).toMatchObject({ year: 2050, source: 'provisional', workingDays: [], updatedAt: null });
     expect(y2050.holidays).toEqual(expect.arrayContaining(['2050-01-01', '2050-05-05', '2050-10-07']));
-    expect((await api().get('/api/calendar/years/2024').expect(200)).body).toMatchObject({ source: 'package', note: expect.stringContaining('chinese-days') });
-    expectError(await api().get('/api/calendar/years/1999'), 400, 'INVALID_INPUT', '年份应在 2000 至 2101 之间', 'The year must be from 2000 to 2101');
+    expect((await api().get('/api/calendar/years/2024').expect(200)).body).toMatchObject({
+      source: 'package',
+      note: expect.stringContaining('chinese-days'),
+    });
+    expectError(
+      await api().get('/api/calendar/years/1999'),
+      400,
+      'INVALID_INPUT',
+      '年份应在 2000 至 2101 之间',
+      'The year must be from 2000 to 2101',
+    );
   });
 });

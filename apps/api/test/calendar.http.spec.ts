@@ -11,7 +11,8 @@ describe('working-day calendar over HTTP', () => {
   let admin: string;
   // Reads need any signed-in user; the admin also changes the calendar.
   const api = () => as(t.app, admin);
-  const add = (start: string, days: number | string) => api().get(`/api/calendar/working-days/add?start=${start}&days=${days}`);
+  const add = (start: string, days: number | string) =>
+    api().get(`/api/calendar/working-days/add?start=${start}&days=${days}`);
   const count = (start: string, end: string) => api().get(`/api/calendar/working-days/count?start=${start}&end=${end}`);
 
   beforeAll(async () => {
@@ -46,20 +47,68 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('answers a date that does not exist or is not a date with 400 in both languages', async () => {
-    expectError(await add('2020-02-30', 1), 400, 'INVALID_DATE', '无效日期 "2020-02-30"：应为真实存在的日期，格式 "YYYY-MM-DD"', 'Invalid date "2020-02-30": expected a real calendar date "YYYY-MM-DD"');
+    expectError(
+      await add('2020-02-30', 1),
+      400,
+      'INVALID_DATE',
+      '无效日期 "2020-02-30"：应为真实存在的日期，格式 "YYYY-MM-DD"',
+      'Invalid date "2020-02-30": expected a real calendar date "YYYY-MM-DD"',
+    );
     expectError(await count('2020-01-01', '2020-02-30'), 400, 'INVALID_DATE', /2020-02-30/, /2020-02-30/);
-    expectError(await add('abc', 1), 400, 'INVALID_INPUT', 'start 应为日期 YYYY-MM-DD', 'start must be a date written YYYY-MM-DD');
-    expectError(await add('2020-2-3', 1), 400, 'INVALID_INPUT', 'start 应为日期 YYYY-MM-DD', 'start must be a date written YYYY-MM-DD');
-    expectError(await count('2020-01-01', 'tomorrow'), 400, 'INVALID_INPUT', 'end 应为日期 YYYY-MM-DD', 'end must be a date written YYYY-MM-DD');
-    expectError(await api().get('/api/calendar/working-days/count?start=2020-01-01'), 400, 'INVALID_INPUT', /end 应为日期/, /end must be a date/);
+    expectError(
+      await add('abc', 1),
+      400,
+      'INVALID_INPUT',
+      'start 应为日期 YYYY-MM-DD',
+      'start must be a date written YYYY-MM-DD',
+    );
+    expectError(
+      await add('2020-2-3', 1),
+      400,
+      'INVALID_INPUT',
+      'start 应为日期 YYYY-MM-DD',
+      'start must be a date written YYYY-MM-DD',
+    );
+    expectError(
+      await count('2020-01-01', 'tomorrow'),
+      400,
+      'INVALID_INPUT',
+      'end 应为日期 YYYY-MM-DD',
+      'end must be a date written YYYY-MM-DD',
+    );
+    expectError(
+      await api().get('/api/calendar/working-days/count?start=2020-01-01'),
+      400,
+      'INVALID_INPUT',
+      /end 应为日期/,
+      /end must be a date/,
+    );
   });
 
   it('answers a negative, fractional, huge or missing number of days with 400, never 500', async () => {
     for (const days of ['-1', '1.5', 'abc', '3651']) {
-      expectError(await add('2020-09-30', days), 400, 'INVALID_INPUT', 'days 应为 0 至 3650 的整数', 'days must be a whole number from 0 to 3650');
+      expectError(
+        await add('2020-09-30', days),
+        400,
+        'INVALID_INPUT',
+        'days 应为 0 至 3650 的整数',
+        'days must be a whole number from 0 to 3650',
+      );
     }
-    expectError(await api().get('/api/calendar/working-days/add?start=2020-09-30'), 400, 'INVALID_INPUT', /days 应为/, /days must be/);
-    expectError(await api().get('/api/calendar/working-days/add?start=2020-09-30&days=1&extra=1'), 400, 'INVALID_INPUT', '不接受字段 extra，请删除', 'property extra should not exist');
+    expectError(
+      await api().get('/api/calendar/working-days/add?start=2020-09-30'),
+      400,
+      'INVALID_INPUT',
+      /days 应为/,
+      /days must be/,
+    );
+    expectError(
+      await api().get('/api/calendar/working-days/add?start=2020-09-30&days=1&extra=1'),
+      400,
+      'INVALID_INPUT',
+      '不接受字段 extra，请删除',
+      'property extra should not exist',
+    );
   });
 
   it('answers beyond the official years on a provisional calendar and says so; refuses only outside 2000–2101', async () => {
@@ -70,7 +119,13 @@ describe('working-day calendar over HTTP', () => {
     expect((await add('2031-09-30', 1).expect(200)).body).toEqual({ date: '2031-10-08', provisional: true });
     expect((await count('2026-12-31', '2027-01-08').expect(200)).body).toEqual({ days: 5, provisional: true });
     expectError(await add('2101-12-30', 5), 400, 'DATE_OUTSIDE_CALENDAR', /2102-01-01/, /2102-01-01/);
-    expectError(await count('1999-12-31', '2000-01-10'), 400, 'DATE_OUTSIDE_CALENDAR', '日期 1999-12-31 超出工作日历已知年份（2000–2101）', 'Date 1999-12-31 is outside the years the working-day calendar knows (2000–2101)');
+    expectError(
+      await count('1999-12-31', '2000-01-10'),
+      400,
+      'DATE_OUTSIDE_CALENDAR',
+      '日期 1999-12-31 超出工作日历已知年份（2000–2101）',
+      'Date 1999-12-31 is outside the years the working-day calendar knows (2000–2101)',
+    );
   });
 
   it('lists the bundled years 2020 to 2026 with their holidays and make-up days', async () => {
@@ -91,8 +146,21 @@ describe('working-day calendar over HTTP', () => {
     const department = await createUser(t.app, admin, 'cal-dept', 'department', 1);
     const before = (await api().get('/api/calendar/years').expect(200)).body;
     const body = { holidays: ['2029-01-01'], makeUpWorkdays: [] };
-    expectError(await as(t.app).put('/api/calendar/years/2029').send(body), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
-    for (const token of [leader, department]) expectError(await as(t.app, token).put('/api/calendar/years/2029').send(body), 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+    expectError(
+      await as(t.app).put('/api/calendar/years/2029').send(body),
+      401,
+      'UNAUTHORIZED',
+      '请先登录',
+      'Please sign in',
+    );
+    for (const token of [leader, department])
+      expectError(
+        await as(t.app, token).put('/api/calendar/years/2029').send(body),
+        403,
+        'FORBIDDEN',
+        '您的角色无权执行此操作',
+        'Your role may not do this',
+      );
     // Reading it is open to every signed-in user, not to anonymous callers.
     expect((await as(t.app, department).get('/api/calendar/years').expect(200)).body).toEqual(before);
     expectError(await as(t.app).get('/api/calendar/working-days/add?start=2020-09-30&days=1'), 401, 'UNAUTHORIZED');
@@ -123,7 +191,14 @@ describe('working-day calendar over HTTP', () => {
     const everything = (await engine.runCycle('full')).evaluated;
     expect(everything).toBeGreaterThan(0);
     expect((await engine.runCycle()).evaluated).toBe(0);
-    const checks = async () => (await t.app.get(DataSource).query("SELECT COUNT(*) AS n, SUM(CASE WHEN check_on = '0000-01-01' THEN 1 ELSE 0 END) AS stale FROM evaluation_checks"))[0];
+    const checks = async () =>
+      (
+        await t.app
+          .get(DataSource)
+          .query(
+            "SELECT COUNT(*) AS n, SUM(CASE WHEN check_on = '0000-01-01' THEN 1 ELSE 0 END) AS stale FROM evaluation_checks",
+          )
+      )[0];
     const rows = Number((await checks()).n);
     await api().put('/api/calendar/years/2027').send(body).expect(200);
     // Marked, not deleted: every row stays, each due at once.
@@ -133,16 +208,71 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('rejects a year whose lists hold a date of another year, an impossible date or a day both off and on, and keeps the stored year', async () => {
-    await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-03'], makeUpWorkdays: [] }).expect(200);
+    await api()
+      .put('/api/calendar/years/2028')
+      .send({ holidays: ['2028-01-03'], makeUpWorkdays: [] })
+      .expect(200);
     const before: CalendarYear[] = (await api().get('/api/calendar/years').expect(200)).body;
 
-    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '日期 2029-01-01 不属于 2028 年', 'Date 2029-01-01 is not in 2028');
-    expectError(await api().put('/api/calendar/years/2028').send({ holidays: [], makeUpWorkdays: ['2027-12-31'] }), 400, 'INVALID_INPUT', '日期 2027-12-31 不属于 2028 年', 'Date 2027-12-31 is not in 2028');
-    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-02-30'], makeUpWorkdays: [] }), 400, 'INVALID_DATE', /2028-02-30/, /2028-02-30/);
-    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] }), 400, 'INVALID_INPUT', '2028-01-29 不能既是节假日又是调休上班日', '2028-01-29 cannot be both a holiday and a make-up working day');
-    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['1 Jan'], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', /holidays 应为日期/, /holidays must be a date/);
-    expectError(await api().put('/api/calendar/years/2028').send({ holidays: ['2028-01-01'] }), 400, 'INVALID_INPUT');
-    expectError(await api().put('/api/calendar/years/next').send({ holidays: [], makeUpWorkdays: [] }), 400, 'INVALID_INPUT', '年份应为正整数', 'year must be a positive whole number');
+    expectError(
+      await api()
+        .put('/api/calendar/years/2028')
+        .send({ holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] }),
+      400,
+      'INVALID_INPUT',
+      '日期 2029-01-01 不属于 2028 年',
+      'Date 2029-01-01 is not in 2028',
+    );
+    expectError(
+      await api()
+        .put('/api/calendar/years/2028')
+        .send({ holidays: [], makeUpWorkdays: ['2027-12-31'] }),
+      400,
+      'INVALID_INPUT',
+      '日期 2027-12-31 不属于 2028 年',
+      'Date 2027-12-31 is not in 2028',
+    );
+    expectError(
+      await api()
+        .put('/api/calendar/years/2028')
+        .send({ holidays: ['2028-02-30'], makeUpWorkdays: [] }),
+      400,
+      'INVALID_DATE',
+      /2028-02-30/,
+      /2028-02-30/,
+    );
+    expectError(
+      await api()
+        .put('/api/calendar/years/2028')
+        .send({ holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] }),
+      400,
+      'INVALID_INPUT',
+      '2028-01-29 不能既是节假日又是调休上班日',
+      '2028-01-29 cannot be both a holiday and a make-up working day',
+    );
+    expectError(
+      await api()
+        .put('/api/calendar/years/2028')
+        .send({ holidays: ['1 Jan'], makeUpWorkdays: [] }),
+      400,
+      'INVALID_INPUT',
+      /holidays 应为日期/,
+      /holidays must be a date/,
+    );
+    expectError(
+      await api()
+        .put('/api/calendar/years/2028')
+        .send({ holidays: ['2028-01-01'] }),
+      400,
+      'INVALID_INPUT',
+    );
+    expectError(
+      await api().put('/api/calendar/years/next').send({ holidays: [], makeUpWorkdays: [] }),
+      400,
+      'INVALID_INPUT',
+      '年份应为正整数',
+      'year must be a positive whole number',
+    );
 
     expect((await api().get('/api/calendar/years').expect(200)).body).toEqual(before);
     // Monday 3 January 2028 stays a holiday: the next working day after Saturday 1 January is Tuesday 4 January.

@@ -7,7 +7,11 @@ import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Every 2020 period has ended and its figures are due; nothing was reported (DEMO=0), so all starts red overdue.
 const TODAY = '2021-02-01';
-const DASHBOARD = ['/api/dashboard/summary?planId=1', '/api/dashboard/trend?planId=1', '/api/dashboard/departments?planId=1'];
+const DASHBOARD = [
+  '/api/dashboard/summary?planId=1',
+  '/api/dashboard/trend?planId=1',
+  '/api/dashboard/departments?planId=1',
+];
 
 /**
  * The web app polls the dashboard every minute. Each answer carries a strong ETag: a poll that sends it back while
@@ -73,10 +77,17 @@ describe('dashboard polling over HTTP', () => {
     const before = await Promise.all(DASHBOARD.map((path) => get(leader, path).expect(200)));
     const summary: DashboardSummaryResponse = before[0].body;
     expect(summary.period).toBe('2020-12');
-    await as(t.app, department1).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-12', value: 120 }).expect(201);
+    await as(t.app, department1)
+      .post('/api/submissions')
+      .send({ metricId, departmentId: 1, period: '2020-12', value: 120 })
+      .expect(201);
 
     const after = await Promise.all(DASHBOARD.map((path, i) => get(leader, path, strongTag(before[i])).expect(200)));
-    expect((after[0].body as DashboardSummaryResponse).counts).toEqual({ ...summary.counts, red: summary.counts.red - 1, green: summary.counts.green + 1 });
+    expect((after[0].body as DashboardSummaryResponse).counts).toEqual({
+      ...summary.counts,
+      red: summary.counts.red - 1,
+      green: summary.counts.green + 1,
+    });
     for (const [i, res] of after.entries()) {
       expect(strongTag(res)).not.toBe(before[i].headers.etag);
       expect(res.body).not.toEqual(before[i].body);
@@ -94,7 +105,9 @@ describe('dashboard polling over HTTP', () => {
   });
 
   it('computes the summary again for a write, not for refusals and sign-ins, which are audited but change nothing it shows', async () => {
-    const service = t.app.get(DashboardService) as unknown as { computeSummary: (...args: unknown[]) => Promise<unknown> };
+    const service = t.app.get(DashboardService) as unknown as {
+      computeSummary: (...args: unknown[]) => Promise<unknown>;
+    };
     const computed = jest.spyOn(service, 'computeSummary');
     try {
       const etag = strongTag(await get(leader, DASHBOARD[0]).expect(200));
@@ -108,7 +121,10 @@ describe('dashboard polling over HTTP', () => {
       await get(leader, DASHBOARD[0], etag).expect(304);
       expect(computed).not.toHaveBeenCalled();
 
-      await as(t.app, department1).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-11', value: 120 }).expect(201);
+      await as(t.app, department1)
+        .post('/api/submissions')
+        .send({ metricId, departmentId: 1, period: '2020-11', value: 120 })
+        .expect(201);
       await get(leader, DASHBOARD[0], etag).expect(200);
       expect(computed).toHaveBeenCalledTimes(1);
     } finally {
@@ -117,7 +133,8 @@ describe('dashboard polling over HTTP', () => {
   });
 
   it('keeps answering 400 for a month outside the plan, however often it is asked', async () => {
-    for (let i = 0; i < 2; i++) expectError(await get(leader, '/api/dashboard/summary?planId=1&period=2021-01'), 400, 'PERIOD_OUTSIDE_PLAN');
+    for (let i = 0; i < 2; i++)
+      expectError(await get(leader, '/api/dashboard/summary?planId=1&period=2021-01'), 400, 'PERIOD_OUTSIDE_PLAN');
     await get(leader, '/api/dashboard/summary?planId=1&period=2020-06').expect(200);
   });
 });

@@ -30,14 +30,25 @@ function harness(get: () => TestApp, adminToken: () => string) {
     nextScheduledRun: () => waitForScheduledRun(get().app),
     /** A small ledger (two tasks, four metrics) imported as that year's plan, as an admin does it: preview, then confirm. */
     importPlan: async (year: number): Promise<number> => {
-      const preview = api().post('/api/plans/import').attach('file', Buffer.from(SMALL_LEDGER_ROWS.flat().join('\n')), `ledger-${year}.txt`);
-      for (const [k, v] of Object.entries({ code: `hongqiao-${year}`, title: `红桥区${year}年法治政府建设年度计划`, year: String(year), district: '红桥区' })) preview.field(k, v);
+      const preview = api()
+        .post('/api/plans/import')
+        .attach('file', Buffer.from(SMALL_LEDGER_ROWS.flat().join('\n')), `ledger-${year}.txt`);
+      for (const [k, v] of Object.entries({
+        code: `hongqiao-${year}`,
+        title: `红桥区${year}年法治政府建设年度计划`,
+        year: String(year),
+        district: '红桥区',
+      }))
+        preview.field(k, v);
       const seed = (await preview.expect(200)).body.seed;
       return (await api().post('/api/plans/import/confirm').send({ seed }).expect(201)).body.planId;
     },
-    metricsOf: async (planId: number): Promise<MetricResponse[]> => (await api().get(`/api/metrics?planId=${planId}`).expect(200)).body,
-    historyOf: async (metricId: number): Promise<EvaluationResponse[]> => (await api().get(`/api/metrics/${metricId}/evaluations`).expect(200)).body,
-    tree: async (planId: number): Promise<PlanTreeResponse> => (await api().get(`/api/plans/${planId}`).expect(200)).body,
+    metricsOf: async (planId: number): Promise<MetricResponse[]> =>
+      (await api().get(`/api/metrics?planId=${planId}`).expect(200)).body,
+    historyOf: async (metricId: number): Promise<EvaluationResponse[]> =>
+      (await api().get(`/api/metrics/${metricId}/evaluations`).expect(200)).body,
+    tree: async (planId: number): Promise<PlanTreeResponse> =>
+      (await api().get(`/api/plans/${planId}`).expect(200)).body,
     departmentId: async (name: string): Promise<number> => {
       const departments: Array<{ id: number; name: string }> = (await api().get('/api/departments').expect(200)).body;
       return departments.find((d) => d.name === name)!.id;
@@ -72,14 +83,25 @@ describe('an evaluation that throws', () => {
   let corruptedId = 0;
   /** The case metric's November evaluations (every row, superseded ones too) as they stood before the corruption. */
   let novemberBefore: EvaluationResponse[] = [];
-  const h = harness(() => t, () => admin);
-  const failuresLogged = () => logger.errors.filter((e) => e.includes('Evaluation of plan hongqiao-2026 failed in part')).length;
+  const h = harness(
+    () => t,
+    () => admin,
+  );
+  const failuresLogged = () =>
+    logger.errors.filter((e) => e.includes('Evaluation of plan hongqiao-2026 failed in part')).length;
   const query = <T = Record<string, unknown>>(sql: string): Promise<T[]> => t.app.get(DataSource).query(sql);
   /** The engine's own bookkeeping for the case metric: when each period is to be evaluated next (STALE_CHECK: at the next cycle). */
   const checks = async (): Promise<Record<string, string | null>> =>
-    Object.fromEntries((await query<{ period_key: string; check_on: string | null }>(`SELECT period_key, check_on FROM evaluation_checks WHERE metric_id = ${caseMetric.id}`)).map((r) => [r.period_key, r.check_on]));
+    Object.fromEntries(
+      (
+        await query<{ period_key: string; check_on: string | null }>(
+          `SELECT period_key, check_on FROM evaluation_checks WHERE metric_id = ${caseMetric.id}`,
+        )
+      ).map((r) => [r.period_key, r.check_on]),
+    );
   const november = async () => (await h.historyOf(caseMetric.id)).filter((e) => e.period === '2026-11');
-  const cases = (...c: Array<[reference: string, startDate: string, completedOn: string]>) => c.map(([reference, startDate, completedOn]) => ({ reference, startDate, completedOn }));
+  const cases = (...c: Array<[reference: string, startDate: string, completedOn: string]>) =>
+    c.map(([reference, startDate, completedOn]) => ({ reference, startDate, completedOn }));
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -102,18 +124,33 @@ describe('an evaluation that throws', () => {
   it('takes valid case figures, then a manual SQL "fix" corrupts one; the database takes it and nothing notices yet', async () => {
     expect(caseMetric).toMatchObject(CASE_METRIC);
     expect((await h.nextScheduledRun()).error).toBeNull();
-    const submitted = await as(t.app, sfj).post('/api/submissions')
-      .send({ metricId: caseMetric.id, departmentId: departments.sfj, period: '2026-11', cases: cases(['红桥审批〔2026〕101号', '2026-11-02', '2026-11-05'], ['红桥审批〔2026〕102号', '2026-11-16', '2026-11-20']) })
+    const submitted = await as(t.app, sfj)
+      .post('/api/submissions')
+      .send({
+        metricId: caseMetric.id,
+        departmentId: departments.sfj,
+        period: '2026-11',
+        cases: cases(
+          ['红桥审批〔2026〕101号', '2026-11-02', '2026-11-05'],
+          ['红桥审批〔2026〕102号', '2026-11-16', '2026-11-20'],
+        ),
+      })
       .expect(201);
     expect(submitted.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 100 });
     novemberBefore = await november();
-    expect(novemberBefore.filter((e) => e.departmentId === departments.sfj && e.supersededAt === null)).toEqual([expect.objectContaining({ status: 'green' })]);
+    expect(novemberBefore.filter((e) => e.departmentId === departments.sfj && e.supersededAt === null)).toEqual([
+      expect.objectContaining({ status: 'green' }),
+    ]);
 
     // As an operator would type it: the second case's start date, botched.
-    const [row] = await query<{ id: number }>(`SELECT c.id FROM submission_cases c JOIN submissions s ON s.id = c.submission_id WHERE s.id = ${Number(submitted.body.submission.id)} AND c.reference = '红桥审批〔2026〕102号'`);
+    const [row] = await query<{ id: number }>(
+      `SELECT c.id FROM submission_cases c JOIN submissions s ON s.id = c.submission_id WHERE s.id = ${Number(submitted.body.submission.id)} AND c.reference = '红桥审批〔2026〕102号'`,
+    );
     corruptedId = Number(row.id);
     await query(`UPDATE submission_cases SET start_date = '2026-02-30' WHERE id = ${corruptedId}`);
-    expect(await query(`SELECT start_date FROM submission_cases WHERE id = ${corruptedId}`)).toEqual([{ start_date: '2026-02-30' }]);
+    expect(await query(`SELECT start_date FROM submission_cases WHERE id = ${corruptedId}`)).toEqual([
+      { start_date: '2026-02-30' },
+    ]);
 
     // Nothing made November due again: the cycles have nothing to judge and report no error.
     expect((await h.nextScheduledRun()).error).toBeNull();
@@ -123,16 +160,29 @@ describe('an evaluation that throws', () => {
 
   it('meets it once another figure makes the metric due: names the plan and the cause, logs it, evaluates everything else and marks nothing of that period', async () => {
     // The lead department reports its December cases: accepted and judged at once.
-    const december = await as(t.app, zwfwb).post('/api/submissions')
-      .send({ metricId: caseMetric.id, departmentId: departments.zwfwb, period: '2026-12', cases: cases(['红桥审批〔2026〕120号', '2026-12-01', '2026-12-04']) })
+    const december = await as(t.app, zwfwb)
+      .post('/api/submissions')
+      .send({
+        metricId: caseMetric.id,
+        departmentId: departments.zwfwb,
+        period: '2026-12',
+        cases: cases(['红桥审批〔2026〕120号', '2026-12-01', '2026-12-04']),
+      })
       .expect(201);
-    expect(december.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 100, reasonZh: '1 件中 1 件符合 ≤ 5 个工作日（100%）' });
+    expect(december.body.evaluation.department).toMatchObject({
+      status: 'green',
+      basis: 'met',
+      value: 100,
+      reasonZh: '1 件中 1 件符合 ≤ 5 个工作日（100%）',
+    });
     // Another plan arrives, never evaluated: the next cycle meets the failing plan first, then evaluates this one.
     plans[2025] = await h.importPlan(2025);
 
     const run = await h.nextScheduledRun();
     expect(run).toMatchObject({ scope: 'due', error: `hongqiao-2026: ${CAUSE}` });
-    expect(logger.errors).toContainEqual(expect.stringContaining(`Evaluation of plan hongqiao-2026 failed in part: ${CAUSE}`));
+    expect(logger.errors).toContainEqual(
+      expect.stringContaining(`Evaluation of plan hongqiao-2026 failed in part: ${CAUSE}`),
+    );
     // What an operator sees: the health check reports the failed run.
     const health: HealthResponse = (await http(t.app).get('/api/health').expect(200)).body;
     expect(health.evaluation.lastRun?.error).toBe(`hongqiao-2026: ${CAUSE}`);
@@ -143,12 +193,21 @@ describe('an evaluation that throws', () => {
     expect(await november()).toEqual(novemberBefore);
     // The metric's other periods were judged: December by its lead department's new figure, the months nobody reported overdue.
     const history = await h.historyOf(caseMetric.id);
-    const current = (period: string, departmentId: number | null) => history.filter((e) => e.period === period && e.departmentId === departmentId && e.supersededAt === null);
+    const current = (period: string, departmentId: number | null) =>
+      history.filter((e) => e.period === period && e.departmentId === departmentId && e.supersededAt === null);
     expect(current('2026-12', departments.zwfwb)).toEqual([expect.objectContaining({ status: 'green', basis: 'met' })]);
-    expect(current('2026-12', null)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', reasonZh: '区政务服务办：1 件中 1 件符合 ≤ 5 个工作日（100%）' })]);
+    expect(current('2026-12', null)).toEqual([
+      expect.objectContaining({
+        status: 'green',
+        basis: 'met',
+        reasonZh: '区政务服务办：1 件中 1 件符合 ≤ 5 个工作日（100%）',
+      }),
+    ]);
     expect(current('2026-10', null)).toEqual([expect.objectContaining({ status: 'red', basis: 'overdue' })]);
     // And the engine's bookkeeping agrees: of every period of every metric of both plans, that one alone is left due.
-    const leftDue = await query<{ metric_id: number; period_key: string }>(`SELECT metric_id, period_key FROM evaluation_checks WHERE check_on = '${STALE_CHECK}'`);
+    const leftDue = await query<{ metric_id: number; period_key: string }>(
+      `SELECT metric_id, period_key FROM evaluation_checks WHERE check_on = '${STALE_CHECK}'`,
+    );
     expect(leftDue.map((r) => [Number(r.metric_id), r.period_key])).toEqual([[caseMetric.id, '2026-11']]);
   });
 
@@ -161,27 +220,52 @@ describe('an evaluation that throws', () => {
   });
 
   it('is evaluated once the clerk submits a correction (a new revision with its reason), and the cycles report no error again', async () => {
-    const corrected = cases(['红桥审批〔2026〕101号', '2026-11-02', '2026-11-05'], ['红桥审批〔2026〕102号', '2026-11-16', '2026-11-23']);
+    const corrected = cases(
+      ['红桥审批〔2026〕101号', '2026-11-02', '2026-11-05'],
+      ['红桥审批〔2026〕102号', '2026-11-16', '2026-11-23'],
+    );
     const correction = { metricId: caseMetric.id, departmentId: departments.sfj, period: '2026-11', cases: corrected };
     // A correction without its reason is refused, and writes nothing.
     const submissionsBefore = Number((await query<{ n: number }>('SELECT COUNT(*) AS n FROM submissions'))[0].n);
-    expectError(await as(t.app, sfj).post('/api/submissions').send(correction), 400, 'INVALID_INPUT', /更正理由/, /needs a reason/);
+    expectError(
+      await as(t.app, sfj).post('/api/submissions').send(correction),
+      400,
+      'INVALID_INPUT',
+      /更正理由/,
+      /needs a reason/,
+    );
     expect(Number((await query<{ n: number }>('SELECT COUNT(*) AS n FROM submissions'))[0].n)).toBe(submissionsBefore);
 
-    const res = await as(t.app, sfj).post('/api/submissions').send({ ...correction, reason: '102号开始日期误改，按原始登记更正；办结日期 11-23' }).expect(201);
-    expect(res.body.submission).toMatchObject({ revision: 2, reason: '102号开始日期误改，按原始登记更正；办结日期 11-23' });
+    const res = await as(t.app, sfj)
+      .post('/api/submissions')
+      .send({ ...correction, reason: '102号开始日期误改，按原始登记更正；办结日期 11-23' })
+      .expect(201);
+    expect(res.body.submission).toMatchObject({
+      revision: 2,
+      reason: '102号开始日期误改，按原始登记更正；办结日期 11-23',
+    });
     // 16 → 23 November is 5 working days: still within the limit.
-    expect(res.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 100, reasonZh: '2 件中 2 件符合 ≤ 5 个工作日（100%）' });
+    expect(res.body.evaluation.department).toMatchObject({
+      status: 'green',
+      basis: 'met',
+      value: 100,
+      reasonZh: '2 件中 2 件符合 ≤ 5 个工作日（100%）',
+    });
 
     expect((await h.nextScheduledRun()).error).toBeNull();
     const failuresAfter = failuresLogged();
     expect((await h.nextScheduledRun()).error).toBeNull();
     expect(failuresLogged()).toBe(failuresAfter);
-    expect((await h.historyOf(caseMetric.id)).filter((e) => e.period === '2026-11' && e.departmentId === departments.sfj && e.supersededAt === null))
-      .toEqual([expect.objectContaining({ status: 'green', reasonZh: '2 件中 2 件符合 ≤ 5 个工作日（100%）' })]);
+    expect(
+      (await h.historyOf(caseMetric.id)).filter(
+        (e) => e.period === '2026-11' && e.departmentId === departments.sfj && e.supersededAt === null,
+      ),
+    ).toEqual([expect.objectContaining({ status: 'green', reasonZh: '2 件中 2 件符合 ≤ 5 个工作日（100%）' })]);
     expect((await checks())['2026-11']).not.toBe(STALE_CHECK);
     // The corrupted row stays as it was, in the superseded revision: the history is never rewritten.
-    expect(await query(`SELECT start_date FROM submission_cases WHERE id = ${corruptedId}`)).toEqual([{ start_date: '2026-02-30' }]);
+    expect(await query(`SELECT start_date FROM submission_cases WHERE id = ${corruptedId}`)).toEqual([
+      { start_date: '2026-02-30' },
+    ]);
     const health: HealthResponse = (await http(t.app).get('/api/health').expect(200)).body;
     expect(health.evaluation.lastRun?.error).toBeNull();
   });
@@ -199,21 +283,37 @@ describe('December figures due in a year known only provisionally', () => {
   let admin: string;
   let plan = 0;
   const logger = new KeptErrors('', { logLevels: ['error', 'warn'] });
-  const h = harness(() => t, () => admin);
+  const h = harness(
+    () => t,
+    () => admin,
+  );
   /** Every metric's current evaluations of the period ending on 31 December 2026 (a month, a quarter or the year). */
   const december = async () => {
     const out: Array<{ code: string; rows: EvaluationResponse[] }> = [];
-    for (const metric of await h.metricsOf(plan)) out.push({ code: metric.code, rows: (await h.historyOf(metric.id)).filter((e) => e.periodEnd === '2026-12-31' && e.supersededAt === null) });
+    for (const metric of await h.metricsOf(plan))
+      out.push({
+        code: metric.code,
+        rows: (await h.historyOf(metric.id)).filter((e) => e.periodEnd === '2026-12-31' && e.supersededAt === null),
+      });
     return out;
   };
   /** The 司法局's queue: each period's due date and whether it is counted on a provisional year. */
   const dueDates = async () => {
-    const departments: Array<{ id: number; name: string }> = (await as(t.app, admin).get('/api/departments').expect(200)).body;
+    const departments: Array<{ id: number; name: string }> = (
+      await as(t.app, admin).get('/api/departments').expect(200)
+    ).body;
     const departmentId = departments.find((d) => d.name === '区司法局')!.id;
-    const queue = (await as(t.app, admin).get(`/api/queue?planId=${plan}&departmentId=${departmentId}`).expect(200)).body;
-    return new Map<string, { dueDate: string; dueDateProvisional: boolean }>(queue.items.map((i: { metricCode: string; period: string; dueDate: string; dueDateProvisional: boolean }) => [`${i.metricCode} ${i.period}`, { dueDate: i.dueDate, dueDateProvisional: i.dueDateProvisional }]));
+    const queue = (await as(t.app, admin).get(`/api/queue?planId=${plan}&departmentId=${departmentId}`).expect(200))
+      .body;
+    return new Map<string, { dueDate: string; dueDateProvisional: boolean }>(
+      queue.items.map((i: { metricCode: string; period: string; dueDate: string; dueDateProvisional: boolean }) => [
+        `${i.metricCode} ${i.period}`,
+        { dueDate: i.dueDate, dueDateProvisional: i.dueDateProvisional },
+      ]),
+    );
   };
-  const NOTICE_2027 = '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日(周五)至3日(周日)放假,共3天。\n二、春节:2月6日(周六)至13日(周六)放假调休,共8天。2月20日(周六)上班。';
+  const NOTICE_2027 =
+    '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日(周五)至3日(周日)放假,共3天。\n二、春节:2月6日(周六)至13日(周六)放假调休,共8天。2月20日(周六)上班。';
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -247,7 +347,9 @@ describe('December figures due in a year known only provisionally', () => {
   });
 
   it('judges it again on the official calendar at the next tick once the admin confirms the 2027 notice', async () => {
-    const confirmed = (await as(t.app, admin).post('/api/calendar/notices/confirm').send({ text: NOTICE_2027 }).expect(201)).body;
+    const confirmed = (
+      await as(t.app, admin).post('/api/calendar/notices/confirm').send({ text: NOTICE_2027 }).expect(201)
+    ).body;
     expect(confirmed).toMatchObject({ year: 2027 });
     expect((await as(t.app, admin).get('/api/calendar/years/2027').expect(200)).body.source).not.toBe('provisional');
     expect((await h.nextScheduledRun()).error).toBeNull();

@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 /** Real files for the evidence tests: the API judges a file by its bytes, so these are genuine formats. */
 
 /** A 1×1 transparent PNG. */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A one-page PDF with a line of text. */
 export function smallPdf(text = 'Taizhang evidence'): Buffer {

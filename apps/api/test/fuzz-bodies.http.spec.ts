@@ -41,9 +41,19 @@ function bodyRoutes(app: INestApplication): BodyRoute[] {
         if (route === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         if (method === 'GET') continue;
-        const template = `/${['api', base, route].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]) ?? { kind: 'public' };
-        routes.push({ route: `${method} ${template}`, method: method.toLowerCase() as Method, path: template.replace(/:(\w+)/g, (_, p: string) => SAMPLE[p] ?? '1'), rule });
+        const template = `/${['api', base, route]
+          .map((p) => p.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/')}`;
+        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]) ?? {
+          kind: 'public',
+        };
+        routes.push({
+          route: `${method} ${template}`,
+          method: method.toLowerCase() as Method,
+          path: template.replace(/:(\w+)/g, (_, p: string) => SAMPLE[p] ?? '1'),
+          rule,
+        });
       }
     }
   }
@@ -51,9 +61,22 @@ function bodyRoutes(app: INestApplication): BodyRoute[] {
 }
 
 const DEEP = 2000;
-const nest = (open: string, inner: string, close: string, levels: number) => open.repeat(levels) + inner + close.repeat(levels);
+const nest = (open: string, inner: string, close: string, levels: number) =>
+  open.repeat(levels) + inner + close.repeat(levels);
 /** Field names of our DTOs that hold lists or objects, each nested as deep as the parser lets through. */
-const CONTAINERS = ['cases', 'seed', 'holidays', 'makeUpWorkdays', 'days', 'tasks', 'metrics', 'value', 'username', 'comment', 'text'];
+const CONTAINERS = [
+  'cases',
+  'seed',
+  'holidays',
+  'makeUpWorkdays',
+  'days',
+  'tasks',
+  'metrics',
+  'value',
+  'username',
+  'comment',
+  'text',
+];
 
 interface Hostile {
   name: string;
@@ -69,11 +92,30 @@ const TOO_DEEP = { status: 400, code: 'INVALID_INPUT', en: /^The request body ne
 const JSON_TYPE = 'application/json';
 
 const HOSTILE: Hostile[] = [
-  { name: 'arrays nested 2,000 deep in a field', contentType: JSON_TYPE, body: `{"cases":${nest('[', '', ']', DEEP)}}`, refusal: TOO_DEEP },
+  {
+    name: 'arrays nested 2,000 deep in a field',
+    contentType: JSON_TYPE,
+    body: `{"cases":${nest('[', '', ']', DEEP)}}`,
+    refusal: TOO_DEEP,
+  },
   { name: 'objects nested 2,000 deep', contentType: JSON_TYPE, body: nest('{"a":', '1', '}', DEEP), refusal: TOO_DEEP },
-  { name: 'objects and arrays nested 2,000 deep', contentType: JSON_TYPE, body: `{"seed":${nest('{"a":[', 'null', ']}', DEEP / 2)}}`, refusal: TOO_DEEP },
-  { name: 'arrays nested 2,000 deep at the top', contentType: JSON_TYPE, body: nest('[', '', ']', DEEP), refusal: NOT_OBJECT },
-  { name: 'every container field nested 31 deep (inside the limit)', contentType: JSON_TYPE, body: JSON.stringify(Object.fromEntries(CONTAINERS.map((f) => [f, JSON.parse(nest('[', '1', ']', 31))]))) },
+  {
+    name: 'objects and arrays nested 2,000 deep',
+    contentType: JSON_TYPE,
+    body: `{"seed":${nest('{"a":[', 'null', ']}', DEEP / 2)}}`,
+    refusal: TOO_DEEP,
+  },
+  {
+    name: 'arrays nested 2,000 deep at the top',
+    contentType: JSON_TYPE,
+    body: nest('[', '', ']', DEEP),
+    refusal: NOT_OBJECT,
+  },
+  {
+    name: 'every container field nested 31 deep (inside the limit)',
+    contentType: JSON_TYPE,
+    body: JSON.stringify(Object.fromEntries(CONTAINERS.map((f) => [f, JSON.parse(nest('[', '1', ']', 31))]))),
+  },
   { name: 'objects nested 32 deep (inside the limit)', contentType: JSON_TYPE, body: nest('{"seed":', '{}', '}', 31) },
   { name: 'truncated JSON', contentType: JSON_TYPE, body: '{"username":"admin","cases":[{"a":1},', refusal: NOT_JSON },
   { name: 'a NaN literal', contentType: JSON_TYPE, body: '{"value":NaN}', refusal: NOT_JSON },
@@ -83,15 +125,33 @@ const HOSTILE: Hostile[] = [
   { name: 'a top-level string', contentType: JSON_TYPE, body: '"admin"', refusal: NOT_OBJECT },
   { name: 'a top-level number', contentType: JSON_TYPE, body: '1e308', refusal: NOT_OBJECT },
   { name: 'a top-level null', contentType: JSON_TYPE, body: 'null', refusal: NOT_OBJECT },
-  { name: 'JSON in a charset other than UTF', contentType: 'application/json; charset=latin1', body: '{"value":1}', refusal: { status: 400, code: 'INVALID_INPUT', en: /character set/ } },
+  {
+    name: 'JSON in a charset other than UTF',
+    contentType: 'application/json; charset=latin1',
+    body: '{"value":1}',
+    refusal: { status: 400, code: 'INVALID_INPUT', en: /character set/ },
+  },
   { name: 'JSON sent as text/plain', contentType: 'text/plain', body: '{"value":1}' },
   { name: 'a nested form', contentType: 'application/x-www-form-urlencoded', body: `a${'[b]'.repeat(200)}=1&value=1` },
-  { name: 'XML', contentType: 'application/xml', body: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "x">]><a>&x;</a>' },
+  {
+    name: 'XML',
+    contentType: 'application/xml',
+    body: '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "x">]><a>&x;</a>',
+  },
   { name: 'bytes', contentType: 'application/octet-stream', body: '\u0000\u0001\u0002' },
-  { name: 'a body of 6 MB', contentType: JSON_TYPE, body: JSON.stringify({ comment: 'x'.repeat(6 * 1024 * 1024) }), refusal: { status: 413, code: 'PAYLOAD_TOO_LARGE', en: /exceeds the 5 MB limit/ } },
+  {
+    name: 'a body of 6 MB',
+    contentType: JSON_TYPE,
+    body: JSON.stringify({ comment: 'x'.repeat(6 * 1024 * 1024) }),
+    refusal: { status: 413, code: 'PAYLOAD_TOO_LARGE', en: /exceeds the 5 MB limit/ },
+  },
 ];
 
-const USERNAME: Record<Role, [string, string]> = { admin: ['admin', 'taizhang-admin'], leader: ['leader', 'taizhang-leader'], department: ['sfj', 'taizhang-dept'] };
+const USERNAME: Record<Role, [string, string]> = {
+  admin: ['admin', 'taizhang-admin'],
+  leader: ['leader', 'taizhang-leader'],
+  department: ['sfj', 'taizhang-dept'],
+};
 
 describe('hostile bodies on every route that takes one', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -115,7 +175,15 @@ describe('hostile bodies on every route that takes one', () => {
   it('finds every route that takes a body, the three that the probe broke among them', () => {
     const routes = bodyRoutes(t.app).map((r) => r.route);
     expect(routes.length).toBeGreaterThanOrEqual(25);
-    expect(routes).toEqual(expect.arrayContaining(['POST /api/auth/login', 'POST /api/submissions', 'POST /api/plans/import/confirm', 'PATCH /api/metrics/:id', 'PUT /api/calendar/years/:year']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/auth/login',
+        'POST /api/submissions',
+        'POST /api/plans/import/confirm',
+        'PATCH /api/metrics/:id',
+        'PUT /api/calendar/years/:year',
+      ]),
+    );
   });
 
   it('answers every hostile body on every such route, anonymously and as a role the route admits, without a 5xx and in both languages', async () => {
@@ -125,14 +193,31 @@ describe('hostile bodies on every route that takes one', () => {
       for (const caller of ['anonymous' as const, ...roles]) {
         for (const hostile of HOSTILE) {
           // Signing out ends the session it is given: that route gets a session of its own each time.
-          const token = caller === 'anonymous' ? undefined : route.endsWith('/logout') ? await signIn(t.app, ...USERNAME[caller]) : tokens[caller];
+          const token =
+            caller === 'anonymous'
+              ? undefined
+              : route.endsWith('/logout')
+                ? await signIn(t.app, ...USERNAME[caller])
+                : tokens[caller];
           let req: Test = (http(t.app) as unknown as Record<Method, (p: string) => Test>)[method](url);
           if (token) req = req.set(bearer(token));
           const res = await req.set('Content-Type', hostile.contentType).send(hostile.body);
           const what = `${route} as ${caller}, ${hostile.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
           if (res.status >= 500) failures.push(what);
-          else if (res.status >= 400 && !(/[\u4e00-\u9fff]/.test(res.body.messageZh) && /[A-Za-z]{3,}/.test(res.body.messageEn))) failures.push(`${what} (not bilingual)`);
-          else if (hostile.refusal && !(res.status === hostile.refusal.status && res.body.code === hostile.refusal.code && hostile.refusal.en.test(res.body.messageEn))) failures.push(`${what} (expected ${hostile.refusal.status} ${hostile.refusal.code})`);
+          else if (
+            res.status >= 400 &&
+            !(/[\u4e00-\u9fff]/.test(res.body.messageZh) && /[A-Za-z]{3,}/.test(res.body.messageEn))
+          )
+            failures.push(`${what} (not bilingual)`);
+          else if (
+            hostile.refusal &&
+            !(
+              res.status === hostile.refusal.status &&
+              res.body.code === hostile.refusal.code &&
+              hostile.refusal.en.test(res.body.messageEn)
+            )
+          )
+            failures.push(`${what} (expected ${hostile.refusal.status} ${hostile.refusal.code})`);
         }
       }
     }

@@ -5,12 +5,59 @@ import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Random, hostile bodies against every JSON write route: always a 4xx that says something, never a 5xx,
 // and nothing written (the audit trail of denials aside).
-const TABLES = ['plans', 'departments', 'metrics', 'submissions', 'submission_cases', 'submission_returns', 'users', 'reports', 'notices', 'calendar_days'];
+const TABLES = [
+  'plans',
+  'departments',
+  'metrics',
+  'submissions',
+  'submission_cases',
+  'submission_returns',
+  'users',
+  'reports',
+  'notices',
+  'calendar_days',
+];
 
 const hostile = fc.oneof(
   fc.anything({ withObjectString: true, withNullPrototype: true, maxDepth: 3 }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'metricId', 'departmentId', 'period', 'value', 'numerator', 'denominator', 'cases', 'planId', 'month', 'username', 'password', 'role', 'target', 'tolerance', 'holidays', 'seed', 'comment', 'level', 'name', 'code'),
-    fc.oneof(fc.double(), fc.integer(), fc.constant(1e308), fc.constant(-1e308), fc.string({ maxLength: 20000 }), fc.array(fc.anything(), { maxLength: 50 }), fc.constant(null), fc.boolean(), fc.object())),
+  fc.dictionary(
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      'metricId',
+      'departmentId',
+      'period',
+      'value',
+      'numerator',
+      'denominator',
+      'cases',
+      'planId',
+      'month',
+      'username',
+      'password',
+      'role',
+      'target',
+      'tolerance',
+      'holidays',
+      'seed',
+      'comment',
+      'level',
+      'name',
+      'code',
+    ),
+    fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constant(1e308),
+      fc.constant(-1e308),
+      fc.string({ maxLength: 20000 }),
+      fc.array(fc.anything(), { maxLength: 50 }),
+      fc.constant(null),
+      fc.boolean(),
+      fc.object(),
+    ),
+  ),
   fc.string({ maxLength: 200 }),
   fc.array(fc.anything(), { maxLength: 20 }),
 );
@@ -23,7 +70,11 @@ describe('fuzzed bodies on every write route', () => {
   beforeAll(async () => {
     db = await freshDatabase();
     t = await startTestApp(db);
-    tokens = { admin: await signIn(t.app, 'admin', 'taizhang-admin'), leader: await signIn(t.app, 'leader', 'taizhang-leader'), sfj: await signIn(t.app, 'sfj', 'taizhang-dept') };
+    tokens = {
+      admin: await signIn(t.app, 'admin', 'taizhang-admin'),
+      leader: await signIn(t.app, 'leader', 'taizhang-leader'),
+      sfj: await signIn(t.app, 'sfj', 'taizhang-dept'),
+    };
   });
   afterAll(async () => {
     await t.stop();
@@ -57,22 +108,29 @@ describe('fuzzed bodies on every write route', () => {
     ['post', '/api/auth/login', 'admin'],
   ];
 
-  it.each(routes)('%s %s answers 4xx with a message and writes nothing', async (method, path, who) => {
-    const before = await counts();
-    await fc.assert(
-      fc.asyncProperty(hostile, async (body) => {
-        const req = (http(t.app) as unknown as Record<string, (p: string) => import('supertest').Test>)[method](path).set(bearer(tokens[who])).set('Content-Type', 'application/json');
-        const res = await req.send(JSON.stringify(body) ?? 'null');
-        // A body that happens to be valid may succeed; what must never happen is a 5xx or a wordless error.
-        if (res.status >= 400) {
-          expect(res.status).toBeLessThan(500);
-          expect(res.body.messageZh).toMatch(/\S/);
-          expect(res.body.messageEn).toMatch(/\S/);
-        }
-      }),
-      { numRuns: 25 },
-    );
-    const after = await counts();
-    expect(after).toEqual(before);
-  }, 120_000);
+  it.each(routes)(
+    '%s %s answers 4xx with a message and writes nothing',
+    async (method, path, who) => {
+      const before = await counts();
+      await fc.assert(
+        fc.asyncProperty(hostile, async (body) => {
+          const req = (http(t.app) as unknown as Record<string, (p: string) => import('supertest').Test>)
+            [method](path)
+            .set(bearer(tokens[who]))
+            .set('Content-Type', 'application/json');
+          const res = await req.send(JSON.stringify(body) ?? 'null');
+          // A body that happens to be valid may succeed; what must never happen is a 5xx or a wordless error.
+          if (res.status >= 400) {
+            expect(res.status).toBeLessThan(500);
+            expect(res.body.messageZh).toMatch(/\S/);
+            expect(res.body.messageEn).toMatch(/\S/);
+          }
+        }),
+        { numRuns: 25 },
+      );
+      const after = await counts();
+      expect(after).toEqual(before);
+    },
+    120_000,
+  );
 });

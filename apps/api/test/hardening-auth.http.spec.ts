@@ -35,8 +35,10 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   let t: TestApp;
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let clock: Clock;
-  const login = (username: string, password: string, address: string) => http(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
-  const trail = async (): Promise<AuditRow[]> => (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
+  const login = (username: string, password: string, address: string) =>
+    http(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
+  const trail = async (): Promise<AuditRow[]> =>
+    (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
   /** Runs `act` and returns the audit rows it added, oldest first. */
   const added = async (act: () => Promise<unknown>): Promise<AuditRow[]> => {
     const last = (await trail())[0]?.id ?? 0;
@@ -62,14 +64,31 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   describe('item 4: returning figures is a leader’s act', () => {
     /** The latest revision of a metric's figures from a department (the last one stored). */
     const latestSubmission = async (code: string, username: 'sfj' | 'zfb' | 'zwfwb') => {
-      const metricId = ((await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)).body as Array<{ id: number; code: string }>).find((m) => m.code === code)!.id;
-      const [row] = await t.app.get(DataSource).createQueryBuilder().select('s.id', 'id').from('submissions', 's')
-        .where('s.metric_id = :metricId AND s.department_id = :departmentId', { metricId, departmentId: tokens.departmentOf[username] }).orderBy('s.id', 'DESC').limit(1).getRawMany();
+      const metricId = (
+        (await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)).body as Array<{
+          id: number;
+          code: string;
+        }>
+      ).find((m) => m.code === code)!.id;
+      const [row] = await t.app
+        .get(DataSource)
+        .createQueryBuilder()
+        .select('s.id', 'id')
+        .from('submissions', 's')
+        .where('s.metric_id = :metricId AND s.department_id = :departmentId', {
+          metricId,
+          departmentId: tokens.departmentOf[username],
+        })
+        .orderBy('s.id', 'DESC')
+        .limit(1)
+        .getRawMany();
       return { metricId, id: Number(row.id) };
     };
     /** The comments the submission was returned with, as its department's revisions show them. */
     const returns = async (username: 'sfj' | 'zfb' | 'zwfwb', s: { metricId: number; id: number }) => {
-      const revisions: RevisionResponse[] = (await as(t.app, tokens[username]).get(`/api/submissions?metricId=${s.metricId}`).expect(200)).body;
+      const revisions: RevisionResponse[] = (
+        await as(t.app, tokens[username]).get(`/api/submissions?metricId=${s.metricId}`).expect(200)
+      ).body;
       return revisions.find((r) => r.id === s.id)!.returns.map((r) => r.comment);
     };
 
@@ -78,20 +97,41 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       const own = await latestSubmission('T051-1', 'sfj');
       const shared = await latestSubmission('T015-1', 'sfj');
       const before = await writeCounts(t.app);
-      expectError(await as(t.app, tokens.sfj).post(`/api/submissions/${own.id}/return`).send({ comment: '自己退回' }), 403, 'FORBIDDEN', ...ROLE_REFUSED);
-      expectError(await as(t.app, tokens.zwfwb).post(`/api/submissions/${shared.id}/return`).send({ comment: '牵头单位退回' }), 403, 'FORBIDDEN', ...ROLE_REFUSED);
-      expectError(await as(t.app, tokens.admin).post(`/api/submissions/${own.id}/return`).send({ comment: '管理员退回' }), 403, 'FORBIDDEN', ...ROLE_REFUSED);
+      expectError(
+        await as(t.app, tokens.sfj).post(`/api/submissions/${own.id}/return`).send({ comment: '自己退回' }),
+        403,
+        'FORBIDDEN',
+        ...ROLE_REFUSED,
+      );
+      expectError(
+        await as(t.app, tokens.zwfwb).post(`/api/submissions/${shared.id}/return`).send({ comment: '牵头单位退回' }),
+        403,
+        'FORBIDDEN',
+        ...ROLE_REFUSED,
+      );
+      expectError(
+        await as(t.app, tokens.admin).post(`/api/submissions/${own.id}/return`).send({ comment: '管理员退回' }),
+        403,
+        'FORBIDDEN',
+        ...ROLE_REFUSED,
+      );
       expect(await writeCounts(t.app)).toEqual(before);
       expect([await returns('sfj', own), await returns('sfj', shared)]).toEqual([[], []]);
 
       // The leader may.
-      await as(t.app, tokens.leader).post(`/api/submissions/${shared.id}/return`).send({ comment: '请补充说明' }).expect(201, { returned: true });
+      await as(t.app, tokens.leader)
+        .post(`/api/submissions/${shared.id}/return`)
+        .send({ comment: '请补充说明' })
+        .expect(201, { returned: true });
       expect(await returns('sfj', shared)).toEqual(['请补充说明']);
     });
   });
 
   describe('item 6: an admin’s change of access ends the user’s sessions', () => {
-    const userId = async (username: string) => ((await as(t.app, tokens.admin).get('/api/users').expect(200)).body as Array<{ id: number; username: string }>).find((u) => u.username === username)!.id;
+    const userId = async (username: string) =>
+      (
+        (await as(t.app, tokens.admin).get('/api/users').expect(200)).body as Array<{ id: number; username: string }>
+      ).find((u) => u.username === username)!.id;
     const alive = async (token: string) => (await as(t.app, token).get('/api/auth/me')).status;
 
     it('ends both sessions of a user whose password an admin resets; the new password signs in, the admin stays signed in', async () => {
@@ -99,10 +139,17 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       const second = await signIn(t.app, 'reset-me', 'reset-me-password');
       expect([await alive(first), await alive(second)]).toEqual([200, 200]);
       const id = await userId('reset-me');
-      const [row] = await added(() => as(t.app, tokens.admin).patch(`/api/users/${id}`).send({ password: 'New-Password-1' }).expect(200));
-      for (const session of [first, second]) expectError(await as(t.app, session).get('/api/auth/me'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+      const [row] = await added(() =>
+        as(t.app, tokens.admin).patch(`/api/users/${id}`).send({ password: 'New-Password-1' }).expect(200),
+      );
+      for (const session of [first, second])
+        expectError(await as(t.app, session).get('/api/auth/me'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
       expect(JSON.parse(row.after!)).toMatchObject({ passwordChanged: true, sessionsEnded: true });
-      expectError(await http(t.app).post('/api/auth/login').send({ username: 'reset-me', password: 'reset-me-password' }), 401, 'UNAUTHORIZED');
+      expectError(
+        await http(t.app).post('/api/auth/login').send({ username: 'reset-me', password: 'reset-me-password' }),
+        401,
+        'UNAUTHORIZED',
+      );
       expect(await alive(await signIn(t.app, 'reset-me', 'New-Password-1'))).toBe(200);
       expect(await alive(tokens.admin)).toBe(200);
     });
@@ -113,17 +160,38 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       const leaving = await createUser(t.app, tokens.admin, 'leaving', 'leader');
       const admin = as(t.app, tokens.admin);
 
-      await admin.patch(`/api/users/${await userId('role-change')}`).send({ role: 'leader' }).expect(200);
-      await admin.patch(`/api/users/${await userId('dept-change')}`).send({ departmentId: tokens.departmentOf.sfj }).expect(200);
-      await admin.patch(`/api/users/${await userId('leaving')}`).send({ disabled: false }).expect(200);
+      await admin
+        .patch(`/api/users/${await userId('role-change')}`)
+        .send({ role: 'leader' })
+        .expect(200);
+      await admin
+        .patch(`/api/users/${await userId('dept-change')}`)
+        .send({ departmentId: tokens.departmentOf.sfj })
+        .expect(200);
+      await admin
+        .patch(`/api/users/${await userId('leaving')}`)
+        .send({ disabled: false })
+        .expect(200);
       expect([await alive(leader), await alive(clerk), await alive(leaving)]).toEqual([200, 200, 200]);
 
-      await admin.patch(`/api/users/${await userId('role-change')}`).send({ role: 'department', departmentId: tokens.departmentOf.zfb }).expect(200);
-      await admin.patch(`/api/users/${await userId('dept-change')}`).send({ departmentId: tokens.departmentOf.zfb }).expect(200);
-      await admin.patch(`/api/users/${await userId('leaving')}`).send({ disabled: true }).expect(200);
+      await admin
+        .patch(`/api/users/${await userId('role-change')}`)
+        .send({ role: 'department', departmentId: tokens.departmentOf.zfb })
+        .expect(200);
+      await admin
+        .patch(`/api/users/${await userId('dept-change')}`)
+        .send({ departmentId: tokens.departmentOf.zfb })
+        .expect(200);
+      await admin
+        .patch(`/api/users/${await userId('leaving')}`)
+        .send({ disabled: true })
+        .expect(200);
       expect([await alive(leader), await alive(clerk), await alive(leaving)]).toEqual([401, 401, 401]);
       // Enabled again, the old sessions stay ended.
-      await admin.patch(`/api/users/${await userId('leaving')}`).send({ disabled: false }).expect(200);
+      await admin
+        .patch(`/api/users/${await userId('leaving')}`)
+        .send({ disabled: false })
+        .expect(200);
       expect(await alive(leaving)).toBe(401);
       expect(await countRows(t.app, 'sessions', `WHERE user_id = ${await userId('leaving')}`)).toBe(0);
     });
@@ -132,7 +200,9 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   describe('item 7: the sign-in throttle', () => {
     it('lets at most the address limit of 40 parallel wrong attempts check a password; the rest get 429', async () => {
       clock.setNow(new Date());
-      const statuses = (await Promise.all(Array.from({ length: 40 }, (_, i) => login('ghost-parallel', `wrong-${i}`, '203.0.113.40')))).map((r) => r.status);
+      const statuses = (
+        await Promise.all(Array.from({ length: 40 }, (_, i) => login('ghost-parallel', `wrong-${i}`, '203.0.113.40')))
+      ).map((r) => r.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_THROTTLE.addressLimit);
       expect(statuses.filter((s) => s === 429)).toHaveLength(40 - LOGIN_THROTTLE.addressLimit);
     });
@@ -141,13 +211,24 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       const now = Date.now();
       clock.setNow(new Date(now));
       const address = '203.0.113.1';
-      for (let i = 0; i < 4; i++) expectError(await login('ghost-a', `wrong-${i}`, address), 401, 'UNAUTHORIZED', '用户名或密码错误', 'Wrong username or password');
+      for (let i = 0; i < 4; i++)
+        expectError(
+          await login('ghost-a', `wrong-${i}`, address),
+          401,
+          'UNAUTHORIZED',
+          '用户名或密码错误',
+          'Wrong username or password',
+        );
       // A valid account signs in from the same address: its success forgives only its own failures (none).
       await login('sfj', 'taizhang-dept', address).expect(200);
       expectError(await login('ghost-b', 'wrong', address), 401, 'UNAUTHORIZED');
-      expectError(await login('sfj', 'taizhang-dept', address), 429, 'TOO_MANY_ATTEMPTS',
+      expectError(
+        await login('sfj', 'taizhang-dept', address),
+        429,
+        'TOO_MANY_ATTEMPTS',
         `此网络地址登录失败次数过多，请 15 分钟后（北京时间 ${beijing(now + 15 * MINUTE)} 后）再试`,
-        `Too many failed sign-ins from this address; try again in 15 minutes (after ${beijing(now + 15 * MINUTE)} Beijing time)`);
+        `Too many failed sign-ins from this address; try again in 15 minutes (after ${beijing(now + 15 * MINUTE)} Beijing time)`,
+      );
     });
 
     it('forgives a user’s own failures from an address once they sign in there', async () => {
@@ -156,7 +237,8 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       for (let i = 0; i < 4; i++) expectError(await login('zfb', `typo-${i}`, address), 401, 'UNAUTHORIZED');
       await login('zfb', 'taizhang-dept', address).expect(200);
       // The four typos are forgiven: five more failures fit before the address is blocked.
-      for (let i = 0; i < LOGIN_THROTTLE.addressLimit; i++) expectError(await login('ghost-c', `wrong-${i}`, address), 401, 'UNAUTHORIZED');
+      for (let i = 0; i < LOGIN_THROTTLE.addressLimit; i++)
+        expectError(await login('ghost-c', `wrong-${i}`, address), 401, 'UNAUTHORIZED');
       expectError(await login('ghost-c', 'wrong', address), 429, 'TOO_MANY_ATTEMPTS');
     });
 
@@ -165,19 +247,30 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       clock.setNow(new Date(start));
       // Five wrong passwords for 区政务服务办’s account from each of two addresses: ten, the username's limit.
       for (const address of ['198.51.100.1', '198.51.100.2']) {
-        for (let i = 0; i < 5; i++) expectError(await login('zwfwb', `guess-${address}-${i}`, address), 401, 'UNAUTHORIZED');
+        for (let i = 0; i < 5; i++)
+          expectError(await login('zwfwb', `guess-${address}-${i}`, address), 401, 'UNAUTHORIZED');
       }
       // Its owner, from the office's address, is locked out — for the username's shorter window.
-      expectError(await login('zwfwb', 'taizhang-dept', '192.0.2.10'), 429, 'TOO_MANY_ATTEMPTS',
+      expectError(
+        await login('zwfwb', 'taizhang-dept', '192.0.2.10'),
+        429,
+        'TOO_MANY_ATTEMPTS',
         `该用户名登录失败次数过多，已暂时锁定，请 5 分钟后（北京时间 ${beijing(start + 5 * MINUTE)} 后）再试`,
-        `Too many failed sign-ins for this username; it is locked for now — try again in 5 minutes (after ${beijing(start + 5 * MINUTE)} Beijing time)`);
+        `Too many failed sign-ins for this username; it is locked for now — try again in 5 minutes (after ${beijing(start + 5 * MINUTE)} Beijing time)`,
+      );
       // Another user at the office is not.
       await login('sfj', 'taizhang-dept', '192.0.2.10').expect(200);
 
       clock.setNow(new Date(start + 5 * MINUTE + 1000));
       await login('zwfwb', 'taizhang-dept', '192.0.2.10').expect(200);
       // The attacking address is still blocked, for any username, until its own window passes.
-      expectError(await login('sfj', 'taizhang-dept', '198.51.100.1'), 429, 'TOO_MANY_ATTEMPTS', /^此网络地址登录失败次数过多，请 10 分钟后/, /^Too many failed sign-ins from this address; try again in 10 minutes/);
+      expectError(
+        await login('sfj', 'taizhang-dept', '198.51.100.1'),
+        429,
+        'TOO_MANY_ATTEMPTS',
+        /^此网络地址登录失败次数过多，请 10 分钟后/,
+        /^Too many failed sign-ins from this address; try again in 10 minutes/,
+      );
       clock.setNow(new Date(start + 15 * MINUTE + 1000));
       await login('sfj', 'taizhang-dept', '198.51.100.1').expect(200);
     });
@@ -186,7 +279,8 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   describe('item 9: anonymous requests are counted, not written to the trail one by one', () => {
     it('adds no audit row for 20 anonymous requests, and writes the day’s counts as one row when the next day’s first comes', async () => {
       const before = await countRows(t.app, 'audit_log');
-      for (let i = 0; i < 20; i++) expectError(await http(t.app).get('/api/notifications'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+      for (let i = 0; i < 20; i++)
+        expectError(await http(t.app).get('/api/notifications'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
       expectError(await http(t.app).post('/api/notices').send({}), 401, 'UNAUTHORIZED');
       expect(await countRows(t.app, 'audit_log')).toBe(before);
 
@@ -207,15 +301,25 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
         await login('leader', 'taizhang-leader', address).expect(429);
       });
       // (A day's counts may be written on the way: the day moved back after the test before.)
-      expect(rows.filter((r) => r.action !== DAY_COUNT_ACTION).map((r) => [r.kind, r.action, r.statusCode, JSON.parse(r.after!)])).toEqual(
-        Array.from({ length: LOGIN_THROTTLE.addressLimit }, () => ['denied', 'POST /auth/login', 401, { username: 'leader', address }]),
+      expect(
+        rows
+          .filter((r) => r.action !== DAY_COUNT_ACTION)
+          .map((r) => [r.kind, r.action, r.statusCode, JSON.parse(r.after!)]),
+      ).toEqual(
+        Array.from({ length: LOGIN_THROTTLE.addressLimit }, () => [
+          'denied',
+          'POST /auth/login',
+          401,
+          { username: 'leader', address },
+        ]),
       );
 
       // A spray from many addresses: rows up to the hour's budget, the rest counted.
       const addresses = 21;
       const sprayed = await added(async () => {
         for (let a = 0; a < addresses; a++) {
-          for (let i = 0; i < LOGIN_THROTTLE.addressLimit; i++) await login(`spray-${a}-${i}`, 'wrong', `10.9.${a}.1`).expect(401);
+          for (let i = 0; i < LOGIN_THROTTLE.addressLimit; i++)
+            await login(`spray-${a}-${i}`, 'wrong', `10.9.${a}.1`).expect(401);
         }
       });
       const itemised = FAILED_SIGN_IN_ROWS_PER_HOUR - LOGIN_THROTTLE.addressLimit;
@@ -223,7 +327,11 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       clock.setToday('2021-02-03');
       const [count] = await added(() => http(t.app).get('/api/notifications').expect(401));
       expect(count.entityId).toBe(TODAY);
-      expect(JSON.parse(count.after!).counts).toMatchObject({ 'POST /auth/login 429': 1, [`POST /auth/login (beyond ${FAILED_SIGN_IN_ROWS_PER_HOUR} rows an hour) 401`]: addresses * LOGIN_THROTTLE.addressLimit - itemised });
+      expect(JSON.parse(count.after!).counts).toMatchObject({
+        'POST /auth/login 429': 1,
+        [`POST /auth/login (beyond ${FAILED_SIGN_IN_ROWS_PER_HOUR} rows an hour) 401`]:
+          addresses * LOGIN_THROTTLE.addressLimit - itemised,
+      });
     });
 
     it('writes the running day’s counts when the server stops', async () => {
@@ -250,7 +358,9 @@ describe('hardening: ADMIN_PASSWORD at start', () => {
       await t.stop();
       t = await startTestApp(db, { demo: false, env: { ADMIN_PASSWORD: `${TEST_ADMIN_PASSWORD}-rotated` } });
       expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED');
-      await as(t.app, await signIn(t.app, 'admin', `${TEST_ADMIN_PASSWORD}-rotated`)).get('/api/auth/me').expect(200);
+      await as(t.app, await signIn(t.app, 'admin', `${TEST_ADMIN_PASSWORD}-rotated`))
+        .get('/api/auth/me')
+        .expect(200);
     } finally {
       await t.stop();
       await db.drop();

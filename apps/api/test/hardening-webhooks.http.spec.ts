@@ -32,12 +32,21 @@ describe('webhook addresses (SSRF)', () => {
   let t: TestApp;
   let admin: string;
   let hook: Awaited<ReturnType<typeof receiver>>;
-  const webhookOf = async (id: number) => (await as(t.app, admin).get('/api/departments').expect(200)).body.find((d: { id: number }) => d.id === id).webhookUrl;
+  const webhookOf = async (id: number) =>
+    (await as(t.app, admin).get('/api/departments').expect(200)).body.find((d: { id: number }) => d.id === id)
+      .webhookUrl;
 
   beforeAll(async () => {
     hook = await receiver();
     db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', WEBHOOK_ALLOW_HOSTS: 'hooks.intranet, 192.168.50.0/24, fd00:1::7' } });
+    t = await startTestApp(db, {
+      demo: false,
+      env: {
+        FIXED_TODAY: '2020-10-09',
+        EVALUATION_CRON: '0 0 1 1 *',
+        WEBHOOK_ALLOW_HOSTS: 'hooks.intranet, 192.168.50.0/24, fd00:1::7',
+      },
+    });
     admin = await signInAdmin(t.app);
   });
   afterAll(async () => {
@@ -53,7 +62,11 @@ describe('webhook addresses (SSRF)', () => {
     ['http://app.localhost/hook', 'app.localhost 是本机回环地址', 'app.localhost is a loopback address'],
     ['http://[::1]/hook', '::1 是本机回环地址', '::1 is a loopback address'],
     ['http://[::ffff:127.0.0.1]/hook', '::ffff:7f00:1 是本机回环地址', '::ffff:7f00:1 is a loopback address'],
-    ['http://169.254.169.254/latest/meta-data', '169.254.169.254 是链路本地地址', '169.254.169.254 is a link-local address'],
+    [
+      'http://169.254.169.254/latest/meta-data',
+      '169.254.169.254 是链路本地地址',
+      '169.254.169.254 is a link-local address',
+    ],
     ['http://[fe80::1]/hook', 'fe80::1 是链路本地地址', 'fe80::1 is a link-local address'],
     ['http://10.1.2.3/hook', '10.1.2.3 是内网地址', '10.1.2.3 is a private address'],
     ['http://user:pw@172.31.255.255/hook', '172.31.255.255 是内网地址', '172.31.255.255 is a private address'],
@@ -63,7 +76,13 @@ describe('webhook addresses (SSRF)', () => {
     ['http://[::]/hook', ':: 是未指定地址', ':: is an unspecified address'],
   ])('refuses %s with a bilingual 400 and keeps the webhook as it was', async (webhookUrl, zh, en) => {
     const res = await as(t.app, admin).patch('/api/departments/1').send({ webhookUrl });
-    expectError(res, 400, 'INVALID_INPUT', new RegExp(`^webhookUrl 不能指向本机、内网或保留地址（${zh.replace(/[.[\]]/g, '\\$&')}）.*WEBHOOK_ALLOW_HOSTS`), new RegExp(`\\(${en.replace(/[.[\]]/g, '\\$&')}\\).*WEBHOOK_ALLOW_HOSTS`));
+    expectError(
+      res,
+      400,
+      'INVALID_INPUT',
+      new RegExp(`^webhookUrl 不能指向本机、内网或保留地址（${zh.replace(/[.[\]]/g, '\\$&')}）.*WEBHOOK_ALLOW_HOSTS`),
+      new RegExp(`\\(${en.replace(/[.[\]]/g, '\\$&')}\\).*WEBHOOK_ALLOW_HOSTS`),
+    );
     expect(await webhookOf(1)).toBeNull();
   });
 
@@ -90,12 +109,18 @@ describe('webhook addresses (SSRF)', () => {
     t.app.get(Clock).setToday('2020-10-10');
     await t.app.get(SupervisionService).runCycle();
     expect(hook.got).toEqual([]);
-    const rows: Array<{ target: string; status: string; attempts: number; last_error: string }> = await ds.query(`SELECT target, status, attempts, last_error FROM deliveries WHERE channel = 'webhook' ORDER BY id`);
+    const rows: Array<{ target: string; status: string; attempts: number; last_error: string }> = await ds.query(
+      `SELECT target, status, attempts, last_error FROM deliveries WHERE channel = 'webhook' ORDER BY id`,
+    );
     expect(rows.map((r) => r.target).sort()).toEqual([...Array(5).fill(byName), ...Array(3).fill(byAddress)].sort());
     for (const r of rows) {
       // Failed after one attempt, not retried: the address will not change by waiting.
       expect({ status: r.status, attempts: Number(r.attempts) }).toEqual({ status: 'failed', attempts: 1 });
-      expect(r.last_error).toMatch(r.target === byName ? /localhost → (127\.0\.0\.1|::1) 是本机回环地址.*localhost → (127\.0\.0\.1|::1) is a loopback address/ : /127\.0\.0\.1 是本机回环地址.*127\.0\.0\.1 is a loopback address/);
+      expect(r.last_error).toMatch(
+        r.target === byName
+          ? /localhost → (127\.0\.0\.1|::1) 是本机回环地址.*localhost → (127\.0\.0\.1|::1) is a loopback address/
+          : /127\.0\.0\.1 是本机回环地址.*127\.0\.0\.1 is a loopback address/,
+      );
     }
     const failed = (await as(t.app, admin).get('/api/deliveries/failed').expect(200)).body;
     expect(failed).toHaveLength(8);
@@ -103,7 +128,13 @@ describe('webhook addresses (SSRF)', () => {
   });
 
   it('refuses to start with an allow-list entry that is no host name, address or range', () => {
-    expect(() => loadConfig({ WEBHOOK_ALLOW_HOSTS: '10.0.0.0/40, ok.example, http://x/' })).toThrow(/WEBHOOK_ALLOW_HOSTS[^\n]*"10\.0\.0\.0\/40"[\s\S]*WEBHOOK_ALLOW_HOSTS[^\n]*"http:\/\/x\/"/);
-    expect(loadConfig({ WEBHOOK_ALLOW_HOSTS: ' 10.0.0.0/8 , hooks.intranet,::1 ' }).webhookAllowHosts).toEqual(['10.0.0.0/8', 'hooks.intranet', '::1']);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_HOSTS: '10.0.0.0/40, ok.example, http://x/' })).toThrow(
+      /WEBHOOK_ALLOW_HOSTS[^\n]*"10\.0\.0\.0\/40"[\s\S]*WEBHOOK_ALLOW_HOSTS[^\n]*"http:\/\/x\/"/,
+    );
+    expect(loadConfig({ WEBHOOK_ALLOW_HOSTS: ' 10.0.0.0/8 , hooks.intranet,::1 ' }).webhookAllowHosts).toEqual([
+      '10.0.0.0/8',
+      'hooks.intranet',
+      '::1',
+    ]);
   });
 });

@@ -15,10 +15,15 @@ const LEDGER_2021 = LEDGER_2020.replace('网上可办率不低于80%', '网上�
   .replace('专题培训不少于40学时', '专题培训不少于60学时')
   .replace('对检察建议100%回复', '对检察建议及时回复');
 const DISTRICT = '天津市红桥区';
-const IDENTITY_2021 = { code: 'hongqiao-2021', title: '红桥区2021年法治政府建设年度计划', year: '2021', district: DISTRICT };
+const IDENTITY_2021 = {
+  code: 'hongqiao-2021',
+  title: '红桥区2021年法治政府建设年度计划',
+  year: '2021',
+  district: DISTRICT,
+};
 const DEMO_PLAN = { id: 1, code: 'hongqiao-2020', title: '红桥区2020年法治政府建设年度计划', year: 2020 };
 
-describe('next year\'s ledger compared with the current plan over HTTP', () => {
+describe("next year's ledger compared with the current plan over HTTP", () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let t: TestApp;
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
@@ -32,7 +37,8 @@ describe('next year\'s ledger compared with the current plan over HTTP', () => {
   /** Everything of the demo plan that an import must leave alone: its tree, its metrics with their statuses, its submissions and evaluations row for row. */
   const demoPlanState = async () => {
     const data = t.app.get(DataSource);
-    const ofPlan = (table: string) => data.query(`SELECT x.* FROM ${table} x JOIN metrics m ON m.id = x.metric_id WHERE m.plan_id = 1 ORDER BY x.id`);
+    const ofPlan = (table: string) =>
+      data.query(`SELECT x.* FROM ${table} x JOIN metrics m ON m.id = x.metric_id WHERE m.plan_id = 1 ORDER BY x.id`);
     return {
       tree: (await as(t.app, tokens.leader).get('/api/plans/1').expect(200)).body as PlanTreeResponse,
       metrics: (await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)).body as MetricResponse[],
@@ -64,22 +70,41 @@ describe('next year\'s ledger compared with the current plan over HTTP', () => {
       ['T007-1', 80, 90, ['target']],
       ['T061-2', 40, 60, ['target']],
     ]);
-    expect(comparison.items.filter((x) => x.change === 'removed').map((x) => x.before!.code)).toEqual(['T021-2', 'T067-1']);
+    expect(comparison.items.filter((x) => x.change === 'removed').map((x) => x.before!.code)).toEqual([
+      'T021-2',
+      'T067-1',
+    ]);
     expect(comparison.items).toHaveLength(preview.seed.metrics.length + 2);
   });
 
-  it('sends the earlier plan\'s tasks and metrics, so that the page compares the seed again as the reviewer edits it', () => {
+  it("sends the earlier plan's tasks and metrics, so that the page compares the seed again as the reviewer edits it", () => {
     const { base } = preview.comparison;
     expect(base!.tasks).toHaveLength(94);
     expect(base!.metrics).toHaveLength(50);
-    const edited: PlanSeed = { ...preview.seed, metrics: preview.seed.metrics.filter((m) => m.name !== '被诉行政机关负责人出庭率') };
+    const edited: PlanSeed = {
+      ...preview.seed,
+      metrics: preview.seed.metrics.filter((m) => m.name !== '被诉行政机关负责人出庭率'),
+    };
     expect(comparePlans(base!, comparablePlan(preview.seed)).counts).toEqual(preview.comparison.counts);
-    expect(comparePlans(base!, comparablePlan(edited)).counts).toEqual({ unchanged: 45, 'target-changed': 2, new: 0, removed: 3 });
+    expect(comparePlans(base!, comparablePlan(edited)).counts).toEqual({
+      unchanged: 45,
+      'target-changed': 2,
+      new: 0,
+      removed: 3,
+    });
   });
 
   it('compares with nothing for another district, or for a plan of the same year as the demo plan', async () => {
-    const none = { basePlan: null, base: null, counts: { unchanged: 0, 'target-changed': 0, new: 0, removed: 0 }, tasks: { unchanged: 0, reworded: 0, new: 0, removed: 0 }, items: [] };
-    expect((await upload(LEDGER_2021, { ...IDENTITY_2021, district: '天津市河北区' }).expect(200)).body.comparison).toEqual(none);
+    const none = {
+      basePlan: null,
+      base: null,
+      counts: { unchanged: 0, 'target-changed': 0, new: 0, removed: 0 },
+      tasks: { unchanged: 0, reworded: 0, new: 0, removed: 0 },
+      items: [],
+    };
+    expect(
+      (await upload(LEDGER_2021, { ...IDENTITY_2021, district: '天津市河北区' }).expect(200)).body.comparison,
+    ).toEqual(none);
     expect((await upload(LEDGER_2021, { ...IDENTITY_2021, year: '2020' }).expect(200)).body.comparison).toEqual(none);
   });
 
@@ -89,7 +114,9 @@ describe('next year\'s ledger compared with the current plan over HTTP', () => {
 
     beforeAll(async () => {
       before = await demoPlanState();
-      planId = (await as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed: preview.seed }).expect(201)).body.planId;
+      planId = (
+        await as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed: preview.seed }).expect(201)
+      ).body.planId;
     });
 
     it('creates a new plan beside the demo plan', async () => {
@@ -105,9 +132,21 @@ describe('next year\'s ledger compared with the current plan over HTTP', () => {
     });
 
     it('compares the following year with the latest earlier plan: 2022 against 2021, all unchanged', async () => {
-      const next: ImportPreview = (await upload(LEDGER_2021, { ...IDENTITY_2021, code: 'hongqiao-2022', year: '2022' }).expect(200)).body;
-      expect(next.comparison.basePlan).toEqual({ id: planId, code: 'hongqiao-2021', title: IDENTITY_2021.title, year: 2021 });
-      expect(next.comparison.counts).toEqual({ unchanged: preview.seed.metrics.length, 'target-changed': 0, new: 0, removed: 0 });
+      const next: ImportPreview = (
+        await upload(LEDGER_2021, { ...IDENTITY_2021, code: 'hongqiao-2022', year: '2022' }).expect(200)
+      ).body;
+      expect(next.comparison.basePlan).toEqual({
+        id: planId,
+        code: 'hongqiao-2021',
+        title: IDENTITY_2021.title,
+        year: 2021,
+      });
+      expect(next.comparison.counts).toEqual({
+        unchanged: preview.seed.metrics.length,
+        'target-changed': 0,
+        new: 0,
+        removed: 0,
+      });
       expect(next.comparison.tasks).toEqual({ unchanged: 94, reworded: 0, new: 0, removed: 0 });
     });
   });

@@ -38,15 +38,29 @@ describe('reviewing a plan import over HTTP', () => {
     return seed;
   };
   const added = (over: Partial<MetricSeed> = {}): MetricSeed => ({
-    code: 'T002-1', taskNumber: 2, name: '老旧小区综合改造提升面积', nameEn: '老旧小区综合改造提升面积', kind: 'value', comparator: 'gte', target: 150000, unit: 'count', period: 'year', deadline: null,
-    source: MISSED, note: null, reportingDepartments: [office.code], ...over,
+    code: 'T002-1',
+    taskNumber: 2,
+    name: '老旧小区综合改造提升面积',
+    nameEn: '老旧小区综合改造提升面积',
+    kind: 'value',
+    comparator: 'gte',
+    target: 150000,
+    unit: 'count',
+    period: 'year',
+    deadline: null,
+    source: MISSED,
+    note: null,
+    reportingDepartments: [office.code],
+    ...over,
   });
 
   beforeAll(async () => {
     db = await freshDatabase();
     t = await startTestApp(db, { env: { FIXED_TODAY: '2021-05-20' } });
     tokens = await signInDemo(t.app);
-    const departments: Array<{ code: string; name: string }> = (await as(t.app, tokens.admin).get('/api/departments').expect(200)).body;
+    const departments: Array<{ code: string; name: string }> = (
+      await as(t.app, tokens.admin).get('/api/departments').expect(200)
+    ).body;
     office = departments.map(({ code, name }) => ({ code, name })).find((d) => d.name === '区政府办')!;
     preview = (await upload(YUHANG, IDENTITY, 'yuhang-2021-minsheng-shishi.txt').expect(200)).body;
   });
@@ -57,16 +71,24 @@ describe('reviewing a plan import over HTTP', () => {
 
   describe('preview', () => {
     it('numbers the plan-level group and the tasks 1…n, the group titled after the plan: nothing to object to there', () => {
-      expect(preview.seed.indicators.map((f) => [f.number, f.title, f.children.map((s) => [s.number, s.title])])).toEqual([[1, IDENTITY.title, [[1, IDENTITY.title]]]]);
-      expect(preview.seed.indicators[0].children[0].tasks.map((x) => x.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(
+        preview.seed.indicators.map((f) => [f.number, f.title, f.children.map((s) => [s.number, s.title])]),
+      ).toEqual([[1, IDENTITY.title, [[1, IDENTITY.title]]]]);
+      expect(preview.seed.indicators[0].children[0].tasks.map((x) => x.number)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ]);
       expect(preview.seed.metrics).toHaveLength(29);
       expect(preview.problems.map((p) => p.en).join(' ')).not.toMatch(/numbered|position|must be a whole number/);
     });
 
     it('names its one blocking problem in Chinese first: no lead department, so each target needs who reports it', () => {
       expect(preview.problems).toHaveLength(1);
-      expect(preview.problems[0].zh).toMatch(new RegExp(`^二级指标 1「${IDENTITY.title}」没有牵头单位：请为其下指标 T001-1、T003-1、.*T010-1 指定填报部门$`));
-      expect(preview.problems[0].en).toMatch(/^second-level indicator 1 has no lead department: name the reporting departments of T001-1, T003-1, /);
+      expect(preview.problems[0].zh).toMatch(
+        new RegExp(`^二级指标 1「${IDENTITY.title}」没有牵头单位：请为其下指标 T001-1、T003-1、.*T010-1 指定填报部门$`),
+      );
+      expect(preview.problems[0].en).toMatch(
+        /^second-level indicator 1 has no lead department: name the reporting departments of T001-1, T003-1, /,
+      );
     });
 
     it('gives metric names that read as names: no dates, markers or trailing particles', () => {
@@ -78,25 +100,55 @@ describe('reviewing a plan import over HTTP', () => {
 
   describe('confirm', () => {
     it('refuses the seed as read: 400, the problem in Chinese first, nothing created', async () => {
-      expectError(await confirm(preview.seed), 400, 'INVALID_INPUT', /^计划有 1 处问题：二级指标 1「.*」没有牵头单位：请为其下指标 T001-1/, /^The plan has 1 problems: second-level indicator 1 has no lead department/);
+      expectError(
+        await confirm(preview.seed),
+        400,
+        'INVALID_INPUT',
+        /^计划有 1 处问题：二级指标 1「.*」没有牵头单位：请为其下指标 T001-1/,
+        /^The plan has 1 problems: second-level indicator 1 has no lead department/,
+      );
     });
 
-    it('refuses an added target whose words are not its task\'s, or without a value, or with an unknown reporter: 400 in Chinese first', async () => {
+    it("refuses an added target whose words are not its task's, or without a value, or with an unknown reporter: 400 in Chinese first", async () => {
       const seed = reported();
       seed.metrics.push(added({ taskNumber: 3 }));
-      expectError(await confirm(seed), 400, 'INVALID_INPUT', /指标 T002-1：原文不是任务 3 中的文字/, /metric T002-1: source is not words of task 3/);
+      expectError(
+        await confirm(seed),
+        400,
+        'INVALID_INPUT',
+        /指标 T002-1：原文不是任务 3 中的文字/,
+        /metric T002-1: source is not words of task 3/,
+      );
       seed.metrics[seed.metrics.length - 1] = added({ target: null });
       expectError(await confirm(seed), 400, 'INVALID_INPUT', /指标 T002-1 缺少目标值/, /metric T002-1 has no target/);
       seed.metrics[seed.metrics.length - 1] = added({ reportingDepartments: ['dept-nowhere'] });
-      expectError(await confirm(seed), 400, 'INVALID_INPUT', /指标 T002-1 的填报部门 dept-nowhere 未知/, /unknown reporting department dept-nowhere/);
+      expectError(
+        await confirm(seed),
+        400,
+        'INVALID_INPUT',
+        /指标 T002-1 的填报部门 dept-nowhere 未知/,
+        /unknown reporting department dept-nowhere/,
+      );
     });
 
     it('refuses a seed of the wrong shape at the edge with a bilingual 400, never 500', async () => {
       const seed = reported();
       seed.metrics.push(added({ target: '十五万' as unknown as number }));
-      expectError(await confirm(seed), 400, 'INVALID_INPUT', /^seed 应为预览返回的计划对象，有 1 处不符：seed\.metrics\[29\]\.target 应为 0–\d+ 的数或 null$/, /seed\.metrics\[29\]\.target must be a number/);
+      expectError(
+        await confirm(seed),
+        400,
+        'INVALID_INPUT',
+        /^seed 应为预览返回的计划对象，有 1 处不符：seed\.metrics\[29\]\.target 应为 0–\d+ 的数或 null$/,
+        /seed\.metrics\[29\]\.target must be a number/,
+      );
       expectError(await confirm([]), 400, 'INVALID_INPUT');
-      expectError(await confirm({ ...seed, metrics: [{ ...added(), extra: 1 }] }), 400, 'INVALID_INPUT', /extra 不是计划的字段/, /extra is not a field of a plan/);
+      expectError(
+        await confirm({ ...seed, metrics: [{ ...added(), extra: 1 }] }),
+        400,
+        'INVALID_INPUT',
+        /extra 不是计划的字段/,
+        /extra is not a field of a plan/,
+      );
     });
 
     describe('with every target reported, one changed and one added from the source text', () => {
@@ -106,22 +158,51 @@ describe('reviewing a plan import over HTTP', () => {
       beforeAll(async () => {
         seed = reported();
         // The reviewer changes the first target completely: kind, comparator, value, unit and period.
-        Object.assign(seed.metrics[0], { kind: 'annual-count', comparator: 'gte', target: 1300, unit: 'persons', period: 'quarter' });
+        Object.assign(seed.metrics[0], {
+          kind: 'annual-count',
+          comparator: 'gte',
+          target: 1300,
+          unit: 'persons',
+          period: 'quarter',
+        });
         seed.metrics.splice(1, 0, added());
         planId = (await confirm(seed).expect(201)).body.planId;
       });
 
       it('creates the plan with the added target, its words and its terms as the reviewer set them', async () => {
-        const metrics: MetricResponse[] = (await as(t.app, tokens.admin).get(`/api/metrics?planId=${planId}`).expect(200)).body;
+        const metrics: MetricResponse[] = (
+          await as(t.app, tokens.admin).get(`/api/metrics?planId=${planId}`).expect(200)
+        ).body;
         expect(metrics).toHaveLength(30);
-        expect(metrics.find((m) => m.code === 'T002-1')).toMatchObject({ name: '老旧小区综合改造提升面积', kind: 'value', comparator: 'gte', target: 150000, unit: 'count', source: MISSED });
-        expect(metrics.find((m) => m.code === 'T001-1')).toMatchObject({ name: '回迁安置', kind: 'annual-count', comparator: 'gte', target: 1300, unit: 'persons' });
-        const one: MetricResponse = (await as(t.app, tokens.admin).get(`/api/metrics/${metrics.find((m) => m.code === 'T002-1')!.id}`).expect(200)).body;
+        expect(metrics.find((m) => m.code === 'T002-1')).toMatchObject({
+          name: '老旧小区综合改造提升面积',
+          kind: 'value',
+          comparator: 'gte',
+          target: 150000,
+          unit: 'count',
+          source: MISSED,
+        });
+        expect(metrics.find((m) => m.code === 'T001-1')).toMatchObject({
+          name: '回迁安置',
+          kind: 'annual-count',
+          comparator: 'gte',
+          target: 1300,
+          unit: 'persons',
+        });
+        const one: MetricResponse = (
+          await as(t.app, tokens.admin)
+            .get(`/api/metrics/${metrics.find((m) => m.code === 'T002-1')!.id}`)
+            .expect(200)
+        ).body;
         expect(one.reportingDepartments!.map((d) => d.code)).toEqual([office.code]);
       });
 
       it('judges it at once: every metric has a status and a reason straight after confirming', async () => {
-        const [{ n }] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [planId]);
+        const [{ n }] = await t.app
+          .get(DataSource)
+          .query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [
+            planId,
+          ]);
         expect(Number(n)).toBeGreaterThanOrEqual(30);
         const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/${planId}`).expect(200)).body;
         const metrics = tree.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((x) => x.metrics)));
@@ -142,11 +223,28 @@ describe('reviewing a plan import over HTTP', () => {
 
   describe('next year, worded anew', () => {
     it('reads 2021\'s "3个工作日以内" against the demo plan\'s "不超过5个工作日" as the same metric with a changed target', async () => {
-      const ledger = ['红桥区2021年法治政府建设重点任务', '01 优化营商环境。企业开办时间压缩至3个工作日以内,区政务服务事项网上可办率达到95%。', '02 加强执法队伍建设。行政执法人员每年专题培训不少于60学时。'].join('\n');
-      const body: ImportPreview = (await upload(ledger, { code: 'hongqiao-2021-short', title: '红桥区2021年重点任务', year: '2021', district: '天津市红桥区' }).expect(200)).body;
+      const ledger = [
+        '红桥区2021年法治政府建设重点任务',
+        '01 优化营商环境。企业开办时间压缩至3个工作日以内,区政务服务事项网上可办率达到95%。',
+        '02 加强执法队伍建设。行政执法人员每年专题培训不少于60学时。',
+      ].join('\n');
+      const body: ImportPreview = (
+        await upload(ledger, {
+          code: 'hongqiao-2021-short',
+          title: '红桥区2021年重点任务',
+          year: '2021',
+          district: '天津市红桥区',
+        }).expect(200)
+      ).body;
       expect(body.comparison.basePlan).toMatchObject({ code: 'hongqiao-2020' });
-      const changed = body.comparison.items.filter((x) => x.change === 'target-changed').map((x) => [x.before!.code, x.before!.target, x.after!.target, x.changedFields]);
-      expect(changed).toEqual([['T004-1', 5, 3, ['target']], ['T007-1', 80, 95, ['target']], ['T061-2', 40, 60, ['target']]]);
+      const changed = body.comparison.items
+        .filter((x) => x.change === 'target-changed')
+        .map((x) => [x.before!.code, x.before!.target, x.after!.target, x.changedFields]);
+      expect(changed).toEqual([
+        ['T004-1', 5, 3, ['target']],
+        ['T007-1', 80, 95, ['target']],
+        ['T061-2', 40, 60, ['target']],
+      ]);
       expect(body.comparison.counts).toEqual({ unchanged: 0, 'target-changed': 3, new: 0, removed: 47 });
     });
   });

@@ -9,9 +9,15 @@ import { as, expectError, signInDemo } from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 const LEDGER = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan-ledger.txt'));
-const IDENTITY = { code: 'hongqiao-2020-import', title: '红桥区2020年法治政府建设年度计划（导入）', year: '2020', district: '红桥区' };
+const IDENTITY = {
+  code: 'hongqiao-2020-import',
+  title: '红桥区2020年法治政府建设年度计划（导入）',
+  year: '2020',
+  district: '红桥区',
+};
 
-const targetsOf = (parsed: ParsedPlan) => parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.targets)));
+const targetsOf = (parsed: ParsedPlan) =>
+  parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.targets)));
 const tasksOfTree = (tree: PlanTreeResponse) => tree.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks));
 
 describe('plan import over HTTP', () => {
@@ -20,7 +26,12 @@ describe('plan import over HTTP', () => {
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let ledgerPreview: ImportPreview;
 
-  const upload = (file: Buffer, filename: string, identity: Record<string, string> = IDENTITY, token = tokens.admin) => {
+  const upload = (
+    file: Buffer,
+    filename: string,
+    identity: Record<string, string> = IDENTITY,
+    token = tokens.admin,
+  ) => {
     const req = as(t.app, token).post('/api/plans/import').attach('file', file, filename);
     for (const [k, v] of Object.entries(identity)) req.field(k, v);
     return req;
@@ -28,9 +39,11 @@ describe('plan import over HTTP', () => {
   const confirm = (seed: PlanSeed) => as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed });
   /** Rows that an import writes; "nothing written" means none of these changed. */
   const importCounts = async () => {
-    const [row] = await t.app.get(DataSource).query(
-      'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM indicators) AS indicators, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments',
-    );
+    const [row] = await t.app
+      .get(DataSource)
+      .query(
+        'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM indicators) AS indicators, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments',
+      );
     return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
   };
 
@@ -51,10 +64,18 @@ describe('plan import over HTTP', () => {
       expect(text).toBe(LEDGER.toString('utf8'));
       expect(parsed.indicators).toHaveLength(9);
       expect(parsed.indicators.flatMap((f) => f.children)).toHaveLength(33);
-      expect(parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).map((x) => x.number)).toEqual(Array.from({ length: 94 }, (_, i) => i + 1));
+      expect(parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).map((x) => x.number)).toEqual(
+        Array.from({ length: 94 }, (_, i) => i + 1),
+      );
       expect(targetsOf(parsed).length).toBeGreaterThanOrEqual(45);
       expect(seed.metrics).toHaveLength(targetsOf(parsed).length);
-      expect(seed.plan).toEqual({ code: IDENTITY.code, title: IDENTITY.title, year: 2020, district: '红桥区', source: 'hongqiao-2020-plan-ledger.txt' });
+      expect(seed.plan).toEqual({
+        code: IDENTITY.code,
+        title: IDENTITY.title,
+        year: 2020,
+        district: '红桥区',
+        source: 'hongqiao-2020-plan-ledger.txt',
+      });
       expect(problems).toEqual([]);
     });
 
@@ -72,30 +93,56 @@ describe('plan import over HTTP', () => {
       const res = await upload(await smallDocx(), '小台账.docx').expect(200);
       const body: ImportPreview = res.body;
       expect(body.parsed.indicators.map((f) => f.title)).toEqual(['依法全面履行政府职能', '完善依法行政制度建设']);
-      expect(body.parsed.indicators.flatMap((f) => f.children.map((s) => s.title))).toEqual(['全面推行行政审批制度改革', '加强规范性文件监督管理']);
+      expect(body.parsed.indicators.flatMap((f) => f.children.map((s) => s.title))).toEqual([
+        '全面推行行政审批制度改革',
+        '加强规范性文件监督管理',
+      ]);
       expect(body.parsed.departments).toEqual(expect.arrayContaining(['区政务服务办', '区司法局']));
       expect(targetsOf(body.parsed).length).toBeGreaterThanOrEqual(2);
       expect(body.seed.plan.source).toBe('小台账.docx');
-      for (const target of targetsOf(body.parsed)) expect(target.span.text).toBe(body.text.slice(target.span.start, target.span.end));
+      for (const target of targetsOf(body.parsed))
+        expect(target.span.text).toBe(body.text.slice(target.span.start, target.span.end));
     });
 
     it('reads an Excel workbook: every cell a line, the same two indicators', async () => {
       const body: ImportPreview = (await upload(await smallXlsx(), 'ledger.xlsx').expect(200)).body;
       expect(body.parsed.indicators.map((f) => f.title)).toEqual(['依法全面履行政府职能', '完善依法行政制度建设']);
-      expect(body.parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).map((x) => x.number)).toEqual([1, 2]);
+      expect(body.parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).map((x) => x.number)).toEqual([
+        1, 2,
+      ]);
       const targets = targetsOf(body.parsed);
-      expect(targets.map((x) => [x.comparator, x.target, x.unit])).toEqual(expect.arrayContaining([['gte', 100, 'percent']]));
+      expect(targets.map((x) => [x.comparator, x.target, x.unit])).toEqual(
+        expect.arrayContaining([['gte', 100, 'percent']]),
+      );
       expect(body.problems).toEqual([]);
     });
 
     it('answers 415 for a Markdown or PDF file, in both languages', async () => {
-      expectError(await upload(Buffer.from('# 计划\n'), 'plan.md'), 415, 'UNSUPPORTED_FILE', /\.md/, /Unsupported file type "\.md"/);
+      expectError(
+        await upload(Buffer.from('# 计划\n'), 'plan.md'),
+        415,
+        'UNSUPPORTED_FILE',
+        /\.md/,
+        /Unsupported file type "\.md"/,
+      );
       expectError(await upload(Buffer.from('%PDF-1.4\n'), 'plan.pdf'), 415, 'UNSUPPORTED_FILE', /\.pdf/, /\.pdf/);
     });
 
     it('answers 400 for an empty file and for a .docx that is not a Word document', async () => {
-      expectError(await upload(Buffer.from('  \n'), 'empty.txt'), 400, 'INVALID_INPUT', '文件为空', 'The file is empty');
-      expectError(await upload(randomBytes(512), 'broken.docx'), 400, 'INVALID_INPUT', /\.docx/, /Cannot read the file as \.docx/);
+      expectError(
+        await upload(Buffer.from('  \n'), 'empty.txt'),
+        400,
+        'INVALID_INPUT',
+        '文件为空',
+        'The file is empty',
+      );
+      expectError(
+        await upload(randomBytes(512), 'broken.docx'),
+        400,
+        'INVALID_INPUT',
+        /\.docx/,
+        /Cannot read the file as \.docx/,
+      );
     });
 
     it('answers 400 when the identity fields are missing or malformed', async () => {
@@ -108,7 +155,11 @@ describe('plan import over HTTP', () => {
       expectError(await upload(LEDGER, 'ledger.txt', IDENTITY, tokens.sfj), 403, 'FORBIDDEN');
       const anonymous = as(t.app).post('/api/plans/import').attach('file', LEDGER, 'ledger.txt');
       expectError(await anonymous, 401, 'UNAUTHORIZED');
-      expectError(await as(t.app, tokens.leader).post('/api/plans/import/confirm').send({ seed: ledgerPreview.seed }), 403, 'FORBIDDEN');
+      expectError(
+        await as(t.app, tokens.leader).post('/api/plans/import/confirm').send({ seed: ledgerPreview.seed }),
+        403,
+        'FORBIDDEN',
+      );
     });
   });
 
@@ -134,7 +185,16 @@ describe('plan import over HTTP', () => {
 
     it('creates the plan: listed by GET /api/plans, its tree with the same counts as the preview', async () => {
       const plans: PlanSummaryResponse[] = (await as(t.app, tokens.leader).get('/api/plans').expect(200)).body;
-      expect(plans).toContainEqual(expect.objectContaining({ id: planId, code: IDENTITY.code, title: IDENTITY.title, year: 2020, district: '红桥区', demo: false }));
+      expect(plans).toContainEqual(
+        expect.objectContaining({
+          id: planId,
+          code: IDENTITY.code,
+          title: IDENTITY.title,
+          year: 2020,
+          district: '红桥区',
+          demo: false,
+        }),
+      );
       const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/${planId}`).expect(200)).body;
       expect(tree.indicators.map((f) => f.title)).toEqual(ledgerPreview.parsed.indicators.map((f) => f.title));
       expect(tree.indicators.flatMap((f) => f.children)).toHaveLength(33);
@@ -144,7 +204,11 @@ describe('plan import over HTTP', () => {
 
     it('judges the new plan in the confirming request: statuses at once, not 暂无数据 until the scheduler runs', async () => {
       // Read straight after confirm: no cycle ran in between (the cron fires every 5 minutes; this suite takes seconds).
-      const [{ n }] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [planId]);
+      const [{ n }] = await t.app
+        .get(DataSource)
+        .query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [
+          planId,
+        ]);
       expect(Number(n)).toBeGreaterThanOrEqual(edited.metrics.length);
       const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/${planId}`).expect(200)).body;
       expect(tree.period).not.toBeNull();
@@ -161,7 +225,8 @@ describe('plan import over HTTP', () => {
     });
 
     it('stores the metrics as edited: the changed value, without the discarded target', async () => {
-      const metrics: MetricResponse[] = (await as(t.app, tokens.admin).get(`/api/metrics?planId=${planId}`).expect(200)).body;
+      const metrics: MetricResponse[] = (await as(t.app, tokens.admin).get(`/api/metrics?planId=${planId}`).expect(200))
+        .body;
       expect(metrics).toHaveLength(edited.metrics.length);
       expect(metrics).toHaveLength(ledgerPreview.seed.metrics.length - 1);
       expect(metrics.map((m) => m.code).sort()).toEqual(edited.metrics.map((m) => m.code).sort());
@@ -171,11 +236,19 @@ describe('plan import over HTTP', () => {
 
     it('refuses a second confirm with the same plan code: 409, nothing written', async () => {
       const before = await importCounts();
-      expectError(await confirm(edited), 409, 'CONFLICT', `计划代码 ${IDENTITY.code} 已存在`, `A plan with code ${IDENTITY.code} exists already`);
+      expectError(
+        await confirm(edited),
+        409,
+        'CONFLICT',
+        `计划代码 ${IDENTITY.code} 已存在`,
+        `A plan with code ${IDENTITY.code} exists already`,
+      );
       // Even an otherwise different seed under the same code.
       expectError(await confirm({ ...structuredClone(ledgerPreview.seed), metrics: [] }), 409, 'CONFLICT');
       // And the preview of the same ledger now says so.
-      expect((await upload(LEDGER, 'ledger.txt').expect(200)).body.problems).toEqual([{ zh: `计划代码 ${IDENTITY.code} 已存在`, en: `plan code ${IDENTITY.code} exists already` }]);
+      expect((await upload(LEDGER, 'ledger.txt').expect(200)).body.problems).toEqual([
+        { zh: `计划代码 ${IDENTITY.code} 已存在`, en: `plan code ${IDENTITY.code} exists already` },
+      ]);
       expect(await importCounts()).toEqual(before);
     });
 

@@ -10,10 +10,14 @@ describe('what is red, by responsible department', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let t: TestApp;
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
-  const summaryOf = async (period: string): Promise<DashboardSummaryResponse> => (await as(t.app, tokens.leader).get(`/api/dashboard/summary?planId=1&period=${period}`).expect(200)).body;
+  const summaryOf = async (period: string): Promise<DashboardSummaryResponse> =>
+    (await as(t.app, tokens.leader).get(`/api/dashboard/summary?planId=1&period=${period}`).expect(200)).body;
   const redMetricsOf = async (period: string): Promise<MetricNode[]> => {
-    const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/1?period=${period}`).expect(200)).body;
-    return tree.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((k) => k.metrics))).filter((m) => m.status === 'red');
+    const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/1?period=${period}`).expect(200))
+      .body;
+    return tree.indicators
+      .flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((k) => k.metrics)))
+      .filter((m) => m.status === 'red');
   };
 
   beforeAll(async () => {
@@ -31,11 +35,15 @@ describe('what is red, by responsible department', () => {
       const summary = await summaryOf(period);
       const red = await redMetricsOf(period);
       expect(summary.counts.red).toBe(red.length);
-      const placed = summary.redByDepartment.flatMap((g) => g.items.map((i) => `${i.code}@${g.department?.name ?? '-'}`)).sort();
-      const expected = red.flatMap((m) => {
-        const own = m.departments.filter((d) => d.status === 'red');
-        return (own.length ? own : m.departments).map((d) => `${m.code}@${d.name}`);
-      }).sort();
+      const placed = summary.redByDepartment
+        .flatMap((g) => g.items.map((i) => `${i.code}@${g.department?.name ?? '-'}`))
+        .sort();
+      const expected = red
+        .flatMap((m) => {
+          const own = m.departments.filter((d) => d.status === 'red');
+          return (own.length ? own : m.departments).map((d) => `${m.code}@${d.name}`);
+        })
+        .sort();
       expect([period, placed]).toEqual([period, expected]);
     }
   });
@@ -45,7 +53,10 @@ describe('what is red, by responsible department', () => {
     expect(groups.length).toBeGreaterThan(3);
     for (let i = 1; i < groups.length; i++) {
       const [a, b] = [groups[i - 1], groups[i]];
-      expect(a.items.length > b.items.length || (a.items.length === b.items.length && (a.mostDaysOverdue ?? -1) >= (b.mostDaysOverdue ?? -1))).toBe(true);
+      expect(
+        a.items.length > b.items.length ||
+          (a.items.length === b.items.length && (a.mostDaysOverdue ?? -1) >= (b.mostDaysOverdue ?? -1)),
+      ).toBe(true);
     }
     expect(groups[0].items.length).toBe(Math.max(...groups.map((g) => g.items.length)));
   });
@@ -62,13 +73,20 @@ describe('what is red, by responsible department', () => {
       // June's monthly figures were due on 2020-07-07 (five working days after the month); 209 days before 2021-02-01.
       if (i.periodKey === '2020-06') expect(i.dueDate).toBe('2020-07-07');
       if (own.basis === 'overdue') {
-        expect(i).toMatchObject({ value: null, daysOverdue: (Date.parse('2021-02-01') - Date.parse(i.dueDate!)) / 86_400_000 });
+        expect(i).toMatchObject({
+          value: null,
+          daysOverdue: (Date.parse('2021-02-01') - Date.parse(i.dueDate!)) / 86_400_000,
+        });
         expect(i.reasonZh).toMatch(/逾期未报送/);
       } else {
         expect(i.daysOverdue).toBeNull();
       }
     }
-    expect(overdue.find((i) => i.code === 'T056-1')).toMatchObject({ department: { name: '区司法局' }, dueDate: '2020-07-07', daysOverdue: 209 });
+    expect(overdue.find((i) => i.code === 'T056-1')).toMatchObject({
+      department: { name: '区司法局' },
+      dueDate: '2020-07-07',
+      daysOverdue: 209,
+    });
     const justice = summary.redByDepartment.find((g) => g.department?.name === '区司法局')!;
     expect(justice.mostDaysOverdue).toBe(209);
     expect(justice.items[0].daysOverdue).toBe(209);

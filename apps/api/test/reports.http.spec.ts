@@ -23,9 +23,17 @@ describe('monthly reports', () => {
   let t: TestApp;
   let leader: string;
   const http = () => request(t.app.getHttpServer());
-  const signIn = async (username: string, password: string) => (await http().post('/api/auth/login').send({ username, password }).expect(200)).body.accessToken as string;
+  const signIn = async (username: string, password: string) =>
+    (await http().post('/api/auth/login').send({ username, password }).expect(200)).body.accessToken as string;
   const download = async (id: number, format: string, lang = 'zh') =>
-    (await http().get(`/api/reports/${id}/file?format=${format}&lang=${lang}`).set('Authorization', `Bearer ${leader}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    (
+      await http()
+        .get(`/api/reports/${id}/file?format=${format}&lang=${lang}`)
+        .set('Authorization', `Bearer ${leader}`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body as Buffer;
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -37,25 +45,49 @@ describe('monthly reports', () => {
     await db.drop();
   });
 
-  const generate = async (month: string, token = leader) => http().post('/api/reports').set('Authorization', `Bearer ${token}`).send({ planId: 1, month });
-  const summaryOf = async (month: string): Promise<DashboardSummaryResponse> => (await http().get(`/api/dashboard/summary?planId=1&period=${month}`).set('Authorization', `Bearer ${leader}`).expect(200)).body;
+  const generate = async (month: string, token = leader) =>
+    http().post('/api/reports').set('Authorization', `Bearer ${token}`).send({ planId: 1, month });
+  const summaryOf = async (month: string): Promise<DashboardSummaryResponse> =>
+    (
+      await http()
+        .get(`/api/dashboard/summary?planId=1&period=${month}`)
+        .set('Authorization', `Bearer ${leader}`)
+        .expect(200)
+    ).body;
 
   it('generates a month on request and lists it with its checksum', async () => {
     const res = await generate('2020-06');
     expect(res.status).toBe(201);
     const list = (await http().get('/api/reports?planId=1').set('Authorization', `Bearer ${leader}`).expect(200)).body;
-    expect(list).toEqual([expect.objectContaining({ id: res.body.id, month: '2020-06', version: 1, trigger: 'manual', checksum: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: res.body.id,
+        month: '2020-06',
+        version: 1,
+        trigger: 'manual',
+        checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
   });
 
   it('writes an Excel workbook whose counts equal the dashboard summary, with filled status cells and numbers as numbers', async () => {
     const { body } = await generate('2020-05');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download(body.id, 'xlsx')) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '指标', '需关注', '年末预测', '单位排名', '趋势', '附表']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '概况',
+      '指标',
+      '需关注',
+      '年末预测',
+      '单位排名',
+      '趋势',
+      '附表',
+    ]);
     const summary = await summaryOf('2020-05');
     const facts = new Map<string, unknown>();
     book.getWorksheet('概况')!.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
-    for (const s of ['red', 'amber', 'green', 'grey'] as const) expect(facts.get(STATUS_WORDS.zh[s])).toBe(summary.counts[s]);
+    for (const s of ['red', 'amber', 'green', 'grey'] as const)
+      expect(facts.get(STATUS_WORDS.zh[s])).toBe(summary.counts[s]);
     expect(facts.get('量化指标')).toBe(summary.metricCount);
     const appendix = book.getWorksheet('附表')!;
     expect(appendix.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -63,7 +95,9 @@ describe('monthly reports', () => {
     let numbers = 0;
     appendix.eachRow((row, n) => {
       if (n === 1) return;
-      const status = (Object.keys(STATUS_WORDS.zh) as Array<keyof typeof STATUS_FILL>).find((s) => STATUS_WORDS.zh[s] === row.getCell(4).value)!;
+      const status = (Object.keys(STATUS_WORDS.zh) as Array<keyof typeof STATUS_FILL>).find(
+        (s) => STATUS_WORDS.zh[s] === row.getCell(4).value,
+      )!;
       expect(status).toBeDefined();
       expect((row.getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(STATUS_FILL[status]);
       if (row.getCell(5).value !== null) {
@@ -76,23 +110,36 @@ describe('monthly reports', () => {
 
   it('keeps formula-like text as text in Excel and CSV', async () => {
     const admin = await signIn('admin', 'taizhang-admin');
-    const departments = (await http().get('/api/departments').set('Authorization', `Bearer ${admin}`).expect(200)).body as Array<{ id: number; name: string }>;
+    const departments = (await http().get('/api/departments').set('Authorization', `Bearer ${admin}`).expect(200))
+      .body as Array<{ id: number; name: string }>;
     const target = departments.find((d) => d.name === '区政务服务办')!;
-    await http().patch(`/api/departments/${target.id}`).set('Authorization', `Bearer ${admin}`).send({ name: '=HYPERLINK("http://x","y")' }).expect(200);
+    await http()
+      .patch(`/api/departments/${target.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: '=HYPERLINK("http://x","y")' })
+      .expect(200);
     const { body } = await generate('2020-04');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download(body.id, 'xlsx')) as unknown as ArrayBuffer);
     let formulas = 0;
     let found = 0;
-    book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
-      if (c.type === ExcelJS.ValueType.Formula) formulas += 1;
-      if (typeof c.value === 'string' && c.value.includes('=HYPERLINK')) found += 1;
-    })));
+    book.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas += 1;
+          if (typeof c.value === 'string' && c.value.includes('=HYPERLINK')) found += 1;
+        }),
+      ),
+    );
     expect(formulas).toBe(0);
     expect(found).toBeGreaterThan(0);
     const csv = (await download(body.id, 'csv')).toString('utf8');
     for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?=/);
-    await http().patch(`/api/departments/${target.id}`).set('Authorization', `Bearer ${admin}`).send({ name: '区政务服务办' }).expect(200);
+    await http()
+      .patch(`/api/departments/${target.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: '区政务服务办' })
+      .expect(200);
   });
 
   it('writes a CSV in UTF-8 with a byte-order mark, one row per metric, statuses as on the dashboard', async () => {
@@ -117,14 +164,30 @@ describe('monthly reports', () => {
     const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
     const summary = await summaryOf('2020-06');
     expect(text).toContain('法治政府建设情况通报（2020年6月）');
-    expect(text.replace(/\s+/g, '')).toContain(`量化指标${summary.metricCount}：未达标${summary.counts.red}，预警${summary.counts.amber}，达标${summary.counts.green}`);
+    expect(text.replace(/\s+/g, '')).toContain(
+      `量化指标${summary.metricCount}：未达标${summary.counts.red}，预警${summary.counts.amber}，达标${summary.counts.green}`,
+    );
     expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
-    expect(text.replace(/\s+/g, '')).toMatch(/督办情况针对本月数据下发督办单\d+件，按期答复\d+件，升级\d+件，办结\d+件。/);
+    expect(text.replace(/\s+/g, '')).toMatch(
+      /督办情况针对本月数据下发督办单\d+件，按期答复\d+件，升级\d+件，办结\d+件。/,
+    );
     const info = execFileSync('pdfinfo', [path.join(dir, 'r.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     expect(execFileSync('pdffonts', [path.join(dir, 'r.pdf')], { encoding: 'utf8' })).toMatch(/Noto.*CJK.*yes/);
     // REPORT_PNG_DIR=docs refreshes the README's example page.
-    if (process.env.REPORT_PNG_DIR) execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'r.pdf'), path.join(process.env.REPORT_PNG_DIR, 'report-page-1')]);
+    if (process.env.REPORT_PNG_DIR)
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        path.join(dir, 'r.pdf'),
+        path.join(process.env.REPORT_PNG_DIR, 'report-page-1'),
+      ]);
   });
 
   it('makes a new version when a month is generated again, keeps the old one and marks revised figures', async () => {
@@ -133,14 +196,30 @@ describe('monthly reports', () => {
     // A correction: a new revision of a February figure by a department.
     const clerk = await signIn('sfj', 'taizhang-dept');
     const queue = (await http().get('/api/queue?planId=1').set('Authorization', `Bearer ${clerk}`).expect(200)).body;
-    const item = queue.items.find((i: { period: string; accepts: string[] }) => i.period === '2020-02' && i.accepts.includes('ratio'));
-    await http().post('/api/submissions').set('Authorization', `Bearer ${clerk}`)
-      .send({ metricId: item.metricId, departmentId: queue.departmentId, period: '2020-02', numerator: 1, denominator: 50, ...(item.latestRevision ? { reason: '更正' } : {}) }).expect(201);
+    const item = queue.items.find(
+      (i: { period: string; accepts: string[] }) => i.period === '2020-02' && i.accepts.includes('ratio'),
+    );
+    await http()
+      .post('/api/submissions')
+      .set('Authorization', `Bearer ${clerk}`)
+      .send({
+        metricId: item.metricId,
+        departmentId: queue.departmentId,
+        period: '2020-02',
+        numerator: 1,
+        denominator: 50,
+        ...(item.latestRevision ? { reason: '更正' } : {}),
+      })
+      .expect(201);
     const second = (await generate('2020-02')).body.id;
-    const list = (await http().get('/api/reports?planId=1').set('Authorization', `Bearer ${leader}`).expect(200)).body.filter((r: { month: string }) => r.month === '2020-02');
+    const list = (
+      await http().get('/api/reports?planId=1').set('Authorization', `Bearer ${leader}`).expect(200)
+    ).body.filter((r: { month: string }) => r.month === '2020-02');
     expect(list.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     expect(list[0].revisedCount).toBeGreaterThan(0);
-    const snapshot: ReportSnapshot = JSON.parse((await t.app.get(DataSource).query(`SELECT snapshot FROM reports WHERE id = ${Number(second)}`))[0].snapshot);
+    const snapshot: ReportSnapshot = JSON.parse(
+      (await t.app.get(DataSource).query(`SELECT snapshot FROM reports WHERE id = ${Number(second)}`))[0].snapshot,
+    );
     expect(snapshot.appendix.find((r) => r.code === item.metricCode)?.revised).toBe(true);
     expect((await download(first, 'csv')).toString('utf8')).toBe(before);
   });

@@ -7,7 +7,17 @@ import { EvaluationService } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse } from '../src/metrics/metrics.dto';
 import { CreateSubmissionDto } from '../src/submissions/submissions.dto';
 import { SubmissionsService } from '../src/submissions/submissions.service';
-import { nextScheduledRun as waitForScheduledRun, as, countRows, createUser, duplicateCurrentEvaluations, http, metricsByCode, signInAdmin, waitFor } from './support';
+import {
+  nextScheduledRun as waitForScheduledRun,
+  as,
+  countRows,
+  createUser,
+  duplicateCurrentEvaluations,
+  http,
+  metricsByCode,
+  signInAdmin,
+  waitFor,
+} from './support';
 import { freshDatabase, startTestApp, type TestApp } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
@@ -27,8 +37,12 @@ describe('scheduled evaluation', () => {
   let department1: string;
   const health = async (): Promise<HealthResponse> => (await http(t.app).get('/api/health').expect(200)).body;
   const september = async (departmentId: number | null): Promise<EvaluationResponse> => {
-    const history: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations`).expect(200)).body;
-    const current = history.filter((e) => e.period === '2020-09' && e.departmentId === departmentId && e.supersededAt === null);
+    const history: EvaluationResponse[] = (
+      await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations`).expect(200)
+    ).body;
+    const current = history.filter(
+      (e) => e.period === '2020-09' && e.departmentId === departmentId && e.supersededAt === null,
+    );
     expect(current).toHaveLength(1);
     return current[0];
   };
@@ -50,13 +64,26 @@ describe('scheduled evaluation', () => {
     const h = await health();
     expect(h).toMatchObject({ status: 'ok', demo: false, today: '2020-10-09', evaluation: { cron: EVERY_SECOND } });
     const last = h.evaluation.lastRun!;
-    expect(last).toEqual({ scope: 'due', startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number), evaluated: expect.any(Number), changed: expect.any(Number), error: null });
+    expect(last).toEqual({
+      scope: 'due',
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+      durationMs: expect.any(Number),
+      evaluated: expect.any(Number),
+      changed: expect.any(Number),
+      error: null,
+    });
     expect(last.durationMs).toBe(Date.parse(last.finishedAt) - Date.parse(last.startedAt));
     expect(last.durationMs).toBeGreaterThanOrEqual(0);
     // The start evaluated everything; a scheduled cycle on the same day finds nothing due.
     expect(await nextScheduledRun()).toMatchObject({ scope: 'due', evaluated: 0, changed: 0, error: null });
     // 2020-01 to 2020-10 have begun for the monthly metrics: a full cycle evaluates thousands, and changes nothing.
-    expect(await t.app.get(EvaluationService).runCycle('full')).toMatchObject({ scope: 'full', evaluated: expect.any(Number), changed: 0, error: null });
+    expect(await t.app.get(EvaluationService).runCycle('full')).toMatchObject({
+      scope: 'full',
+      evaluated: expect.any(Number),
+      changed: 0,
+      error: null,
+    });
     expect(t.app.get(EvaluationService).lastRun!.evaluated).toBeGreaterThan(1000);
     const next = Date.parse(h.evaluation.nextRun!);
     expect(next).toBeGreaterThan(Date.now() - 1000);
@@ -64,7 +91,14 @@ describe('scheduled evaluation', () => {
   });
 
   it('shows September grey "awaiting figures" before the due date, and the cron job alone turns it red overdue after it', async () => {
-    const waiting = { status: 'grey', basis: 'not-due', value: null, target: 80, reasonZh: '待报送，截止 2020-10-14', reasonEn: 'Awaiting figures, due by 2020-10-14' };
+    const waiting = {
+      status: 'grey',
+      basis: 'not-due',
+      value: null,
+      target: 80,
+      reasonZh: '待报送，截止 2020-10-14',
+      reasonEn: 'Awaiting figures, due by 2020-10-14',
+    };
     expect(await september(1)).toMatchObject(waiting);
     expect(await september(null)).toMatchObject(waiting);
     const submissions = await countRows(t.app, 'submissions');
@@ -82,11 +116,28 @@ describe('scheduled evaluation', () => {
       const e = await september(1);
       return e.status === 'red' ? e : undefined;
     }, 5000);
-    expect(red).toMatchObject({ status: 'red', basis: 'overdue', value: null, target: 80, reasonZh: '逾期未报送：2020-09 的数据应于 2020-10-14 前报送', reasonEn: 'Overdue: the figures for 2020-09 were due by 2020-10-14' });
-    expect(await september(null)).toMatchObject({ status: 'red', basis: 'overdue', reasonZh: expect.stringMatching(/逾期未报送 2020-09 的数据$/) });
+    expect(red).toMatchObject({
+      status: 'red',
+      basis: 'overdue',
+      value: null,
+      target: 80,
+      reasonZh: '逾期未报送：2020-09 的数据应于 2020-10-14 前报送',
+      reasonEn: 'Overdue: the figures for 2020-09 were due by 2020-10-14',
+    });
+    expect(await september(null)).toMatchObject({
+      status: 'red',
+      basis: 'overdue',
+      reasonZh: expect.stringMatching(/逾期未报送 2020-09 的数据$/),
+    });
     // The grey evaluation stays in the history, superseded when the job saw the due date pass.
-    const history: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
-    expect(history.filter((e) => e.period === '2020-09').map((e) => [e.basis, e.evaluatedAt === greyAt, e.supersededAt === red!.evaluatedAt])).toEqual([
+    const history: EvaluationResponse[] = (
+      await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)
+    ).body;
+    expect(
+      history
+        .filter((e) => e.period === '2020-09')
+        .map((e) => [e.basis, e.evaluatedAt === greyAt, e.supersededAt === red!.evaluatedAt]),
+    ).toEqual([
       ['not-due', true, true],
       ['overdue', false, false],
     ]);
@@ -99,7 +150,9 @@ describe('scheduled evaluation', () => {
     t.app.get(Clock).setToday('2020-11-20');
     const [a, posted, b] = await Promise.all([
       engine.runCycle(),
-      as(t.app, department1).post('/api/submissions').send({ metricId, departmentId: 1, period: '2020-10', numerator: 9, denominator: 10 }),
+      as(t.app, department1)
+        .post('/api/submissions')
+        .send({ metricId, departmentId: 1, period: '2020-10', numerator: 9, denominator: 10 }),
       engine.runCycle(),
     ]);
     expect(posted.status).toBe(201);
@@ -112,8 +165,12 @@ describe('scheduled evaluation', () => {
     // The scheduled job keeps running alongside and still finds nothing to change.
     expect(await nextScheduledRun()).toMatchObject({ changed: 0, error: null });
     expect(await duplicateCurrentEvaluations(t.app)).toEqual([]);
-    const october: EvaluationResponse[] = (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body;
-    expect(october.filter((e) => e.period === '2020-10' && e.supersededAt === null)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 90 })]);
+    const october: EvaluationResponse[] = (
+      await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)
+    ).body;
+    expect(october.filter((e) => e.period === '2020-10' && e.supersededAt === null)).toEqual([
+      expect.objectContaining({ status: 'green', basis: 'met', value: 90 }),
+    ]);
   });
 
   it('a scheduled cycle evaluates only what is due, yet decides day after day what a full cycle would', async () => {
@@ -122,13 +179,21 @@ describe('scheduled evaluation', () => {
     let dueEvaluated = 0;
     let fullEvaluated = 0;
     // Seven weeks across a month end, due dates, a deadline (T049-1, 31 January) and the New Year holiday.
-    for (let day = new Date('2020-12-10T00:00:00Z'); day <= new Date('2021-01-28T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+    for (
+      let day = new Date('2020-12-10T00:00:00Z');
+      day <= new Date('2021-01-28T00:00:00Z');
+      day.setUTCDate(day.getUTCDate() + 1)
+    ) {
       clock.setToday(day.toISOString().slice(0, 10));
       const due = await engine.runCycle();
       expect(due).toMatchObject({ scope: 'due', error: null });
       const full = await engine.runCycle('full');
       // Had the scheduled cycle missed anything time moved, the full one would change it.
-      expect({ day: clock.today(), changed: full.changed, error: full.error }).toEqual({ day: clock.today(), changed: 0, error: null });
+      expect({ day: clock.today(), changed: full.changed, error: full.error }).toEqual({
+        day: clock.today(),
+        changed: 0,
+        error: null,
+      });
       dueEvaluated += due.evaluated;
       fullEvaluated += full.evaluated;
     }
@@ -141,11 +206,23 @@ describe('scheduled evaluation', () => {
     const clock = t.app.get(Clock);
     clock.setToday('2021-01-28');
     await t.app.get(EvaluationService).runCycle();
-    const december = async () => (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: EvaluationResponse) => e.period === '2020-12' && e.supersededAt === null);
+    const december = async () =>
+      (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter(
+        (e: EvaluationResponse) => e.period === '2020-12' && e.supersededAt === null,
+      );
     expect(await december()).toEqual([expect.objectContaining({ status: 'red', basis: 'overdue' })]);
     const submissions = t.app.get(SubmissionsService);
     const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
-    const prepared = await submissions.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-12', numerator: 10, denominator: 10 }));
+    const prepared = await submissions.prepare(
+      user,
+      Object.assign(new CreateSubmissionDto(), {
+        metricId,
+        departmentId: 1,
+        period: '2020-12',
+        numerator: 10,
+        denominator: 10,
+      }),
+    );
     // The write alone, as if the process died before the evaluation that follows it.
     await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
     // Nothing here evaluates it: the cron job (every second in this test) does.
@@ -165,7 +242,14 @@ describe('scheduled evaluation', () => {
     const submissions = t.app.get(SubmissionsService);
     const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
     const writeOnly = async (numerator: number) => {
-      const dto = Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator, denominator: 10, reason: '核对后更正 / corrected after checking' });
+      const dto = Object.assign(new CreateSubmissionDto(), {
+        metricId,
+        departmentId: 1,
+        period: '2020-11',
+        numerator,
+        denominator: 10,
+        reason: '核对后更正 / corrected after checking',
+      });
       const prepared = await submissions.prepare(user, dto);
       await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
     };
@@ -184,7 +268,9 @@ describe('scheduled evaluation', () => {
     expect((await engine.runCycle()).error).toBeNull();
     expect(landedMidCycle).toBe(true);
     await nextScheduledRun();
-    return (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter((e: EvaluationResponse) => e.period === '2020-11' && e.supersededAt === null);
+    return (await as(t.app, admin).get(`/api/metrics/${metricId}/evaluations?departmentId=1`).expect(200)).body.filter(
+      (e: EvaluationResponse) => e.period === '2020-11' && e.supersededAt === null,
+    );
   };
 
   it('a figure written while a cycle evaluates its metric from older figures stays due, though its writer died before evaluating it', async () => {
@@ -192,10 +278,22 @@ describe('scheduled evaluation', () => {
     const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
     // An older figure the cycle evaluates (its stale mark is what brings the metric into the cycle).
     const older = async () => {
-      const prepared = await prepare.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator: 5, denominator: 10, reason: '核对后更正 / corrected after checking' }));
+      const prepared = await prepare.prepare(
+        user,
+        Object.assign(new CreateSubmissionDto(), {
+          metricId,
+          departmentId: 1,
+          period: '2020-11',
+          numerator: 5,
+          denominator: 10,
+          reason: '核对后更正 / corrected after checking',
+        }),
+      );
       await t.app.get(DataSource).transaction((m) => prepare.persist(m, user, prepared));
     };
-    expect(await figureWrittenMidCycle(older)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
+    expect(await figureWrittenMidCycle(older)).toEqual([
+      expect.objectContaining({ status: 'green', basis: 'met', value: 100 }),
+    ]);
   });
 
   it('the same for a metric never evaluated, whose periods have no check row when the cycle reads them', async () => {
@@ -206,10 +304,22 @@ describe('scheduled evaluation', () => {
     // 3 of 10 first: the figure the cycle reads and evaluates; then 10 of 10 lands mid-cycle.
     const submissions = t.app.get(SubmissionsService);
     const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
-    const prepared = await submissions.prepare(user, Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, period: '2020-11', numerator: 3, denominator: 10, reason: '核对后更正 / corrected after checking' }));
+    const prepared = await submissions.prepare(
+      user,
+      Object.assign(new CreateSubmissionDto(), {
+        metricId,
+        departmentId: 1,
+        period: '2020-11',
+        numerator: 3,
+        denominator: 10,
+        reason: '核对后更正 / corrected after checking',
+      }),
+    );
     await ds.transaction((m) => submissions.persist(m, user, prepared));
     await t.app.get(EvaluationService).runCycle();
-    expect(await figureWrittenMidCycle(forget)).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
+    expect(await figureWrittenMidCycle(forget)).toEqual([
+      expect.objectContaining({ status: 'green', basis: 'met', value: 100 }),
+    ]);
   });
 
   it('evaluates a metric whole when one of its periods has lost its check row, so that period is never left out', async () => {
@@ -220,9 +330,13 @@ describe('scheduled evaluation', () => {
     await engine.runCycle();
     // A period's row gone (as a calendar change used to do while a cycle ran): the metric still has its other rows.
     await ds.query(`DELETE FROM evaluation_checks WHERE metric_id = ${metricId} AND period_key = '2020-11'`);
-    await ds.query(`UPDATE evaluation_checks SET check_on = '0000-01-01' WHERE metric_id = ${metricId} AND period_key = '2020-12'`);
+    await ds.query(
+      `UPDATE evaluation_checks SET check_on = '0000-01-01' WHERE metric_id = ${metricId} AND period_key = '2020-12'`,
+    );
     await engine.runCycle();
-    expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM evaluation_checks WHERE metric_id = ${metricId}`))[0].n)).toBe(12);
+    expect(
+      Number((await ds.query(`SELECT COUNT(*) AS n FROM evaluation_checks WHERE metric_id = ${metricId}`))[0].n),
+    ).toBe(12);
     expect((await engine.runCycle('full')).changed).toBe(0);
   });
 });

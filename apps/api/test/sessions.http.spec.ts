@@ -25,12 +25,17 @@ describe('sessions over HTTP', () => {
     await db.drop();
   });
 
-  it('knows the holder of a bearer token or a session cookie: user, role, department and the session\'s CSRF token', async () => {
+  it("knows the holder of a bearer token or a session cookie: user, role, department and the session's CSRF token", async () => {
     await createUser(t.app, admin, 'dept-3', 'department', 3);
-    const login = await http(t.app).post('/api/auth/login').send({ username: 'dept-3', password: 'dept-3-password' }).expect(200);
+    const login = await http(t.app)
+      .post('/api/auth/login')
+      .send({ username: 'dept-3', password: 'dept-3-password' })
+      .expect(200);
     const me = { username: 'dept-3', role: 'department', departmentId: 3, csrfToken: login.body.csrfToken };
     expect((await as(t.app, login.body.accessToken).get('/api/auth/me').expect(200)).body).toEqual(me);
-    expect((await http(t.app).get('/api/auth/me').set('Cookie', `tz_session=${login.body.accessToken}`).expect(200)).body).toEqual(me);
+    expect(
+      (await http(t.app).get('/api/auth/me').set('Cookie', `tz_session=${login.body.accessToken}`).expect(200)).body,
+    ).toEqual(me);
     expectError(await as(t.app, `${login.body.accessToken}x`).get('/api/auth/me'), 401, 'UNAUTHORIZED');
   });
 
@@ -42,7 +47,13 @@ describe('sessions over HTTP', () => {
       clock.setNow(new Date(signedInAt + SESSION_HOURS * HOUR - 60_000));
       await as(t.app, token).get('/api/dashboard/summary?planId=1').expect(200);
       clock.setNow(new Date(signedInAt + SESSION_HOURS * HOUR + 60_000));
-      expectError(await as(t.app, token).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+      expectError(
+        await as(t.app, token).get('/api/dashboard/summary?planId=1'),
+        401,
+        'UNAUTHORIZED',
+        '请先登录',
+        'Please sign in',
+      );
     } finally {
       clock.setNow(null);
     }
@@ -56,9 +67,12 @@ describe('sessions over HTTP', () => {
     await as(t.app, token).get('/api/dashboard/summary?planId=1').expect(200);
 
     await as(t.app, admin).patch(`/api/users/${id}`).send({ disabled: true }).expect(200);
-    for (const session of [token, second]) expectError(await as(t.app, session).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED');
+    for (const session of [token, second])
+      expectError(await as(t.app, session).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED');
     await as(t.app, admin).patch(`/api/users/${id}`).send({ disabled: false }).expect(200);
     expectError(await as(t.app, token).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED');
-    await as(t.app, await signIn(t.app, 'leader-disabled', 'leader-disabled-password')).get('/api/dashboard/summary?planId=1').expect(200);
+    await as(t.app, await signIn(t.app, 'leader-disabled', 'leader-disabled-password'))
+      .get('/api/dashboard/summary?planId=1')
+      .expect(200);
   });
 });

@@ -40,18 +40,41 @@ const sqlite = !process.env.TEST_DATABASE_URL;
     for (let i = 0; i < 400 && !full; i++) {
       const item = items[i % items.length];
       const before = await count();
-      const res = await http(t.app).post('/api/submissions').set(bearer(token)).send({ metricId: item.metricId, departmentId: queue.departmentId, period: item.period, numerator: 5, denominator: 10, note, reason: '磁盘测试' });
+      const res = await http(t.app).post('/api/submissions').set(bearer(token)).send({
+        metricId: item.metricId,
+        departmentId: queue.departmentId,
+        period: item.period,
+        numerator: 5,
+        denominator: 10,
+        note,
+        reason: '磁盘测试',
+      });
       if (res.status !== 201) {
         full = res;
         expect(await count()).toBe(before);
       }
     }
     expect(full?.status).toBe(503);
-    expect(full?.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE', messageZh: expect.stringContaining('未保存'), messageEn: expect.stringContaining('nothing was saved') });
+    expect(full?.body).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      messageZh: expect.stringContaining('未保存'),
+      messageEn: expect.stringContaining('nothing was saved'),
+    });
     expect((await ds.query('PRAGMA integrity_check'))[0].integrity_check).toBe('ok');
     await ds.query('PRAGMA max_page_count = 1073741823');
     const item = items[0];
-    await http(t.app).post('/api/submissions').set(bearer(token)).send({ metricId: item.metricId, departmentId: queue.departmentId, period: item.period, numerator: 6, denominator: 10, reason: '恢复' }).expect(201);
+    await http(t.app)
+      .post('/api/submissions')
+      .set(bearer(token))
+      .send({
+        metricId: item.metricId,
+        departmentId: queue.departmentId,
+        period: item.period,
+        numerator: 6,
+        denominator: 10,
+        reason: '恢复',
+      })
+      .expect(201);
   }, 120_000);
 });
 
@@ -118,8 +141,13 @@ async function setPostgresReadOnly(t: TestApp, db: TestDatabase, readOnly: boole
   const server = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await server.connect();
   try {
-    await server.query(`ALTER DATABASE ${name} ${readOnly ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`);
-    await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    await server.query(
+      `ALTER DATABASE ${name} ${readOnly ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`,
+    );
+    await server.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
   } finally {
     await server.end();
   }
@@ -134,7 +162,9 @@ const readOnlyDatabase: ReadOnlyFault = {
 };
 
 const immutableAllowed = sqlite && canMakeFilesImmutable();
-const READ_ONLY_FAULTS: ReadOnlyFault[] = sqlite ? [...(immutableAllowed ? [immutableFiles] : []), queryOnly] : [readOnlyDatabase];
+const READ_ONLY_FAULTS: ReadOnlyFault[] = sqlite
+  ? [...(immutableAllowed ? [immutableFiles] : []), queryOnly]
+  : [readOnlyDatabase];
 
 /**
  * Read-only storage under a running API: every write answers 503 with a clear body in both languages and leaves
@@ -188,36 +218,68 @@ describe('read-only storage', () => {
   });
 
   // Shown as skipped, not silently left out, where this process may not mark files immutable.
-  if (sqlite && !immutableAllowed) it.skip(`${immutableFiles.name}: needs CAP_LINUX_IMMUTABLE (root) and a filesystem with the immutable flag`, () => undefined);
+  if (sqlite && !immutableAllowed)
+    it.skip(`${immutableFiles.name}: needs CAP_LINUX_IMMUTABLE (root) and a filesystem with the immutable flag`, () =>
+      undefined);
 
-  it.each(READ_ONLY_FAULTS.map((f) => [f.name, f] as const))('%s: writes answer 503, nothing is half-written, reads go on, and writes succeed again once storage recovers', async (_name, fault) => {
-    const before = await stored();
-    const unavailable = (res: Parameters<typeof expectError>[0]) => expectError(res, 503, 'STORAGE_UNAVAILABLE', /本次操作未保存，请稍后重试/, /nothing was saved — please retry later/);
-    await fault.on(t, db);
-    try {
-      unavailable(await as(t.app, department).post('/api/submissions').send({ metricId, ...figures }));
-      unavailable(await as(t.app, admin).patch(`/api/metrics/${metricId}`).send({ target: target + 1 }));
-      // Signing in stores a session: a new sign-in is a write too.
-      unavailable(await http(t.app).post('/api/auth/login').send({ username: 'admin', password: TEST_ADMIN_PASSWORD }));
-      // Reads need no write: signed-in users still see their queue, the metric and the plan.
-      await as(t.app, department).get('/api/queue?planId=1').expect(200);
-      expect((await as(t.app, admin).get(`/api/metrics/${metricId}`).expect(200)).body.target).toBe(target);
-      await as(t.app, admin).get('/api/plans/1').expect(200);
-      expect(await stored()).toEqual(before);
-    } finally {
-      await fault.off(t, db);
-    }
-    // Storage is back: the same writes go through on the running app.
-    const posted = await as(t.app, department).post('/api/submissions').send({ metricId, ...figures }).expect(201);
-    expect(posted.body.evaluation.department).toMatchObject({ status: 'green', value: 90 });
-    target += 1;
-    expect((await as(t.app, admin).patch(`/api/metrics/${metricId}`).send({ target }).expect(200)).body.target).toBe(target);
-    await signIn(t.app, 'admin', TEST_ADMIN_PASSWORD);
-    // Stored for good, not only in the app's connection: one submission and one session more, and the audit rows
-    // of the submission, the change of target and the sign-in.
-    const after = await stored();
-    expect({ submissions: after.submissions - before.submissions, sessions: after.sessions - before.sessions, audit_log: after.audit_log - before.audit_log }).toEqual({ submissions: 1, sessions: 1, audit_log: 3 });
-    expect(after.evaluations).toBeGreaterThan(before.evaluations);
-    if (sqlite) expect((await t.app.get(DataSource).query('PRAGMA integrity_check'))[0].integrity_check).toBe('ok');
-  }, 60_000);
+  it.each(READ_ONLY_FAULTS.map((f) => [f.name, f] as const))(
+    '%s: writes answer 503, nothing is half-written, reads go on, and writes succeed again once storage recovers',
+    async (_name, fault) => {
+      const before = await stored();
+      const unavailable = (res: Parameters<typeof expectError>[0]) =>
+        expectError(
+          res,
+          503,
+          'STORAGE_UNAVAILABLE',
+          /本次操作未保存，请稍后重试/,
+          /nothing was saved — please retry later/,
+        );
+      await fault.on(t, db);
+      try {
+        unavailable(
+          await as(t.app, department)
+            .post('/api/submissions')
+            .send({ metricId, ...figures }),
+        );
+        unavailable(
+          await as(t.app, admin)
+            .patch(`/api/metrics/${metricId}`)
+            .send({ target: target + 1 }),
+        );
+        // Signing in stores a session: a new sign-in is a write too.
+        unavailable(
+          await http(t.app).post('/api/auth/login').send({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+        );
+        // Reads need no write: signed-in users still see their queue, the metric and the plan.
+        await as(t.app, department).get('/api/queue?planId=1').expect(200);
+        expect((await as(t.app, admin).get(`/api/metrics/${metricId}`).expect(200)).body.target).toBe(target);
+        await as(t.app, admin).get('/api/plans/1').expect(200);
+        expect(await stored()).toEqual(before);
+      } finally {
+        await fault.off(t, db);
+      }
+      // Storage is back: the same writes go through on the running app.
+      const posted = await as(t.app, department)
+        .post('/api/submissions')
+        .send({ metricId, ...figures })
+        .expect(201);
+      expect(posted.body.evaluation.department).toMatchObject({ status: 'green', value: 90 });
+      target += 1;
+      expect((await as(t.app, admin).patch(`/api/metrics/${metricId}`).send({ target }).expect(200)).body.target).toBe(
+        target,
+      );
+      await signIn(t.app, 'admin', TEST_ADMIN_PASSWORD);
+      // Stored for good, not only in the app's connection: one submission and one session more, and the audit rows
+      // of the submission, the change of target and the sign-in.
+      const after = await stored();
+      expect({
+        submissions: after.submissions - before.submissions,
+        sessions: after.sessions - before.sessions,
+        audit_log: after.audit_log - before.audit_log,
+      }).toEqual({ submissions: 1, sessions: 1, audit_log: 3 });
+      expect(after.evaluations).toBeGreaterThan(before.evaluations);
+      if (sqlite) expect((await t.app.get(DataSource).query('PRAGMA integrity_check'))[0].integrity_check).toBe('ok');
+    },
+    60_000,
+  );
 });

@@ -15,16 +15,39 @@ import { freshDatabase, startTestApp, type TestApp } from './test-app';
  * 区政务服务办 (1) has five monthly metrics, 区委编办 (2) three (T009-1 for 2020-Q3, T050-1, T050-2).
  */
 
-interface Mail { to: string[]; subject: string }
-interface Hook { contentType: string | undefined; body: { titleZh: string; titleEn: string; bodyZh: string; link: string; department: string; data: Record<string, unknown> } }
+interface Mail {
+  to: string[];
+  subject: string;
+}
+interface Hook {
+  contentType: string | undefined;
+  body: {
+    titleZh: string;
+    titleEn: string;
+    bodyZh: string;
+    link: string;
+    department: string;
+    data: Record<string, unknown>;
+  };
+}
 
 /** Decodes an RFC 2047 header ("=?UTF-8?B?…?=" words, folded over lines). */
 function headerOf(raw: string, name: string): string {
   const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
-  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))!.slice(name.length + 1).trim();
+  const line = head
+    .split(/\r?\n/)
+    .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))!
+    .slice(name.length + 1)
+    .trim();
   return line.replace(/(=\?utf-8\?[bq]\?[^?]*\?=\s*)+/gi, (words) => {
     const bytes = [...words.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, enc, text]) =>
-      enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1'));
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ),
+    );
     return Buffer.concat(bytes).toString('utf8');
   });
 }
@@ -59,8 +82,18 @@ describe('supervision deliveries: email, webhooks, retries', () => {
   // "Now" is pinned near the real time (sessions last 12 hours) and moved by the test.
   const T0 = new Date(Math.floor(Date.now() / 1000) * 1000);
   const at = (offset: number) => new Date(T0.getTime() + offset);
-  const deliveries = async (where: string): Promise<Array<{ channel: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }>> =>
-    (await t.app.get(DataSource).query(`SELECT channel, status, attempts, last_error, next_attempt_at FROM deliveries WHERE ${where} ORDER BY channel, id`)).map((r: { attempts: unknown }) => ({ ...r, attempts: Number(r.attempts) }));
+  const deliveries = async (
+    where: string,
+  ): Promise<
+    Array<{ channel: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }>
+  > =>
+    (
+      await t.app
+        .get(DataSource)
+        .query(
+          `SELECT channel, status, attempts, last_error, next_attempt_at FROM deliveries WHERE ${where} ORDER BY channel, id`,
+        )
+    ).map((r: { attempts: unknown }) => ({ ...r, attempts: Number(r.attempts) }));
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -71,7 +104,10 @@ describe('supervision deliveries: email, webhooks, retries', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: headerOf(Buffer.concat(chunks).toString('utf8'), 'Subject') });
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: headerOf(Buffer.concat(chunks).toString('utf8'), 'Subject'),
+          });
           callback();
         });
       },
@@ -82,7 +118,16 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     failing = await receiver(500);
     db = await freshDatabase();
     // The receivers listen on 127.0.0.1, which webhooks may reach only because WEBHOOK_ALLOW_HOSTS says so.
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'taizhang@hongqiao.example', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' } });
+    t = await startTestApp(db, {
+      demo: false,
+      env: {
+        FIXED_TODAY: '2020-10-09',
+        EVALUATION_CRON: '0 0 1 1 *',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_FROM: 'taizhang@hongqiao.example',
+        WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+      },
+    });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     zwfwb = await createUser(t.app, admin, 'zwfwb-user', 'department', 1);
@@ -112,7 +157,9 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     await t.app.get(SupervisionService).runCycle();
     const codes = ['T004-1', 'T007-1', 'T007-2', 'T007-3', 'T015-1'];
     expect(mails.map((m) => m.to)).toEqual(codes.map(() => ['zwfwb@hongqiao.example']));
-    expect(mails.map((m) => m.subject).sort()).toEqual(codes.map((c) => `【台账】即将到期：${metrics.get(c)!.name} 2020-09 请于 2020-10-14 前报送`).sort());
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      codes.map((c) => `【台账】即将到期：${metrics.get(c)!.name} 2020-09 请于 2020-10-14 前报送`).sort(),
+    );
     expect(ok.got).toHaveLength(5);
     const t007 = ok.got.find((h) => h.body.data.metric === 'T007-1')!;
     expect(t007).toEqual({
@@ -128,7 +175,9 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     });
     expect(ok.got.map((h) => h.body.data.kind)).toEqual(codes.map(() => 'reminder'));
     expect(await deliveries(`target IN ('zwfwb@hongqiao.example', '${ok.url}')`)).toEqual(
-      [...codes.map(() => 'email'), ...codes.map(() => 'webhook')].sort().map((channel) => expect.objectContaining({ channel, status: 'sent', attempts: 1, last_error: null })),
+      [...codes.map(() => 'email'), ...codes.map(() => 'webhook')]
+        .sort()
+        .map((channel) => expect.objectContaining({ channel, status: 'sent', attempts: 1, last_error: null })),
     );
   });
 
@@ -142,7 +191,14 @@ describe('supervision deliveries: email, webhooks, retries', () => {
       { kind: 'reminder', stage: 'due-soon', metric: 'T050-1', period: '2020-09', dueDate: '2020-10-14' },
       { kind: 'reminder', stage: 'due-soon', metric: 'T050-2', period: '2020-09', dueDate: '2020-10-14' },
     ]);
-    const pending = (attempts: number, next: Date) => [1, 2, 3].map(() => ({ channel: 'webhook', status: 'pending', attempts, last_error: 'HTTP 500', next_attempt_at: next.toISOString() }));
+    const pending = (attempts: number, next: Date) =>
+      [1, 2, 3].map(() => ({
+        channel: 'webhook',
+        status: 'pending',
+        attempts,
+        last_error: 'HTTP 500',
+        next_attempt_at: next.toISOString(),
+      }));
     expect(await deliveries(target)).toEqual(pending(1, at(MINUTE)));
     // Attempt n+1 is due 2^(n-1) minutes after attempt n: at T0+1, +3, +7 and +15 minutes.
     const schedule = [1, 3, 7, 15].map((m) => m * MINUTE);
@@ -157,7 +213,9 @@ describe('supervision deliveries: email, webhooks, retries', () => {
         expect(await deliveries(target)).toEqual(pending(attempts, at(due + 2 ** (attempts - 1) * MINUTE)));
       } else {
         expect(await flush()).toEqual({ sent: 0, failed: 3 });
-        expect(await deliveries(target)).toEqual(pending(5, at(due + 16 * MINUTE)).map((d) => ({ ...d, status: 'failed' })));
+        expect(await deliveries(target)).toEqual(
+          pending(5, at(due + 16 * MINUTE)).map((d) => ({ ...d, status: 'failed' })),
+        );
       }
       expect(failing.got).toHaveLength(3 * (i + 2));
     }
@@ -168,8 +226,19 @@ describe('supervision deliveries: email, webhooks, retries', () => {
 
     const failed = (await as(t.app, admin).get('/api/deliveries/failed').expect(200)).body;
     expect(failed).toHaveLength(3);
-    for (const d of failed) expect(d).toMatchObject({ channel: 'webhook', target: failing.url, status: 'failed', attempts: 5, lastError: 'HTTP 500' });
-    expect(failed.map((d: { payload: string }) => JSON.parse(d.payload).data.metric).sort()).toEqual(['T009-1', 'T050-1', 'T050-2']);
+    for (const d of failed)
+      expect(d).toMatchObject({
+        channel: 'webhook',
+        target: failing.url,
+        status: 'failed',
+        attempts: 5,
+        lastError: 'HTTP 500',
+      });
+    expect(failed.map((d: { payload: string }) => JSON.parse(d.payload).data.metric).sort()).toEqual([
+      'T009-1',
+      'T050-1',
+      'T050-2',
+    ]);
     expectError(await as(t.app, leader).get('/api/deliveries/failed'), 403, 'FORBIDDEN');
     expectError(await as(t.app, zwfwb).get('/api/deliveries/failed'), 403, 'FORBIDDEN');
     expect((await http(t.app).get('/api/deliveries/failed')).status).toBe(401);
@@ -187,15 +256,35 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     const run = await t.app.get(SupervisionService).runCycle();
     expect(run.reminders).toBeGreaterThan(0);
     expect(run.issued).toBeGreaterThan(0);
-    const history = (await as(t.app, zwfwb).get(`/api/metrics/${metrics.get('T007-1')!.id}/evaluations?departmentId=1`).expect(200)).body;
-    expect(history.find((e: { period: string; supersededAt: string | null }) => e.period === '2020-09' && e.supersededAt === null)).toMatchObject({ status: 'red', basis: 'overdue' });
+    const history = (
+      await as(t.app, zwfwb)
+        .get(`/api/metrics/${metrics.get('T007-1')!.id}/evaluations?departmentId=1`)
+        .expect(200)
+    ).body;
+    expect(
+      history.find(
+        (e: { period: string; supersededAt: string | null }) => e.period === '2020-09' && e.supersededAt === null,
+      ),
+    ).toMatchObject({ status: 'red', basis: 'overdue' });
     // Every new email is waiting for a retry with the connection error…
     const emails = await deliveries(`channel = 'email' AND status = 'pending'`);
     expect(emails.length).toBeGreaterThan(0);
-    for (const e of emails) expect(e).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/ECONNREFUSED|connect/i), next_attempt_at: at(3 * 60 * MINUTE + MINUTE).toISOString() });
+    for (const e of emails)
+      expect(e).toMatchObject({
+        attempts: 1,
+        last_error: expect.stringMatching(/ECONNREFUSED|connect/i),
+        next_attempt_at: at(3 * 60 * MINUTE + MINUTE).toISOString(),
+      });
     // …while the webhook of the same messages went out: the T007-1 notice, 挂牌督办 because the figures are overdue.
     const notice = ok.got.slice(hooks).find((h) => h.body.data.kind === 'notice' && h.body.data.metric === 'T007-1');
-    expect(notice?.body.data).toEqual({ kind: 'notice', notice: expect.any(Number), level: 'listed', metric: 'T007-1', period: '2020-09', replyDue: '2020-10-22' });
+    expect(notice?.body.data).toEqual({
+      kind: 'notice',
+      notice: expect.any(Number),
+      level: 'listed',
+      metric: 'T007-1',
+      period: '2020-09',
+      replyDue: '2020-10-22',
+    });
     expect(notice?.body.titleZh).toBe(`挂牌督办：${metrics.get('T007-1')!.name} 2020-09`);
     expect(ok.got.length - hooks).toBe(emails.length);
   });

@@ -17,7 +17,10 @@ import { freshDatabase, startTestApp, type TestApp } from './test-app';
 const ZWFWB = 1; // 区政务服务办: five monthly metrics of its own.
 const ZWFWB_MONTHLY = ['T004-1', 'T007-1', 'T007-2', 'T007-3', 'T015-1'];
 
-interface Hook { data: { kind: string; stage: string; metric: string; period: string; dueDate: string }; department: string }
+interface Hook {
+  data: { kind: string; stage: string; metric: string; period: string; dueDate: string };
+  department: string;
+}
 
 async function receiver(): Promise<{ server: Server; url: string; got: Hook[] }> {
   const got: Hook[] = [];
@@ -43,14 +46,30 @@ describe('plan reminder settings and department contacts', () => {
   const cycle = () => t.app.get(SupervisionService).runCycle();
   const setToday = (d: string) => t.app.get(Clock).setToday(d);
   const september = async (stage: string): Promise<string[]> =>
-    (await t.app.get(DataSource).query(`SELECT m.code FROM reminders r JOIN metrics m ON m.id = r.metric_id WHERE r.department_id = ${ZWFWB} AND r.period_key = '2020-09' AND r.stage = '${stage}' ORDER BY m.code`)).map((r: { code: string }) => r.code);
-  const lastAudit = async (action: string) => (await t.app.get(DataSource).query(`SELECT username, entity, entity_id, before, after FROM audit_log WHERE action = '${action}' ORDER BY id DESC LIMIT 1`))[0];
+    (
+      await t.app
+        .get(DataSource)
+        .query(
+          `SELECT m.code FROM reminders r JOIN metrics m ON m.id = r.metric_id WHERE r.department_id = ${ZWFWB} AND r.period_key = '2020-09' AND r.stage = '${stage}' ORDER BY m.code`,
+        )
+    ).map((r: { code: string }) => r.code);
+  const lastAudit = async (action: string) =>
+    (
+      await t.app
+        .get(DataSource)
+        .query(
+          `SELECT username, entity, entity_id, before, after FROM audit_log WHERE action = '${action}' ORDER BY id DESC LIMIT 1`,
+        )
+    )[0];
 
   beforeAll(async () => {
     hook = await receiver();
     db = await freshDatabase();
     // The receiver listens on 127.0.0.1: allowed for webhooks by WEBHOOK_ALLOW_HOSTS (internal addresses are refused otherwise).
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' } });
+    t = await startTestApp(db, {
+      demo: false,
+      env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+    });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     clerk = await createUser(t.app, admin, 'zwfwb-user', 'department', ZWFWB);
@@ -64,7 +83,9 @@ describe('plan reminder settings and department contacts', () => {
   describe('PATCH /api/plans/:id/settings', () => {
     it('starts every plan at 3 working days before and 0 after', async () => {
       const plans = (await as(t.app, leader).get('/api/plans').expect(200)).body;
-      expect(plans).toEqual([expect.objectContaining({ id: 1, remindBeforeWorkingDays: 3, remindOverdueAfterWorkingDays: 0 })]);
+      expect(plans).toEqual([
+        expect.objectContaining({ id: 1, remindBeforeWorkingDays: 3, remindOverdueAfterWorkingDays: 0 }),
+      ]);
     });
 
     it.each([
@@ -76,24 +97,45 @@ describe('plan reminder settings and department contacts', () => {
       [{}, /remindBeforeWorkingDays 或 remindOverdueAfterWorkingDays/],
     ])('refuses %j with a bilingual 400 and changes nothing', async (body, zh) => {
       expectError(await as(t.app, admin).patch('/api/plans/1/settings').send(body), 400, 'INVALID_INPUT', zh);
-      expect((await as(t.app, admin).get('/api/plans').expect(200)).body[0]).toMatchObject({ remindBeforeWorkingDays: 3, remindOverdueAfterWorkingDays: 0 });
+      expect((await as(t.app, admin).get('/api/plans').expect(200)).body[0]).toMatchObject({
+        remindBeforeWorkingDays: 3,
+        remindOverdueAfterWorkingDays: 0,
+      });
     });
 
     it('answers 404 for an unknown plan, 403 to a leader', async () => {
-      expectError(await as(t.app, admin).patch('/api/plans/999/settings').send({ remindBeforeWorkingDays: 5 }), 404, 'NOT_FOUND', '找不到编号为 999 的计划');
-      expectError(await as(t.app, leader).patch('/api/plans/1/settings').send({ remindBeforeWorkingDays: 5 }), 403, 'FORBIDDEN');
+      expectError(
+        await as(t.app, admin).patch('/api/plans/999/settings').send({ remindBeforeWorkingDays: 5 }),
+        404,
+        'NOT_FOUND',
+        '找不到编号为 999 的计划',
+      );
+      expectError(
+        await as(t.app, leader).patch('/api/plans/1/settings').send({ remindBeforeWorkingDays: 5 }),
+        403,
+        'FORBIDDEN',
+      );
     });
 
     it('sets one lead time without touching the other, with an audit row', async () => {
-      const res = await as(t.app, admin).patch('/api/plans/1/settings').send({ remindBeforeWorkingDays: 5 }).expect(200);
+      const res = await as(t.app, admin)
+        .patch('/api/plans/1/settings')
+        .send({ remindBeforeWorkingDays: 5 })
+        .expect(200);
       expect(res.body).toMatchObject({ id: 1, remindBeforeWorkingDays: 5, remindOverdueAfterWorkingDays: 0 });
       const row = await lastAudit('update plan settings');
       expect({ ...row, before: JSON.parse(row.before), after: JSON.parse(row.after) }).toEqual({
-        username: 'admin', entity: 'plan', entity_id: '1',
-        before: { remindBeforeWorkingDays: 3, remindOverdueAfterWorkingDays: 0 }, after: { remindBeforeWorkingDays: 5, remindOverdueAfterWorkingDays: 0 },
+        username: 'admin',
+        entity: 'plan',
+        entity_id: '1',
+        before: { remindBeforeWorkingDays: 3, remindOverdueAfterWorkingDays: 0 },
+        after: { remindBeforeWorkingDays: 5, remindOverdueAfterWorkingDays: 0 },
       });
       await as(t.app, admin).patch('/api/plans/1/settings').send({ remindOverdueAfterWorkingDays: 2 }).expect(200);
-      expect((await as(t.app, leader).get('/api/plans').expect(200)).body[0]).toMatchObject({ remindBeforeWorkingDays: 5, remindOverdueAfterWorkingDays: 2 });
+      expect((await as(t.app, leader).get('/api/plans').expect(200)).body[0]).toMatchObject({
+        remindBeforeWorkingDays: 5,
+        remindOverdueAfterWorkingDays: 2,
+      });
     });
   });
 
@@ -111,14 +153,31 @@ describe('plan reminder settings and department contacts', () => {
     });
 
     it('sets the webhook and email, audited; only admins see contacts in the list', async () => {
-      const res = await as(t.app, admin).patch(`/api/departments/${ZWFWB}`).send({ email: 'zwfwb@hongqiao.example', webhookUrl: hook.url }).expect(200);
-      expect(res.body).toEqual({ id: ZWFWB, code: expect.any(String), name: '区政务服务办', isGroup: false, email: 'zwfwb@hongqiao.example', webhookUrl: hook.url });
+      const res = await as(t.app, admin)
+        .patch(`/api/departments/${ZWFWB}`)
+        .send({ email: 'zwfwb@hongqiao.example', webhookUrl: hook.url })
+        .expect(200);
+      expect(res.body).toEqual({
+        id: ZWFWB,
+        code: expect.any(String),
+        name: '区政务服务办',
+        isGroup: false,
+        email: 'zwfwb@hongqiao.example',
+        webhookUrl: hook.url,
+      });
       const row = await lastAudit('update department');
       expect(JSON.parse(row.before)).toMatchObject({ email: null, webhookUrl: null });
-      expect(JSON.parse(row.after)).toMatchObject({ name: '区政务服务办', email: 'zwfwb@hongqiao.example', webhookUrl: hook.url });
+      expect(JSON.parse(row.after)).toMatchObject({
+        name: '区政务服务办',
+        email: 'zwfwb@hongqiao.example',
+        webhookUrl: hook.url,
+      });
 
       const ofAdmin = (await as(t.app, admin).get('/api/departments').expect(200)).body;
-      expect(ofAdmin.find((d: { id: number }) => d.id === ZWFWB)).toMatchObject({ email: 'zwfwb@hongqiao.example', webhookUrl: hook.url });
+      expect(ofAdmin.find((d: { id: number }) => d.id === ZWFWB)).toMatchObject({
+        email: 'zwfwb@hongqiao.example',
+        webhookUrl: hook.url,
+      });
       for (const token of [leader, clerk]) {
         const list = (await as(t.app, token).get('/api/departments').expect(200)).body;
         expect(list.length).toBe(ofAdmin.length);
@@ -130,19 +189,22 @@ describe('plan reminder settings and department contacts', () => {
 
     it('clears a contact with null and leaves the rest as it was', async () => {
       await as(t.app, admin).patch(`/api/departments/${ZWFWB}`).send({ email: null }).expect(200);
-      const d = (await as(t.app, admin).get('/api/departments').expect(200)).body.find((x: { id: number }) => x.id === ZWFWB);
+      const d = (await as(t.app, admin).get('/api/departments').expect(200)).body.find(
+        (x: { id: number }) => x.id === ZWFWB,
+      );
       expect(d).toMatchObject({ name: '区政务服务办', email: null, webhookUrl: hook.url });
     });
   });
 
-  describe('reminders follow the plan\'s own lead times', () => {
+  describe("reminders follow the plan's own lead times", () => {
     it('on 10-09, 4 working days before the due date, a lead of 5 reminds as due soon — to the webhook set through the API', async () => {
       expect(await september('due-soon')).toEqual([]);
       await cycle();
       expect(await september('due-soon')).toEqual(ZWFWB_MONTHLY);
       const dueSoon = hook.got.filter((h) => h.data.kind === 'reminder' && h.data.period === '2020-09');
       expect(dueSoon.map((h) => h.data.metric).sort()).toEqual(ZWFWB_MONTHLY);
-      for (const h of dueSoon) expect(h).toMatchObject({ department: '区政务服务办', data: { stage: 'due-soon', dueDate: '2020-10-14' } });
+      for (const h of dueSoon)
+        expect(h).toMatchObject({ department: '区政务服务办', data: { stage: 'due-soon', dueDate: '2020-10-14' } });
     });
 
     it('with an overdue lead of 2 sends nothing on 10-15, 10-16 or Saturday 10-17, and the overdue reminder on Monday 10-19', async () => {
@@ -156,7 +218,9 @@ describe('plan reminder settings and department contacts', () => {
       await cycle();
       expect(await september('overdue')).toEqual(ZWFWB_MONTHLY);
       const overdue = hook.got.slice(before).filter((h) => h.data.kind === 'reminder');
-      expect(overdue.map((h) => `${h.data.metric} ${h.data.stage} ${h.data.period}`).sort()).toEqual(ZWFWB_MONTHLY.map((c) => `${c} overdue 2020-09`));
+      expect(overdue.map((h) => `${h.data.metric} ${h.data.stage} ${h.data.period}`).sort()).toEqual(
+        ZWFWB_MONTHLY.map((c) => `${c} overdue 2020-09`),
+      );
     });
   });
 });

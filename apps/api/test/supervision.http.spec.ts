@@ -32,14 +32,27 @@ describe('supervision reminders', () => {
   const cycle = () => t.app.get(SupervisionService).runCycle();
   const setToday = (d: string) => t.app.get(Clock).setToday(d);
   const reminders = async (where: string): Promise<ReminderRow[]> =>
-    t.app.get(DataSource).query(`SELECT m.code, r.period_key, r.stage, r.due_date FROM reminders r JOIN metrics m ON m.id = r.metric_id WHERE ${where} ORDER BY m.code, r.period_key, r.stage`);
-  const count = async (table: string): Promise<number> => Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
-  const september = (codes: string[], stage: string): ReminderRow[] => codes.map((code) => ({ code, period_key: '2020-09', stage, due_date: '2020-10-14' }));
-  const bell = async (token: string) => (await as(t.app, token).get('/api/notifications').expect(200)).body as { unread: number; items: Array<{ id: number; titleZh: string; titleEn: string; link: string; read: boolean }> };
+    t.app
+      .get(DataSource)
+      .query(
+        `SELECT m.code, r.period_key, r.stage, r.due_date FROM reminders r JOIN metrics m ON m.id = r.metric_id WHERE ${where} ORDER BY m.code, r.period_key, r.stage`,
+      );
+  const count = async (table: string): Promise<number> =>
+    Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const september = (codes: string[], stage: string): ReminderRow[] =>
+    codes.map((code) => ({ code, period_key: '2020-09', stage, due_date: '2020-10-14' }));
+  const bell = async (token: string) =>
+    (await as(t.app, token).get('/api/notifications').expect(200)).body as {
+      unread: number;
+      items: Array<{ id: number; titleZh: string; titleEn: string; link: string; read: boolean }>;
+    };
 
   beforeAll(async () => {
     db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: NEVER_DURING_TESTS } });
+    t = await startTestApp(db, {
+      demo: false,
+      env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: NEVER_DURING_TESTS },
+    });
     admin = await signInAdmin(t.app);
     zwfwb = await createUser(t.app, admin, 'zwfwb-user', 'department', ZWFWB);
     other = await createUser(t.app, admin, 'zfb-user', 'department', 5);
@@ -56,27 +69,55 @@ describe('supervision reminders', () => {
     expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
     expect(await reminders("r.stage = 'due-soon'")).toEqual([]);
     expect(await reminders(`r.department_id = ${ZWFWB} AND m.code = 'T007-1'`)).toEqual(
-      ['01', '02', '03', '04', '05', '06', '07', '08'].map((mm) => ({ code: 'T007-1', period_key: `2020-${mm}`, stage: 'overdue', due_date: expect.stringMatching(/^2020-(0[2-9])-\d\d$/) })),
+      ['01', '02', '03', '04', '05', '06', '07', '08'].map((mm) => ({
+        code: 'T007-1',
+        period_key: `2020-${mm}`,
+        stage: 'overdue',
+        due_date: expect.stringMatching(/^2020-(0[2-9])-\d\d$/),
+      })),
     );
     // August: 08-31 + 5 working days.
-    expect((await reminders(`r.department_id = ${ZWFWB} AND m.code = 'T007-1' AND r.period_key = '2020-08'`))[0].due_date).toBe('2020-09-07');
+    expect(
+      (await reminders(`r.department_id = ${ZWFWB} AND m.code = 'T007-1' AND r.period_key = '2020-08'`))[0].due_date,
+    ).toBe('2020-09-07');
     // The department reports one of its figures in time.
-    const posted = await as(t.app, zwfwb).post('/api/submissions').send({ metricId: (await metricsByCode(t.app, admin)).get(SUBMITTED)!.id, departmentId: ZWFWB, period: '2020-09', value: 100 });
+    const posted = await as(t.app, zwfwb)
+      .post('/api/submissions')
+      .send({
+        metricId: (await metricsByCode(t.app, admin)).get(SUBMITTED)!.id,
+        departmentId: ZWFWB,
+        period: '2020-09',
+        value: 100,
+      });
     expect(posted.status).toBe(201);
   });
 
   it('on Saturday 10-10 (make-up working day, 3 left) reminds once per missing figure, with a bell message', async () => {
     setToday('2020-10-10');
     const run = await cycle();
-    const expected = september(ZWFWB_MONTHLY.filter((c) => c !== SUBMITTED), 'due-soon');
+    const expected = september(
+      ZWFWB_MONTHLY.filter((c) => c !== SUBMITTED),
+      'due-soon',
+    );
     expect(await reminders(`r.department_id = ${ZWFWB} AND r.period_key = '2020-09'`)).toEqual(expected);
-    expect(run).toEqual({ reminders: await count("reminders WHERE stage = 'due-soon'"), issued: 0, closed: 0, escalated: 0 });
+    expect(run).toEqual({
+      reminders: await count("reminders WHERE stage = 'due-soon'"),
+      issued: 0,
+      closed: 0,
+      escalated: 0,
+    });
     expect(run.reminders).toBeGreaterThan(expected.length);
 
     const b = await bell(zwfwb);
     const dueSoon = b.items.filter((n) => n.titleZh.startsWith('即将到期'));
-    expect(dueSoon.map((n) => n.titleZh).sort()).toEqual(expected.map((r) => `即将到期：${names.get(r.code)} 2020-09 请于 2020-10-14 前报送`).sort());
-    expect(dueSoon.find((n) => n.titleZh.includes(names.get('T007-1')!))).toMatchObject({ titleEn: `Due soon: ${namesEn.get('T007-1')} 2020-09, due 2020-10-14`, link: '/?q=T007-1', read: false });
+    expect(dueSoon.map((n) => n.titleZh).sort()).toEqual(
+      expected.map((r) => `即将到期：${names.get(r.code)} 2020-09 请于 2020-10-14 前报送`).sort(),
+    );
+    expect(dueSoon.find((n) => n.titleZh.includes(names.get('T007-1')!))).toMatchObject({
+      titleEn: `Due soon: ${namesEn.get('T007-1')} 2020-09, due 2020-10-14`,
+      link: '/?q=T007-1',
+      read: false,
+    });
     // Marking one read lowers the count; another department cannot touch it.
     expectError(await as(t.app, other).post(`/api/notifications/${dueSoon[0].id}/read`), 404, 'NOT_FOUND');
     await as(t.app, zwfwb).post(`/api/notifications/${dueSoon[0].id}/read`).expect(204);
@@ -104,9 +145,13 @@ describe('supervision reminders', () => {
     expect(await reminders(`r.department_id = ${ZWFWB} AND r.period_key = '2020-09'`)).toEqual(
       missing.flatMap((code) => [...september([code], 'due-soon'), ...september([code], 'overdue')]),
     );
-    expect(await reminders(`r.department_id = ${ZWFWB} AND m.code = '${SUBMITTED}' AND r.period_key = '2020-09'`)).toEqual([]);
+    expect(
+      await reminders(`r.department_id = ${ZWFWB} AND m.code = '${SUBMITTED}' AND r.period_key = '2020-09'`),
+    ).toEqual([]);
     const overdue = (await bell(zwfwb)).items.filter((n) => n.titleZh.endsWith('（截止 2020-10-14）'));
-    expect(overdue.map((n) => n.titleZh).sort()).toEqual(missing.map((c) => `逾期未报送：${names.get(c)} 2020-09（截止 2020-10-14）`).sort());
+    expect(overdue.map((n) => n.titleZh).sort()).toEqual(
+      missing.map((c) => `逾期未报送：${names.get(c)} 2020-09（截止 2020-10-14）`).sort(),
+    );
   });
 
   it('after a restart on the same database issues no reminder or notice twice', async () => {
@@ -117,13 +162,24 @@ describe('supervision reminders', () => {
     const before = await Promise.all(tables.map(count));
     expect(before[1]).toBeGreaterThan(0);
     await t.stop();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS } });
+    t = await startTestApp(db, {
+      demo: false,
+      env: { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS },
+    });
     expect(await Promise.all(tables.map(count))).toEqual(before);
     expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
     expect(await Promise.all(tables.map(count))).toEqual(before);
     const ds = t.app.get(DataSource);
-    expect(await ds.query('SELECT department_id, metric_id, period_key, stage FROM reminders GROUP BY department_id, metric_id, period_key, stage HAVING COUNT(*) > 1')).toEqual([]);
-    expect(await ds.query('SELECT department_id, metric_id, period_key FROM notices GROUP BY department_id, metric_id, period_key HAVING COUNT(*) > 1')).toEqual([]);
+    expect(
+      await ds.query(
+        'SELECT department_id, metric_id, period_key, stage FROM reminders GROUP BY department_id, metric_id, period_key, stage HAVING COUNT(*) > 1',
+      ),
+    ).toEqual([]);
+    expect(
+      await ds.query(
+        'SELECT department_id, metric_id, period_key FROM notices GROUP BY department_id, metric_id, period_key HAVING COUNT(*) > 1',
+      ),
+    ).toEqual([]);
   });
 
   it('skips a plan in which nothing it reads changed since its last run that day, and looks again once something does', async () => {
@@ -132,10 +188,19 @@ describe('supervision reminders', () => {
     await cycle();
     await cycle();
     const removeLast = async () => {
-      const [row] = await ds.query('SELECT id, department_id, metric_id, period_key, stage FROM reminders ORDER BY id DESC LIMIT 1');
+      const [row] = await ds.query(
+        'SELECT id, department_id, metric_id, period_key, stage FROM reminders ORDER BY id DESC LIMIT 1',
+      );
       // Removed behind the product's back: a run that looked at the plan again would send it again.
       await ds.query(`DELETE FROM reminders WHERE id = ${Number(row.id)}`);
-      return async () => Number((await ds.query(`SELECT COUNT(*) AS n FROM reminders WHERE department_id = ${Number(row.department_id)} AND metric_id = ${Number(row.metric_id)} AND period_key = '${row.period_key}' AND stage = '${row.stage}'`))[0].n);
+      return async () =>
+        Number(
+          (
+            await ds.query(
+              `SELECT COUNT(*) AS n FROM reminders WHERE department_id = ${Number(row.department_id)} AND metric_id = ${Number(row.metric_id)} AND period_key = '${row.period_key}' AND stage = '${row.stage}'`,
+            )
+          )[0].n,
+        );
     };
     let present = await removeLast();
     expect((await cycle()).reminders).toBe(0);
@@ -145,7 +210,8 @@ describe('supervision reminders', () => {
     expect((await cycle()).reminders).toBe(1);
     expect(await present()).toBe(1);
     // So does the first day on which time alone changes something in the plan, and no day before it.
-    const recheckOn = async (): Promise<string> => (await ds.query('SELECT supervision_recheck_on AS d FROM plans WHERE id = 1'))[0].d;
+    const recheckOn = async (): Promise<string> =>
+      (await ds.query('SELECT supervision_recheck_on AS d FROM plans WHERE id = 1'))[0].d;
     expect(await recheckOn()).toBe('2020-10-16'); // the replies to the notices of 10-09 fall late
     setToday('2020-10-16');
     expect((await cycle()).escalated).toBeGreaterThan(0);
@@ -173,7 +239,10 @@ describe('supervision by date', () => {
   beforeAll(async () => {
     for (const name of names) {
       dbs[name] = await freshDatabase();
-      apps[name] = await startTestApp(dbs[name], { demo: false, env: { FIXED_TODAY: '2020-09-25', EVALUATION_CRON: NEVER_DURING_TESTS } });
+      apps[name] = await startTestApp(dbs[name], {
+        demo: false,
+        env: { FIXED_TODAY: '2020-09-25', EVALUATION_CRON: NEVER_DURING_TESTS },
+      });
     }
   });
   afterAll(async () => {
@@ -187,9 +256,15 @@ describe('supervision by date', () => {
   const doneIn = async (t: TestApp) => {
     const ds = t.app.get(DataSource);
     return {
-      reminders: await ds.query('SELECT department_id, metric_id, period_key, stage, due_date FROM reminders ORDER BY department_id, metric_id, period_key, stage'),
-      notices: await ds.query('SELECT department_id, metric_id, period_key, level, state, escalations, reply_due, closed_reason FROM notices ORDER BY department_id, metric_id, period_key'),
-      events: await ds.query('SELECT n.department_id, n.metric_id, n.period_key, e.action, e.detail FROM notice_events e JOIN notices n ON n.id = e.notice_id ORDER BY n.department_id, n.metric_id, n.period_key, e.id'),
+      reminders: await ds.query(
+        'SELECT department_id, metric_id, period_key, stage, due_date FROM reminders ORDER BY department_id, metric_id, period_key, stage',
+      ),
+      notices: await ds.query(
+        'SELECT department_id, metric_id, period_key, level, state, escalations, reply_due, closed_reason FROM notices ORDER BY department_id, metric_id, period_key',
+      ),
+      events: await ds.query(
+        'SELECT n.department_id, n.metric_id, n.period_key, e.action, e.detail FROM notice_events e JOIN notices n ON n.id = e.notice_id ORDER BY n.department_id, n.metric_id, n.period_key, e.id',
+      ),
     };
   };
 
@@ -197,13 +272,20 @@ describe('supervision by date', () => {
     const users: Record<string, { zwfwb: string; metrics: Map<string, { id: number }> }> = {};
     for (const name of names) {
       const admin = await signInAdmin(apps[name].app);
-      users[name] = { zwfwb: await createUser(apps[name].app, admin, 'zwfwb-by-date', 'department', ZWFWB), metrics: await metricsByCode(apps[name].app, admin) };
+      users[name] = {
+        zwfwb: await createUser(apps[name].app, admin, 'zwfwb-by-date', 'department', ZWFWB),
+        metrics: await metricsByCode(apps[name].app, admin),
+      };
     }
     const skippedDays: string[] = [];
     const done = { reminders: 0, issued: 0, closed: 0, escalated: 0 };
     // Eight weeks without figures, across the National Day holiday, two month ends and their due dates: reminders
     // fall due, notices are issued, replies fall late and escalate; a few figures arrive, and a notice is answered.
-    for (let day = new Date('2020-09-25T00:00:00Z'); day <= new Date('2020-11-20T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+    for (
+      let day = new Date('2020-09-25T00:00:00Z');
+      day <= new Date('2020-11-20T00:00:00Z');
+      day.setUTCDate(day.getUTCDate() + 1)
+    ) {
       const today = day.toISOString().slice(0, 10);
       for (const name of names) {
         const { app } = apps[name];
@@ -211,24 +293,43 @@ describe('supervision by date', () => {
         app.get(Clock).setToday(today);
         if (today === '2020-10-12') {
           // September's figures in time; August's late, which turns its red metric green and closes its notice.
-          for (const [code, period] of [['T007-1', '2020-09'], ['T007-2', '2020-09'], ['T007-1', '2020-08']]) {
-            await as(app, zwfwb).post('/api/submissions').send({ metricId: metrics.get(code)!.id, departmentId: ZWFWB, period, value: 100 }).expect(201);
+          for (const [code, period] of [
+            ['T007-1', '2020-09'],
+            ['T007-2', '2020-09'],
+            ['T007-1', '2020-08'],
+          ]) {
+            await as(app, zwfwb)
+              .post('/api/submissions')
+              .send({ metricId: metrics.get(code)!.id, departmentId: ZWFWB, period, value: 100 })
+              .expect(201);
           }
         }
         if (today === '2020-10-20') {
-          const [notice] = await app.get(DataSource).query(`SELECT id FROM notices WHERE department_id = ${ZWFWB} AND state = 'issued' ORDER BY metric_id, period_key LIMIT 1`);
+          const [notice] = await app
+            .get(DataSource)
+            .query(
+              `SELECT id FROM notices WHERE department_id = ${ZWFWB} AND state = 'issued' ORDER BY metric_id, period_key LIMIT 1`,
+            );
           await as(app, zwfwb).post(`/api/notices/${notice.id}/acknowledge`).expect(200);
-          await as(app, zwfwb).post(`/api/notices/${notice.id}/reply`).send({ measures: '已安排专人整改，按月报送', targetDate: '2020-11-30' }).expect(200);
+          await as(app, zwfwb)
+            .post(`/api/notices/${notice.id}/reply`)
+            .send({ measures: '已安排专人整改，按月报送', targetDate: '2020-11-30' })
+            .expect(200);
         }
         expect((await app.get(EvaluationService).runCycle()).error).toBeNull();
       }
       const scheduled = await apps.scheduled.app.get(SupervisionService).runCycle();
       await apps.everyPlan.app.get(SupervisionService).runCycle('full');
-      const [{ supervised_on: supervisedOn }] = await apps.scheduled.app.get(DataSource).query('SELECT supervised_on FROM plans WHERE id = 1');
+      const [{ supervised_on: supervisedOn }] = await apps.scheduled.app
+        .get(DataSource)
+        .query('SELECT supervised_on FROM plans WHERE id = 1');
       if (supervisedOn !== today) skippedDays.push(today);
       for (const k of Object.keys(done) as (keyof typeof done)[]) done[k] += scheduled[k];
       // Had the scheduled run missed anything time moved, the two would differ from that day on.
-      expect({ day: today, ...(await doneIn(apps.scheduled)) }).toEqual({ day: today, ...(await doneIn(apps.everyPlan)) });
+      expect({ day: today, ...(await doneIn(apps.scheduled)) }).toEqual({
+        day: today,
+        ...(await doneIn(apps.everyPlan)),
+      });
     }
     // Each kind of work happened on some day, so each was compared.
     for (const [kind, n] of Object.entries(done)) expect({ kind, happened: n > 0 }).toEqual({ kind, happened: true });
@@ -240,7 +341,11 @@ describe('supervision by date', () => {
 describe('SUPERVISION=0', () => {
   it('an instance with supervision off sends no reminder and issues no notice; one with it on catches up', async () => {
     const db = await freshDatabase();
-    const count = (t: TestApp, table: string) => t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`).then((r: Array<{ n: number | string }>) => Number(r[0].n));
+    const count = (t: TestApp, table: string) =>
+      t.app
+        .get(DataSource)
+        .query(`SELECT COUNT(*) AS n FROM ${table}`)
+        .then((r: Array<{ n: number | string }>) => Number(r[0].n));
     const env = { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS };
     let t = await startTestApp(db, { demo: false, env: { ...env, SUPERVISION: '0' } });
     try {

@@ -23,18 +23,24 @@ export async function signIn(app: INestApplication, username: string, password: 
 /** Requests made as the holder of `token` (anonymous without one). */
 export function as(app: INestApplication, token?: string) {
   const agent = http(app);
-  const verb = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (path: string) => (token ? agent[method](path).set(bearer(token)) : agent[method](path));
+  const verb = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (path: string) =>
+    token ? agent[method](path).set(bearer(token)) : agent[method](path);
   return { get: verb('get'), post: verb('post'), put: verb('put'), patch: verb('patch'), delete: verb('delete') };
 }
 
 export type DemoUser = 'admin' | 'leader' | 'sfj' | 'zfb' | 'zwfwb';
 
 /** Signs in every demo account (demo mode only); department accounts come with their department id. */
-export async function signInDemo(app: INestApplication): Promise<Record<DemoUser, string> & { departmentOf: Record<'sfj' | 'zfb' | 'zwfwb', number> }> {
+export async function signInDemo(
+  app: INestApplication,
+): Promise<Record<DemoUser, string> & { departmentOf: Record<'sfj' | 'zfb' | 'zwfwb', number> }> {
   const tokens = {} as Record<DemoUser, string>;
   for (const a of DEMO_ACCOUNTS) tokens[a.username as DemoUser] = await signIn(app, a.username, a.password);
-  const departments: Array<{ id: number; name: string }> = (await as(app, tokens.admin).get('/api/departments').expect(200)).body;
-  const idOf = (username: string) => departments.find((d) => d.name === DEMO_ACCOUNTS.find((a) => a.username === username)!.department)!.id;
+  const departments: Array<{ id: number; name: string }> = (
+    await as(app, tokens.admin).get('/api/departments').expect(200)
+  ).body;
+  const idOf = (username: string) =>
+    departments.find((d) => d.name === DEMO_ACCOUNTS.find((a) => a.username === username)!.department)!.id;
   return { ...tokens, departmentOf: { sfj: idOf('sfj'), zfb: idOf('zfb'), zwfwb: idOf('zwfwb') } };
 }
 
@@ -42,17 +48,36 @@ export async function signInDemo(app: INestApplication): Promise<Record<DemoUser
 export const signInAdmin = (app: INestApplication) => signIn(app, 'admin', TEST_ADMIN_PASSWORD);
 
 /** Creates (through POST /api/users, as the admin) a user of that role and signs them in. */
-export async function createUser(app: INestApplication, adminToken: string, username: string, role: 'admin' | 'leader' | 'department', departmentId?: number): Promise<string> {
+export async function createUser(
+  app: INestApplication,
+  adminToken: string,
+  username: string,
+  role: 'admin' | 'leader' | 'department',
+  departmentId?: number,
+): Promise<string> {
   const password = `${username}-password`;
-  await as(app, adminToken).post('/api/users').send({ username, password, role, ...(departmentId ? { departmentId } : {}) }).expect(201);
+  await as(app, adminToken)
+    .post('/api/users')
+    .send({ username, password, role, ...(departmentId ? { departmentId } : {}) })
+    .expect(201);
   return signIn(app, username, password);
 }
 
 const HAN = /[\u4e00-\u9fff]/;
 
 /** A 4xx answer as the API promises it: the status, a code, and a message in Chinese and one in English. */
-export function expectError(res: request.Response, statusCode: number, code: string, zh?: string | RegExp, en?: string | RegExp): void {
-  expect({ status: res.status, code: res.body.code, statusCode: res.body.statusCode }).toEqual({ status: statusCode, code, statusCode });
+export function expectError(
+  res: request.Response,
+  statusCode: number,
+  code: string,
+  zh?: string | RegExp,
+  en?: string | RegExp,
+): void {
+  expect({ status: res.status, code: res.body.code, statusCode: res.body.statusCode }).toEqual({
+    status: statusCode,
+    code,
+    statusCode,
+  });
   expect(res.body.messageZh).toMatch(HAN);
   expect(res.body.messageEn).toMatch(/[A-Za-z]{3,}/);
   if (zh !== undefined) expect(res.body.messageZh).toEqual(typeof zh === 'string' ? zh : expect.stringMatching(zh));
@@ -60,12 +85,27 @@ export function expectError(res: request.Response, statusCode: number, code: str
 }
 
 /** Every metric of plan 1, by code. */
-export async function metricsByCode(app: INestApplication, token: string, query = ''): Promise<Map<string, MetricResponse>> {
+export async function metricsByCode(
+  app: INestApplication,
+  token: string,
+  query = '',
+): Promise<Map<string, MetricResponse>> {
   const list: MetricResponse[] = (await as(app, token).get(`/api/metrics?planId=1${query}`).expect(200)).body;
   return new Map(list.map((m) => [m.code, m]));
 }
 
-export type Table = 'submissions' | 'submission_cases' | 'evaluations' | 'evidence_files' | 'submission_returns' | 'audit_log' | 'users' | 'sessions' | 'metrics' | 'calendar_years' | 'metric_comments';
+export type Table =
+  | 'submissions'
+  | 'submission_cases'
+  | 'evaluations'
+  | 'evidence_files'
+  | 'submission_returns'
+  | 'audit_log'
+  | 'users'
+  | 'sessions'
+  | 'metrics'
+  | 'calendar_years'
+  | 'metric_comments';
 
 export async function countRows(app: INestApplication, table: Table, where = ''): Promise<number> {
   const [row] = await app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table} ${where}`);
@@ -80,13 +120,19 @@ export async function writeCounts(app: INestApplication): Promise<Record<string,
 
 /** Current evaluations that exist twice for the same metric, department and period: must always be none. */
 export async function duplicateCurrentEvaluations(app: INestApplication): Promise<unknown[]> {
-  return app.get(DataSource).query(
-    'SELECT metric_id, department_id, period_key, COUNT(*) AS n FROM evaluations WHERE superseded_at IS NULL GROUP BY metric_id, department_id, period_key HAVING COUNT(*) > 1',
-  );
+  return app
+    .get(DataSource)
+    .query(
+      'SELECT metric_id, department_id, period_key, COUNT(*) AS n FROM evaluations WHERE superseded_at IS NULL GROUP BY metric_id, department_id, period_key HAVING COUNT(*) > 1',
+    );
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time is up; returns the last value either way. */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000, everyMs = 100): Promise<T | undefined> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 5000,
+  everyMs = 100,
+): Promise<T | undefined> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -98,10 +144,14 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs 
 /** Waits for a cycle of the evaluation cron job that started after this moment (and so saw the clock as it is now). */
 export async function nextScheduledRun(app: INestApplication): Promise<CycleResult> {
   const after = new Date().toISOString();
-  const run = await waitFor(async () => {
-    const last = app.get(EvaluationService).lastRun;
-    return last && last.startedAt > after ? last : undefined;
-  }, 5000, 50);
+  const run = await waitFor(
+    async () => {
+      const last = app.get(EvaluationService).lastRun;
+      return last && last.startedAt > after ? last : undefined;
+    },
+    5000,
+    50,
+  );
   expect(run).toBeDefined();
   return run!;
 }

@@ -26,7 +26,12 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const uploadsDir = path.join(dir, 'uploads');
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (!serverUrl) {
-    return { sqlitePath: path.join(dir, 'taizhang.sqlite'), databaseUrl: null, uploadsDir, drop: async () => removeDir() };
+    return {
+      sqlitePath: path.join(dir, 'taizhang.sqlite'),
+      databaseUrl: null,
+      uploadsDir,
+      drop: async () => removeDir(),
+    };
   }
   const name = `taizhang_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -56,12 +61,22 @@ export const TEST_ADMIN_PASSWORD = 'test-admin-password';
  * Starts the whole API (no web app) on the given database, with the demo plan (and demo accounts) unless `demo` is false.
  * `env` adds configuration variables (FIXED_TODAY, EVALUATION_CRON, MAX_UPLOAD_MB…) as the environment would.
  */
-export async function startTestApp(db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl' | 'uploadsDir'>, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl' | 'uploadsDir'>,
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const config = loadConfig({
-    PORT: '0', WEB_DIST: '', DEMO: options.demo === false ? '0' : '1', SQLITE_PATH: db.sqlitePath || undefined, DATABASE_URL: db.databaseUrl ?? undefined,
+    PORT: '0',
+    WEB_DIST: '',
+    DEMO: options.demo === false ? '0' : '1',
+    SQLITE_PATH: db.sqlitePath || undefined,
+    DATABASE_URL: db.databaseUrl ?? undefined,
     // Most suites report 2020's figures long after they were due: soft rules (each needing an explanation) are on only
     // where a suite asks for them (SOFT_RULES: '1'), as in soft-rules.http.spec.ts.
-    UPLOADS_DIR: db.uploadsDir, SOFT_RULES: '0', ...(options.demo === false ? { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } : {}), ...options.env,
+    UPLOADS_DIR: db.uploadsDir,
+    SOFT_RULES: '0',
+    ...(options.demo === false ? { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } : {}),
+    ...options.env,
   });
   const app = await createApp(config, { quiet: true });
   await app.init();

@@ -1,5 +1,15 @@
 // The baseline: React + react-chartjs-2 with the same chart.js parts the web app registers, and nothing else.
-import { BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { createRoot } from 'react-dom/client';
 import { Bar, Line } from 'react-chartjs-2';
 

@@ -108,5 +108,14 @@ export interface DashboardTrendResponse {
 export interface DepartmentComparisonResponse {
   planId: number;
   period: string | null;
-  departments: Array<{ id: number; code: string; name: string; metricCount: number; counts: StatusCounts; compliance: number | null; onTimeRate: number | null; rank: number }>;
+  departments: Array<{
+    id: number;
+    code: string;
+    name: string;
+    metricCount: number;
+    counts: StatusCounts;
+    compliance: number | null;
+    onTimeRate: number | null;
+    rank: number;
+  }>;
 }

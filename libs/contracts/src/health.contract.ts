@@ -9,7 +9,15 @@ export interface HealthResponse {
   evaluation: {
     cron: string;
     /** scope — full: every period of every plan; due: what changed or what time moved (scheduled cycles). */
-    lastRun: { scope: 'full' | 'due'; startedAt: string; finishedAt: string; durationMs: number; evaluated: number; changed: number; error: string | null } | null;
+    lastRun: {
+      scope: 'full' | 'due';
+      startedAt: string;
+      finishedAt: string;
+      durationMs: number;
+      evaluated: number;
+      changed: number;
+      error: string | null;
+    } | null;
     nextRun: string | null;
   };
   /** Years whose working days are computed, not yet from an official notice, that plans rest on now. */

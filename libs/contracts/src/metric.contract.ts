@@ -1,4 +1,12 @@
-import type { Comparator, EvaluationBasis, ForecastMethod, MetricKind, MetricUnit, ReportingFrequency, Status } from '@taizhang/domain';
+import type {
+  Comparator,
+  EvaluationBasis,
+  ForecastMethod,
+  MetricKind,
+  MetricUnit,
+  ReportingFrequency,
+  Status,
+} from '@taizhang/domain';
 
 /** One evaluation of a metric (overall when departmentId is null) for one reporting period. */
 export interface EvaluationResponse {

@@ -1,4 +1,12 @@
-import type { Comparator, EvaluationBasis, MetricKind, MetricPeriod, MetricUnit, Status, StatusCounts } from '@taizhang/domain';
+import type {
+  Comparator,
+  EvaluationBasis,
+  MetricKind,
+  MetricPeriod,
+  MetricUnit,
+  Status,
+  StatusCounts,
+} from '@taizhang/domain';
 
 /** GET /api/plans */
 export interface PlanSummaryResponse {
@@ -51,7 +59,17 @@ export interface MetricNode extends StatusedNode {
   /** The reporting period the status comes from ("2020-03", "2020-Q1", "2020"); null when none has begun. */
   periodKey: string | null;
   /** One evaluation per reporting department, for the same month. */
-  departments: Array<{ id: number; code: string; name: string; status: Status; basis: EvaluationBasis; reasonZh: string; reasonEn: string; value: number | null; periodKey: string }>;
+  departments: Array<{
+    id: number;
+    code: string;
+    name: string;
+    status: Status;
+    basis: EvaluationBasis;
+    reasonZh: string;
+    reasonEn: string;
+    value: number | null;
+    periodKey: string;
+  }>;
 }
 
 export interface TaskNode extends StatusedNode {

@@ -24,11 +24,19 @@ describe(onTimeRate.name, () => {
     expect(onTimeRate([{ dueDate: '2020-02-07', firstSubmittedOn: null }], '2020-01-31')).toBeNull();
   });
   it('always lies between 0 and 100', () => {
-    const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
-    fc.assert(fc.property(fc.array(fc.record({ dueDate: day, firstSubmittedOn: fc.option(day, { nil: null }) })), day, (items, asOf) => {
-      const rate = onTimeRate(items, asOf);
-      if (rate !== null) expect(rate >= 0 && rate <= 100).toBe(true);
-    }));
+    const day = fc
+      .integer({ min: 0, max: 400 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ dueDate: day, firstSubmittedOn: fc.option(day, { nil: null }) })),
+        day,
+        (items, asOf) => {
+          const rate = onTimeRate(items, asOf);
+          if (rate !== null) expect(rate >= 0 && rate <= 100).toBe(true);
+        },
+      ),
+    );
   });
 });
 
@@ -40,10 +48,20 @@ describe(beijingDate.name, () => {
 });
 
 describe(rankDepartments.name, () => {
-  const row = (departmentId: number, compliance: number | null, onTime: number | null) => ({ departmentId, counts: { red: 0, amber: 0, green: 0, grey: 0 }, compliance, onTime });
+  const row = (departmentId: number, compliance: number | null, onTime: number | null) => ({
+    departmentId,
+    counts: { red: 0, amber: 0, green: 0, grey: 0 },
+    compliance,
+    onTime,
+  });
   it('ranks by compliance, then timeliness, with nothing judged last', () => {
     const ranked = rankDepartments([row(1, 50, 90), row(2, 80, 10), row(3, null, 100), row(4, 50, 95)]);
-    expect(ranked.map((r) => [r.departmentId, r.rank])).toEqual([[2, 1], [4, 2], [1, 3], [3, 4]]);
+    expect(ranked.map((r) => [r.departmentId, r.rank])).toEqual([
+      [2, 1],
+      [4, 2],
+      [1, 3],
+      [3, 4],
+    ]);
   });
 });
 

@@ -43,7 +43,12 @@ export interface DepartmentStanding {
 export function rankDepartments<T extends DepartmentStanding>(rows: T[]): Array<T & { rank: number }> {
   const score = (v: number | null) => (v === null ? -1 : v);
   return [...rows]
-    .sort((a, b) => score(b.compliance) - score(a.compliance) || score(b.onTime) - score(a.onTime) || a.departmentId - b.departmentId)
+    .sort(
+      (a, b) =>
+        score(b.compliance) - score(a.compliance) ||
+        score(b.onTime) - score(a.onTime) ||
+        a.departmentId - b.departmentId,
+    )
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
@@ -52,5 +57,7 @@ export function rankDepartments<T extends DepartmentStanding>(rows: T[]): Array<
  * red first, each named with its own figure, not only the worst one or the indicator's lead units.
  */
 export function failingDepartments<T extends { status: Status }>(departments: T[]): T[] {
-  return departments.filter((d) => d.status === 'red' || d.status === 'amber').sort((a, b) => attentionRank(a.status) - attentionRank(b.status));
+  return departments
+    .filter((d) => d.status === 'red' || d.status === 'amber')
+    .sort((a, b) => attentionRank(a.status) - attentionRank(b.status));
 }

@@ -18,19 +18,33 @@ const ctx = { today: '2026-01-01', calendar };
 
 // As the seed loader does: each metric is reported by the lead departments of its task's indicator.
 const leads = new Map<number, string[]>();
-for (const first of plan.indicators) for (const second of first.children) for (const t of second.tasks) leads.set(t.number, second.leadDepartments);
+for (const first of plan.indicators)
+  for (const second of first.children) for (const t of second.tasks) leads.set(t.number, second.leadDepartments);
 const metrics = plan.metrics.map((m) => ({ ...m, departmentCodes: leads.get(m.taskNumber) ?? [] }));
 
 type Metric = MetricDefinition & { departmentCodes: string[] };
-const key = (s: { metricCode: string; departmentCode: string; periodKey: string }) => `${s.metricCode}|${s.departmentCode}|${s.periodKey}`;
+const key = (s: { metricCode: string; departmentCode: string; periodKey: string }) =>
+  `${s.metricCode}|${s.departmentCode}|${s.periodKey}`;
 
 /** Every department's evaluation for every period of every metric, submitted or not. */
-function evaluateAll(list: Metric[], seed?: number): Array<{ metric: Metric; periodKey: string; evaluation: Evaluation }> {
+function evaluateAll(
+  list: Metric[],
+  seed?: number,
+): Array<{ metric: Metric; periodKey: string; evaluation: Evaluation }> {
   const byKey = new Map(generateDemoHistory(list, 2020, seed).map((s) => [key(s), s.figure]));
   return list.flatMap((metric) => {
     const ruled = withDefaultRules(metric);
     return metric.departmentCodes.flatMap((departmentCode) =>
-      reportingPeriods(ruled, 2020).map((p) => ({ metric, periodKey: p.key, evaluation: evaluatePeriod(ruled, p, byKey.get(key({ metricCode: metric.code, departmentCode, periodKey: p.key })), ctx) })),
+      reportingPeriods(ruled, 2020).map((p) => ({
+        metric,
+        periodKey: p.key,
+        evaluation: evaluatePeriod(
+          ruled,
+          p,
+          byKey.get(key({ metricCode: metric.code, departmentCode, periodKey: p.key })),
+          ctx,
+        ),
+      })),
     );
   });
 }
@@ -60,7 +74,10 @@ describe(generateDemoHistory.name, () => {
     for (const seed of [2020, 1, 99]) {
       const byCode = new Map(metrics.map((m) => [m.code, m]));
       for (const s of generateDemoHistory(metrics, 2020, seed)) {
-        expect({ at: key(s), problems: validateFigure(byCode.get(s.metricCode)!, s.figure) }).toEqual({ at: key(s), problems: [] });
+        expect({ at: key(s), problems: validateFigure(byCode.get(s.metricCode)!, s.figure) }).toEqual({
+          at: key(s),
+          problems: [],
+        });
       }
     }
   });
@@ -87,14 +104,19 @@ describe(generateDemoHistory.name, () => {
         const m = withDefaultRules(caseMetrics.find((x) => x.code === s.metricCode)!);
         if (s.figure.type !== 'cases') throw new Error(`${key(s)} is not a case figure`);
         const rest = s.figure.cases.slice(1);
-        const e = evaluatePeriod(m, reportingPeriods(m, 2020).find((p) => p.key === s.periodKey)!, { type: 'cases', cases: rest }, ctx);
+        const e = evaluatePeriod(
+          m,
+          reportingPeriods(m, 2020).find((p) => p.key === s.periodKey)!,
+          { type: 'cases', cases: rest },
+          ctx,
+        );
         if (rest.length > 0 && e.status !== 'green') failures.push(`seed ${seed} ${key(s)}: ${e.reasonZh}`);
       }
     }
     expect(failures).toEqual([]);
   });
 
-  it("a deadline figure is green when done by the deadline, red when done after it", () => {
+  it('a deadline figure is green when done by the deadline, red when done after it', () => {
     const deadlines = metrics.filter((m) => m.kind === 'deadline');
     for (const seed of [1, 3, 17, 2020]) {
       for (const s of generateDemoHistory(deadlines, 2020, seed)) {

@@ -20,7 +20,11 @@ type Outcome = 'met' | 'near' | 'missed' | 'missing';
  * A deterministic, plausible year of submissions for demonstrating a plan: most figures on target,
  * some near it, some missed, a few never sent. The same inputs always give the same history.
  */
-export function generateDemoHistory(metrics: Array<MetricDefinition & { departmentCodes: string[] }>, year: number, seed = 2020): DemoSubmission[] {
+export function generateDemoHistory(
+  metrics: Array<MetricDefinition & { departmentCodes: string[] }>,
+  year: number,
+  seed = 2020,
+): DemoSubmission[] {
   const random = mulberry32(seed);
   const out: DemoSubmission[] = [];
   for (const metric of metrics) {
@@ -49,7 +53,12 @@ function drawOutcome(r: number, temper: number): Outcome {
   return 'met';
 }
 
-function demoFigure(metric: MetricDefinition, outcome: Exclude<Outcome, 'missing'>, period: ReportingPeriod, random: () => number): Figure {
+function demoFigure(
+  metric: MetricDefinition,
+  outcome: Exclude<Outcome, 'missing'>,
+  period: ReportingPeriod,
+  random: () => number,
+): Figure {
   if (metric.kind === 'deadline') {
     const shift = outcome === 'met' ? -Math.ceil(random() * 20) : outcome === 'near' ? 0 : Math.ceil(random() * 15);
     return { type: 'completion', completedOn: addDays(period.end, shift) };
@@ -58,31 +67,57 @@ function demoFigure(metric: MetricDefinition, outcome: Exclude<Outcome, 'missing
   const ruled = { ...metric, frequency: defaultFrequency(metric), tolerance: null };
   const expected = expectedByPeriod(ruled, period);
   const band = Math.max(toleranceBand(ruled), metric.unit === 'percent' ? 0 : 1);
-  const gap = outcome === 'met' ? -random() * band : outcome === 'near' ? band * (0.2 + 0.7 * random()) : band * (1.3 + 2 * random());
+  const gap =
+    outcome === 'met'
+      ? -random() * band
+      : outcome === 'near'
+        ? band * (0.2 + 0.7 * random())
+        : band * (1.3 + 2 * random());
   const raw = metric.comparator === 'lte' ? expected + gap : expected - gap;
-  if (metric.unit !== 'percent') return { type: 'value', value: Math.max(0, outcome === 'met' ? Math.ceil(raw) : Math.floor(raw)) };
+  if (metric.unit !== 'percent')
+    return { type: 'value', value: Math.max(0, outcome === 'met' ? Math.ceil(raw) : Math.floor(raw)) };
   const percent = Math.min(100, Math.max(0, outcome === 'met' && metric.comparator === 'eq' ? expected : raw));
   // Rates arrive as numerator and denominator, the way departments count them ("审核 37 件 of 37 件").
   const denominator = 20 + Math.floor(random() * 80);
-  const numerator = Math.min(denominator, Math.max(0, metric.comparator === 'gte' && outcome === 'met' ? Math.ceil((percent / 100) * denominator) : Math.round((percent / 100) * denominator)));
+  const numerator = Math.min(
+    denominator,
+    Math.max(
+      0,
+      metric.comparator === 'gte' && outcome === 'met'
+        ? Math.ceil((percent / 100) * denominator)
+        : Math.round((percent / 100) * denominator),
+    ),
+  );
   return { type: 'ratio', numerator, denominator };
 }
 
-function demoCases(metric: MetricDefinition, outcome: Exclude<Outcome, 'missing'>, period: ReportingPeriod, random: () => number): CaseRecord[] {
+function demoCases(
+  metric: MetricDefinition,
+  outcome: Exclude<Outcome, 'missing'>,
+  period: ReportingPeriod,
+  random: () => number,
+): CaseRecord[] {
   const count = 1 + Math.floor(random() * 4);
   const target = metric.target ?? 0;
   return Array.from({ length: count }, (_, i) => {
     const bad = outcome === 'missed' && i === 0;
     const reference = `${metric.code}-${period.key}-${String(i + 1).padStart(2, '0')}`;
     if (!isDurationUnit(metric.unit)) {
-      const value = bad ? Math.max(0, target - 1) : metric.comparator === 'gte' ? target + Math.floor(random() * 2) : target;
+      const value = bad
+        ? Math.max(0, target - 1)
+        : metric.comparator === 'gte'
+          ? target + Math.floor(random() * 2)
+          : target;
       return { reference, startDate: null, completedOn: null, value };
     }
     const startDate = addDays(period.start, Math.floor(random() * 20));
     // Calendar days that land comfortably inside (or, for a bad case, outside) a working-day limit. A minimum
     // in working days needs room for a long holiday (Spring Festival, National Day: up to 8 days off in a row).
     const holidaySlack = metric.unit === 'working-days' ? 10 : 0;
-    const inside = metric.comparator === 'lte' ? Math.max(1, Math.floor(target * (0.5 + 0.4 * random()))) : Math.ceil(target * 1.6) + holidaySlack + Math.floor(random() * 5);
+    const inside =
+      metric.comparator === 'lte'
+        ? Math.max(1, Math.floor(target * (0.5 + 0.4 * random())))
+        : Math.ceil(target * 1.6) + holidaySlack + Math.floor(random() * 5);
     const outside = metric.comparator === 'lte' ? Math.ceil(target * 2) + 3 : Math.max(1, Math.floor(target * 0.5));
     return { reference, startDate, completedOn: addDays(startDate, bad ? outside : inside), value: null };
   });

@@ -13,7 +13,17 @@ const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays
 const ctx: EvaluationContext = { today: '2021-03-01', calendar };
 
 function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = { code: 'M', name: '测试', nameEn: 'Test', kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null };
+  const def: MetricDefinition = {
+    code: 'M',
+    name: '测试',
+    nameEn: 'Test',
+    kind: 'value',
+    comparator: 'gte',
+    target: 80,
+    unit: 'percent',
+    period: 'year',
+    deadline: null,
+  };
   return withDefaultRules({ ...def, ...over }, over);
 }
 
@@ -21,7 +31,13 @@ const DEPARTMENTS = { A: '区司法局', B: '区财政局', C: '区教育局' } 
 type Code = keyof typeof DEPARTMENTS;
 
 /** Each department's own evaluation, as the API builds it. */
-function results(m: RuledMetric, key: string, figures: Partial<Record<Code, Figure | undefined>>, lead: Code = 'A', at = ctx): DepartmentResult[] {
+function results(
+  m: RuledMetric,
+  key: string,
+  figures: Partial<Record<Code, Figure | undefined>>,
+  lead: Code = 'A',
+  at = ctx,
+): DepartmentResult[] {
   const p = findPeriod(m, key)!;
   return (Object.keys(figures) as Code[]).map((code) => ({
     department: { code, name: DEPARTMENTS[code], isLead: code === lead },
@@ -29,8 +45,13 @@ function results(m: RuledMetric, key: string, figures: Partial<Record<Code, Figu
     evaluation: evaluatePeriod(m, p, figures[code], at),
   }));
 }
-const overall = (m: RuledMetric, key: string, figures: Partial<Record<Code, Figure | undefined>>, lead: Code = 'A', at = ctx) =>
-  evaluateOverall(m, findPeriod(m, key)!, results(m, key, figures, lead, at), at);
+const overall = (
+  m: RuledMetric,
+  key: string,
+  figures: Partial<Record<Code, Figure | undefined>>,
+  lead: Code = 'A',
+  at = ctx,
+) => evaluateOverall(m, findPeriod(m, key)!, results(m, key, figures, lead, at), at);
 const ratio = (numerator: number, denominator: number): Figure => ({ type: 'ratio', numerator, denominator });
 const value = (v: number): Figure => ({ type: 'value', value: v });
 
@@ -46,11 +67,17 @@ describe('evaluateOverall', () => {
   });
 
   it('pools the other way too: 10/10 + 20/40 = 60% is red though one department is green', () => {
-    expect(overall(metric(), '2020-06', { A: ratio(10, 10), B: ratio(20, 40) })).toMatchObject({ status: 'red', value: 60 });
+    expect(overall(metric(), '2020-06', { A: ratio(10, 10), B: ratio(20, 40) })).toMatchObject({
+      status: 'red',
+      value: 60,
+    });
   });
 
   it('a department with nothing to count (0/0) adds nothing to the pool; all 0/0 stays grey', () => {
-    expect(overall(metric(), '2020-06', { A: ratio(0, 0), B: ratio(8, 10) })).toMatchObject({ status: 'green', value: 80 });
+    expect(overall(metric(), '2020-06', { A: ratio(0, 0), B: ratio(8, 10) })).toMatchObject({
+      status: 'green',
+      value: 80,
+    });
     const none = overall(metric(), '2020-06', { A: ratio(0, 0), B: ratio(0, 0) });
     expect(none).toMatchObject({ status: 'grey', basis: 'not-applicable' });
     expect(`${none.reasonZh}${none.reasonEn}`).not.toContain('NaN');
@@ -59,11 +86,15 @@ describe('evaluateOverall', () => {
   it('sums yearly counts: 1 + 0 by March meets ≥ 4 a year pro rata; 2 + 1 in December misses it', () => {
     const m = metric({ kind: 'annual-count', unit: 'count', target: 4 });
     expect(overall(m, '2020-03', { A: value(1), B: value(0) })).toMatchObject({ status: 'green', value: 1, target: 1 });
-    expect(overall(m, '2020-12', { A: value(2), B: value(1) })).toMatchObject({ status: 'red', basis: 'missed', value: 3 });
+    expect(overall(m, '2020-12', { A: value(2), B: value(1) })).toMatchObject({
+      status: 'red',
+      basis: 'missed',
+      value: 3,
+    });
     expect(overall(m, '2020-12', { A: value(2), B: value(2) })).toMatchObject({ status: 'green', value: 4 });
   });
 
-  it('takes the lead department\'s figure for a consolidated metric, named, whatever the others report', () => {
+  it("takes the lead department's figure for a consolidated metric, named, whatever the others report", () => {
     const m = metric({ consolidated: true });
     const e = overall(m, '2020-06', { A: ratio(2, 10), B: ratio(9, 10) }, 'B');
     expect(e).toMatchObject({ status: 'green', value: 90 });
@@ -108,7 +139,10 @@ describe('evaluateOverall', () => {
 
   it('a deadline: the worst department, with late ones red and named', () => {
     const m = metric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '03-31' });
-    const e = overall(m, '2020', { A: { type: 'completion', completedOn: '2020-03-20' }, B: { type: 'completion', completedOn: '2020-04-02' } });
+    const e = overall(m, '2020', {
+      A: { type: 'completion', completedOn: '2020-03-20' },
+      B: { type: 'completion', completedOn: '2020-04-02' },
+    });
     expect(e).toMatchObject({ status: 'red', basis: 'done-late', value: 2 });
     expect(e.reasonZh).toMatch(/^区财政局：于 2020-04-02 完成/);
     const undone = overall(m, '2020', { A: { type: 'completion', completedOn: '2020-03-20' }, B: undefined });
@@ -129,7 +163,11 @@ describe('evaluateOverall', () => {
     const p = findPeriod(m, '2020-06')!;
     const early = { today: '2020-07-03', calendar }; // June figures are due 2020-07-07
     const withReturned = (at: EvaluationContext, figures: Partial<Record<Code, Figure>>, returned: Code) =>
-      (Object.keys(figures) as Code[]).map((code) => ({ department: { code, name: DEPARTMENTS[code], isLead: code === 'A' }, figure: figures[code], evaluation: evaluatePeriod(m, p, figures[code], at, { returned: code === returned }) }));
+      (Object.keys(figures) as Code[]).map((code) => ({
+        department: { code, name: DEPARTMENTS[code], isLead: code === 'A' },
+        figure: figures[code],
+        evaluation: evaluatePeriod(m, p, figures[code], at, { returned: code === returned }),
+      }));
 
     it('keeps it out of the pool and the metric from green while it awaits correction, naming the department', () => {
       const e = evaluateOverall(m, p, withReturned(early, { A: ratio(10, 10), B: ratio(100, 100) }, 'B'), early);
@@ -138,7 +176,9 @@ describe('evaluateOverall', () => {
     });
 
     it('lets a worse status of the others stand: red stays red', () => {
-      expect(evaluateOverall(m, p, withReturned(early, { A: ratio(5, 10), B: ratio(100, 100) }, 'B'), early)).toMatchObject({ status: 'red', basis: 'missed', value: 50 });
+      expect(
+        evaluateOverall(m, p, withReturned(early, { A: ratio(5, 10), B: ratio(100, 100) }, 'B'), early),
+      ).toMatchObject({ status: 'red', basis: 'missed', value: 50 });
     });
 
     it('is red once the due date has passed, naming who did not correct', () => {
@@ -146,8 +186,20 @@ describe('evaluateOverall', () => {
       expect(e).toMatchObject({ status: 'red', basis: 'returned' });
       expect(e.reasonZh).toBe('区财政局的 2020-06 数据被退回后逾期未更正');
       expect(e.reasonEn).toBe('区财政局 has not corrected the returned 2020-06 figures after the due date');
-      const both = evaluateOverall(m, p, [...withReturned(ctx, { A: ratio(10, 10), B: ratio(100, 100) }, 'B'), ...results(m, '2020-06', { C: undefined })], ctx);
-      expect(both).toMatchObject({ status: 'red', basis: 'overdue', reasonZh: '区教育局逾期未报送 2020-06 的数据；区财政局的 2020-06 数据被退回后逾期未更正' });
+      const both = evaluateOverall(
+        m,
+        p,
+        [
+          ...withReturned(ctx, { A: ratio(10, 10), B: ratio(100, 100) }, 'B'),
+          ...results(m, '2020-06', { C: undefined }),
+        ],
+        ctx,
+      );
+      expect(both).toMatchObject({
+        status: 'red',
+        basis: 'overdue',
+        reasonZh: '区教育局逾期未报送 2020-06 的数据；区财政局的 2020-06 数据被退回后逾期未更正',
+      });
     });
 
     it('a single returned department is its own evaluation', () => {

@@ -18,14 +18,23 @@ export interface DepartmentResult {
  * A returned figure is no accepted figure: it stays out of the pool, and while it awaits correction the metric
  * is not green (red once its due date has passed).
  */
-export function evaluateOverall(metric: RuledMetric, period: ReportingPeriod, departments: DepartmentResult[], ctx: EvaluationContext): Evaluation {
+export function evaluateOverall(
+  metric: RuledMetric,
+  period: ReportingPeriod,
+  departments: DepartmentResult[],
+  ctx: EvaluationContext,
+): Evaluation {
   if (departments.length === 0) return evaluatePeriod(metric, period, undefined, ctx);
   if (metric.consolidated) {
     const lead = departments.find((d) => d.department.isLead) ?? departments[0];
     return named(lead, lead.evaluation, departments.length > 1);
   }
   const returned = departments.filter((d) => d.evaluation.basis === 'returned');
-  const late = departments.filter((d) => (d.evaluation.basis === 'overdue' && metric.kind !== 'deadline') || (d.evaluation.basis === 'returned' && d.evaluation.status === 'red'));
+  const late = departments.filter(
+    (d) =>
+      (d.evaluation.basis === 'overdue' && metric.kind !== 'deadline') ||
+      (d.evaluation.basis === 'returned' && d.evaluation.status === 'red'),
+  );
   if (late.length > 0) return lateOverall(period, late, metric.target);
   const accepted = departments.filter((d) => d.evaluation.basis !== 'returned');
   const rest = accepted.length ? judgeAccepted(metric, period, accepted, ctx, departments.length > 1) : null;
@@ -39,12 +48,22 @@ export function evaluateOverall(metric: RuledMetric, period: ReportingPeriod, de
 }
 
 /** The departments with figures that stand: pooled where adding them up makes sense, else the worst of them. */
-function judgeAccepted(metric: RuledMetric, period: ReportingPeriod, departments: DepartmentResult[], ctx: EvaluationContext, several: boolean): Evaluation {
+function judgeAccepted(
+  metric: RuledMetric,
+  period: ReportingPeriod,
+  departments: DepartmentResult[],
+  ctx: EvaluationContext,
+  several: boolean,
+): Evaluation {
   const figures = departments.map((d) => d.figure).filter((f): f is Figure => f !== undefined);
   const pooled = pool(metric, figures);
   if (pooled && figures.length > 1) {
     const e = evaluatePeriod(metric, period, pooled, ctx);
-    return { ...e, reasonZh: `${figures.length} 个单位合计：${e.reasonZh}`, reasonEn: `${figures.length} departments pooled: ${e.reasonEn}` };
+    return {
+      ...e,
+      reasonZh: `${figures.length} 个单位合计：${e.reasonZh}`,
+      reasonEn: `${figures.length} departments pooled: ${e.reasonEn}`,
+    };
   }
   const status = worstStatus(departments.map((d) => d.evaluation.status));
   const worst = departments.find((d) => d.evaluation.status === status)!;
@@ -60,10 +79,25 @@ function lateOverall(period: ReportingPeriod, late: DepartmentResult[], target: 
     ...(uncorrected.length ? [`${uncorrected.join('、')}的 ${period.key} 数据被退回后逾期未更正`] : []),
   ];
   const en = [
-    ...(overdue.length ? [`${overdue.join(', ')} ${overdue.length > 1 ? 'have' : 'has'} not reported the ${period.key} figures after the due date`] : []),
-    ...(uncorrected.length ? [`${uncorrected.join(', ')} ${uncorrected.length > 1 ? 'have' : 'has'} not corrected the returned ${period.key} figures after the due date`] : []),
+    ...(overdue.length
+      ? [
+          `${overdue.join(', ')} ${overdue.length > 1 ? 'have' : 'has'} not reported the ${period.key} figures after the due date`,
+        ]
+      : []),
+    ...(uncorrected.length
+      ? [
+          `${uncorrected.join(', ')} ${uncorrected.length > 1 ? 'have' : 'has'} not corrected the returned ${period.key} figures after the due date`,
+        ]
+      : []),
   ];
-  const e: Evaluation = { status: 'red', basis: overdue.length ? 'overdue' : 'returned', value: null, target, reasonZh: zh.join('；'), reasonEn: en.join('; ') };
+  const e: Evaluation = {
+    status: 'red',
+    basis: overdue.length ? 'overdue' : 'returned',
+    value: null,
+    target,
+    reasonZh: zh.join('；'),
+    reasonEn: en.join('; '),
+  };
   return late.some((d) => d.evaluation.provisional) ? markProvisional(e) : e;
 }
 

@@ -13,13 +13,24 @@ const at = (today: string): EvaluationContext => ({ today, calendar });
 const LATE = at('2021-06-30'); // long after every 2020 period: nothing is "not yet due"
 
 function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = { code: 'M', name: '测试', nameEn: 'Test', kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null };
+  const def: MetricDefinition = {
+    code: 'M',
+    name: '测试',
+    nameEn: 'Test',
+    kind: 'value',
+    comparator: 'gte',
+    target: 80,
+    unit: 'percent',
+    period: 'year',
+    deadline: null,
+  };
   return withDefaultRules({ ...def, ...over }, over);
 }
 const period = (m: RuledMetric, key: string) => findPeriod(m, key)!;
 const value = (v: number): Figure => ({ type: 'value', value: v });
 const both = (e: Evaluation) => `${e.reasonZh} | ${e.reasonEn}`;
-const judge = (m: RuledMetric, key: string, f: Figure | undefined, ctx = LATE) => evaluatePeriod(m, period(m, key), f, ctx);
+const judge = (m: RuledMetric, key: string, f: Figure | undefined, ctx = LATE) =>
+  evaluatePeriod(m, period(m, key), f, ctx);
 const outcome = (e: Evaluation) => [e.status, e.basis];
 
 describe('a rate against a target, with the amber band', () => {
@@ -70,7 +81,12 @@ describe('a rate against a target, with the amber band', () => {
   it('rounds the band down to whole persons: ≥ 3 persons has none, so 2 is red with no "0.3 人" band', () => {
     const threePersons = metric({ unit: 'persons', target: 3 });
     const two = judge(threePersons, '2020', value(2));
-    expect(two).toMatchObject({ status: 'red', basis: 'missed', reasonZh: '2 人 未达目标（≥ 3 人）', reasonEn: '2 persons misses the target (≥ 3 persons)' });
+    expect(two).toMatchObject({
+      status: 'red',
+      basis: 'missed',
+      reasonZh: '2 人 未达目标（≥ 3 人）',
+      reasonEn: '2 persons misses the target (≥ 3 persons)',
+    });
     expect(both(two)).not.toMatch(/0\.3|预警带|band/);
   });
 
@@ -98,7 +114,10 @@ describe('a rate reported as numerator and denominator', () => {
   });
 
   it('30/40 against ≥ 80% is 75%: amber', () => {
-    expect(judge(metric(), '2020-06', { type: 'ratio', numerator: 30, denominator: 40 })).toMatchObject({ status: 'amber', value: 75 });
+    expect(judge(metric(), '2020-06', { type: 'ratio', numerator: 30, denominator: 40 })).toMatchObject({
+      status: 'amber',
+      value: 75,
+    });
   });
 
   it('0/0 is grey not-applicable: never green, never NaN', () => {
@@ -130,22 +149,39 @@ describe('a yearly count, reported year to date (序时进度)', () => {
     const onPace = judge(fourAYear, '2020-06', value(2));
     expect(onPace.reasonZh).toBe('符合序时进度：2/4 次，按进度应达 2');
     expect(onPace.reasonEn).toBe('On pace: 2 of 4, 2 due by now');
-    expect(judge(fourAYear, '2020-06', value(4))).toMatchObject({ status: 'green', basis: 'met', reasonZh: '4 次 达到目标（≥ 4 次，序时进度 2）' });
+    expect(judge(fourAYear, '2020-06', value(4))).toMatchObject({
+      status: 'green',
+      basis: 'met',
+      reasonZh: '4 次 达到目标（≥ 4 次，序时进度 2）',
+    });
   });
 
   it('stays amber before December however far behind, then must be met in full', () => {
     expect(judge(fourAYear, '2020-11', value(0))).toMatchObject({ status: 'amber', basis: 'behind-pro-rata' });
     expect(outcome(judge(fourAYear, '2020-12', value(4)))).toEqual(['green', 'met']);
     // The band is 10% of 4 = 0.4, nothing in whole counts, so 3 of 4 at the year's end is a miss and no band is named.
-    expect(judge(fourAYear, '2020-12', value(3))).toMatchObject({ status: 'red', basis: 'missed', target: 4, reasonZh: '3 次 未达目标（≥ 4 次）', reasonEn: '3 misses the target (≥ 4)' });
+    expect(judge(fourAYear, '2020-12', value(3))).toMatchObject({
+      status: 'red',
+      basis: 'missed',
+      target: 4,
+      reasonZh: '3 次 未达目标（≥ 4 次）',
+      reasonEn: '3 misses the target (≥ 4)',
+    });
   });
 
   it('reported quarterly instead, a yearly count is still due pro rata: 1 of 4 by Q1, 2 by Q2', () => {
     const quarterly = metric({ ...fourAYear, frequency: 'quarterly' });
     expect(judge(quarterly, '2020-Q1', value(1))).toMatchObject({ status: 'green', basis: 'on-pace', target: 1 });
-    expect(judge(quarterly, '2020-Q2', value(1))).toMatchObject({ status: 'amber', basis: 'behind-pro-rata', target: 2 });
+    expect(judge(quarterly, '2020-Q2', value(1))).toMatchObject({
+      status: 'amber',
+      basis: 'behind-pro-rata',
+      target: 2,
+    });
     expect(judge(quarterly, '2020-Q4', value(3))).toMatchObject({ status: 'red', basis: 'missed', target: 4 });
-    expect(judge(metric({ ...fourAYear, frequency: 'annual' }), '2020', value(3))).toMatchObject({ status: 'red', target: 4 });
+    expect(judge(metric({ ...fourAYear, frequency: 'annual' }), '2020', value(3))).toMatchObject({
+      status: 'red',
+      target: 4,
+    });
   });
 
   it('a quarterly minimum (≥ 1 per quarter) is judged in full each quarter: 0 is red', () => {
@@ -161,22 +197,39 @@ describe('a figure returned for correction (退回)', () => {
   // June 2020 figures are due on 2020-07-07.
   it('is grey awaiting correction up to the due date, whatever it says, 100% included', () => {
     const e = evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-03'), { returned: true });
-    expect(e).toEqual({ status: 'grey', basis: 'returned', value: null, target: 80, reasonZh: '待更正：2020-06 的数据已被退回，请于 2020-07-07 前报送更正后的数据', reasonEn: 'Awaiting correction: the 2020-06 figures were sent back; corrected figures are due by 2020-07-07' });
-    expect(evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-07'), { returned: true }).status).toBe('grey');
+    expect(e).toEqual({
+      status: 'grey',
+      basis: 'returned',
+      value: null,
+      target: 80,
+      reasonZh: '待更正：2020-06 的数据已被退回，请于 2020-07-07 前报送更正后的数据',
+      reasonEn: 'Awaiting correction: the 2020-06 figures were sent back; corrected figures are due by 2020-07-07',
+    });
+    expect(
+      evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-07'), { returned: true }).status,
+    ).toBe('grey');
   });
 
   it('is red once the due date has passed without a corrected figure', () => {
     const e = evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-08'), { returned: true });
     expect(e).toMatchObject({ status: 'red', basis: 'returned', value: null });
     expect(e.reasonZh).toBe('退回后逾期未更正：2020-06 的数据已被退回，更正后的数据应于 2020-07-07 前报送');
-    expect(e.reasonEn).toBe('Returned and not corrected: the 2020-06 figures were sent back and corrected figures were due by 2020-07-07');
+    expect(e.reasonEn).toBe(
+      'Returned and not corrected: the 2020-06 figures were sent back and corrected figures were due by 2020-07-07',
+    );
   });
 
   it('holds for a deadline metric too: a returned completion date is no completion', () => {
     const byJan31 = metric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '01-31' });
     const done: Figure = { type: 'completion', completedOn: '2020-01-10' };
-    expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-01-20'), { returned: true })).toMatchObject({ status: 'grey', basis: 'returned' });
-    expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-02-03'), { returned: true })).toMatchObject({ status: 'red', basis: 'returned' });
+    expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-01-20'), { returned: true })).toMatchObject({
+      status: 'grey',
+      basis: 'returned',
+    });
+    expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-02-03'), { returned: true })).toMatchObject({
+      status: 'red',
+      basis: 'returned',
+    });
   });
 });
 
@@ -203,9 +256,14 @@ describe('a deadline (01-31) within the Spring Festival of 2020', () => {
     const near = judge(byJan31, '2020', done(null), at('2020-01-17'));
     expect(outcome(near)).toEqual(['amber', 'deadline-near']);
     expect(near.reasonZh).toContain('还有 5 个工作日');
-    expect(judge(byJan31, '2020', done(null), at('2020-01-20')).reasonEn).toContain('3 working days to the 2020-01-31 deadline');
+    expect(judge(byJan31, '2020', done(null), at('2020-01-20')).reasonEn).toContain(
+      '3 working days to the 2020-01-31 deadline',
+    );
     // During the holiday no working day is left, yet it is not overdue until the deadline has passed.
-    expect(judge(byJan31, '2020', done(null), at('2020-01-27'))).toMatchObject({ status: 'amber', basis: 'deadline-near' });
+    expect(judge(byJan31, '2020', done(null), at('2020-01-27'))).toMatchObject({
+      status: 'amber',
+      basis: 'deadline-near',
+    });
     expect(outcome(judge(byJan31, '2020', done(null), at('2020-01-31')))).toEqual(['amber', 'deadline-near']);
     const overdue = judge(byJan31, '2020', done(null), at('2020-02-03'));
     expect(outcome(overdue)).toEqual(['red', 'overdue']);
@@ -218,7 +276,10 @@ describe('a deadline (01-31) within the Spring Festival of 2020', () => {
   });
 
   it('honours a wider warning window', () => {
-    expect(outcome(judge(metric({ ...byJan31, warnWorkingDays: 20 }), '2020', done(null), at('2020-01-02')))).toEqual(['amber', 'deadline-near']);
+    expect(outcome(judge(metric({ ...byJan31, warnWorkingDays: 20 }), '2020', done(null), at('2020-01-02')))).toEqual([
+      'amber',
+      'deadline-near',
+    ]);
   });
 });
 
@@ -246,7 +307,7 @@ describe('missing figures and the due date (5th working day after the period)', 
     expect(outcome(judge(q, '2020-Q1', undefined, at('2020-04-09')))).toEqual(['red', 'overdue']);
   });
 
-  it('honours the metric\'s own number of working days', () => {
+  it("honours the metric's own number of working days", () => {
     const slow = metric({ dueWorkingDays: 10 });
     expect(dueDate(slow, period(slow, '2020-09'), LATE)).toBe('2020-10-21');
     expect(outcome(judge(slow, '2020-09', undefined, at('2020-10-15')))).toEqual(['grey', 'not-due']);
@@ -255,20 +316,33 @@ describe('missing figures and the due date (5th working day after the period)', 
 
 describe('case records', () => {
   const within7 = metric({ kind: 'case', comparator: 'lte', target: 7, unit: 'working-days', period: 'case' });
-  const c = (reference: string, startDate: string | null, completedOn: string | null, v: number | null = null): CaseRecord => ({ reference, startDate, completedOn, value: v });
+  const c = (
+    reference: string,
+    startDate: string | null,
+    completedOn: string | null,
+    v: number | null = null,
+  ): CaseRecord => ({ reference, startDate, completedOn, value: v });
   const cases = (...list: CaseRecord[]): Figure => ({ type: 'cases', cases: list });
   // 09-25 → 10-12 is 17 calendar days but exactly 7 working days (09-27, 28, 29, 30, 10-09, 10, 12).
   const onTime = c('C1', '2020-09-25', '2020-10-12');
   const late = c('C4', '2020-09-25', '2020-10-13');
 
   it('all within the limit, counted in working days over the National Day holiday: green 100%', () => {
-    const e = judge(within7, '2020-09', cases(onTime, c('C2', '2020-09-01', '2020-09-02'), c('C3', '2020-09-07', '2020-09-16')));
+    const e = judge(
+      within7,
+      '2020-09',
+      cases(onTime, c('C2', '2020-09-01', '2020-09-02'), c('C3', '2020-09-07', '2020-09-16')),
+    );
     expect(e).toMatchObject({ status: 'green', basis: 'met', value: 100, target: 100 });
     expect(e.reasonZh).toBe('3 件中 3 件符合 ≤ 7 个工作日（100%）');
   });
 
   it('one of four late is 75%, beyond the 5-point band: red, naming the late case', () => {
-    const e = judge(within7, '2020-09', cases(onTime, c('C2', '2020-09-01', '2020-09-02'), c('C3', '2020-09-07', '2020-09-16'), late));
+    const e = judge(
+      within7,
+      '2020-09',
+      cases(onTime, c('C2', '2020-09-01', '2020-09-02'), c('C3', '2020-09-07', '2020-09-16'), late),
+    );
     expect(e).toMatchObject({ status: 'red', basis: 'missed', value: 75 });
     expect(e.reasonZh).toBe('4 件中 3 件符合 ≤ 7 个工作日（75%）；不符合：C4 8 个工作日');
     expect(e.reasonEn).toContain('not meeting it: C4 8 working days');
@@ -276,8 +350,14 @@ describe('case records', () => {
 
   it('one of twenty late is 95%: amber within the band; a tolerance widens it', () => {
     const twenty = Array.from({ length: 19 }, (_, i) => c(`K${i}`, '2020-09-01', '2020-09-02'));
-    expect(judge(within7, '2020-09', cases(...twenty, late))).toMatchObject({ status: 'amber', basis: 'within-band', value: 95 });
-    expect(judge(metric({ ...within7, tolerance: 30 }), '2020-09', cases(onTime, onTime, onTime, late)).status).toBe('amber');
+    expect(judge(within7, '2020-09', cases(...twenty, late))).toMatchObject({
+      status: 'amber',
+      basis: 'within-band',
+      value: 95,
+    });
+    expect(judge(metric({ ...within7, tolerance: 30 }), '2020-09', cases(onTime, onTime, onTime, late)).status).toBe(
+      'amber',
+    );
   });
 
   it('an open case past the limit counts as late; one within the limit is pending, not judged', () => {
@@ -303,7 +383,9 @@ describe('case records', () => {
     expect(short).toMatchObject({ status: 'red', value: 0 });
     expect(short.reasonZh).toContain('Z1 29 日');
     expect(judge(consult, '2020-03', cases(c('Z1', '2020-03-01', '2020-03-31'))).status).toBe('green');
-    expect(judge(consult, '2020-03', cases(c('Z1', '2020-03-01', null)), at('2020-03-10')).basis).toBe('not-applicable');
+    expect(judge(consult, '2020-03', cases(c('Z1', '2020-03-01', null)), at('2020-03-10')).basis).toBe(
+      'not-applicable',
+    );
   });
 
   it('persons per case (≥ 2) judge the figure given on each case', () => {

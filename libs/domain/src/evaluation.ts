@@ -69,7 +69,12 @@ export const PROVISIONAL_REASON_EN = 'on the provisional calendar';
 /** An evaluation whose dates rest on a provisional calendar year says so in its reason. */
 export function markProvisional(e: Evaluation): Evaluation {
   if (e.provisional) return e;
-  return { ...e, provisional: true, reasonZh: `${e.reasonZh}（${PROVISIONAL_REASON_ZH}）`, reasonEn: `${e.reasonEn} (${PROVISIONAL_REASON_EN})` };
+  return {
+    ...e,
+    provisional: true,
+    reasonZh: `${e.reasonZh}（${PROVISIONAL_REASON_ZH}）`,
+    reasonEn: `${e.reasonEn} (${PROVISIONAL_REASON_EN})`,
+  };
 }
 
 /** What an evaluation depends on besides the figures: the date it is made on and the calendar. */

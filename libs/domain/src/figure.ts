@@ -68,24 +68,39 @@ export function validateFigure(metric: Pick<RuledMetric, 'kind' | 'unit'>, figur
   const add = (field: string, zh: string, en: string) => problems.push({ field, messageZh: zh, messageEn: en });
   const accepted = acceptedFigureTypes(metric);
   if (!accepted.includes(figure.type)) {
-    add('type', `该指标应报送：${accepted.map((t) => TYPE_ZH[t]).join('或')}`, `This metric takes ${accepted.map((t) => TYPE_EN[t]).join(' or ')}`);
+    add(
+      'type',
+      `该指标应报送：${accepted.map((t) => TYPE_ZH[t]).join('或')}`,
+      `This metric takes ${accepted.map((t) => TYPE_EN[t]).join(' or ')}`,
+    );
     return problems;
   }
   switch (figure.type) {
     case 'value':
-      if (!Number.isFinite(figure.value) || figure.value < 0) add('value', '数值应为不小于 0 的数字', 'The figure must be a number of 0 or more');
-      else if (metric.unit === 'percent' && figure.value > 100) add('value', '百分比不能超过 100', 'A percentage cannot exceed 100');
+      if (!Number.isFinite(figure.value) || figure.value < 0)
+        add('value', '数值应为不小于 0 的数字', 'The figure must be a number of 0 or more');
+      else if (metric.unit === 'percent' && figure.value > 100)
+        add('value', '百分比不能超过 100', 'A percentage cannot exceed 100');
       else if (figure.value > FIGURE_MAX) add('value', `数值${TOO_LARGE_ZH}`, `The figure ${TOO_LARGE_EN}`);
       break;
     case 'ratio':
-      if (!Number.isInteger(figure.numerator) || figure.numerator < 0) add('numerator', '分子应为不小于 0 的整数', 'The numerator must be a whole number of 0 or more');
+      if (!Number.isInteger(figure.numerator) || figure.numerator < 0)
+        add('numerator', '分子应为不小于 0 的整数', 'The numerator must be a whole number of 0 or more');
       else if (figure.numerator > FIGURE_MAX) add('numerator', `分子${TOO_LARGE_ZH}`, `The numerator ${TOO_LARGE_EN}`);
-      if (!Number.isInteger(figure.denominator) || figure.denominator < 0) add('denominator', '分母应为不小于 0 的整数', 'The denominator must be a whole number of 0 or more');
-      else if (figure.denominator > FIGURE_MAX) add('denominator', `分母${TOO_LARGE_ZH}`, `The denominator ${TOO_LARGE_EN}`);
-      if (figure.numerator > figure.denominator) add('numerator', `分子 ${figure.numerator} 不能大于分母 ${figure.denominator}`, `The numerator ${figure.numerator} cannot exceed the denominator ${figure.denominator}`);
+      if (!Number.isInteger(figure.denominator) || figure.denominator < 0)
+        add('denominator', '分母应为不小于 0 的整数', 'The denominator must be a whole number of 0 or more');
+      else if (figure.denominator > FIGURE_MAX)
+        add('denominator', `分母${TOO_LARGE_ZH}`, `The denominator ${TOO_LARGE_EN}`);
+      if (figure.numerator > figure.denominator)
+        add(
+          'numerator',
+          `分子 ${figure.numerator} 不能大于分母 ${figure.denominator}`,
+          `The numerator ${figure.numerator} cannot exceed the denominator ${figure.denominator}`,
+        );
       break;
     case 'completion':
-      if (figure.completedOn !== null && !isRealDate(figure.completedOn)) add('completedOn', '完成日期应为有效日期 YYYY-MM-DD', 'The completion date must be a real date, YYYY-MM-DD');
+      if (figure.completedOn !== null && !isRealDate(figure.completedOn))
+        add('completedOn', '完成日期应为有效日期 YYYY-MM-DD', 'The completion date must be a real date, YYYY-MM-DD');
       break;
     case 'cases':
       validateCases(metric, figure.cases, add);
@@ -94,7 +109,11 @@ export function validateFigure(metric: Pick<RuledMetric, 'kind' | 'unit'>, figur
   return problems;
 }
 
-function validateCases(metric: Pick<RuledMetric, 'unit'>, cases: CaseRecord[], add: (field: string, zh: string, en: string) => void): void {
+function validateCases(
+  metric: Pick<RuledMetric, 'unit'>,
+  cases: CaseRecord[],
+  add: (field: string, zh: string, en: string) => void,
+): void {
   const seen = new Set<string>();
   cases.forEach((c, i) => {
     const field = `cases[${i}]`;
@@ -105,14 +124,37 @@ function validateCases(metric: Pick<RuledMetric, 'unit'>, cases: CaseRecord[], a
     const label = ref || i + 1;
     const duration = isDurationUnit(metric.unit);
     // A duration needs its start; any case's dates are checked whenever given (a case of a count metric keeps them too).
-    if (duration ? !c.startDate || !isRealDate(c.startDate) : c.startDate !== null && !isRealDate(c.startDate)) add(`${field}.startDate`, `${label}：开始日期应为有效日期 YYYY-MM-DD`, `${label}: the start date must be a real date, YYYY-MM-DD`);
-    if (c.completedOn !== null && !isRealDate(c.completedOn)) add(`${field}.completedOn`, `${label}：完成日期应为有效日期 YYYY-MM-DD`, `${label}: the completion date must be a real date, YYYY-MM-DD`);
-    else if (c.completedOn && c.startDate && isRealDate(c.startDate) && c.completedOn < c.startDate) add(`${field}.completedOn`, `${label}：完成日期早于开始日期`, `${label}: completed before it started`);
+    if (duration ? !c.startDate || !isRealDate(c.startDate) : c.startDate !== null && !isRealDate(c.startDate))
+      add(
+        `${field}.startDate`,
+        `${label}：开始日期应为有效日期 YYYY-MM-DD`,
+        `${label}: the start date must be a real date, YYYY-MM-DD`,
+      );
+    if (c.completedOn !== null && !isRealDate(c.completedOn))
+      add(
+        `${field}.completedOn`,
+        `${label}：完成日期应为有效日期 YYYY-MM-DD`,
+        `${label}: the completion date must be a real date, YYYY-MM-DD`,
+      );
+    else if (c.completedOn && c.startDate && isRealDate(c.startDate) && c.completedOn < c.startDate)
+      add(`${field}.completedOn`, `${label}：完成日期早于开始日期`, `${label}: completed before it started`);
     if (duration) return;
-    if (c.value === null || !Number.isFinite(c.value) || c.value < 0) add(`${field}.value`, `${label}：应填写不小于 0 的数值`, `${label}: give a figure of 0 or more`);
-    else if (c.value > FIGURE_MAX) add(`${field}.value`, `${label}：数值${TOO_LARGE_ZH}`, `${label}: the figure ${TOO_LARGE_EN}`);
+    if (c.value === null || !Number.isFinite(c.value) || c.value < 0)
+      add(`${field}.value`, `${label}：应填写不小于 0 的数值`, `${label}: give a figure of 0 or more`);
+    else if (c.value > FIGURE_MAX)
+      add(`${field}.value`, `${label}：数值${TOO_LARGE_ZH}`, `${label}: the figure ${TOO_LARGE_EN}`);
   });
 }
 
-const TYPE_ZH: Record<FigureType, string> = { value: '数值', ratio: '分子和分母', cases: '案件记录', completion: '完成日期' };
-const TYPE_EN: Record<FigureType, string> = { value: 'a figure', ratio: 'a numerator and denominator', cases: 'case records', completion: 'a completion date' };
+const TYPE_ZH: Record<FigureType, string> = {
+  value: '数值',
+  ratio: '分子和分母',
+  cases: '案件记录',
+  completion: '完成日期',
+};
+const TYPE_EN: Record<FigureType, string> = {
+  value: 'a figure',
+  ratio: 'a numerator and denominator',
+  cases: 'case records',
+  completion: 'a completion date',
+};

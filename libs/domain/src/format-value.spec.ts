@@ -52,11 +52,16 @@ describe(formatValue.name, () => {
 
   it('starts with the rounded figure and never shows "undefined"', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.constantFrom(...METRIC_UNITS), fc.constantFrom('zh' as const, 'en' as const), (v, unit, lang) => {
-        const text = formatValue(v, unit, lang);
-        expect(text.startsWith(roundForDisplay(v))).toBe(true);
-        expect(text).not.toContain('undefined');
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.constantFrom(...METRIC_UNITS),
+        fc.constantFrom('zh' as const, 'en' as const),
+        (v, unit, lang) => {
+          const text = formatValue(v, unit, lang);
+          expect(text.startsWith(roundForDisplay(v))).toBe(true);
+          expect(text).not.toContain('undefined');
+        },
+      ),
     );
   });
 });
@@ -69,7 +74,9 @@ describe(formatTarget.name, () => {
 
   it('writes a ceiling as ≤ with the unit', () => {
     expect(formatTarget({ comparator: 'lte', target: 7, unit: 'working-days', deadline: null })).toBe('≤ 7 个工作日');
-    expect(formatTarget({ comparator: 'lte', target: 7, unit: 'working-days', deadline: null }, 'en')).toBe('≤ 7 working days');
+    expect(formatTarget({ comparator: 'lte', target: 7, unit: 'working-days', deadline: null }, 'en')).toBe(
+      '≤ 7 working days',
+    );
   });
 
   it('writes an exact target as =', () => {
@@ -87,7 +94,20 @@ describe(formatTarget.name, () => {
   });
 
   it('names the right month for every deadline, without leading zeros', () => {
-    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (m, d) => {
         const deadline = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -100,10 +120,15 @@ describe(formatTarget.name, () => {
 
   it('shows every comparator symbol next to the formatted target', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...COMPARATORS), fc.constantFrom(...METRIC_UNITS.filter((u) => u !== 'date')), fc.integer({ min: 0, max: 1000 }), (comparator, unit, target) => {
-        const text = formatTarget({ comparator, target, unit, deadline: null });
-        expect(text).toBe(`${{ gte: '≥', lte: '≤', eq: '=' }[comparator]} ${formatValue(target, unit)}`);
-      }),
+      fc.property(
+        fc.constantFrom(...COMPARATORS),
+        fc.constantFrom(...METRIC_UNITS.filter((u) => u !== 'date')),
+        fc.integer({ min: 0, max: 1000 }),
+        (comparator, unit, target) => {
+          const text = formatTarget({ comparator, target, unit, deadline: null });
+          expect(text).toBe(`${{ gte: '≥', lte: '≤', eq: '=' }[comparator]} ${formatValue(target, unit)}`);
+        },
+      ),
     );
   });
 });

@@ -1,10 +1,24 @@
 import type { Comparator, MetricDefinition, MetricUnit } from './metric';
 
 const UNIT_ZH: Record<MetricUnit, string> = {
-  percent: '%', count: ' 次', persons: ' 人', hours: ' 学时', days: ' 日', 'working-days': ' 个工作日', years: ' 年', date: '',
+  percent: '%',
+  count: ' 次',
+  persons: ' 人',
+  hours: ' 学时',
+  days: ' 日',
+  'working-days': ' 个工作日',
+  years: ' 年',
+  date: '',
 };
 const UNIT_EN: Record<MetricUnit, string> = {
-  percent: '%', count: '', persons: ' persons', hours: ' hours', days: ' days', 'working-days': ' working days', years: ' years', date: '',
+  percent: '%',
+  count: '',
+  persons: ' persons',
+  hours: ' hours',
+  days: ' days',
+  'working-days': ' working days',
+  years: ' years',
+  date: '',
 };
 const COMPARATOR_ZH: Record<Comparator, string> = { gte: '≥', lte: '≤', eq: '=' };
 
@@ -18,7 +32,10 @@ export function formatValue(value: number, unit: MetricUnit, lang: 'zh' | 'en' =
 }
 
 /** "≥ 80%", "≤ 7 个工作日", "1月31日前 / by 31 January". */
-export function formatTarget(metric: Pick<MetricDefinition, 'comparator' | 'target' | 'unit' | 'deadline'>, lang: 'zh' | 'en' = 'zh'): string {
+export function formatTarget(
+  metric: Pick<MetricDefinition, 'comparator' | 'target' | 'unit' | 'deadline'>,
+  lang: 'zh' | 'en' = 'zh',
+): string {
   if (metric.deadline) {
     const [month, day] = metric.deadline.split('-').map(Number);
     return lang === 'zh' ? `${month}月${day}日前` : `by ${day} ${MONTHS_EN[month - 1]}`;
@@ -26,4 +43,17 @@ export function formatTarget(metric: Pick<MetricDefinition, 'comparator' | 'targ
   return `${COMPARATOR_ZH[metric.comparator]} ${formatValue(metric.target ?? 0, metric.unit, lang)}`;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

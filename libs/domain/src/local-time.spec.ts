@@ -13,13 +13,17 @@ describe(shanghaiTime.name, () => {
   });
 
   it('puts every instant within the Shanghai day that starts at shanghaiDayStart', () => {
-    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms).toISOString());
-    fc.assert(fc.property(instant, (iso) => {
-      const day = shanghaiTime(iso).slice(0, 10);
-      const start = shanghaiDayStart(day);
-      expect(start <= iso).toBe(true);
-      expect(Date.parse(iso) - Date.parse(start)).toBeLessThan(24 * 3600 * 1000);
-    }));
+    const instant = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) })
+      .map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(instant, (iso) => {
+        const day = shanghaiTime(iso).slice(0, 10);
+        const start = shanghaiDayStart(day);
+        expect(start <= iso).toBe(true);
+        expect(Date.parse(iso) - Date.parse(start)).toBeLessThan(24 * 3600 * 1000);
+      }),
+    );
   });
 });
 

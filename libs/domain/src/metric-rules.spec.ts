@@ -1,7 +1,24 @@
 import { METRIC_KINDS, METRIC_PERIODS, type MetricDefinition } from './metric';
-import { DEFAULT_DUE_WORKING_DAYS, DEFAULT_WARN_WORKING_DAYS, REPORTING_FREQUENCIES, defaultFrequency, toleranceBand, withDefaultRules } from './metric-rules';
+import {
+  DEFAULT_DUE_WORKING_DAYS,
+  DEFAULT_WARN_WORKING_DAYS,
+  REPORTING_FREQUENCIES,
+  defaultFrequency,
+  toleranceBand,
+  withDefaultRules,
+} from './metric-rules';
 
-const base: MetricDefinition = { code: 'T007-1', name: '测试', nameEn: 'Test', kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null };
+const base: MetricDefinition = {
+  code: 'T007-1',
+  name: '测试',
+  nameEn: 'Test',
+  kind: 'value',
+  comparator: 'gte',
+  target: 80,
+  unit: 'percent',
+  period: 'year',
+  deadline: null,
+};
 
 describe(defaultFrequency.name, () => {
   it('reports a deadline once a year, whatever its period', () => {
@@ -9,17 +26,20 @@ describe(defaultFrequency.name, () => {
   });
 
   it('reports a quarterly target quarterly', () => {
-    for (const kind of ['value', 'annual-count', 'case'] as const) expect(defaultFrequency({ kind, period: 'quarter' })).toBe('quarterly');
+    for (const kind of ['value', 'annual-count', 'case'] as const)
+      expect(defaultFrequency({ kind, period: 'quarter' })).toBe('quarterly');
   });
 
   it('reports yearly rates and counts, monthly figures and case records monthly', () => {
     for (const kind of ['value', 'annual-count', 'case'] as const) {
-      for (const period of ['year', 'month', 'case'] as const) expect(defaultFrequency({ kind, period })).toBe('monthly');
+      for (const period of ['year', 'month', 'case'] as const)
+        expect(defaultFrequency({ kind, period })).toBe('monthly');
     }
   });
 
   it('always gives one of the known frequencies', () => {
-    for (const kind of METRIC_KINDS) for (const period of METRIC_PERIODS) expect(REPORTING_FREQUENCIES).toContain(defaultFrequency({ kind, period }));
+    for (const kind of METRIC_KINDS)
+      for (const period of METRIC_PERIODS) expect(REPORTING_FREQUENCIES).toContain(defaultFrequency({ kind, period }));
   });
 });
 
@@ -27,15 +47,43 @@ describe(withDefaultRules.name, () => {
   it('defaults: frequency by kind and period, due on the 5th working day, warned 5 working days ahead, default band, not consolidated', () => {
     expect(DEFAULT_DUE_WORKING_DAYS).toBe(5);
     expect(DEFAULT_WARN_WORKING_DAYS).toBe(5);
-    expect(withDefaultRules(base)).toEqual({ ...base, frequency: 'monthly', tolerance: null, dueWorkingDays: 5, warnWorkingDays: 5, consolidated: false });
-    expect(withDefaultRules({ ...base, kind: 'annual-count', unit: 'count', target: 1, period: 'quarter' }).frequency).toBe('quarterly');
-    expect(withDefaultRules({ ...base, kind: 'deadline', target: null, unit: 'date', deadline: '01-31' }).frequency).toBe('annual');
+    expect(withDefaultRules(base)).toEqual({
+      ...base,
+      frequency: 'monthly',
+      tolerance: null,
+      dueWorkingDays: 5,
+      warnWorkingDays: 5,
+      consolidated: false,
+    });
+    expect(
+      withDefaultRules({ ...base, kind: 'annual-count', unit: 'count', target: 1, period: 'quarter' }).frequency,
+    ).toBe('quarterly');
+    expect(
+      withDefaultRules({ ...base, kind: 'deadline', target: null, unit: 'date', deadline: '01-31' }).frequency,
+    ).toBe('annual');
   });
 
   it('takes the rules given, keeping 0 and false rather than falling back to the defaults', () => {
-    const ruled = withDefaultRules(base, { frequency: 'quarterly', tolerance: 0, dueWorkingDays: 10, warnWorkingDays: 0, consolidated: true });
-    expect(ruled).toMatchObject({ frequency: 'quarterly', tolerance: 0, dueWorkingDays: 10, warnWorkingDays: 0, consolidated: true });
-    expect(withDefaultRules(base, { consolidated: false, tolerance: 3 })).toMatchObject({ consolidated: false, tolerance: 3, frequency: 'monthly', dueWorkingDays: 5 });
+    const ruled = withDefaultRules(base, {
+      frequency: 'quarterly',
+      tolerance: 0,
+      dueWorkingDays: 10,
+      warnWorkingDays: 0,
+      consolidated: true,
+    });
+    expect(ruled).toMatchObject({
+      frequency: 'quarterly',
+      tolerance: 0,
+      dueWorkingDays: 10,
+      warnWorkingDays: 0,
+      consolidated: true,
+    });
+    expect(withDefaultRules(base, { consolidated: false, tolerance: 3 })).toMatchObject({
+      consolidated: false,
+      tolerance: 3,
+      frequency: 'monthly',
+      dueWorkingDays: 5,
+    });
   });
 
   it('keeps the definition intact and does not change it', () => {

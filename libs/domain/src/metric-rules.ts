@@ -53,6 +53,11 @@ export function isWholeUnit(unit: MetricUnit): boolean {
  * rounded down to the unit where figures are whole numbers (which judges every whole figure as before).
  */
 export function toleranceBand(metric: Pick<RuledMetric, 'unit' | 'target' | 'tolerance'>): number {
-  const band = metric.tolerance !== null && metric.tolerance !== undefined ? metric.tolerance : metric.unit === 'percent' ? 5 : Math.abs(metric.target ?? 0) * 0.1;
+  const band =
+    metric.tolerance !== null && metric.tolerance !== undefined
+      ? metric.tolerance
+      : metric.unit === 'percent'
+        ? 5
+        : Math.abs(metric.target ?? 0) * 0.1;
   return isWholeUnit(metric.unit) ? Math.floor(band + 1e-9) : band;
 }

@@ -17,7 +17,16 @@ describe('metric vocabulary', () => {
   });
 
   it('measures in percent, counts, persons, hours, days, working days, years and dates', () => {
-    expect([...METRIC_UNITS]).toEqual(['percent', 'count', 'persons', 'hours', 'days', 'working-days', 'years', 'date']);
+    expect([...METRIC_UNITS]).toEqual([
+      'percent',
+      'count',
+      'persons',
+      'hours',
+      'days',
+      'working-days',
+      'years',
+      'date',
+    ]);
   });
 
   it('reports by year, quarter, month or case', () => {
@@ -25,7 +34,8 @@ describe('metric vocabulary', () => {
   });
 
   it('has no duplicates in any vocabulary', () => {
-    for (const list of [METRIC_KINDS, COMPARATORS, METRIC_UNITS, METRIC_PERIODS]) expect(new Set(list).size).toBe(list.length);
+    for (const list of [METRIC_KINDS, COMPARATORS, METRIC_UNITS, METRIC_PERIODS])
+      expect(new Set(list).size).toBe(list.length);
   });
 });
 
@@ -61,13 +71,20 @@ describe('every combination of the vocabulary is usable by the other domain rule
     for (const m of combos) expect(reportingPeriods(m, 2020).length).toBeGreaterThan(0);
   });
 
-  const ctx = { today: '2020-07-15', calendar: new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2020, 2021])) };
+  const ctx = {
+    today: '2020-07-15',
+    calendar: new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2020, 2021])),
+  };
 
   it('evaluates every metric, with and without a figure, to one of the four statuses with reasons in both languages', () => {
     for (const m of combos) {
       const ruled = withDefaultRules(m);
       const period = reportingPeriods(ruled, 2020)[0];
-      for (const figure of [undefined, { type: 'value' as const, value: 9 }, { type: 'completion' as const, completedOn: '2020-06-01' }]) {
+      for (const figure of [
+        undefined,
+        { type: 'value' as const, value: 9 },
+        { type: 'completion' as const, completedOn: '2020-06-01' },
+      ]) {
         const e = evaluatePeriod(ruled, period, figure, ctx);
         expect(['red', 'amber', 'green', 'grey']).toContain(e.status);
         expect(e.reasonZh.length).toBeGreaterThan(0);

@@ -10,7 +10,12 @@ interface PeriodRow {
  * by `asOf`. Where none has ended yet, the live view (`includeRunning`) shows the earliest period already
  * running; a past month does not, since a running period's evaluation speaks of later days.
  */
-export function latestPeriodRows<T extends PeriodRow>(rows: Iterable<T>, keyOf: (row: T) => string, asOf: string, includeRunning = true): Map<string, T> {
+export function latestPeriodRows<T extends PeriodRow>(
+  rows: Iterable<T>,
+  keyOf: (row: T) => string,
+  asOf: string,
+  includeRunning = true,
+): Map<string, T> {
   const chosen = new Map<string, T>();
   for (const row of rows) {
     if (periodStartOfKey(row.periodKey) > asOf) continue;
@@ -36,7 +41,8 @@ function shownBefore(candidate: PeriodRow, held: PeriodRow, asOf: string): boole
 export function latestPeriodRecheckDate(rows: Iterable<PeriodRow>, asOf: string): string | null {
   let earliest: string | null = null;
   for (const row of rows) {
-    for (const day of [periodStartOfKey(row.periodKey), row.periodEnd]) if (day > asOf && (earliest === null || day < earliest)) earliest = day;
+    for (const day of [periodStartOfKey(row.periodKey), row.periodEnd])
+      if (day > asOf && (earliest === null || day < earliest)) earliest = day;
   }
   return earliest;
 }

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { METRIC_KINDS, METRIC_PERIODS, type MetricDefinition } from './metric';
-import { deadlineIn, findPeriod, isFinalPeriodOfYear, isMonthKey, isoDate, monthEnd, monthEndOfKey, monthKey, parseMonthKey, reportingPeriods } from './period';
+import {
+  deadlineIn,
+  findPeriod,
+  isFinalPeriodOfYear,
+  isMonthKey,
+  isoDate,
+  monthEnd,
+  monthEndOfKey,
+  monthKey,
+  parseMonthKey,
+  reportingPeriods,
+} from './period';
 
 type PeriodShape = Pick<MetricDefinition, 'period' | 'kind' | 'deadline'>;
 
@@ -21,7 +32,17 @@ describe(isMonthKey.name, () => {
   });
 
   it('rejects month 00 and 13, single-digit months, quarters, years and full dates', () => {
-    for (const k of ['2020-00', '2020-13', '2020-1', '2020-Q1', '2020', '2020-01-31', ' 2020-01', '2020-01 ', '20-01']) {
+    for (const k of [
+      '2020-00',
+      '2020-13',
+      '2020-1',
+      '2020-Q1',
+      '2020',
+      '2020-01-31',
+      ' 2020-01',
+      '2020-01 ',
+      '20-01',
+    ]) {
       expect(isMonthKey(k)).toBe(false);
     }
   });
@@ -137,20 +158,35 @@ describe(reportingPeriods.name, () => {
   });
 
   it('reports a deadline once, at the deadline, keyed by the year', () => {
-    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: '01-31' }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-01-31' }]);
+    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: '01-31' }, 2020)).toEqual([
+      { key: '2020', start: '2020-01-01', end: '2020-01-31' },
+    ]);
   });
 
   it('takes the end of the year for a deadline metric missing its date', () => {
-    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: null }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-12-31' }]);
+    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: null }, 2020)).toEqual([
+      { key: '2020', start: '2020-01-01', end: '2020-12-31' },
+    ]);
   });
 
   it('follows a reporting frequency set on the metric, whatever its period', () => {
     const monthlyByDefault = { kind: 'value' as const, period: 'year' as const, deadline: null };
-    expect(reportingPeriods({ ...monthlyByDefault, frequency: 'quarterly' }, 2020).map((p) => p.key)).toEqual(['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4']);
-    expect(reportingPeriods({ ...monthlyByDefault, frequency: 'annual' }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-12-31' }]);
-    expect(reportingPeriods({ kind: 'annual-count', period: 'quarter', deadline: null, frequency: 'monthly' }, 2020)).toHaveLength(12);
+    expect(reportingPeriods({ ...monthlyByDefault, frequency: 'quarterly' }, 2020).map((p) => p.key)).toEqual([
+      '2020-Q1',
+      '2020-Q2',
+      '2020-Q3',
+      '2020-Q4',
+    ]);
+    expect(reportingPeriods({ ...monthlyByDefault, frequency: 'annual' }, 2020)).toEqual([
+      { key: '2020', start: '2020-01-01', end: '2020-12-31' },
+    ]);
+    expect(
+      reportingPeriods({ kind: 'annual-count', period: 'quarter', deadline: null, frequency: 'monthly' }, 2020),
+    ).toHaveLength(12);
     // A deadline is reported once, at the deadline, even if a frequency is set.
-    expect(reportingPeriods({ kind: 'deadline', period: 'year', deadline: '03-31', frequency: 'monthly' }, 2020)).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-03-31' }]);
+    expect(
+      reportingPeriods({ kind: 'deadline', period: 'year', deadline: '03-31', frequency: 'monthly' }, 2020),
+    ).toEqual([{ key: '2020', start: '2020-01-01', end: '2020-03-31' }]);
   });
 
   it('gives 12 months, 4 quarters or 1 deadline, with valid, sorted, in-year ends and unique keys', () => {
@@ -203,7 +239,8 @@ describe(findPeriod.name, () => {
     expect(findPeriod(monthly, '2020')).toBeUndefined();
     expect(findPeriod(quarterly, '2020-03')).toBeUndefined();
     expect(findPeriod(deadline, '2020-01')).toBeUndefined();
-    for (const bad of ['', 'abcd-01', '2020-13', '2020-Q5', '0999-01', '2020-1']) expect(findPeriod(monthly, bad)).toBeUndefined();
+    for (const bad of ['', 'abcd-01', '2020-13', '2020-Q5', '0999-01', '2020-1'])
+      expect(findPeriod(monthly, bad)).toBeUndefined();
   });
 
   it('finds every period that reportingPeriods gives, and only those', () => {

@@ -51,16 +51,27 @@ export function deadlineIn(year: number, deadline: string): string {
  * monthly (yearly rates and counts as year-to-date figures, case records as the month's cases),
  * quarterly, or once a year — a deadline's single period ends on the deadline.
  */
-export function reportingPeriods(metric: Pick<MetricDefinition, 'period' | 'kind' | 'deadline'> & { frequency?: ReportingFrequency }, year: number): ReportingPeriod[] {
+export function reportingPeriods(
+  metric: Pick<MetricDefinition, 'period' | 'kind' | 'deadline'> & { frequency?: ReportingFrequency },
+  year: number,
+): ReportingPeriod[] {
   const frequency = metric.frequency ?? defaultFrequency(metric);
   if (metric.kind === 'deadline') {
     return [{ key: String(year), start: isoDate(year, 1, 1), end: deadlineIn(year, metric.deadline ?? '12-31') }];
   }
   if (frequency === 'annual') return [{ key: String(year), start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) }];
   if (frequency === 'quarterly') {
-    return [1, 2, 3, 4].map((q) => ({ key: `${year}-Q${q}`, start: isoDate(year, q * 3 - 2, 1), end: monthEnd(year, q * 3) }));
+    return [1, 2, 3, 4].map((q) => ({
+      key: `${year}-Q${q}`,
+      start: isoDate(year, q * 3 - 2, 1),
+      end: monthEnd(year, q * 3),
+    }));
   }
-  return Array.from({ length: 12 }, (_, i) => ({ key: monthKey(year, i + 1), start: isoDate(year, i + 1, 1), end: monthEnd(year, i + 1) }));
+  return Array.from({ length: 12 }, (_, i) => ({
+    key: monthKey(year, i + 1),
+    start: isoDate(year, i + 1, 1),
+    end: monthEnd(year, i + 1),
+  }));
 }
 
 /** The period of a metric with a given key ("2020-03", "2020-Q1", "2020"), or undefined if it has none such. */

@@ -53,7 +53,10 @@ export function canDeleteMetric(record: MetricRecord): boolean {
  * What retiring a metric on `retiredOn` (YYYY-MM-DD) means for its periods: those that ended before that day keep their
  * figures and evaluations as history (`kept`); the others are no longer due, judged or chased (`dropped`).
  */
-export function retirementOfPeriods(periods: readonly ReportingPeriod[], retiredOn: string): { kept: string[]; dropped: string[] } {
+export function retirementOfPeriods(
+  periods: readonly ReportingPeriod[],
+  retiredOn: string,
+): { kept: string[]; dropped: string[] } {
   const kept: string[] = [];
   const dropped: string[] = [];
   for (const p of periods) (p.end < retiredOn ? kept : dropped).push(p.key);
@@ -79,7 +82,10 @@ export function nextYearIdentity(plan: CopiedPlanIdentity): CopiedPlanIdentity {
   const from = String(plan.year);
   const to = String(year);
   const at = plan.code.lastIndexOf(from);
-  const code = at >= 0 ? plan.code.slice(0, at) + to + plan.code.slice(at + from.length) : `${plan.code.slice(0, CODE_MAX - to.length - 1)}-${to}`;
+  const code =
+    at >= 0
+      ? plan.code.slice(0, at) + to + plan.code.slice(at + from.length)
+      : `${plan.code.slice(0, CODE_MAX - to.length - 1)}-${to}`;
   const title = plan.title.includes(from) ? plan.title.split(from).join(to) : `${plan.title}（${to}年）`;
   return { code, title, year, district: plan.district, source: `${COPY_SOURCE}${plan.code}` };
 }
@@ -115,31 +121,56 @@ export function nextYearCopy<I, T, M>(source: CopyablePlan<I, T, M>): CopyablePl
   const plan = nextYearIdentity(source.plan);
   const live = <X extends { retired: boolean }>(rows: X[]) => rows.filter((r) => !r.retired);
   const byNumber = <X extends { number: number; id: number }>(a: X, b: X) => a.number - b.number || a.id - b.id;
-  const firsts = live(source.indicators).filter((i) => i.level === 1).sort(byNumber);
-  const seconds = live(source.indicators).filter((i) => i.level === 2).sort(byNumber);
+  const firsts = live(source.indicators)
+    .filter((i) => i.level === 1)
+    .sort(byNumber);
+  const seconds = live(source.indicators)
+    .filter((i) => i.level === 2)
+    .sort(byNumber);
   const tasks = live(source.tasks).sort(byNumber);
   const outline: PlanOutline = {
     firsts: firsts.map((f) => ({
       id: f.id,
-      children: seconds.filter((s) => s.parentId === f.id).map((s) => ({ id: s.id, tasks: tasks.filter((t) => t.indicatorId === s.id).map((t) => t.id) })),
+      children: seconds
+        .filter((s) => s.parentId === f.id)
+        .map((s) => ({ id: s.id, tasks: tasks.filter((t) => t.indicatorId === s.id).map((t) => t.id) })),
     })),
   };
   const numbers = numberOutline(outline);
-  const indicators = [...firsts, ...seconds].filter((i) => numbers.indicators.has(i.id)).map((i) => ({ ...i, number: numbers.indicators.get(i.id)! }));
-  const keptTasks = tasks.filter((t) => numbers.tasks.has(t.id)).map((t) => ({ ...t, number: numbers.tasks.get(t.id)! }));
-  const metrics = live(source.metrics).filter((m) => numbers.tasks.has(m.taskId)).map((m) => ({ ...m, deadline: nextYearDeadline(m.deadline, plan.year) }));
-  return { plan, indicators: indicators.sort((a, b) => a.level - b.level || a.number - b.number), tasks: keptTasks.sort((a, b) => a.number - b.number), metrics };
+  const indicators = [...firsts, ...seconds]
+    .filter((i) => numbers.indicators.has(i.id))
+    .map((i) => ({ ...i, number: numbers.indicators.get(i.id)! }));
+  const keptTasks = tasks
+    .filter((t) => numbers.tasks.has(t.id))
+    .map((t) => ({ ...t, number: numbers.tasks.get(t.id)! }));
+  const metrics = live(source.metrics)
+    .filter((m) => numbers.tasks.has(m.taskId))
+    .map((m) => ({ ...m, deadline: nextYearDeadline(m.deadline, plan.year) }));
+  return {
+    plan,
+    indicators: indicators.sort((a, b) => a.level - b.level || a.number - b.number),
+    tasks: keptTasks.sort((a, b) => a.number - b.number),
+    metrics,
+  };
 }
 
 /** What keeps a metric's terms from being judged in a plan year (the content checks a seed's metrics pass), in Chinese and English. */
-export function metricTermsProblems(m: Pick<MetricDefinition, 'kind' | 'unit' | 'target' | 'deadline'>, year: number): SeedProblem[] {
+export function metricTermsProblems(
+  m: Pick<MetricDefinition, 'kind' | 'unit' | 'target' | 'deadline'>,
+  year: number,
+): SeedProblem[] {
   if (m.kind === 'deadline') {
-    if (m.deadline === null || !/^\d{2}-\d{2}$/.test(m.deadline)) return [{ zh: '期限类指标须填写截止日期（MM-DD）', en: 'A deadline metric needs a deadline (MM-DD)' }];
+    if (m.deadline === null || !/^\d{2}-\d{2}$/.test(m.deadline))
+      return [{ zh: '期限类指标须填写截止日期（MM-DD）', en: 'A deadline metric needs a deadline (MM-DD)' }];
     const day = new Date(`${year}-${m.deadline}T00:00:00Z`);
-    if (Number.isNaN(day.getTime()) || day.toISOString().slice(5, 10) !== m.deadline) return [{ zh: `截止日期 ${m.deadline} 不是 ${year} 年的日期`, en: `The deadline ${m.deadline} is no day of ${year}` }];
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(5, 10) !== m.deadline)
+      return [
+        { zh: `截止日期 ${m.deadline} 不是 ${year} 年的日期`, en: `The deadline ${m.deadline} is no day of ${year}` },
+      ];
     return [];
   }
   if (m.target === null) return [{ zh: '请填写目标值', en: 'Give a target figure' }];
-  if (m.unit === 'percent' && m.target > 100) return [{ zh: `目标值 ${m.target}% 超过 100%`, en: `A target of ${m.target}% is more than 100%` }];
+  if (m.unit === 'percent' && m.target > 100)
+    return [{ zh: `目标值 ${m.target}% 超过 100%`, en: `A target of ${m.target}% is more than 100%` }];
   return [];
 }

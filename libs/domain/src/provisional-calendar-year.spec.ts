@@ -5,17 +5,30 @@ import { evaluateOverall } from './evaluate-overall';
 import { evaluatePeriod } from './evaluate-period';
 import { withDefaultRules, type RuledMetric } from './metric-rules';
 import { findPeriod } from './period';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, completeCalendarYears, provisionalCalendarYear, type LunarFestivals } from './provisional-calendar-year';
+import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  completeCalendarYears,
+  provisionalCalendarYear,
+  type LunarFestivals,
+} from './provisional-calendar-year';
 import { CalendarRangeError, WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 
 /** The festival dates as the API computes them (apps/api/src/calendar/lunar-festivals.ts), from the same library. */
 function festivalsOf(year: number): LunarFestivals {
   const solarOf = (month: number, day: number) => Lunar.fromYmd(year, month, day).getSolar().toYmd();
-  return { springFestival: solarOf(1, 1), dragonBoat: solarOf(5, 5), midAutumn: solarOf(8, 15), qingming: Lunar.fromYmd(year, 3, 1).getJieQiTable()['清明'].toYmd() };
+  return {
+    springFestival: solarOf(1, 1),
+    dragonBoat: solarOf(5, 5),
+    midAutumn: solarOf(8, 15),
+    qingming: Lunar.fromYmd(year, 3, 1).getJieQiTable()['清明'].toYmd(),
+  };
 }
 
-const packageYears = calendarYearsFromChineseDays(chineseDaysData, [2020, 2021, 2022, 2023, 2024, 2025, 2026]).map((y) => ({ ...y, kind: 'package' as const }));
+const packageYears = calendarYearsFromChineseDays(chineseDaysData, [2020, 2021, 2022, 2023, 2024, 2025, 2026]).map(
+  (y) => ({ ...y, kind: 'package' as const }),
+);
 const calendar = new WorkingDayCalendar(completeCalendarYears(packageYears, festivalsOf));
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
@@ -25,12 +38,29 @@ describe(provisionalCalendarYear.name, () => {
     expect(y).toMatchObject({ year: 2027, kind: 'provisional', makeUpWorkdays: [] });
     expect(y.holidays).toEqual([
       '2027-01-01',
-      '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', // 除夕 5 Feb … 初七
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+      '2027-02-12', // 除夕 5 Feb … 初七
       '2027-04-05', // 清明
-      '2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-05-03',
+      '2027-05-04',
+      '2027-05-05',
       '2027-06-09', // 端午
       '2027-09-15', // 中秋
-      '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+      '2027-10-04',
+      '2027-10-05',
+      '2027-10-06',
+      '2027-10-07',
     ]);
   });
 
@@ -100,7 +130,17 @@ describe('a calendar with provisional years', () => {
 
 describe('an evaluation resting on a provisional year', () => {
   const monthly: RuledMetric = withDefaultRules(
-    { code: 'M', name: '测试', nameEn: 'Test', kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'month', deadline: null },
+    {
+      code: 'M',
+      name: '测试',
+      nameEn: 'Test',
+      kind: 'value',
+      comparator: 'gte',
+      target: 80,
+      unit: 'percent',
+      period: 'month',
+      deadline: null,
+    },
     {},
   );
 
@@ -116,10 +156,14 @@ describe('an evaluation resting on a provisional year', () => {
     expect(e.reasonZh).not.toContain('暂定');
   });
 
-  it('carries the note into a metric\'s overall status when a department is overdue on it', () => {
+  it("carries the note into a metric's overall status when a department is overdue on it", () => {
     const period = findPeriod(monthly, '2026-12')!;
     const ctx = { today: '2027-01-20', calendar };
-    const dept = (code: string) => ({ department: { code, name: code, isLead: code === 'a' }, figure: undefined, evaluation: evaluatePeriod(monthly, period, undefined, ctx) });
+    const dept = (code: string) => ({
+      department: { code, name: code, isLead: code === 'a' },
+      figure: undefined,
+      evaluation: evaluatePeriod(monthly, period, undefined, ctx),
+    });
     const overall = evaluateOverall(monthly, period, [dept('a'), dept('b')], ctx);
     expect(overall.reasonZh).toMatch(/逾期未报送.*（按暂定日历计算）$/);
   });

@@ -7,7 +7,8 @@ import type { CalendarYear } from './working-day-calendar';
 export const CALENDAR_FIRST_YEAR = 2000;
 export const CALENDAR_LAST_YEAR = 2101;
 
-const PROVISIONAL_SOURCE = '暂定：按《全国年节及纪念日放假办法》推算，未含调休 / provisional: computed from the holiday law, no make-up days';
+const PROVISIONAL_SOURCE =
+  '暂定：按《全国年节及纪念日放假办法》推算，未含调休 / provisional: computed from the holiday law, no make-up days';
 
 /**
  * The dates of a year that the lunar calendar and the solar terms decide (ISO "YYYY-MM-DD"). The caller computes
@@ -40,7 +41,9 @@ function run(first: string, days: number, from = 0): string[] {
  */
 export function provisionalCalendarYear(year: number, festivals: LunarFestivals): CalendarYear {
   if (!Number.isInteger(year) || year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
-    throw new RangeError(`A provisional calendar is computed for ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR} only: ${year}`);
+    throw new RangeError(
+      `A provisional calendar is computed for ${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR} only: ${year}`,
+    );
   }
   const days = new Set<string>([
     `${year}-01-01`,

@@ -1,8 +1,22 @@
 import fc from 'fast-check';
-import { endOfWeek, matchesQueueFilter, matchesQueueSearch, QUEUE_FILTERS, selectQueue, type FilterableQueueItem } from './queue-filter';
+import {
+  endOfWeek,
+  matchesQueueFilter,
+  matchesQueueSearch,
+  QUEUE_FILTERS,
+  selectQueue,
+  type FilterableQueueItem,
+} from './queue-filter';
 import { compareQueueItems, QUEUE_STATES } from './queue-state';
 
-const item = (over: Partial<FilterableQueueItem> = {}): FilterableQueueItem => ({ state: 'due', dueDate: '2020-10-14', metricCode: 'T007-1', metricName: '区政务服务事项网上可办率', metricNameEn: 'Online-processable rate', ...over });
+const item = (over: Partial<FilterableQueueItem> = {}): FilterableQueueItem => ({
+  state: 'due',
+  dueDate: '2020-10-14',
+  metricCode: 'T007-1',
+  metricName: '区政务服务事项网上可办率',
+  metricNameEn: 'Online-processable rate',
+  ...over,
+});
 
 describe(endOfWeek.name, () => {
   it('gives the Sunday of a Monday-to-Sunday week', () => {
@@ -21,7 +35,8 @@ describe(matchesQueueFilter.name, () => {
     expect(matchesQueueFilter(item({ state: 'due-soon', dueDate: '2020-10-19' }), 'due-week', today)).toBe(false);
   });
   it('keeps overdue, returned and submitted items out of due-week even when their due date is this week', () => {
-    for (const state of ['overdue', 'returned', 'submitted'] as const) expect(matchesQueueFilter(item({ state, dueDate: '2020-10-13' }), 'due-week', today)).toBe(false);
+    for (const state of ['overdue', 'returned', 'submitted'] as const)
+      expect(matchesQueueFilter(item({ state, dueDate: '2020-10-13' }), 'due-week', today)).toBe(false);
   });
   it('matches the state tabs by state alone', () => {
     expect(matchesQueueFilter(item({ state: 'overdue' }), 'overdue', today)).toBe(true);
@@ -70,26 +85,56 @@ describe(selectQueue.name, () => {
   });
 
   it('pages, and shows the last page for a page beyond it', () => {
-    expect(selectQueue(list, { filter: 'all', page: 2, pageSize: 2 }, today).items.map((i) => i.metricCode)).toEqual(['C', 'D']);
+    expect(selectQueue(list, { filter: 'all', page: 2, pageSize: 2 }, today).items.map((i) => i.metricCode)).toEqual([
+      'C',
+      'D',
+    ]);
     const beyond = selectQueue(list, { filter: 'all', page: 9, pageSize: 2 }, today);
     expect(beyond).toMatchObject({ page: 3, pages: 3, total: 5 });
     expect(beyond.items.map((i) => i.metricCode)).toEqual(['E']);
-    expect(selectQueue(list, { filter: 'returned', q: 'nothing', page: 4, pageSize: 2 }, today)).toMatchObject({ page: 1, pages: 1, total: 0, items: [] });
+    expect(selectQueue(list, { filter: 'returned', q: 'nothing', page: 4, pageSize: 2 }, today)).toMatchObject({
+      page: 1,
+      pages: 1,
+      total: 0,
+      items: [],
+    });
   });
 
   it('keeps the list order, loses no item across pages, and each tab count is the size of its tab', () => {
-    const day = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2020, 9, 1 + n)).toISOString().slice(0, 10));
-    const arb = fc.array(fc.record({ state: fc.constantFrom(...QUEUE_STATES), dueDate: day, metricCode: fc.constantFrom('A', 'B', 'C'), metricName: fc.constant('指标'), metricNameEn: fc.constant('metric') }), { maxLength: 40 });
-    fc.assert(
-      fc.property(arb, fc.constantFrom(...QUEUE_FILTERS), fc.integer({ min: 1, max: 7 }), day, (raw, filter, pageSize, today) => {
-        const sorted = [...raw].sort(compareQueueItems);
-        const first = selectQueue(sorted, { filter, pageSize }, today);
-        const all = Array.from({ length: first.pages }, (_, p) => selectQueue(sorted, { filter, page: p + 1, pageSize }, today).items).flat();
-        expect(all).toEqual(sorted.filter((i) => matchesQueueFilter(i, filter, today)));
-        expect(all.length).toBe(first.counts[filter]);
-        expect(first.counts.all).toBe(sorted.length);
-        expect(first.counts.overdue + first.counts.returned + first.counts.submitted + first.counts['due-week']).toBeLessThanOrEqual(sorted.length);
+    const day = fc
+      .integer({ min: 0, max: 60 })
+      .map((n) => new Date(Date.UTC(2020, 9, 1 + n)).toISOString().slice(0, 10));
+    const arb = fc.array(
+      fc.record({
+        state: fc.constantFrom(...QUEUE_STATES),
+        dueDate: day,
+        metricCode: fc.constantFrom('A', 'B', 'C'),
+        metricName: fc.constant('指标'),
+        metricNameEn: fc.constant('metric'),
       }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(
+        arb,
+        fc.constantFrom(...QUEUE_FILTERS),
+        fc.integer({ min: 1, max: 7 }),
+        day,
+        (raw, filter, pageSize, today) => {
+          const sorted = [...raw].sort(compareQueueItems);
+          const first = selectQueue(sorted, { filter, pageSize }, today);
+          const all = Array.from(
+            { length: first.pages },
+            (_, p) => selectQueue(sorted, { filter, page: p + 1, pageSize }, today).items,
+          ).flat();
+          expect(all).toEqual(sorted.filter((i) => matchesQueueFilter(i, filter, today)));
+          expect(all.length).toBe(first.counts[filter]);
+          expect(first.counts.all).toBe(sorted.length);
+          expect(
+            first.counts.overdue + first.counts.returned + first.counts.submitted + first.counts['due-week'],
+          ).toBeLessThanOrEqual(sorted.length);
+        },
+      ),
     );
   });
 });

@@ -22,7 +22,11 @@ export function endOfWeek(today: string): string {
   return new Date(d.getTime() + daysToSunday * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function matchesQueueFilter(item: Pick<FilterableQueueItem, 'state' | 'dueDate'>, filter: QueueFilter, today: string): boolean {
+export function matchesQueueFilter(
+  item: Pick<FilterableQueueItem, 'state' | 'dueDate'>,
+  filter: QueueFilter,
+  today: string,
+): boolean {
   switch (filter) {
     case 'all':
       return true;
@@ -41,7 +45,10 @@ function normalise(text: string): string {
 }
 
 /** Whether the words searched for appear in the metric's code, Chinese name or English name; an empty search finds all. */
-export function matchesQueueSearch(item: Pick<FilterableQueueItem, 'metricCode' | 'metricName' | 'metricNameEn'>, q: string | undefined): boolean {
+export function matchesQueueSearch(
+  item: Pick<FilterableQueueItem, 'metricCode' | 'metricName' | 'metricNameEn'>,
+  q: string | undefined,
+): boolean {
   const needle = normalise(q ?? '');
   if (needle === '') return true;
   return [item.metricCode, item.metricName, item.metricNameEn].some((field) => normalise(field).includes(needle));
@@ -64,9 +71,15 @@ export interface QueueSelection<T> {
  * One tab and page of the list: search first (so the counts answer "how many of what I searched for"), then the tab,
  * then the page. `items` must already be in the list's order (compareQueueItems), which every tab keeps.
  */
-export function selectQueue<T extends FilterableQueueItem>(items: readonly T[], query: { filter: QueueFilter; q?: string; page?: number; pageSize?: number | null }, today: string): QueueSelection<T> {
+export function selectQueue<T extends FilterableQueueItem>(
+  items: readonly T[],
+  query: { filter: QueueFilter; q?: string; page?: number; pageSize?: number | null },
+  today: string,
+): QueueSelection<T> {
   const searched = items.filter((i) => matchesQueueSearch(i, query.q));
-  const counts = Object.fromEntries(QUEUE_FILTERS.map((f) => [f, searched.filter((i) => matchesQueueFilter(i, f, today)).length])) as Record<QueueFilter, number>;
+  const counts = Object.fromEntries(
+    QUEUE_FILTERS.map((f) => [f, searched.filter((i) => matchesQueueFilter(i, f, today)).length]),
+  ) as Record<QueueFilter, number>;
   const chosen = searched.filter((i) => matchesQueueFilter(i, query.filter, today));
   const pageSize = query.pageSize ?? null;
   const pages = pageSize ? Math.max(1, Math.ceil(chosen.length / pageSize)) : 1;

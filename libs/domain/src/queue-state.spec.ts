@@ -5,7 +5,12 @@ import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-day
 import { WorkingDayCalendar } from './working-day-calendar';
 
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays, [2020, 2021]));
-const facts = (today: string, dueDate: string, submitted = false, returned = false) => ({ today, dueDate, submitted, returned });
+const facts = (today: string, dueDate: string, submitted = false, returned = false) => ({
+  today,
+  dueDate,
+  submitted,
+  returned,
+});
 
 describe(queueState.name, () => {
   it('shows a returned submission as returned, whatever the date', () => {
@@ -30,7 +35,9 @@ describe(queueState.name, () => {
   });
 
   it('always gives exactly one known state', () => {
-    const day = fc.integer({ min: 0, max: 700 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 700 })
+      .map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, fc.boolean(), fc.boolean(), (today, due, submitted, returned) => {
         const state = queueState(facts(today, due, submitted, returned), calendar);
@@ -43,8 +50,26 @@ describe(queueState.name, () => {
 
 describe(compareQueueItems.name, () => {
   it('puts overdue first, then returned, due soon, due and submitted, earlier due dates first within a state', () => {
-    const item = (state: (typeof QUEUE_STATES)[number], dueDate: string, metricCode = 'T001-1') => ({ state, dueDate, metricCode });
-    const sorted = [item('submitted', '2020-01-01'), item('due', '2020-03-01'), item('overdue', '2020-05-01'), item('overdue', '2020-02-01'), item('returned', '2020-09-01'), item('due-soon', '2020-04-01')].sort(compareQueueItems);
-    expect(sorted.map((i) => `${i.state} ${i.dueDate}`)).toEqual(['overdue 2020-02-01', 'overdue 2020-05-01', 'returned 2020-09-01', 'due-soon 2020-04-01', 'due 2020-03-01', 'submitted 2020-01-01']);
+    const item = (state: (typeof QUEUE_STATES)[number], dueDate: string, metricCode = 'T001-1') => ({
+      state,
+      dueDate,
+      metricCode,
+    });
+    const sorted = [
+      item('submitted', '2020-01-01'),
+      item('due', '2020-03-01'),
+      item('overdue', '2020-05-01'),
+      item('overdue', '2020-02-01'),
+      item('returned', '2020-09-01'),
+      item('due-soon', '2020-04-01'),
+    ].sort(compareQueueItems);
+    expect(sorted.map((i) => `${i.state} ${i.dueDate}`)).toEqual([
+      'overdue 2020-02-01',
+      'overdue 2020-05-01',
+      'returned 2020-09-01',
+      'due-soon 2020-04-01',
+      'due 2020-03-01',
+      'submitted 2020-01-01',
+    ]);
   });
 });

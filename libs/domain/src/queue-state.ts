@@ -19,7 +19,11 @@ export interface QueueFacts {
  * returned beats submitted (the department has work to do again); an unsubmitted period is overdue after
  * its due date, due soon within a few working days of it, and due otherwise.
  */
-export function queueState(facts: QueueFacts, calendar: WorkingDays, dueSoonWorkingDays = DEFAULT_DUE_SOON_WORKING_DAYS): QueueState {
+export function queueState(
+  facts: QueueFacts,
+  calendar: WorkingDays,
+  dueSoonWorkingDays = DEFAULT_DUE_SOON_WORKING_DAYS,
+): QueueState {
   if (facts.returned) return 'returned';
   if (facts.submitted) return 'submitted';
   if (facts.today > facts.dueDate) return 'overdue';
@@ -30,6 +34,13 @@ export function queueState(facts: QueueFacts, calendar: WorkingDays, dueSoonWork
 const URGENCY: Record<QueueState, number> = { overdue: 0, returned: 1, 'due-soon': 2, due: 3, submitted: 4 };
 
 /** The order of a department's "what is due" list: by urgency, then by due date, then by metric code. */
-export function compareQueueItems(a: { state: QueueState; dueDate: string; metricCode: string }, b: { state: QueueState; dueDate: string; metricCode: string }): number {
-  return URGENCY[a.state] - URGENCY[b.state] || a.dueDate.localeCompare(b.dueDate) || a.metricCode.localeCompare(b.metricCode);
+export function compareQueueItems(
+  a: { state: QueueState; dueDate: string; metricCode: string },
+  b: { state: QueueState; dueDate: string; metricCode: string },
+): number {
+  return (
+    URGENCY[a.state] - URGENCY[b.state] ||
+    a.dueDate.localeCompare(b.dueDate) ||
+    a.metricCode.localeCompare(b.metricCode)
+  );
 }

@@ -3,14 +3,24 @@ import { ratioLabels } from './ratio-labels';
 
 describe(ratioLabels.name, () => {
   it('names the part and the whole of a staff ratio from its name', () => {
-    expect(ratioLabels({ name: '法制审核人员占本单位执法人员比例', nameEn: 'Legal reviewers as share of enforcement staff' })).toEqual({
-      numeratorZh: '分子（法制审核人员数）', denominatorZh: '分母（本单位执法人员数）',
-      numeratorEn: 'Numerator (legal reviewers)', denominatorEn: 'Denominator (enforcement staff)',
+    expect(
+      ratioLabels({
+        name: '法制审核人员占本单位执法人员比例',
+        nameEn: 'Legal reviewers as share of enforcement staff',
+      }),
+    ).toEqual({
+      numeratorZh: '分子（法制审核人员数）',
+      denominatorZh: '分母（本单位执法人员数）',
+      numeratorEn: 'Numerator (legal reviewers)',
+      denominatorEn: 'Denominator (enforcement staff)',
     });
   });
 
   it('keeps a count noun as it is', () => {
-    expect(ratioLabels({ name: '优良天数占全年天数的比例', nameEn: 'x' })).toMatchObject({ numeratorZh: '分子（优良天数）', denominatorZh: '分母（全年天数）' });
+    expect(ratioLabels({ name: '优良天数占全年天数的比例', nameEn: 'x' })).toMatchObject({
+      numeratorZh: '分子（优良天数）',
+      denominatorZh: '分母（全年天数）',
+    });
   });
 
   it('gives a rate without a "占" the generic wording with its name, not 符合件数', () => {
@@ -20,7 +30,7 @@ describe(ratioLabels.name, () => {
     expect(labels.numeratorEn).toBe('Numerator (counted toward "Rate of disclosure decisions overturned")');
   });
 
-  it('always starts with 分子 and 分母 (the form\'s fields are found by them) and never says 符合件数', () => {
+  it("always starts with 分子 and 分母 (the form's fields are found by them) and never says 符合件数", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (name, nameEn) => {
         const l = ratioLabels({ name, nameEn });

@@ -13,7 +13,17 @@ const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays
 const at = (today: string): EvaluationContext => ({ today, calendar });
 
 function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = { code: 'M', name: '测试', nameEn: 'Test', kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null };
+  const def: MetricDefinition = {
+    code: 'M',
+    name: '测试',
+    nameEn: 'Test',
+    kind: 'value',
+    comparator: 'gte',
+    target: 80,
+    unit: 'percent',
+    period: 'year',
+    deadline: null,
+  };
   return withDefaultRules({ ...def, ...over }, over);
 }
 
@@ -21,7 +31,9 @@ function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric
 function recheck(m: RuledMetric, key: string, figure: Figure | undefined, today: string) {
   const p = findPeriod(m, key)!;
   const date = recheckDate(m, p, figure, at(today));
-  const changes = date !== null && JSON.stringify(evaluatePeriod(m, p, figure, at(date))) !== JSON.stringify(evaluatePeriod(m, p, figure, at(today)));
+  const changes =
+    date !== null &&
+    JSON.stringify(evaluatePeriod(m, p, figure, at(date))) !== JSON.stringify(evaluatePeriod(m, p, figure, at(today)));
   return { date, changes };
 }
 
@@ -56,7 +68,10 @@ describe('recheckDate: when time alone can change an evaluation', () => {
 
   it('an open case against an upper limit: the first day it runs past the limit, then every day (its running length is in the reason)', () => {
     const cases = metric({ kind: 'case', unit: 'working-days', comparator: 'lte', target: 7, frequency: 'monthly' });
-    const open: Figure = { type: 'cases', cases: [{ reference: 'A1', startDate: '2020-09-28', completedOn: null, value: null }] };
+    const open: Figure = {
+      type: 'cases',
+      cases: [{ reference: 'A1', startDate: '2020-09-28', completedOn: null, value: null }],
+    };
     // 7 working days after 28 September: 29, 30 September, 9, 10 (a make-up Saturday), 12, 13, 14 October; the 8th, 15 October, is late.
     expect(recheck(cases, '2020-09', open, '2020-09-29')).toEqual({ date: '2020-10-15', changes: true });
     expect(recheck(cases, '2020-09', open, '2020-10-15')).toEqual({ date: '2020-10-16', changes: true });
@@ -66,7 +81,9 @@ describe('recheckDate: when time alone can change an evaluation', () => {
 
   it('overall: the earliest of its departments, and a metric without departments like a missing figure', () => {
     const p = findPeriod(monthly, '2020-09')!;
-    expect(recheckDateOverall(monthly, p, [{ type: 'value', value: 90 }, undefined], at('2020-09-10'))).toBe('2020-10-01');
+    expect(recheckDateOverall(monthly, p, [{ type: 'value', value: 90 }, undefined], at('2020-09-10'))).toBe(
+      '2020-10-01',
+    );
     expect(recheckDateOverall(monthly, p, [{ type: 'value', value: 90 }], at('2020-09-10'))).toBeNull();
     expect(recheckDateOverall(monthly, p, [], at('2020-09-10'))).toBe('2020-10-01');
   });

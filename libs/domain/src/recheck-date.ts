@@ -13,11 +13,18 @@ import type { ReportingPeriod } from './period';
  * The answer may come early (one more evaluation that changes nothing costs little), never late: a property
  * test evaluates every day before it and finds the same evaluation.
  */
-export function recheckDate(metric: RuledMetric, period: ReportingPeriod, figure: Figure | undefined, ctx: EvaluationContext, state: FigureState = {}): string | null {
+export function recheckDate(
+  metric: RuledMetric,
+  period: ReportingPeriod,
+  figure: Figure | undefined,
+  ctx: EvaluationContext,
+  state: FigureState = {},
+): string | null {
   if (period.start > ctx.today) return period.start;
   // A returned figure counts in time like none at all: its period turns red when the due date passes.
   if (state.returned) return recheckDate(metric, period, undefined, ctx);
-  if (metric.kind === 'deadline') return deadlineRecheck(metric, period, figure?.type === 'completion' ? figure.completedOn : null, ctx);
+  if (metric.kind === 'deadline')
+    return deadlineRecheck(metric, period, figure?.type === 'completion' ? figure.completedOn : null, ctx);
   if (!figure || figure.type === 'completion') {
     const due = dueDate(metric, period, ctx);
     if (ctx.today > due) return null; // overdue stays overdue until figures arrive
@@ -30,7 +37,13 @@ export function recheckDate(metric: RuledMetric, period: ReportingPeriod, figure
 }
 
 /** The same for a metric's overall evaluation of a period: it is built from its departments' evaluations (`states` in the same order). */
-export function recheckDateOverall(metric: RuledMetric, period: ReportingPeriod, figures: (Figure | undefined)[], ctx: EvaluationContext, states: FigureState[] = []): string | null {
+export function recheckDateOverall(
+  metric: RuledMetric,
+  period: ReportingPeriod,
+  figures: (Figure | undefined)[],
+  ctx: EvaluationContext,
+  states: FigureState[] = [],
+): string | null {
   if (figures.length === 0) return recheckDate(metric, period, undefined, ctx);
   return earliestDate(figures.map((f, i) => recheckDate(metric, period, f, ctx, states[i])));
 }
@@ -52,7 +65,12 @@ export function addCalendarDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function deadlineRecheck(metric: RuledMetric, period: ReportingPeriod, completedOn: string | null, ctx: EvaluationContext): string | null {
+function deadlineRecheck(
+  metric: RuledMetric,
+  period: ReportingPeriod,
+  completedOn: string | null,
+  ctx: EvaluationContext,
+): string | null {
   if (completedOn) return null; // done on time or late: settled
   const due = period.end;
   if (ctx.today > due) return null; // passed undone: red until it is done
@@ -76,7 +94,11 @@ function openCasesRecheck(metric: RuledMetric, cases: CaseRecord[], ctx: Evaluat
   for (const c of cases) {
     if (c.completedOn !== null || !c.startDate) continue;
     if (judgeCase(metric, c, ctx).compliant === false) return nextDay(ctx.today);
-    dates.push(metric.unit === 'working-days' ? workingDaysAfter(ctx, c.startDate, firstLateMeasure) : addCalendarDays(c.startDate, firstLateMeasure));
+    dates.push(
+      metric.unit === 'working-days'
+        ? workingDaysAfter(ctx, c.startDate, firstLateMeasure)
+        : addCalendarDays(c.startDate, firstLateMeasure),
+    );
   }
   return earliestDate(dates);
 }

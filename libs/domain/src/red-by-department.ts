@@ -34,7 +34,10 @@ export function daysOverdue(entry: Pick<RedEntry, 'dueDate' | 'overdue'>, asOf: 
  * (a metric without a reporting department last). Within a group the longest overdue first, then the earliest due.
  * A department is listed once; every entry lands in exactly one group.
  */
-export function groupRedByDepartment<E extends RedEntry>(entries: readonly E[], asOf: string): Array<RedDepartmentGroup<E>> {
+export function groupRedByDepartment<E extends RedEntry>(
+  entries: readonly E[],
+  asOf: string,
+): Array<RedDepartmentGroup<E>> {
   const groups = new Map<number | null, Array<DatedRedEntry<E>>>();
   for (const entry of entries) {
     const dated = { ...entry, daysOverdue: daysOverdue(entry, asOf) };
@@ -42,18 +45,27 @@ export function groupRedByDepartment<E extends RedEntry>(entries: readonly E[], 
     if (list) list.push(dated);
     else groups.set(entry.departmentId, [dated]);
   }
-  return [...groups].map(([departmentId, list]) => ({
-    departmentId,
-    entries: list.sort(worstEntryFirst),
-    mostDaysOverdue: list.reduce<number | null>((most, e) => (e.daysOverdue === null ? most : Math.max(most ?? 0, e.daysOverdue)), null),
-  })).sort((a, b) =>
-    b.entries.length - a.entries.length
-    || (b.mostDaysOverdue ?? -1) - (a.mostDaysOverdue ?? -1)
-    || (a.departmentId ?? Number.MAX_SAFE_INTEGER) - (b.departmentId ?? Number.MAX_SAFE_INTEGER));
+  return [...groups]
+    .map(([departmentId, list]) => ({
+      departmentId,
+      entries: list.sort(worstEntryFirst),
+      mostDaysOverdue: list.reduce<number | null>(
+        (most, e) => (e.daysOverdue === null ? most : Math.max(most ?? 0, e.daysOverdue)),
+        null,
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        b.entries.length - a.entries.length ||
+        (b.mostDaysOverdue ?? -1) - (a.mostDaysOverdue ?? -1) ||
+        (a.departmentId ?? Number.MAX_SAFE_INTEGER) - (b.departmentId ?? Number.MAX_SAFE_INTEGER),
+    );
 }
 
 function worstEntryFirst(a: DatedRedEntry<RedEntry>, b: DatedRedEntry<RedEntry>): number {
-  return (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1)
-    || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')
-    || a.metricId - b.metricId;
+  return (
+    (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) ||
+    (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+    a.metricId - b.metricId
+  );
 }

@@ -30,9 +30,24 @@ describe(reportDue.name, () => {
 });
 
 describe(markRevisions.name, () => {
-  const row = (code: string, value: number | null, status: ReportMetricRow['status'] = 'green'): ReportMetricRow => ({ code, name: code, nameEn: code, taskNumber: 1, status, value, target: '≥ 80%', targetEn: '≥ 80%', reasonZh: `${value}`, reasonEn: `${value}`, revised: false });
+  const row = (code: string, value: number | null, status: ReportMetricRow['status'] = 'green'): ReportMetricRow => ({
+    code,
+    name: code,
+    nameEn: code,
+    taskNumber: 1,
+    status,
+    value,
+    target: '≥ 80%',
+    targetEn: '≥ 80%',
+    reasonZh: `${value}`,
+    reasonEn: `${value}`,
+    revised: false,
+  });
   it('marks the rows whose figure or status changed, and new rows', () => {
-    const marked = markRevisions([row('A', 80), row('B', 70, 'red'), row('C', 90)], [row('A', 80), row('B', 75, 'amber')]);
+    const marked = markRevisions(
+      [row('A', 80), row('B', 70, 'red'), row('C', 90)],
+      [row('A', 80), row('B', 75, 'amber')],
+    );
     expect(marked.map((r) => r.revised)).toEqual([false, true, true]);
   });
   it('marks nothing in a first version', () => {

@@ -12,6 +12,8 @@ export function firstWorkingDayOfMonth(year: number, month: number, calendar: Wo
 export function reportDue(today: string, calendar: WorkingDays): { due: boolean; month: string } {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
-  return { due: firstWorkingDayOfMonth(year, month, calendar) === today, month: previousMonthKey(monthKey(year, month)) };
+  return {
+    due: firstWorkingDayOfMonth(year, month, calendar) === today,
+    month: previousMonthKey(monthKey(year, month)),
+  };
 }
-

@@ -17,10 +17,26 @@ export interface ReportSnapshot {
     previous: { month: string; counts: StatusCounts; shareGreen: number | null; onTimeRate: number | null } | null;
   };
   indicators: Array<{ level: 1 | 2; number: number; title: string; status: Status; counts: StatusCounts }>;
-  attention: Array<{ code: string; name: string; nameEn: string; status: Status; reasonZh: string; reasonEn: string; task: string; departments: string }>;
+  attention: Array<{
+    code: string;
+    name: string;
+    nameEn: string;
+    status: Status;
+    reasonZh: string;
+    reasonEn: string;
+    task: string;
+    departments: string;
+  }>;
   /** Where each yearly rate and count will end, worst forecast first (absent from reports made before forecasts). */
   forecasts?: ReportForecastRow[];
-  departments: Array<{ rank: number; name: string; metricCount: number; counts: StatusCounts; compliance: number | null; onTimeRate: number | null }>;
+  departments: Array<{
+    rank: number;
+    name: string;
+    metricCount: number;
+    counts: StatusCounts;
+    compliance: number | null;
+    onTimeRate: number | null;
+  }>;
   trend: Array<{ month: string; counts: StatusCounts; shareGreen: number | null }>;
   /** Supervision notices (督办单) in the month: issued, answered by their deadline, escalated, closed. */
   notices?: { issued: number; answeredOnTime: number; escalated: number; closed: number };

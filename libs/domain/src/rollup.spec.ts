@@ -11,7 +11,10 @@ describe(rollUp.name, () => {
   });
 
   it('counts the metrics beneath a task and takes the worst', () => {
-    expect(rollUp([leaf('green'), leaf('amber'), leaf('green')])).toEqual({ status: 'amber', counts: { red: 0, amber: 1, green: 2, grey: 0 } });
+    expect(rollUp([leaf('green'), leaf('amber'), leaf('green')])).toEqual({
+      status: 'amber',
+      counts: { red: 0, amber: 1, green: 2, grey: 0 },
+    });
   });
 
   it('reads green for a mix of green and grey children', () => {

@@ -12,14 +12,30 @@ const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays
 const ctx = (today: string): EvaluationContext => ({ today, calendar });
 
 function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = { code: 'M', name: '测试', nameEn: 'Test', kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null };
+  const def: MetricDefinition = {
+    code: 'M',
+    name: '测试',
+    nameEn: 'Test',
+    kind: 'value',
+    comparator: 'gte',
+    target: 80,
+    unit: 'percent',
+    period: 'year',
+    deadline: null,
+  };
   return withDefaultRules({ ...def, ...over }, over);
 }
 const A: PreviewDepartment = { id: 1, code: 'a', name: '甲局', isLead: true };
 const B: PreviewDepartment = { id: 2, code: 'b', name: '乙局', isLead: false };
 
 /** Department A reported `values[month-1]` for each month of 2020; B nothing. */
-function input(before: RuledMetric, after: RuledMetric, values: number[], today = '2020-04-20', reporters: [PreviewDepartment[], PreviewDepartment[]] = [[A], [A]]): RuleChangeInput {
+function input(
+  before: RuledMetric,
+  after: RuledMetric,
+  values: number[],
+  today = '2020-04-20',
+  reporters: [PreviewDepartment[], PreviewDepartment[]] = [[A], [A]],
+): RuleChangeInput {
   return {
     before: { metric: before, departments: reporters[0] },
     after: { metric: after, departments: reporters[1] },
@@ -27,7 +43,9 @@ function input(before: RuledMetric, after: RuledMetric, values: number[], today 
     ctx: ctx(today),
     figureOf: (departmentId, key): Figure | undefined => {
       const month = Number(key.slice(5));
-      return departmentId === A.id && /^\d{4}-\d{2}$/.test(key) && values[month - 1] !== undefined ? { type: 'value', value: values[month - 1] } : undefined;
+      return departmentId === A.id && /^\d{4}-\d{2}$/.test(key) && values[month - 1] !== undefined
+        ? { type: 'value', value: values[month - 1] }
+        : undefined;
     },
   };
 }
@@ -48,38 +66,60 @@ describe(previewRuleChange.name, () => {
 
   it('shows a new reporter without figures as a change from no status, and the pool turning red once overdue', () => {
     const preview = previewRuleChange(input(metric(), metric(), [90, 90], '2020-03-20', [[A], [A, B]]));
-    expect(preview.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ periodKey: '2020-01', departmentId: 2, before: null, after: 'red' }),
-      expect.objectContaining({ periodKey: '2020-01', departmentId: null, before: 'green', after: 'red' }),
-    ]));
+    expect(preview.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ periodKey: '2020-01', departmentId: 2, before: null, after: 'red' }),
+        expect.objectContaining({ periodKey: '2020-01', departmentId: null, before: 'green', after: 'red' }),
+      ]),
+    );
   });
 
   it('shows monthly periods going and quarterly ones coming when the frequency changes', () => {
     const preview = previewRuleChange(input(metric(), metric({ frequency: 'quarterly' }), [90], '2020-02-10'));
     expect(preview.changes.map((c) => [c.periodKey, c.departmentId, c.before, c.after])).toEqual([
-      ['2020-01', null, 'green', null], ['2020-01', 1, 'green', null],
-      ['2020-02', null, 'grey', null], ['2020-02', 1, 'grey', null],
-      ['2020-Q1', null, null, 'grey'], ['2020-Q1', 1, null, 'grey'],
+      ['2020-01', null, 'green', null],
+      ['2020-01', 1, 'green', null],
+      ['2020-02', null, 'grey', null],
+      ['2020-02', 1, 'grey', null],
+      ['2020-Q1', null, null, 'grey'],
+      ['2020-Q1', 1, null, 'grey'],
     ]);
   });
 
   it('changes nothing when the rules stay the same', () => {
     const figure = fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 12 });
-    const rules = fc.record({ target: fc.integer({ min: 0, max: 100 }), tolerance: fc.option(fc.integer({ min: 0, max: 20 })), comparator: fc.constantFrom('gte' as const, 'lte' as const) });
-    fc.assert(fc.property(figure, rules, (values, r) => {
-      const m = metric(r);
-      const preview = previewRuleChange(input(m, { ...m }, values, '2020-12-31'));
-      expect(preview.changes).toEqual([]);
-      expect(preview.unchanged).toBe(24);
-    }), { numRuns: 50 });
+    const rules = fc.record({
+      target: fc.integer({ min: 0, max: 100 }),
+      tolerance: fc.option(fc.integer({ min: 0, max: 20 })),
+      comparator: fc.constantFrom('gte' as const, 'lte' as const),
+    });
+    fc.assert(
+      fc.property(figure, rules, (values, r) => {
+        const m = metric(r);
+        const preview = previewRuleChange(input(m, { ...m }, values, '2020-12-31'));
+        expect(preview.changes).toEqual([]);
+        expect(preview.unchanged).toBe(24);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('never makes a figure worse when a "≥" target is lowered', () => {
     const SEVERITY = { grey: 0, green: 1, amber: 2, red: 3 } as const;
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 100 }), (values, high, drop) => {
-      const low = Math.max(0, high - drop);
-      const preview = previewRuleChange(input(metric({ target: high }), metric({ target: low }), values, '2020-12-31'));
-      for (const c of preview.changes) expect(SEVERITY[c.after!]).toBeLessThan(SEVERITY[c.before!]);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (values, high, drop) => {
+          const low = Math.max(0, high - drop);
+          const preview = previewRuleChange(
+            input(metric({ target: high }), metric({ target: low }), values, '2020-12-31'),
+          );
+          for (const c of preview.changes) expect(SEVERITY[c.after!]).toBeLessThan(SEVERITY[c.before!]);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

@@ -59,7 +59,11 @@ function judgeAll(rules: RuleSet, input: RuleChangeInput): Map<string, Judged> {
     if (period.start > input.ctx.today) continue;
     const results: DepartmentResult[] = rules.departments.map((d) => {
       const figure = input.figureOf(d.id, period.key);
-      return { department: d, figure, evaluation: evaluatePeriod(rules.metric, period, figure, input.ctx, input.stateOf?.(d.id, period.key) ?? {}) };
+      return {
+        department: d,
+        figure,
+        evaluation: evaluatePeriod(rules.metric, period, figure, input.ctx, input.stateOf?.(d.id, period.key) ?? {}),
+      };
     });
     results.forEach((r, i) => out.set(`${period.key}:${rules.departments[i].id}`, r.evaluation));
     out.set(`${period.key}:*`, evaluateOverall(rules.metric, period, results, input.ctx));
@@ -86,7 +90,14 @@ export function previewRuleChange(input: RuleChangeInput): RuleChangePreview {
     }
     const [periodKey, department] = splitKey(key);
     const shown = a ?? b!;
-    changes.push({ periodKey, departmentId: department, before: b?.status ?? null, after: a?.status ?? null, reasonZh: shown.reasonZh, reasonEn: shown.reasonEn });
+    changes.push({
+      periodKey,
+      departmentId: department,
+      before: b?.status ?? null,
+      after: a?.status ?? null,
+      reasonZh: shown.reasonZh,
+      reasonEn: shown.reasonEn,
+    });
   }
   changes.sort((x, y) => x.periodKey.localeCompare(y.periodKey) || (x.departmentId ?? -1) - (y.departmentId ?? -1));
   return { changes, unchanged };

@@ -48,7 +48,9 @@ export interface SoftRuleFacts {
 
 /** Every soft rule the figure trips, in the order of SOFT_RULES; empty when none. */
 export function checkSoftRules(f: SoftRuleFacts): SoftRuleFinding[] {
-  return [late(f), jump(f), perfectWithoutEvidence(f), emptyWhenOverdue(f)].filter((x): x is SoftRuleFinding => x !== null);
+  return [late(f), jump(f), perfectWithoutEvidence(f), emptyWhenOverdue(f)].filter(
+    (x): x is SoftRuleFinding => x !== null,
+  );
 }
 
 /** The figure as a comparable number (a percent for a ratio); null when it has none (0/0, cases, a date). */
@@ -110,7 +112,8 @@ function perfectWithoutEvidence(f: SoftRuleFacts): SoftRuleFinding | null {
     return {
       rule: 'perfect-without-evidence',
       messageZh: '比率恰为 100% 且未附佐证材料：请上传佐证材料，或说明数据来源',
-      messageEn: 'A rate of exactly 100% with no evidence attached: attach evidence, or explain where the figure comes from',
+      messageEn:
+        'A rate of exactly 100% with no evidence attached: attach evidence, or explain where the figure comes from',
     };
   }
   if (isWholeUnit(f.metric.unit) && f.metric.target !== null && value === f.metric.target) {
@@ -126,7 +129,9 @@ function perfectWithoutEvidence(f: SoftRuleFacts): SoftRuleFinding | null {
 /** (4) Nothing applicable (0/0, no case) for a period already overdue: grey instead of the red it showed. */
 function emptyWhenOverdue(f: SoftRuleFacts): SoftRuleFinding | null {
   if (!f.awaitingFigure || f.today <= f.dueDate) return null;
-  const empty = (f.figure.type === 'ratio' && f.figure.denominator === 0) || (f.figure.type === 'cases' && f.figure.cases.length === 0);
+  const empty =
+    (f.figure.type === 'ratio' && f.figure.denominator === 0) ||
+    (f.figure.type === 'cases' && f.figure.cases.length === 0);
   if (!empty) return null;
   const what = f.figure.type === 'ratio' ? '分母为 0' : '没有案件';
   const whatEn = f.figure.type === 'ratio' ? 'a denominator of 0' : 'no cases';

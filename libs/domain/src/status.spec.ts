@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { STATUSES, addCounts, attentionRank, countStatuses, emptyCounts, isStatus, statusOfCounts, worstStatus, type Status, type StatusCounts } from './status';
+import {
+  STATUSES,
+  addCounts,
+  attentionRank,
+  countStatuses,
+  emptyCounts,
+  isStatus,
+  statusOfCounts,
+  worstStatus,
+  type Status,
+  type StatusCounts,
+} from './status';
 
 const status = fc.constantFrom<Status>(...STATUSES);
 const counts = fc.record<StatusCounts>({ red: fc.nat(50), amber: fc.nat(50), green: fc.nat(50), grey: fc.nat(50) });
@@ -50,9 +61,16 @@ describe(worstStatus.name, () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(status).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))), ([list, shuffled]) => {
-        expect(worstStatus(shuffled)).toBe(worstStatus(list));
-      }),
+      fc.property(
+        fc
+          .array(status)
+          .chain((list) =>
+            fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length })),
+          ),
+        ([list, shuffled]) => {
+          expect(worstStatus(shuffled)).toBe(worstStatus(list));
+        },
+      ),
     );
   });
 
@@ -117,7 +135,12 @@ describe(countStatuses.name, () => {
 
 describe(addCounts.name, () => {
   it('adds counts status by status', () => {
-    expect(addCounts({ red: 1, amber: 2, green: 3, grey: 4 }, { red: 10, amber: 0, green: 1, grey: 0 })).toEqual({ red: 11, amber: 2, green: 4, grey: 4 });
+    expect(addCounts({ red: 1, amber: 2, green: 3, grey: 4 }, { red: 10, amber: 0, green: 1, grey: 0 })).toEqual({
+      red: 11,
+      amber: 2,
+      green: 4,
+      grey: 4,
+    });
   });
 
   it('gives zero counts for no arguments', () => {
@@ -174,6 +197,12 @@ describe('attentionRank', () => {
     expect(['red', 'amber', 'green', 'grey'].map((s) => attentionRank(s as Status))).toEqual([0, 1, 2, 3]);
     expect([attentionRank(null), attentionRank(undefined)]).toEqual([4, 4]);
     const listed: Status[] = ['grey', 'green', 'amber', 'red', 'amber'];
-    expect([...listed].sort((a, b) => attentionRank(a) - attentionRank(b))).toEqual(['red', 'amber', 'amber', 'green', 'grey']);
+    expect([...listed].sort((a, b) => attentionRank(a) - attentionRank(b))).toEqual([
+      'red',
+      'amber',
+      'amber',
+      'green',
+      'grey',
+    ]);
   });
 });

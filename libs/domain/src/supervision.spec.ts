@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { nextDay } from './recheck-date';
-import { escalate, initialNoticeLevel, nextNoticeState, NOTICE_STATES, reminderRecheckDate, reminderStage, replyDeadline, replyOverdue, replyRecheckDate, type NoticeAction } from './supervision';
+import {
+  escalate,
+  initialNoticeLevel,
+  nextNoticeState,
+  NOTICE_STATES,
+  reminderRecheckDate,
+  reminderStage,
+  replyDeadline,
+  replyOverdue,
+  replyRecheckDate,
+  type NoticeAction,
+} from './supervision';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 import { WorkingDayCalendar } from './working-day-calendar';
 
@@ -18,10 +29,10 @@ describe(reminderStage.name, () => {
     expect(reminderStage('2020-10-14', '2020-10-14', calendar)).toBe('due-soon');
     expect(reminderStage('2020-10-15', '2020-10-14', calendar)).toBe('overdue');
   });
-  it('honours a plan\'s own lead time', () => {
+  it("honours a plan's own lead time", () => {
     expect(reminderStage('2020-10-09', '2020-10-14', calendar, 5)).toBe('due-soon');
   });
-  it('waits a plan\'s overdue lead in working days: with 2, not on Friday 10-16 nor Saturday 10-17, but on Monday 10-19', () => {
+  it("waits a plan's overdue lead in working days: with 2, not on Friday 10-16 nor Saturday 10-17, but on Monday 10-19", () => {
     expect(reminderStage('2020-10-15', '2020-10-14', calendar, 3, 2)).toBeNull();
     expect(reminderStage('2020-10-16', '2020-10-14', calendar, 3, 2)).toBeNull(); // 2 working days after: 10-15, 10-16
     expect(reminderStage('2020-10-17', '2020-10-14', calendar, 3, 2)).toBeNull(); // a rest day adds none
@@ -38,8 +49,13 @@ describe(reminderStage.name, () => {
     expect(reminderStage('2020-10-01', '2020-09-30', calendar)).toBe('overdue');
   });
   it('is never "due soon" once the due date has passed, while the overdue lead runs', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }), (overdueAfter, lead) =>
-      reminderStage('2020-10-15', '2020-10-14', calendar, lead, overdueAfter) === null));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        (overdueAfter, lead) => reminderStage('2020-10-15', '2020-10-14', calendar, lead, overdueAfter) === null,
+      ),
+    );
   });
 });
 
@@ -57,7 +73,7 @@ describe(reminderRecheckDate.name, () => {
     expect(reminderRecheckDate('2020-10-15', '2020-10-14', calendar, 3, 2)).toBe('2020-10-19');
     expect(reminderRecheckDate('2020-10-19', '2020-10-14', calendar, 3, 2)).toBeNull();
   });
-  it('gives no day beyond the calendar\'s years (adding a year marks every plan changed)', () => {
+  it("gives no day beyond the calendar's years (adding a year marks every plan changed)", () => {
     expect(reminderRecheckDate('2022-12-30', '2022-12-29', calendar, 3, 5)).toBeNull();
   });
 
@@ -65,32 +81,49 @@ describe(reminderRecheckDate.name, () => {
   // stays the same for the next 120 days.
   const dayOf = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
   it('is the first day the reminder stage changes, for any day, due date and lead times', () => {
-    fc.assert(fc.property(fc.integer({ min: 60, max: 700 }), fc.integer({ min: -60, max: 90 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 10 }), (t, offset, lead, overdueAfter) => {
-      const today = dayOf(t);
-      const due = dayOf(t + offset);
-      const stageOn = (day: string) => reminderStage(day, due, calendar, lead, overdueAfter);
-      const answer = reminderRecheckDate(today, due, calendar, lead, overdueAfter);
-      const last = answer ?? dayOf(t + 120);
-      for (let day = nextDay(today); day < last; day = nextDay(day)) expect(stageOn(day)).toBe(stageOn(today));
-      if (answer) expect(stageOn(answer)).not.toBe(stageOn(today));
-      else expect(stageOn(last)).toBe(stageOn(today));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 60, max: 700 }),
+        fc.integer({ min: -60, max: 90 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 10 }),
+        (t, offset, lead, overdueAfter) => {
+          const today = dayOf(t);
+          const due = dayOf(t + offset);
+          const stageOn = (day: string) => reminderStage(day, due, calendar, lead, overdueAfter);
+          const answer = reminderRecheckDate(today, due, calendar, lead, overdueAfter);
+          const last = answer ?? dayOf(t + 120);
+          for (let day = nextDay(today); day < last; day = nextDay(day)) expect(stageOn(day)).toBe(stageOn(today));
+          if (answer) expect(stageOn(answer)).not.toBe(stageOn(today));
+          else expect(stageOn(last)).toBe(stageOn(today));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe(replyRecheckDate.name, () => {
   it('is the first day the reply is late, for every state and day', () => {
-    fc.assert(fc.property(fc.constantFrom(...NOTICE_STATES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (state, t, d) => {
-      const today = new Date(Date.UTC(2020, 9, 1 + t)).toISOString().slice(0, 10);
-      const replyDue = new Date(Date.UTC(2020, 9, 1 + d)).toISOString().slice(0, 10);
-      const answer = replyRecheckDate(state, replyDue, today);
-      if (answer === null) expect(replyOverdue(state, replyDue, '2099-01-01')).toBe(replyOverdue(state, replyDue, today));
-      else {
-        expect(replyOverdue(state, replyDue, today)).toBe(false);
-        expect(replyOverdue(state, replyDue, answer)).toBe(true);
-        expect(answer).toBe(nextDay(replyDue));
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NOTICE_STATES),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (state, t, d) => {
+          const today = new Date(Date.UTC(2020, 9, 1 + t)).toISOString().slice(0, 10);
+          const replyDue = new Date(Date.UTC(2020, 9, 1 + d)).toISOString().slice(0, 10);
+          const answer = replyRecheckDate(state, replyDue, today);
+          if (answer === null)
+            expect(replyOverdue(state, replyDue, '2099-01-01')).toBe(replyOverdue(state, replyDue, today));
+          else {
+            expect(replyOverdue(state, replyDue, today)).toBe(false);
+            expect(replyOverdue(state, replyDue, answer)).toBe(true);
+            expect(answer).toBe(nextDay(replyDue));
+          }
+        },
+      ),
+    );
   });
 });
 
@@ -134,10 +167,16 @@ describe(nextNoticeState.name, () => {
     fc.assert(fc.property(fc.constantFrom(...actions), (a) => expect(nextNoticeState('closed', a)).toBeNull()));
   });
   it('always lands in a known state', () => {
-    fc.assert(fc.property(fc.constantFrom(...NOTICE_STATES), fc.constantFrom<NoticeAction>('acknowledge', 'reply', 'accept', 'send-back', 'close-green'), (s, a) => {
-      const next = nextNoticeState(s, a);
-      if (next !== null) expect(NOTICE_STATES).toContain(next);
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NOTICE_STATES),
+        fc.constantFrom<NoticeAction>('acknowledge', 'reply', 'accept', 'send-back', 'close-green'),
+        (s, a) => {
+          const next = nextNoticeState(s, a);
+          if (next !== null) expect(NOTICE_STATES).toContain(next);
+        },
+      ),
+    );
   });
 });
 

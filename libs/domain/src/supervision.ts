@@ -19,8 +19,11 @@ export const REMINDER_WORKING_DAYS_MAX = 30;
  * the caller keeps the ledger of sent ones.
  */
 export function reminderStage(
-  today: string, dueDate: string, calendar: WorkingDays,
-  lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS, overdueAfter = DEFAULT_OVERDUE_AFTER_WORKING_DAYS,
+  today: string,
+  dueDate: string,
+  calendar: WorkingDays,
+  lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS,
+  overdueAfter = DEFAULT_OVERDUE_AFTER_WORKING_DAYS,
 ): ReminderStage | null {
   if (today > dueDate) {
     // With no grace any later day counts, a weekend included; a grace is counted in working days only.
@@ -35,8 +38,11 @@ export function reminderStage(
  * it never will (overdue stays overdue). The supervision loop leaves a plan alone until its earliest such day.
  */
 export function reminderRecheckDate(
-  today: string, dueDate: string, calendar: WorkingDays,
-  lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS, overdueAfter = DEFAULT_OVERDUE_AFTER_WORKING_DAYS,
+  today: string,
+  dueDate: string,
+  calendar: WorkingDays,
+  lead = DEFAULT_REMINDER_LEAD_WORKING_DAYS,
+  overdueAfter = DEFAULT_OVERDUE_AFTER_WORKING_DAYS,
 ): string | null {
   if (today > dueDate) {
     if (overdueAfter === 0 || calendar.countWorkingDays(dueDate, today) > overdueAfter) return null;

@@ -4,7 +4,12 @@ import { WorkingDayCalendar } from './working-day-calendar';
 
 describe(calendarYearsFromChineseDays.name, () => {
   const sample = {
-    holidays: { '2020-01-01': "New Year's Day,元旦,1", '2020-10-01': 'National Day,国庆节,8', '2021-01-01': "New Year's Day,元旦,3", '2022-12-31': "New Year's Day,元旦,3" },
+    holidays: {
+      '2020-01-01': "New Year's Day,元旦,1",
+      '2020-10-01': 'National Day,国庆节,8',
+      '2021-01-01': "New Year's Day,元旦,3",
+      '2022-12-31': "New Year's Day,元旦,3",
+    },
     workdays: { '2020-10-10': 'National Day,国庆节,8', '2021-02-07': 'Spring Festival,春节,7' },
     inLieuDays: { '2020-10-07': 'National Day,国庆节,8' },
   };
@@ -12,7 +17,12 @@ describe(calendarYearsFromChineseDays.name, () => {
   it('splits the package data by year, sorted, holidays and make-up working days apart', () => {
     expect(calendarYearsFromChineseDays(sample, [2021, 2020])).toEqual([
       { year: 2021, holidays: ['2021-01-01'], makeUpWorkdays: ['2021-02-07'], source: expect.stringContaining('2021') },
-      { year: 2020, holidays: ['2020-01-01', '2020-10-01'], makeUpWorkdays: ['2020-10-10'], source: expect.stringContaining('chinese-days') },
+      {
+        year: 2020,
+        holidays: ['2020-01-01', '2020-10-01'],
+        makeUpWorkdays: ['2020-10-10'],
+        source: expect.stringContaining('chinese-days'),
+      },
     ]);
   });
 
@@ -26,7 +36,15 @@ describe(calendarYearsFromChineseDays.name, () => {
   });
 
   it('rejects data of the wrong shape', () => {
-    for (const bad of [null, 42, 'x', {}, { holidays: {} }, { holidays: [], workdays: {} }, { holidays: {}, workdays: null }]) {
+    for (const bad of [
+      null,
+      42,
+      'x',
+      {},
+      { holidays: {} },
+      { holidays: [], workdays: {} },
+      { holidays: {}, workdays: null },
+    ]) {
       expect(() => calendarYearsFromChineseDays(bad, [2020])).toThrow(TypeError);
     }
   });

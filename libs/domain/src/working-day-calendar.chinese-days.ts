@@ -18,7 +18,9 @@ function dateMap(data: unknown, key: string): Record<string, unknown> {
 }
 
 function datesOfYear(map: Record<string, unknown>, year: number): string[] {
-  return Object.keys(map).filter((d) => d.startsWith(`${year}-`)).sort();
+  return Object.keys(map)
+    .filter((d) => d.startsWith(`${year}-`))
+    .sort();
 }
 
 export function calendarYearsFromChineseDays(data: unknown, years: number[]): CalendarYear[] {

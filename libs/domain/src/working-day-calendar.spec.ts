@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
-import { CalendarRangeError, type CalendarYear, InvalidDateError, parseIsoDate, WorkingDayCalendar } from './working-day-calendar';
+import {
+  CalendarRangeError,
+  type CalendarYear,
+  InvalidDateError,
+  parseIsoDate,
+  WorkingDayCalendar,
+} from './working-day-calendar';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, YEARS));
@@ -72,14 +78,17 @@ for (const [y, notice] of Object.entries(NOTICES)) {
 }
 
 /** The notices' answer: a weekday that is not a holiday, or a make-up working day. */
-const expectedWorking = (iso: string): boolean => (isWeekday(iso) && !noticeHolidays.has(iso)) || noticeMakeUps.has(iso);
+const expectedWorking = (iso: string): boolean =>
+  (isWeekday(iso) && !noticeHolidays.has(iso)) || noticeMakeUps.has(iso);
 const ALL_DAYS = daysFrom('2020-01-01', '2026-12-31');
 
 /** A date of 2020–2026, by index into ALL_DAYS. */
 const knownDate = fc.integer({ min: 0, max: ALL_DAYS.length - 1 }).map((i) => ALL_DAYS[i]);
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 const dateInYears = (min: number, max: number) =>
-  fc.tuple(fc.integer({ min, max }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+  fc
+    .tuple(fc.integer({ min, max }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
 const outsideDate = fc.oneof(dateInYears(1000, 2019), dateInYears(2027, 9999));
 
 describe('the working-day calendar against the State Council notices, 2020–2026', () => {
@@ -104,20 +113,42 @@ describe('the working-day calendar against the State Council notices, 2020–202
 
   it('knows the 2020 Spring Festival extension: 1月31日–2月2日 off, 2月1日 no longer a make-up day, 1月19日 still one', () => {
     expect(calendar.isWorkingDay('2020-01-19')).toBe(true); // Sunday, make-up
-    for (const d of ['2020-01-24', '2020-01-30', '2020-01-31', '2020-02-01', '2020-02-02']) expect(calendar.isWorkingDay(d)).toBe(false);
+    for (const d of ['2020-01-24', '2020-01-30', '2020-01-31', '2020-02-01', '2020-02-02'])
+      expect(calendar.isWorkingDay(d)).toBe(false);
     expect(calendar.isWorkingDay('2020-02-03')).toBe(true);
   });
 });
 
 describe(parseIsoDate.name, () => {
   it('returns a real "YYYY-MM-DD" date unchanged, leap days included', () => {
-    for (const d of ['2020-02-29', '2024-02-29', '2021-12-31', '2000-02-29', '0001-01-01']) expect(parseIsoDate(d)).toBe(d);
+    for (const d of ['2020-02-29', '2024-02-29', '2021-12-31', '2000-02-29', '0001-01-01'])
+      expect(parseIsoDate(d)).toBe(d);
   });
 
   it('throws InvalidDateError, with bilingual messages, for anything else', () => {
-    const bad = ['2020-02-30', '2021-02-29', '1900-02-29', '2020-13-01', '2020-00-10', '2020-04-31', 'abc', '', '2020-2-3', ' 2020-01-01', '2020-01-01T00:00', '20200101', '2020/01/01'];
+    const bad = [
+      '2020-02-30',
+      '2021-02-29',
+      '1900-02-29',
+      '2020-13-01',
+      '2020-00-10',
+      '2020-04-31',
+      'abc',
+      '',
+      '2020-2-3',
+      ' 2020-01-01',
+      '2020-01-01T00:00',
+      '20200101',
+      '2020/01/01',
+    ];
     for (const d of bad) expect(() => parseIsoDate(d)).toThrow(InvalidDateError);
-    const error = (() => { try { parseIsoDate('2020-02-30'); } catch (e) { return e as InvalidDateError; } })()!;
+    const error = (() => {
+      try {
+        parseIsoDate('2020-02-30');
+      } catch (e) {
+        return e as InvalidDateError;
+      }
+    })()!;
     expect(error.code).toBe('INVALID_DATE');
     expect(error.message).toBe(error.messageEn);
     expect(error.messageEn).toContain('2020-02-30');
@@ -125,16 +156,25 @@ describe(parseIsoDate.name, () => {
   });
 
   it('accepts exactly the strings an independent UTC check calls real dates', () => {
-    const shaped = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
-    fc.assert(fc.property(fc.oneof(shaped, fc.string()), (s) => {
-      if (isRealIso(s)) expect(parseIsoDate(s)).toBe(s);
-      else expect(() => parseIsoDate(s)).toThrow(InvalidDateError);
-    }));
+    const shaped = fc
+      .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+    fc.assert(
+      fc.property(fc.oneof(shaped, fc.string()), (s) => {
+        if (isRealIso(s)) expect(parseIsoDate(s)).toBe(s);
+        else expect(() => parseIsoDate(s)).toThrow(InvalidDateError);
+      }),
+    );
   });
 });
 
 describe(WorkingDayCalendar.name, () => {
-  const year = (y: number, holidays: string[] = [], makeUpWorkdays: string[] = []): CalendarYear => ({ year: y, holidays, makeUpWorkdays, source: 'test' });
+  const year = (y: number, holidays: string[] = [], makeUpWorkdays: string[] = []): CalendarYear => ({
+    year: y,
+    holidays,
+    makeUpWorkdays,
+    source: 'test',
+  });
 
   it('lists its known years sorted, and says which dates it covers', () => {
     const cal = new WorkingDayCalendar([year(2022), year(2020), year(2021)]);
@@ -212,7 +252,6 @@ describe(WorkingDayCalendar.name, () => {
       expect(calendar.countWorkingDays('2020-10-09', '2020-10-09')).toBe(0);
       expect(calendar.countWorkingDays('2020-02-03', '2020-01-23')).toBe(-1);
       expect(calendar.countWorkingDays('2020-01-11', '2020-01-10')).toBe(0); // Saturday back to Friday: 0, never −0
-
     });
 
     it('counts a whole year', () => {
@@ -236,7 +275,13 @@ describe(WorkingDayCalendar.name, () => {
   });
 
   it('explains an out-of-range date in both languages', () => {
-    const error = (() => { try { calendar.isWorkingDay('2031-01-05'); } catch (e) { return e as CalendarRangeError; } })()!;
+    const error = (() => {
+      try {
+        calendar.isWorkingDay('2031-01-05');
+      } catch (e) {
+        return e as CalendarRangeError;
+      }
+    })()!;
     expect(error).toBeInstanceOf(CalendarRangeError);
     expect(error.code).toBe('DATE_OUTSIDE_CALENDAR');
     expect(error.date).toBe('2031-01-05');
@@ -258,52 +303,71 @@ describe(WorkingDayCalendar.name, () => {
     });
 
     it('addWorkingDays lands on a working day for n ≥ 1, and is the first one reaching n', () => {
-      fc.assert(fc.property(start, fc.integer({ min: 1, max: 200 }), (s, n) => {
-        const end = calendar.addWorkingDays(s, n);
-        expect(calendar.isWorkingDay(end)).toBe(true);
-        expect(calendar.countWorkingDays(s, isoOf(utc(end) - DAY_MS))).toBe(n - 1);
-      }));
+      fc.assert(
+        fc.property(start, fc.integer({ min: 1, max: 200 }), (s, n) => {
+          const end = calendar.addWorkingDays(s, n);
+          expect(calendar.isWorkingDay(end)).toBe(true);
+          expect(calendar.countWorkingDays(s, isoOf(utc(end) - DAY_MS))).toBe(n - 1);
+        }),
+      );
     });
 
     it('countWorkingDays matches the notices counted day by day', () => {
-      fc.assert(fc.property(knownDate, knownDate, (a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const n = daysFrom(lo, hi).slice(1).filter(expectedWorking).length;
-        expect(calendar.countWorkingDays(a, b)).toBe(a <= b ? n : 0 - n);
-      }), { numRuns: 50 });
+      fc.assert(
+        fc.property(knownDate, knownDate, (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const n = daysFrom(lo, hi).slice(1).filter(expectedWorking).length;
+          expect(calendar.countWorkingDays(a, b)).toBe(a <= b ? n : 0 - n);
+        }),
+        { numRuns: 50 },
+      );
     });
 
     it('count is additive and antisymmetric', () => {
-      fc.assert(fc.property(knownDate, knownDate, knownDate, (a, b, c) => {
-        expect(calendar.countWorkingDays(a, b) + calendar.countWorkingDays(b, c)).toBe(calendar.countWorkingDays(a, c));
-        expect(calendar.countWorkingDays(a, b)).toBe(0 - calendar.countWorkingDays(b, a));
-      }), { numRuns: 50 });
+      fc.assert(
+        fc.property(knownDate, knownDate, knownDate, (a, b, c) => {
+          expect(calendar.countWorkingDays(a, b) + calendar.countWorkingDays(b, c)).toBe(
+            calendar.countWorkingDays(a, c),
+          );
+          expect(calendar.countWorkingDays(a, b)).toBe(0 - calendar.countWorkingDays(b, a));
+        }),
+        { numRuns: 50 },
+      );
     });
 
     it('any date outside the known years → CalendarRangeError', () => {
-      fc.assert(fc.property(outsideDate, knownDate, fc.nat(10), (out, inside, n) => {
-        expect(calendar.covers(out)).toBe(false);
-        expect(() => calendar.isWorkingDay(out)).toThrow(CalendarRangeError);
-        expect(() => calendar.addWorkingDays(out, n)).toThrow(CalendarRangeError);
-        expect(() => calendar.countWorkingDays(out, inside)).toThrow(CalendarRangeError);
-        expect(() => calendar.countWorkingDays(inside, out)).toThrow(CalendarRangeError);
-      }));
+      fc.assert(
+        fc.property(outsideDate, knownDate, fc.nat(10), (out, inside, n) => {
+          expect(calendar.covers(out)).toBe(false);
+          expect(() => calendar.isWorkingDay(out)).toThrow(CalendarRangeError);
+          expect(() => calendar.addWorkingDays(out, n)).toThrow(CalendarRangeError);
+          expect(() => calendar.countWorkingDays(out, inside)).toThrow(CalendarRangeError);
+          expect(() => calendar.countWorkingDays(inside, out)).toThrow(CalendarRangeError);
+        }),
+      );
     });
 
     it('any invalid date → InvalidDateError', () => {
       const invalid = fc.oneof(
         fc.string().filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
-        fc.tuple(fc.integer({ min: 2020, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 29, max: 31 }))
+        fc
+          .tuple(
+            fc.integer({ min: 2020, max: 2026 }),
+            fc.integer({ min: 1, max: 12 }),
+            fc.integer({ min: 29, max: 31 }),
+          )
           .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`)
           .filter((s) => !isRealIso(s)),
       );
-      fc.assert(fc.property(invalid, knownDate, (bad, good) => {
-        expect(() => calendar.covers(bad)).toThrow(InvalidDateError);
-        expect(() => calendar.isWorkingDay(bad)).toThrow(InvalidDateError);
-        expect(() => calendar.addWorkingDays(bad, 1)).toThrow(InvalidDateError);
-        expect(() => calendar.countWorkingDays(good, bad)).toThrow(InvalidDateError);
-        expect(() => WorkingDayCalendar.calendarDaysBetween(bad, good)).toThrow(InvalidDateError);
-      }));
+      fc.assert(
+        fc.property(invalid, knownDate, (bad, good) => {
+          expect(() => calendar.covers(bad)).toThrow(InvalidDateError);
+          expect(() => calendar.isWorkingDay(bad)).toThrow(InvalidDateError);
+          expect(() => calendar.addWorkingDays(bad, 1)).toThrow(InvalidDateError);
+          expect(() => calendar.countWorkingDays(good, bad)).toThrow(InvalidDateError);
+          expect(() => WorkingDayCalendar.calendarDaysBetween(bad, good)).toThrow(InvalidDateError);
+        }),
+      );
     });
   });
 });

@@ -36,7 +36,10 @@ export class CalendarRangeError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
 
-  constructor(readonly date: string, readonly knownYears: number[]) {
+  constructor(
+    readonly date: string,
+    readonly knownYears: number[],
+  ) {
     const en = `Date ${date} is outside the years the working-day calendar knows (${describeYears(knownYears)})`;
     super(en);
     this.name = 'CalendarRangeError';
@@ -108,7 +111,8 @@ export class WorkingDayCalendar {
     this.years = years.map((y) => y.year).sort((a, b) => a - b);
     this.yearSet = new Set(this.years);
     this.provisional = new Set(years.filter((y) => y.kind === 'provisional').map((y) => y.year));
-    if (this.yearSet.size !== this.years.length) throw new Error(`Duplicate year in working-day calendar: ${this.years.join(', ')}`);
+    if (this.yearSet.size !== this.years.length)
+      throw new Error(`Duplicate year in working-day calendar: ${this.years.join(', ')}`);
     for (const y of years) {
       if (!Number.isInteger(y.year)) throw new Error(`Calendar year must be an integer: ${y.year}`);
       for (const d of y.holidays) this.holidays.add(parseIsoDate(d));
@@ -180,7 +184,8 @@ export class WorkingDayCalendar {
 
   /** The Nth working day after start (start itself is not counted). days >= 0 integer; 0 returns start. */
   addWorkingDays(start: string, days: number): string {
-    if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`Working days must be a non-negative integer: ${days}`);
+    if (!Number.isSafeInteger(days) || days < 0)
+      throw new RangeError(`Working days must be a non-negative integer: ${days}`);
     const from = this.numberOf(start);
     if (days === 0) return start;
     const wanted = this.workingThrough[from] + days;

@@ -15,7 +15,12 @@ export interface RunningProduct {
 export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
   const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-e2e-'));
   // The web app is served too, from its build.
-  const { child, url } = await startApi({ SQLITE_PATH: path.join(dir, 'taizhang.sqlite'), DATABASE_URL: '', WEB_DIST: path.join(repoRoot, 'apps/web/dist'), ...env });
+  const { child, url } = await startApi({
+    SQLITE_PATH: path.join(dir, 'taizhang.sqlite'),
+    DATABASE_URL: '',
+    WEB_DIST: path.join(repoRoot, 'apps/web/dist'),
+    ...env,
+  });
   return {
     url,
     stop: async () => {
@@ -30,6 +35,14 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }

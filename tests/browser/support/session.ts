@@ -1,9 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 
-export const DEMO_PASSWORDS: Record<string, string> = { admin: 'taizhang-admin', leader: 'taizhang-leader', sfj: 'taizhang-dept', zfb: 'taizhang-dept', zwfwb: 'taizhang-dept' };
+export const DEMO_PASSWORDS: Record<string, string> = {
+  admin: 'taizhang-admin',
+  leader: 'taizhang-leader',
+  sfj: 'taizhang-dept',
+  zfb: 'taizhang-dept',
+  zwfwb: 'taizhang-dept',
+};
 
 /** A fresh browser context signed in through the login form, as a person would. */
-export async function signedInPage(browser: Browser, url: string, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(url);

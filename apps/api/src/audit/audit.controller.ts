@@ -7,7 +7,20 @@ import type { AuditEntity } from './audit.entity';
 import { AuditService } from './audit.service';
 
 // atBeijing: the same instant as Asia/Shanghai local time, for a reader; at stays the exact UTC instant.
-const CSV_COLUMNS: Array<keyof AuditEntity | 'atBeijing'> = ['id', 'at', 'atBeijing', 'userId', 'username', 'kind', 'action', 'entity', 'entityId', 'statusCode', 'before', 'after'];
+const CSV_COLUMNS: Array<keyof AuditEntity | 'atBeijing'> = [
+  'id',
+  'at',
+  'atBeijing',
+  'userId',
+  'username',
+  'kind',
+  'action',
+  'entity',
+  'entityId',
+  'statusCode',
+  'before',
+  'after',
+];
 
 @ApiTags('audit')
 @Controller('audit')
@@ -37,6 +50,13 @@ export class AuditController {
       const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
       return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     };
-    return '\uFEFF' + [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(c === 'atBeijing' ? shanghaiTime(r.at) : r[c])).join(','))].join('\n') + '\n';
+    return (
+      '\uFEFF' +
+      [
+        CSV_COLUMNS.join(','),
+        ...rows.map((r) => CSV_COLUMNS.map((c) => cell(c === 'atBeijing' ? shanghaiTime(r.at) : r[c])).join(',')),
+      ].join('\n') +
+      '\n'
+    );
   }
 }

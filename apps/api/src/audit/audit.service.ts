@@ -55,9 +55,16 @@ export class AuditService implements OnModuleDestroy {
   async recordFailedSignIn(username: string, address: string): Promise<void> {
     const hour = this.clock.now().toISOString().slice(0, 13);
     if (this.failedSignIns.hour !== hour) this.failedSignIns = { hour, rows: 0 };
-    if (this.failedSignIns.rows >= FAILED_SIGN_IN_ROWS_PER_HOUR) return this.countAnonymous(`POST /auth/login (beyond ${FAILED_SIGN_IN_ROWS_PER_HOUR} rows an hour)`, 401);
+    if (this.failedSignIns.rows >= FAILED_SIGN_IN_ROWS_PER_HOUR)
+      return this.countAnonymous(`POST /auth/login (beyond ${FAILED_SIGN_IN_ROWS_PER_HOUR} rows an hour)`, 401);
     this.failedSignIns.rows += 1;
-    await this.record(null, { kind: 'denied', action: 'POST /auth/login', entity: 'user', after: { username, address }, statusCode: 401 });
+    await this.record(null, {
+      kind: 'denied',
+      action: 'POST /auth/login',
+      entity: 'user',
+      after: { username, address },
+      statusCode: 401,
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -68,32 +75,63 @@ export class AuditService implements OnModuleDestroy {
   private async writeDayCount(count: DayCount | null): Promise<void> {
     if (!count) return;
     try {
-      await this.record(null, { kind: 'denied', action: DAY_COUNT_ACTION, entity: 'day', entityId: count.day, after: count });
+      await this.record(null, {
+        kind: 'denied',
+        action: DAY_COUNT_ACTION,
+        entity: 'day',
+        entityId: count.day,
+        after: count,
+      });
     } catch (error) {
-      this.logger.error(`Could not write the anonymous counts of ${count.day} (${JSON.stringify(count.counts)}): ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Could not write the anonymous counts of ${count.day} (${JSON.stringify(count.counts)}): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   /** Appends one row; inside `manager`'s transaction when given, so a write and its trail commit together. */
-  async record(user: Pick<CurrentUser, 'id' | 'username'> | null | undefined, r: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(
+    user: Pick<CurrentUser, 'id' | 'username'> | null | undefined,
+    r: AuditRecord,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.insert(AuditEntity, {
-      at: this.clock.now().toISOString(), userId: user?.id ?? null, username: user?.username ?? null, kind: r.kind, action: r.action,
-      entity: r.entity ?? null, entityId: r.entityId === undefined ? null : String(r.entityId), before: redact(r.before), after: redact(r.after), statusCode: r.statusCode ?? null,
+      at: this.clock.now().toISOString(),
+      userId: user?.id ?? null,
+      username: user?.username ?? null,
+      kind: r.kind,
+      action: r.action,
+      entity: r.entity ?? null,
+      entityId: r.entityId === undefined ? null : String(r.entityId),
+      before: redact(r.before),
+      after: redact(r.after),
+      statusCode: r.statusCode ?? null,
     });
   }
 
   /** Newest first, filtered by who, what and when (Asia/Shanghai days, both included); page with beforeId. */
   list(limit: number, filter: Omit<AuditQuery, 'limit'> = {}): Promise<AuditEntity[]> {
     if (filter.from && filter.to && filter.from > filter.to) {
-      throw new AppError('INVALID_INPUT', `起始日 from（${filter.from}）不能晚于截止日 to（${filter.to}）`, `from (${filter.from}) cannot be after to (${filter.to})`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `起始日 from（${filter.from}）不能晚于截止日 to（${filter.to}）`,
+        `from (${filter.from}) cannot be after to (${filter.to})`,
+      );
     }
-    const q = this.dataSource.manager.createQueryBuilder(AuditEntity, 'a').orderBy('a.id', 'DESC').take(limit).where('1 = 1');
+    const q = this.dataSource.manager
+      .createQueryBuilder(AuditEntity, 'a')
+      .orderBy('a.id', 'DESC')
+      .take(limit)
+      .where('1 = 1');
     if (filter.beforeId) q.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
     if (filter.username) q.andWhere('a.username = :username', { username: filter.username });
     if (filter.kind) q.andWhere('a.kind = :kind', { kind: filter.kind });
     if (filter.entity) q.andWhere('a.entity = :entity', { entity: filter.entity });
     // Words of the action, as typed: LIKE's own wildcards are escaped; lower-cased on both sides, the same on SQLite and PostgreSQL.
-    if (filter.action) q.andWhere("LOWER(a.action) LIKE :action ESCAPE '\\'", { action: `%${filter.action.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.action)
+      q.andWhere("LOWER(a.action) LIKE :action ESCAPE '\\'", {
+        action: `%${filter.action.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     // Times are stored as UTC ISO strings, which sort as text: a Beijing day is [its start, the next day's start).
     if (filter.from) q.andWhere('a.at >= :from', { from: shanghaiDayStart(filter.from) });
     if (filter.to) q.andWhere('a.at < :to', { to: shanghaiDayStart(nextDay(filter.to)) });

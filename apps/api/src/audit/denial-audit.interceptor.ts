@@ -24,7 +24,9 @@ export class DenialAuditInterceptor implements NestInterceptor {
         const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
         if (!req.user) return throwError(() => error);
         const action = `${req.method} ${req.route?.path ?? req.path}`;
-        return from(this.audit.record(req.user, { kind: 'denied', action, statusCode })).pipe(mergeMap(() => throwError(() => error)));
+        return from(this.audit.record(req.user, { kind: 'denied', action, statusCode })).pipe(
+          mergeMap(() => throwError(() => error)),
+        );
       }),
     );
   }

@@ -35,7 +35,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     const header = req.headers.authorization ?? '';
     const bearer = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const cookie = sessionCookieOf(req);
@@ -48,15 +51,34 @@ export class AuthGuard implements CanActivate {
 
     if (!rule) {
       this.logger.error(`Route ${action} declares no access rule; refused`);
-      return this.deny(req, action, 403, new AppError('FORBIDDEN', '该地址未声明访问规则，已拒绝', 'This route declares no access rule; refused'));
+      return this.deny(
+        req,
+        action,
+        403,
+        new AppError('FORBIDDEN', '该地址未声明访问规则，已拒绝', 'This route declares no access rule; refused'),
+      );
     }
     if (rule.kind === 'public') return true;
     if (!session) return this.deny(req, action, 401, new AppError('UNAUTHORIZED', '请先登录', 'Please sign in'));
     if (!rule.roles.includes(session.user.role)) {
-      return this.deny(req, action, 403, new AppError('FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this'));
+      return this.deny(
+        req,
+        action,
+        403,
+        new AppError('FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this'),
+      );
     }
     if (!SAFE_METHODS.has(req.method) && !bearer && req.headers['x-csrf-token'] !== session.csrfToken) {
-      return this.deny(req, action, 403, new AppError('FORBIDDEN', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'The request lacks a valid CSRF token; reload the page and try again'));
+      return this.deny(
+        req,
+        action,
+        403,
+        new AppError(
+          'FORBIDDEN',
+          '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
+          'The request lacks a valid CSRF token; reload the page and try again',
+        ),
+      );
     }
     return true;
   }

@@ -12,7 +12,13 @@ import { CookieOptionsFactory } from './cookie-options';
 @Module({
   imports: [AuditModule],
   controllers: [AuthController],
-  providers: [AuthService, CookieOptionsFactory, DemoAccounts, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor }],
+  providers: [
+    AuthService,
+    CookieOptionsFactory,
+    DemoAccounts,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: DenialAuditInterceptor },
+  ],
   exports: [AuthService, DemoAccounts],
 })
 export class AuthModule {}

@@ -38,13 +38,22 @@ export class AuthService {
     const refusal = this.throttle.reserve(clientAddress, username, now);
     if (refusal) throw tooManyAttempts(refusal, now);
     const user = await this.dataSource.manager.findOneBy(UserEntity, { username });
-    const ok = user && !user.disabled ? await verify(user.passwordHash, password) : (await verify(await this.decoy, password), false);
+    const ok =
+      user && !user.disabled
+        ? await verify(user.passwordHash, password)
+        : (await verify(await this.decoy, password), false);
     if (!user || !ok) throw new AppError('UNAUTHORIZED', '用户名或密码错误', 'Wrong username or password');
     this.throttle.succeed(clientAddress, username);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now + SESSION_HOURS * 3600_000).toISOString();
-    await this.dataSource.manager.insert(SessionEntity, { tokenHash: sha256(token), userId: user.id, csrfToken, createdAt: new Date(now).toISOString(), expiresAt });
+    await this.dataSource.manager.insert(SessionEntity, {
+      tokenHash: sha256(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: new Date(now).toISOString(),
+      expiresAt,
+    });
     return { token, csrfToken, expiresAt, user: toCurrentUser(user) };
   }
 
@@ -54,11 +63,16 @@ export class AuthService {
    * at once on every instance; one query on the unique token hash, the user joined by primary key.
    */
   async authenticate(token: string): Promise<{ user: CurrentUser; csrfToken: string } | null> {
-    const [row] = await this.dataSource.query(sessionQuery(this.dataSource.driver.createParameter('tokenHash', 0)), [sha256(token)]) as SessionRow[];
+    const [row] = (await this.dataSource.query(sessionQuery(this.dataSource.driver.createParameter('tokenHash', 0)), [
+      sha256(token),
+    ])) as SessionRow[];
     if (!row || row.expiresAt <= this.clock.now().toISOString()) return null;
     // SQLite stores the flag as 0/1, PostgreSQL as a boolean.
     if (row.disabled) return null;
-    return { user: { id: row.id, username: row.username, role: row.role, departmentId: row.departmentId }, csrfToken: row.csrfToken };
+    return {
+      user: { id: row.id, username: row.username, role: row.role, departmentId: row.departmentId },
+      csrfToken: row.csrfToken,
+    };
   }
 
   async logout(token: string): Promise<void> {
@@ -76,7 +90,8 @@ export class AuthService {
    * A new password or role ends the user's sessions; the same ones (ADMIN_PASSWORD at every start) change nothing.
    */
   async upsertUser(username: string, password: string, role: Role, departmentId: number | null): Promise<UserEntity> {
-    if (password.length < 8) throw new AppError('INVALID_INPUT', '密码至少 8 位', 'A password needs at least 8 characters');
+    if (password.length < 8)
+      throw new AppError('INVALID_INPUT', '密码至少 8 位', 'A password needs at least 8 characters');
     const m = this.dataSource.manager;
     const existing = await m.findOneBy(UserEntity, { username });
     if (existing) {
@@ -91,7 +106,17 @@ export class AuthService {
       return { ...existing, passwordHash, role, departmentId, disabled: false };
     }
     const passwordHash = await hash(password);
-    return m.save(UserEntity, m.create(UserEntity, { username, passwordHash, role, departmentId, disabled: false, createdAt: this.clock.now().toISOString() }));
+    return m.save(
+      UserEntity,
+      m.create(UserEntity, {
+        username,
+        passwordHash,
+        role,
+        departmentId,
+        disabled: false,
+        createdAt: this.clock.now().toISOString(),
+      }),
+    );
   }
 
   async userExists(username: string): Promise<boolean> {
@@ -114,16 +139,24 @@ interface SessionRow extends CurrentUser {
 
 /** Raw SQL rather than two entity look-ups: this runs before every request, and the query builder cost more than the query. */
 const sessionQuery = (tokenHash: string) =>
-  'SELECT s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", u.id AS "id", u.username AS "username", u.role AS "role", u.department_id AS "departmentId", u.disabled AS "disabled" '
-  + `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${tokenHash}`;
+  'SELECT s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", u.id AS "id", u.username AS "username", u.role AS "role", u.department_id AS "departmentId", u.disabled AS "disabled" ' +
+  `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${tokenHash}`;
 
 /** 429 saying when to try again, in minutes and as Beijing time. */
 function tooManyAttempts(refusal: ThrottleRefusal, now: number): AppError {
   const minutes = Math.max(1, Math.ceil((refusal.retryAt - now) / 60_000));
   const at = new Date(refusal.retryAt + 8 * 3600_000).toISOString().slice(11, 16);
   return refusal.blockedBy === 'username'
-    ? new AppError('TOO_MANY_ATTEMPTS', `该用户名登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后（北京时间 ${at} 后）再试`, `Too many failed sign-ins for this username; it is locked for now — try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at} Beijing time)`)
-    : new AppError('TOO_MANY_ATTEMPTS', `此网络地址登录失败次数过多，请 ${minutes} 分钟后（北京时间 ${at} 后）再试`, `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at} Beijing time)`);
+    ? new AppError(
+        'TOO_MANY_ATTEMPTS',
+        `该用户名登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后（北京时间 ${at} 后）再试`,
+        `Too many failed sign-ins for this username; it is locked for now — try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at} Beijing time)`,
+      )
+    : new AppError(
+        'TOO_MANY_ATTEMPTS',
+        `此网络地址登录失败次数过多，请 ${minutes} 分钟后（北京时间 ${at} 后）再试`,
+        `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at} Beijing time)`,
+      );
 }
 
 export function toCurrentUser(u: UserEntity): CurrentUser {

@@ -12,4 +12,7 @@ export interface CurrentUser {
 
 export type AuthenticatedRequest = Request & { user?: CurrentUser };
 
-export const User = createParamDecorator((_: unknown, ctx: ExecutionContext): CurrentUser | undefined => ctx.switchToHttp().getRequest<AuthenticatedRequest>().user);
+export const User = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CurrentUser | undefined =>
+    ctx.switchToHttp().getRequest<AuthenticatedRequest>().user,
+);

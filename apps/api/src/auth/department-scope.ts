@@ -10,12 +10,17 @@ export function departmentInScope(user: CurrentUser, requested: number | undefin
     if (requested !== undefined && requested !== user.departmentId) throw forbiddenDepartment();
     return user.departmentId!;
   }
-  if (requested === undefined) throw new AppError('INVALID_INPUT', '请指定单位 departmentId', 'Name a department (departmentId)');
+  if (requested === undefined)
+    throw new AppError('INVALID_INPUT', '请指定单位 departmentId', 'Name a department (departmentId)');
   return requested;
 }
 
 export function forbiddenDepartment(): AppError {
-  return new AppError('FORBIDDEN', '只能查看和报送本单位的数据', 'You may only see and report your own department’s figures');
+  return new AppError(
+    'FORBIDDEN',
+    '只能查看和报送本单位的数据',
+    'You may only see and report your own department’s figures',
+  );
 }
 
 /** Refuses a department user acting on another department's data. */

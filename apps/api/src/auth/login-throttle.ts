@@ -45,8 +45,18 @@ export class LoginThrottle {
     const user = username.toLowerCase();
     this.sweep(now);
     const refusals = [
-      refusal('address', this.recent(this.byAddress, address, now, this.policy.addressWindowMs), this.policy.addressLimit, this.policy.addressWindowMs),
-      refusal('username', this.recent(this.byUsername, user, now, this.policy.usernameWindowMs), this.policy.usernameLimit, this.policy.usernameWindowMs),
+      refusal(
+        'address',
+        this.recent(this.byAddress, address, now, this.policy.addressWindowMs),
+        this.policy.addressLimit,
+        this.policy.addressWindowMs,
+      ),
+      refusal(
+        'username',
+        this.recent(this.byUsername, user, now, this.policy.usernameWindowMs),
+        this.policy.usernameLimit,
+        this.policy.usernameWindowMs,
+      ),
     ].filter((r): r is ThrottleRefusal => r !== null);
     if (refusals.length) return refusals.reduce((a, b) => (b.retryAt > a.retryAt ? b : a));
     const failure = { address, username: user, at: now };
@@ -58,8 +68,16 @@ export class LoginThrottle {
   /** That username's failures from that address are forgiven; the address's failures for other usernames stay. */
   succeed(address: string, username: string): void {
     const user = username.toLowerCase();
-    this.replace(this.byAddress, address, (this.byAddress.get(address) ?? []).filter((f) => f.username !== user));
-    this.replace(this.byUsername, user, (this.byUsername.get(user) ?? []).filter((f) => f.address !== address));
+    this.replace(
+      this.byAddress,
+      address,
+      (this.byAddress.get(address) ?? []).filter((f) => f.username !== user),
+    );
+    this.replace(
+      this.byUsername,
+      user,
+      (this.byUsername.get(user) ?? []).filter((f) => f.address !== address),
+    );
   }
 
   private recent(map: Map<string, Failure[]>, key: string, now: number, windowMs: number): Failure[] {
@@ -81,13 +99,23 @@ export class LoginThrottle {
     this.lastSweep = now;
     const horizon = Math.max(this.policy.addressWindowMs, this.policy.usernameWindowMs);
     for (const map of [this.byAddress, this.byUsername]) {
-      for (const [key, failures] of map) this.replace(map, key, failures.filter((f) => now - f.at < horizon));
+      for (const [key, failures] of map)
+        this.replace(
+          map,
+          key,
+          failures.filter((f) => now - f.at < horizon),
+        );
     }
   }
 }
 
 /** Blocked while `limit` or more failures are in the window; free again when the oldest of the last `limit` leaves it. */
-function refusal(blockedBy: ThrottleRefusal['blockedBy'], failures: Failure[], limit: number, windowMs: number): ThrottleRefusal | null {
+function refusal(
+  blockedBy: ThrottleRefusal['blockedBy'],
+  failures: Failure[],
+  limit: number,
+  windowMs: number,
+): ThrottleRefusal | null {
   if (failures.length < limit) return null;
   const times = failures.map((f) => f.at).sort((a, b) => a - b);
   return { blockedBy, retryAt: times[times.length - limit] + windowMs };

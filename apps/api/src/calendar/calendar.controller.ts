@@ -1,11 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CalendarYear } from '@taizhang/domain';
-import type { CalendarStatusResponse, CalendarYearResponse, NoticePreviewResponse, WorkingDaysAddResponse, WorkingDaysCountResponse } from '@taizhang/contracts';
+import type {
+  CalendarStatusResponse,
+  CalendarYearResponse,
+  NoticePreviewResponse,
+  WorkingDaysAddResponse,
+  WorkingDaysCountResponse,
+} from '@taizhang/contracts';
 import { idPipe } from '../common/id.pipe';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
-import { AddWorkingDaysQueryDto, CalendarDayDto, CountWorkingDaysQueryDto, NoticeTextDto, PutCalendarYearDto } from './calendar.dto';
+import {
+  AddWorkingDaysQueryDto,
+  CalendarDayDto,
+  CountWorkingDaysQueryDto,
+  NoticeTextDto,
+  PutCalendarYearDto,
+} from './calendar.dto';
 import { CalendarService } from './calendar.service';
 
 /** Convention: the start day is not counted; the Nth working day after it is the deadline. */
@@ -46,13 +58,26 @@ export class CalendarController {
 
   @Put('years/:year')
   @Roles('admin')
-  putYear(@User() user: CurrentUser, @Param('year', idPipe('年份 / year')) year: number, @Body() body: PutCalendarYearDto): Promise<CalendarYear> {
-    return this.calendar.putYear(user, { year, holidays: body.holidays, makeUpWorkdays: body.makeUpWorkdays, source: body.source ?? 'admin' });
+  putYear(
+    @User() user: CurrentUser,
+    @Param('year', idPipe('年份 / year')) year: number,
+    @Body() body: PutCalendarYearDto,
+  ): Promise<CalendarYear> {
+    return this.calendar.putYear(user, {
+      year,
+      holidays: body.holidays,
+      makeUpWorkdays: body.makeUpWorkdays,
+      source: body.source ?? 'admin',
+    });
   }
 
   @Put('days/:date')
   @Roles('admin')
-  setDay(@User() user: CurrentUser, @Param('date') date: string, @Body() body: CalendarDayDto): Promise<CalendarYearResponse> {
+  setDay(
+    @User() user: CurrentUser,
+    @Param('date') date: string,
+    @Body() body: CalendarDayDto,
+  ): Promise<CalendarYearResponse> {
     return this.calendar.setDay(user, date, body);
   }
 

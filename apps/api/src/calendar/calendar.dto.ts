@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { HasVisibleText } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,7 +41,11 @@ export class CountWorkingDaysQueryDto {
 }
 
 export class PutCalendarYearDto {
-  @ApiProperty({ type: [String], example: ['2027-01-01'], description: '法定节假日（含假期中的周末）/ official days off' })
+  @ApiProperty({
+    type: [String],
+    example: ['2027-01-01'],
+    description: '法定节假日（含假期中的周末）/ official days off',
+  })
   @IsArray()
   @ArrayMaxSize(366)
   @Matches(DATE, { each: true, message: DATE_MESSAGE('holidays') })
@@ -50,10 +65,15 @@ export class PutCalendarYearDto {
 }
 
 export class NoticeTextDto {
-  @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日(周五)至3日(周日)放假,共3天。', description: '通知全文，照发布原样粘贴 / the notice as published, pasted whole' })
+  @ApiProperty({
+    example: '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日(周五)至3日(周日)放假,共3天。',
+    description: '通知全文，照发布原样粘贴 / the notice as published, pasted whole',
+  })
   @IsString({ message: 'text 应为通知全文 / text must be the text of the notice' })
   @HasVisibleText({ message: 'text 不能为空，请粘贴通知全文 / text is empty: paste the whole notice' })
-  @MaxLength(20000, { message: 'text 不能超过 20000 字，请只粘贴通知本身 / text must be at most 20,000 characters: paste only the notice' })
+  @MaxLength(20000, {
+    message: 'text 不能超过 20000 字，请只粘贴通知本身 / text must be at most 20,000 characters: paste only the notice',
+  })
   text!: string;
 }
 
@@ -61,7 +81,10 @@ const DAY_KINDS = ['holiday', 'workday', 'ordinary'] as const;
 
 export class CalendarDayDto {
   @ApiProperty({ enum: DAY_KINDS, description: 'holiday 放假 / workday 调休上班 / ordinary 按星期' })
-  @IsIn(DAY_KINDS, { message: 'kind 应为 holiday（放假）、workday（调休上班）或 ordinary（按星期）/ kind must be holiday, workday or ordinary' })
+  @IsIn(DAY_KINDS, {
+    message:
+      'kind 应为 holiday（放假）、workday（调休上班）或 ordinary（按星期）/ kind must be holiday, workday or ordinary',
+  })
   kind!: (typeof DAY_KINDS)[number];
 
   @ApiProperty({ example: '本区防汛应急，经区政府同意调整', description: '调整理由（记入审计）/ why (audited)' })

@@ -3,5 +3,9 @@ import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 
-@Module({ controllers: [CalendarController], providers: [CalendarService, CalendarRepository], exports: [CalendarService] })
+@Module({
+  controllers: [CalendarController],
+  providers: [CalendarService, CalendarRepository],
+  exports: [CalendarService],
+})
 export class CalendarModule {}

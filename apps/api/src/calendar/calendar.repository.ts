@@ -16,7 +16,19 @@ export class CalendarRepository {
       this.dataSource.manager.find(CalendarYearEntity, { order: { year: 'ASC' } }),
       this.dataSource.manager.find(CalendarDayEntity, { order: { date: 'ASC' } }),
     ]);
-    const byYear = new Map(years.map((y) => [y.year, { year: y.year, source: y.source, kind: y.kind, holidays: [] as string[], makeUpWorkdays: [] as string[], updatedAt: y.updatedAt }]));
+    const byYear = new Map(
+      years.map((y) => [
+        y.year,
+        {
+          year: y.year,
+          source: y.source,
+          kind: y.kind,
+          holidays: [] as string[],
+          makeUpWorkdays: [] as string[],
+          updatedAt: y.updatedAt,
+        },
+      ]),
+    );
     for (const d of days) {
       const y = byYear.get(d.year);
       if (y) (d.kind === 'holiday' ? y.holidays : y.makeUpWorkdays).push(d.date);
@@ -44,13 +56,22 @@ export class CalendarRepository {
    * Replaces years' calendars in one transaction, with whatever else must be written with them (the audit row):
    * every plan's reminders are re-timed and every evaluation is marked due again.
    */
-  async saveYears(years: CalendarYear[], updatedAt: string, alsoWrite?: (m: EntityManager) => Promise<void>): Promise<void> {
+  async saveYears(
+    years: CalendarYear[],
+    updatedAt: string,
+    alsoWrite?: (m: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       // Every plan first (the lock order of every transaction that marks a plan): reminders are timed in working days.
       await m.query('UPDATE plans SET supervision_version = supervision_version + 1');
       for (const year of years) {
         await m.delete(CalendarDayEntity, { year: year.year });
-        await m.save(CalendarYearEntity, { year: year.year, source: year.source, kind: year.kind ?? 'official', updatedAt });
+        await m.save(CalendarYearEntity, {
+          year: year.year,
+          source: year.source,
+          kind: year.kind ?? 'official',
+          updatedAt,
+        });
         const rows = [
           ...year.holidays.map((date) => ({ date, year: year.year, kind: 'holiday' as const })),
           ...year.makeUpWorkdays.map((date) => ({ date, year: year.year, kind: 'workday' as const })),

@@ -1,9 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarYearsFromChineseDays, completeCalendarYears, parseIsoDate, provisionalCalendarYear, readHolidayNotice, WorkingDayCalendar,
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  calendarYearsFromChineseDays,
+  completeCalendarYears,
+  parseIsoDate,
+  provisionalCalendarYear,
+  readHolidayNotice,
+  WorkingDayCalendar,
   type CalendarYear,
 } from '@taizhang/domain';
-import type { CalendarDayRequest, CalendarStatusResponse, CalendarYearResponse, NoticePreviewResponse, WorkingDaysAddResponse, WorkingDaysCountResponse } from '@taizhang/contracts';
+import type {
+  CalendarDayRequest,
+  CalendarStatusResponse,
+  CalendarYearResponse,
+  NoticePreviewResponse,
+  WorkingDaysAddResponse,
+  WorkingDaysCountResponse,
+} from '@taizhang/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
@@ -54,7 +68,11 @@ export class CalendarService {
   /** The calendar with its version, which the engine checks again inside its write (see EvaluationRepository.apply). */
   async current(): Promise<{ calendar: WorkingDayCalendar; version: string }> {
     const version = await this.repository.version();
-    if (this.cached?.version !== version) this.cached = { calendar: new WorkingDayCalendar(completeCalendarYears(await this.repository.loadYears(), lunarFestivals)), version };
+    if (this.cached?.version !== version)
+      this.cached = {
+        calendar: new WorkingDayCalendar(completeCalendarYears(await this.repository.loadYears(), lunarFestivals)),
+        version,
+      };
     return this.cached;
   }
 
@@ -65,7 +83,13 @@ export class CalendarService {
 
   /** The stored years (official, package, or provisional years an admin edited). */
   async years(): Promise<CalendarYear[]> {
-    return (await this.repository.loadYears()).map((y) => ({ year: y.year, holidays: y.holidays, makeUpWorkdays: y.makeUpWorkdays, source: y.source, kind: y.kind }));
+    return (await this.repository.loadYears()).map((y) => ({
+      year: y.year,
+      holidays: y.holidays,
+      makeUpWorkdays: y.makeUpWorkdays,
+      source: y.source,
+      kind: y.kind,
+    }));
   }
 
   /** Any year of 2000–2101: stored, or computed from the holiday law. */
@@ -73,7 +97,14 @@ export class CalendarService {
     assertCalendarYear(year);
     const stored = (await this.repository.loadYears()).find((y) => y.year === year);
     const y = stored ?? provisionalCalendarYear(year, lunarFestivals(year));
-    return { year, source: y.kind ?? 'official', note: y.source, holidays: y.holidays, workingDays: y.makeUpWorkdays, updatedAt: stored?.updatedAt ?? null };
+    return {
+      year,
+      source: y.kind ?? 'official',
+      note: y.source,
+      holidays: y.holidays,
+      workingDays: y.makeUpWorkdays,
+      updatedAt: stored?.updatedAt ?? null,
+    };
   }
 
   /** Adds or replaces a year (for example from next year's State Council notice) without a code change. */
@@ -82,13 +113,35 @@ export class CalendarService {
     const dates = [...year.holidays, ...year.makeUpWorkdays];
     for (const d of dates) parseIsoDate(d);
     const stray = dates.find((d) => Number(d.slice(0, 4)) !== year.year);
-    if (stray) throw new AppError('INVALID_INPUT', `日期 ${stray} 不属于 ${year.year} 年`, `Date ${stray} is not in ${year.year}`);
+    if (stray)
+      throw new AppError(
+        'INVALID_INPUT',
+        `日期 ${stray} 不属于 ${year.year} 年`,
+        `Date ${stray} is not in ${year.year}`,
+      );
     const both = year.holidays.find((d) => year.makeUpWorkdays.includes(d));
-    if (both) throw new AppError('INVALID_INPUT', `${both} 不能既是节假日又是调休上班日`, `${both} cannot be both a holiday and a make-up working day`);
+    if (both)
+      throw new AppError(
+        'INVALID_INPUT',
+        `${both} 不能既是节假日又是调休上班日`,
+        `${both} cannot be both a holiday and a make-up working day`,
+      );
     const stored: CalendarYear = { ...year, kind: 'official' };
     const before = await this.stored(year.year);
     await this.repository.saveYears([stored], this.clock.now().toISOString(), (m) =>
-      this.audit.record(actor, { kind: 'write', action: 'put calendar year', entity: 'calendar_year', entityId: year.year, before, after: stored }, m));
+      this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'put calendar year',
+          entity: 'calendar_year',
+          entityId: year.year,
+          before,
+          after: stored,
+        },
+        m,
+      ),
+    );
     this.cached = null;
     return stored;
   }
@@ -107,19 +160,53 @@ export class CalendarService {
    */
   async confirmNotice(actor: CurrentUser, text: string): Promise<CalendarYearResponse> {
     const reading = readHolidayNotice(text);
-    if (reading.year === null) throw new AppError('INVALID_INPUT', '通知中找不到年份（应有"关于XXXX年部分节假日安排的通知"）', 'The notice names no year (its title reads "关于XXXX年部分节假日安排的通知")');
+    if (reading.year === null)
+      throw new AppError(
+        'INVALID_INPUT',
+        '通知中找不到年份（应有"关于XXXX年部分节假日安排的通知"）',
+        'The notice names no year (its title reads "关于XXXX年部分节假日安排的通知")',
+      );
     assertCalendarYear(reading.year);
     if (reading.unread.length > 0) {
-      throw new AppError('INVALID_INPUT', `有 ${reading.unread.length} 句未能读出，请核对原文后再确认：${reading.unread.join('；')}`, `${reading.unread.length} sentence(s) could not be read; check the text before confirming: ${reading.unread.join('; ')}`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `有 ${reading.unread.length} 句未能读出，请核对原文后再确认：${reading.unread.join('；')}`,
+        `${reading.unread.length} sentence(s) could not be read; check the text before confirming: ${reading.unread.join('; ')}`,
+      );
     }
-    if (reading.holidays.length === 0) throw new AppError('INVALID_INPUT', '通知中没有读出任何放假日期', 'No day off could be read from the notice');
-    const title = /国务院办公厅关于\d{4}年[^\n]{0,20}?通知/.exec(text)?.[0] ?? `国务院办公厅关于${reading.year}年部分节假日安排的通知`;
-    const official: CalendarYear = { year: reading.year, kind: 'official', source: title, holidays: reading.holidays, makeUpWorkdays: reading.workingDays };
+    if (reading.holidays.length === 0)
+      throw new AppError('INVALID_INPUT', '通知中没有读出任何放假日期', 'No day off could be read from the notice');
+    const title =
+      /国务院办公厅关于\d{4}年[^\n]{0,20}?通知/.exec(text)?.[0] ??
+      `国务院办公厅关于${reading.year}年部分节假日安排的通知`;
+    const official: CalendarYear = {
+      year: reading.year,
+      kind: 'official',
+      source: title,
+      holidays: reading.holidays,
+      makeUpWorkdays: reading.workingDays,
+    };
     const neighbours = await this.withNeighbourDays(reading.otherYears);
     const before = await this.stored(reading.year);
     await this.repository.saveYears([official, ...neighbours], this.clock.now().toISOString(), async (m) => {
-      await this.audit.record(actor, { kind: 'write', action: 'confirm holiday notice', entity: 'calendar_year', entityId: reading.year!, before, after: official }, m);
-      for (const n of neighbours) await this.audit.record(actor, { kind: 'write', action: 'confirm holiday notice', entity: 'calendar_year', entityId: n.year, after: n }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'confirm holiday notice',
+          entity: 'calendar_year',
+          entityId: reading.year!,
+          before,
+          after: official,
+        },
+        m,
+      );
+      for (const n of neighbours)
+        await this.audit.record(
+          actor,
+          { kind: 'write', action: 'confirm holiday notice', entity: 'calendar_year', entityId: n.year, after: n },
+          m,
+        );
     });
     this.cached = null;
     return this.year(reading.year);
@@ -132,18 +219,38 @@ export class CalendarService {
     assertCalendarYear(yearNumber);
     const view = await this.year(yearNumber);
     const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
-    if (request.kind === 'workday' && !weekend) throw new AppError('INVALID_INPUT', `${date} 不是周末，无需设为调休上班日`, `${date} is not a weekend day: it is a working day already`);
+    if (request.kind === 'workday' && !weekend)
+      throw new AppError(
+        'INVALID_INPUT',
+        `${date} 不是周末，无需设为调休上班日`,
+        `${date} is not a weekend day: it is a working day already`,
+      );
     const holidays = view.holidays.filter((d) => d !== date);
     const workdays = view.workingDays.filter((d) => d !== date);
     if (request.kind === 'holiday') holidays.push(date);
     if (request.kind === 'workday') workdays.push(date);
     const changed: CalendarYear = {
-      year: yearNumber, kind: view.source, holidays: holidays.sort(), makeUpWorkdays: workdays.sort(),
+      year: yearNumber,
+      kind: view.source,
+      holidays: holidays.sort(),
+      makeUpWorkdays: workdays.sort(),
       source: view.note.includes('手工调整') ? view.note : `${view.note}（含手工调整 / with manual changes）`,
     };
     const was = view.holidays.includes(date) ? 'holiday' : view.workingDays.includes(date) ? 'workday' : 'ordinary';
     await this.repository.saveYears([changed], this.clock.now().toISOString(), (m) =>
-      this.audit.record(actor, { kind: 'write', action: 'set calendar day', entity: 'calendar_day', entityId: date, before: { kind: was }, after: { kind: request.kind, reason: request.reason } }, m));
+      this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'set calendar day',
+          entity: 'calendar_day',
+          entityId: date,
+          before: { kind: was },
+          after: { kind: request.kind, reason: request.reason },
+        },
+        m,
+      ),
+    );
     this.cached = null;
     return this.year(yearNumber);
   }
@@ -173,7 +280,9 @@ export class CalendarService {
     for (const y of await this.repository.planYears()) inUse.add(y).add(y + 1);
     const nextYearProvisional = provisional.has(thisYear + 1);
     return {
-      today, nextYear: thisYear + 1, nextYearProvisional,
+      today,
+      nextYear: thisYear + 1,
+      nextYearProvisional,
       warn: nextYearProvisional && today.slice(5) >= WARN_FROM,
       provisionalYearsInUse: [...inUse].filter((y) => provisional.has(y)).sort((a, b) => a - b),
     };
@@ -192,7 +301,13 @@ export class CalendarService {
       let y = years.get(yearNumber);
       if (!y) {
         const view = await this.year(yearNumber);
-        y = { year: yearNumber, kind: view.source, source: view.note, holidays: [...view.holidays], makeUpWorkdays: [...view.workingDays] };
+        y = {
+          year: yearNumber,
+          kind: view.source,
+          source: view.note,
+          holidays: [...view.holidays],
+          makeUpWorkdays: [...view.workingDays],
+        };
         years.set(yearNumber, y);
       }
       y.holidays = y.holidays.filter((d) => d !== date);
@@ -207,6 +322,10 @@ export class CalendarService {
 
 function assertCalendarYear(year: number): void {
   if (!Number.isInteger(year) || year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
-    throw new AppError('INVALID_INPUT', `年份应在 ${CALENDAR_FIRST_YEAR} 至 ${CALENDAR_LAST_YEAR} 之间`, `The year must be from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `年份应在 ${CALENDAR_FIRST_YEAR} 至 ${CALENDAR_LAST_YEAR} 之间`,
+      `The year must be from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`,
+    );
   }
 }

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   rl.close();
   // No scheduler, no seeding, no HTTP: only the database and the auth service.
   const config = { ...loadConfig(), demo: false, webDist: null };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { headless: true }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { headless: true }), {
+    logger: ['error'],
+  });
   try {
     await app.get(AuthService).upsertUser(username, password, 'admin', null);
     console.log(`Admin account "${username}" is ready.`);
@@ -32,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? (error as { messageEn?: string }).messageEn ?? error.message : error);
+  console.error(error instanceof Error ? ((error as { messageEn?: string }).messageEn ?? error.message) : error);
   process.exit(1);
 });

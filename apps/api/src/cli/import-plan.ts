@@ -37,7 +37,8 @@ async function readPlanText(file: string): Promise<string> {
   try {
     buffer = readFileSync(file);
   } catch (error) {
-    if (LEDGER_TYPES.includes(path.extname(file).toLowerCase())) throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    if (LEDGER_TYPES.includes(path.extname(file).toLowerCase()))
+      throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
     buffer = Buffer.alloc(0);
   }
   try {
@@ -51,7 +52,16 @@ async function readPlanText(file: string): Promise<string> {
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cnNumber = (n: number) => (n <= 10 ? CN[n] : n < 20 ? `十${CN[n - 10]}` : String(n));
 const SYMBOL = { gte: '≥', lte: '≤', eq: '=' } as const;
-const UNIT = { percent: '%', count: '次/个', persons: '人', hours: '学时', days: '日', 'working-days': '个工作日', years: '年', date: '' } as const;
+const UNIT = {
+  percent: '%',
+  count: '次/个',
+  persons: '人',
+  hours: '学时',
+  days: '日',
+  'working-days': '个工作日',
+  years: '年',
+  date: '',
+} as const;
 const PERIOD = { year: '年度', quarter: '每季度', month: '每月', case: '每件' } as const;
 const KIND = { value: '数值', 'annual-count': '计次', deadline: '截止日', case: '按件时限' } as const;
 const clip = (s: string, n: number) => {
@@ -82,7 +92,9 @@ function summary(file: string, plan: ParsedPlan): string {
       const d = second.departments;
       const lead = [...d.lead, ...d.leadGroups].join('、') || '无';
       const resp = [...d.responsible, ...d.responsibleGroups].join('、') || '无';
-      out.push(`  ${second.number}. ${second.title}  牵头:${lead};责任:${resp}${second.departmentsCarriedOver ? '(沿用上一条部门行)' : ''}`);
+      out.push(
+        `  ${second.number}. ${second.title}  牵头:${lead};责任:${resp}${second.departmentsCarriedOver ? '(沿用上一条部门行)' : ''}`,
+      );
       for (const task of second.tasks) {
         out.push(`    任务${task.number} ${clip(task.text, 48)}`);
         for (const t of task.targets) out.push(`      ▸ ${describeTarget(t)}`);
@@ -98,7 +110,8 @@ async function main(): Promise<void> {
   const { file, json, aliases } = parseArgs(process.argv.slice(2));
   const plan = parsePlan(await readPlanText(file), { departmentAliases: aliases });
   process.stdout.write(`${json ? JSON.stringify(plan, null, 2) : summary(file, plan)}\n`);
-  if (!plan.indicators.length) console.error('No indicator headings (一、 / （一） / 1.) were found: is this a plan ledger?');
+  if (!plan.indicators.length)
+    console.error('No indicator headings (一、 / （一） / 1.) were found: is this a plan ledger?');
 }
 
 main().catch((error) => {

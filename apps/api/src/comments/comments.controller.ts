@@ -14,7 +14,11 @@ export class CommentsController {
   /** The comments on a metric's period (every period when none is named), oldest first. */
   @Get()
   @SignedIn()
-  list(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number, @Query() q: CommentsQueryDto): Promise<MetricCommentResponse[]> {
+  list(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('指标编号 / metric id')) id: number,
+    @Query() q: CommentsQueryDto,
+  ): Promise<MetricCommentResponse[]> {
     return this.comments.list(user, id, q.period);
   }
 
@@ -22,7 +26,11 @@ export class CommentsController {
   @Post()
   @HttpCode(201)
   @Roles('leader', 'department')
-  create(@User() user: CurrentUser, @Param('id', idPipe('指标编号 / metric id')) id: number, @Body() body: CreateCommentDto): Promise<MetricCommentResponse> {
+  create(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('指标编号 / metric id')) id: number,
+    @Body() body: CreateCommentDto,
+  ): Promise<MetricCommentResponse> {
     return this.comments.create(user, id, body);
   }
 }

@@ -4,5 +4,10 @@ import { CommentsController } from './comments.controller';
 import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
 
-@Module({ imports: [EvaluationModule], controllers: [CommentsController], providers: [CommentsService, CommentsRepository], exports: [CommentsRepository] })
+@Module({
+  imports: [EvaluationModule],
+  controllers: [CommentsController],
+  providers: [CommentsService, CommentsRepository],
+  exports: [CommentsRepository],
+})
 export class CommentsModule {}

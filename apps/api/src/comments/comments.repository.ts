@@ -38,9 +38,16 @@ export class CommentsRepository {
       .innerJoin(MetricEntity, 'm', 'm.id = c.metric_id')
       .addSelect(['m.code AS "metricCode"', 'm.name AS "metricName"', 'm.name_en AS "metricNameEn"'])
       .where('m.plan_id = :planId', { planId })
-      .orderBy('m.code', 'ASC').addOrderBy('c.period_key', 'ASC').addOrderBy('c.id', 'ASC')
+      .orderBy('m.code', 'ASC')
+      .addOrderBy('c.period_key', 'ASC')
+      .addOrderBy('c.id', 'ASC')
       .getRawMany();
-    return rows.map((r) => ({ ...toRow(r), metricCode: r.metricCode, metricName: r.metricName, metricNameEn: r.metricNameEn }));
+    return rows.map((r) => ({
+      ...toRow(r),
+      metricCode: r.metricCode,
+      metricName: r.metricName,
+      metricNameEn: r.metricNameEn,
+    }));
   }
 
   private select(): SelectQueryBuilder<MetricCommentEntity> {
@@ -48,8 +55,15 @@ export class CommentsRepository {
       .createQueryBuilder(MetricCommentEntity, 'c')
       .leftJoin(DepartmentEntity, 'd', 'd.id = c.department_id')
       .select([
-        'c.id AS "id"', 'c.metric_id AS "metricId"', 'c.period_key AS "periodKey"', 'c.department_id AS "departmentId"', 'd.name AS "departmentName"',
-        'c.user_id AS "userId"', 'c.username AS "username"', 'c.text AS "text"', 'c.created_at AS "createdAt"',
+        'c.id AS "id"',
+        'c.metric_id AS "metricId"',
+        'c.period_key AS "periodKey"',
+        'c.department_id AS "departmentId"',
+        'd.name AS "departmentName"',
+        'c.user_id AS "userId"',
+        'c.username AS "username"',
+        'c.text AS "text"',
+        'c.created_at AS "createdAt"',
       ]);
   }
 }
@@ -57,7 +71,14 @@ export class CommentsRepository {
 /** Raw rows as numbers and strings, whichever driver read them. */
 function toRow(r: Record<string, unknown>): CommentRow {
   return {
-    id: Number(r.id), metricId: Number(r.metricId), periodKey: String(r.periodKey), departmentId: r.departmentId === null ? null : Number(r.departmentId),
-    departmentName: (r.departmentName as string | null) ?? null, userId: Number(r.userId), username: String(r.username), text: String(r.text), createdAt: String(r.createdAt),
+    id: Number(r.id),
+    metricId: Number(r.metricId),
+    periodKey: String(r.periodKey),
+    departmentId: r.departmentId === null ? null : Number(r.departmentId),
+    departmentName: (r.departmentName as string | null) ?? null,
+    userId: Number(r.userId),
+    username: String(r.username),
+    text: String(r.text),
+    createdAt: String(r.createdAt),
   };
 }

@@ -36,10 +36,25 @@ export class CommentsService {
     const text = dto.text.trim();
     const saved = await this.dataSource.transaction(async (m) => {
       const row = await this.comments.append(m, {
-        metricId: metric.id, periodKey: period.key, departmentId: user.role === 'department' ? user.departmentId : null,
-        userId: user.id, username: user.username, text, createdAt: this.clock.now().toISOString(),
+        metricId: metric.id,
+        periodKey: period.key,
+        departmentId: user.role === 'department' ? user.departmentId : null,
+        userId: user.id,
+        username: user.username,
+        text,
+        createdAt: this.clock.now().toISOString(),
       });
-      await this.audit.record(user, { kind: 'write', action: 'comment on metric', entity: 'metric_comment', entityId: row.id, after: { metric: metric.code, period: period.key, text } }, m);
+      await this.audit.record(
+        user,
+        {
+          kind: 'write',
+          action: 'comment on metric',
+          entity: 'metric_comment',
+          entityId: row.id,
+          after: { metric: metric.code, period: period.key, text },
+        },
+        m,
+      );
       return row;
     });
     return toCommentResponse((await this.comments.find(saved.id))!);
@@ -52,7 +67,11 @@ export class CommentsService {
     if (user.role === 'department') {
       const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
       if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) {
-        throw new AppError('FORBIDDEN', `本单位不报送指标 ${metric.code}，不能查看或评论它`, `Your department does not report the metric ${metric.code}; you may neither see nor comment on it`);
+        throw new AppError(
+          'FORBIDDEN',
+          `本单位不报送指标 ${metric.code}，不能查看或评论它`,
+          `Your department does not report the metric ${metric.code}; you may neither see nor comment on it`,
+        );
       }
     }
     const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });

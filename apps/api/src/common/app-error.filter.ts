@@ -34,7 +34,15 @@ function statusOf(code: AppErrorCode): number {
 /** The answer to a coded error: its status, code and the two messages (and the rows at fault, when it names them). */
 export function codedErrorResponse(error: CodedError): ErrorResponse {
   const { details, rules, fields } = error as unknown as Pick<ErrorResponse, 'details' | 'rules' | 'fields'>;
-  return { statusCode: statusOf(error.code), code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, ...(details ? { details } : {}), ...(rules ? { rules } : {}), ...(fields ? { fields } : {}) };
+  return {
+    statusCode: statusOf(error.code),
+    code: error.code,
+    messageZh: error.messageZh,
+    messageEn: error.messageEn,
+    ...(details ? { details } : {}),
+    ...(rules ? { rules } : {}),
+    ...(fields ? { fields } : {}),
+  };
 }
 
 /** class-validator's own message for a field no DTO declares ("property foo should not exist"), in both languages. */
@@ -61,10 +69,20 @@ export class AppErrorFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();
       const raw = error.getResponse();
-      const messages = typeof raw === 'object' && raw && 'message' in raw ? ([] as unknown[]).concat((raw as { message: unknown }).message) : [error.message];
+      const messages =
+        typeof raw === 'object' && raw && 'message' in raw
+          ? ([] as unknown[]).concat((raw as { message: unknown }).message)
+          : [error.message];
       const text = messages.map(String).join('; ');
-      if (statusCode === 413) return { statusCode, code: 'FILE_TOO_LARGE', messageZh: '文件超过大小上限', messageEn: 'The file exceeds the size limit' };
-      if (statusCode === 404) return { statusCode, code: 'NOT_FOUND', messageZh: '找不到请求的地址', messageEn: `Not found: ${text}` };
+      if (statusCode === 413)
+        return {
+          statusCode,
+          code: 'FILE_TOO_LARGE',
+          messageZh: '文件超过大小上限',
+          messageEn: 'The file exceeds the size limit',
+        };
+      if (statusCode === 404)
+        return { statusCode, code: 'NOT_FOUND', messageZh: '找不到请求的地址', messageEn: `Not found: ${text}` };
       // Validation messages are written "中文 / English" in the DTOs; split them for the two fields.
       const zh = messages.map((m) => bilingual(String(m)).split(' / ')[0]).join('；');
       const en = messages.map((m) => bilingual(String(m)).split(' / ').slice(-1)[0]).join('; ');
@@ -72,10 +90,21 @@ export class AppErrorFilter implements ExceptionFilter {
     }
     if (isStorageFault(error)) {
       this.logger.error(`Storage unavailable: ${error instanceof Error ? error.message : String(error)}`);
-      return { statusCode: 503, code: 'STORAGE_UNAVAILABLE', messageZh: '数据存储暂时不可用（磁盘已满、只读或数据库连接中断），本次操作未保存，请稍后重试', messageEn: 'Storage is unavailable (disk full, read-only or the database connection is down); nothing was saved — please retry later' };
+      return {
+        statusCode: 503,
+        code: 'STORAGE_UNAVAILABLE',
+        messageZh: '数据存储暂时不可用（磁盘已满、只读或数据库连接中断），本次操作未保存，请稍后重试',
+        messageEn:
+          'Storage is unavailable (disk full, read-only or the database connection is down); nothing was saved — please retry later',
+      };
     }
     this.logger.error(error instanceof Error ? error.stack : String(error));
-    return { statusCode: 500, code: 'INTERNAL', messageZh: '服务器内部错误，请稍后重试或联系管理员', messageEn: 'Internal error; please retry later or contact the administrator' };
+    return {
+      statusCode: 500,
+      code: 'INTERNAL',
+      messageZh: '服务器内部错误，请稍后重试或联系管理员',
+      messageEn: 'Internal error; please retry later or contact the administrator',
+    };
   }
 }
 
@@ -83,7 +112,8 @@ export class AppErrorFilter implements ExceptionFilter {
 // connection is read-only, SQLITE_IOERR_WRITE when the filesystem refuses writes to the open files), PostgreSQL's
 // read-only database (25006 read_only_sql_transaction: a hot standby, default_transaction_read_only), disk-full and
 // connection classes, and the OS's own. They get 503 so that clients retry instead of giving up.
-const STORAGE_CODES = /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)|25006|53100|53200|57P0[123]|08\d{3}|ECONNREFUSED|ECONNRESET|ENOSPC|EROFS|EIO)/;
+const STORAGE_CODES =
+  /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)|25006|53100|53200|57P0[123]|08\d{3}|ECONNREFUSED|ECONNRESET|ENOSPC|EROFS|EIO)/;
 
 function isStorageFault(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };

@@ -45,5 +45,10 @@ export class AppError extends Error implements CodedError {
 export function isCodedError(error: unknown): error is CodedError {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as Partial<CodedError>;
-  return typeof e.code === 'string' && (APP_ERROR_CODES as readonly string[]).includes(e.code) && typeof e.messageZh === 'string' && typeof e.messageEn === 'string';
+  return (
+    typeof e.code === 'string' &&
+    (APP_ERROR_CODES as readonly string[]).includes(e.code) &&
+    typeof e.messageZh === 'string' &&
+    typeof e.messageEn === 'string'
+  );
 }

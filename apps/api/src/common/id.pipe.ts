@@ -8,14 +8,20 @@ const LARGEST_ID = 2_147_483_647;
  * `+value` and ParseIntPipe, `/evidence/0x1` was evidence 1). The path reaches it as sent: see AppValidationPipe.
  */
 class IdPipe implements PipeTransform<string, number> {
-  constructor(private readonly zh: string, private readonly en: string) {}
+  constructor(
+    private readonly zh: string,
+    private readonly en: string,
+  ) {}
 
   transform(value: string): number {
     if (typeof value !== 'string' || !/^[1-9][0-9]*$/.test(value)) {
       throw new BadRequestException(`${this.zh}应为正整数 / ${this.en} must be a positive whole number`);
     }
     const id = Number(value);
-    if (id > LARGEST_ID) throw new BadRequestException(`${this.zh}超出范围（最大 ${LARGEST_ID}） / ${this.en} is out of range (at most ${LARGEST_ID})`);
+    if (id > LARGEST_ID)
+      throw new BadRequestException(
+        `${this.zh}超出范围（最大 ${LARGEST_ID}） / ${this.en} is out of range (at most ${LARGEST_ID})`,
+      );
     return id;
   }
 }

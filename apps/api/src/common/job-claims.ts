@@ -30,7 +30,13 @@ export class JobClaims {
 
   async claim(job: string, tick: Date): Promise<boolean> {
     try {
-      await this.dataSource.manager.insert(JobRunEntity, { job, tick: tickKey(tick), instance: this.instance, startedAt: new Date().toISOString(), finishedAt: null });
+      await this.dataSource.manager.insert(JobRunEntity, {
+        job,
+        tick: tickKey(tick),
+        instance: this.instance,
+        startedAt: new Date().toISOString(),
+        finishedAt: null,
+      });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -39,7 +45,11 @@ export class JobClaims {
   }
 
   async finish(job: string, tick: Date): Promise<void> {
-    await this.dataSource.manager.update(JobRunEntity, { job, tick: tickKey(tick), instance: this.instance }, { finishedAt: new Date().toISOString() });
+    await this.dataSource.manager.update(
+      JobRunEntity,
+      { job, tick: tickKey(tick), instance: this.instance },
+      { finishedAt: new Date().toISOString() },
+    );
   }
 }
 

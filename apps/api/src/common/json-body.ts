@@ -33,26 +33,56 @@ function refusalOf(error: unknown, body: unknown): AppError | null {
   if (error) {
     switch ((error as { type?: unknown }).type) {
       case 'entity.too.large':
-        return new AppError('PAYLOAD_TOO_LARGE', `请求内容超过 ${JSON_BODY_LIMIT_MB} MB 上限，请分批提交`, `The request body exceeds the ${JSON_BODY_LIMIT_MB} MB limit; send it in smaller parts`);
+        return new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `请求内容超过 ${JSON_BODY_LIMIT_MB} MB 上限，请分批提交`,
+          `The request body exceeds the ${JSON_BODY_LIMIT_MB} MB limit; send it in smaller parts`,
+        );
       case 'entity.parse.failed':
-        return new AppError('INVALID_INPUT', '请求内容不是有效的 JSON（请检查括号、引号和逗号；NaN、Infinity 不是 JSON 数值）', 'The request body is not valid JSON (check brackets, quotes and commas; NaN and Infinity are not JSON numbers)');
+        return new AppError(
+          'INVALID_INPUT',
+          '请求内容不是有效的 JSON（请检查括号、引号和逗号；NaN、Infinity 不是 JSON 数值）',
+          'The request body is not valid JSON (check brackets, quotes and commas; NaN and Infinity are not JSON numbers)',
+        );
       case 'charset.unsupported':
       case 'encoding.unsupported':
-        return new AppError('INVALID_INPUT', '请求内容的字符集或压缩方式不受支持，请以 UTF-8 发送', 'The character set or compression of the request body is not supported; send UTF-8');
+        return new AppError(
+          'INVALID_INPUT',
+          '请求内容的字符集或压缩方式不受支持，请以 UTF-8 发送',
+          'The character set or compression of the request body is not supported; send UTF-8',
+        );
       default:
         // An aborted or garbled upload (a broken gzip stream, a wrong Content-Length): the client's fault, still a 4xx.
-        return Number((error as { status?: unknown }).status) < 500 ? new AppError('INVALID_INPUT', '请求内容无法读取，请重新提交', 'The request body could not be read; please send it again') : null;
+        return Number((error as { status?: unknown }).status) < 500
+          ? new AppError(
+              'INVALID_INPUT',
+              '请求内容无法读取，请重新提交',
+              'The request body could not be read; please send it again',
+            )
+          : null;
     }
   }
   if (body === undefined) return null;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return new AppError('INVALID_INPUT', '请求内容应为 JSON 对象（以 { 开头）', 'The request body must be a JSON object (starting with {)');
+    return new AppError(
+      'INVALID_INPUT',
+      '请求内容应为 JSON 对象（以 { 开头）',
+      'The request body must be a JSON object (starting with {)',
+    );
   }
   switch (bodyProblem(body, JSON_MAX_DEPTH)) {
     case 'deep':
-      return new AppError('INVALID_INPUT', `请求内容嵌套超过 ${JSON_MAX_DEPTH} 层，已拒绝`, `The request body nests deeper than ${JSON_MAX_DEPTH} levels; refused`);
+      return new AppError(
+        'INVALID_INPUT',
+        `请求内容嵌套超过 ${JSON_MAX_DEPTH} 层，已拒绝`,
+        `The request body nests deeper than ${JSON_MAX_DEPTH} levels; refused`,
+      );
     case 'text':
-      return new AppError('INVALID_INPUT', '请求内容含有无法保存的字符（空字符或不成对的代理字符），请删除后重新提交', 'The request body holds characters that cannot be stored (a NUL or an unpaired surrogate); remove them and send it again');
+      return new AppError(
+        'INVALID_INPUT',
+        '请求内容含有无法保存的字符（空字符或不成对的代理字符），请删除后重新提交',
+        'The request body holds characters that cannot be stored (a NUL or an unpaired surrogate); remove them and send it again',
+      );
     case null:
       return null;
   }

@@ -8,7 +8,14 @@ import type { JobClaims } from './job-claims';
  * the previous run still works is skipped), run by exactly one instance when several share the database
  * (`claims`), and whose failures are logged and left to the next tick.
  */
-export function scheduleJob(registry: SchedulerRegistry, name: string, cronTime: string, work: () => Promise<unknown>, logger: Logger, claims: JobClaims): void {
+export function scheduleJob(
+  registry: SchedulerRegistry,
+  name: string,
+  cronTime: string,
+  work: () => Promise<unknown>,
+  logger: Logger,
+  claims: JobClaims,
+): void {
   const job = CronJob.from({
     cronTime,
     timeZone: 'Asia/Shanghai',

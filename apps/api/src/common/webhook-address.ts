@@ -3,14 +3,38 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 type Kind = 'loopback' | 'link-local' | 'private' | 'unspecified' | 'reserved';
 
-const KIND_ZH: Record<Kind, string> = { loopback: '本机回环地址', 'link-local': '链路本地地址', private: '内网地址', unspecified: '未指定地址', reserved: '保留地址' };
-const KIND_EN: Record<Kind, string> = { loopback: 'a loopback address', 'link-local': 'a link-local address', private: 'a private address', unspecified: 'an unspecified address', reserved: 'a reserved address' };
+const KIND_ZH: Record<Kind, string> = {
+  loopback: '本机回环地址',
+  'link-local': '链路本地地址',
+  private: '内网地址',
+  unspecified: '未指定地址',
+  reserved: '保留地址',
+};
+const KIND_EN: Record<Kind, string> = {
+  loopback: 'a loopback address',
+  'link-local': 'a link-local address',
+  private: 'a private address',
+  unspecified: 'an unspecified address',
+  reserved: 'a reserved address',
+};
 
 /** Addresses a webhook may not reach: this server, its networks, and what is no one's (IPv4-mapped IPv6 matches the IPv4 rules). */
 const RANGES: Array<[Kind, string, number]> = [
-  ['unspecified', '0.0.0.0', 8], ['loopback', '127.0.0.0', 8], ['private', '10.0.0.0', 8], ['private', '172.16.0.0', 12], ['private', '192.168.0.0', 16],
-  ['link-local', '169.254.0.0', 16], ['reserved', '100.64.0.0', 10], ['reserved', '224.0.0.0', 4], ['reserved', '240.0.0.0', 4],
-  ['unspecified', '::', 128], ['loopback', '::1', 128], ['link-local', 'fe80::', 10], ['private', 'fc00::', 7], ['private', 'fec0::', 10], ['reserved', 'ff00::', 8],
+  ['unspecified', '0.0.0.0', 8],
+  ['loopback', '127.0.0.0', 8],
+  ['private', '10.0.0.0', 8],
+  ['private', '172.16.0.0', 12],
+  ['private', '192.168.0.0', 16],
+  ['link-local', '169.254.0.0', 16],
+  ['reserved', '100.64.0.0', 10],
+  ['reserved', '224.0.0.0', 4],
+  ['reserved', '240.0.0.0', 4],
+  ['unspecified', '::', 128],
+  ['loopback', '::1', 128],
+  ['link-local', 'fe80::', 10],
+  ['private', 'fc00::', 7],
+  ['private', 'fec0::', 10],
+  ['reserved', 'ff00::', 8],
 ];
 const BLOCKED = RANGES.map(([kind, network, prefix]) => {
   const list = new BlockList();
@@ -19,11 +43,18 @@ const BLOCKED = RANGES.map(([kind, network, prefix]) => {
 });
 
 const family = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
-const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+const bare = (hostname: string) =>
+  hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
 
 /** A webhook target refused by the address rule; a delivery refused so is failed at once, not retried. */
 export class WebhookRefusedError extends Error {
-  constructor(readonly messageZh: string, readonly messageEn: string) {
+  constructor(
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
     super(`${messageZh} / ${messageEn}`);
   }
 }
@@ -66,7 +97,9 @@ export class WebhookAddressRule {
   readonly lookup: LookupFunction = (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, []);
-      const refused = this.names.has(bare(hostname)) ? null : addresses.map((a) => this.refusalOfAddress(a.address, hostname)).find(Boolean);
+      const refused = this.names.has(bare(hostname))
+        ? null
+        : addresses.map((a) => this.refusalOfAddress(a.address, hostname)).find(Boolean);
       if (refused) return callback(refused, []);
       if (options.all) callback(null, addresses);
       else callback(null, addresses[0].address, addresses[0].family);
@@ -92,7 +125,11 @@ export function allowEntryProblem(entry: string): string | null {
   const [network, prefix, extra] = entry.split('/');
   if (prefix !== undefined) {
     const max = isIP(network) === 6 ? 128 : 32;
-    return isIP(network) && extra === undefined && /^\d{1,3}$/.test(prefix) && Number(prefix) <= max ? null : `"${entry}" is not a CIDR range (10.0.0.0/8, fd00::/8)`;
+    return isIP(network) && extra === undefined && /^\d{1,3}$/.test(prefix) && Number(prefix) <= max
+      ? null
+      : `"${entry}" is not a CIDR range (10.0.0.0/8, fd00::/8)`;
   }
-  return isIP(entry) || /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/i.test(entry) ? null : `"${entry}" is not a host name, an IP address or a CIDR range`;
+  return isIP(entry) || /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/i.test(entry)
+    ? null
+    : `"${entry}" is not a host name, an IP address or a CIDR range`;
 }

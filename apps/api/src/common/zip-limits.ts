@@ -34,7 +34,11 @@ export async function openZipWithinLimits(buffer: Buffer): Promise<JSZip> {
   const zip = await JSZip.loadAsync(buffer);
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > ZIP_LIMITS.maxEntries) {
-    throw new AppError('INVALID_INPUT', `文件包含 ${entries.length} 个部件，超过 ${ZIP_LIMITS.maxEntries} 个，无法读取；请上传从本系统下载的模板或正常的 Office 文档`, `The file has ${entries.length} parts, more than ${ZIP_LIMITS.maxEntries}, and cannot be read; upload the template from Taizhang or an ordinary Office document`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `文件包含 ${entries.length} 个部件，超过 ${ZIP_LIMITS.maxEntries} 个，无法读取；请上传从本系统下载的模板或正常的 Office 文档`,
+      `The file has ${entries.length} parts, more than ${ZIP_LIMITS.maxEntries}, and cannot be read; upload the template from Taizhang or an ordinary Office document`,
+    );
   }
   const parts = entries.map((f) => (f as unknown as { _data: CompressedEntry })._data);
   const declared = parts.reduce((sum, p) => sum + p.uncompressedSize, 0);

@@ -49,29 +49,49 @@ const repoRoot = path.resolve(__dirname, '../../../..');
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
   const errors: string[] = [];
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) errors.push(`PORT must be a port number (0-65535), got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    errors.push(`PORT must be a port number (0-65535), got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) errors.push('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    errors.push('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
   const demo = (env.DEMO ?? '1').trim();
   if (!['0', '1', 'true', 'false'].includes(demo)) errors.push(`DEMO must be 1 or 0, got "${env.DEMO}"`);
   const evaluationCron = (env.EVALUATION_CRON ?? '*/5 * * * *').trim();
-  if (!/^(\S+\s+){4,5}\S+$/.test(evaluationCron)) errors.push(`EVALUATION_CRON must be a cron expression of 5 or 6 fields, got "${env.EVALUATION_CRON}"`);
+  if (!/^(\S+\s+){4,5}\S+$/.test(evaluationCron))
+    errors.push(`EVALUATION_CRON must be a cron expression of 5 or 6 fields, got "${env.EVALUATION_CRON}"`);
   const fixedToday = env.FIXED_TODAY?.trim() || null;
-  if (fixedToday && !/^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) errors.push(`FIXED_TODAY must be a date YYYY-MM-DD, got "${env.FIXED_TODAY}"`);
+  if (fixedToday && !/^\d{4}-\d{2}-\d{2}$/.test(fixedToday))
+    errors.push(`FIXED_TODAY must be a date YYYY-MM-DD, got "${env.FIXED_TODAY}"`);
   const maxUploadMb = Number(env.MAX_UPLOAD_MB ?? 10);
-  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024) errors.push(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 1024, got "${env.MAX_UPLOAD_MB}"`);
-  if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' && env.ADMIN_PASSWORD.length < 8) errors.push('ADMIN_PASSWORD must have at least 8 characters');
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 1024)
+    errors.push(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 1024, got "${env.MAX_UPLOAD_MB}"`);
+  if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' && env.ADMIN_PASSWORD.length < 8)
+    errors.push('ADMIN_PASSWORD must have at least 8 characters');
   const reportHour = Number(env.REPORT_HOUR ?? 8);
-  if (!Number.isInteger(reportHour) || reportHour < 0 || reportHour > 23) errors.push(`REPORT_HOUR must be an hour from 0 to 23, got "${env.REPORT_HOUR}"`);
+  if (!Number.isInteger(reportHour) || reportHour < 0 || reportHour > 23)
+    errors.push(`REPORT_HOUR must be an hour from 0 to 23, got "${env.REPORT_HOUR}"`);
   const reminderLead = Number(env.REMINDER_LEAD_WORKING_DAYS ?? 3);
-  if (!Number.isInteger(reminderLead) || reminderLead < 0 || reminderLead > 30) errors.push(`REMINDER_LEAD_WORKING_DAYS must be a whole number from 0 to 30, got "${env.REMINDER_LEAD_WORKING_DAYS}"`);
-  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim())) errors.push('SMTP_URL must start with smtp:// or smtps://');
+  if (!Number.isInteger(reminderLead) || reminderLead < 0 || reminderLead > 30)
+    errors.push(
+      `REMINDER_LEAD_WORKING_DAYS must be a whole number from 0 to 30, got "${env.REMINDER_LEAD_WORKING_DAYS}"`,
+    );
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim()))
+    errors.push('SMTP_URL must start with smtp:// or smtps://');
   const supervision = (env.SUPERVISION ?? '1').trim();
-  if (!['0', '1', 'true', 'false'].includes(supervision)) errors.push(`SUPERVISION must be 1 or 0, got "${env.SUPERVISION}"`);
+  if (!['0', '1', 'true', 'false'].includes(supervision))
+    errors.push(`SUPERVISION must be 1 or 0, got "${env.SUPERVISION}"`);
   const softRules = (env.SOFT_RULES ?? '1').trim();
-  if (!['0', '1', 'true', 'false'].includes(softRules)) errors.push(`SOFT_RULES must be 1 or 0, got "${env.SOFT_RULES}"`);
-  const webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  for (const problem of webhookAllowHosts.map(allowEntryProblem)) if (problem) errors.push(`WEBHOOK_ALLOW_HOSTS must list host names, IP addresses or CIDR ranges separated by commas: ${problem}`);
+  if (!['0', '1', 'true', 'false'].includes(softRules))
+    errors.push(`SOFT_RULES must be 1 or 0, got "${env.SOFT_RULES}"`);
+  const webhookAllowHosts = (env.WEBHOOK_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (const problem of webhookAllowHosts.map(allowEntryProblem))
+    if (problem)
+      errors.push(
+        `WEBHOOK_ALLOW_HOSTS must list host names, IP addresses or CIDR ranges separated by commas: ${problem}`,
+      );
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return Object.freeze({
     port,

@@ -47,7 +47,14 @@ export class DashboardCache {
    * The answer as sent. `present` adds what a request adds to the cached value, given when any instance last
    * finished a scheduled evaluation; the bytes are serialised again only when its `stamp` changes.
    */
-  async json<T>(key: string, compute: () => Promise<T>, present: (value: T, evaluatedAt: string | null) => { stamp: string; body: unknown } = (value) => ({ stamp: '', body: value })): Promise<PreparedJson> {
+  async json<T>(
+    key: string,
+    compute: () => Promise<T>,
+    present: (value: T, evaluatedAt: string | null) => { stamp: string; body: unknown } = (value) => ({
+      stamp: '',
+      body: value,
+    }),
+  ): Promise<PreparedJson> {
     const state = await this.state();
     const entry = this.entry(key, compute, state.version);
     const { stamp, body } = present((await entry.value) as T, state.evaluatedAt);
@@ -74,7 +81,8 @@ export class DashboardCache {
     // audit_log (kind, id) is indexed for this (migration 1765300000000); job_runs is read backwards along its key
     // (job, tick) to the newest finished tick. Shared, so every instance gives the same bytes and the same ETag.
     // Every step of a notice (issued by the loop, answered, closed, escalated) adds a notice event: the attention list shows them.
-    const [row] = await this.dataSource.query(`SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a,
+    const [row] = await this.dataSource
+      .query(`SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a,
       (SELECT MAX(id) FROM notice_events) AS n, (SELECT finished_at FROM job_runs WHERE job = '${JOBS.evaluation}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
     return { version: `${row.e}|${row.a}|${row.n}|${this.clock.today()}`, evaluatedAt: row.r ?? null };
   }

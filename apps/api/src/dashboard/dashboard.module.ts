@@ -9,6 +9,10 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 
-@Module({ imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule, SupervisionModule], controllers: [DashboardController], providers: [DashboardService, TimelinessService, DashboardCache],
-  exports: [DashboardService] })
+@Module({
+  imports: [PlansModule, EvaluationModule, CalendarModule, SubmissionsModule, SupervisionModule],
+  controllers: [DashboardController],
+  providers: [DashboardService, TimelinessService, DashboardCache],
+  exports: [DashboardService],
+})
 export class DashboardModule {}

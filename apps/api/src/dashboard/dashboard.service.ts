@@ -1,6 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import type { AttentionDepartment, AttentionItem, DashboardSummaryResponse, RedDepartmentGroup, RedDepartmentItem, DashboardTrendResponse, DepartmentComparisonResponse, DepartmentRef, FirstLevelNode } from '@taizhang/contracts';
-import { attentionRank, countStatuses, failingDepartments, groupRedByDepartment, monthEndOfKey, onTimeRate, previousMonthKey, rankDepartments, rollUp, shareGreen, STATUSES, type DueItem, type RedEntry, type Forecast, type Status } from '@taizhang/domain';
+import type {
+  AttentionDepartment,
+  AttentionItem,
+  DashboardSummaryResponse,
+  RedDepartmentGroup,
+  RedDepartmentItem,
+  DashboardTrendResponse,
+  DepartmentComparisonResponse,
+  DepartmentRef,
+  FirstLevelNode,
+} from '@taizhang/contracts';
+import {
+  attentionRank,
+  countStatuses,
+  failingDepartments,
+  groupRedByDepartment,
+  monthEndOfKey,
+  onTimeRate,
+  previousMonthKey,
+  rankDepartments,
+  rollUp,
+  shareGreen,
+  STATUSES,
+  type DueItem,
+  type RedEntry,
+  type Forecast,
+  type Status,
+} from '@taizhang/domain';
 import type { PreparedJson } from '../common/prepared-json';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
@@ -28,12 +54,16 @@ export class DashboardService {
 
   /** `summary` as the HTTP answer, serialised once for as long as neither the data nor the last evaluation moves. */
   summaryJson(planId: number, requested?: string): Promise<PreparedJson> {
-    return this.cache.json(`summary:${planId}:${requested ?? ''}`, () => this.computeSummary(planId, requested), (summary, scheduledAt) => {
-      // When the engine last looked moves on even when nothing it found changed: the newest scheduled cycle of any
-      // instance (the one that claimed the tick), or this instance's own (at start-up, or run by hand).
-      const evaluatedAt = latest(scheduledAt, this.engine.lastRun?.finishedAt ?? null);
-      return { stamp: evaluatedAt ?? '', body: { ...summary, evaluatedAt } };
-    });
+    return this.cache.json(
+      `summary:${planId}:${requested ?? ''}`,
+      () => this.computeSummary(planId, requested),
+      (summary, scheduledAt) => {
+        // When the engine last looked moves on even when nothing it found changed: the newest scheduled cycle of any
+        // instance (the one that claimed the tick), or this instance's own (at start-up, or run by hand).
+        const evaluatedAt = latest(scheduledAt, this.engine.lastRun?.finishedAt ?? null);
+        return { stamp: evaluatedAt ?? '', body: { ...summary, evaluatedAt } };
+      },
+    );
   }
 
   private async computeSummary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
@@ -54,9 +84,34 @@ export class DashboardService {
       counts,
       shareGreen: shareGreen(counts),
       onTimeRate: period ? onTimeRate(due, monthEndOfKey(period)) : null,
-      previous: previousKey && previousCounts ? { period: previousKey, counts: previousCounts, shareGreen: shareGreen(previousCounts), onTimeRate: onTimeRate(due, monthEndOfKey(previousKey)) } : null,
-      indicators: tree.map((f) => ({ id: f.id, number: f.number, title: f.title, status: f.status, counts: f.counts, children: f.children.map((c) => ({ id: c.id, number: c.number, title: c.title, status: c.status, counts: c.counts })) })),
-      attention: attentionOf(tree, await this.notices.ofPlan(loaded.plan.id), await this.forecasts.ofTree(loaded, tree)),
+      previous:
+        previousKey && previousCounts
+          ? {
+              period: previousKey,
+              counts: previousCounts,
+              shareGreen: shareGreen(previousCounts),
+              onTimeRate: onTimeRate(due, monthEndOfKey(previousKey)),
+            }
+          : null,
+      indicators: tree.map((f) => ({
+        id: f.id,
+        number: f.number,
+        title: f.title,
+        status: f.status,
+        counts: f.counts,
+        children: f.children.map((c) => ({
+          id: c.id,
+          number: c.number,
+          title: c.title,
+          status: c.status,
+          counts: c.counts,
+        })),
+      })),
+      attention: attentionOf(
+        tree,
+        await this.notices.ofPlan(loaded.plan.id),
+        await this.forecasts.ofTree(loaded, tree),
+      ),
       // A figure still missing has been waiting until today, whichever month is shown.
       redByDepartment: redByDepartment(tree, schedule.dueDates, loaded.today),
       asOf: loaded.today,
@@ -91,7 +146,9 @@ export class DashboardService {
   }
 
   departmentsJson(planId: number, requested?: string): Promise<PreparedJson> {
-    return this.cache.json(`departments:${planId}:${requested ?? ''}`, () => this.computeDepartments(planId, requested));
+    return this.cache.json(`departments:${planId}:${requested ?? ''}`, () =>
+      this.computeDepartments(planId, requested),
+    );
   }
 
   private async computeDepartments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
@@ -103,14 +160,25 @@ export class DashboardService {
     const names = loaded.structure.departments;
     const rows = [...dueBy.keys()].map((id) => {
       const counts = countStatuses(statuses.get(id) ?? []);
-      return { departmentId: id, counts, compliance: shareGreen(counts), onTime: period ? onTimeRate(dueBy.get(id) as DueItem[], monthEndOfKey(period)) : null };
+      return {
+        departmentId: id,
+        counts,
+        compliance: shareGreen(counts),
+        onTime: period ? onTimeRate(dueBy.get(id) as DueItem[], monthEndOfKey(period)) : null,
+      };
     });
     return {
       planId,
       period,
       departments: rankDepartments(rows).map((r) => ({
-        id: r.departmentId, code: names.get(r.departmentId)?.code ?? '', name: names.get(r.departmentId)?.name ?? '',
-        metricCount: STATUSES.reduce((n, s) => n + r.counts[s], 0), counts: r.counts, compliance: r.compliance, onTimeRate: r.onTime, rank: r.rank,
+        id: r.departmentId,
+        code: names.get(r.departmentId)?.code ?? '',
+        name: names.get(r.departmentId)?.name ?? '',
+        metricCount: STATUSES.reduce((n, s) => n + r.counts[s], 0),
+        counts: r.counts,
+        compliance: r.compliance,
+        onTimeRate: r.onTime,
+        rank: r.rank,
       })),
     };
   }
@@ -134,7 +202,11 @@ export class DashboardService {
 }
 
 /** Red metrics first, then amber, each with its task, indicators, departments, and every failing department with its notice. */
-function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>, forecasts: Map<number, Forecast>): AttentionItem[] {
+function attentionOf(
+  tree: FirstLevelNode[],
+  notices: Map<string, NoticeBrief>,
+  forecasts: Map<number, Forecast>,
+): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const first of tree) {
     for (const second of first.children) {
@@ -145,17 +217,40 @@ function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>, 
           const missesYear = m.status === 'green' && (forecast?.status === 'amber' || forecast?.status === 'red');
           if (m.status !== 'red' && m.status !== 'amber' && !missesYear) continue;
           const failing: AttentionDepartment[] = failingDepartments(m.departments).map((d) => ({
-            id: d.id, code: d.code, name: d.name, status: d.status, value: d.value, reasonZh: d.reasonZh, reasonEn: d.reasonEn, periodKey: d.periodKey,
+            id: d.id,
+            code: d.code,
+            name: d.name,
+            status: d.status,
+            value: d.value,
+            reasonZh: d.reasonZh,
+            reasonEn: d.reasonEn,
+            periodKey: d.periodKey,
             notice: notices.get(noticeKey(m.id, d.id, d.periodKey)) ?? null,
           }));
           items.push({
-            metricId: m.id, code: m.code, name: m.name, nameEn: m.nameEn, status: m.status, reasonZh: m.reasonZh, reasonEn: m.reasonEn, periodKey: m.periodKey,
+            metricId: m.id,
+            code: m.code,
+            name: m.name,
+            nameEn: m.nameEn,
+            status: m.status,
+            reasonZh: m.reasonZh,
+            reasonEn: m.reasonEn,
+            periodKey: m.periodKey,
             task: { id: task.id, number: task.number, text: task.text },
             secondLevel: { id: second.id, number: second.number, title: second.title },
             firstLevel: { id: first.id, number: first.number, title: first.title },
-            leadDepartments: second.leadDepartments as DepartmentRef[], responsibleDepartments: second.responsibleDepartments as DepartmentRef[],
+            leadDepartments: second.leadDepartments as DepartmentRef[],
+            responsibleDepartments: second.responsibleDepartments as DepartmentRef[],
             failingDepartments: failing,
-            forecast: forecast ? { status: forecast.status, projected: forecast.projected, requiredPace: forecast.requiredPace, reasonZh: forecast.reasonZh, reasonEn: forecast.reasonEn } : null,
+            forecast: forecast
+              ? {
+                  status: forecast.status,
+                  projected: forecast.projected,
+                  requiredPace: forecast.requiredPace,
+                  reasonZh: forecast.reasonZh,
+                  reasonEn: forecast.reasonEn,
+                }
+              : null,
           });
         }
       }
@@ -169,29 +264,58 @@ function attentionOf(tree: FirstLevelNode[], notices: Map<string, NoticeBrief>, 
  * figure with no department red on its own, every department that reports it; with none, an unnamed group.
  */
 function redByDepartment(tree: FirstLevelNode[], dueDates: Map<string, string>, asOf: string): RedDepartmentGroup[] {
-  const metrics = tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics))).filter((m) => m.status === 'red');
+  const metrics = tree
+    .flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics)))
+    .filter((m) => m.status === 'red');
   const names = new Map<number, { id: number; code: string; name: string }>();
   const entries = metrics.flatMap((m): Array<RedEntry & Omit<RedDepartmentItem, 'daysOverdue'>> => {
     const red = m.departments.filter((d) => d.status === 'red');
     const owing = red.length > 0 ? red : m.departments;
     const base = { metricId: m.id, code: m.code, name: m.name, nameEn: m.nameEn };
     if (owing.length === 0) {
-      return [{ ...base, departmentId: null, periodKey: m.periodKey, value: null, reasonZh: m.reasonZh, reasonEn: m.reasonEn, dueDate: m.periodKey ? dueDates.get(`${m.id}:${m.periodKey}`) ?? null : null, overdue: false }];
+      return [
+        {
+          ...base,
+          departmentId: null,
+          periodKey: m.periodKey,
+          value: null,
+          reasonZh: m.reasonZh,
+          reasonEn: m.reasonEn,
+          dueDate: m.periodKey ? (dueDates.get(`${m.id}:${m.periodKey}`) ?? null) : null,
+          overdue: false,
+        },
+      ];
     }
     return owing.map((d) => {
       names.set(d.id, { id: d.id, code: d.code, name: d.name });
       const own = d.status === 'red';
       return {
-        ...base, departmentId: d.id, periodKey: d.periodKey, value: d.value,
-        reasonZh: own ? d.reasonZh : m.reasonZh, reasonEn: own ? d.reasonEn : m.reasonEn,
-        dueDate: dueDates.get(`${m.id}:${d.periodKey}`) ?? null, overdue: own && (d.basis === 'overdue' || d.basis === 'returned'),
+        ...base,
+        departmentId: d.id,
+        periodKey: d.periodKey,
+        value: d.value,
+        reasonZh: own ? d.reasonZh : m.reasonZh,
+        reasonEn: own ? d.reasonEn : m.reasonEn,
+        dueDate: dueDates.get(`${m.id}:${d.periodKey}`) ?? null,
+        overdue: own && (d.basis === 'overdue' || d.basis === 'returned'),
       };
     });
   });
   return groupRedByDepartment(entries, asOf).map((g) => ({
-    department: g.departmentId === null ? null : names.get(g.departmentId) ?? null,
+    department: g.departmentId === null ? null : (names.get(g.departmentId) ?? null),
     mostDaysOverdue: g.mostDaysOverdue,
-    items: g.entries.map((e) => ({ metricId: e.metricId, code: e.code, name: e.name, nameEn: e.nameEn, periodKey: e.periodKey, value: e.value, reasonZh: e.reasonZh, reasonEn: e.reasonEn, dueDate: e.dueDate, daysOverdue: e.daysOverdue })),
+    items: g.entries.map((e) => ({
+      metricId: e.metricId,
+      code: e.code,
+      name: e.name,
+      nameEn: e.nameEn,
+      periodKey: e.periodKey,
+      value: e.value,
+      reasonZh: e.reasonZh,
+      reasonEn: e.reasonEn,
+      dueDate: e.dueDate,
+      daysOverdue: e.daysOverdue,
+    })),
   }));
 }
 

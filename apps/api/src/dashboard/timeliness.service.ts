@@ -28,7 +28,10 @@ export class TimelinessService {
     const dueDates = new Map<string, string>();
     for (const metric of inputs.metrics) {
       const ruled = toRuledMetric(metric);
-      const periods = reportingPeriods(ruled, plan.year).map((p) => ({ key: p.key, due: dueDate(ruled, p, { today: p.end, calendar }) }));
+      const periods = reportingPeriods(ruled, plan.year).map((p) => ({
+        key: p.key,
+        due: dueDate(ruled, p, { today: p.end, calendar }),
+      }));
       for (const p of periods) dueDates.set(`${metric.id}:${p.key}`, p.due);
       for (const d of inputs.assigned.get(metric.id) ?? []) {
         const list = out.get(d.id) ?? [];

@@ -14,10 +14,21 @@ import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { JobRunEntity } from '../common/job-claims';
 import { ReportEntity } from '../reports/report.entity';
-import { DeliveryEntity, NoticeAttachmentEntity, NoticeEntity, NoticeEventEntity, NotificationEntity, ReminderEntity } from '../supervision/supervision.entities';
+import {
+  DeliveryEntity,
+  NoticeAttachmentEntity,
+  NoticeEntity,
+  NoticeEventEntity,
+  NotificationEntity,
+  ReminderEntity,
+} from '../supervision/supervision.entities';
 import { EvidenceFileEntity } from '../submissions/evidence-file.entity';
 import { SubmissionReturnEntity } from '../submissions/submission-return.entity';
-import { SubmissionExplanationEntity, SubmissionFlagAcceptanceEntity, SubmissionFlagEntity } from '../submissions/submission-flag.entity';
+import {
+  SubmissionExplanationEntity,
+  SubmissionFlagAcceptanceEntity,
+  SubmissionFlagEntity,
+} from '../submissions/submission-flag.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { MetricEngine1764400000000 } from './migrations/1764400000000-metric-engine';
@@ -39,16 +50,69 @@ import { SubmissionFlags1765900000000 } from './migrations/1765900000000-submiss
 import { PlanEditing1765900000001 } from './migrations/1765900000001-plan-editing';
 import { DeskBell1766000000000 } from './migrations/1766000000000-desk-bell';
 
-export const ENTITIES = [PlanEntity, IndicatorEntity, IndicatorDepartmentEntity, TaskEntity, DepartmentEntity, MetricEntity, MetricReportingDepartmentEntity, SubmissionEntity, SubmissionCaseEntity, CalendarYearEntity, CalendarDayEntity, EvaluationEntity,
-  UserEntity, SessionEntity, AuditEntity, SubmissionReturnEntity, EvidenceFileEntity, ReportEntity,
-  ReminderEntity, NoticeEntity, NoticeEventEntity, NoticeAttachmentEntity, NotificationEntity, DeliveryEntity, JobRunEntity, EvaluationCheckEntity, MetricCommentEntity,
-  SubmissionExplanationEntity, SubmissionFlagEntity, SubmissionFlagAcceptanceEntity,
+export const ENTITIES = [
+  PlanEntity,
+  IndicatorEntity,
+  IndicatorDepartmentEntity,
+  TaskEntity,
+  DepartmentEntity,
+  MetricEntity,
+  MetricReportingDepartmentEntity,
+  SubmissionEntity,
+  SubmissionCaseEntity,
+  CalendarYearEntity,
+  CalendarDayEntity,
+  EvaluationEntity,
+  UserEntity,
+  SessionEntity,
+  AuditEntity,
+  SubmissionReturnEntity,
+  EvidenceFileEntity,
+  ReportEntity,
+  ReminderEntity,
+  NoticeEntity,
+  NoticeEventEntity,
+  NoticeAttachmentEntity,
+  NotificationEntity,
+  DeliveryEntity,
+  JobRunEntity,
+  EvaluationCheckEntity,
+  MetricCommentEntity,
+  SubmissionExplanationEntity,
+  SubmissionFlagEntity,
+  SubmissionFlagAcceptanceEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764300000000, MetricEngine1764400000000, Workflow1764500000000, Reports1764600000000, Supervision1764700000000, JobRuns1764800000000, PlanReminderSettings1764910000000, EvaluationChecks1765000000000, ReminderLookup1765100000000, SupervisionMarks1765200000000, AuditWriteLookup1765300000000, SupervisionRecheck1765400000000, CheckMarks1765500000000, CalendarKinds1765600000000, MetricReportingDepartments1765700000000, MetricComments1765800000000, SubmissionFlags1765900000000, PlanEditing1765900000001, DeskBell1766000000000];
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  MetricEngine1764400000000,
+  Workflow1764500000000,
+  Reports1764600000000,
+  Supervision1764700000000,
+  JobRuns1764800000000,
+  PlanReminderSettings1764910000000,
+  EvaluationChecks1765000000000,
+  ReminderLookup1765100000000,
+  SupervisionMarks1765200000000,
+  AuditWriteLookup1765300000000,
+  SupervisionRecheck1765400000000,
+  CheckMarks1765500000000,
+  CalendarKinds1765600000000,
+  MetricReportingDepartments1765700000000,
+  MetricComments1765800000000,
+  SubmissionFlags1765900000000,
+  PlanEditing1765900000001,
+  DeskBell1766000000000,
+];
 
 /** SQLite (embedded, the default) or PostgreSQL when DATABASE_URL is set; schema only through migrations. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: ['error'] as const };
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: ['error'] as const,
+  };
   if (config.databaseUrl) {
     return { ...common, type: 'postgres', url: config.databaseUrl, logging: ['error'] };
   }

@@ -19,7 +19,9 @@ class DepartmentsQueryDto {
 }
 
 class CreateDepartmentDto {
-  @Matches(/^[a-z0-9-]{2,64}$/, { message: '单位代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -' })
+  @Matches(/^[a-z0-9-]{2,64}$/, {
+    message: '单位代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -',
+  })
   code!: string;
 
   @IsString({ message: NAME_MESSAGE })
@@ -28,8 +30,10 @@ class CreateDepartmentDto {
   name!: string;
 }
 
-const EMAIL_MESSAGE = '邮箱 email 应为有效的邮件地址，或 null 表示不发邮件 / email must be a valid email address, or null for none';
-const WEBHOOK_MESSAGE = 'webhookUrl 应为 http:// 或 https:// 开头的网址，或 null 表示不推送 / webhookUrl must be an http:// or https:// URL, or null for none';
+const EMAIL_MESSAGE =
+  '邮箱 email 应为有效的邮件地址，或 null 表示不发邮件 / email must be a valid email address, or null for none';
+const WEBHOOK_MESSAGE =
+  'webhookUrl 应为 http:// 或 https:// 开头的网址，或 null 表示不推送 / webhookUrl must be an http:// or https:// URL, or null for none';
 
 /** Name, email and webhook, each optional; null clears a contact. */
 class UpdateDepartmentDto {
@@ -71,7 +75,11 @@ export class DepartmentsController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@User() user: CurrentUser, @Param('id', idPipe('单位编号 / department id')) id: number, @Body() body: UpdateDepartmentDto): Promise<DepartmentResponse> {
+  update(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('单位编号 / department id')) id: number,
+    @Body() body: UpdateDepartmentDto,
+  ): Promise<DepartmentResponse> {
     return this.departments.update(user, id, body);
   }
 }

@@ -4,5 +4,9 @@ import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
 
 @Global()
-@Module({ controllers: [DepartmentsController], providers: [DepartmentsRepository, DepartmentsService], exports: [DepartmentsRepository] })
+@Module({
+  controllers: [DepartmentsController],
+  providers: [DepartmentsRepository, DepartmentsService],
+  exports: [DepartmentsRepository],
+})
 export class DepartmentsModule {}

@@ -15,7 +15,11 @@ export class DepartmentsRepository {
   findOfPlan(planId: number): Promise<DepartmentEntity[]> {
     return this.dataSource.manager
       .createQueryBuilder(DepartmentEntity, 'd')
-      .where((qb) => `d.id IN ${qb.subQuery().select('l.department_id').from(IndicatorDepartmentEntity, 'l').innerJoin(IndicatorEntity, 'i', 'i.id = l.indicator_id').where('i.plan_id = :planId').getQuery()}`, { planId })
+      .where(
+        (qb) =>
+          `d.id IN ${qb.subQuery().select('l.department_id').from(IndicatorDepartmentEntity, 'l').innerJoin(IndicatorEntity, 'i', 'i.id = l.indicator_id').where('i.plan_id = :planId').getQuery()}`,
+        { planId },
+      )
       .orderBy('d.id', 'ASC')
       .getMany();
   }

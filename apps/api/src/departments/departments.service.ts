@@ -18,8 +18,17 @@ export interface DepartmentResponse {
   webhookUrl?: string | null;
 }
 
-const toResponse = (d: DepartmentEntity): DepartmentResponse => ({ id: d.id, code: d.code, name: d.name, isGroup: d.isGroup });
-const withContacts = (d: DepartmentEntity): DepartmentResponse => ({ ...toResponse(d), email: d.email, webhookUrl: d.webhookUrl });
+const toResponse = (d: DepartmentEntity): DepartmentResponse => ({
+  id: d.id,
+  code: d.code,
+  name: d.name,
+  isGroup: d.isGroup,
+});
+const withContacts = (d: DepartmentEntity): DepartmentResponse => ({
+  ...toResponse(d),
+  email: d.email,
+  webhookUrl: d.webhookUrl,
+});
 
 export interface DepartmentChanges {
   name?: string;
@@ -50,9 +59,23 @@ export class DepartmentsService {
 
   async create(actor: CurrentUser, input: { code: string; name: string }): Promise<DepartmentResponse> {
     return this.dataSource.transaction(async (m) => {
-      if (await m.countBy(DepartmentEntity, { code: input.code })) throw new AppError('CONFLICT', `单位代码 ${input.code} 已存在`, `The department code ${input.code} is taken`);
-      const saved = await m.save(DepartmentEntity, m.create(DepartmentEntity, { ...input, isGroup: false, email: null, webhookUrl: null }));
-      await this.audit.record(actor, { kind: 'write', action: 'create department', entity: 'department', entityId: saved.id, after: toResponse(saved) }, m);
+      if (await m.countBy(DepartmentEntity, { code: input.code }))
+        throw new AppError('CONFLICT', `单位代码 ${input.code} 已存在`, `The department code ${input.code} is taken`);
+      const saved = await m.save(
+        DepartmentEntity,
+        m.create(DepartmentEntity, { ...input, isGroup: false, email: null, webhookUrl: null }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'create department',
+          entity: 'department',
+          entityId: saved.id,
+          after: toResponse(saved),
+        },
+        m,
+      );
       return withContacts(saved);
     });
   }
@@ -62,15 +85,28 @@ export class DepartmentsService {
     const changes: DepartmentChanges = {};
     if (input.name !== undefined) changes.name = input.name.trim();
     if (input.email !== undefined) changes.email = input.email === null ? null : input.email.trim();
-    if (input.webhookUrl !== undefined) changes.webhookUrl = input.webhookUrl === null ? null : this.checkedWebhook(input.webhookUrl.trim());
-    if (!Object.keys(changes).length) throw new AppError('INVALID_INPUT', '请填写 name、email 或 webhookUrl', 'Give name, email or webhookUrl');
+    if (input.webhookUrl !== undefined)
+      changes.webhookUrl = input.webhookUrl === null ? null : this.checkedWebhook(input.webhookUrl.trim());
+    if (!Object.keys(changes).length)
+      throw new AppError('INVALID_INPUT', '请填写 name、email 或 webhookUrl', 'Give name, email or webhookUrl');
     return this.dataSource.transaction(async (m) => {
       const before = await m.findOneBy(DepartmentEntity, { id });
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的单位`, `No department with id ${id}`);
       await m.update(DepartmentEntity, { id }, changes);
       const after = { ...before, ...changes };
       const action = Object.keys(changes).join(',') === 'name' ? 'rename department' : 'update department';
-      await this.audit.record(actor, { kind: 'write', action, entity: 'department', entityId: id, before: withContacts(before), after: withContacts(after) }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action,
+          entity: 'department',
+          entityId: id,
+          before: withContacts(before),
+          after: withContacts(after),
+        },
+        m,
+      );
       return withContacts(after);
     });
   }
@@ -81,7 +117,11 @@ export class DepartmentsService {
     try {
       url = new URL(raw);
     } catch {
-      throw new AppError('INVALID_INPUT', 'webhookUrl 应为 http:// 或 https:// 开头的网址，或 null 表示不推送', 'webhookUrl must be an http:// or https:// URL, or null for none');
+      throw new AppError(
+        'INVALID_INPUT',
+        'webhookUrl 应为 http:// 或 https:// 开头的网址，或 null 表示不推送',
+        'webhookUrl must be an http:// or https:// URL, or null for none',
+      );
     }
     const refused = this.webhooks.refusalOf(url);
     if (refused) throw new AppError('INVALID_INPUT', refused.messageZh, refused.messageEn);

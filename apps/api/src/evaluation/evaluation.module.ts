@@ -5,6 +5,9 @@ import { EvaluationScheduler } from './evaluation.scheduler';
 import { EvaluationService } from './evaluation.service';
 import { ForecastService } from './forecast.service';
 
-@Module({ imports: [CalendarModule], providers: [EvaluationService, EvaluationRepository, EvaluationScheduler, ForecastService],
-  exports: [EvaluationService, EvaluationScheduler, EvaluationRepository, ForecastService] })
+@Module({
+  imports: [CalendarModule],
+  providers: [EvaluationService, EvaluationRepository, EvaluationScheduler, ForecastService],
+  exports: [EvaluationService, EvaluationScheduler, EvaluationRepository, ForecastService],
+})
 export class EvaluationModule {}

@@ -47,8 +47,10 @@ export const STALE_CHECK = '0000-01-01';
 export type NewCheck = Pick<EvaluationCheckEntity, 'metricId' | 'periodKey' | 'checkOn' | 'marks'>;
 export type StoredCheck = Pick<EvaluationCheckEntity, 'checkOn' | 'marks'>;
 
-export const figureKey = (metricId: number, departmentId: number, periodKey: string) => `${metricId}:${departmentId}:${periodKey}`;
-export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId' | 'periodKey'>) => `${e.metricId}:${e.departmentId ?? '*'}:${e.periodKey}`;
+export const figureKey = (metricId: number, departmentId: number, periodKey: string) =>
+  `${metricId}:${departmentId}:${periodKey}`;
+export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId' | 'periodKey'>) =>
+  `${e.metricId}:${e.departmentId ?? '*'}:${e.periodKey}`;
 
 /** Reads what the engine needs and writes what it decided; the only evaluation code that touches SQL. */
 @Injectable()
@@ -57,7 +59,9 @@ export class EvaluationRepository {
 
   /** The latest figures of some metrics (of some periods only, when periodKeys is given), and which were returned. */
   loadFigures(metricIds: number[], periodKeys?: string[]): Promise<LatestFigures> {
-    return metricIds.length ? this.latestFigures(metricIds, periodKeys) : Promise.resolve({ figures: new Map(), returned: new Set() });
+    return metricIds.length
+      ? this.latestFigures(metricIds, periodKeys)
+      : Promise.resolve({ figures: new Map(), returned: new Set() });
   }
 
   /**
@@ -68,20 +72,41 @@ export class EvaluationRepository {
   async loadAssignments(planId: number, metricIds?: number[]): Promise<Assignments> {
     const m = this.dataSource.manager;
     // A plan-wide read leaves retired metrics out (no status, queue or notice); a read by id still finds one, for its history.
-    const metrics = await m.find(MetricEntity, { where: { planId, ...(metricIds ? { id: In(metricIds) } : { retiredAt: IsNull() }) }, order: { id: 'ASC' } });
+    const metrics = await m.find(MetricEntity, {
+      where: { planId, ...(metricIds ? { id: In(metricIds) } : { retiredAt: IsNull() }) },
+      order: { id: 'ASC' },
+    });
     const query = m
       .createQueryBuilder(MetricEntity, 'm')
       .innerJoin(MetricReportingDepartmentEntity, 'r', 'r.metric_id = m.id')
       .innerJoin(DepartmentEntity, 'd', 'd.id = r.department_id')
       .innerJoin(TaskEntity, 't', 't.id = m.task_id')
-      .leftJoin(IndicatorDepartmentEntity, 'l', 'l.indicator_id = t.indicator_id AND l.department_id = d.id AND l.role = :lead', { lead: 'lead' })
-      .select(['m.id AS "metricId"', 'd.id AS "departmentId"', 'l.department_id AS "leadId"', 'd.code AS "code"', 'd.name AS "name"'])
+      .leftJoin(
+        IndicatorDepartmentEntity,
+        'l',
+        'l.indicator_id = t.indicator_id AND l.department_id = d.id AND l.role = :lead',
+        { lead: 'lead' },
+      )
+      .select([
+        'm.id AS "metricId"',
+        'd.id AS "departmentId"',
+        'l.department_id AS "leadId"',
+        'd.code AS "code"',
+        'd.name AS "name"',
+      ])
       .where('m.plan_id = :planId', { planId });
     if (metricIds) query.andWhere('m.id IN (:...metricIds)', { metricIds: metricIds.length ? metricIds : [-1] });
     else query.andWhere('m.retired_at IS NULL');
-    const links: Array<{ metricId: number; departmentId: number; leadId: number | null; code: string; name: string }> = await query.getRawMany();
+    const links: Array<{ metricId: number; departmentId: number; leadId: number | null; code: string; name: string }> =
+      await query.getRawMany();
     // Leads first, then the others, each by id: the order the engine names departments in.
-    const rows = links.map((l) => ({ metricId: Number(l.metricId), id: Number(l.departmentId), code: l.code, name: l.name, isLead: l.leadId !== null }));
+    const rows = links.map((l) => ({
+      metricId: Number(l.metricId),
+      id: Number(l.departmentId),
+      code: l.code,
+      name: l.name,
+      isLead: l.leadId !== null,
+    }));
     rows.sort((a, b) => a.metricId - b.metricId || Number(b.isLead) - Number(a.isLead) || a.id - b.id);
     const assigned = new Map<number, AssignedDepartment[]>();
     for (const { metricId, ...department } of rows) {
@@ -101,11 +126,21 @@ export class EvaluationRepository {
     const m = this.dataSource.manager;
     const query = m
       .createQueryBuilder(SubmissionEntity, 's')
-      .select(['s.id AS "id"', 's.metric_id AS "metricId"', 's.department_id AS "departmentId"', 's.period_key AS "periodKey"', 's.figure_type AS "figureType"',
-        's.value AS "value"', 's.numerator AS "numerator"', 's.denominator AS "denominator"', 's.completed_on AS "completedOn"'])
+      .select([
+        's.id AS "id"',
+        's.metric_id AS "metricId"',
+        's.department_id AS "departmentId"',
+        's.period_key AS "periodKey"',
+        's.figure_type AS "figureType"',
+        's.value AS "value"',
+        's.numerator AS "numerator"',
+        's.denominator AS "denominator"',
+        's.completed_on AS "completedOn"',
+      ])
       .where('s.metric_id IN (:...metricIds)', { metricIds })
       .orderBy('s.revision', 'ASC');
-    if (periodKeys) query.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    if (periodKeys)
+      query.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
     const rows: RawSubmission[] = await query.getRawMany();
     const latest = new Map<string, RawSubmission>();
     for (const r of rows) latest.set(figureKey(Number(r.metricId), Number(r.departmentId), r.periodKey), r);
@@ -116,12 +151,22 @@ export class EvaluationRepository {
       const caseQuery = m
         .createQueryBuilder(SubmissionCaseEntity, 'c')
         .innerJoin(SubmissionEntity, 's', 's.id = c.submission_id')
-        .select(['c.submission_id AS "submissionId"', 'c.reference AS "reference"', 'c.start_date AS "startDate"', 'c.completed_on AS "completedOn"', 'c.value AS "value"'])
+        .select([
+          'c.submission_id AS "submissionId"',
+          'c.reference AS "reference"',
+          'c.start_date AS "startDate"',
+          'c.completed_on AS "completedOn"',
+          'c.value AS "value"',
+        ])
         .where('s.metric_id IN (:...metricIds) AND s.figure_type = :cases', { metricIds, cases: 'cases' })
         .orderBy('c.id', 'ASC');
-      if (periodKeys) caseQuery.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+      if (periodKeys)
+        caseQuery.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
       const caseRows: RawCase[] = await caseQuery.getRawMany();
-      for (const c of caseRows) cases.get(Number(c.submissionId))?.push({ reference: c.reference, startDate: c.startDate, completedOn: c.completedOn, value: c.value });
+      for (const c of caseRows)
+        cases
+          .get(Number(c.submissionId))
+          ?.push({ reference: c.reference, startDate: c.startDate, completedOn: c.completedOn, value: c.value });
     }
     const figures = new Map<string, Figure>();
     for (const [key, s] of latest) figures.set(key, toFigure(s, cases.get(Number(s.id)) ?? []));
@@ -129,13 +174,18 @@ export class EvaluationRepository {
   }
 
   /** Which of the latest revisions were returned (a return of an older revision was answered by the newer one). */
-  private async returnedLatest(latest: Map<string, RawSubmission>, metricIds: number[], periodKeys?: string[]): Promise<Set<string>> {
+  private async returnedLatest(
+    latest: Map<string, RawSubmission>,
+    metricIds: number[],
+    periodKeys?: string[],
+  ): Promise<Set<string>> {
     const query = this.dataSource.manager
       .createQueryBuilder(SubmissionReturnEntity, 'r')
       .innerJoin(SubmissionEntity, 's', 's.id = r.submission_id')
       .select('r.submission_id AS "submissionId"')
       .where('s.metric_id IN (:...metricIds)', { metricIds });
-    if (periodKeys) query.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    if (periodKeys)
+      query.andWhere('s.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
     const ids = new Set((await query.getRawMany<{ submissionId: number }>()).map((r) => Number(r.submissionId)));
     const returned = new Set<string>();
     if (ids.size) for (const [key, s] of latest) if (ids.has(Number(s.id))) returned.add(key);
@@ -151,9 +201,21 @@ export class EvaluationRepository {
     const rows: EvaluationEntity[] = await this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
       .innerJoin(MetricEntity, 'm', 'm.id = e.metric_id')
-      .select(['e.id AS "id"', 'e.metric_id AS "metricId"', 'e.department_id AS "departmentId"', 'e.period_key AS "periodKey"', 'e.period_end AS "periodEnd"',
-        'e.status AS "status"', 'e.basis AS "basis"', 'e.value AS "value"', 'e.target AS "target"', 'e.reason_zh AS "reasonZh"', 'e.reason_en AS "reasonEn"',
-        'e.evaluated_at AS "evaluatedAt"', 'e.superseded_at AS "supersededAt"'])
+      .select([
+        'e.id AS "id"',
+        'e.metric_id AS "metricId"',
+        'e.department_id AS "departmentId"',
+        'e.period_key AS "periodKey"',
+        'e.period_end AS "periodEnd"',
+        'e.status AS "status"',
+        'e.basis AS "basis"',
+        'e.value AS "value"',
+        'e.target AS "target"',
+        'e.reason_zh AS "reasonZh"',
+        'e.reason_en AS "reasonEn"',
+        'e.evaluated_at AS "evaluatedAt"',
+        'e.superseded_at AS "supersededAt"',
+      ])
       .where('m.plan_id = :planId AND e.superseded_at IS NULL AND m.retired_at IS NULL', { planId })
       .getRawMany();
     return rows.map(normaliseEvaluation);
@@ -161,13 +223,18 @@ export class EvaluationRepository {
 
   /** Every evaluation a metric ever had, oldest first: the history of its status changes. */
   history(metricId: number, departmentId: number | null | undefined): Promise<EvaluationEntity[]> {
-    const where = departmentId === undefined ? { metricId } : { metricId, departmentId: departmentId === null ? IsNull() : departmentId };
+    const where =
+      departmentId === undefined
+        ? { metricId }
+        : { metricId, departmentId: departmentId === null ? IsNull() : departmentId };
     return this.dataSource.manager.find(EvaluationEntity, { where, order: { evaluatedAt: 'ASC', id: 'ASC' } });
   }
 
   current(metricIds: number[]): Promise<EvaluationEntity[]> {
     if (metricIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.manager.find(EvaluationEntity, { where: { metricId: In(metricIds), supersededAt: IsNull() } });
+    return this.dataSource.manager.find(EvaluationEntity, {
+      where: { metricId: In(metricIds), supersededAt: IsNull() },
+    });
   }
 
   /** The current evaluations of some metrics, as plain rows with what a cycle compares (no entities: a plan has tens of thousands). */
@@ -175,10 +242,21 @@ export class EvaluationRepository {
     if (metricIds.length === 0) return [];
     const query = this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
-      .select(['e.id AS "id"', 'e.metric_id AS "metricId"', 'e.department_id AS "departmentId"', 'e.period_key AS "periodKey"', 'e.status AS "status"', 'e.basis AS "basis"',
-        'e.value AS "value"', 'e.target AS "target"', 'e.reason_zh AS "reasonZh"', 'e.reason_en AS "reasonEn"'])
+      .select([
+        'e.id AS "id"',
+        'e.metric_id AS "metricId"',
+        'e.department_id AS "departmentId"',
+        'e.period_key AS "periodKey"',
+        'e.status AS "status"',
+        'e.basis AS "basis"',
+        'e.value AS "value"',
+        'e.target AS "target"',
+        'e.reason_zh AS "reasonZh"',
+        'e.reason_en AS "reasonEn"',
+      ])
       .where('e.metric_id IN (:...metricIds) AND e.superseded_at IS NULL', { metricIds });
-    if (periodKeys) query.andWhere('e.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    if (periodKeys)
+      query.andWhere('e.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
     const rows: ComparableEvaluation[] = await query.getRawMany();
     return rows.map(normaliseEvaluation);
   }
@@ -192,7 +270,10 @@ export class EvaluationRepository {
     const never: Array<{ planId: number; metricId: number }> = await m
       .createQueryBuilder(MetricEntity, 'm')
       .select(['m.plan_id AS "planId"', 'm.id AS "metricId"'])
-      .where((qb) => `m.retired_at IS NULL AND NOT EXISTS ${qb.subQuery().select('1').from(EvaluationCheckEntity, 'c').where('c.metric_id = m.id').getQuery()}`)
+      .where(
+        (qb) =>
+          `m.retired_at IS NULL AND NOT EXISTS ${qb.subQuery().select('1').from(EvaluationCheckEntity, 'c').where('c.metric_id = m.id').getQuery()}`,
+      )
       .getRawMany();
     const due: Array<{ planId: number; metricId: number; periodKey: string }> = await m
       .createQueryBuilder(EvaluationCheckEntity, 'c')
@@ -216,19 +297,35 @@ export class EvaluationRepository {
   /** The checks already stored for some metrics, keyed `${metricId}:${periodKey}`. Read before the figures. */
   async checksOf(metricIds: number[]): Promise<Map<string, StoredCheck>> {
     if (metricIds.length === 0) return new Map();
-    const rows: Array<{ metricId: number; periodKey: string; checkOn: string | null; marks: number }> = await this.dataSource.manager
-      .createQueryBuilder(EvaluationCheckEntity, 'c')
-      .select(['c.metric_id AS "metricId"', 'c.period_key AS "periodKey"', 'c.check_on AS "checkOn"', 'c.marks AS "marks"'])
-      .where('c.metric_id IN (:...metricIds)', { metricIds })
-      .getRawMany();
-    return new Map(rows.map((r) => [`${Number(r.metricId)}:${r.periodKey}`, { checkOn: r.checkOn, marks: Number(r.marks) }]));
+    const rows: Array<{ metricId: number; periodKey: string; checkOn: string | null; marks: number }> =
+      await this.dataSource.manager
+        .createQueryBuilder(EvaluationCheckEntity, 'c')
+        .select([
+          'c.metric_id AS "metricId"',
+          'c.period_key AS "periodKey"',
+          'c.check_on AS "checkOn"',
+          'c.marks AS "marks"',
+        ])
+        .where('c.metric_id IN (:...metricIds)', { metricIds })
+        .getRawMany();
+    return new Map(
+      rows.map((r) => [`${Number(r.metricId)}:${r.periodKey}`, { checkOn: r.checkOn, marks: Number(r.marks) }]),
+    );
   }
 
   /**
    * Supersedes the replaced evaluations, inserts the new ones and stores the new check dates, in one
    * transaction, in multi-row statements.
    */
-  async apply(planId: number, superseded: number[], inserted: NewEvaluation[], checks: NewCheck[], at: string, today: string, stillValid: (m: EntityManager) => Promise<boolean>): Promise<void> {
+  async apply(
+    planId: number,
+    superseded: number[],
+    inserted: NewEvaluation[],
+    checks: NewCheck[],
+    at: string,
+    today: string,
+    stillValid: (m: EntityManager) => Promise<boolean>,
+  ): Promise<void> {
     if (superseded.length === 0 && inserted.length === 0 && checks.length === 0) return;
     await this.dataSource.transaction(async (m) => {
       // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
@@ -236,25 +333,61 @@ export class EvaluationRepository {
       if (superseded.length || inserted.length) await markPlanChanged(m, planId);
       else await lockPlan(m, planId);
       // Worked out on a calendar that changed meanwhile: refuse as a serialisation failure, so the caller retries.
-      if (!(await stillValid(m))) throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
-      for (let i = 0; i < superseded.length; i += 500) await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
-      await this.insertRows(m, 'evaluations', EVALUATION_COLUMNS, inserted.map((e) => [e.metricId, e.departmentId, e.periodKey, e.periodEnd, e.status, e.basis, e.value, e.target, e.reasonZh, e.reasonEn, at, null]));
+      if (!(await stillValid(m)))
+        throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
+      for (let i = 0; i < superseded.length; i += 500)
+        await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
+      await this.insertRows(
+        m,
+        'evaluations',
+        EVALUATION_COLUMNS,
+        inserted.map((e) => [
+          e.metricId,
+          e.departmentId,
+          e.periodKey,
+          e.periodEnd,
+          e.status,
+          e.basis,
+          e.value,
+          e.target,
+          e.reasonZh,
+          e.reasonEn,
+          at,
+          null,
+        ]),
+      );
       // Compare-and-set: a row marked stale since it was read (a figure written meanwhile) keeps its mark.
-      await this.insertRows(m, 'evaluation_checks', CHECK_COLUMNS, checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today, c.marks]),
-        'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on WHERE evaluation_checks.marks = excluded.marks');
+      await this.insertRows(
+        m,
+        'evaluation_checks',
+        CHECK_COLUMNS,
+        checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today, c.marks]),
+        'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on WHERE evaluation_checks.marks = excluded.marks',
+      );
     });
   }
 
   /** `INSERT … VALUES (…), (…)` in batches, with the driver's own placeholders: the same code on SQLite and PostgreSQL. */
-  private async insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][], suffix = ''): Promise<void> {
+  private async insertRows(
+    m: EntityManager,
+    table: string,
+    columns: string[],
+    rows: unknown[][],
+    suffix = '',
+  ): Promise<void> {
     const driver = this.dataSource.driver;
     const names = columns.map((c) => driver.escape(c)).join(', ');
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       const parameters: unknown[] = [];
-      const values = rows.slice(i, i + INSERT_BATCH).map((row) => `(${row.map((v) => {
-        parameters.push(v);
-        return driver.createParameter(`p${parameters.length - 1}`, parameters.length - 1);
-      }).join(', ')})`);
+      const values = rows.slice(i, i + INSERT_BATCH).map(
+        (row) =>
+          `(${row
+            .map((v) => {
+              parameters.push(v);
+              return driver.createParameter(`p${parameters.length - 1}`, parameters.length - 1);
+            })
+            .join(', ')})`,
+      );
       await m.query(`INSERT INTO ${driver.escape(table)} (${names}) VALUES ${values.join(', ')} ${suffix}`, parameters);
     }
   }
@@ -267,9 +400,21 @@ export class EvaluationRepository {
   static async markStale(m: EntityManager, metricId: number, periodKeys: string[]): Promise<void> {
     await m.update(EvaluationCheckEntity, { metricId }, { checkOn: STALE_CHECK, marks: () => 'marks + 1' });
     if (periodKeys.length) {
-      await m.createQueryBuilder().insert().into(EvaluationCheckEntity)
-        .values(periodKeys.map((periodKey) => ({ metricId, periodKey, checkOn: STALE_CHECK, evaluatedOn: STALE_CHECK, marks: 1 })))
-        .orIgnore().execute();
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(EvaluationCheckEntity)
+        .values(
+          periodKeys.map((periodKey) => ({
+            metricId,
+            periodKey,
+            checkOn: STALE_CHECK,
+            evaluatedOn: STALE_CHECK,
+            marks: 1,
+          })),
+        )
+        .orIgnore()
+        .execute();
     }
   }
 
@@ -278,21 +423,48 @@ export class EvaluationRepository {
    * deleted: a metric with some rows is not "never evaluated", so a deleted row would never be due again.
    */
   static async markAllStale(m: EntityManager): Promise<void> {
-    await m.createQueryBuilder().update(EvaluationCheckEntity).set({ checkOn: STALE_CHECK, marks: () => 'marks + 1' }).execute();
+    await m
+      .createQueryBuilder()
+      .update(EvaluationCheckEntity)
+      .set({ checkOn: STALE_CHECK, marks: () => 'marks + 1' })
+      .execute();
   }
 }
 
 /** Rows per INSERT: at most 12 parameters each, well under SQLite's and PostgreSQL's limits on bound parameters. */
 const INSERT_BATCH = 500;
 const CHECK_COLUMNS = ['metric_id', 'period_key', 'check_on', 'evaluated_on', 'marks'];
-const EVALUATION_COLUMNS = ['metric_id', 'department_id', 'period_key', 'period_end', 'status', 'basis', 'value', 'target', 'reason_zh', 'reason_en', 'evaluated_at', 'superseded_at'];
+const EVALUATION_COLUMNS = [
+  'metric_id',
+  'department_id',
+  'period_key',
+  'period_end',
+  'status',
+  'basis',
+  'value',
+  'target',
+  'reason_zh',
+  'reason_en',
+  'evaluated_at',
+  'superseded_at',
+];
 
 /** The same types as an entity would have (PostgreSQL drivers may hand back integers and numbers as strings). */
 function normaliseEvaluation<T extends ComparableEvaluation>(r: T): T {
-  return { ...r, id: Number(r.id), metricId: Number(r.metricId), departmentId: r.departmentId === null ? null : Number(r.departmentId), value: r.value === null ? null : Number(r.value), target: r.target === null ? null : Number(r.target) };
+  return {
+    ...r,
+    id: Number(r.id),
+    metricId: Number(r.metricId),
+    departmentId: r.departmentId === null ? null : Number(r.departmentId),
+    value: r.value === null ? null : Number(r.value),
+    target: r.target === null ? null : Number(r.target),
+  };
 }
 
-export type ComparableEvaluation = Pick<EvaluationEntity, 'id' | 'metricId' | 'departmentId' | 'periodKey' | 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
+export type ComparableEvaluation = Pick<
+  EvaluationEntity,
+  'id' | 'metricId' | 'departmentId' | 'periodKey' | 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'
+>;
 
 interface RawSubmission {
   id: number;
@@ -314,7 +486,10 @@ interface RawCase {
   value: number | null;
 }
 
-export function toFigure(s: Pick<SubmissionEntity, 'figureType' | 'value' | 'numerator' | 'denominator' | 'completedOn'>, cases: CaseRecord[]): Figure {
+export function toFigure(
+  s: Pick<SubmissionEntity, 'figureType' | 'value' | 'numerator' | 'denominator' | 'completedOn'>,
+  cases: CaseRecord[],
+): Figure {
   switch (s.figureType) {
     case 'ratio':
       return { type: 'ratio', numerator: s.numerator ?? 0, denominator: s.denominator ?? 0 };

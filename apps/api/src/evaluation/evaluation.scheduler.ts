@@ -20,7 +20,14 @@ export class EvaluationScheduler implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    scheduleJob(this.registry, JOB, this.config.evaluationCron, () => this.evaluation.runCycle(), this.logger, this.claims);
+    scheduleJob(
+      this.registry,
+      JOB,
+      this.config.evaluationCron,
+      () => this.evaluation.runCycle(),
+      this.logger,
+      this.claims,
+    );
     this.logger.log(`Scheduled evaluation: "${this.config.evaluationCron}" (Asia/Shanghai)`);
   }
 

@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { evaluateOverall, evaluatePeriod, recheckDateOverall, reportingPeriods, type DepartmentResult, type Evaluation, type RuledMetric } from '@taizhang/domain';
+import {
+  evaluateOverall,
+  evaluatePeriod,
+  recheckDateOverall,
+  reportingPeriods,
+  type DepartmentResult,
+  type Evaluation,
+  type RuledMetric,
+} from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
@@ -7,7 +15,15 @@ import { groupBy } from '../common/group-by';
 import { retryOnClash } from '../common/transaction-clash';
 import type { MetricEntity } from '../metrics/metric.entity';
 import { PlanEntity } from '../plans/plan.entity';
-import { EvaluationRepository, evaluationKey, figureKey, STALE_CHECK, type NewCheck, type NewEvaluation, type PeriodScope } from './evaluation.repository';
+import {
+  EvaluationRepository,
+  evaluationKey,
+  figureKey,
+  STALE_CHECK,
+  type NewCheck,
+  type NewEvaluation,
+  type PeriodScope,
+} from './evaluation.repository';
 
 export interface CycleResult {
   /** full: every period of every plan; due: only what changed or what time moved (the scheduled cycle). */
@@ -70,7 +86,15 @@ export class EvaluationService {
       }
       const error = errors.length ? errors.join('; ') : null;
       const finished = this.clock.now();
-      this.lastRun = { scope, startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), evaluated, changed, error };
+      this.lastRun = {
+        scope,
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        durationMs: finished.getTime() - started.getTime(),
+        evaluated,
+        changed,
+        error,
+      };
       return this.lastRun;
     });
   }
@@ -107,11 +131,14 @@ export class EvaluationService {
     if (scope) {
       // A metric missing the check row of some period is evaluated whole, so that no period is left out for good.
       const rowsOf = groupBy([...storedChecks.keys()], (key) => Number(key.split(':')[0]));
-      for (const m of metrics) if (scope.get(m.id) && (rowsOf.get(m.id)?.length ?? 0) < reportingPeriods(toRuledMetric(m), plan.year).length) scope.set(m.id, null);
+      for (const m of metrics)
+        if (scope.get(m.id) && (rowsOf.get(m.id)?.length ?? 0) < reportingPeriods(toRuledMetric(m), plan.year).length)
+          scope.set(m.id, null);
     }
     const scopes = scope ? [...scope.values()] : [];
     // Read only the periods asked for when every metric in scope names its periods (a scheduled cycle, usually).
-    const periodKeys = scope && scopes.every((p) => p !== null) ? [...new Set(scopes.flatMap((p) => [...p!]))] : undefined;
+    const periodKeys =
+      scope && scopes.every((p) => p !== null) ? [...new Set(scopes.flatMap((p) => [...p!]))] : undefined;
     const inputs = { metrics, assigned, ...(await this.repository.loadFigures(metricIds, periodKeys)) };
     const currentRows = await this.repository.currentForComparison(metricIds, periodKeys);
     const current = new Map(currentRows.map((e) => [evaluationKey(e), e]));
@@ -127,13 +154,22 @@ export class EvaluationService {
       for (const period of reportingPeriods(ruled, plan.year)) {
         if (periods && !periods.has(period.key)) continue;
         const figures = departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key)));
-        const states = departments.map((d) => ({ returned: inputs.returned.has(figureKey(metric.id, d.id, period.key)) }));
+        const states = departments.map((d) => ({
+          returned: inputs.returned.has(figureKey(metric.id, d.id, period.key)),
+        }));
         let rows: Array<readonly [number | null, Evaluation]> = [];
         let checkOn: string | null;
         try {
           if (period.start <= ctx.today) {
-            const results: DepartmentResult[] = departments.map((d, i) => ({ department: d, figure: figures[i], evaluation: evaluatePeriod(ruled, period, figures[i], ctx, states[i]) }));
-            rows = [...results.map((r, i) => [departments[i].id, r.evaluation] as const), [null, evaluateOverall(ruled, period, results, ctx)] as const];
+            const results: DepartmentResult[] = departments.map((d, i) => ({
+              department: d,
+              figure: figures[i],
+              evaluation: evaluatePeriod(ruled, period, figures[i], ctx, states[i]),
+            }));
+            rows = [
+              ...results.map((r, i) => [departments[i].id, r.evaluation] as const),
+              [null, evaluateOverall(ruled, period, results, ctx)] as const,
+            ];
           }
           // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
           checkOn = recheckDateOverall(ruled, period, figures, ctx, states);
@@ -142,15 +178,29 @@ export class EvaluationService {
           // it keeps what it had, is reported, and is tried again at every cycle until its cause is mended.
           failures.add(error instanceof Error ? error.message : String(error));
           const stored = storedChecks.get(`${metric.id}:${period.key}`);
-          if (stored?.checkOn !== STALE_CHECK) checks.push({ metricId: metric.id, periodKey: period.key, checkOn: STALE_CHECK, marks: stored?.marks ?? 0 });
+          if (stored?.checkOn !== STALE_CHECK)
+            checks.push({
+              metricId: metric.id,
+              periodKey: period.key,
+              checkOn: STALE_CHECK,
+              marks: stored?.marks ?? 0,
+            });
           continue;
         }
         let changedHere = false;
         for (const [departmentId, e] of rows) {
           evaluated++;
           const row: NewEvaluation = {
-            metricId: metric.id, departmentId, periodKey: period.key, periodEnd: period.end,
-            status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn,
+            metricId: metric.id,
+            departmentId,
+            periodKey: period.key,
+            periodEnd: period.end,
+            status: e.status,
+            basis: e.basis,
+            value: e.value,
+            target: e.target,
+            reasonZh: e.reasonZh,
+            reasonEn: e.reasonEn,
           };
           const before = current.get(evaluationKey(row));
           if (before && sameEvaluation(before, row)) continue;
@@ -159,10 +209,19 @@ export class EvaluationService {
           changedHere = true;
         }
         const stored = storedChecks.get(`${metric.id}:${period.key}`);
-        if (changedHere || !stored || stored.checkOn !== checkOn) checks.push({ metricId: metric.id, periodKey: period.key, checkOn, marks: stored?.marks ?? 0 });
+        if (changedHere || !stored || stored.checkOn !== checkOn)
+          checks.push({ metricId: metric.id, periodKey: period.key, checkOn, marks: stored?.marks ?? 0 });
       }
     }
-    await this.repository.apply(plan.id, superseded, inserted, checks, this.clock.now().toISOString(), ctx.today, async (m) => (await this.calendar.versionIn(m)) === version);
+    await this.repository.apply(
+      plan.id,
+      superseded,
+      inserted,
+      checks,
+      this.clock.now().toISOString(),
+      ctx.today,
+      async (m) => (await this.calendar.versionIn(m)) === version,
+    );
     return { evaluated, changed: inserted.length, failures: [...failures] };
   }
 }
@@ -177,13 +236,31 @@ export interface PlanEvaluation {
 /** Re-evaluating unchanged data writes nothing: only a different outcome is a change. */
 type Compared = Pick<NewEvaluation, 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
 function sameEvaluation(a: Compared, b: Compared): boolean {
-  return a.status === b.status && a.basis === b.basis && a.value === b.value && a.target === b.target && a.reasonZh === b.reasonZh && a.reasonEn === b.reasonEn;
+  return (
+    a.status === b.status &&
+    a.basis === b.basis &&
+    a.value === b.value &&
+    a.target === b.target &&
+    a.reasonZh === b.reasonZh &&
+    a.reasonEn === b.reasonEn
+  );
 }
 
 export function toRuledMetric(m: MetricEntity): RuledMetric {
   return {
-    code: m.code, name: m.name, nameEn: m.nameEn, kind: m.kind, comparator: m.comparator, target: m.target, unit: m.unit,
-    period: m.period, deadline: m.deadline, frequency: m.frequency, tolerance: m.tolerance, dueWorkingDays: m.dueWorkingDays,
-    warnWorkingDays: m.warnWorkingDays, consolidated: m.consolidated,
+    code: m.code,
+    name: m.name,
+    nameEn: m.nameEn,
+    kind: m.kind,
+    comparator: m.comparator,
+    target: m.target,
+    unit: m.unit,
+    period: m.period,
+    deadline: m.deadline,
+    frequency: m.frequency,
+    tolerance: m.tolerance,
+    dueWorkingDays: m.dueWorkingDays,
+    warnWorkingDays: m.warnWorkingDays,
+    consolidated: m.consolidated,
   };
 }

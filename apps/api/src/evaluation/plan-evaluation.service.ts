@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { DepartmentRef, FirstLevelNode, MetricNode, PlanTreeResponse, SecondLevelNode, TaskNode } from '@taizhang/contracts';
-import { countStatuses, isMonthKey, latestPeriodRows, monthEndOfKey, monthsWithPeriodEnds, parseMonthKey, rollUp } from '@taizhang/domain';
+import type {
+  DepartmentRef,
+  FirstLevelNode,
+  MetricNode,
+  PlanTreeResponse,
+  SecondLevelNode,
+  TaskNode,
+} from '@taizhang/contracts';
+import {
+  countStatuses,
+  isMonthKey,
+  latestPeriodRows,
+  monthEndOfKey,
+  monthsWithPeriodEnds,
+  parseMonthKey,
+  rollUp,
+} from '@taizhang/domain';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -30,7 +45,11 @@ export class PlanEvaluationService {
 
   checkMonth(plan: PlanEntity, period: string): void {
     if (!isMonthKey(period) || parseMonthKey(period).year !== plan.year) {
-      throw new AppError('PERIOD_OUTSIDE_PLAN', `月份 ${period} 不在 ${plan.year} 年计划内，请填写 ${plan.year}-01 至 ${plan.year}-12`, `Month ${period} is not in the ${plan.year} plan; use ${plan.year}-01 to ${plan.year}-12`);
+      throw new AppError(
+        'PERIOD_OUTSIDE_PLAN',
+        `月份 ${period} 不在 ${plan.year} 年计划内，请填写 ${plan.year}-01 至 ${plan.year}-12`,
+        `Month ${period} is not in the ${plan.year} plan; use ${plan.year}-01 to ${plan.year}-12`,
+      );
     }
   }
 
@@ -46,7 +65,10 @@ export class PlanEvaluationService {
   /** Everything a plan's month views are built from, read once: structure and current evaluations. */
   async load(planId: number): Promise<LoadedPlan> {
     const plan = await this.findPlan(planId);
-    const [structure, rows] = await Promise.all([this.plans.loadStructure(plan), this.evaluations.currentOfPlan(plan.id)]);
+    const [structure, rows] = await Promise.all([
+      this.plans.loadStructure(plan),
+      this.evaluations.currentOfPlan(plan.id),
+    ]);
     const today = this.clock.today();
     return { plan, structure, rows, today, periods: monthsWithPeriodEnds(rows, today) };
   }
@@ -71,44 +93,84 @@ function toRef(d: DepartmentEntity): DepartmentRef {
   return { code: d.code, name: d.name, isGroup: d.isGroup };
 }
 
-const NOTHING_YET = { status: 'grey' as const, reasonZh: '截至本月尚无已结束的报送期', reasonEn: 'No reporting period had ended by this month', periodKey: null };
+const NOTHING_YET = {
+  status: 'grey' as const,
+  reasonZh: '截至本月尚无已结束的报送期',
+  reasonEn: 'No reporting period had ended by this month',
+  periodKey: null,
+};
 
 function buildTree(s: PlanStructure, shown: Map<string, EvaluationEntity>): FirstLevelNode[] {
   const departmentById = s.departments;
   // Each list grouped once by its parent: a plan with 30 departments has thousands of rows to place.
   const links = groupBy(s.links, (l) => `${l.indicatorId}:${l.role}`);
-  const linksOf = (indicatorId: number, role: 'lead' | 'responsible') => (links.get(`${indicatorId}:${role}`) ?? []).map((l) => l.department);
-  const departmentRows = groupBy([...shown.values()].filter((row) => row.departmentId !== null), (row) => row.metricId);
+  const linksOf = (indicatorId: number, role: 'lead' | 'responsible') =>
+    (links.get(`${indicatorId}:${role}`) ?? []).map((l) => l.department);
+  const departmentRows = groupBy(
+    [...shown.values()].filter((row) => row.departmentId !== null),
+    (row) => row.metricId,
+  );
   const childrenOf = groupBy(s.indicators, (i) => i.parentId);
   const tasksOf = groupBy(s.tasks, (t) => t.indicatorId);
   const metricsOf = groupBy(s.metrics, (m) => m.taskId);
 
   const metricNode = (metric: PlanStructure['metrics'][number]): MetricNode => {
     const overall = shown.get(`${metric.id}:*`);
-    const e = overall ? { status: overall.status, reasonZh: overall.reasonZh, reasonEn: overall.reasonEn, periodKey: overall.periodKey } : NOTHING_YET;
+    const e = overall
+      ? { status: overall.status, reasonZh: overall.reasonZh, reasonEn: overall.reasonEn, periodKey: overall.periodKey }
+      : NOTHING_YET;
     return {
-      id: metric.id, code: metric.code, name: metric.name, nameEn: metric.nameEn, kind: metric.kind, comparator: metric.comparator,
-      target: metric.target, unit: metric.unit, period: metric.period, deadline: metric.deadline, source: metric.source,
-      status: e.status, reasonZh: e.reasonZh, reasonEn: e.reasonEn, periodKey: e.periodKey, counts: countStatuses([e.status]),
+      id: metric.id,
+      code: metric.code,
+      name: metric.name,
+      nameEn: metric.nameEn,
+      kind: metric.kind,
+      comparator: metric.comparator,
+      target: metric.target,
+      unit: metric.unit,
+      period: metric.period,
+      deadline: metric.deadline,
+      source: metric.source,
+      status: e.status,
+      reasonZh: e.reasonZh,
+      reasonEn: e.reasonEn,
+      periodKey: e.periodKey,
+      counts: countStatuses([e.status]),
       departments: (departmentRows.get(metric.id) ?? []).map((r) => {
         const d = departmentById.get(r.departmentId!);
-        return { id: r.departmentId!, code: d?.code ?? String(r.departmentId), name: d?.name ?? '', status: r.status, basis: r.basis, reasonZh: r.reasonZh, reasonEn: r.reasonEn, value: r.value, periodKey: r.periodKey };
+        return {
+          id: r.departmentId!,
+          code: d?.code ?? String(r.departmentId),
+          name: d?.name ?? '',
+          status: r.status,
+          basis: r.basis,
+          reasonZh: r.reasonZh,
+          reasonEn: r.reasonEn,
+          value: r.value,
+          periodKey: r.periodKey,
+        };
       }),
     };
   };
 
-  return s.indicators.filter((i) => i.level === 1).map((first) => {
-    const children: SecondLevelNode[] = (childrenOf.get(first.id) ?? []).map((second) => {
-      const tasks: TaskNode[] = (tasksOf.get(second.id) ?? []).map((task) => {
-        const metrics = (metricsOf.get(task.id) ?? []).map(metricNode);
-        return { id: task.id, number: task.number, text: task.text, metrics, ...rollUp(metrics) };
+  return s.indicators
+    .filter((i) => i.level === 1)
+    .map((first) => {
+      const children: SecondLevelNode[] = (childrenOf.get(first.id) ?? []).map((second) => {
+        const tasks: TaskNode[] = (tasksOf.get(second.id) ?? []).map((task) => {
+          const metrics = (metricsOf.get(task.id) ?? []).map(metricNode);
+          return { id: task.id, number: task.number, text: task.text, metrics, ...rollUp(metrics) };
+        });
+        return {
+          id: second.id,
+          number: second.number,
+          title: second.title,
+          leadDepartments: linksOf(second.id, 'lead').map(toRef),
+          responsibleDepartments: linksOf(second.id, 'responsible').map(toRef),
+          tasks,
+          ...rollUp(tasks),
+        };
       });
-      return {
-        id: second.id, number: second.number, title: second.title,
-        leadDepartments: linksOf(second.id, 'lead').map(toRef), responsibleDepartments: linksOf(second.id, 'responsible').map(toRef),
-        tasks, ...rollUp(tasks),
-      };
+      return { id: first.id, number: first.number, title: first.title, children, ...rollUp(children) };
     });
-    return { id: first.id, number: first.number, title: first.title, children, ...rollUp(children) };
-  });
 }

@@ -28,8 +28,16 @@ export class HealthController {
   async health(): Promise<HealthResponse> {
     await this.dataSource.query('SELECT 1');
     return {
-      status: 'ok', database: databaseKind(this.config), version: process.env.npm_package_version ?? '0.1.0', demo: this.config.demo, today: this.clock.today(),
-      evaluation: { cron: this.config.evaluationCron, lastRun: this.evaluation.lastRun, nextRun: this.scheduler.nextRun() },
+      status: 'ok',
+      database: databaseKind(this.config),
+      version: process.env.npm_package_version ?? '0.1.0',
+      demo: this.config.demo,
+      today: this.clock.today(),
+      evaluation: {
+        cron: this.config.evaluationCron,
+        lastRun: this.evaluation.lastRun,
+        nextRun: this.scheduler.nextRun(),
+      },
       calendar: { provisionalYearsInUse: (await this.calendar.status()).provisionalYearsInUse },
     };
   }

@@ -13,7 +13,12 @@ import type { UpdateMetricDto } from './metrics.dto';
 import { checkReportingDepartments } from './reporting-departments';
 
 /** The metric columns an admin may change. */
-export type RuleColumns = Partial<Pick<MetricEntity, 'target' | 'comparator' | 'tolerance' | 'dueWorkingDays' | 'warnWorkingDays' | 'frequency' | 'consolidated'>>;
+export type RuleColumns = Partial<
+  Pick<
+    MetricEntity,
+    'target' | 'comparator' | 'tolerance' | 'dueWorkingDays' | 'warnWorkingDays' | 'frequency' | 'consolidated'
+  >
+>;
 
 export interface RuleChange {
   /** What was sent, without the absent fields: the audit's "after". */
@@ -28,32 +33,66 @@ const invalid = (zh: string, en: string) => new AppError('INVALID_INPUT', zh, en
  * Checks a proposed change against the metric it changes (what the DTO cannot know: its kind and unit), the same
  * for a preview and a save, so that a preview never shows what saving would refuse.
  */
-export async function checkRuleChange(m: EntityManager, metric: MetricEntity, dto: UpdateMetricDto): Promise<RuleChange> {
+export async function checkRuleChange(
+  m: EntityManager,
+  metric: MetricEntity,
+  dto: UpdateMetricDto,
+): Promise<RuleChange> {
   // DTO instances carry every declared field, the absent ones as undefined: keep only what was sent.
   const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateMetricDto;
   if (Object.keys(sent).length === 0) {
-    throw invalid('没有要修改的内容：可修改 target、comparator、tolerance、dueWorkingDays、warnWorkingDays、frequency、consolidated、reportingDepartmentIds',
-      'Nothing to change: give target, comparator, tolerance, dueWorkingDays, warnWorkingDays, frequency, consolidated or reportingDepartmentIds');
+    throw invalid(
+      '没有要修改的内容：可修改 target、comparator、tolerance、dueWorkingDays、warnWorkingDays、frequency、consolidated、reportingDepartmentIds',
+      'Nothing to change: give target, comparator, tolerance, dueWorkingDays, warnWorkingDays, frequency, consolidated or reportingDepartmentIds',
+    );
   }
   const { reportingDepartmentIds: reporters, ...columns } = sent;
   if (metric.kind === 'deadline') {
-    if (columns.target !== undefined) throw invalid('期限类指标没有目标数值，请修改期限', 'A deadline metric has no target figure; change its deadline instead');
-    if (columns.comparator !== undefined) throw invalid('期限类指标没有比较方式（须在期限前完成）', 'A deadline metric has no comparator (it is done by its deadline)');
-    if (columns.frequency !== undefined && columns.frequency !== 'annual') throw invalid('期限类指标每年报送一次，报送频率只能是 annual（年报）', 'A deadline metric is reported once a year: its frequency can only be annual');
+    if (columns.target !== undefined)
+      throw invalid(
+        '期限类指标没有目标数值，请修改期限',
+        'A deadline metric has no target figure; change its deadline instead',
+      );
+    if (columns.comparator !== undefined)
+      throw invalid(
+        '期限类指标没有比较方式（须在期限前完成）',
+        'A deadline metric has no comparator (it is done by its deadline)',
+      );
+    if (columns.frequency !== undefined && columns.frequency !== 'annual')
+      throw invalid(
+        '期限类指标每年报送一次，报送频率只能是 annual（年报）',
+        'A deadline metric is reported once a year: its frequency can only be annual',
+      );
   }
   if (metric.unit === 'percent') {
-    if (columns.target !== undefined && columns.target > 100) throw invalid(`百分比指标的目标值 target 应在 0 至 100 之间（收到 ${columns.target}）`, `A percent target must be from 0 to 100 (got ${columns.target})`);
-    if (columns.tolerance !== undefined && columns.tolerance !== null && columns.tolerance > 100) throw invalid(`百分比指标的预警带 tolerance 应在 0 至 100 个百分点之间（收到 ${columns.tolerance}）`, `A percent amber band must be from 0 to 100 points (got ${columns.tolerance})`);
+    if (columns.target !== undefined && columns.target > 100)
+      throw invalid(
+        `百分比指标的目标值 target 应在 0 至 100 之间（收到 ${columns.target}）`,
+        `A percent target must be from 0 to 100 (got ${columns.target})`,
+      );
+    if (columns.tolerance !== undefined && columns.tolerance !== null && columns.tolerance > 100)
+      throw invalid(
+        `百分比指标的预警带 tolerance 应在 0 至 100 个百分点之间（收到 ${columns.tolerance}）`,
+        `A percent amber band must be from 0 to 100 points (got ${columns.tolerance})`,
+      );
   }
   if (reporters) await checkReportingDepartments(m, reporters);
   return { sent, columns, ...(reporters ? { reporters } : {}) };
 }
 
 /** The departments that would report the metric: the indicator's leads first, then by id, as the engine orders them. */
-export async function proposedReporters(m: EntityManager, metric: MetricEntity, ids: number[]): Promise<AssignedDepartment[]> {
+export async function proposedReporters(
+  m: EntityManager,
+  metric: MetricEntity,
+  ids: number[],
+): Promise<AssignedDepartment[]> {
   const departments = await m.find(DepartmentEntity, { where: { id: In(ids) } });
   const task = await m.findOneByOrFail(TaskEntity, { id: metric.taskId });
-  const leads = new Set((await m.find(IndicatorDepartmentEntity, { where: { indicatorId: task.indicatorId, role: 'lead' } })).map((l) => l.departmentId));
+  const leads = new Set(
+    (await m.find(IndicatorDepartmentEntity, { where: { indicatorId: task.indicatorId, role: 'lead' } })).map(
+      (l) => l.departmentId,
+    ),
+  );
   return departments
     .map((d) => ({ id: d.id, code: d.code, name: d.name, isLead: leads.has(d.id) }))
     .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.id - b.id);
@@ -63,9 +102,18 @@ export async function proposedReporters(m: EntityManager, metric: MetricEntity, 
  * Inside the saving transaction, after a change of reporting frequency: the periods the metric no longer has leave
  * the current statuses (kept in the history) and the evaluation schedule. Returns the period keys it has now.
  */
-export async function retirePeriods(m: EntityManager, metric: MetricEntity, year: number, at: string): Promise<string[]> {
+export async function retirePeriods(
+  m: EntityManager,
+  metric: MetricEntity,
+  year: number,
+  at: string,
+): Promise<string[]> {
   const keys = reportingPeriods(toRuledMetric(metric), year).map((p) => p.key);
-  await m.update(EvaluationEntity, { metricId: metric.id, periodKey: Not(In(keys)), supersededAt: IsNull() }, { supersededAt: at });
+  await m.update(
+    EvaluationEntity,
+    { metricId: metric.id, periodKey: Not(In(keys)), supersededAt: IsNull() },
+    { supersededAt: at },
+  );
   await m.delete(EvaluationCheckEntity, { metricId: metric.id, periodKey: Not(In(keys)) });
   return keys;
 }

@@ -5,5 +5,9 @@ import { PlansModule } from '../plans/plans.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
-@Module({ imports: [EvaluationModule, PlansModule, CalendarModule], controllers: [MetricsController], providers: [MetricsService] })
+@Module({
+  imports: [EvaluationModule, PlansModule, CalendarModule],
+  controllers: [MetricsController],
+  providers: [MetricsService],
+})
 export class MetricsModule {}

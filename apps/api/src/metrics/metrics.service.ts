@@ -18,7 +18,14 @@ import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
 import { checkRuleChange, proposedReporters, retirePeriods } from './metric-rule-change';
 import { replaceReportingDepartments } from './reporting-departments';
-import { toEvaluationResponse, toMetricResponse, type EvaluationResponse, type ListMetricsQueryDto, type MetricResponse, type UpdateMetricDto } from './metrics.dto';
+import {
+  toEvaluationResponse,
+  toMetricResponse,
+  type EvaluationResponse,
+  type ListMetricsQueryDto,
+  type MetricResponse,
+  type UpdateMetricDto,
+} from './metrics.dto';
 import { groupBy } from '../common/group-by';
 
 @Injectable()
@@ -40,20 +47,38 @@ export class MetricsService {
       if (q.departmentId !== undefined && q.departmentId !== user.departmentId) throw forbiddenDepartment();
       q = { ...q, departmentId: user.departmentId! };
     }
-    const metrics = await this.dataSource.manager.find(MetricEntity, { where: { planId: q.planId, retiredAt: IsNull() }, order: { code: 'ASC' } });
-    const shown = await this.shownIn(q.planId, q.period, () => this.evaluations.currentOfPlan(q.planId), (e) => `${e.metricId}:${e.departmentId ?? '*'}`);
+    const metrics = await this.dataSource.manager.find(MetricEntity, {
+      where: { planId: q.planId, retiredAt: IsNull() },
+      order: { code: 'ASC' },
+    });
+    const shown = await this.shownIn(
+      q.planId,
+      q.period,
+      () => this.evaluations.currentOfPlan(q.planId),
+      (e) => `${e.metricId}:${e.departmentId ?? '*'}`,
+    );
     // Grouped once, so that each metric does not scan every department row of the plan.
-    const visible = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
+    const visible = [...shown.values()].filter(
+      (e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId),
+    );
     const departmentRows = groupBy(visible, (e) => e.metricId);
     return metrics
       .map((m) => {
         const departments = (departmentRows.get(m.id) ?? []).map(toEvaluationResponse);
         const overall = shown.get(`${m.id}:*`);
         // Filtered by department, the status shown is that department's own.
-        const current = q.departmentId ? (departments.find((d) => d.departmentId === q.departmentId) ?? null) : overall ? toEvaluationResponse(overall) : null;
+        const current = q.departmentId
+          ? (departments.find((d) => d.departmentId === q.departmentId) ?? null)
+          : overall
+            ? toEvaluationResponse(overall)
+            : null;
         return toMetricResponse(m, current, departments);
       })
-      .filter((m) => (q.departmentId === undefined || m.departments.some((d) => d.departmentId === q.departmentId)) && (q.status === undefined || m.current?.status === q.status));
+      .filter(
+        (m) =>
+          (q.departmentId === undefined || m.departments.some((d) => d.departmentId === q.departmentId)) &&
+          (q.status === undefined || m.current?.status === q.status),
+      );
   }
 
   /** The metric with its status as of today, or as the plan tree shows the month `period`. */
@@ -61,14 +86,26 @@ export class MetricsService {
     const metric = await this.find(id);
     await this.assertAssigned(user, metric);
     const rows = await this.evaluations.current([id]);
-    const shown = await this.shownIn(metric.planId, period, async () => rows, (e) => `${e.departmentId ?? '*'}`);
+    const shown = await this.shownIn(
+      metric.planId,
+      period,
+      async () => rows,
+      (e) => `${e.departmentId ?? '*'}`,
+    );
     const overall = shown.get('*');
-    const departments = [...shown.values()].filter((e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId));
+    const departments = [...shown.values()].filter(
+      (e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId),
+    );
     const plan = await this.planEvaluation.findPlan(metric.planId);
     const forecast = await this.forecasts.ofMetric(metric, plan.year, rows, overall?.periodKey ?? null);
     const reporting = (await this.evaluations.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
     return {
-      ...toMetricResponse(metric, overall ? toEvaluationResponse(overall) : null, departments.map(toEvaluationResponse)), forecast,
+      ...toMetricResponse(
+        metric,
+        overall ? toEvaluationResponse(overall) : null,
+        departments.map(toEvaluationResponse),
+      ),
+      forecast,
       reportingDepartments: reporting.map((d) => ({ id: d.id, code: d.code, name: d.name })),
     };
   }
@@ -89,16 +126,31 @@ export class MetricsService {
     await this.assertAssigned(user, metric);
     const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     const rows = (await this.evaluations.current([id])).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
-    const point = (e: (typeof rows)[number]): SeriesPoint => ({ period: e.periodKey, periodEnd: e.periodEnd, value: e.value, target: e.target, status: e.status });
+    const point = (e: (typeof rows)[number]): SeriesPoint => ({
+      period: e.periodKey,
+      periodEnd: e.periodEnd,
+      value: e.value,
+      target: e.target,
+      status: e.status,
+    });
     const cases = metric.kind === 'case';
-    const departments = (inputs.assigned.get(id) ?? []).filter((d) => user.role !== 'department' || d.id === user.departmentId);
+    const departments = (inputs.assigned.get(id) ?? []).filter(
+      (d) => user.role !== 'department' || d.id === user.departmentId,
+    );
     const byDepartment = groupBy(rows, (e) => e.departmentId);
     return {
-      metricId: id, unit: cases ? 'percent' : metric.unit, comparator: cases ? 'gte' : metric.comparator,
+      metricId: id,
+      unit: cases ? 'percent' : metric.unit,
+      comparator: cases ? 'gte' : metric.comparator,
       target: cases ? 100 : metric.target,
       band: cases ? (metric.tolerance ?? 5) : metric.kind === 'deadline' ? null : toleranceBand(metric),
       overall: rows.filter((e) => e.departmentId === null).map(point),
-      departments: departments.map((d) => ({ id: d.id, code: d.code, name: d.name, points: (byDepartment.get(d.id) ?? []).map(point) })),
+      departments: departments.map((d) => ({
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        points: (byDepartment.get(d.id) ?? []).map(point),
+      })),
     };
   }
 
@@ -112,12 +164,21 @@ export class MetricsService {
       // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
       await markPlanChanged(m, plan.id);
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
-      const before: Record<string, unknown> = Object.fromEntries(Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]));
+      const before: Record<string, unknown> = Object.fromEntries(
+        Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]),
+      );
       const at = this.clock.now().toISOString();
       if (reporters) before.reportingDepartmentIds = await replaceReportingDepartments(m, id, reporters, at);
-      const keys = changed.frequency !== metric.frequency ? await retirePeriods(m, changed, plan.year, at) : reportingPeriods(toRuledMetric(changed), plan.year).map((p) => p.key);
+      const keys =
+        changed.frequency !== metric.frequency
+          ? await retirePeriods(m, changed, plan.year, at)
+          : reportingPeriods(toRuledMetric(changed), plan.year).map((p) => p.key);
       await EvaluationRepository.markStale(m, id, keys);
-      await this.audit.record(user, { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: sent }, m);
+      await this.audit.record(
+        user,
+        { kind: 'write', action: 'update metric', entity: 'metric', entityId: id, before, after: sent },
+        m,
+      );
     });
     await this.evaluation.evaluateMetrics(plan, [id]);
     return this.get(user, id);
@@ -145,8 +206,13 @@ export class MetricsService {
       metricId: id,
       unchanged: result.unchanged,
       changes: result.changes.map((c) => ({
-        period: c.periodKey, departmentId: c.departmentId, departmentName: c.departmentId === null ? null : (names.get(c.departmentId) ?? null),
-        before: c.before, after: c.after, reasonZh: c.reasonZh, reasonEn: c.reasonEn,
+        period: c.periodKey,
+        departmentId: c.departmentId,
+        departmentName: c.departmentId === null ? null : (names.get(c.departmentId) ?? null),
+        before: c.before,
+        after: c.after,
+        reasonZh: c.reasonZh,
+        reasonEn: c.reasonEn,
       })),
     };
   }
@@ -156,7 +222,12 @@ export class MetricsService {
    * (a past month what had ended by its last day, the current month also what is running), so that a page
    * opened from the overview at 2020-06 says what the overview said.
    */
-  private async shownIn(planId: number, month: string | undefined, load: () => Promise<EvaluationEntity[]>, keyOf: (e: EvaluationEntity) => string): Promise<Map<string, EvaluationEntity>> {
+  private async shownIn(
+    planId: number,
+    month: string | undefined,
+    load: () => Promise<EvaluationEntity[]>,
+    keyOf: (e: EvaluationEntity) => string,
+  ): Promise<Map<string, EvaluationEntity>> {
     const today = this.clock.today();
     if (month === undefined) return latestPeriodRows(await load(), keyOf, today);
     this.planEvaluation.checkMonth(await this.planEvaluation.findPlan(planId), month);

@@ -9,8 +9,14 @@ import type { PlanStructure } from '../plans/plans.repository';
  */
 export function earlierPlanOf(plans: PlanEntity[], identity: { district: string; year: number }): PlanEntity | null {
   const district = identity.district.trim();
-  const candidates = plans.filter((p) => p.district.trim() === district && (p.year < identity.year || (p.year === identity.year && isNextYearCopy(p))));
-  return candidates.reduce<PlanEntity | null>((best, p) => (!best || p.year > best.year || (p.year === best.year && p.id > best.id) ? p : best), null);
+  const candidates = plans.filter(
+    (p) =>
+      p.district.trim() === district && (p.year < identity.year || (p.year === identity.year && isNextYearCopy(p))),
+  );
+  return candidates.reduce<PlanEntity | null>(
+    (best, p) => (!best || p.year > best.year || (p.year === best.year && p.id > best.id) ? p : best),
+    null,
+  );
 }
 
 /** A stored plan in the shape the comparison reads; metrics refer to tasks by number, as in a seed. */
@@ -19,8 +25,16 @@ export function comparableOfStructure(structure: PlanStructure): ComparablePlan 
   return {
     tasks: structure.tasks.map((t) => ({ number: t.number, text: t.text })),
     metrics: structure.metrics.map((m) => ({
-      code: m.code, name: m.name, taskNumber: numberOf.get(m.taskId) ?? 0, source: m.source,
-      kind: m.kind, comparator: m.comparator, target: m.target, unit: m.unit, period: m.period, deadline: m.deadline,
+      code: m.code,
+      name: m.name,
+      taskNumber: numberOf.get(m.taskId) ?? 0,
+      source: m.source,
+      kind: m.kind,
+      comparator: m.comparator,
+      target: m.target,
+      unit: m.unit,
+      period: m.period,
+      deadline: m.deadline,
     })),
   };
 }

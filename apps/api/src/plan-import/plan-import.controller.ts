@@ -11,7 +11,9 @@ import { HasVisibleText } from '../common/field-validators';
 import { PlanImportService } from './plan-import.service';
 
 class ImportIdentityDto {
-  @Matches(/^[a-z0-9-]{2,64}$/, { message: '计划代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -' })
+  @Matches(/^[a-z0-9-]{2,64}$/, {
+    message: '计划代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -',
+  })
   code!: string;
 
   @IsString({ message: '计划名称应为文字 / title must be text' })
@@ -45,7 +47,10 @@ export class PlanImportController {
   @HttpCode(200)
   @Roles('admin')
   @UseInterceptors(FileInterceptor('file'))
-  preview(@UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportIdentityDto): Promise<ImportPreview> {
+  preview(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ImportIdentityDto,
+  ): Promise<ImportPreview> {
     return this.imports.preview(file, body);
   }
 

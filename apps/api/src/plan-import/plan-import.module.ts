@@ -6,5 +6,9 @@ import { SubmissionsModule } from '../submissions/submissions.module';
 import { PlanImportController } from './plan-import.controller';
 import { PlanImportService } from './plan-import.service';
 
-@Module({ imports: [SeedingModule, SubmissionsModule, EvaluationModule], controllers: [PlanImportController], providers: [PlanImportService, PlansRepository] })
+@Module({
+  imports: [SeedingModule, SubmissionsModule, EvaluationModule],
+  controllers: [PlanImportController],
+  providers: [PlanImportService, PlansRepository],
+})
 export class PlanImportModule {}

@@ -34,7 +34,12 @@ export class NextYearService {
 
   async copy(actor: CurrentUser, planId: number, input: NextYearRequest): Promise<NextYearResponse> {
     const source = await findPlanOrFail(this.dataSource.manager, planId);
-    if (source.year >= 2100) throw new AppError('INVALID_INPUT', '计划年度已是 2100 年，不能再复制下一年', 'The plan is for 2100; there is no next year to copy it to');
+    if (source.year >= 2100)
+      throw new AppError(
+        'INVALID_INPUT',
+        '计划年度已是 2100 年，不能再复制下一年',
+        'The plan is for 2100; there is no next year to copy it to',
+      );
     const s = await this.plans.loadStructure(source, { retired: true });
     const copy = nextYearCopy({
       plan: source,
@@ -42,49 +47,120 @@ export class NextYearService {
       tasks: s.tasks.map((t) => ({ ...t, retired: t.retiredAt !== null })),
       metrics: s.metrics.map((x) => ({ ...x, retired: x.retiredAt !== null })),
     });
-    const identity = { ...copy.plan, code: input.code ?? copy.plan.code, title: input.title?.trim() ?? copy.plan.title };
+    const identity = {
+      ...copy.plan,
+      code: input.code ?? copy.plan.code,
+      title: input.title?.trim() ?? copy.plan.title,
+    };
     const created = await this.dataSource.transaction(async (m) => {
-      if (await m.countBy(PlanEntity, { code: identity.code })) throw new AppError('CONFLICT', `计划代码 ${identity.code} 已存在，请另填 code`, `The plan code ${identity.code} is taken; give another code`);
-      const plan = await m.save(PlanEntity, m.create(PlanEntity, {
-        ...identity, demo: false, createdAt: this.clock.now().toISOString(),
-        remindBeforeWorkingDays: source.remindBeforeWorkingDays, remindOverdueAfterWorkingDays: source.remindOverdueAfterWorkingDays,
-      }));
+      if (await m.countBy(PlanEntity, { code: identity.code }))
+        throw new AppError(
+          'CONFLICT',
+          `计划代码 ${identity.code} 已存在，请另填 code`,
+          `The plan code ${identity.code} is taken; give another code`,
+        );
+      const plan = await m.save(
+        PlanEntity,
+        m.create(PlanEntity, {
+          ...identity,
+          demo: false,
+          createdAt: this.clock.now().toISOString(),
+          remindBeforeWorkingDays: source.remindBeforeWorkingDays,
+          remindOverdueAfterWorkingDays: source.remindOverdueAfterWorkingDays,
+        }),
+      );
       const indicatorIds = new Map<number, number>();
       for (const i of copy.indicators) {
-        const saved = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: i.parentId === null ? null : indicatorIds.get(i.parentId)!, level: i.level, number: i.number, title: i.title, retiredAt: null }));
+        const saved = await m.save(
+          IndicatorEntity,
+          m.create(IndicatorEntity, {
+            planId: plan.id,
+            parentId: i.parentId === null ? null : indicatorIds.get(i.parentId)!,
+            level: i.level,
+            number: i.number,
+            title: i.title,
+            retiredAt: null,
+          }),
+        );
         indicatorIds.set(i.id, saved.id);
       }
-      const links = s.links.filter((l) => indicatorIds.has(l.indicatorId)).map((l) => ({ indicatorId: indicatorIds.get(l.indicatorId)!, departmentId: l.department.id, role: l.role }));
+      const links = s.links
+        .filter((l) => indicatorIds.has(l.indicatorId))
+        .map((l) => ({ indicatorId: indicatorIds.get(l.indicatorId)!, departmentId: l.department.id, role: l.role }));
       if (links.length) await m.insert(IndicatorDepartmentEntity, links);
       const taskIds = new Map<number, number>();
       for (const t of copy.tasks) {
-        const saved = await m.save(TaskEntity, m.create(TaskEntity, { planId: plan.id, indicatorId: indicatorIds.get(t.indicatorId)!, number: t.number, text: t.text, rawText: t.rawText, retiredAt: null }));
+        const saved = await m.save(
+          TaskEntity,
+          m.create(TaskEntity, {
+            planId: plan.id,
+            indicatorId: indicatorIds.get(t.indicatorId)!,
+            number: t.number,
+            text: t.text,
+            rawText: t.rawText,
+            retiredAt: null,
+          }),
+        );
         taskIds.set(t.id, saved.id);
       }
-      const reporters = copy.metrics.length ? await m.find(MetricReportingDepartmentEntity, { where: { metricId: In(copy.metrics.map((x) => x.id)) } }) : [];
+      const reporters = copy.metrics.length
+        ? await m.find(MetricReportingDepartmentEntity, { where: { metricId: In(copy.metrics.map((x) => x.id)) } })
+        : [];
       const newIds: number[] = [];
       for (const x of copy.metrics) {
         const { id, ...columns } = x;
         // `retired` is no column: TypeORM's create keeps only the entity's own.
-        const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...columns, planId: plan.id, taskId: taskIds.get(x.taskId)!, retiredAt: null }));
+        const saved = await m.save(
+          MetricEntity,
+          m.create(MetricEntity, { ...columns, planId: plan.id, taskId: taskIds.get(x.taskId)!, retiredAt: null }),
+        );
         const own = reporters.filter((r) => r.metricId === id);
-        if (own.length) await m.insert(MetricReportingDepartmentEntity, own.map((r) => ({ metricId: saved.id, departmentId: r.departmentId })));
+        if (own.length)
+          await m.insert(
+            MetricReportingDepartmentEntity,
+            own.map((r) => ({ metricId: saved.id, departmentId: r.departmentId })),
+          );
         newIds.push(saved.id);
       }
-      await this.audit.record(actor, { kind: 'write', action: 'start next year', entity: 'plan', entityId: plan.id, before: { planId: source.id, code: source.code, year: source.year }, after: { code: plan.code, year: plan.year, indicators: copy.indicators.length, tasks: copy.tasks.length, metrics: copy.metrics.length } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'start next year',
+          entity: 'plan',
+          entityId: plan.id,
+          before: { planId: source.id, code: source.code, year: source.year },
+          after: {
+            code: plan.code,
+            year: plan.year,
+            indicators: copy.indicators.length,
+            tasks: copy.tasks.length,
+            metrics: copy.metrics.length,
+          },
+        },
+        m,
+      );
       return { plan, metricIds: newIds };
     });
     await this.evaluateAtOnce(created.plan, created.metricIds);
-    return { plan: toPlanSummaryResponse(created.plan), indicators: copy.indicators.length, tasks: copy.tasks.length, metrics: copy.metrics.length };
+    return {
+      plan: toPlanSummaryResponse(created.plan),
+      indicators: copy.indicators.length,
+      tasks: copy.tasks.length,
+      metrics: copy.metrics.length,
+    };
   }
 
   /** As an import does: statuses at once; a failure leaves the metrics unevaluated for the scheduled cycle to take up. */
   private async evaluateAtOnce(plan: PlanEntity, metricIds: number[]): Promise<void> {
     try {
       const { failures } = await this.evaluation.evaluateMetrics(plan, metricIds);
-      if (failures.length) this.logger.error(`First evaluation of plan ${plan.code} failed in part: ${failures.join('; ')}`);
+      if (failures.length)
+        this.logger.error(`First evaluation of plan ${plan.code} failed in part: ${failures.join('; ')}`);
     } catch (error) {
-      this.logger.error(`First evaluation of plan ${plan.code} failed; the scheduled cycle will take it up: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `First evaluation of plan ${plan.code} failed; the scheduled cycle will take it up: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

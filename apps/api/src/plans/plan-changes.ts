@@ -19,5 +19,8 @@ export async function lockPlan(m: EntityManager, planId: number): Promise<void> 
 
 /** The same, for the plan a metric belongs to. */
 export async function markPlanOfMetricChanged(m: EntityManager, metricId: number): Promise<void> {
-  await m.query(`UPDATE plans SET supervision_version = supervision_version + 1 WHERE id = (SELECT plan_id FROM metrics WHERE id = ${m.connection.driver.createParameter('p0', 0)})`, [metricId]);
+  await m.query(
+    `UPDATE plans SET supervision_version = supervision_version + 1 WHERE id = (SELECT plan_id FROM metrics WHERE id = ${m.connection.driver.createParameter('p0', 0)})`,
+    [metricId],
+  );
 }

@@ -5,7 +5,16 @@ import { Roles } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { idPipe } from '../common/id.pipe';
 import { NextYearService } from './next-year.service';
-import { CreateIndicatorDto, CreateMetricDto, CreateTaskDto, NextYearDto, UpdateIndicatorDto, UpdateMetricDefinitionDto, UpdateTaskDto, sent } from './plan-editor.dto';
+import {
+  CreateIndicatorDto,
+  CreateMetricDto,
+  CreateTaskDto,
+  NextYearDto,
+  UpdateIndicatorDto,
+  UpdateMetricDefinitionDto,
+  UpdateTaskDto,
+  sent,
+} from './plan-editor.dto';
 import { PlanMetricsService } from './plan-metrics.service';
 import { PlanStructureService } from './plan-structure.service';
 
@@ -32,72 +41,127 @@ export class PlanEditorController {
   }
 
   @Post('indicators')
-  createIndicator(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Body() body: CreateIndicatorDto): Promise<PlanOutlineResponse> {
+  createIndicator(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Body() body: CreateIndicatorDto,
+  ): Promise<PlanOutlineResponse> {
     return this.structure.createIndicator(user, id, sent(body) as CreateIndicatorDto);
   }
 
   @Patch('indicators/:indicatorId')
-  updateIndicator(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('indicatorId', INDICATOR) indicatorId: number, @Body() body: UpdateIndicatorDto): Promise<PlanOutlineResponse> {
+  updateIndicator(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('indicatorId', INDICATOR) indicatorId: number,
+    @Body() body: UpdateIndicatorDto,
+  ): Promise<PlanOutlineResponse> {
     return this.structure.updateIndicator(user, id, indicatorId, sent(body));
   }
 
   @Post('indicators/:indicatorId/retire')
   @HttpCode(200)
-  retireIndicator(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('indicatorId', INDICATOR) indicatorId: number): Promise<RetireResponse> {
+  retireIndicator(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('indicatorId', INDICATOR) indicatorId: number,
+  ): Promise<RetireResponse> {
     return this.structure.retireIndicator(user, id, indicatorId);
   }
 
   @Delete('indicators/:indicatorId')
-  deleteIndicator(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('indicatorId', INDICATOR) indicatorId: number): Promise<PlanOutlineResponse> {
+  deleteIndicator(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('indicatorId', INDICATOR) indicatorId: number,
+  ): Promise<PlanOutlineResponse> {
     return this.structure.deleteIndicator(user, id, indicatorId);
   }
 
   @Post('tasks')
-  createTask(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Body() body: CreateTaskDto): Promise<PlanOutlineResponse> {
+  createTask(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Body() body: CreateTaskDto,
+  ): Promise<PlanOutlineResponse> {
     return this.structure.createTask(user, id, body);
   }
 
   @Patch('tasks/:taskId')
-  updateTask(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('taskId', TASK) taskId: number, @Body() body: UpdateTaskDto): Promise<PlanOutlineResponse> {
+  updateTask(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('taskId', TASK) taskId: number,
+    @Body() body: UpdateTaskDto,
+  ): Promise<PlanOutlineResponse> {
     return this.structure.updateTask(user, id, taskId, sent(body));
   }
 
   @Post('tasks/:taskId/retire')
   @HttpCode(200)
-  retireTask(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('taskId', TASK) taskId: number): Promise<RetireResponse> {
+  retireTask(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('taskId', TASK) taskId: number,
+  ): Promise<RetireResponse> {
     return this.structure.retireTask(user, id, taskId);
   }
 
   @Delete('tasks/:taskId')
-  deleteTask(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('taskId', TASK) taskId: number): Promise<PlanOutlineResponse> {
+  deleteTask(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('taskId', TASK) taskId: number,
+  ): Promise<PlanOutlineResponse> {
     return this.structure.deleteTask(user, id, taskId);
   }
 
   @Post('metrics')
-  createMetric(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Body() body: CreateMetricDto): Promise<PlanOutlineResponse> {
+  createMetric(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Body() body: CreateMetricDto,
+  ): Promise<PlanOutlineResponse> {
     return this.metrics.create(user, id, sent(body) as CreateMetricDto);
   }
 
   @Patch('metrics/:metricId')
-  updateMetric(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('metricId', METRIC) metricId: number, @Body() body: UpdateMetricDefinitionDto): Promise<PlanOutlineResponse> {
+  updateMetric(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('metricId', METRIC) metricId: number,
+    @Body() body: UpdateMetricDefinitionDto,
+  ): Promise<PlanOutlineResponse> {
     return this.metrics.update(user, id, metricId, sent(body));
   }
 
   @Post('metrics/:metricId/retire')
   @HttpCode(200)
-  retireMetric(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('metricId', METRIC) metricId: number): Promise<RetireResponse> {
+  retireMetric(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('metricId', METRIC) metricId: number,
+  ): Promise<RetireResponse> {
     return this.metrics.retire(user, id, metricId);
   }
 
   /** Only a metric on which nothing stands (no figures, notices or comments); 409 otherwise: retire it. */
   @Delete('metrics/:metricId')
-  deleteMetric(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Param('metricId', METRIC) metricId: number): Promise<PlanOutlineResponse> {
+  deleteMetric(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Param('metricId', METRIC) metricId: number,
+  ): Promise<PlanOutlineResponse> {
     return this.metrics.delete(user, id, metricId);
   }
 
   /** "Start next year from this plan": 201 with the new plan; structure, departments and targets kept, no figures. */
   @Post('next-year')
-  nextYearOf(@User() user: CurrentUser, @Param('id', PLAN) id: number, @Body() body: NextYearDto): Promise<NextYearResponse> {
+  nextYearOf(
+    @User() user: CurrentUser,
+    @Param('id', PLAN) id: number,
+    @Body() body: NextYearDto,
+  ): Promise<NextYearResponse> {
     return this.nextYear.copy(user, id, sent(body));
   }
 }

@@ -1,25 +1,65 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { CreateIndicatorRequest, CreateMetricRequest, CreateTaskRequest, NextYearRequest, UpdateIndicatorRequest, UpdateMetricDefinitionRequest, UpdateTaskRequest } from '@taizhang/contracts';
-import { COMPARATORS, FIGURE_MAX, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS, type Comparator, type MetricKind, type MetricPeriod, type MetricUnit } from '@taizhang/domain';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import type {
+  CreateIndicatorRequest,
+  CreateMetricRequest,
+  CreateTaskRequest,
+  NextYearRequest,
+  UpdateIndicatorRequest,
+  UpdateMetricDefinitionRequest,
+  UpdateTaskRequest,
+} from '@taizhang/contracts';
+import {
+  COMPARATORS,
+  FIGURE_MAX,
+  METRIC_KINDS,
+  METRIC_PERIODS,
+  METRIC_UNITS,
+  type Comparator,
+  type MetricKind,
+  type MetricPeriod,
+  type MetricUnit,
+} from '@taizhang/domain';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { HasVisibleText, IsOmittable } from '../common/field-validators';
 
 const ID = (zh: string, en: string) => `${zh}应为正整数 / ${en} must be a positive whole number`;
 const TITLE = '标题 title 应为 1–2000 字 / title must be 1–2000 characters';
 const TEXT = '任务内容 text 应为 1–20000 字 / text must be 1–20000 characters';
 const POSITION = '位置 position 应为 0 起的整数 / position must be a whole number from 0';
-const DEPARTMENTS = (field: string) => `${field} 应为单位编号（正整数）的列表，最多 200 个且不重复 / ${field} must be a list of at most 200 distinct department ids`;
+const DEPARTMENTS = (field: string) =>
+  `${field} 应为单位编号（正整数）的列表，最多 200 个且不重复 / ${field} must be a list of at most 200 distinct department ids`;
 const NAME = '指标名称 name 应为 1–200 字 / name must be 1–200 characters';
 const NAME_EN = '英文名称 nameEn 不超过 200 字 / nameEn must be at most 200 characters';
 const SOURCE = '原文 source 应为 1–20000 字 / source must be 1–20000 characters';
 const NOTE = '备注 note 不超过 4000 字，或为 null / note must be at most 4000 characters, or null';
-const TARGET = '目标值 target 应为 0 至 1 万亿（10^12）之间的数字 / target must be a number from 0 to one trillion (10^12)';
+const TARGET =
+  '目标值 target 应为 0 至 1 万亿（10^12）之间的数字 / target must be a number from 0 to one trillion (10^12)';
 const DEADLINE = '截止日期 deadline 应写作 MM-DD，例如 03-31 / deadline must be written MM-DD, e.g. 03-31';
-const REPORTERS = '报送单位 reportingDepartmentIds 应为 1–200 个不重复的单位编号 / reportingDepartmentIds must be 1–200 distinct department ids';
-const one = (zh: string, en: string, values: readonly string[]) => `${zh}应为 ${values.join('、')} 之一 / ${en} must be one of ${values.join(', ')}`;
+const REPORTERS =
+  '报送单位 reportingDepartmentIds 应为 1–200 个不重复的单位编号 / reportingDepartmentIds must be 1–200 distinct department ids';
+const one = (zh: string, en: string, values: readonly string[]) =>
+  `${zh}应为 ${values.join('、')} 之一 / ${en} must be one of ${values.join(', ')}`;
 
 export class CreateIndicatorDto implements CreateIndicatorRequest {
-  @ApiPropertyOptional({ description: '上级（一级）指标编号；省略则新建一级指标 / the first-level indicator to add a second level under; omitted, a first level' })
+  @ApiPropertyOptional({
+    description:
+      '上级（一级）指标编号；省略则新建一级指标 / the first-level indicator to add a second level under; omitted, a first level',
+  })
   @IsOmittable()
   @IsInt({ message: ID('上级指标 parentId ', 'parentId') })
   @Min(1, { message: ID('上级指标 parentId ', 'parentId') })
@@ -151,7 +191,6 @@ export class CreateMetricDto extends MetricWordsDto implements CreateMetricReque
   @HasVisibleText({ message: SOURCE })
   @MaxLength(20_000, { message: SOURCE })
   source!: string;
-
 }
 
 export class UpdateMetricDefinitionDto extends MetricWordsDto implements UpdateMetricDefinitionRequest {
@@ -189,7 +228,9 @@ export class UpdateMetricDefinitionDto extends MetricWordsDto implements UpdateM
 
 export class NextYearDto implements NextYearRequest {
   @IsOmittable()
-  @Matches(/^[a-z0-9-]{2,64}$/, { message: '计划代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -' })
+  @Matches(/^[a-z0-9-]{2,64}$/, {
+    message: '计划代码为 2–64 位小写字母、数字或 - / code must be 2–64 lowercase letters, digits or -',
+  })
   code?: string;
 
   @IsOmittable()

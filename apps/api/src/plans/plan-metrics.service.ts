@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateMetricRequest, PlanOutlineResponse, RetireResponse, UpdateMetricDefinitionRequest } from '@taizhang/contracts';
+import type {
+  CreateMetricRequest,
+  PlanOutlineResponse,
+  RetireResponse,
+  UpdateMetricDefinitionRequest,
+} from '@taizhang/contracts';
 import { canDeleteMetric, metricTermsProblems, reportingPeriods, withDefaultRules } from '@taizhang/domain';
 import { DataSource, In, Like, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -26,7 +31,8 @@ const TASK: [string, string] = ['任务', 'task'];
 /** Changes that alter how the metric is judged: its periods are marked stale and evaluated again at once. */
 const JUDGED = ['comparator', 'target', 'deadline', 'reportingDepartmentIds'] as const;
 
-const termsError = (problems: Array<{ zh: string; en: string }>) => new AppError('INVALID_INPUT', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
+const termsError = (problems: Array<{ zh: string; en: string }>) =>
+  new AppError('INVALID_INPUT', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
 
 /** The plan editor's metrics: created, edited, retired or deleted, audited, and evaluated again at once as the metric PATCH does. */
 @Injectable()
@@ -40,7 +46,12 @@ export class PlanMetricsService {
   ) {}
 
   async create(actor: CurrentUser, planId: number, input: CreateMetricRequest): Promise<PlanOutlineResponse> {
-    const definition = { kind: input.kind, unit: input.unit, target: input.kind === 'deadline' ? null : input.target, deadline: input.kind === 'deadline' ? input.deadline : null };
+    const definition = {
+      kind: input.kind,
+      unit: input.unit,
+      target: input.kind === 'deadline' ? null : input.target,
+      deadline: input.kind === 'deadline' ? input.deadline : null,
+    };
     const { plan, id } = await this.dataSource.transaction(async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const problems = metricTermsProblems(definition, plan.year);
@@ -48,13 +59,48 @@ export class PlanMetricsService {
       await markPlanChanged(m, plan.id);
       const task = await rowOfPlan(m, TaskEntity, plan.id, input.taskId, TASK);
       const reporters = input.reportingDepartmentIds ?? (await this.namedDepartments(m, task.indicatorId));
-      if (!reporters.length) throw new AppError('INVALID_INPUT', '请指定报送单位 reportingDepartmentIds（该任务的二级指标没有具体的牵头或责任单位）', 'Name the reporting departments (reportingDepartmentIds): the task\'s indicator names no lead or responsible department');
+      if (!reporters.length)
+        throw new AppError(
+          'INVALID_INPUT',
+          '请指定报送单位 reportingDepartmentIds（该任务的二级指标没有具体的牵头或责任单位）',
+          "Name the reporting departments (reportingDepartmentIds): the task's indicator names no lead or responsible department",
+        );
       await checkReportingDepartments(m, reporters);
       const code = await this.freeCode(m, plan.id, task.number);
-      const ruled = withDefaultRules({ code, name: input.name.trim(), nameEn: input.nameEn?.trim() ?? '', comparator: input.comparator, period: input.period, ...definition });
-      const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...ruled, planId: plan.id, taskId: task.id, source: input.source.trim(), note: input.note ?? null, retiredAt: null }));
-      await m.insert(MetricReportingDepartmentEntity, reporters.map((departmentId) => ({ metricId: saved.id, departmentId })));
-      await this.audit.record(actor, { kind: 'write', action: 'create metric', entity: 'metric', entityId: saved.id, after: { ...ruled, taskId: task.id, source: saved.source, reportingDepartmentIds: reporters } }, m);
+      const ruled = withDefaultRules({
+        code,
+        name: input.name.trim(),
+        nameEn: input.nameEn?.trim() ?? '',
+        comparator: input.comparator,
+        period: input.period,
+        ...definition,
+      });
+      const saved = await m.save(
+        MetricEntity,
+        m.create(MetricEntity, {
+          ...ruled,
+          planId: plan.id,
+          taskId: task.id,
+          source: input.source.trim(),
+          note: input.note ?? null,
+          retiredAt: null,
+        }),
+      );
+      await m.insert(
+        MetricReportingDepartmentEntity,
+        reporters.map((departmentId) => ({ metricId: saved.id, departmentId })),
+      );
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'create metric',
+          entity: 'metric',
+          entityId: saved.id,
+          after: { ...ruled, taskId: task.id, source: saved.source, reportingDepartmentIds: reporters },
+        },
+        m,
+      );
       return { plan, id: saved.id };
     });
     // Judged at once: the new metric shows its status now, not at the next cycle.
@@ -62,28 +108,64 @@ export class PlanMetricsService {
     return this.structure.outline(planId);
   }
 
-  async update(actor: CurrentUser, planId: number, id: number, input: UpdateMetricDefinitionRequest): Promise<PlanOutlineResponse> {
-    if (!Object.keys(input).length) throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 name、nameEn、comparator、target、deadline、source、note、taskId、reportingDepartmentIds', 'Nothing to change: give name, nameEn, comparator, target, deadline, source, note, taskId or reportingDepartmentIds');
+  async update(
+    actor: CurrentUser,
+    planId: number,
+    id: number,
+    input: UpdateMetricDefinitionRequest,
+  ): Promise<PlanOutlineResponse> {
+    if (!Object.keys(input).length)
+      throw new AppError(
+        'INVALID_INPUT',
+        '没有要修改的内容：可修改 name、nameEn、comparator、target、deadline、source、note、taskId、reportingDepartmentIds',
+        'Nothing to change: give name, nameEn, comparator, target, deadline, source, note, taskId or reportingDepartmentIds',
+      );
     const { plan, judged } = await this.dataSource.transaction(async (m) => {
       const plan = await findPlanOrFail(m, planId);
       await markPlanChanged(m, plan.id);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);
-      if (input.target !== undefined && metric.kind === 'deadline') throw new AppError('INVALID_INPUT', '期限类指标没有目标数值，请修改截止日期', 'A deadline metric has no target figure; change its deadline instead');
-      if (input.deadline !== undefined && metric.kind !== 'deadline') throw new AppError('INVALID_INPUT', '只有期限类指标有截止日期', 'Only a deadline metric has a deadline');
+      if (input.target !== undefined && metric.kind === 'deadline')
+        throw new AppError(
+          'INVALID_INPUT',
+          '期限类指标没有目标数值，请修改截止日期',
+          'A deadline metric has no target figure; change its deadline instead',
+        );
+      if (input.deadline !== undefined && metric.kind !== 'deadline')
+        throw new AppError('INVALID_INPUT', '只有期限类指标有截止日期', 'Only a deadline metric has a deadline');
       const { reportingDepartmentIds: reporters, ...fields } = input;
-      const columns: Partial<MetricEntity> = { ...fields, ...(fields.name !== undefined ? { name: fields.name.trim() } : {}), ...(fields.source !== undefined ? { source: fields.source.trim() } : {}) };
+      const columns: Partial<MetricEntity> = {
+        ...fields,
+        ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
+        ...(fields.source !== undefined ? { source: fields.source.trim() } : {}),
+      };
       const problems = metricTermsProblems({ ...metric, ...columns }, plan.year);
       if (problems.length) throw termsError(problems);
       if (input.taskId !== undefined) await rowOfPlan(m, TaskEntity, plan.id, input.taskId, TASK);
-      const before: Record<string, unknown> = Object.fromEntries(Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]));
+      const before: Record<string, unknown> = Object.fromEntries(
+        Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]),
+      );
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
       if (reporters) {
         await checkReportingDepartments(m, reporters);
-        before.reportingDepartmentIds = await replaceReportingDepartments(m, id, reporters, this.clock.now().toISOString());
+        before.reportingDepartmentIds = await replaceReportingDepartments(
+          m,
+          id,
+          reporters,
+          this.clock.now().toISOString(),
+        );
       }
       const judged = JUDGED.some((k) => input[k] !== undefined);
-      if (judged) await EvaluationRepository.markStale(m, id, reportingPeriods(toRuledMetric({ ...metric, ...columns }), plan.year).map((p) => p.key));
-      await this.audit.record(actor, { kind: 'write', action: 'edit metric', entity: 'metric', entityId: id, before, after: input }, m);
+      if (judged)
+        await EvaluationRepository.markStale(
+          m,
+          id,
+          reportingPeriods(toRuledMetric({ ...metric, ...columns }), plan.year).map((p) => p.key),
+        );
+      await this.audit.record(
+        actor,
+        { kind: 'write', action: 'edit metric', entity: 'metric', entityId: id, before, after: input },
+        m,
+      );
       return { plan, judged };
     });
     if (judged) await this.evaluation.evaluateMetrics(plan, [id]);
@@ -97,7 +179,18 @@ export class PlanMetricsService {
       await markPlanChanged(m, plan.id);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);
       const retired = await retireMetrics(m, plan, [metric], at, this.clock.today());
-      await this.audit.record(actor, { kind: 'write', action: 'retire metric', entity: 'metric', entityId: id, before: { code: metric.code, name: metric.name, target: metric.target }, after: retired[0] }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'retire metric',
+          entity: 'metric',
+          entityId: id,
+          before: { code: metric.code, name: metric.name, target: metric.target },
+          after: retired[0],
+        },
+        m,
+      );
       return retired;
     });
     return { retiredAt: at, metrics };
@@ -111,13 +204,34 @@ export class PlanMetricsService {
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC, { retired: true });
       const record = (await metricRecords(m, [id])).get(id)!;
       if (!canDeleteMetric(record)) {
-        throw new AppError('CONFLICT', `指标「${metric.name}」已有数据、督办或评论（${record.submissions} 条数据），不能删除；请改为停用，其历史仍可查阅`, `The metric "${metric.nameEn || metric.name}" has figures, notices or comments (${record.submissions} figures) and cannot be deleted; retire it instead, which keeps its history readable`);
+        throw new AppError(
+          'CONFLICT',
+          `指标「${metric.name}」已有数据、督办或评论（${record.submissions} 条数据），不能删除；请改为停用，其历史仍可查阅`,
+          `The metric "${metric.nameEn || metric.name}" has figures, notices or comments (${record.submissions} figures) and cannot be deleted; retire it instead, which keeps its history readable`,
+        );
       }
       await m.delete(EvaluationEntity, { metricId: id });
       await m.delete(EvaluationCheckEntity, { metricId: id });
       await m.delete(MetricReportingDepartmentEntity, { metricId: id });
       await m.delete(MetricEntity, { id });
-      await this.audit.record(actor, { kind: 'write', action: 'delete metric', entity: 'metric', entityId: id, before: { planId: plan.id, code: metric.code, name: metric.name, kind: metric.kind, target: metric.target, deadline: metric.deadline } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'delete metric',
+          entity: 'metric',
+          entityId: id,
+          before: {
+            planId: plan.id,
+            code: metric.code,
+            name: metric.name,
+            kind: metric.kind,
+            target: metric.target,
+            deadline: metric.deadline,
+          },
+        },
+        m,
+      );
     });
     return this.structure.outline(planId);
   }
@@ -133,7 +247,9 @@ export class PlanMetricsService {
   /** T004-1, T004-2…: the seed's codes, the next one free in the plan. */
   private async freeCode(m: EntityManager, planId: number, taskNumber: number): Promise<string> {
     const prefix = `T${String(taskNumber).padStart(3, '0')}-`;
-    const taken = new Set((await m.find(MetricEntity, { where: { planId, code: Like(`${prefix}%`) } })).map((x) => x.code));
+    const taken = new Set(
+      (await m.find(MetricEntity, { where: { planId, code: Like(`${prefix}%`) } })).map((x) => x.code),
+    );
     let n = 1;
     while (taken.has(`${prefix}${n}`)) n += 1;
     return `${prefix}${n}`;

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateIndicatorRequest, CreateTaskRequest, PlanOutlineResponse, RetireResponse, UpdateIndicatorRequest, UpdateTaskRequest } from '@taizhang/contracts';
+import type {
+  CreateIndicatorRequest,
+  CreateTaskRequest,
+  PlanOutlineResponse,
+  RetireResponse,
+  UpdateIndicatorRequest,
+  UpdateTaskRequest,
+} from '@taizhang/contracts';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -33,20 +40,55 @@ export class PlanStructureService {
     return toOutline(this.dataSource.manager, await this.plans.loadStructure(plan, { retired: true }));
   }
 
-  async createIndicator(actor: CurrentUser, planId: number, input: CreateIndicatorRequest): Promise<PlanOutlineResponse> {
+  async createIndicator(
+    actor: CurrentUser,
+    planId: number,
+    input: CreateIndicatorRequest,
+  ): Promise<PlanOutlineResponse> {
     return this.change(planId, async (m, plan) => {
       if (input.parentId !== undefined) {
         const parent = await rowOfPlan(m, IndicatorEntity, plan.id, input.parentId, INDICATOR);
-        if (parent.level !== 1) throw new AppError('INVALID_INPUT', '上级指标须为一级指标', 'parentId must be a first-level indicator');
+        if (parent.level !== 1)
+          throw new AppError('INVALID_INPUT', '上级指标须为一级指标', 'parentId must be a first-level indicator');
       }
-      const saved = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: input.parentId ?? null, level: input.parentId ? 2 : 1, number: LAST, title: input.title.trim(), retiredAt: null }));
+      const saved = await m.save(
+        IndicatorEntity,
+        m.create(IndicatorEntity, {
+          planId: plan.id,
+          parentId: input.parentId ?? null,
+          level: input.parentId ? 2 : 1,
+          number: LAST,
+          title: input.title.trim(),
+          retiredAt: null,
+        }),
+      );
       await renumberPlan(m, plan.id);
-      await this.audit.record(actor, { kind: 'write', action: 'create indicator', entity: 'indicator', entityId: saved.id, after: { planId: plan.id, parentId: saved.parentId, level: saved.level, title: saved.title } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'create indicator',
+          entity: 'indicator',
+          entityId: saved.id,
+          after: { planId: plan.id, parentId: saved.parentId, level: saved.level, title: saved.title },
+        },
+        m,
+      );
     });
   }
 
-  async updateIndicator(actor: CurrentUser, planId: number, id: number, input: UpdateIndicatorRequest): Promise<PlanOutlineResponse> {
-    if (!Object.keys(input).length) throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 title、position、leadDepartmentIds、responsibleDepartmentIds', 'Nothing to change: give title, position, leadDepartmentIds or responsibleDepartmentIds');
+  async updateIndicator(
+    actor: CurrentUser,
+    planId: number,
+    id: number,
+    input: UpdateIndicatorRequest,
+  ): Promise<PlanOutlineResponse> {
+    if (!Object.keys(input).length)
+      throw new AppError(
+        'INVALID_INPUT',
+        '没有要修改的内容：可修改 title、position、leadDepartmentIds、responsibleDepartmentIds',
+        'Nothing to change: give title, position, leadDepartmentIds or responsibleDepartmentIds',
+      );
     return this.change(planId, async (m, plan) => {
       const before = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR);
       const trail: Record<string, unknown> = {};
@@ -55,14 +97,23 @@ export class PlanStructureService {
         trail.title = before.title;
       }
       if (input.leadDepartmentIds || input.responsibleDepartmentIds) {
-        if (before.level !== 2) throw new AppError('INVALID_INPUT', '牵头单位和责任单位只能设在二级指标上', 'Lead and responsible departments belong to second-level indicators');
+        if (before.level !== 2)
+          throw new AppError(
+            'INVALID_INPUT',
+            '牵头单位和责任单位只能设在二级指标上',
+            'Lead and responsible departments belong to second-level indicators',
+          );
         Object.assign(trail, await this.replaceLinks(m, id, input.leadDepartmentIds, input.responsibleDepartmentIds));
       }
       if (input.position !== undefined) {
         trail.number = before.number;
         await renumberPlan(m, plan.id, { kind: 'indicator', id, to: input.position });
       }
-      await this.audit.record(actor, { kind: 'write', action: 'update indicator', entity: 'indicator', entityId: id, before: trail, after: input }, m);
+      await this.audit.record(
+        actor,
+        { kind: 'write', action: 'update indicator', entity: 'indicator', entityId: id, before: trail, after: input },
+        m,
+      );
     });
   }
 
@@ -70,13 +121,29 @@ export class PlanStructureService {
   async retireIndicator(actor: CurrentUser, planId: number, id: number): Promise<RetireResponse> {
     return this.retire(planId, async (m, plan, at) => {
       const indicator = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR);
-      const indicatorIds = [id, ...(await m.find(IndicatorEntity, { where: { parentId: id, retiredAt: IsNull() } })).map((i) => i.id)];
+      const indicatorIds = [
+        id,
+        ...(await m.find(IndicatorEntity, { where: { parentId: id, retiredAt: IsNull() } })).map((i) => i.id),
+      ];
       const tasks = await m.find(TaskEntity, { where: { indicatorId: In(indicatorIds), retiredAt: IsNull() } });
-      const metrics = tasks.length ? await m.find(MetricEntity, { where: { taskId: In(tasks.map((t) => t.id)), retiredAt: IsNull() } }) : [];
+      const metrics = tasks.length
+        ? await m.find(MetricEntity, { where: { taskId: In(tasks.map((t) => t.id)), retiredAt: IsNull() } })
+        : [];
       const retired = await retireMetrics(m, plan, metrics, at, this.clock.today());
       if (tasks.length) await m.update(TaskEntity, { id: In(tasks.map((t) => t.id)) }, { retiredAt: at });
       await m.update(IndicatorEntity, { id: In(indicatorIds) }, { retiredAt: at });
-      await this.audit.record(actor, { kind: 'write', action: 'retire indicator', entity: 'indicator', entityId: id, before: { title: indicator.title, number: indicator.number }, after: { indicators: indicatorIds, tasks: tasks.map((t) => t.id), metrics: retired } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'retire indicator',
+          entity: 'indicator',
+          entityId: id,
+          before: { title: indicator.title, number: indicator.number },
+          after: { indicators: indicatorIds, tasks: tasks.map((t) => t.id), metrics: retired },
+        },
+        m,
+      );
       return retired;
     });
   }
@@ -86,12 +153,26 @@ export class PlanStructureService {
     return this.change(planId, async (m, plan) => {
       const indicator = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR, { retired: true });
       if ((await m.countBy(IndicatorEntity, { parentId: id })) || (await m.countBy(TaskEntity, { indicatorId: id }))) {
-        throw new AppError('CONFLICT', `指标「${indicator.title}」下还有指标或任务，不能删除；可改为停用`, `The indicator "${indicator.title}" still holds indicators or tasks and cannot be deleted; retire it instead`);
+        throw new AppError(
+          'CONFLICT',
+          `指标「${indicator.title}」下还有指标或任务，不能删除；可改为停用`,
+          `The indicator "${indicator.title}" still holds indicators or tasks and cannot be deleted; retire it instead`,
+        );
       }
       await m.delete(IndicatorDepartmentEntity, { indicatorId: id });
       await m.delete(IndicatorEntity, { id });
       await renumberPlan(m, plan.id);
-      await this.audit.record(actor, { kind: 'write', action: 'delete indicator', entity: 'indicator', entityId: id, before: { planId: plan.id, level: indicator.level, number: indicator.number, title: indicator.title } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'delete indicator',
+          entity: 'indicator',
+          entityId: id,
+          before: { planId: plan.id, level: indicator.level, number: indicator.number, title: indicator.title },
+        },
+        m,
+      );
     });
   }
 
@@ -99,14 +180,44 @@ export class PlanStructureService {
     return this.change(planId, async (m, plan) => {
       await this.secondLevel(m, plan.id, input.indicatorId);
       const text = input.text.trim();
-      const saved = await m.save(TaskEntity, m.create(TaskEntity, { planId: plan.id, indicatorId: input.indicatorId, number: LAST, text, rawText: text, retiredAt: null }));
+      const saved = await m.save(
+        TaskEntity,
+        m.create(TaskEntity, {
+          planId: plan.id,
+          indicatorId: input.indicatorId,
+          number: LAST,
+          text,
+          rawText: text,
+          retiredAt: null,
+        }),
+      );
       await renumberPlan(m, plan.id);
-      await this.audit.record(actor, { kind: 'write', action: 'create task', entity: 'task', entityId: saved.id, after: { planId: plan.id, indicatorId: saved.indicatorId, text } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'create task',
+          entity: 'task',
+          entityId: saved.id,
+          after: { planId: plan.id, indicatorId: saved.indicatorId, text },
+        },
+        m,
+      );
     });
   }
 
-  async updateTask(actor: CurrentUser, planId: number, id: number, input: UpdateTaskRequest): Promise<PlanOutlineResponse> {
-    if (!Object.keys(input).length) throw new AppError('INVALID_INPUT', '没有要修改的内容：可修改 text、indicatorId、position', 'Nothing to change: give text, indicatorId or position');
+  async updateTask(
+    actor: CurrentUser,
+    planId: number,
+    id: number,
+    input: UpdateTaskRequest,
+  ): Promise<PlanOutlineResponse> {
+    if (!Object.keys(input).length)
+      throw new AppError(
+        'INVALID_INPUT',
+        '没有要修改的内容：可修改 text、indicatorId、position',
+        'Nothing to change: give text, indicatorId or position',
+      );
     return this.change(planId, async (m, plan) => {
       const before = await rowOfPlan(m, TaskEntity, plan.id, id, TASK);
       if (input.text !== undefined) await m.update(TaskEntity, { id }, { text: input.text.trim() });
@@ -116,16 +227,44 @@ export class PlanStructureService {
         await renumberPlan(m, plan.id);
       }
       if (input.position !== undefined) await renumberPlan(m, plan.id, { kind: 'task', id, to: input.position });
-      await this.audit.record(actor, { kind: 'write', action: 'update task', entity: 'task', entityId: id, before: { text: before.text, indicatorId: before.indicatorId, number: before.number }, after: input }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'update task',
+          entity: 'task',
+          entityId: id,
+          before: { text: before.text, indicatorId: before.indicatorId, number: before.number },
+          after: input,
+        },
+        m,
+      );
     });
   }
 
   async retireTask(actor: CurrentUser, planId: number, id: number): Promise<RetireResponse> {
     return this.retire(planId, async (m, plan, at) => {
       const task = await rowOfPlan(m, TaskEntity, plan.id, id, TASK);
-      const retired = await retireMetrics(m, plan, await m.find(MetricEntity, { where: { taskId: id, retiredAt: IsNull() } }), at, this.clock.today());
+      const retired = await retireMetrics(
+        m,
+        plan,
+        await m.find(MetricEntity, { where: { taskId: id, retiredAt: IsNull() } }),
+        at,
+        this.clock.today(),
+      );
       await m.update(TaskEntity, { id }, { retiredAt: at });
-      await this.audit.record(actor, { kind: 'write', action: 'retire task', entity: 'task', entityId: id, before: { number: task.number, text: task.text }, after: { metrics: retired } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'retire task',
+          entity: 'task',
+          entityId: id,
+          before: { number: task.number, text: task.text },
+          after: { metrics: retired },
+        },
+        m,
+      );
       return retired;
     });
   }
@@ -134,15 +273,33 @@ export class PlanStructureService {
   async deleteTask(actor: CurrentUser, planId: number, id: number): Promise<PlanOutlineResponse> {
     return this.change(planId, async (m, plan) => {
       const task = await rowOfPlan(m, TaskEntity, plan.id, id, TASK, { retired: true });
-      if (await m.countBy(MetricEntity, { taskId: id })) throw new AppError('CONFLICT', `任务 ${task.number} 下还有指标，不能删除；可改为停用`, `Task ${task.number} still holds metrics and cannot be deleted; retire it instead`);
+      if (await m.countBy(MetricEntity, { taskId: id }))
+        throw new AppError(
+          'CONFLICT',
+          `任务 ${task.number} 下还有指标，不能删除；可改为停用`,
+          `Task ${task.number} still holds metrics and cannot be deleted; retire it instead`,
+        );
       await m.delete(TaskEntity, { id });
       await renumberPlan(m, plan.id);
-      await this.audit.record(actor, { kind: 'write', action: 'delete task', entity: 'task', entityId: id, before: { planId: plan.id, number: task.number, text: task.text } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'delete task',
+          entity: 'task',
+          entityId: id,
+          before: { planId: plan.id, number: task.number, text: task.text },
+        },
+        m,
+      );
     });
   }
 
   /** One change in one transaction (the plan row first, the lock order of every writer), answered with the outline. */
-  private async change(planId: number, work: (m: EntityManager, plan: PlanEntity) => Promise<void>): Promise<PlanOutlineResponse> {
+  private async change(
+    planId: number,
+    work: (m: EntityManager, plan: PlanEntity) => Promise<void>,
+  ): Promise<PlanOutlineResponse> {
     await this.dataSource.transaction(async (m) => {
       const plan = await findPlanOrFail(m, planId);
       await markPlanChanged(m, plan.id);
@@ -151,7 +308,10 @@ export class PlanStructureService {
     return this.outline(planId);
   }
 
-  private async retire(planId: number, work: (m: EntityManager, plan: PlanEntity, at: string) => Promise<RetireResponse['metrics']>): Promise<RetireResponse> {
+  private async retire(
+    planId: number,
+    work: (m: EntityManager, plan: PlanEntity, at: string) => Promise<RetireResponse['metrics']>,
+  ): Promise<RetireResponse> {
     const at = this.clock.now().toISOString();
     const metrics = await this.dataSource.transaction(async (m) => {
       const plan = await findPlanOrFail(m, planId);
@@ -163,22 +323,42 @@ export class PlanStructureService {
 
   private async secondLevel(m: EntityManager, planId: number, id: number): Promise<IndicatorEntity> {
     const indicator = await rowOfPlan(m, IndicatorEntity, planId, id, INDICATOR);
-    if (indicator.level !== 2) throw new AppError('INVALID_INPUT', '任务须放在二级指标下', 'A task belongs under a second-level indicator');
+    if (indicator.level !== 2)
+      throw new AppError('INVALID_INPUT', '任务须放在二级指标下', 'A task belongs under a second-level indicator');
     return indicator;
   }
 
   /** Replaces the lead and/or responsible departments of a second level; returns what they were. */
-  private async replaceLinks(m: EntityManager, indicatorId: number, lead: number[] | undefined, responsible: number[] | undefined): Promise<Record<string, number[]>> {
+  private async replaceLinks(
+    m: EntityManager,
+    indicatorId: number,
+    lead: number[] | undefined,
+    responsible: number[] | undefined,
+  ): Promise<Record<string, number[]>> {
     const ids = [...(lead ?? []), ...(responsible ?? [])];
     const found = ids.length ? await m.find(DepartmentEntity, { where: { id: In(ids) } }) : [];
     const missing = [...new Set(ids.filter((id) => !found.some((d) => d.id === id)))];
-    if (missing.length) throw new AppError('INVALID_INPUT', `找不到编号为 ${missing.join('、')} 的单位`, `No department with id ${missing.join(', ')}`);
+    if (missing.length)
+      throw new AppError(
+        'INVALID_INPUT',
+        `找不到编号为 ${missing.join('、')} 的单位`,
+        `No department with id ${missing.join(', ')}`,
+      );
     const before: Record<string, number[]> = {};
-    for (const [role, list] of [['lead', lead], ['responsible', responsible]] as const) {
+    for (const [role, list] of [
+      ['lead', lead],
+      ['responsible', responsible],
+    ] as const) {
       if (!list) continue;
-      before[`${role}DepartmentIds`] = (await m.find(IndicatorDepartmentEntity, { where: { indicatorId, role } })).map((l) => l.departmentId);
+      before[`${role}DepartmentIds`] = (await m.find(IndicatorDepartmentEntity, { where: { indicatorId, role } })).map(
+        (l) => l.departmentId,
+      );
       await m.delete(IndicatorDepartmentEntity, { indicatorId, role });
-      if (list.length) await m.insert(IndicatorDepartmentEntity, list.map((departmentId) => ({ indicatorId, departmentId, role })));
+      if (list.length)
+        await m.insert(
+          IndicatorDepartmentEntity,
+          list.map((departmentId) => ({ indicatorId, departmentId, role })),
+        );
     }
     return before;
   }

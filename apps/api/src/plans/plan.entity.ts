@@ -15,7 +15,8 @@ export class PlanEntity {
   /** Working days before a due date that the "due soon" reminder goes out. */
   @Column({ name: 'remind_before_working_days', type: 'integer', default: 3 }) remindBeforeWorkingDays!: number;
   /** Working days after a due date before the overdue reminder; 0 sends it the day after. */
-  @Column({ name: 'remind_overdue_after_working_days', type: 'integer', default: 0 }) remindOverdueAfterWorkingDays!: number;
+  @Column({ name: 'remind_overdue_after_working_days', type: 'integer', default: 0 })
+  remindOverdueAfterWorkingDays!: number;
   /** Counts changes supervision reads (see plan-changes.ts); with the two below, lets a tick skip an unchanged plan. */
   @Column({ name: 'supervision_version', type: 'integer', default: 0 }) supervisionVersion!: number;
   @Column({ name: 'supervised_version', type: 'integer', nullable: true }) supervisedVersion!: number | null;

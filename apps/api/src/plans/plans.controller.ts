@@ -25,14 +25,21 @@ export class PlansController {
   /** The plan tree: first-level → second-level → tasks → metrics, each with its status and counts. */
   @Get(':id')
   @Roles('admin', 'leader')
-  tree(@Param('id', idPipe('计划编号 / plan id')) id: number, @Query() query: PlanTreeQueryDto): Promise<PlanTreeResponse> {
+  tree(
+    @Param('id', idPipe('计划编号 / plan id')) id: number,
+    @Query() query: PlanTreeQueryDto,
+  ): Promise<PlanTreeResponse> {
     return this.evaluation.evaluate(id, query.period);
   }
 
   /** Reminder lead times of one plan, in working days (admin). */
   @Patch(':id/settings')
   @Roles('admin')
-  updateSettings(@User() user: CurrentUser, @Param('id', idPipe('计划编号 / plan id')) id: number, @Body() body: PlanSettingsDto): Promise<PlanSummaryResponse> {
+  updateSettings(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('计划编号 / plan id')) id: number,
+    @Body() body: PlanSettingsDto,
+  ): Promise<PlanSummaryResponse> {
     return this.plans.updateSettings(user, id, body);
   }
 }

@@ -12,7 +12,14 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [EvaluationModule],
   controllers: [PlansController, PlanEditorController],
-  providers: [PlansService, PlansRepository, PlanEvaluationService, PlanStructureService, PlanMetricsService, NextYearService],
+  providers: [
+    PlansService,
+    PlansRepository,
+    PlanEvaluationService,
+    PlanStructureService,
+    PlanMetricsService,
+    NextYearService,
+  ],
   exports: [PlanEvaluationService],
 })
 export class PlansModule {}

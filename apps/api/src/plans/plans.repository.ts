@@ -35,13 +35,27 @@ export class PlansRepository {
     const m = this.dataSource.manager;
     const live = options.retired ? {} : { retiredAt: IsNull() };
     const [indicators, tasks, metrics, links, departments] = await Promise.all([
-      m.find(IndicatorEntity, { where: { planId: plan.id, ...live }, order: { level: 'ASC', number: 'ASC', id: 'ASC' } }),
+      m.find(IndicatorEntity, {
+        where: { planId: plan.id, ...live },
+        order: { level: 'ASC', number: 'ASC', id: 'ASC' },
+      }),
       m.find(TaskEntity, { where: { planId: plan.id, ...live }, order: { number: 'ASC', id: 'ASC' } }),
       m.find(MetricEntity, { where: { planId: plan.id, ...live }, order: { code: 'ASC' } }),
-      m.createQueryBuilder(IndicatorDepartmentEntity, 'l').innerJoin(IndicatorEntity, 'i', 'i.id = l.indicator_id').where('i.plan_id = :planId', { planId: plan.id }).getMany(),
+      m
+        .createQueryBuilder(IndicatorDepartmentEntity, 'l')
+        .innerJoin(IndicatorEntity, 'i', 'i.id = l.indicator_id')
+        .where('i.plan_id = :planId', { planId: plan.id })
+        .getMany(),
       m.find(DepartmentEntity),
     ]);
     const byId = new Map(departments.map((d) => [d.id, d]));
-    return { plan, indicators, tasks, metrics, links: links.map((l) => ({ indicatorId: l.indicatorId, role: l.role, department: byId.get(l.departmentId)! })), departments: byId };
+    return {
+      plan,
+      indicators,
+      tasks,
+      metrics,
+      links: links.map((l) => ({ indicatorId: l.indicatorId, role: l.role, department: byId.get(l.departmentId)! })),
+      departments: byId,
+    };
   }
 }

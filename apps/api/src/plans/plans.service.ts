@@ -25,18 +25,38 @@ export class PlansService {
   async updateSettings(actor: CurrentUser, id: number, input: PlanSettingsRequest): Promise<PlanSummaryResponse> {
     const changes: Partial<Pick<PlanEntity, 'remindBeforeWorkingDays' | 'remindOverdueAfterWorkingDays'>> = {};
     if (input.remindBeforeWorkingDays !== undefined) changes.remindBeforeWorkingDays = input.remindBeforeWorkingDays;
-    if (input.remindOverdueAfterWorkingDays !== undefined) changes.remindOverdueAfterWorkingDays = input.remindOverdueAfterWorkingDays;
-    if (!Object.keys(changes).length) throw new AppError('INVALID_INPUT', '请填写 remindBeforeWorkingDays 或 remindOverdueAfterWorkingDays', 'Give remindBeforeWorkingDays or remindOverdueAfterWorkingDays');
+    if (input.remindOverdueAfterWorkingDays !== undefined)
+      changes.remindOverdueAfterWorkingDays = input.remindOverdueAfterWorkingDays;
+    if (!Object.keys(changes).length)
+      throw new AppError(
+        'INVALID_INPUT',
+        '请填写 remindBeforeWorkingDays 或 remindOverdueAfterWorkingDays',
+        'Give remindBeforeWorkingDays or remindOverdueAfterWorkingDays',
+      );
     return this.dataSource.transaction(async (m) => {
       const before = await m.findOneBy(PlanEntity, { id });
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的计划`, `No plan with id ${id}`);
       await m.update(PlanEntity, { id }, changes);
       await markPlanChanged(m, id);
       const after = { ...before, ...changes };
-      await this.audit.record(actor, { kind: 'write', action: 'update plan settings', entity: 'plan', entityId: id, before: settingsOf(before), after: settingsOf(after) }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'update plan settings',
+          entity: 'plan',
+          entityId: id,
+          before: settingsOf(before),
+          after: settingsOf(after),
+        },
+        m,
+      );
       return toPlanSummaryResponse(after);
     });
   }
 }
 
-const settingsOf = (p: PlanEntity) => ({ remindBeforeWorkingDays: p.remindBeforeWorkingDays, remindOverdueAfterWorkingDays: p.remindOverdueAfterWorkingDays });
+const settingsOf = (p: PlanEntity) => ({
+  remindBeforeWorkingDays: p.remindBeforeWorkingDays,
+  remindOverdueAfterWorkingDays: p.remindOverdueAfterWorkingDays,
+});

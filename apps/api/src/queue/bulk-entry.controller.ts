@@ -19,7 +19,10 @@ export class BulkEntryController {
   @Roles('department', 'leader', 'admin')
   async template(@User() user: CurrentUser, @Query() q: TemplateQueryDto): Promise<StreamableFile> {
     const file = await this.bulk.template(q.planId, departmentInScope(user, q.departmentId), q.month);
-    return new StreamableFile(file, { type: XLSX, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`台账填报模板-${q.month ?? '待报送'}.xlsx`)}` });
+    return new StreamableFile(file, {
+      type: XLSX,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`台账填报模板-${q.month ?? '待报送'}.xlsx`)}`,
+    });
   }
 
   /** The filled template; all rows are saved or none, with a row-by-row report of what is wrong. */

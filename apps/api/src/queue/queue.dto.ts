@@ -20,7 +20,9 @@ export class QueueQueryDto {
 /** The list as the desk shows it: one tab, a search, one page. Without pageSize every item of the tab comes back. */
 export class QueueListQueryDto extends QueueQueryDto {
   @IsOptional()
-  @IsIn(QUEUE_FILTERS, { message: `状态 state 应为 ${QUEUE_FILTERS.join('、')} 之一 / state must be one of ${QUEUE_FILTERS.join(', ')}` })
+  @IsIn(QUEUE_FILTERS, {
+    message: `状态 state 应为 ${QUEUE_FILTERS.join('、')} 之一 / state must be one of ${QUEUE_FILTERS.join(', ')}`,
+  })
   state?: QueueFilter;
 
   @IsOptional()
@@ -36,9 +38,15 @@ export class QueueListQueryDto extends QueueQueryDto {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}` })
-  @Min(1, { message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}` })
-  @Max(MAX_QUEUE_PAGE_SIZE, { message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}` })
+  @IsInt({
+    message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
+  })
+  @Min(1, {
+    message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
+  })
+  @Max(MAX_QUEUE_PAGE_SIZE, {
+    message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
+  })
   pageSize?: number;
 }
 

@@ -8,5 +8,9 @@ import { BulkEntryService } from './bulk-entry.service';
 import { QueueController } from './queue.controller';
 import { QueueService } from './queue.service';
 
-@Module({ imports: [EvaluationModule, SubmissionsModule, CalendarModule], controllers: [QueueController, BulkEntryController], providers: [QueueService, BulkEntryService, PlansRepository] })
+@Module({
+  imports: [EvaluationModule, SubmissionsModule, CalendarModule],
+  controllers: [QueueController, BulkEntryController],
+  providers: [QueueService, BulkEntryService, PlansRepository],
+})
 export class QueueModule {}

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { QueueItem, QueueResponse } from '@taizhang/contracts';
-import { acceptedFigureTypes, compareQueueItems, dueDate, formatTarget, queueState, ratioLabels, reportingPeriods, selectQueue, type QueueFilter } from '@taizhang/domain';
+import {
+  acceptedFigureTypes,
+  compareQueueItems,
+  dueDate,
+  formatTarget,
+  queueState,
+  ratioLabels,
+  reportingPeriods,
+  selectQueue,
+  type QueueFilter,
+} from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
@@ -24,7 +34,11 @@ export class QueueService {
    * queries, whatever the page): the counts need them all, and the page is what keeps the answer small (sfj: 435 items,
    * 279 kB of JSON as one list; a page of 20 is about 13 kB).
    */
-  async list(planId: number, departmentId: number, query: { state?: QueueFilter; q?: string; page?: number; pageSize?: number }): Promise<QueueResponse> {
+  async list(
+    planId: number,
+    departmentId: number,
+    query: { state?: QueueFilter; q?: string; page?: number; pageSize?: number },
+  ): Promise<QueueResponse> {
     const all = await this.forDepartment(planId, departmentId);
     const q = query.q?.trim() ?? '';
     const filter = query.state ?? 'all';
@@ -33,7 +47,10 @@ export class QueueService {
   }
 
   /** Every item of the department, most urgent first. */
-  async forDepartment(planId: number, departmentId: number): Promise<Pick<QueueResponse, 'planId' | 'departmentId' | 'departmentName' | 'today' | 'items'>> {
+  async forDepartment(
+    planId: number,
+    departmentId: number,
+  ): Promise<Pick<QueueResponse, 'planId' | 'departmentId' | 'departmentName' | 'today' | 'items'>> {
     const plan = await this.plans.findById(planId);
     if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
     const inputs = await this.evaluations.loadAssignments(plan.id);
@@ -41,7 +58,10 @@ export class QueueService {
     const department = metrics.flatMap((m) => inputs.assigned.get(m.id) ?? []).find((d) => d.id === departmentId);
     const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };
     const [latest, current] = await Promise.all([
-      this.submissions.latestWithReturns(metrics.map((m) => m.id), departmentId),
+      this.submissions.latestWithReturns(
+        metrics.map((m) => m.id),
+        departmentId,
+      ),
       this.evaluations.current(metrics.map((m) => m.id)),
     ]);
     const items: QueueItem[] = [];
@@ -53,15 +73,37 @@ export class QueueService {
         if (period.start > ctx.today) continue;
         const due = dueDate(ruled, period, ctx);
         const last = latest.get(`${metric.id}:${period.key}`);
-        const evaluation = current.find((e) => e.metricId === metric.id && e.departmentId === departmentId && e.periodKey === period.key);
+        const evaluation = current.find(
+          (e) => e.metricId === metric.id && e.departmentId === departmentId && e.periodKey === period.key,
+        );
         items.push({
-          metricId: metric.id, metricCode: metric.code, metricName: metric.name, metricNameEn: metric.nameEn,
-          accepts, ratioLabels: labels, unit: metric.unit, targetLabelZh: formatTarget(ruled), targetLabelEn: formatTarget(ruled, 'en'),
-          period: period.key, periodEnd: period.end, dueDate: due, dueDateProvisional: ctx.calendar.touchesProvisional(period.end, due),
-          state: queueState({ today: ctx.today, dueDate: due, submitted: Boolean(last), returned: Boolean(last?.returnComment) }, ctx.calendar),
+          metricId: metric.id,
+          metricCode: metric.code,
+          metricName: metric.name,
+          metricNameEn: metric.nameEn,
+          accepts,
+          ratioLabels: labels,
+          unit: metric.unit,
+          targetLabelZh: formatTarget(ruled),
+          targetLabelEn: formatTarget(ruled, 'en'),
+          period: period.key,
+          periodEnd: period.end,
+          dueDate: due,
+          dueDateProvisional: ctx.calendar.touchesProvisional(period.end, due),
+          state: queueState(
+            { today: ctx.today, dueDate: due, submitted: Boolean(last), returned: Boolean(last?.returnComment) },
+            ctx.calendar,
+          ),
           latestRevision: last ? { id: last.id, revision: last.revision, createdAt: last.createdAt } : null,
           returnComment: last?.returnComment ?? null,
-          evaluation: evaluation ? { status: evaluation.status, basis: evaluation.basis, reasonZh: evaluation.reasonZh, reasonEn: evaluation.reasonEn } : null,
+          evaluation: evaluation
+            ? {
+                status: evaluation.status,
+                basis: evaluation.basis,
+                reasonZh: evaluation.reasonZh,
+                reasonEn: evaluation.reasonEn,
+              }
+            : null,
         });
       }
     }

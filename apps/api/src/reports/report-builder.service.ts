@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AttentionItem, FirstLevelNode } from '@taizhang/contracts';
-import { attentionRank, formatTarget, type Forecast, type ReportForecastRow, type ReportMetricRow, type ReportNote, type ReportSnapshot } from '@taizhang/domain';
+import {
+  attentionRank,
+  formatTarget,
+  type Forecast,
+  type ReportForecastRow,
+  type ReportMetricRow,
+  type ReportNote,
+  type ReportSnapshot,
+} from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { CommentsRepository, type PlanCommentRow } from '../comments/comments.repository';
 import { DashboardService } from '../dashboard/dashboard.service';
@@ -19,7 +27,12 @@ export class ReportBuilderService {
     private readonly forecasts: ForecastService,
   ) {}
 
-  async build(planId: number, month: string, version: number, generatedAt: string): Promise<Omit<ReportSnapshot, 'appendix'> & { appendix: ReportMetricRow[] }> {
+  async build(
+    planId: number,
+    month: string,
+    version: number,
+    generatedAt: string,
+  ): Promise<Omit<ReportSnapshot, 'appendix'> & { appendix: ReportMetricRow[] }> {
     const [summary, departments, trend, loaded, comments] = await Promise.all([
       this.dashboard.summary(planId, month),
       this.dashboard.departments(planId, month),
@@ -29,35 +42,95 @@ export class ReportBuilderService {
     ]);
     const tree = this.plans.tree(loaded, month);
     const forecasts = await this.forecasts.ofTree(loaded, tree);
-    const overallValue = new Map(loaded.rows.filter((e) => e.departmentId === null).map((e) => [`${e.metricId}:${e.periodKey}`, e.value]));
-    const appendix: ReportMetricRow[] = tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => ({
-      code: m.code, name: m.name, nameEn: m.nameEn, taskNumber: t.number, status: m.status,
-      value: overallValue.get(`${m.id}:${m.periodKey}`) ?? null,
-      target: formatTarget(m), targetEn: formatTarget(m, 'en'), reasonZh: m.reasonZh, reasonEn: m.reasonEn, revised: false,
-    })))));
+    const overallValue = new Map(
+      loaded.rows.filter((e) => e.departmentId === null).map((e) => [`${e.metricId}:${e.periodKey}`, e.value]),
+    );
+    const appendix: ReportMetricRow[] = tree.flatMap((f) =>
+      f.children.flatMap((s) =>
+        s.tasks.flatMap((t) =>
+          t.metrics.map((m) => ({
+            code: m.code,
+            name: m.name,
+            nameEn: m.nameEn,
+            taskNumber: t.number,
+            status: m.status,
+            value: overallValue.get(`${m.id}:${m.periodKey}`) ?? null,
+            target: formatTarget(m),
+            targetEn: formatTarget(m, 'en'),
+            reasonZh: m.reasonZh,
+            reasonEn: m.reasonEn,
+            revised: false,
+          })),
+        ),
+      ),
+    );
     return {
       plan: { id: loaded.plan.id, title: loaded.plan.title, year: loaded.plan.year, district: loaded.plan.district },
-      month, version, generatedAt, dataAsOf: summary.evaluatedAt,
+      month,
+      version,
+      generatedAt,
+      dataAsOf: summary.evaluatedAt,
       headline: {
-        metricCount: summary.metricCount, counts: summary.counts, shareGreen: summary.shareGreen, onTimeRate: summary.onTimeRate,
-        previous: summary.previous ? { month: summary.previous.period, counts: summary.previous.counts, shareGreen: summary.previous.shareGreen, onTimeRate: summary.previous.onTimeRate } : null,
+        metricCount: summary.metricCount,
+        counts: summary.counts,
+        shareGreen: summary.shareGreen,
+        onTimeRate: summary.onTimeRate,
+        previous: summary.previous
+          ? {
+              month: summary.previous.period,
+              counts: summary.previous.counts,
+              shareGreen: summary.previous.shareGreen,
+              onTimeRate: summary.previous.onTimeRate,
+            }
+          : null,
       },
       indicators: summary.indicators.flatMap((f) => [
         { level: 1 as const, number: f.number, title: f.title, status: f.status, counts: f.counts },
-        ...f.children.map((c) => ({ level: 2 as const, number: c.number, title: c.title, status: c.status, counts: c.counts })),
+        ...f.children.map((c) => ({
+          level: 2 as const,
+          number: c.number,
+          title: c.title,
+          status: c.status,
+          counts: c.counts,
+        })),
       ]),
       attention: summary.attention.map((a) => ({
-        code: a.code, name: a.name, nameEn: a.nameEn, status: a.status, ...attentionReasons(a),
+        code: a.code,
+        name: a.name,
+        nameEn: a.nameEn,
+        status: a.status,
+        ...attentionReasons(a),
         task: `${a.task.number}. ${a.task.text}`,
         // The departments whose own figures fail; the indicator's named units only when none does on its own.
-        departments: (a.failingDepartments.length ? a.failingDepartments : [...a.leadDepartments, ...a.responsibleDepartments]).map((d) => d.name).join('、'),
+        departments: (a.failingDepartments.length
+          ? a.failingDepartments
+          : [...a.leadDepartments, ...a.responsibleDepartments]
+        )
+          .map((d) => d.name)
+          .join('、'),
       })),
       forecasts: forecastRows(tree, forecasts),
-      departments: departments.departments.map((d) => ({ rank: d.rank, name: d.name, metricCount: d.metricCount, counts: d.counts, compliance: d.compliance, onTimeRate: d.onTimeRate })),
-      trend: trend.months.filter((m) => m.period <= month).map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
+      departments: departments.departments.map((d) => ({
+        rank: d.rank,
+        name: d.name,
+        metricCount: d.metricCount,
+        counts: d.counts,
+        compliance: d.compliance,
+        onTimeRate: d.onTimeRate,
+      })),
+      trend: trend.months
+        .filter((m) => m.period <= month)
+        .map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
       notices: await this.noticeCounts(planId, tree),
       appendix,
-      notes: notesOf(comments, new Set(tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`)))))),
+      notes: notesOf(
+        comments,
+        new Set(
+          tree.flatMap((f) =>
+            f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`))),
+          ),
+        ),
+      ),
     };
   }
 
@@ -67,12 +140,18 @@ export class ReportBuilderService {
    * notices are issued after December's figures fall due, in January or later.
    */
   private async noticeCounts(planId: number, tree: FirstLevelNode[]): Promise<NonNullable<ReportSnapshot['notices']>> {
-    const shown = new Set(tree.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`)))));
-    const notices = (await this.dataSource.manager
-      .createQueryBuilder(NoticeEntity, 'n')
-      .innerJoin('metrics', 'm', 'm.id = n.metric_id')
-      .where('m.plan_id = :planId', { planId })
-      .getMany()).filter((n) => shown.has(`${n.metricId}:${n.periodKey}`));
+    const shown = new Set(
+      tree.flatMap((f) =>
+        f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`))),
+      ),
+    );
+    const notices = (
+      await this.dataSource.manager
+        .createQueryBuilder(NoticeEntity, 'n')
+        .innerJoin('metrics', 'm', 'm.id = n.metric_id')
+        .where('m.plan_id = :planId', { planId })
+        .getMany()
+    ).filter((n) => shown.has(`${n.metricId}:${n.periodKey}`));
     return {
       issued: notices.length,
       answeredOnTime: notices.filter((n) => n.repliedAt !== null && n.repliedAt.slice(0, 10) <= n.replyDue).length,
@@ -86,13 +165,25 @@ export class ReportBuilderService {
 function notesOf(comments: PlanCommentRow[], shown: Set<string>): ReportNote[] {
   return comments
     .filter((c) => shown.has(`${c.metricId}:${c.periodKey}`))
-    .map((c) => ({ code: c.metricCode, name: c.metricName, nameEn: c.metricNameEn, period: c.periodKey, username: c.username, department: c.departmentName, at: c.createdAt, text: c.text }));
+    .map((c) => ({
+      code: c.metricCode,
+      name: c.metricName,
+      nameEn: c.metricNameEn,
+      period: c.periodKey,
+      username: c.username,
+      department: c.departmentName,
+      at: c.createdAt,
+      text: c.text,
+    }));
 }
 
 /** A green metric is on the attention list for its forecast: its reason says so. */
 function attentionReasons(a: AttentionItem): { reasonZh: string; reasonEn: string } {
   if (a.status !== 'green' || !a.forecast) return { reasonZh: a.reasonZh, reasonEn: a.reasonEn };
-  return { reasonZh: `${a.reasonZh}；年末预测：${a.forecast.reasonZh}`, reasonEn: `${a.reasonEn}; year-end forecast: ${a.forecast.reasonEn}` };
+  return {
+    reasonZh: `${a.reasonZh}；年末预测：${a.forecast.reasonZh}`,
+    reasonEn: `${a.reasonEn}; year-end forecast: ${a.forecast.reasonEn}`,
+  };
 }
 
 /** Every metric with a year-end forecast, the worst forecast first. */
@@ -102,7 +193,20 @@ function forecastRows(tree: FirstLevelNode[], forecasts: Map<number, Forecast>):
     .flatMap((m) => {
       const f = forecasts.get(m.id);
       if (!f?.status || f.projected === null) return [];
-      return [{ code: m.code, name: m.name, nameEn: m.nameEn, status: m.status, forecast: f.status, projected: f.projected, target: formatTarget(m), targetEn: formatTarget(m, 'en'), reasonZh: f.reasonZh, reasonEn: f.reasonEn }];
+      return [
+        {
+          code: m.code,
+          name: m.name,
+          nameEn: m.nameEn,
+          status: m.status,
+          forecast: f.status,
+          projected: f.projected,
+          target: formatTarget(m),
+          targetEn: formatTarget(m, 'en'),
+          reasonZh: f.reasonZh,
+          reasonEn: f.reasonEn,
+        },
+      ];
     })
     .sort((a, b) => attentionRank(a.forecast) - attentionRank(b.forecast) || a.code.localeCompare(b.code));
 }

@@ -12,7 +12,9 @@ class GenerateReportDto {
   @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
   planId!: number;
 
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM，例如 2020-03 / month must be written YYYY-MM, e.g. 2020-03' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, {
+    message: '月份格式应为 YYYY-MM，例如 2020-03 / month must be written YYYY-MM, e.g. 2020-03',
+  })
   month!: string;
 }
 
@@ -53,7 +55,10 @@ export class ReportsController {
 
   @Get(':id/file')
   @SignedIn()
-  async file(@Param('id', idPipe('报告编号 / report id')) id: number, @Query() q: FileQueryDto): Promise<StreamableFile> {
+  async file(
+    @Param('id', idPipe('报告编号 / report id')) id: number,
+    @Query() q: FileQueryDto,
+  ): Promise<StreamableFile> {
     const f = await this.reports.file(id, q.format, q.lang ?? 'zh');
     return new StreamableFile(f.body, { type: f.mime, disposition: `attachment; filename="${f.filename}"` });
   }

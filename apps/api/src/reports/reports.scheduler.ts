@@ -20,7 +20,14 @@ export class ReportsScheduler implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    scheduleJob(this.registry, JOB, `0 0 ${this.config.reportHour} * * *`, () => this.reports.runMonthly(), this.logger, this.claims);
+    scheduleJob(
+      this.registry,
+      JOB,
+      `0 0 ${this.config.reportHour} * * *`,
+      () => this.reports.runMonthly(),
+      this.logger,
+      this.claims,
+    );
   }
 
   onApplicationShutdown(): void {

@@ -20,7 +20,6 @@ import { ReportEntity } from './report.entity';
 export type ReportFormat = 'xlsx' | 'pdf' | 'csv';
 export type { ReportListItem };
 
-
 const MIME: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
@@ -42,14 +41,28 @@ export class ReportsService {
   ) {}
 
   /** Freezes a month into a new version (the old ones stay); marks figures revised since the previous version. */
-  async generate(planId: number, month: string, trigger: 'schedule' | 'manual', user: CurrentUser | null): Promise<{ id: number }> {
+  async generate(
+    planId: number,
+    month: string,
+    trigger: 'schedule' | 'manual',
+    user: CurrentUser | null,
+  ): Promise<{ id: number }> {
     const plan = await this.dataSource.manager.findOneBy(PlanEntity, { id: planId });
     if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
     const today = this.clock.today();
     if (!isMonthKey(month) || parseMonthKey(month).year !== plan.year) {
-      throw new AppError('PERIOD_OUTSIDE_PLAN', `月份 ${month} 不在 ${plan.year} 年计划内，请选择 ${plan.year}-01 至 ${plan.year}-12`, `Month ${month} is not in the ${plan.year} plan; choose ${plan.year}-01 to ${plan.year}-12`);
+      throw new AppError(
+        'PERIOD_OUTSIDE_PLAN',
+        `月份 ${month} 不在 ${plan.year} 年计划内，请选择 ${plan.year}-01 至 ${plan.year}-12`,
+        `Month ${month} is not in the ${plan.year} plan; choose ${plan.year}-01 to ${plan.year}-12`,
+      );
     }
-    if (month > today.slice(0, 7)) throw new AppError('INVALID_INPUT', `月份 ${month} 尚未到来，不能生成报告`, `Month ${month} is in the future; no report can be made for it`);
+    if (month > today.slice(0, 7))
+      throw new AppError(
+        'INVALID_INPUT',
+        `月份 ${month} 尚未到来，不能生成报告`,
+        `Month ${month} is in the future; no report can be made for it`,
+      );
     return this.dataSource.transaction(async (m) => {
       const previous = await m.findOne(ReportEntity, { where: { planId, month }, order: { version: 'DESC' } });
       const version = (previous?.version ?? 0) + 1;
@@ -57,30 +70,77 @@ export class ReportsService {
       const before = previous ? (JSON.parse(previous.snapshot) as ReportSnapshot).appendix : null;
       const snapshot: ReportSnapshot = { ...built, appendix: markRevisions(built.appendix, before) };
       const json = JSON.stringify(snapshot);
-      const saved = await m.save(ReportEntity, m.create(ReportEntity, {
-        planId, month, version, trigger, generatedBy: user?.id ?? null, generatedAt: snapshot.generatedAt, snapshot: json, checksum: sha256(json),
-      }));
-      await this.audit.record(user, { kind: 'write', action: 'generate report', entity: 'report', entityId: saved.id, after: { planId, month, version, trigger, checksum: saved.checksum } }, m);
+      const saved = await m.save(
+        ReportEntity,
+        m.create(ReportEntity, {
+          planId,
+          month,
+          version,
+          trigger,
+          generatedBy: user?.id ?? null,
+          generatedAt: snapshot.generatedAt,
+          snapshot: json,
+          checksum: sha256(json),
+        }),
+      );
+      await this.audit.record(
+        user,
+        {
+          kind: 'write',
+          action: 'generate report',
+          entity: 'report',
+          entityId: saved.id,
+          after: { planId, month, version, trigger, checksum: saved.checksum },
+        },
+        m,
+      );
       return { id: saved.id };
     });
   }
 
   async list(planId?: number): Promise<ReportListItem[]> {
-    const rows = await this.dataSource.manager.find(ReportEntity, { where: planId ? { planId } : {}, order: { month: 'DESC', version: 'DESC' } });
+    const rows = await this.dataSource.manager.find(ReportEntity, {
+      where: planId ? { planId } : {},
+      order: { month: 'DESC', version: 'DESC' },
+    });
     return rows.map((r) => ({
-      id: r.id, planId: r.planId, month: r.month, version: r.version, trigger: r.trigger, generatedAt: r.generatedAt, checksum: r.checksum,
+      id: r.id,
+      planId: r.planId,
+      month: r.month,
+      version: r.version,
+      trigger: r.trigger,
+      generatedAt: r.generatedAt,
+      checksum: r.checksum,
       revisedCount: (JSON.parse(r.snapshot) as ReportSnapshot).appendix.filter((a) => a.revised).length,
     }));
   }
 
   /** Renders a stored snapshot; the checksum is verified first, so a tampered archive is refused, not printed. */
-  async file(id: number, format: ReportFormat, lang: ReportLanguage): Promise<{ body: Buffer; mime: string; filename: string }> {
+  async file(
+    id: number,
+    format: ReportFormat,
+    lang: ReportLanguage,
+  ): Promise<{ body: Buffer; mime: string; filename: string }> {
     const report = await this.dataSource.manager.findOneBy(ReportEntity, { id });
     if (!report) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的报告`, `No report with id ${id}`);
-    if (sha256(report.snapshot) !== report.checksum) throw new AppError('CONFLICT', `报告 ${id} 的校验和不符，存档可能已被改动`, `Report ${id} fails its checksum; the archive may have been altered`);
+    if (sha256(report.snapshot) !== report.checksum)
+      throw new AppError(
+        'CONFLICT',
+        `报告 ${id} 的校验和不符，存档可能已被改动`,
+        `Report ${id} fails its checksum; the archive may have been altered`,
+      );
     const snapshot = JSON.parse(report.snapshot) as ReportSnapshot;
-    const body = format === 'xlsx' ? await renderXlsx(snapshot, lang) : format === 'pdf' ? await renderPdf(snapshot, lang, this.config.reportFont) : renderCsv(snapshot, lang);
-    return { body, mime: MIME[format], filename: `taizhang-report-${report.month}-v${report.version}-${lang}.${format}` };
+    const body =
+      format === 'xlsx'
+        ? await renderXlsx(snapshot, lang)
+        : format === 'pdf'
+          ? await renderPdf(snapshot, lang, this.config.reportFont)
+          : renderCsv(snapshot, lang);
+    return {
+      body,
+      mime: MIME[format],
+      filename: `taizhang-report-${report.month}-v${report.version}-${lang}.${format}`,
+    };
   }
 
   /** The monthly job: on the first working day of a month, last month's report for every plan it belongs to. */
@@ -91,7 +151,8 @@ export class ReportsService {
     const made: number[] = [];
     for (const plan of await this.dataSource.manager.find(PlanEntity)) {
       if (parseMonthKey(month).year !== plan.year) continue;
-      if (await this.dataSource.manager.countBy(ReportEntity, { planId: plan.id, month, trigger: 'schedule' })) continue;
+      if (await this.dataSource.manager.countBy(ReportEntity, { planId: plan.id, month, trigger: 'schedule' }))
+        continue;
       made.push((await this.generate(plan.id, month, 'schedule', null)).id);
       this.logger.log(`Monthly report ${month} generated for plan ${plan.code}`);
     }

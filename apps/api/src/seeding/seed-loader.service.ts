@@ -1,5 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkPlanSeed, dueDate, findPeriod, generateDemoHistory, reportingDepartmentsOf, tasksOf, withDefaultRules, type PlanSeed } from '@taizhang/domain';
+import {
+  checkPlanSeed,
+  dueDate,
+  findPeriod,
+  generateDemoHistory,
+  reportingDepartmentsOf,
+  tasksOf,
+  withDefaultRules,
+  type PlanSeed,
+} from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,20 +56,64 @@ export class SeedLoaderService {
     return this.dataSource.transaction(async (m) => {
       if (await m.findOneBy(PlanEntity, { code: seed.plan.code })) return { created: false };
       const departmentIds = await this.upsertDepartments(m, seed);
-      const plan = await m.save(PlanEntity, m.create(PlanEntity, { ...seed.plan, demo: options.demoHistory, createdAt: new Date().toISOString(), remindBeforeWorkingDays: this.config.reminderLeadWorkingDays }));
+      const plan = await m.save(
+        PlanEntity,
+        m.create(PlanEntity, {
+          ...seed.plan,
+          demo: options.demoHistory,
+          createdAt: new Date().toISOString(),
+          remindBeforeWorkingDays: this.config.reminderLeadWorkingDays,
+        }),
+      );
       const taskIds = new Map<number, number>();
       const secondLevelOfTask = new Map<number, PlanSeed['indicators'][number]['children'][number]>();
       for (const first of seed.indicators) {
-        const parent = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: null, level: 1, number: first.number, title: first.title }));
+        const parent = await m.save(
+          IndicatorEntity,
+          m.create(IndicatorEntity, {
+            planId: plan.id,
+            parentId: null,
+            level: 1,
+            number: first.number,
+            title: first.title,
+          }),
+        );
         for (const second of first.children) {
-          const node = await m.save(IndicatorEntity, m.create(IndicatorEntity, { planId: plan.id, parentId: parent.id, level: 2, number: second.number, title: second.title }));
+          const node = await m.save(
+            IndicatorEntity,
+            m.create(IndicatorEntity, {
+              planId: plan.id,
+              parentId: parent.id,
+              level: 2,
+              number: second.number,
+              title: second.title,
+            }),
+          );
           const links = [
-            ...[...second.leadDepartments, ...(second.leadGroups ?? [])].map((code) => ({ code, role: 'lead' as const })),
-            ...[...second.responsibleDepartments, ...second.responsibleGroups].map((code) => ({ code, role: 'responsible' as const })),
+            ...[...second.leadDepartments, ...(second.leadGroups ?? [])].map((code) => ({
+              code,
+              role: 'lead' as const,
+            })),
+            ...[...second.responsibleDepartments, ...second.responsibleGroups].map((code) => ({
+              code,
+              role: 'responsible' as const,
+            })),
           ];
-          await m.insert(IndicatorDepartmentEntity, links.map(({ code, role }) => ({ indicatorId: node.id, departmentId: departmentIds.get(code)!, role })));
+          await m.insert(
+            IndicatorDepartmentEntity,
+            links.map(({ code, role }) => ({ indicatorId: node.id, departmentId: departmentIds.get(code)!, role })),
+          );
           for (const task of second.tasks) {
-            const saved = await m.save(TaskEntity, m.create(TaskEntity, { planId: plan.id, indicatorId: node.id, number: task.number, text: task.text, rawText: task.rawText }));
+            const saved = await m.save(
+              TaskEntity,
+              m.create(TaskEntity, {
+                planId: plan.id,
+                indicatorId: node.id,
+                number: task.number,
+                text: task.text,
+                rawText: task.rawText,
+              }),
+            );
             taskIds.set(task.number, saved.id);
             secondLevelOfTask.set(task.number, second);
           }
@@ -71,11 +124,23 @@ export class SeedLoaderService {
       for (const metric of seed.metrics) {
         const { taskNumber, reportingDepartments, ...fields } = metric;
         const ruled = withDefaultRules(fields);
-        const saved = await m.save(MetricEntity, m.create(MetricEntity, { ...ruled, source: metric.source, note: metric.note, planId: plan.id, taskId: taskIds.get(taskNumber)! }));
+        const saved = await m.save(
+          MetricEntity,
+          m.create(MetricEntity, {
+            ...ruled,
+            source: metric.source,
+            note: metric.note,
+            planId: plan.id,
+            taskId: taskIds.get(taskNumber)!,
+          }),
+        );
         metricIds.set(metric.code, saved.id);
         const codes = reportingDepartmentsOf({ reportingDepartments }, secondLevelOfTask.get(taskNumber)!);
         reporters.set(metric.code, new Set(codes));
-        await m.insert(MetricReportingDepartmentEntity, codes.map((code) => ({ metricId: saved.id, departmentId: departmentIds.get(code)! })));
+        await m.insert(
+          MetricReportingDepartmentEntity,
+          codes.map((code) => ({ metricId: saved.id, departmentId: departmentIds.get(code)! })),
+        );
       }
       if (options.demoHistory) {
         // Drawn for every department the task names, then kept for the reporting ones only: a metric that names its
@@ -93,18 +158,29 @@ export class SeedLoaderService {
           due.setUTCDate(due.getUTCDate() - h.daysBeforeDue);
           const createdAt = due.toISOString();
           await this.submissions.append(m, {
-            metricId: metricIds.get(h.metricCode)!, departmentId: departmentIds.get(h.departmentCode)!,
-            periodKey: h.periodKey, periodEnd: period.end, figure: h.figure, note: null, origin: 'demo', createdAt,
+            metricId: metricIds.get(h.metricCode)!,
+            departmentId: departmentIds.get(h.departmentCode)!,
+            periodKey: h.periodKey,
+            periodEnd: period.end,
+            figure: h.figure,
+            note: null,
+            origin: 'demo',
+            createdAt,
           });
         }
       }
-      this.logger.log(`Loaded plan ${seed.plan.code}: ${tasksOf(seed).length} tasks, ${seed.metrics.length} metrics${options.demoHistory ? ', demo history' : ''}`);
+      this.logger.log(
+        `Loaded plan ${seed.plan.code}: ${tasksOf(seed).length} tasks, ${seed.metrics.length} metrics${options.demoHistory ? ', demo history' : ''}`,
+      );
       return { created: true };
     });
   }
 
   private async upsertDepartments(m: EntityManager, seed: PlanSeed): Promise<Map<string, number>> {
-    const wanted = [...seed.departments.map((d) => ({ ...d, isGroup: false })), ...seed.departmentGroups.map((g) => ({ ...g, isGroup: true }))];
+    const wanted = [
+      ...seed.departments.map((d) => ({ ...d, isGroup: false })),
+      ...seed.departmentGroups.map((g) => ({ ...g, isGroup: true })),
+    ];
     const ids = new Map<string, number>();
     for (const d of wanted) {
       const existing = await m.findOneBy(DepartmentEntity, { code: d.code });

@@ -27,12 +27,19 @@ const MAX_LENGTH = 200;
  * 整改报告.html.pdf): nothing the clerk wrote is lost, and every system opens the file by its last extension.
  */
 export function evidenceFilename(raw: string, mimeType: string, bytes?: Buffer): string {
-  const name = raw.replace(INVISIBLE, '').replace(LONE_SURROGATE, '').replace(/[\\/"]/g, '_').trim().replace(/[.\s]+$/, '') || '佐证材料';
+  const name =
+    raw
+      .replace(INVISIBLE, '')
+      .replace(LONE_SURROGATE, '')
+      .replace(/[\\/"]/g, '_')
+      .trim()
+      .replace(/[.\s]+$/, '') || '佐证材料';
   const allowed = EXTENSIONS[mimeType] ?? [];
   const own = path.extname(name);
   if (allowed.includes(own.toLowerCase())) return truncate(name.slice(0, -own.length), MAX_LENGTH - own.length) + own;
   // A compound file whose main stream is none of Office's (or unknown, bytes not at hand) gets .cfb: nothing opens or runs it.
-  const added = mimeType === 'application/x-cfb' ? (bytes && legacyOfficeExtension(bytes)) || '.cfb' : allowed[0] ?? '';
+  const added =
+    mimeType === 'application/x-cfb' ? (bytes && legacyOfficeExtension(bytes)) || '.cfb' : (allowed[0] ?? '');
   return truncate(name, MAX_LENGTH - added.length) + added;
 }
 

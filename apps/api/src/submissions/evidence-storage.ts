@@ -38,7 +38,11 @@ export class EvidenceStorage {
     const detected = await fromBuffer(buffer);
     if (!detected || !ALLOWED_EVIDENCE_TYPES.has(detected.mime)) {
       const allowed = [...ALLOWED_EVIDENCE_TYPES.values()].join('、');
-      throw new AppError('UNSUPPORTED_FILE', `无法识别或不允许的文件类型，请上传：${allowed}`, `Unrecognised or disallowed file type; upload one of: ${[...ALLOWED_EVIDENCE_TYPES.values()].join(', ')}`);
+      throw new AppError(
+        'UNSUPPORTED_FILE',
+        `无法识别或不允许的文件类型，请上传：${allowed}`,
+        `Unrecognised or disallowed file type; upload one of: ${[...ALLOWED_EVIDENCE_TYPES.values()].join(', ')}`,
+      );
     }
     const sha256 = createHash('sha256').update(buffer).digest('hex');
     const relative = path.join(sha256.slice(0, 2), sha256);

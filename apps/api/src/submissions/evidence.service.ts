@@ -36,9 +36,11 @@ export class EvidenceService {
 
   /** Attaches a file to the department's own submission; the type is read from the bytes. */
   async attach(user: CurrentUser, submissionId: number, file: UploadedEvidence | undefined): Promise<EvidenceResponse> {
-    if (!file) throw new AppError('INVALID_INPUT', '请选择要上传的文件（字段 file）', 'Choose a file to upload (field "file")');
+    if (!file)
+      throw new AppError('INVALID_INPUT', '请选择要上传的文件（字段 file）', 'Choose a file to upload (field "file")');
     const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
-    if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    if (!submission)
+      throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     assertOwnDepartment(user, submission.departmentId);
     const checked = await this.check(file);
     return this.dataSource.transaction((m) => this.record(m, user, submissionId, checked));
@@ -54,9 +56,33 @@ export class EvidenceService {
   }
 
   /** Records a checked file against a submission, with its audit row, inside the caller's transaction. */
-  async record(m: EntityManager, user: CurrentUser, submissionId: number, { stored, filename }: CheckedEvidence): Promise<EvidenceResponse> {
-    const row = await m.save(EvidenceFileEntity, m.create(EvidenceFileEntity, { submissionId, filename, ...stored, uploadedBy: user.id, createdAt: this.clock.now().toISOString() }));
-    await this.audit.record(user, { kind: 'write', action: 'attach evidence', entity: 'evidence', entityId: row.id, after: { submissionId, filename, sha256: stored.sha256, size: stored.size } }, m);
+  async record(
+    m: EntityManager,
+    user: CurrentUser,
+    submissionId: number,
+    { stored, filename }: CheckedEvidence,
+  ): Promise<EvidenceResponse> {
+    const row = await m.save(
+      EvidenceFileEntity,
+      m.create(EvidenceFileEntity, {
+        submissionId,
+        filename,
+        ...stored,
+        uploadedBy: user.id,
+        createdAt: this.clock.now().toISOString(),
+      }),
+    );
+    await this.audit.record(
+      user,
+      {
+        kind: 'write',
+        action: 'attach evidence',
+        entity: 'evidence',
+        entityId: row.id,
+        after: { submissionId, filename, sha256: stored.sha256, size: stored.size },
+      },
+      m,
+    );
     return toEvidenceResponse(row);
   }
 
@@ -67,10 +93,21 @@ export class EvidenceService {
     const submission = (await this.dataSource.manager.findOneBy(SubmissionEntity, { id: file.submissionId }))!;
     assertOwnDepartment(user, submission.departmentId);
     // Files stored before names were checked against their type download under the checked name too.
-    return { file: { ...file, filename: evidenceFilename(file.filename, file.mimeType) }, path: this.storage.absolutePath(file.storagePath) };
+    return {
+      file: { ...file, filename: evidenceFilename(file.filename, file.mimeType) },
+      path: this.storage.absolutePath(file.storagePath),
+    };
   }
 }
 
 export function toEvidenceResponse(e: EvidenceFileEntity): EvidenceResponse {
-  return { id: e.id, submissionId: e.submissionId, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt };
+  return {
+    id: e.id,
+    submissionId: e.submissionId,
+    filename: e.filename,
+    mimeType: e.mimeType,
+    size: e.size,
+    sha256: e.sha256,
+    createdAt: e.createdAt,
+  };
 }

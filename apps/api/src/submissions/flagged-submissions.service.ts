@@ -28,19 +28,42 @@ export class FlaggedSubmissionsService {
   ) {}
 
   async list(planId: number, period?: string): Promise<FlaggedSubmissionsResponse> {
-    if (!(await this.dataSource.manager.existsBy(PlanEntity, { id: planId }))) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
+    if (!(await this.dataSource.manager.existsBy(PlanEntity, { id: planId })))
+      throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
     const rows = await this.submissions.flagged(planId, period);
     const { explanations, flags, acceptances } = await this.submissions.flagsOf(rows.map((r) => r.id));
     const users = await this.dataSource.manager.find(UserEntity, { select: { id: true, username: true } });
     const nameOf = new Map(users.map((u) => [u.id, u.username]));
     const items: FlaggedSubmission[] = rows.map((r) => {
       const acceptance = acceptanceOf(acceptances.get(r.id), nameOf);
-      const state: FlagState = r.revision < r.latestRevision ? 'superseded' : r.returnComment !== null ? 'returned' : acceptance ? 'accepted' : 'pending';
+      const state: FlagState =
+        r.revision < r.latestRevision
+          ? 'superseded'
+          : r.returnComment !== null
+            ? 'returned'
+            : acceptance
+              ? 'accepted'
+              : 'pending';
       return {
-        submissionId: r.id, metricId: r.metricId, metricCode: r.metricCode, metricName: r.metricName, metricNameEn: r.metricNameEn, unit: r.unit,
-        departmentId: r.departmentId, departmentName: r.departmentName, period: r.periodKey, revision: r.revision, figure: toFigure(r, []),
-        explanation: explanations.get(r.id) ?? null, flags: flags.get(r.id) ?? [], evidenceCount: r.evidenceCount,
-        submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : null, createdAt: r.createdAt, state, acceptance, returnComment: r.returnComment,
+        submissionId: r.id,
+        metricId: r.metricId,
+        metricCode: r.metricCode,
+        metricName: r.metricName,
+        metricNameEn: r.metricNameEn,
+        unit: r.unit,
+        departmentId: r.departmentId,
+        departmentName: r.departmentName,
+        period: r.periodKey,
+        revision: r.revision,
+        figure: toFigure(r, []),
+        explanation: explanations.get(r.id) ?? null,
+        flags: flags.get(r.id) ?? [],
+        evidenceCount: r.evidenceCount,
+        submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : null,
+        createdAt: r.createdAt,
+        state,
+        acceptance,
+        returnComment: r.returnComment,
       };
     });
     items.sort((a, b) => ORDER[a.state] - ORDER[b.state]);
@@ -51,15 +74,51 @@ export class FlaggedSubmissionsService {
   async accept(user: CurrentUser, submissionId: number, comment: string | undefined): Promise<{ accepted: true }> {
     await this.dataSource.transaction(async (tx) => {
       const submission = await tx.findOneBy(SubmissionEntity, { id: submissionId });
-      if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
-      if (!(await tx.countBy(SubmissionFlagEntity, { submissionId }))) throw new AppError('CONFLICT', '该版本未触发需说明的校验规则，无需接受', 'This revision tripped no soft rule; there is nothing to accept');
-      const latest = await tx.findOne(SubmissionEntity, { where: { metricId: submission.metricId, departmentId: submission.departmentId, periodKey: submission.periodKey }, order: { revision: 'DESC' } });
-      if (latest!.id !== submission.id) throw new AppError('CONFLICT', `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能处理最新版本`, `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be accepted`);
-      if (await tx.countBy(SubmissionReturnEntity, { submissionId })) throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was returned and awaits correction');
-      if (await tx.countBy(SubmissionFlagAcceptanceEntity, { submissionId })) throw new AppError('CONFLICT', '该版本已被接受', 'This revision was already accepted');
+      if (!submission)
+        throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+      if (!(await tx.countBy(SubmissionFlagEntity, { submissionId })))
+        throw new AppError(
+          'CONFLICT',
+          '该版本未触发需说明的校验规则，无需接受',
+          'This revision tripped no soft rule; there is nothing to accept',
+        );
+      const latest = await tx.findOne(SubmissionEntity, {
+        where: {
+          metricId: submission.metricId,
+          departmentId: submission.departmentId,
+          periodKey: submission.periodKey,
+        },
+        order: { revision: 'DESC' },
+      });
+      if (latest!.id !== submission.id)
+        throw new AppError(
+          'CONFLICT',
+          `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能处理最新版本`,
+          `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be accepted`,
+        );
+      if (await tx.countBy(SubmissionReturnEntity, { submissionId }))
+        throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was returned and awaits correction');
+      if (await tx.countBy(SubmissionFlagAcceptanceEntity, { submissionId }))
+        throw new AppError('CONFLICT', '该版本已被接受', 'This revision was already accepted');
       const text = comment?.trim() || null;
-      await tx.insert(SubmissionFlagAcceptanceEntity, { submissionId, acceptedBy: user.id, comment: text, at: this.clock.now().toISOString() });
-      await this.audit.record(user, { kind: 'write', action: 'accept flagged submission', entity: 'submission', entityId: submissionId, before: { state: 'pending' }, after: { state: 'accepted', comment: text } }, tx);
+      await tx.insert(SubmissionFlagAcceptanceEntity, {
+        submissionId,
+        acceptedBy: user.id,
+        comment: text,
+        at: this.clock.now().toISOString(),
+      });
+      await this.audit.record(
+        user,
+        {
+          kind: 'write',
+          action: 'accept flagged submission',
+          entity: 'submission',
+          entityId: submissionId,
+          before: { state: 'pending' },
+          after: { state: 'accepted', comment: text },
+        },
+        tx,
+      );
     });
     return { accepted: true };
   }

@@ -3,14 +3,25 @@ import { AppError, type AppErrorCode } from '../common/app-error';
 
 /** A refusal that names the fields to fill in (and, for soft rules, what to explain), for a form to show them. */
 export class FieldsRequiredError extends AppError {
-  constructor(code: AppErrorCode, messageZh: string, messageEn: string, readonly fields: string[], readonly rules?: SoftRuleFinding[]) {
+  constructor(
+    code: AppErrorCode,
+    messageZh: string,
+    messageEn: string,
+    readonly fields: string[],
+    readonly rules?: SoftRuleFinding[],
+  ) {
     super(code, messageZh, messageEn);
   }
 }
 
 /** A correction (a second revision or later) without its reason. */
 export function reasonRequired(previousRevision: number): FieldsRequiredError {
-  return new FieldsRequiredError('INVALID_INPUT', `已报送过第 ${previousRevision} 版，更正须填写更正理由 reason`, `Revision ${previousRevision} exists; a correction needs a reason`, ['reason']);
+  return new FieldsRequiredError(
+    'INVALID_INPUT',
+    `已报送过第 ${previousRevision} 版，更正须填写更正理由 reason`,
+    `Revision ${previousRevision} exists; a correction needs a reason`,
+    ['reason'],
+  );
 }
 
 /** A figure that trips soft rules without an explanation: which rules, and what to explain, in both languages. */

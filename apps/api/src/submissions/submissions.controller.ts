@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { FlaggedSubmissionsResponse, RevisionResponse } from '@taizhang/contracts';
@@ -9,7 +20,14 @@ import { idPipe } from '../common/id.pipe';
 import { EvidenceService, type EvidenceResponse } from './evidence.service';
 import { FlaggedSubmissionsService } from './flagged-submissions.service';
 import { SubmissionBody, submissionBodyPipe } from './submission-body';
-import { AcceptSubmissionDto, CreateSubmissionDto, FlaggedQueryDto, ReturnSubmissionDto, RevisionsQueryDto, type CreateSubmissionResponse } from './submissions.dto';
+import {
+  AcceptSubmissionDto,
+  CreateSubmissionDto,
+  FlaggedQueryDto,
+  ReturnSubmissionDto,
+  RevisionsQueryDto,
+  type CreateSubmissionResponse,
+} from './submissions.dto';
 import { SubmissionsService } from './submissions.service';
 
 @ApiTags('submissions')
@@ -29,7 +47,11 @@ export class SubmissionsController {
   @HttpCode(201)
   @Roles('department')
   @UseInterceptors(FileInterceptor('file'))
-  create(@User() user: CurrentUser, @SubmissionBody(submissionBodyPipe) body: CreateSubmissionDto, @UploadedFile() file: Express.Multer.File | undefined): Promise<CreateSubmissionResponse> {
+  create(
+    @User() user: CurrentUser,
+    @SubmissionBody(submissionBodyPipe) body: CreateSubmissionDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<CreateSubmissionResponse> {
     return this.submissions.create(user, body, file);
   }
 
@@ -44,7 +66,11 @@ export class SubmissionsController {
   @Post('submissions/:id/accept')
   @HttpCode(201)
   @Roles('leader')
-  accept(@User() user: CurrentUser, @Param('id', idPipe('报送编号 / submission id')) id: number, @Body() body: AcceptSubmissionDto): Promise<{ accepted: true }> {
+  accept(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('报送编号 / submission id')) id: number,
+    @Body() body: AcceptSubmissionDto,
+  ): Promise<{ accepted: true }> {
     return this.flagged.accept(user, id, body.comment);
   }
 
@@ -59,7 +85,11 @@ export class SubmissionsController {
   @Post('submissions/:id/return')
   @HttpCode(201)
   @Roles('leader')
-  returnForCorrection(@User() user: CurrentUser, @Param('id', idPipe('报送编号 / submission id')) id: number, @Body() body: ReturnSubmissionDto): Promise<{ returned: true }> {
+  returnForCorrection(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('报送编号 / submission id')) id: number,
+    @Body() body: ReturnSubmissionDto,
+  ): Promise<{ returned: true }> {
     return this.submissions.returnForCorrection(user, id, body.comment);
   }
 
@@ -68,14 +98,25 @@ export class SubmissionsController {
   @HttpCode(201)
   @Roles('department')
   @UseInterceptors(FileInterceptor('file'))
-  attach(@User() user: CurrentUser, @Param('id', idPipe('报送编号 / submission id')) id: number, @UploadedFile() file: Express.Multer.File | undefined): Promise<EvidenceResponse> {
+  attach(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('报送编号 / submission id')) id: number,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<EvidenceResponse> {
     return this.evidence.attach(user, id, file);
   }
 
   @Get('evidence/:id')
   @SignedIn()
-  async download(@User() user: CurrentUser, @Param('id', idPipe('材料编号 / evidence id')) id: number): Promise<StreamableFile> {
+  async download(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('材料编号 / evidence id')) id: number,
+  ): Promise<StreamableFile> {
     const { file, path } = await this.evidence.find(user, id);
-    return new StreamableFile(createReadStream(path), { type: file.mimeType, length: file.size, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}` });
+    return new StreamableFile(createReadStream(path), {
+      type: file.mimeType,
+      length: file.size,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
   }
 }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Figure } from '@taizhang/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { AppError } from '../common/app-error';
 import { HasVisibleText } from '../common/field-validators';
 
@@ -18,7 +30,11 @@ export class CaseRecordDto {
   @Matches(DATE, { message: 'startDate 应为日期 YYYY-MM-DD / startDate must be a date written YYYY-MM-DD' })
   startDate?: string;
 
-  @ApiPropertyOptional({ example: '2020-03-09', nullable: true, description: '办结日期，未办结为 null / completion date, null while open' })
+  @ApiPropertyOptional({
+    example: '2020-03-09',
+    nullable: true,
+    description: '办结日期，未办结为 null / completion date, null while open',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(DATE, { message: 'completedOn 应为日期 YYYY-MM-DD / completedOn must be a date written YYYY-MM-DD' })
@@ -46,7 +62,9 @@ export class CreateSubmissionDto {
   departmentId!: number;
 
   @ApiProperty({ example: '2020-03', description: '报送期 / period: "2020-03", "2020-Q1" or "2020"' })
-  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020' })
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
+    message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020',
+  })
   period!: string;
 
   @ApiPropertyOptional({ example: 82.5 })
@@ -78,13 +96,20 @@ export class CreateSubmissionDto {
   @Type(() => CaseRecordDto)
   cases?: CaseRecordDto[];
 
-  @ApiPropertyOptional({ example: '分母漏计 2 件', description: '更正理由，第二版起必填 / why this corrects the previous revision; required from revision 2' })
+  @ApiPropertyOptional({
+    example: '分母漏计 2 件',
+    description: '更正理由，第二版起必填 / why this corrects the previous revision; required from revision 2',
+  })
   @IsOptional()
   @IsString({ message: '更正理由应为文字 / reason must be text' })
   @MaxLength(500, { message: '更正理由不超过 500 字 / reason must be at most 500 characters' })
   reason?: string;
 
-  @ApiPropertyOptional({ example: '系统切换导致延迟报送', description: '说明：数据触发需说明的校验规则（逾期、异常波动、无佐证的 100%、逾期期间分母为 0）时必填 / why the figure trips a soft rule; required when it does' })
+  @ApiPropertyOptional({
+    example: '系统切换导致延迟报送',
+    description:
+      '说明：数据触发需说明的校验规则（逾期、异常波动、无佐证的 100%、逾期期间分母为 0）时必填 / why the figure trips a soft rule; required when it does',
+  })
   @IsOptional()
   @IsString({ message: '说明应为文字 / explanation must be text' })
   @MaxLength(1000, { message: '说明不超过 1000 字 / explanation must be at most 1000 characters' })
@@ -99,15 +124,37 @@ export class CreateSubmissionDto {
 
 /** The figure a request carries; exactly one form, or a 400 that says which forms there are. */
 export function figureOf(dto: CreateSubmissionDto): Figure {
-  const forms = [dto.value !== undefined, dto.numerator !== undefined || dto.denominator !== undefined, dto.cases !== undefined, dto.completedOn !== undefined].filter(Boolean).length;
+  const forms = [
+    dto.value !== undefined,
+    dto.numerator !== undefined || dto.denominator !== undefined,
+    dto.cases !== undefined,
+    dto.completedOn !== undefined,
+  ].filter(Boolean).length;
   if (forms !== 1) {
-    throw new AppError('INVALID_FIGURE', '请只填写一种数据：数值 value；分子 numerator 和分母 denominator；案件记录 cases；或完成日期 completedOn', 'Give exactly one form of figure: value; numerator and denominator; cases; or completedOn');
+    throw new AppError(
+      'INVALID_FIGURE',
+      '请只填写一种数据：数值 value；分子 numerator 和分母 denominator；案件记录 cases；或完成日期 completedOn',
+      'Give exactly one form of figure: value; numerator and denominator; cases; or completedOn',
+    );
   }
   if (dto.value !== undefined) return { type: 'value', value: dto.value };
-  if (dto.cases !== undefined) return { type: 'cases', cases: dto.cases.map((c) => ({ reference: c.reference, startDate: c.startDate ?? null, completedOn: c.completedOn ?? null, value: c.value ?? null })) };
+  if (dto.cases !== undefined)
+    return {
+      type: 'cases',
+      cases: dto.cases.map((c) => ({
+        reference: c.reference,
+        startDate: c.startDate ?? null,
+        completedOn: c.completedOn ?? null,
+        value: c.value ?? null,
+      })),
+    };
   if (dto.completedOn !== undefined) return { type: 'completion', completedOn: dto.completedOn };
   if (dto.numerator === undefined || dto.denominator === undefined) {
-    throw new AppError('INVALID_FIGURE', '分子 numerator 和分母 denominator 须同时填写', 'Give both the numerator and the denominator');
+    throw new AppError(
+      'INVALID_FIGURE',
+      '分子 numerator 和分母 denominator 须同时填写',
+      'Give both the numerator and the denominator',
+    );
   }
   return { type: 'ratio', numerator: dto.numerator, denominator: dto.denominator };
 }
@@ -133,7 +180,9 @@ export class FlaggedQueryDto {
   planId!: number;
 
   @IsOptional()
-  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020' })
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
+    message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020',
+  })
   period?: string;
 }
 

@@ -18,7 +18,13 @@ import { SubmissionsService } from './submissions.service';
     CalendarModule,
     DeliveryModule,
     // Files are checked in memory (type and size) before anything reaches the disk.
-    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }) }),
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.maxUploadBytes, files: 1 },
+      }),
+    }),
   ],
   controllers: [SubmissionsController],
   providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage, FlaggedSubmissionsService],

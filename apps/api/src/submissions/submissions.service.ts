@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RevisionResponse } from '@taizhang/contracts';
-import { checkSoftRules, dueDate, evaluatePeriod, findPeriod, validateFigure, type Figure, type ReportingPeriod, type SoftRuleFinding } from '@taizhang/domain';
+import {
+  checkSoftRules,
+  dueDate,
+  evaluatePeriod,
+  findPeriod,
+  validateFigure,
+  type Figure,
+  type ReportingPeriod,
+  type SoftRuleFinding,
+} from '@taizhang/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -62,23 +71,47 @@ export class SubmissionsService {
    * by its bytes — so a rejection writes nothing; then appends the new revision, its flags, its evidence and their
    * audit rows in one transaction (never overwrites), then evaluates the metric at once.
    */
-  async create(user: CurrentUser, dto: CreateSubmissionDto, file?: UploadedEvidence): Promise<CreateSubmissionResponse> {
+  async create(
+    user: CurrentUser,
+    dto: CreateSubmissionDto,
+    file?: UploadedEvidence,
+  ): Promise<CreateSubmissionResponse> {
     const p = await this.prepare(user, dto, { hasEvidence: file !== undefined });
     const checked = file ? await this.evidence.check(file) : null;
     // Two corrections of the same figure at once (PostgreSQL runs them side by side) may both take the same next
     // revision number: the second is refused by the unique key and simply written again as the one after.
-    const { saved, evidence } = await retryOnClash(() => this.dataSource.transaction(async (m) => {
-      const row = await this.persist(m, user, p);
-      return { saved: row, evidence: checked ? [await this.evidence.record(m, user, row.id, checked)] : [] };
-    }));
+    const { saved, evidence } = await retryOnClash(() =>
+      this.dataSource.transaction(async (m) => {
+        const row = await this.persist(m, user, p);
+        return { saved: row, evidence: checked ? [await this.evidence.record(m, user, row.id, checked)] : [] };
+      }),
+    );
     await this.evaluation.evaluateMetrics(p.plan, [p.metric.id]);
     const current = await this.evaluationRepository.current([p.metric.id]);
-    const pick = (departmentId: number | null) => current.find((e) => e.departmentId === departmentId && e.periodKey === p.period.key)!;
-    const asEvaluation = (e: ReturnType<typeof pick>) => ({ status: e.status, basis: e.basis, value: e.value, target: e.target, reasonZh: e.reasonZh, reasonEn: e.reasonEn });
+    const pick = (departmentId: number | null) =>
+      current.find((e) => e.departmentId === departmentId && e.periodKey === p.period.key)!;
+    const asEvaluation = (e: ReturnType<typeof pick>) => ({
+      status: e.status,
+      basis: e.basis,
+      value: e.value,
+      target: e.target,
+      reasonZh: e.reasonZh,
+      reasonEn: e.reasonEn,
+    });
     return {
       submission: {
-        id: saved.id, metricId: p.metric.id, departmentId: p.department.id, period: p.period.key, revision: saved.revision, figure: toFigure(saved, p.figure.type === 'cases' ? p.figure.cases : []),
-        note: saved.note, reason: saved.reason, explanation: p.explanation, flags: p.findings, submittedBy: user.username, createdAt: saved.createdAt,
+        id: saved.id,
+        metricId: p.metric.id,
+        departmentId: p.department.id,
+        period: p.period.key,
+        revision: saved.revision,
+        figure: toFigure(saved, p.figure.type === 'cases' ? p.figure.cases : []),
+        note: saved.note,
+        reason: saved.reason,
+        explanation: p.explanation,
+        flags: p.findings,
+        submittedBy: user.username,
+        createdAt: saved.createdAt,
       },
       evidence,
       evaluation: { department: asEvaluation(pick(p.department.id)), overall: asEvaluation(pick(null)) },
@@ -89,30 +122,68 @@ export class SubmissionsService {
    * Every check a submission must pass before anything is written; throws an AppError naming what is wrong. Hard rules
    * refuse; soft rules (SOFT_RULES) refuse only a figure without an explanation, and flag it with one.
    */
-  async prepare(user: CurrentUser, dto: CreateSubmissionDto, options: { hasEvidence?: boolean } = {}): Promise<PreparedSubmission> {
+  async prepare(
+    user: CurrentUser,
+    dto: CreateSubmissionDto,
+    options: { hasEvidence?: boolean } = {},
+  ): Promise<PreparedSubmission> {
     assertOwnDepartment(user, dto.departmentId);
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
-    if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
-    if (metric.retiredAt) throw new AppError('CONFLICT', `指标「${metric.name}」已停用，不再报送数据`, `The metric "${metric.nameEn || metric.name}" is retired and takes no more figures`);
+    if (!metric)
+      throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
+    if (metric.retiredAt)
+      throw new AppError(
+        'CONFLICT',
+        `指标「${metric.name}」已停用，不再报送数据`,
+        `The metric "${metric.nameEn || metric.name}" is retired and takes no more figures`,
+      );
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
     const inputs = await this.evaluationRepository.loadAssignments(plan.id, [metric.id]);
     const department = (inputs.assigned.get(metric.id) ?? []).find((d) => d.id === dto.departmentId);
     if (!department) {
-      throw new AppError('INVALID_INPUT', `单位 ${dto.departmentId} 不是指标「${metric.name}」的牵头或责任单位`, `Department ${dto.departmentId} is neither lead nor responsible for the metric "${metric.nameEn}"`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `单位 ${dto.departmentId} 不是指标「${metric.name}」的牵头或责任单位`,
+        `Department ${dto.departmentId} is neither lead nor responsible for the metric "${metric.nameEn}"`,
+      );
     }
     const ruled = toRuledMetric(metric);
     const today = this.clock.today();
     const period = findPeriod(ruled, dto.period);
     if (!period || Number(dto.period.slice(0, 4)) !== plan.year) {
-      const example = ruled.frequency === 'quarterly' ? `${plan.year}-Q1` : ruled.frequency === 'annual' ? String(plan.year) : `${plan.year}-03`;
-      throw new AppError('PERIOD_OUTSIDE_PLAN', `报送期 ${dto.period} 不是该指标在 ${plan.year} 年的报送期，应写作 ${example} 这样的形式`, `${dto.period} is not a reporting period of this metric in ${plan.year}; write it like ${example}`);
+      const example =
+        ruled.frequency === 'quarterly'
+          ? `${plan.year}-Q1`
+          : ruled.frequency === 'annual'
+            ? String(plan.year)
+            : `${plan.year}-03`;
+      throw new AppError(
+        'PERIOD_OUTSIDE_PLAN',
+        `报送期 ${dto.period} 不是该指标在 ${plan.year} 年的报送期，应写作 ${example} 这样的形式`,
+        `${dto.period} is not a reporting period of this metric in ${plan.year}; write it like ${example}`,
+      );
     }
-    if (period.start > today) throw new AppError('INVALID_INPUT', `报送期 ${dto.period} 尚未开始，不能提前报送`, `The period ${dto.period} has not begun; figures cannot be reported ahead of it`);
+    if (period.start > today)
+      throw new AppError(
+        'INVALID_INPUT',
+        `报送期 ${dto.period} 尚未开始，不能提前报送`,
+        `The period ${dto.period} has not begun; figures cannot be reported ahead of it`,
+      );
     const figure = figureOf(dto);
     const problems = validateFigure(ruled, figure);
     const future = datesOf(figure).find((d) => d > today);
-    if (future) problems.push({ field: 'date', messageZh: `日期 ${future} 晚于今天（${today}）`, messageEn: `The date ${future} is after today (${today})` });
-    if (problems.length) throw new AppError('INVALID_FIGURE', problems.map((p) => p.messageZh).join('；'), problems.map((p) => p.messageEn).join('; '));
+    if (future)
+      problems.push({
+        field: 'date',
+        messageZh: `日期 ${future} 晚于今天（${today}）`,
+        messageEn: `The date ${future} is after today (${today})`,
+      });
+    if (problems.length)
+      throw new AppError(
+        'INVALID_FIGURE',
+        problems.map((p) => p.messageZh).join('；'),
+        problems.map((p) => p.messageEn).join('; '),
+      );
     // Evaluating before writing surfaces what the rules cannot judge (a date beyond the calendar) as a 400, with nothing saved.
     // The due date too: the period's overall status needs it for the departments that have not reported yet.
     const ctx = { today, calendar: await this.calendar.calendar() };
@@ -125,31 +196,81 @@ export class SubmissionsService {
     const explanation = hasVisibleText(dto.explanation) ? dto.explanation!.trim() : null;
     const findings = this.config.softRules
       ? checkSoftRules({
-        metric: ruled, period, figure, today, dueDate: due, calendar: ctx.calendar, awaitingFigure: !latest || latest.returned, hasEvidence: options.hasEvidence ?? false,
-        previous: ruled.kind === 'value' ? await this.submissions.previousFigure(metric.id, department.id, period.start) : null,
-      })
+          metric: ruled,
+          period,
+          figure,
+          today,
+          dueDate: due,
+          calendar: ctx.calendar,
+          awaitingFigure: !latest || latest.returned,
+          hasEvidence: options.hasEvidence ?? false,
+          previous:
+            ruled.kind === 'value'
+              ? await this.submissions.previousFigure(metric.id, department.id, period.start)
+              : null,
+        })
       : [];
     if (findings.length && !explanation) throw explanationRequired(findings);
-    return { plan, metric, department, period, figure, note: dto.note ?? null, reason, explanation: findings.length ? explanation : null, findings };
+    return {
+      plan,
+      metric,
+      department,
+      period,
+      figure,
+      note: dto.note ?? null,
+      reason,
+      explanation: findings.length ? explanation : null,
+      findings,
+    };
   }
 
   /** Appends the prepared revision and its audit row inside the caller's transaction. */
   async persist(m: EntityManager, user: CurrentUser, p: PreparedSubmission): Promise<SubmissionEntity> {
-    const previous = await m.findOne(SubmissionEntity, { where: { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key }, order: { revision: 'DESC' } });
+    const previous = await m.findOne(SubmissionEntity, {
+      where: { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key },
+      order: { revision: 'DESC' },
+    });
     if (previous && !p.reason) throw reasonRequired(previous.revision);
     // Marked in the same transaction: if this process dies before evaluating, the next cycle still does. The plan
     // row first, as the engine's transactions take it: the same lock order on PostgreSQL, so never a deadlock.
     await markPlanChanged(m, p.plan.id);
     await EvaluationRepository.markStale(m, p.metric.id, [p.period.key]);
     const row = await this.submissions.append(m, {
-      metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key, periodEnd: p.period.end, figure: p.figure,
-      note: p.note, reason: p.reason, submittedBy: user.id, origin: 'department', createdAt: this.clock.now().toISOString(),
+      metricId: p.metric.id,
+      departmentId: p.department.id,
+      periodKey: p.period.key,
+      periodEnd: p.period.end,
+      figure: p.figure,
+      note: p.note,
+      reason: p.reason,
+      submittedBy: user.id,
+      origin: 'department',
+      createdAt: this.clock.now().toISOString(),
     });
     await this.submissions.saveFlags(m, row.id, p.explanation, p.findings);
     // The reminders to report this period (即将到期, 逾期未报送) are done with: they leave the department's bell.
     await this.delivery.clear(m, p.department.id, reminderSubject(p.metric.id, p.period.key));
     const flagged = p.findings.length ? { flags: p.findings.map((f) => f.rule), explanation: p.explanation } : {};
-    await this.audit.record(user, { kind: 'write', action: 'submit figures', entity: 'submission', entityId: row.id, before: previous ? { id: previous.id, revision: previous.revision } : null, after: { metric: p.metric.code, period: p.period.key, revision: row.revision, figure: p.figure, note: row.note, reason: row.reason, ...flagged } }, m);
+    await this.audit.record(
+      user,
+      {
+        kind: 'write',
+        action: 'submit figures',
+        entity: 'submission',
+        entityId: row.id,
+        before: previous ? { id: previous.id, revision: previous.revision } : null,
+        after: {
+          metric: p.metric.code,
+          period: p.period.key,
+          revision: row.revision,
+          figure: p.figure,
+          note: row.note,
+          reason: row.reason,
+          ...flagged,
+        },
+      },
+      m,
+    );
     return row;
   }
 
@@ -172,11 +293,31 @@ export class SubmissionsService {
     const returnsOf = groupBy(returns, (x) => x.submissionId);
     const evidenceOf = groupBy(evidence, (e) => e.submissionId);
     return rows.map((r) => ({
-      id: r.id, metricId: r.metricId, departmentId: r.departmentId, period: r.periodKey, revision: r.revision, figure: toFigure(r, r.cases),
-      note: r.note, reason: r.reason, explanation: flagged.explanations.get(r.id) ?? null, flags: flagged.flags.get(r.id) ?? [],
-      submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : r.origin, createdAt: r.createdAt,
-      returns: (returnsOf.get(r.id) ?? []).map((x) => ({ comment: x.comment, at: x.at, by: nameOf.get(x.returnedBy) ?? null })),
-      evidence: (evidenceOf.get(r.id) ?? []).map((e) => ({ id: e.id, filename: e.filename, mimeType: e.mimeType, size: e.size, sha256: e.sha256, createdAt: e.createdAt })),
+      id: r.id,
+      metricId: r.metricId,
+      departmentId: r.departmentId,
+      period: r.periodKey,
+      revision: r.revision,
+      figure: toFigure(r, r.cases),
+      note: r.note,
+      reason: r.reason,
+      explanation: flagged.explanations.get(r.id) ?? null,
+      flags: flagged.flags.get(r.id) ?? [],
+      submittedBy: r.submittedBy ? (nameOf.get(r.submittedBy) ?? null) : r.origin,
+      createdAt: r.createdAt,
+      returns: (returnsOf.get(r.id) ?? []).map((x) => ({
+        comment: x.comment,
+        at: x.at,
+        by: nameOf.get(x.returnedBy) ?? null,
+      })),
+      evidence: (evidenceOf.get(r.id) ?? []).map((e) => ({
+        id: e.id,
+        filename: e.filename,
+        mimeType: e.mimeType,
+        size: e.size,
+        sha256: e.sha256,
+        createdAt: e.createdAt,
+      })),
       acceptance: acceptanceOf(flagged.acceptances.get(r.id), nameOf),
     }));
   }
@@ -187,25 +328,60 @@ export class SubmissionsService {
    */
   async returnForCorrection(user: CurrentUser, submissionId: number, comment: string): Promise<{ returned: true }> {
     const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
-    if (!submission) throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    if (!submission)
+      throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     const metric = (await this.dataSource.manager.findOneBy(MetricEntity, { id: submission.metricId }))!;
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
     await this.dataSource.transaction(async (tx) => {
       // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
       await markPlanChanged(tx, plan.id);
-      const latest = await tx.findOne(SubmissionEntity, { where: { metricId: submission.metricId, departmentId: submission.departmentId, periodKey: submission.periodKey }, order: { revision: 'DESC' } });
-      if (latest!.id !== submission.id) throw new AppError('CONFLICT', `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`, `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`);
-      if (await tx.countBy(SubmissionReturnEntity, { submissionId })) throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was already returned and awaits correction');
+      const latest = await tx.findOne(SubmissionEntity, {
+        where: {
+          metricId: submission.metricId,
+          departmentId: submission.departmentId,
+          periodKey: submission.periodKey,
+        },
+        order: { revision: 'DESC' },
+      });
+      if (latest!.id !== submission.id)
+        throw new AppError(
+          'CONFLICT',
+          `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`,
+          `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`,
+        );
+      if (await tx.countBy(SubmissionReturnEntity, { submissionId }))
+        throw new AppError(
+          'CONFLICT',
+          '该版本已被退回，等待更正',
+          'This revision was already returned and awaits correction',
+        );
       const at = this.clock.now().toISOString();
       await EvaluationRepository.markStale(tx, metric.id, [submission.periodKey]);
       await tx.insert(SubmissionReturnEntity, { submissionId, returnedBy: user.id, comment, at });
-      await this.audit.record(user, { kind: 'write', action: 'return submission', entity: 'submission', entityId: submissionId, before: { state: 'submitted' }, after: { state: 'returned', comment } }, tx);
+      await this.audit.record(
+        user,
+        {
+          kind: 'write',
+          action: 'return submission',
+          entity: 'submission',
+          entityId: submissionId,
+          before: { state: 'submitted' },
+          after: { state: 'returned', comment },
+        },
+        tx,
+      );
       await this.delivery.toDepartment(tx, submission.departmentId, {
         titleZh: `数据被退回更正：${metric.name} ${submission.periodKey}（第 ${submission.revision} 版）`,
         titleEn: `Figures returned for correction: ${metric.nameEn} ${submission.periodKey} (revision ${submission.revision})`,
         bodyZh: `退回意见：${comment}`,
         link: `/?${new URLSearchParams({ state: 'returned', q: metric.code })}`,
-        data: { kind: 'returned', metric: metric.code, period: submission.periodKey, revision: submission.revision, comment },
+        data: {
+          kind: 'returned',
+          metric: metric.code,
+          period: submission.periodKey,
+          revision: submission.revision,
+          comment,
+        },
       });
     });
     await this.evaluation.evaluateMetrics(plan, [metric.id]);
@@ -214,12 +390,20 @@ export class SubmissionsService {
 }
 
 /** A leader's acceptance of a flagged revision, as the API shows it. */
-export function acceptanceOf(a: { acceptedBy: number; at: string; comment: string | null } | undefined, nameOf: Map<number, string>): RevisionResponse['acceptance'] {
+export function acceptanceOf(
+  a: { acceptedBy: number; at: string; comment: string | null } | undefined,
+  nameOf: Map<number, string>,
+): RevisionResponse['acceptance'] {
   return a ? { by: nameOf.get(a.acceptedBy) ?? null, at: a.at, comment: a.comment } : null;
 }
 
 /** The dates a figure gives that exist (one that does not is validateFigure's to name, not "after today"). */
 function datesOf(f: Figure): string[] {
-  const dates = f.type === 'completion' ? [f.completedOn] : f.type === 'cases' ? f.cases.flatMap((c) => [c.startDate, c.completedOn]) : [];
+  const dates =
+    f.type === 'completion'
+      ? [f.completedOn]
+      : f.type === 'cases'
+        ? f.cases.flatMap((c) => [c.startDate, c.completedOn])
+        : [];
   return dates.filter((d): d is string => d !== null && isRealDate(d));
 }

@@ -49,54 +49,120 @@ export class DeliveryService {
   /** Notifies a department's users (bell) and queues its email and webhook, inside the caller's transaction. */
   async toDepartment(m: EntityManager, departmentId: number, message: Message): Promise<void> {
     const now = this.clock.now().toISOString();
-    await m.insert(NotificationEntity, { departmentId, audience: 'department', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: now, readAt: null, subject: message.subject ?? null, clearedAt: null });
+    await m.insert(NotificationEntity, {
+      departmentId,
+      audience: 'department',
+      titleZh: message.titleZh,
+      titleEn: message.titleEn,
+      link: message.link,
+      createdAt: now,
+      readAt: null,
+      subject: message.subject ?? null,
+      clearedAt: null,
+    });
     const department = await m.findOneBy(DepartmentEntity, { id: departmentId });
     // The subject is the bell's own bookkeeping, not part of what email and webhooks carry.
     const payload = JSON.stringify({ ...message, subject: undefined, department: department?.name });
-    if (department?.email && this.config.smtpUrl) await m.insert(DeliveryEntity, { channel: 'email', target: department.email, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
-    if (department?.webhookUrl) await m.insert(DeliveryEntity, { channel: 'webhook', target: department.webhookUrl, payload, status: 'pending', attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now });
+    if (department?.email && this.config.smtpUrl)
+      await m.insert(DeliveryEntity, {
+        channel: 'email',
+        target: department.email,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    if (department?.webhookUrl)
+      await m.insert(DeliveryEntity, {
+        channel: 'webhook',
+        target: department.webhookUrl,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
   }
 
   /** Takes a department's messages about `subject` out of its bell (kept, marked cleared), inside the caller's transaction. */
   async clear(m: EntityManager, departmentId: number, subject: string): Promise<void> {
-    await m.update(NotificationEntity, { audience: 'department', departmentId, subject, clearedAt: IsNull() }, { clearedAt: this.clock.now().toISOString() });
+    await m.update(
+      NotificationEntity,
+      { audience: 'department', departmentId, subject, clearedAt: IsNull() },
+      { clearedAt: this.clock.now().toISOString() },
+    );
   }
 
   async toLeaders(m: EntityManager, message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {
-    await m.insert(NotificationEntity, { departmentId: null, audience: 'leaders', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: this.clock.now().toISOString(), readAt: null });
+    await m.insert(NotificationEntity, {
+      departmentId: null,
+      audience: 'leaders',
+      titleZh: message.titleZh,
+      titleEn: message.titleEn,
+      link: message.link,
+      createdAt: this.clock.now().toISOString(),
+      readAt: null,
+    });
   }
 
   /** A message for the admins' bell, sent once: another with the same link is not sent again. */
   async toAdminsOnce(message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       if (await m.existsBy(NotificationEntity, { audience: 'admins', link: message.link })) return;
-      await m.insert(NotificationEntity, { departmentId: null, audience: 'admins', titleZh: message.titleZh, titleEn: message.titleEn, link: message.link, createdAt: this.clock.now().toISOString(), readAt: null });
+      await m.insert(NotificationEntity, {
+        departmentId: null,
+        audience: 'admins',
+        titleZh: message.titleZh,
+        titleEn: message.titleEn,
+        link: message.link,
+        createdAt: this.clock.now().toISOString(),
+        readAt: null,
+      });
     });
   }
 
   /** Sends what is due; returns how many went out. */
   async flush(): Promise<{ sent: number; failed: number }> {
     const now = this.clock.now();
-    const due = await this.dataSource.manager.find(DeliveryEntity, { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now.toISOString()) }, order: { id: 'ASC' }, take: 200 });
+    const due = await this.dataSource.manager.find(DeliveryEntity, {
+      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now.toISOString()) },
+      order: { id: 'ASC' },
+      take: 200,
+    });
     let sent = 0;
     let failed = 0;
     for (const d of due) {
       try {
         await (d.channel === 'email' ? this.sendEmail(d) : this.sendWebhook(d));
-        await this.dataSource.manager.update(DeliveryEntity, { id: d.id }, { status: 'sent', attempts: d.attempts + 1, lastError: null });
+        await this.dataSource.manager.update(
+          DeliveryEntity,
+          { id: d.id },
+          { status: 'sent', attempts: d.attempts + 1, lastError: null },
+        );
         sent += 1;
       } catch (error) {
         const attempts = d.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
         // An address the webhook rule refuses stays refused: failed at once, for admins to see.
         const giveUp = attempts >= MAX_ATTEMPTS || error instanceof WebhookRefusedError;
-        await this.dataSource.manager.update(DeliveryEntity, { id: d.id }, {
-          attempts, lastError: message.slice(0, 2000), status: giveUp ? 'failed' : 'pending',
-          nextAttemptAt: new Date(now.getTime() + backOffMs(attempts)).toISOString(),
-        });
+        await this.dataSource.manager.update(
+          DeliveryEntity,
+          { id: d.id },
+          {
+            attempts,
+            lastError: message.slice(0, 2000),
+            status: giveUp ? 'failed' : 'pending',
+            nextAttemptAt: new Date(now.getTime() + backOffMs(attempts)).toISOString(),
+          },
+        );
         if (giveUp) {
           failed += 1;
-          this.logger.warn(`Delivery ${d.id} (${d.channel} to ${d.target}) failed after ${attempts} attempts: ${message}`);
+          this.logger.warn(
+            `Delivery ${d.id} (${d.channel} to ${d.target}) failed after ${attempts} attempts: ${message}`,
+          );
         }
       }
     }
@@ -104,9 +170,20 @@ export class DeliveryService {
   }
 
   async failures(): Promise<FailedDeliveryResponse[]> {
-    const rows = await this.dataSource.manager.find(DeliveryEntity, { where: { status: 'failed' }, order: { id: 'DESC' }, take: 200 });
+    const rows = await this.dataSource.manager.find(DeliveryEntity, {
+      where: { status: 'failed' },
+      order: { id: 'DESC' },
+      take: 200,
+    });
     return rows.map((d) => ({
-      id: d.id, channel: d.channel, target: d.target, attempts: d.attempts, lastError: d.lastError, payload: d.payload, status: 'failed', createdAt: d.createdAt,
+      id: d.id,
+      channel: d.channel,
+      target: d.target,
+      attempts: d.attempts,
+      lastError: d.lastError,
+      payload: d.payload,
+      status: 'failed',
+      createdAt: d.createdAt,
       // The last attempt set the next one back-off minutes ahead (see flush), so its time is that much earlier.
       lastAttemptAt: new Date(new Date(d.nextAttemptAt).getTime() - backOffMs(d.attempts)).toISOString(),
     }));
@@ -116,7 +193,12 @@ export class DeliveryService {
     const message = JSON.parse(d.payload) as Message;
     const transport = nodemailer.createTransport(this.config.smtpUrl!);
     try {
-      await transport.sendMail({ from: this.config.smtpFrom, to: d.target, subject: `【台账】${message.titleZh}`, text: `${message.bodyZh}\n\n${message.titleEn}\n${message.link}` });
+      await transport.sendMail({
+        from: this.config.smtpFrom,
+        to: d.target,
+        subject: `【台账】${message.titleZh}`,
+        text: `${message.bodyZh}\n\n${message.titleEn}\n${message.link}`,
+      });
     } finally {
       transport.close();
     }
@@ -133,12 +215,22 @@ export class DeliveryService {
     if (refused) throw refused;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     await new Promise<void>((resolve, reject) => {
-      const req = send(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(d.payload) }, lookup: this.webhooks.lookup, agent: false, signal: AbortSignal.timeout(10_000) }, (res) => {
-        res.resume();
-        const status = res.statusCode ?? 0;
-        if (status >= 200 && status < 300) resolve();
-        else reject(new Error(`HTTP ${status}`));
-      });
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(d.payload) },
+          lookup: this.webhooks.lookup,
+          agent: false,
+          signal: AbortSignal.timeout(10_000),
+        },
+        (res) => {
+          res.resume();
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve();
+          else reject(new Error(`HTTP ${status}`));
+        },
+      );
       req.on('error', reject);
       req.end(d.payload);
     });

@@ -1,7 +1,12 @@
 import { needsSupervision } from './supervision.service';
 
 describe(needsSupervision.name, () => {
-  const looked = { supervisedOn: '2020-10-15', supervisedVersion: 7, supervisionVersion: 7, supervisionRecheckOn: '2020-10-23' };
+  const looked = {
+    supervisedOn: '2020-10-15',
+    supervisedVersion: 7,
+    supervisionVersion: 7,
+    supervisionRecheckOn: '2020-10-23',
+  };
 
   it('leaves alone a plan unchanged since its last run, until its recheck day', () => {
     expect(needsSupervision(looked, '2020-10-15')).toBe(false);

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { createReadStream } from 'node:fs';
 import { ApiTags } from '@nestjs/swagger';
@@ -13,7 +24,10 @@ import { NoticesService, type NoticeResponse } from './notices.service';
 
 class ListNoticesQueryDto {
   @IsOptional()
-  @IsIn(['open', 'issued', 'acknowledged', 'replied', 'closed'], { message: 'state 应为 open、issued、acknowledged、replied 或 closed / state must be open, issued, acknowledged, replied or closed' })
+  @IsIn(['open', 'issued', 'acknowledged', 'replied', 'closed'], {
+    message:
+      'state 应为 open、issued、acknowledged、replied 或 closed / state must be open, issued, acknowledged, replied or closed',
+  })
   state?: string;
 
   @IsOptional()
@@ -31,10 +45,14 @@ class IssueNoticeDto {
   @Min(1, { message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
   departmentId!: number;
 
-  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020' })
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
+    message: '报送期应写作 2020-03、2020-Q1 或 2020 / period must be written 2020-03, 2020-Q1 or 2020',
+  })
   period!: string;
 
-  @IsIn(NOTICE_LEVELS, { message: 'level 应为 remind、supervise 或 listed / level must be remind, supervise or listed' })
+  @IsIn(NOTICE_LEVELS, {
+    message: 'level 应为 remind、supervise 或 listed / level must be remind, supervise or listed',
+  })
   level!: NoticeLevel;
 
   @IsOptional()
@@ -49,7 +67,9 @@ class ReplyDto {
   @MaxLength(4000, { message: '整改措施不超过 4000 字 / measures must be at most 4000 characters' })
   measures!: string;
 
-  @IsRealDate({ message: '完成时限 targetDate 应为实际存在的日期 YYYY-MM-DD / targetDate must be a real date written YYYY-MM-DD' })
+  @IsRealDate({
+    message: '完成时限 targetDate 应为实际存在的日期 YYYY-MM-DD / targetDate must be a real date written YYYY-MM-DD',
+  })
   targetDate!: string;
 }
 
@@ -88,7 +108,10 @@ export class NoticesController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('department')
-  acknowledge(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number): Promise<NoticeResponse> {
+  acknowledge(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('督办单编号 / notice id')) id: number,
+  ): Promise<NoticeResponse> {
     return this.notices.act(user, id, 'acknowledge', {});
   }
 
@@ -97,28 +120,48 @@ export class NoticesController {
   @HttpCode(200)
   @Roles('department')
   @UseInterceptors(FileInterceptor('file'))
-  reply(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number, @Body() body: ReplyDto, @UploadedFile() file: Express.Multer.File | undefined): Promise<NoticeResponse> {
+  reply(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('督办单编号 / notice id')) id: number,
+    @Body() body: ReplyDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<NoticeResponse> {
     return this.notices.act(user, id, 'reply', body, file);
   }
 
   @Get(':id/attachments/:attachmentId')
   @SignedIn()
-  async attachment(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number, @Param('attachmentId', idPipe('附件编号 / attachment id')) attachmentId: number): Promise<StreamableFile> {
+  async attachment(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('督办单编号 / notice id')) id: number,
+    @Param('attachmentId', idPipe('附件编号 / attachment id')) attachmentId: number,
+  ): Promise<StreamableFile> {
     const { file, path } = await this.notices.attachment(user, id, attachmentId);
-    return new StreamableFile(createReadStream(path), { type: file.mimeType, length: file.size, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}` });
+    return new StreamableFile(createReadStream(path), {
+      type: file.mimeType,
+      length: file.size,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
   }
 
   @Post(':id/accept')
   @HttpCode(200)
   @Roles('leader')
-  accept(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number): Promise<NoticeResponse> {
+  accept(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('督办单编号 / notice id')) id: number,
+  ): Promise<NoticeResponse> {
     return this.notices.act(user, id, 'accept', {});
   }
 
   @Post(':id/send-back')
   @HttpCode(200)
   @Roles('leader')
-  sendBack(@User() user: CurrentUser, @Param('id', idPipe('督办单编号 / notice id')) id: number, @Body() body: SendBackDto): Promise<NoticeResponse> {
+  sendBack(
+    @User() user: CurrentUser,
+    @Param('id', idPipe('督办单编号 / notice id')) id: number,
+    @Body() body: SendBackDto,
+  ): Promise<NoticeResponse> {
     return this.notices.act(user, id, 'send-back', body);
   }
 }

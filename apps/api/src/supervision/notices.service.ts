@@ -44,10 +44,18 @@ export class NoticesService {
     if (user.role === 'department') where.departmentId = user.departmentId;
     if (filter.metricId) where.metricId = filter.metricId;
     const rows = await this.dataSource.manager.find(NoticeEntity, { where, order: { id: 'DESC' } });
-    const filtered = rows.filter((n) => !filter.state || (filter.state === 'open' ? n.state !== 'closed' : n.state === filter.state));
+    const filtered = rows.filter(
+      (n) => !filter.state || (filter.state === 'open' ? n.state !== 'closed' : n.state === filter.state),
+    );
     const rank = { listed: 0, supervise: 1, remind: 2 } as const;
     const list = await this.toResponses(filtered);
-    return list.sort((a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || Number(b.replyOverdue) - Number(a.replyOverdue) || rank[a.level] - rank[b.level] || a.issuedAt.localeCompare(b.issuedAt));
+    return list.sort(
+      (a, b) =>
+        Number(a.state === 'closed') - Number(b.state === 'closed') ||
+        Number(b.replyOverdue) - Number(a.replyOverdue) ||
+        rank[a.level] - rank[b.level] ||
+        a.issuedAt.localeCompare(b.issuedAt),
+    );
   }
 
   async get(user: CurrentUser, id: number): Promise<NoticeResponse> {
@@ -57,40 +65,104 @@ export class NoticesService {
       this.dataSource.manager.find(NoticeEventEntity, { where: { noticeId: id }, order: { id: 'ASC' } }),
       this.attachments(id),
     ]);
-    return { ...response, events: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, detail: e.detail })), attachments };
+    return {
+      ...response,
+      events: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, detail: e.detail })),
+      attachments,
+    };
   }
 
   /** A file attached to a reply, for those who may see the notice. */
-  async attachment(user: CurrentUser, noticeId: number, attachmentId: number): Promise<{ file: NoticeAttachmentEntity; path: string }> {
+  async attachment(
+    user: CurrentUser,
+    noticeId: number,
+    attachmentId: number,
+  ): Promise<{ file: NoticeAttachmentEntity; path: string }> {
     await this.find(user, noticeId);
     const file = await this.dataSource.manager.findOneBy(NoticeAttachmentEntity, { id: attachmentId, noticeId });
-    if (!file) throw new AppError('NOT_FOUND', `督办单 ${noticeId} 没有编号为 ${attachmentId} 的附件`, `Notice ${noticeId} has no attachment with id ${attachmentId}`);
+    if (!file)
+      throw new AppError(
+        'NOT_FOUND',
+        `督办单 ${noticeId} 没有编号为 ${attachmentId} 的附件`,
+        `Notice ${noticeId} has no attachment with id ${attachmentId}`,
+      );
     return { file, path: this.storage.absolutePath(file.storagePath) };
   }
 
   private async attachments(noticeId: number): Promise<NoticeAttachmentResponse[]> {
-    const rows = await this.dataSource.manager.find(NoticeAttachmentEntity, { where: { noticeId }, order: { id: 'ASC' } });
-    const users = rows.length ? await this.dataSource.manager.find(UserEntity, { select: { id: true, username: true }, where: { id: In(rows.map((r) => r.uploadedBy ?? -1)) } }) : [];
+    const rows = await this.dataSource.manager.find(NoticeAttachmentEntity, {
+      where: { noticeId },
+      order: { id: 'ASC' },
+    });
+    const users = rows.length
+      ? await this.dataSource.manager.find(UserEntity, {
+          select: { id: true, username: true },
+          where: { id: In(rows.map((r) => r.uploadedBy ?? -1)) },
+        })
+      : [];
     const nameOf = new Map(users.map((u) => [u.id, u.username]));
-    return rows.map((r) => ({ id: r.id, filename: r.filename, mimeType: r.mimeType, size: r.size, sha256: r.sha256, uploadedBy: r.uploadedBy === null ? null : (nameOf.get(r.uploadedBy) ?? null), createdAt: r.createdAt }));
+    return rows.map((r) => ({
+      id: r.id,
+      filename: r.filename,
+      mimeType: r.mimeType,
+      size: r.size,
+      sha256: r.sha256,
+      uploadedBy: r.uploadedBy === null ? null : (nameOf.get(r.uploadedBy) ?? null),
+      createdAt: r.createdAt,
+    }));
   }
 
   /** A leader issues a notice by hand for any metric and department. */
-  async issueByHand(user: CurrentUser, input: { metricId: number; departmentId: number; period: string; level: NoticeLevel; note?: string }): Promise<NoticeResponse> {
+  async issueByHand(
+    user: CurrentUser,
+    input: { metricId: number; departmentId: number; period: string; level: NoticeLevel; note?: string },
+  ): Promise<NoticeResponse> {
     const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: input.metricId });
-    if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${input.metricId} 的指标`, `No metric with id ${input.metricId}`);
+    if (!metric)
+      throw new AppError('NOT_FOUND', `找不到编号为 ${input.metricId} 的指标`, `No metric with id ${input.metricId}`);
     const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
     periodOfPlan(toRuledMetric(metric), plan.year, input.period);
     const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === input.departmentId)) {
-      throw new AppError('INVALID_INPUT', `单位 ${input.departmentId} 不负责该指标`, `Department ${input.departmentId} does not report this metric`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `单位 ${input.departmentId} 不负责该指标`,
+        `Department ${input.departmentId} does not report this metric`,
+      );
     }
-    const current = (await this.evaluations.current([metric.id])).find((e) => e.departmentId === input.departmentId && e.periodKey === input.period);
+    const current = (await this.evaluations.current([metric.id])).find(
+      (e) => e.departmentId === input.departmentId && e.periodKey === input.period,
+    );
     const replyDue = replyDeadline(this.clock.today(), await this.calendar.calendar());
     const notice = await this.dataSource.transaction(async (m) => {
-      const n = await this.supervision.issue(m, metric, input.departmentId, input.period, input.level, input.note || current?.reasonZh || '领导督办', current?.reasonEn || 'Issued by a leader', replyDue, user);
-      if (!n) throw new AppError('CONFLICT', '该指标、单位和报送期已有未办结的督办单', 'An open notice already exists for this metric, department and period');
-      await this.audit.record(user, { kind: 'write', action: 'issue notice', entity: 'notice', entityId: n.id, after: { metric: metric.code, departmentId: input.departmentId, period: input.period, level: input.level } }, m);
+      const n = await this.supervision.issue(
+        m,
+        metric,
+        input.departmentId,
+        input.period,
+        input.level,
+        input.note || current?.reasonZh || '领导督办',
+        current?.reasonEn || 'Issued by a leader',
+        replyDue,
+        user,
+      );
+      if (!n)
+        throw new AppError(
+          'CONFLICT',
+          '该指标、单位和报送期已有未办结的督办单',
+          'An open notice already exists for this metric, department and period',
+        );
+      await this.audit.record(
+        user,
+        {
+          kind: 'write',
+          action: 'issue notice',
+          entity: 'notice',
+          entityId: n.id,
+          after: { metric: metric.code, departmentId: input.departmentId, period: input.period, level: input.level },
+        },
+        m,
+      );
       return n;
     });
     return this.get(user, notice.id);
@@ -102,35 +174,100 @@ export class NoticesService {
    * bytes like evidence): every check, the file's type included, comes before anything is written; then the reply, its
    * attachment and their audit rows are one transaction.
    */
-  async act(user: CurrentUser, id: number, action: Exclude<NoticeAction, 'close-green'>, body: { measures?: string; targetDate?: string; comment?: string }, file?: { originalname: string; buffer: Buffer }): Promise<NoticeResponse> {
+  async act(
+    user: CurrentUser,
+    id: number,
+    action: Exclude<NoticeAction, 'close-green'>,
+    body: { measures?: string; targetDate?: string; comment?: string },
+    file?: { originalname: string; buffer: Buffer },
+  ): Promise<NoticeResponse> {
     const notice = await this.find(user, id);
     const byDepartment = action === 'acknowledge' || action === 'reply';
-    if (byDepartment && user.role !== 'department') throw new AppError('FORBIDDEN', '只有被督办单位可以签收和答复', 'Only the department the notice is addressed to may acknowledge and reply');
-    if (!byDepartment && user.role !== 'leader') throw new AppError('FORBIDDEN', '只有领导可以认可或退回答复', 'Only a leader may accept or send back a reply');
+    if (byDepartment && user.role !== 'department')
+      throw new AppError(
+        'FORBIDDEN',
+        '只有被督办单位可以签收和答复',
+        'Only the department the notice is addressed to may acknowledge and reply',
+      );
+    if (!byDepartment && user.role !== 'leader')
+      throw new AppError('FORBIDDEN', '只有领导可以认可或退回答复', 'Only a leader may accept or send back a reply');
     const next = nextNoticeState(notice.state, action);
-    if (!next) throw new AppError('CONFLICT', `督办单当前状态为「${STATE_ZH[notice.state]}」，不能${ACTION_ZH[action]}`, `The notice is ${notice.state}; it cannot be ${ACTION_EN[action]} now`);
-    if (action === 'reply' && (!body.measures?.trim() || !body.targetDate)) throw new AppError('INVALID_INPUT', '答复须填写整改措施 measures 和完成时限 targetDate', 'A reply needs the rectification measures and a target date');
-    if (action === 'send-back' && !body.comment?.trim()) throw new AppError('INVALID_INPUT', '退回须填写意见 comment', 'Sending back needs a comment');
-    if (file && action !== 'reply') throw new AppError('INVALID_INPUT', '只有答复可以附带文件', 'Only a reply can carry a file');
+    if (!next)
+      throw new AppError(
+        'CONFLICT',
+        `督办单当前状态为「${STATE_ZH[notice.state]}」，不能${ACTION_ZH[action]}`,
+        `The notice is ${notice.state}; it cannot be ${ACTION_EN[action]} now`,
+      );
+    if (action === 'reply' && (!body.measures?.trim() || !body.targetDate))
+      throw new AppError(
+        'INVALID_INPUT',
+        '答复须填写整改措施 measures 和完成时限 targetDate',
+        'A reply needs the rectification measures and a target date',
+      );
+    if (action === 'send-back' && !body.comment?.trim())
+      throw new AppError('INVALID_INPUT', '退回须填写意见 comment', 'Sending back needs a comment');
+    if (file && action !== 'reply')
+      throw new AppError('INVALID_INPUT', '只有答复可以附带文件', 'Only a reply can carry a file');
     const stored: StoredFile | null = file ? await this.storage.store(file.buffer) : null;
     const now = this.clock.now().toISOString();
     await this.dataSource.transaction(async (m) => {
       const changes: Partial<NoticeEntity> = { state: next };
-      if (action === 'reply') Object.assign(changes, { replyMeasures: body.measures!.trim(), replyTargetDate: body.targetDate, repliedAt: now });
+      if (action === 'reply')
+        Object.assign(changes, {
+          replyMeasures: body.measures!.trim(),
+          replyTargetDate: body.targetDate,
+          repliedAt: now,
+        });
       if (action === 'accept') Object.assign(changes, { closedAt: now, closedReason: 'accepted' });
       if (action === 'send-back') changes.replyDue = replyDeadline(this.clock.today(), await this.calendar.calendar());
       await m.update(NoticeEntity, { id }, changes);
       const detail = action === 'reply' ? `${body.measures}（完成时限 ${body.targetDate}）` : (body.comment ?? null);
       await this.supervision.event(m, id, user.username, action, detail);
-      await this.audit.record(user, { kind: 'write', action: `${action} notice`, entity: 'notice', entityId: id, before: { state: notice.state }, after: { state: next, ...body } }, m);
+      await this.audit.record(
+        user,
+        {
+          kind: 'write',
+          action: `${action} notice`,
+          entity: 'notice',
+          entityId: id,
+          before: { state: notice.state },
+          after: { state: next, ...body },
+        },
+        m,
+      );
       if (file && stored) {
         const filename = evidenceFilename(multipartFilename(file.originalname), stored.mimeType, file.buffer);
-        const row = await m.save(NoticeAttachmentEntity, m.create(NoticeAttachmentEntity, { noticeId: id, filename, ...stored, uploadedBy: user.id, createdAt: now }));
-        await this.audit.record(user, { kind: 'write', action: 'attach to notice reply', entity: 'notice', entityId: id, after: { attachmentId: row.id, filename, sha256: stored.sha256, size: stored.size } }, m);
+        const row = await m.save(
+          NoticeAttachmentEntity,
+          m.create(NoticeAttachmentEntity, { noticeId: id, filename, ...stored, uploadedBy: user.id, createdAt: now }),
+        );
+        await this.audit.record(
+          user,
+          {
+            kind: 'write',
+            action: 'attach to notice reply',
+            entity: 'notice',
+            entityId: id,
+            after: { attachmentId: row.id, filename, sha256: stored.sha256, size: stored.size },
+          },
+          m,
+        );
       }
       const metric = (await m.findOneBy(MetricEntity, { id: notice.metricId }))!;
-      if (action === 'reply') await this.delivery.toLeaders(m, { titleZh: `督办单已答复：${metric.name}`, titleEn: `Notice answered: ${metric.nameEn}`, link: `/notices/${id}` });
-      if (action === 'send-back') await this.delivery.toDepartment(m, notice.departmentId, { titleZh: `督办答复被退回：${metric.name}`, titleEn: `Reply sent back: ${metric.nameEn}`, bodyZh: body.comment ?? '', link: `/notices/${id}`, data: { kind: 'notice-sent-back', notice: id } });
+      if (action === 'reply')
+        await this.delivery.toLeaders(m, {
+          titleZh: `督办单已答复：${metric.name}`,
+          titleEn: `Notice answered: ${metric.nameEn}`,
+          link: `/notices/${id}`,
+        });
+      if (action === 'send-back')
+        await this.delivery.toDepartment(m, notice.departmentId, {
+          titleZh: `督办答复被退回：${metric.name}`,
+          titleEn: `Reply sent back: ${metric.nameEn}`,
+          bodyZh: body.comment ?? '',
+          link: `/notices/${id}`,
+          data: { kind: 'notice-sent-back', notice: id },
+        });
     });
     return this.get(user, id);
   }
@@ -155,16 +292,45 @@ export class NoticesService {
     return rows.map((n) => {
       const metric = metricOf.get(n.metricId)!;
       return {
-        id: n.id, metric: { id: metric.id, code: metric.code, name: metric.name, nameEn: metric.nameEn },
+        id: n.id,
+        metric: { id: metric.id, code: metric.code, name: metric.name, nameEn: metric.nameEn },
         department: { id: n.departmentId, name: departmentOf.get(n.departmentId)?.name ?? '' },
-        period: n.periodKey, level: n.level, state: n.state, reasonZh: n.reasonZh, reasonEn: n.reasonEn, expectedZh: n.expectedZh, expectedEn: n.expectedEn,
-        replyDue: n.replyDue, replyOverdue: replyOverdue(n.state, n.replyDue, today), issuedAt: n.issuedAt, issuedAutomatically: n.issuedBy === null,
-        replyMeasures: n.replyMeasures, replyTargetDate: n.replyTargetDate, escalations: n.escalations, closedAt: n.closedAt, closedReason: n.closedReason,
+        period: n.periodKey,
+        level: n.level,
+        state: n.state,
+        reasonZh: n.reasonZh,
+        reasonEn: n.reasonEn,
+        expectedZh: n.expectedZh,
+        expectedEn: n.expectedEn,
+        replyDue: n.replyDue,
+        replyOverdue: replyOverdue(n.state, n.replyDue, today),
+        issuedAt: n.issuedAt,
+        issuedAutomatically: n.issuedBy === null,
+        replyMeasures: n.replyMeasures,
+        replyTargetDate: n.replyTargetDate,
+        escalations: n.escalations,
+        closedAt: n.closedAt,
+        closedReason: n.closedReason,
       };
     });
   }
 }
 
-const STATE_ZH: Record<NoticeState, string> = { issued: '已下发', acknowledged: '已签收', replied: '已答复', closed: '已办结' };
-const ACTION_ZH: Record<Exclude<NoticeAction, 'close-green'>, string> = { acknowledge: '签收', reply: '答复', accept: '认可', 'send-back': '退回' };
-const ACTION_EN: Record<Exclude<NoticeAction, 'close-green'>, string> = { acknowledge: 'acknowledged', reply: 'answered', accept: 'accepted', 'send-back': 'sent back' };
+const STATE_ZH: Record<NoticeState, string> = {
+  issued: '已下发',
+  acknowledged: '已签收',
+  replied: '已答复',
+  closed: '已办结',
+};
+const ACTION_ZH: Record<Exclude<NoticeAction, 'close-green'>, string> = {
+  acknowledge: '签收',
+  reply: '答复',
+  accept: '认可',
+  'send-back': '退回',
+};
+const ACTION_EN: Record<Exclude<NoticeAction, 'close-green'>, string> = {
+  acknowledge: 'acknowledged',
+  reply: 'answered',
+  accept: 'accepted',
+  'send-back': 'sent back',
+};

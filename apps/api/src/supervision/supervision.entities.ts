@@ -35,7 +35,8 @@ export class NoticeEntity {
   @Column({ name: 'replied_at', type: 'varchar', nullable: true }) repliedAt!: string | null;
   @Column({ type: 'integer' }) escalations!: number;
   @Column({ name: 'closed_at', type: 'varchar', nullable: true }) closedAt!: string | null;
-  @Column({ name: 'closed_reason', type: 'varchar', nullable: true }) closedReason!: 'accepted' | 'green' | 'withdrawn' | null;
+  @Column({ name: 'closed_reason', type: 'varchar', nullable: true }) closedReason!:
+    'accepted' | 'green' | 'withdrawn' | null;
 }
 
 /** One step in a notice's history: issued, acknowledged, replied, sent back, escalated, closed. */

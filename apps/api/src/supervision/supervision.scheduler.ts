@@ -20,7 +20,14 @@ export class SupervisionScheduler implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    scheduleJob(this.registry, JOB, this.config.evaluationCron, () => this.supervision.runCycle(), this.logger, this.claims);
+    scheduleJob(
+      this.registry,
+      JOB,
+      this.config.evaluationCron,
+      () => this.supervision.runCycle(),
+      this.logger,
+      this.claims,
+    );
   }
 
   onApplicationShutdown(): void {

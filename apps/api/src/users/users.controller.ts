@@ -25,7 +25,11 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@User() actor: CurrentUser, @Param('id', idPipe('用户编号 / user id')) id: number, @Body() body: UpdateUserDto): Promise<UserListItem> {
+  update(
+    @User() actor: CurrentUser,
+    @Param('id', idPipe('用户编号 / user id')) id: number,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserListItem> {
     return this.users.update(actor, id, body);
   }
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ROLES, type Role, type UserEntity } from '../auth/user.entity';
 
 const ROLE_MESSAGE = '角色 role 应为 admin、leader 或 department / role must be admin, leader or department';
@@ -7,7 +18,9 @@ const PASSWORD_MESSAGE = '密码至少 8 位 / password must have at least 8 cha
 
 export class CreateUserDto {
   @ApiProperty({ example: 'sfj-clerk' })
-  @Matches(/^[A-Za-z0-9._-]{2,64}$/, { message: '用户名为 2–64 位字母、数字或 . _ - / username must be 2–64 letters, digits or . _ -' })
+  @Matches(/^[A-Za-z0-9._-]{2,64}$/, {
+    message: '用户名为 2–64 位字母、数字或 . _ - / username must be 2–64 letters, digits or . _ -',
+  })
   username!: string;
 
   @ApiProperty()
@@ -62,5 +75,12 @@ export interface UserListItem {
 }
 
 export function toUserListItem(u: UserEntity): UserListItem {
-  return { id: u.id, username: u.username, role: u.role, departmentId: u.departmentId, disabled: u.disabled, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    departmentId: u.departmentId,
+    disabled: u.disabled,
+    createdAt: u.createdAt,
+  };
 }

@@ -30,10 +30,22 @@ export class UsersService {
       if (await m.countBy(UserEntity, { username: dto.username })) {
         throw new AppError('CONFLICT', `用户名 ${dto.username} 已存在`, `The username ${dto.username} is taken`);
       }
-      const user = await m.save(UserEntity, m.create(UserEntity, {
-        username: dto.username, passwordHash: await hash(dto.password), role: dto.role, departmentId, disabled: false, createdAt: this.clock.now().toISOString(),
-      }));
-      await this.audit.record(actor, { kind: 'write', action: 'create user', entity: 'user', entityId: user.id, after: toUserListItem(user) }, m);
+      const user = await m.save(
+        UserEntity,
+        m.create(UserEntity, {
+          username: dto.username,
+          passwordHash: await hash(dto.password),
+          role: dto.role,
+          departmentId,
+          disabled: false,
+          createdAt: this.clock.now().toISOString(),
+        }),
+      );
+      await this.audit.record(
+        actor,
+        { kind: 'write', action: 'create user', entity: 'user', entityId: user.id, after: toUserListItem(user) },
+        m,
+      );
       return toUserListItem(user);
     });
   }
@@ -43,15 +55,34 @@ export class UsersService {
       const user = await m.findOneBy(UserEntity, { id });
       if (!user) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的用户`, `No user with id ${id}`);
       const role = dto.role ?? user.role;
-      const departmentId = await this.checkedDepartment(role, dto.departmentId !== undefined ? dto.departmentId : user.departmentId);
-      const changes: Partial<UserEntity> = { role, departmentId, ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}) };
+      const departmentId = await this.checkedDepartment(
+        role,
+        dto.departmentId !== undefined ? dto.departmentId : user.departmentId,
+      );
+      const changes: Partial<UserEntity> = {
+        role,
+        departmentId,
+        ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}),
+      };
       if (dto.password) changes.passwordHash = await hash(dto.password);
       await m.update(UserEntity, { id }, changes);
       // A reset password, another role or department, or deactivation takes effect on every device at once: sign in again.
-      const sessionsEnded = Boolean(dto.password) || role !== user.role || departmentId !== user.departmentId || dto.disabled === true;
+      const sessionsEnded =
+        Boolean(dto.password) || role !== user.role || departmentId !== user.departmentId || dto.disabled === true;
       if (sessionsEnded) await this.auth.endSessions(id, m);
       const after = { ...user, ...changes };
-      await this.audit.record(actor, { kind: 'write', action: 'update user', entity: 'user', entityId: id, before: toUserListItem(user), after: { ...toUserListItem(after), passwordChanged: Boolean(dto.password), sessionsEnded } }, m);
+      await this.audit.record(
+        actor,
+        {
+          kind: 'write',
+          action: 'update user',
+          entity: 'user',
+          entityId: id,
+          before: toUserListItem(user),
+          after: { ...toUserListItem(after), passwordChanged: Boolean(dto.password), sessionsEnded },
+        },
+        m,
+      );
       return toUserListItem(after);
     });
   }
@@ -59,9 +90,15 @@ export class UsersService {
   /** A department user needs a real (non-group) department; other roles have none. */
   private async checkedDepartment(role: Role, departmentId: number | null): Promise<number | null> {
     if (role !== 'department') return null;
-    if (!departmentId) throw new AppError('INVALID_INPUT', '部门用户须指定单位 departmentId', 'A department user needs a departmentId');
+    if (!departmentId)
+      throw new AppError('INVALID_INPUT', '部门用户须指定单位 departmentId', 'A department user needs a departmentId');
     const department = await this.dataSource.manager.findOneBy(DepartmentEntity, { id: departmentId });
-    if (!department || department.isGroup) throw new AppError('INVALID_INPUT', `单位 ${departmentId} 不存在或是部门组`, `Department ${departmentId} does not exist or is a group`);
+    if (!department || department.isGroup)
+      throw new AppError(
+        'INVALID_INPUT',
+        `单位 ${departmentId} 不存在或是部门组`,
+        `Department ${departmentId} does not exist or is a group`,
+      );
     return departmentId;
   }
 }

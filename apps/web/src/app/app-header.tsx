@@ -20,28 +20,61 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <div>
-        <h1><MonthLink to="/" className="home-link">{t('appTitle')}</MonthLink></h1>
+        <h1>
+          <MonthLink to="/" className="home-link">
+            {t('appTitle')}
+          </MonthLink>
+        </h1>
         <p className="subtitle">{t('appSubtitle')}</p>
       </div>
       <nav className="header-tools" aria-label={t('nav.label')}>
         {reader && departments.data && (
           <label className="department-picker">
             {t('nav.department')}{' '}
-            <select defaultValue="" onChange={(e) => e.target.value && navigate(withMonth(`/departments/${e.target.value}`))}>
+            <select
+              defaultValue=""
+              onChange={(e) => e.target.value && navigate(withMonth(`/departments/${e.target.value}`))}
+            >
               <option value="">{t('nav.chooseDepartment')}</option>
-              {departments.data.filter((d) => !d.isGroup).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+              {departments.data
+                .filter((d) => !d.isGroup)
+                .map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
             </select>
           </label>
         )}
-        {(session.data?.role === 'leader' || session.data?.role === 'department') && <MonthLink to="/notices" className="header-link">{t('nav.notices')}</MonthLink>}
-        {reader && <MonthLink to="/flagged" className="header-link">{t('nav.flagged')}</MonthLink>}
-        {session.data && <MonthLink to="/reports" className="header-link">{t('nav.reports')}</MonthLink>}
-        {session.data?.role === 'admin' && <Link to="/admin" className="header-link">{t('nav.admin')}</Link>}
+        {(session.data?.role === 'leader' || session.data?.role === 'department') && (
+          <MonthLink to="/notices" className="header-link">
+            {t('nav.notices')}
+          </MonthLink>
+        )}
+        {reader && (
+          <MonthLink to="/flagged" className="header-link">
+            {t('nav.flagged')}
+          </MonthLink>
+        )}
+        {session.data && (
+          <MonthLink to="/reports" className="header-link">
+            {t('nav.reports')}
+          </MonthLink>
+        )}
+        {session.data?.role === 'admin' && (
+          <Link to="/admin" className="header-link">
+            {t('nav.admin')}
+          </Link>
+        )}
         {session.data && (
           <>
             <NotificationBell />
-            <span className="whoami">{t('nav.signedInAs', { username: session.data.username, role: t(`roles.${session.data.role}`) })}</span>
-            <button type="button" onClick={() => logout.mutate()}>{t('nav.logout')}</button>
+            <span className="whoami">
+              {t('nav.signedInAs', { username: session.data.username, role: t(`roles.${session.data.role}`) })}
+            </span>
+            <button type="button" onClick={() => logout.mutate()}>
+              {t('nav.logout')}
+            </button>
           </>
         )}
         <LanguageSwitch />

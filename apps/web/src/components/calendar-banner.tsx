@@ -14,7 +14,12 @@ export function CalendarBanner() {
   // The tag is <go>, not <link>: the translation's markup parser takes <link> for the void HTML element.
   return (
     <p className="calendar-banner" role="note" data-testid="calendar-banner">
-      <Trans t={t} i18nKey="calendar.banner" values={{ year }} components={{ go: <Link to={`/admin/calendar?year=${year}`} /> }} />
+      <Trans
+        t={t}
+        i18nKey="calendar.banner"
+        values={{ year }}
+        components={{ go: <Link to={`/admin/calendar?year=${year}`} /> }}
+      />
     </p>
   );
 }

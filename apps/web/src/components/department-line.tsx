@@ -5,5 +5,13 @@ import { useTranslation } from 'react-i18next';
 export function DepartmentLine({ label, departments }: { label: string; departments: DepartmentRef[] }) {
   const { t } = useTranslation();
   if (departments.length === 0) return null;
-  return <span className="department-line"><strong>{label}{t('colon')}</strong>{departments.map((d) => d.name).join('、')}</span>;
+  return (
+    <span className="department-line">
+      <strong>
+        {label}
+        {t('colon')}
+      </strong>
+      {departments.map((d) => d.name).join('、')}
+    </span>
+  );
 }

@@ -4,11 +4,20 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <>
-      <button type="button" className="language-switch" aria-label={t('languageSwitchLabel')} onClick={() => void i18n.changeLanguage(i18n.language === 'zh' ? 'en' : 'zh')}>
+      <button
+        type="button"
+        className="language-switch"
+        aria-label={t('languageSwitchLabel')}
+        onClick={() => void i18n.changeLanguage(i18n.language === 'zh' ? 'en' : 'zh')}
+      >
         {t('languageSwitch')}
       </button>
       {/* Only metrics have English names; the rest are shown as the plan has them, and the English interface says so. */}
-      {i18n.language === 'en' && <span className="muted names-note" data-testid="names-note">{t('namesInChinese')}</span>}
+      {i18n.language === 'en' && (
+        <span className="muted names-note" data-testid="names-note">
+          {t('namesInChinese')}
+        </span>
+      )}
     </>
   );
 }

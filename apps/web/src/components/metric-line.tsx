@@ -11,8 +11,12 @@ export function MetricLine({ metric }: { metric: MetricNode }) {
   return (
     <li className={`metric metric-${metric.status}`} data-testid="metric" data-code={metric.code}>
       <StatusBadge status={metric.status} />
-      <MonthLink className="metric-name" to={`/metrics/${metric.id}`}>{english ? metric.nameEn : metric.name}</MonthLink>
-      <span className="metric-target">{t('target')} {formatTarget(metric, english ? 'en' : 'zh')}</span>
+      <MonthLink className="metric-name" to={`/metrics/${metric.id}`}>
+        {english ? metric.nameEn : metric.name}
+      </MonthLink>
+      <span className="metric-target">
+        {t('target')} {formatTarget(metric, english ? 'en' : 'zh')}
+      </span>
       {metric.periodKey && <span className="metric-period">{t('reportingPeriod', { period: metric.periodKey })}</span>}
       <span className="metric-reason">{english ? metric.reasonEn : metric.reasonZh}</span>
     </li>

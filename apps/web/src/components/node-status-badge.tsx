@@ -9,7 +9,9 @@ export function NodeStatusBadge({ node }: { node: { status: Status; counts: Stat
   if (red + amber + green + grey > 0) return <StatusBadge status={node.status} />;
   return (
     <span className="badge badge-grey" data-status="grey" data-testid="no-metrics">
-      <span aria-hidden="true" className="badge-icon">–</span>
+      <span aria-hidden="true" className="badge-icon">
+        –
+      </span>
       {t('noMetricsBelow')}
     </span>
   );

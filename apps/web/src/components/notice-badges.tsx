@@ -8,7 +8,9 @@ export function NoticeLevelBadge({ level }: { level: NoticeLevel }) {
   const { t } = useTranslation();
   return (
     <span className={`badge notice-level-${level}`} data-level={level}>
-      <span aria-hidden="true" className="badge-icon">{LEVEL_ICONS[level]}</span>
+      <span aria-hidden="true" className="badge-icon">
+        {LEVEL_ICONS[level]}
+      </span>
       {t(`notices.levels.${level}`)}
     </span>
   );
@@ -16,7 +18,11 @@ export function NoticeLevelBadge({ level }: { level: NoticeLevel }) {
 
 export function NoticeStateBadge({ state }: { state: NoticeState }) {
   const { t } = useTranslation();
-  return <span className={`notice-state notice-state-${state}`} data-state={state}>{t(`notices.states.${state}`)}</span>;
+  return (
+    <span className={`notice-state notice-state-${state}`} data-state={state}>
+      {t(`notices.states.${state}`)}
+    </span>
+  );
 }
 
 /** The reply deadline, with "overdue" in words when the department is late. */
@@ -25,7 +31,12 @@ export function ReplyDue({ date, overdue }: { date: string; overdue: boolean }) 
   return (
     <span className={overdue ? 'reply-due reply-overdue' : 'reply-due'}>
       {date}
-      {overdue && <> <strong className="overdue-mark">{t('notices.overdue')}</strong></>}
+      {overdue && (
+        <>
+          {' '}
+          <strong className="overdue-mark">{t('notices.overdue')}</strong>
+        </>
+      )}
     </span>
   );
 }

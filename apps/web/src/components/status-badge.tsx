@@ -9,7 +9,9 @@ export function StatusBadge({ status, label }: { status: Status; label?: string 
   const { t } = useTranslation();
   return (
     <span className={`badge badge-${status}`} data-status={status}>
-      <span aria-hidden="true" className="badge-icon">{ICONS[status]}</span>
+      <span aria-hidden="true" className="badge-icon">
+        {ICONS[status]}
+      </span>
       {label ?? t(`status.${status}`)}
     </span>
   );

@@ -2,7 +2,9 @@ import { en } from './en';
 import { zh } from './zh';
 
 function leaves(obj: object, prefix = ''): Array<[string, string]> {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 }
 
 describe('web messages', () => {

@@ -26,7 +26,14 @@ async function request<T>(method: string, path: string, body?: BodyInit | object
   const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   if (!response.ok) {
     const error = (await response.json().catch(() => null)) as ErrorResponse | null;
-    throw new ApiError(error ?? { statusCode: response.status, code: 'HTTP', messageZh: `请求失败（${response.status}）`, messageEn: `Request failed (${response.status})` });
+    throw new ApiError(
+      error ?? {
+        statusCode: response.status,
+        code: 'HTTP',
+        messageZh: `请求失败（${response.status}）`,
+        messageEn: `Request failed (${response.status})`,
+      },
+    );
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

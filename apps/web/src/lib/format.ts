@@ -11,7 +11,11 @@ export function useFormat() {
   const signedFormat = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   // Beijing time wherever the browser is: every time the ledger shows is Asia/Shanghai local time.
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
   return {
     lang,
     /** The API gives percents as 0–100; Intl wants a fraction. */

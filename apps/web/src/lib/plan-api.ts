@@ -28,5 +28,9 @@ export function usePlanTree(planId: number | undefined, period: string | undefin
 
 /** The departments of one plan (its lead and responsible departments): a province's whole list is tens of thousands. */
 export function usePlanDepartments(planId: number | undefined, enabled = true) {
-  return useQuery({ queryKey: ['departments', planId], queryFn: () => getJson<Department[]>(`/api/departments?planId=${planId}`), enabled: enabled && planId !== undefined });
+  return useQuery({
+    queryKey: ['departments', planId],
+    queryFn: () => getJson<Department[]>(`/api/departments?planId=${planId}`),
+    enabled: enabled && planId !== undefined,
+  });
 }

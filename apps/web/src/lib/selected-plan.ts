@@ -6,7 +6,8 @@ import { usePlans } from './plan-api';
 const STORAGE_KEY = 'taizhang.plan';
 
 /** Without a choice: the demo plan where there is one (it has data), else the newest plan. */
-export const defaultPlan = (plans: PlanSummaryResponse[]): PlanSummaryResponse | undefined => plans.find((p) => p.demo) ?? plans[0];
+export const defaultPlan = (plans: PlanSummaryResponse[]): PlanSummaryResponse | undefined =>
+  plans.find((p) => p.demo) ?? plans[0];
 
 const remembered = () => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(STORAGE_KEY));
 

@@ -28,7 +28,8 @@ export function useSession() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) => postJson<LoginResponse>('/api/auth/login', credentials),
+    mutationFn: (credentials: { username: string; password: string }) =>
+      postJson<LoginResponse>('/api/auth/login', credentials),
     onSuccess: (r) => {
       setCsrfToken(r.csrfToken);
       client.setQueryData(['session'], { ...r.user, csrfToken: r.csrfToken });

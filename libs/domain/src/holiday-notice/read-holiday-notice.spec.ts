@@ -11,7 +11,8 @@ const isWeekend = (iso: string) => weekday(iso) === 0 || weekday(iso) === 6;
 
 function daysOfYear(year: number): string[] {
   const out: string[] = [];
-  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 }
 
@@ -44,11 +45,33 @@ describe(readHolidayNotice.name, () => {
     it('reads every day off, the month carried over in "4月4日(周五)至6日(周日)"', () => {
       expect(reading.holidays).toEqual([
         '2025-01-01',
-        '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04',
-        '2025-04-04', '2025-04-05', '2025-04-06',
-        '2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04', '2025-05-05',
-        '2025-05-31', '2025-06-01', '2025-06-02',
-        '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08',
+        '2025-01-28',
+        '2025-01-29',
+        '2025-01-30',
+        '2025-01-31',
+        '2025-02-01',
+        '2025-02-02',
+        '2025-02-03',
+        '2025-02-04',
+        '2025-04-04',
+        '2025-04-05',
+        '2025-04-06',
+        '2025-05-01',
+        '2025-05-02',
+        '2025-05-03',
+        '2025-05-04',
+        '2025-05-05',
+        '2025-05-31',
+        '2025-06-01',
+        '2025-06-02',
+        '2025-10-01',
+        '2025-10-02',
+        '2025-10-03',
+        '2025-10-04',
+        '2025-10-05',
+        '2025-10-06',
+        '2025-10-07',
+        '2025-10-08',
       ]);
     });
 
@@ -66,7 +89,7 @@ describe(readHolidayNotice.name, () => {
   describe.each(Array.from({ length: 12 }, (_, i) => 2015 + i))('the %i notice', (year) => {
     const reading = readHolidayNotice(fixture(year));
 
-    it('gives every day of the year the working status the published calendar has (with the next notice\'s 元旦 days)', () => {
+    it("gives every day of the year the working status the published calendar has (with the next notice's 元旦 days)", () => {
       expect(reading.year).toBe(year);
       expect(reading.unread).toEqual([]);
       // The 2019 notice arranged 2018-12-29 to 31: a year's calendar is complete once the next notice is out.
@@ -86,7 +109,7 @@ describe(readHolidayNotice.name, () => {
     });
   });
 
-  it('files the previous year\'s days of a 元旦 break under otherYears (2019 began on 2018-12-30)', () => {
+  it("files the previous year's days of a 元旦 break under otherYears (2019 began on 2018-12-30)", () => {
     const reading = readHolidayNotice(fixture(2019));
     expect(reading.holidays.slice(0, 1)).toEqual(['2019-01-01']);
     expect(reading.otherYears).toEqual([
@@ -105,7 +128,10 @@ describe(readHolidayNotice.name, () => {
     const reading = readHolidayNotice(fixture(2024));
     expect(reading.holidays[0]).toBe('2024-01-01');
     expect(reading.holidays).toEqual(expect.arrayContaining(['2024-06-08', '2024-06-09', '2024-06-10']));
-    expect(reading.otherYears).toEqual([{ date: '2023-12-30', kind: 'holiday' }, { date: '2023-12-31', kind: 'holiday' }]);
+    expect(reading.otherYears).toEqual([
+      { date: '2023-12-30', kind: 'holiday' },
+      { date: '2023-12-31', kind: 'holiday' },
+    ]);
   });
 
   it('passes over an encouragement that names a day ("安排职工在除夕(2月9日)休息")', () => {
@@ -115,15 +141,29 @@ describe(readHolidayNotice.name, () => {
   });
 
   it('reads full-width and ASCII punctuation, 周 and 星期, a title wrapped over two lines', () => {
-    const text = '国务院办公厅关于2027年\n部分节假日安排的通知\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。\n二、春节:2月5日(周五)至11日(周四)放假调休,共7天。2月20日（周六）上班。';
+    const text =
+      '国务院办公厅关于2027年\n部分节假日安排的通知\n一、元旦：1月1日（星期五）至3日（星期日）放假，共3天。\n二、春节:2月5日(周五)至11日(周四)放假调休,共7天。2月20日（周六）上班。';
     const reading = readHolidayNotice(text);
     expect(reading.year).toBe(2027);
-    expect(reading.holidays).toEqual(['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']);
+    expect(reading.holidays).toEqual([
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+    ]);
     expect(reading.workingDays).toEqual(['2027-02-20']);
   });
 
   it('joins an item broken across lines by a paste', () => {
-    const reading = readHolidayNotice('国务院办公厅关于2025年部分节假日安排的通知\n三、清明节:4月4日(周五)至\n6日(周日)放假,共3天。\n');
+    const reading = readHolidayNotice(
+      '国务院办公厅关于2025年部分节假日安排的通知\n三、清明节:4月4日(周五)至\n6日(周日)放假,共3天。\n',
+    );
     expect(reading.holidays).toEqual(['2025-04-04', '2025-04-05', '2025-04-06']);
   });
 
@@ -170,7 +210,31 @@ describe(readHolidayNotice.name, () => {
   });
 
   it('never throws, keeps to its year and never lists a day both ways, whatever the text', () => {
-    const pieces = ['国务院办公厅关于2026年部分节假日安排的通知\n', '一、元旦:', '二、春节:', '1月1日', '(周四)', '(星期日)', '至', '3日', '12月31日', '2025年', '放假', '调休', '上班', '补休', ',', '。', '共3天', '与周末连休', '\n', '2月30日', '13月1日', '、', '鼓励'];
+    const pieces = [
+      '国务院办公厅关于2026年部分节假日安排的通知\n',
+      '一、元旦:',
+      '二、春节:',
+      '1月1日',
+      '(周四)',
+      '(星期日)',
+      '至',
+      '3日',
+      '12月31日',
+      '2025年',
+      '放假',
+      '调休',
+      '上班',
+      '补休',
+      ',',
+      '。',
+      '共3天',
+      '与周末连休',
+      '\n',
+      '2月30日',
+      '13月1日',
+      '、',
+      '鼓励',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const reading = readHolidayNotice(pieces[0] + parts.join(''));

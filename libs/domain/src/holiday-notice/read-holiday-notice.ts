@@ -46,7 +46,11 @@ const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
 export function normaliseNoticeText(text: string): string {
   return text
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',').replace(/；/g, ';')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':')
+    .replace(/，/g, ',')
+    .replace(/；/g, ';')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u3000\u00a0\u200b]+/g, '');
 }
@@ -112,7 +116,10 @@ function daysFromTo(from: string, to: string): string[] {
 const isWeekend = (iso: string) => weekdayOf(iso) === 0 || weekdayOf(iso) === 6;
 
 class Unreadable extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(en);
   }
 }
@@ -127,18 +134,23 @@ function dateTokens(clause: string, context: { year: number; month: number | nul
   for (let m = pattern.exec(clause); m; m = pattern.exec(clause)) {
     let year = m[1] ? Number(m[1]) : context.year;
     const explicitMonth = m[2] ? Number(m[2]) : null;
-    if (explicitMonth === null && context.month === null) throw new Unreadable(`"${m[0]}" 没有月份`, `"${m[0]}" has no month`);
+    if (explicitMonth === null && context.month === null)
+      throw new Unreadable(`"${m[0]}" 没有月份`, `"${m[0]}" has no month`);
     const month = explicitMonth ?? context.month!;
     const previous = tokens[tokens.length - 1];
     if (!m[1] && previous && `${year}-${pad(month)}` < previous.iso.slice(0, 7)) year += 1;
     const day = Number(m[3]);
-    if (!isRealDate(year, month, day)) throw new Unreadable(`${year}年${month}月${day}日不是真实日期`, `${year}-${month}-${day} is not a real date`);
+    if (!isRealDate(year, month, day))
+      throw new Unreadable(`${year}年${month}月${day}日不是真实日期`, `${year}-${month}-${day} is not a real date`);
     const iso = `${year}-${pad(month)}-${pad(day)}`;
     const weekday = /(?:星期|周|礼拜)([日天一二三四五六])/.exec(m[4] ?? '');
     const weekdayWritten = weekday ? WEEKDAYS[weekday[1]] : null;
     if (weekdayWritten !== null && weekdayWritten !== weekdayOf(iso)) {
       const actual = weekdayOf(iso);
-      throw new Unreadable(`${iso} 是${WEEKDAY_ZH[actual]}，与括号中所写的"${m[4]}"不符`, `${iso} is a ${WEEKDAY_EN[actual]}: the weekday written beside it ("${m[4]}") does not match`);
+      throw new Unreadable(
+        `${iso} 是${WEEKDAY_ZH[actual]}，与括号中所写的"${m[4]}"不符`,
+        `${iso} is a ${WEEKDAY_EN[actual]}: the weekday written beside it ("${m[4]}") does not match`,
+      );
     }
     tokens.push({ iso, start: m.index, end: m.index + m[0].length, weekdayWritten });
     context.year = year;
@@ -153,7 +165,11 @@ function daysOfClause(clause: string, tokens: DateToken[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens[i + 1];
     if (next && /^(至|到|-|—|~)$/.test(clause.slice(tokens[i].end, next.start))) {
-      if (next.iso < tokens[i].iso) throw new Unreadable(`${tokens[i].iso} 至 ${next.iso} 的终点早于起点`, `${tokens[i].iso} to ${next.iso} ends before it begins`);
+      if (next.iso < tokens[i].iso)
+        throw new Unreadable(
+          `${tokens[i].iso} 至 ${next.iso} 的终点早于起点`,
+          `${tokens[i].iso} to ${next.iso} ends before it begins`,
+        );
       days.push(...daysFromTo(tokens[i].iso, next.iso));
       i++;
     } else {
@@ -179,7 +195,10 @@ function readSentence(sentence: string, context: { year: number; month: number |
     if (stated) {
       const counted = new Set(daysOffInSentence).size;
       if (counted !== Number(stated[1])) {
-        throw new Unreadable(`所列放假日共 ${counted} 天，与"共${stated[1]}天"不符`, `The days off listed come to ${counted}, not the ${stated[1]} stated`);
+        throw new Unreadable(
+          `所列放假日共 ${counted} 天，与"共${stated[1]}天"不符`,
+          `The days off listed come to ${counted}, not the ${stated[1]} stated`,
+        );
       }
     }
     if (/与周末连休/.test(clause)) joinWeekend = true;
@@ -187,13 +206,17 @@ function readSentence(sentence: string, context: { year: number; month: number |
     const days = daysOfClause(clause, tokens);
     if (/上班/.test(clause)) {
       const weekday = days.find((d) => !isWeekend(d));
-      if (weekday) throw new Unreadable(`调休上班日 ${weekday} 不是周末`, `Make-up working day ${weekday} is not a weekend day`);
+      if (weekday)
+        throw new Unreadable(`调休上班日 ${weekday} 不是周末`, `Make-up working day ${weekday} is not a weekend day`);
       result.workdays.push(...days);
     } else if (/放假|补休|休息|调休/.test(clause)) {
       result.holidays.push(...days);
       daysOffInSentence.push(...days);
     } else {
-      throw new Unreadable(`看不出"${clause}"中的日期是放假还是上班`, `Cannot tell whether the dates in "${clause}" are days off or working days`);
+      throw new Unreadable(
+        `看不出"${clause}"中的日期是放假还是上班`,
+        `Cannot tell whether the dates in "${clause}" are days off or working days`,
+      );
     }
   }
   if (joinWeekend) {
@@ -201,7 +224,8 @@ function readSentence(sentence: string, context: { year: number; month: number |
     daysOffInSentence = [...new Set(daysOffInSentence)].sort();
     if (daysOffInSentence.length > 0) {
       for (let d = addDaysIso(daysOffInSentence[0], -1); isWeekend(d); d = addDaysIso(d, -1)) result.holidays.push(d);
-      for (let d = addDaysIso(daysOffInSentence[daysOffInSentence.length - 1], 1); isWeekend(d); d = addDaysIso(d, 1)) result.holidays.push(d);
+      for (let d = addDaysIso(daysOffInSentence[daysOffInSentence.length - 1], 1); isWeekend(d); d = addDaysIso(d, 1))
+        result.holidays.push(d);
     }
   }
   return result;
@@ -226,23 +250,43 @@ export function readHolidayNotice(text: string): NoticeReading {
       if (sentence.length === 0) continue;
       const hasDate = /\d{1,2}日/.test(sentence);
       if (NOT_AN_ARRANGEMENT.test(sentence)) {
-        sentences.push({ item: heading, text: sentence, state: 'ignored', noteZh: '倡议，不是放假安排', noteEn: 'An encouragement, not an arrangement' });
+        sentences.push({
+          item: heading,
+          text: sentence,
+          state: 'ignored',
+          noteZh: '倡议，不是放假安排',
+          noteEn: 'An encouragement, not an arrangement',
+        });
         continue;
       }
       if (!hasDate) {
         if (ARRANGEMENT_WORDS.test(sentence) && !HARMLESS.test(sentence)) {
-          sentences.push({ item: heading, text: sentence, state: 'unread', noteZh: '没有日期，无法读出安排', noteEn: 'No date: no arrangement can be read' });
+          sentences.push({
+            item: heading,
+            text: sentence,
+            state: 'unread',
+            noteZh: '没有日期，无法读出安排',
+            noteEn: 'No date: no arrangement can be read',
+          });
         }
         continue;
       }
       if (year === null) {
-        sentences.push({ item: heading, text: sentence, state: 'unread', noteZh: '通知中找不到年份', noteEn: 'The notice names no year' });
+        sentences.push({
+          item: heading,
+          text: sentence,
+          state: 'unread',
+          noteZh: '通知中找不到年份',
+          noteEn: 'The notice names no year',
+        });
         continue;
       }
       try {
         const saved = { ...context };
         const days = readSentence(sentence, context);
-        const clash = days.holidays.find((d) => days.workdays.includes(d) || workdays.has(d)) ?? days.workdays.find((d) => holidays.has(d));
+        const clash =
+          days.holidays.find((d) => days.workdays.includes(d) || workdays.has(d)) ??
+          days.workdays.find((d) => holidays.has(d));
         if (clash) {
           Object.assign(context, saved);
           throw new Unreadable(`${clash} 既是放假日又是上班日`, `${clash} is both a day off and a working day`);

@@ -3,7 +3,23 @@ import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS } from '../metr
 import { comparePlans, type ComparableMetric, type ComparablePlan } from './compare-plans';
 
 /** Words from a small vocabulary, so that random plans share words and the matching has real choices to make. */
-const WORDS = ['行政', '执法', '审批', '公开', '率', '达到', '信息', '规范性文件', '备案', '时限', '每年', '不少于', '法治', '培训', '覆盖'];
+const WORDS = [
+  '行政',
+  '执法',
+  '审批',
+  '公开',
+  '率',
+  '达到',
+  '信息',
+  '规范性文件',
+  '备案',
+  '时限',
+  '每年',
+  '不少于',
+  '法治',
+  '培训',
+  '覆盖',
+];
 const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }).map((w) => w.join(''));
 
 const metricBody = fc.record({
@@ -22,7 +38,11 @@ const plan: fc.Arbitrary<ComparablePlan> = fc
   .tuple(fc.array(phrase, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(metricBody, fc.nat()), { maxLength: 12 }))
   .map(([texts, bodies]) => ({
     tasks: texts.map((text, i) => ({ number: i + 1, text })),
-    metrics: bodies.map(([body, at], i): ComparableMetric => ({ ...body, code: `M${i}`, taskNumber: (at % texts.length) + 1 })),
+    metrics: bodies.map(([body, at], i): ComparableMetric => ({
+      ...body,
+      code: `M${i}`,
+      taskNumber: (at % texts.length) + 1,
+    })),
   }));
 
 const codes = (ms: Array<ComparableMetric | null>) => ms.flatMap((m) => (m ? [m.code] : [])).sort();
@@ -68,6 +88,10 @@ describe('comparePlans properties', () => {
   });
 
   it('gives the same answer every time, whatever the inputs', () => {
-    fc.assert(fc.property(plan, plan, (a, b) => expect(comparePlans(structuredClone(a), structuredClone(b))).toEqual(comparePlans(a, b))));
+    fc.assert(
+      fc.property(plan, plan, (a, b) =>
+        expect(comparePlans(structuredClone(a), structuredClone(b))).toEqual(comparePlans(a, b)),
+      ),
+    );
   });
 });

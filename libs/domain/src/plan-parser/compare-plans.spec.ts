@@ -18,14 +18,28 @@ const byAfter = (items: MetricComparison[], code: string) => items.find((x) => x
 function nextYear(plan: ComparablePlan): ComparablePlan {
   const shift = (n: number) => n + 1;
   const code = (n: number, rest: string) => `T${String(shift(n)).padStart(3, '0')}-${rest}`;
-  const tasks = [{ number: 1, text: '全面推行电子证照应用,电子证照共享率达到90%以上。' }, ...plan.tasks.map((t) => ({ ...t, number: shift(t.number) }))];
+  const tasks = [
+    { number: 1, text: '全面推行电子证照应用,电子证照共享率达到90%以上。' },
+    ...plan.tasks.map((t) => ({ ...t, number: shift(t.number) })),
+  ];
   const reworded = tasks.find((t) => t.number === shift(86))!;
   reworded.text = reworded.text.replace('法治', '依法治区');
   const metrics = plan.metrics
     .filter((m) => m.code !== 'T066-1')
     .map((m) => ({ ...m, code: code(m.taskNumber, m.code.split('-')[1]), taskNumber: shift(m.taskNumber) }))
     .map((m) => (m.code === 'T008-1' ? { ...m, target: 90, source: m.source.replace('80%', '90%') } : m));
-  metrics.unshift({ code: 'T001-1', name: '电子证照共享率', taskNumber: 1, source: '电子证照共享率达到90%以上', kind: 'value', comparator: 'gte', target: 90, unit: 'percent', period: 'year', deadline: null });
+  metrics.unshift({
+    code: 'T001-1',
+    name: '电子证照共享率',
+    taskNumber: 1,
+    source: '电子证照共享率达到90%以上',
+    kind: 'value',
+    comparator: 'gte',
+    target: 90,
+    unit: 'percent',
+    period: 'year',
+    deadline: null,
+  });
   return { tasks, metrics };
 }
 
@@ -39,7 +53,10 @@ describe(diceSimilarity.name, () => {
   });
 
   it('reads a changed figure as the same words when figures are masked', () => {
-    const [a, b] = [similarityKey('网上可办率不低于80%', { maskFigures: true }), similarityKey('网上可办率不低于 90％', { maskFigures: true })];
+    const [a, b] = [
+      similarityKey('网上可办率不低于80%', { maskFigures: true }),
+      similarityKey('网上可办率不低于 90％', { maskFigures: true }),
+    ];
     expect(a).toBe(b);
     expect(similarityKey('（工作站）、法律顾问')).toBe('工作站法律顾问');
   });
@@ -58,7 +75,12 @@ describe(comparePlans.name, () => {
     expect(result.counts).toEqual({ unchanged: 48, 'target-changed': 1, new: 1, removed: 1 });
     expect(result.tasks).toEqual({ unchanged: 93, reworded: 1, new: 1, removed: 0 });
     const raised = byBefore(result.items, 'T007-1');
-    expect(raised).toMatchObject({ change: 'target-changed', changedFields: ['target'], before: { target: 80, code: 'T007-1' }, after: { target: 90, code: 'T008-1' } });
+    expect(raised).toMatchObject({
+      change: 'target-changed',
+      changedFields: ['target'],
+      before: { target: 80, code: 'T007-1' },
+      after: { target: 90, code: 'T008-1' },
+    });
     expect(byBefore(result.items, 'T066-1')).toMatchObject({ change: 'removed', after: null });
     expect(byAfter(result.items, 'T001-1')).toMatchObject({ change: 'new', before: null });
     // Renumbered but the same: T004-1 is now T005-1.
@@ -69,19 +91,38 @@ describe(comparePlans.name, () => {
     const shuffled = { ...current, metrics: [...current.metrics].reverse().map((m, i) => ({ ...m, code: `X${i}` })) };
     const result = comparePlans(current, shuffled);
     expect(result.counts.unchanged).toBe(50);
-    for (const code of ['T028-1', 'T028-2', 'T028-3', 'T076-1', 'T076-4']) expect(byBefore(result.items, code).after!.name).toBe(byBefore(result.items, code).before!.name);
+    for (const code of ['T028-1', 'T028-2', 'T028-3', 'T076-1', 'T076-4'])
+      expect(byBefore(result.items, code).after!.name).toBe(byBefore(result.items, code).before!.name);
   });
 
   it('reports a changed unit or period of the same metric as target-changed, listing the fields', () => {
-    const proposed = { ...current, metrics: current.metrics.map((m) => (m.code === 'T004-1' ? { ...m, unit: 'days' as const, target: 7 } : m.code === 'T009-1' ? { ...m, period: 'month' as const } : m)) };
+    const proposed = {
+      ...current,
+      metrics: current.metrics.map((m) =>
+        m.code === 'T004-1'
+          ? { ...m, unit: 'days' as const, target: 7 }
+          : m.code === 'T009-1'
+            ? { ...m, period: 'month' as const }
+            : m,
+      ),
+    };
     const result = comparePlans(current, proposed);
-    expect(byBefore(result.items, 'T004-1')).toMatchObject({ change: 'target-changed', changedFields: ['target', 'unit'], before: { unit: 'working-days', target: 5 }, after: { unit: 'days', target: 7 } });
+    expect(byBefore(result.items, 'T004-1')).toMatchObject({
+      change: 'target-changed',
+      changedFields: ['target', 'unit'],
+      before: { unit: 'working-days', target: 5 },
+      after: { unit: 'days', target: 7 },
+    });
     expect(byBefore(result.items, 'T009-1').changedFields).toEqual(['period']);
     expect(result.counts).toEqual({ unchanged: 48, 'target-changed': 2, new: 0, removed: 0 });
   });
 
   it('matches the reviewed seed with the same ledger as the parser reads it: whole sentences against figure words', () => {
-    const parsed = toPlanSeed(parsePlan(readFileSync(path.join(SEEDS, 'hongqiao-2020-plan-ledger.txt'), 'utf8')), { ...seed.plan, year: 2021 }, (name) => name);
+    const parsed = toPlanSeed(
+      parsePlan(readFileSync(path.join(SEEDS, 'hongqiao-2020-plan-ledger.txt'), 'utf8')),
+      { ...seed.plan, year: 2021 },
+      (name) => name,
+    );
     const result = comparePlans(current, comparablePlan(parsed));
     // The parser reads one target fewer in task 21 (two coverage rates in one figure), so the reviewer's second is removed.
     expect(result.counts).toEqual({ unchanged: 49, 'target-changed': 0, new: 0, removed: 1 });
@@ -91,7 +132,20 @@ describe(comparePlans.name, () => {
   it('puts nothing in common between plans with nothing in common', () => {
     const other: ComparablePlan = {
       tasks: [{ number: 1, text: '城市绿化覆盖率稳步提高。' }],
-      metrics: [{ code: 'G1', name: '绿化覆盖率', taskNumber: 1, source: '绿化覆盖率达到40%', kind: 'value', comparator: 'gte', target: 40, unit: 'percent', period: 'year', deadline: null }],
+      metrics: [
+        {
+          code: 'G1',
+          name: '绿化覆盖率',
+          taskNumber: 1,
+          source: '绿化覆盖率达到40%',
+          kind: 'value',
+          comparator: 'gte',
+          target: 40,
+          unit: 'percent',
+          period: 'year',
+          deadline: null,
+        },
+      ],
     };
     const result = comparePlans(current, other);
     expect(result.counts).toEqual({ unchanged: 0, 'target-changed': 0, new: 1, removed: 50 });

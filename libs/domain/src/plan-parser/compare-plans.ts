@@ -15,7 +15,10 @@ export type MetricChange = (typeof METRIC_CHANGES)[number];
 export const TERM_FIELDS = ['kind', 'comparator', 'target', 'unit', 'period', 'deadline'] as const;
 export type TermField = (typeof TERM_FIELDS)[number];
 
-export type ComparableMetric = Pick<MetricDefinition, 'code' | 'name' | TermField> & { taskNumber: number; source: string };
+export type ComparableMetric = Pick<MetricDefinition, 'code' | 'name' | TermField> & {
+  taskNumber: number;
+  source: string;
+};
 
 /** The part of a plan the comparison reads: a seed, or a stored plan put in the same shape. */
 export interface ComparablePlan {
@@ -53,15 +56,26 @@ export interface PlanComparison {
 /** The comparable part of a seed. */
 export function comparablePlan(seed: Pick<PlanSeed, 'indicators' | 'metrics'>): ComparablePlan {
   return {
-    tasks: seed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.map((t) => ({ number: t.number, text: t.text })))),
+    tasks: seed.indicators.flatMap((f) =>
+      f.children.flatMap((s) => s.tasks.map((t) => ({ number: t.number, text: t.text }))),
+    ),
     metrics: seed.metrics.map((m) => ({
-      code: m.code, name: m.name, taskNumber: m.taskNumber, source: m.source,
-      kind: m.kind, comparator: m.comparator, target: m.target, unit: m.unit, period: m.period, deadline: m.deadline,
+      code: m.code,
+      name: m.name,
+      taskNumber: m.taskNumber,
+      source: m.source,
+      kind: m.kind,
+      comparator: m.comparator,
+      target: m.target,
+      unit: m.unit,
+      period: m.period,
+      deadline: m.deadline,
     })),
   };
 }
 
-export const changedTerms = (a: ComparableMetric, b: ComparableMetric): TermField[] => TERM_FIELDS.filter((f) => a[f] !== b[f]);
+export const changedTerms = (a: ComparableMetric, b: ComparableMetric): TermField[] =>
+  TERM_FIELDS.filter((f) => a[f] !== b[f]);
 
 /** The same name (subject) is enough when the tasks around the two metrics are at least this alike. */
 const NAME_TASK_THRESHOLD = 0.3;
@@ -106,7 +120,10 @@ function taskLikeness(a: Keys, b: Keys, bTask: number): number {
 /** A reviewed seed quotes whole sentences, a parsed one only the figure's words and its subject: one inside the other counts as alike. */
 function wordsLikeness(a: Keys, b: Keys): number {
   const within = (part: string, whole: string) => part.length >= 3 && part !== whole && whole.includes(part);
-  const inside = [a.source, a.name].some((p) => within(p, b.source)) || [b.source, b.name].some((p) => within(p, a.source)) ? 0.9 : 0;
+  const inside =
+    [a.source, a.name].some((p) => within(p, b.source)) || [b.source, b.name].some((p) => within(p, a.source))
+      ? 0.9
+      : 0;
   return Math.max(diceSimilarity(a.source, b.source), diceSimilarity(a.name, b.name), inside);
 }
 
@@ -149,19 +166,34 @@ function matchMetrics(current: ComparablePlan, proposed: ComparablePlan, tasks: 
     return pairs;
   };
   // First the same name (subject) in a like task, then alike words among metrics measured the same way.
-  takeGreedy(pairsWhere((i, j, task) => a[i].name === b[j].name && task >= NAME_TASK_THRESHOLD), match, taken, scores);
-  const sameMeasure = (i: number, j: number) => current.metrics[i].kind === proposed.metrics[j].kind && current.metrics[i].unit === proposed.metrics[j].unit;
-  takeGreedy(pairsWhere((i, j) => sameMeasure(i, j)).filter((p) => p.score >= MATCH_THRESHOLD), match, taken, scores);
+  takeGreedy(
+    pairsWhere((i, j, task) => a[i].name === b[j].name && task >= NAME_TASK_THRESHOLD),
+    match,
+    taken,
+    scores,
+  );
+  const sameMeasure = (i: number, j: number) =>
+    current.metrics[i].kind === proposed.metrics[j].kind && current.metrics[i].unit === proposed.metrics[j].unit;
+  takeGreedy(
+    pairsWhere((i, j) => sameMeasure(i, j)).filter((p) => p.score >= MATCH_THRESHOLD),
+    match,
+    taken,
+    scores,
+  );
   // Last, a ledger of another shape words the sentence and the task anew ("进一步压缩企业开办时间,承诺办理时限不超过5个工作日"
   // → "企业开办时间压缩至3个工作日以内"): what stays is how it is measured and the words of its name in the other's task.
-  const sameTerms = (x: ComparableMetric, y: ComparableMetric) => x.kind === y.kind && x.unit === y.unit && x.comparator === y.comparator && x.period === y.period;
+  const sameTerms = (x: ComparableMetric, y: ComparableMetric) =>
+    x.kind === y.kind && x.unit === y.unit && x.comparator === y.comparator && x.period === y.period;
   const named: Pair[] = [];
   current.metrics.forEach((x, i) => {
     if (match.has(i)) return;
     proposed.metrics.forEach((y, j) => {
       if (taken.has(j) || !sameTerms(x, y)) return;
-      const score = rounded(Math.max(containment(a[i].name, b[j].task + b[j].source), containment(b[j].name, a[i].task + a[i].source)));
-      if (score >= NAME_IN_TASK_THRESHOLD) named.push({ i, j, score: rounded(0.5 * score), same: x.code === y.code ? 1 : 0 });
+      const score = rounded(
+        Math.max(containment(a[i].name, b[j].task + b[j].source), containment(b[j].name, a[i].task + a[i].source)),
+      );
+      if (score >= NAME_IN_TASK_THRESHOLD)
+        named.push({ i, j, score: rounded(0.5 * score), same: x.code === y.code ? 1 : 0 });
     });
   });
   takeGreedy(named, match, taken, scores);
@@ -169,7 +201,10 @@ function matchMetrics(current: ComparablePlan, proposed: ComparablePlan, tasks: 
 }
 
 /** Tasks matched by their words (figures aside): the counts, and which current task number became which proposed one. */
-function compareTasks(current: ComparablePlan['tasks'], proposed: ComparablePlan['tasks']): { counts: TaskCounts; numbers: Map<number, number> } {
+function compareTasks(
+  current: ComparablePlan['tasks'],
+  proposed: ComparablePlan['tasks'],
+): { counts: TaskCounts; numbers: Map<number, number> } {
   const masked = (t: { text: string }) => similarityKey(t.text, { maskFigures: true });
   const [a, b] = [current.map(masked), proposed.map(masked)];
   const [exactA, exactB] = [current.map((t) => similarityKey(t.text)), proposed.map((t) => similarityKey(t.text))];
@@ -185,7 +220,12 @@ function compareTasks(current: ComparablePlan['tasks'], proposed: ComparablePlan
   takeGreedy(pairs, match, new Set(), new Map());
   const unchanged = [...match].filter(([i, j]) => exactA[i] === exactB[j]).length;
   return {
-    counts: { unchanged, reworded: match.size - unchanged, new: proposed.length - match.size, removed: current.length - match.size },
+    counts: {
+      unchanged,
+      reworded: match.size - unchanged,
+      new: proposed.length - match.size,
+      removed: current.length - match.size,
+    },
     numbers: new Map([...match].map(([i, j]) => [current[i].number, proposed[j].number])),
   };
 }
@@ -200,11 +240,19 @@ export function comparePlans(current: ComparablePlan, proposed: ComparablePlan):
     if (i === undefined) return { change: 'new', before: null, after, changedFields: [], similarity: null };
     const before = current.metrics[i];
     const changedFields = changedTerms(before, after);
-    return { change: changedFields.length ? 'target-changed' : 'unchanged', before, after, changedFields, similarity: scores.get(i)! };
+    return {
+      change: changedFields.length ? 'target-changed' : 'unchanged',
+      before,
+      after,
+      changedFields,
+      similarity: scores.get(i)!,
+    };
   });
   current.metrics.forEach((before, i) => {
     if (!match.has(i)) items.push({ change: 'removed', before, after: null, changedFields: [], similarity: null });
   });
-  const counts = Object.fromEntries(METRIC_CHANGES.map((c) => [c, items.filter((x) => x.change === c).length])) as Record<MetricChange, number>;
+  const counts = Object.fromEntries(
+    METRIC_CHANGES.map((c) => [c, items.filter((x) => x.change === c).length]),
+  ) as Record<MetricChange, number>;
   return { counts, tasks: tasks.counts, items };
 }

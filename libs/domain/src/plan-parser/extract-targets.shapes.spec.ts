@@ -7,7 +7,13 @@ const read = (text: string) => extractTargets(text).targets.map((t) => [t.compar
 describe('extractTargets: planned amounts without a comparator word', () => {
   it.each([
     ['新建口袋公园6个', [['eq', 6, 'count']]],
-    ['改造农贸市场3家,新增停车泊位450个', [['eq', 3, 'count'], ['eq', 450, 'count']]],
+    [
+      '改造农贸市场3家,新增停车泊位450个',
+      [
+        ['eq', 3, 'count'],
+        ['eq', 450, 'count'],
+      ],
+    ],
     ['城镇新增就业8000人', [['eq', 8000, 'persons']]],
     ['社会消费品零售总额增长7.5%', [['eq', 7.5, 'percent']]],
     ['实名回访率100%', [['gte', 100, 'percent']]],
@@ -15,9 +21,19 @@ describe('extractTargets: planned amounts without a comparator word', () => {
   ])('%s → %j', (text, expected) => expect(read(text)).toEqual(expected));
 
   it('reads the counters of works and places: 所 处 座 条 台 户 场次 株 册 层', () => {
-    expect(read('建成学校2所、驿站4处、桥梁3座、道路5条、设备9台、安置60户、演出12场次、植树300株、图书800册、主体8层以上')).toEqual([
-      ['eq', 2, 'count'], ['eq', 4, 'count'], ['eq', 3, 'count'], ['eq', 5, 'count'], ['eq', 9, 'count'],
-      ['eq', 60, 'count'], ['eq', 12, 'count'], ['eq', 300, 'count'], ['eq', 800, 'count'], ['gte', 8, 'count'],
+    expect(
+      read('建成学校2所、驿站4处、桥梁3座、道路5条、设备9台、安置60户、演出12场次、植树300株、图书800册、主体8层以上'),
+    ).toEqual([
+      ['eq', 2, 'count'],
+      ['eq', 4, 'count'],
+      ['eq', 3, 'count'],
+      ['eq', 5, 'count'],
+      ['eq', 9, 'count'],
+      ['eq', 60, 'count'],
+      ['eq', 12, 'count'],
+      ['eq', 300, 'count'],
+      ['eq', 800, 'count'],
+      ['gte', 8, 'count'],
     ]);
   });
 
@@ -31,7 +47,9 @@ describe('extractTargets: planned amounts without a comparator word', () => {
 
   it('reads 不得少于 / 不得超过 / 控制在…以内', () => {
     expect(read('检查人员不得少于两人,答复不得超过10个工作日,失业率控制在4%以内')).toEqual([
-      ['gte', 2, 'persons'], ['lte', 10, 'working-days'], ['lte', 4, 'percent'],
+      ['gte', 2, 'persons'],
+      ['lte', 10, 'working-days'],
+      ['lte', 4, 'percent'],
     ]);
   });
 });
@@ -67,10 +85,18 @@ describe('extractTargets: milestones', () => {
 
 describe('extractTargets: hard negatives', () => {
   it.each([
-    '办好12件民生实事', '在20项政府民生实事候选项目中', '从四个方面部署', '分为类别、内容、责任单位3个方面的内容,共86项。',
+    '办好12件民生实事',
+    '在20项政府民生实事候选项目中',
+    '从四个方面部署',
+    '分为类别、内容、责任单位3个方面的内容,共86项。',
     '截至去年12月底,完成投资3.1亿元,占年度计划的96.5%,其中6个项目完成年度目标。',
-    '今年前三季度,共接收投诉820件,办结率98.2%。', '已建成驿站5个、站点12个', '由186名代表投票表决',
-    '第9条 本办法自发布之日起施行', '沿s312线改造', '(某政办发〔2026〕7号)', '发布时间:2026-03-05 09:30',
+    '今年前三季度,共接收投诉820件,办结率98.2%。',
+    '已建成驿站5个、站点12个',
+    '由186名代表投票表决',
+    '第9条 本办法自发布之日起施行',
+    '沿s312线改造',
+    '(某政办发〔2026〕7号)',
+    '发布时间:2026-03-05 09:30',
   ])('%s → none', (text) => expect(read(text)).toEqual([]));
 
   it('reads the targets after a result paragraph once a target cue starts', () => {
@@ -88,9 +114,13 @@ describe('extractTargets: hard negatives', () => {
 describe('extractTargets: planned amounts, properties', () => {
   it('reads any "新建N个" as N, exactly, and as eq', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99999 }), fc.constantFrom('个', '所', '处', '座', '家', '条'), (n, counter) => {
-        expect(read(`新建服务站${n}${counter}`)).toEqual([['eq', n, 'count']]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 99999 }),
+        fc.constantFrom('个', '所', '处', '座', '家', '条'),
+        (n, counter) => {
+          expect(read(`新建服务站${n}${counter}`)).toEqual([['eq', n, 'count']]);
+        },
+      ),
     );
   });
 

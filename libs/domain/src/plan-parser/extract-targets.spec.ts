@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { extractTargets } from './extract-targets';
 import type { ParsedTarget } from './types';
 
-const fields = (t: ParsedTarget) => ({ kind: t.kind, comparator: t.comparator, target: t.target, unit: t.unit, period: t.period, deadline: t.deadline });
+const fields = (t: ParsedTarget) => ({
+  kind: t.kind,
+  comparator: t.comparator,
+  target: t.target,
+  unit: t.unit,
+  period: t.period,
+  deadline: t.deadline,
+});
 const only = (text: string) => {
   const { targets } = extractTargets(text);
   expect(targets).toHaveLength(1);
@@ -32,7 +39,11 @@ describe('extractTargets: comparators', () => {
   });
 
   it('reads "不少于…的5%" across the words that name the base', () => {
-    expect(fields(only('负责法制审核的人员不少于本单位执法人员总数的5%'))).toMatchObject({ comparator: 'gte', target: 5, unit: 'percent' });
+    expect(fields(only('负责法制审核的人员不少于本单位执法人员总数的5%'))).toMatchObject({
+      comparator: 'gte',
+      target: 5,
+      unit: 'percent',
+    });
   });
 
   it('reads a bare percentage as a floor, with lower confidence and a note', () => {
@@ -56,22 +67,58 @@ describe('extractTargets: comparators', () => {
 
 describe('extractTargets: units, kinds and periods', () => {
   it.each([
-    ['网上可办率不低于80%', { kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null }],
-    ['7个工作日之内公开', { kind: 'case', comparator: 'lte', target: 7, unit: 'working-days', period: 'case', deadline: null }],
-    ['每年至少安排4次以上', { kind: 'annual-count', comparator: 'gte', target: 4, unit: 'count', period: 'year', deadline: null }],
+    [
+      '网上可办率不低于80%',
+      { kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null },
+    ],
+    [
+      '7个工作日之内公开',
+      { kind: 'case', comparator: 'lte', target: 7, unit: 'working-days', period: 'case', deadline: null },
+    ],
+    [
+      '每年至少安排4次以上',
+      { kind: 'annual-count', comparator: 'gte', target: 4, unit: 'count', period: 'year', deadline: null },
+    ],
     ['不少于30日', { kind: 'case', comparator: 'gte', target: 30, unit: 'days', period: 'case', deadline: null }],
     ['处理时限不超过3天', { kind: 'case', comparator: 'lte', target: 3, unit: 'days', period: 'case', deadline: null }],
-    ['每年专题培训不少于40学时', { kind: 'annual-count', comparator: 'gte', target: 40, unit: 'hours', period: 'year', deadline: null }],
-    ['调解委员会有3名以上专职人民调解员', { kind: 'value', comparator: 'gte', target: 3, unit: 'persons', period: 'year', deadline: null }],
-    ['审查案件由2名以上人员参加', { kind: 'case', comparator: 'gte', target: 2, unit: 'persons', period: 'case', deadline: null }],
+    [
+      '每年专题培训不少于40学时',
+      { kind: 'annual-count', comparator: 'gte', target: 40, unit: 'hours', period: 'year', deadline: null },
+    ],
+    [
+      '调解委员会有3名以上专职人民调解员',
+      { kind: 'value', comparator: 'gte', target: 3, unit: 'persons', period: 'year', deadline: null },
+    ],
+    [
+      '审查案件由2名以上人员参加',
+      { kind: 'case', comparator: 'gte', target: 2, unit: 'persons', period: 'case', deadline: null },
+    ],
     ['配备不少于5人', { kind: 'value', comparator: 'gte', target: 5, unit: 'persons', period: 'year', deadline: null }],
-    ['至少建成一个法治文化公园', { kind: 'value', comparator: 'gte', target: 1, unit: 'count', period: 'year', deadline: null }],
-    ['原则上每季度推动一次动态调整', { kind: 'annual-count', comparator: 'gte', target: 1, unit: 'count', period: 'quarter', deadline: null }],
-    ['每月至少通报1次', { kind: 'annual-count', comparator: 'gte', target: 1, unit: 'count', period: 'month', deadline: null }],
+    [
+      '至少建成一个法治文化公园',
+      { kind: 'value', comparator: 'gte', target: 1, unit: 'count', period: 'year', deadline: null },
+    ],
+    [
+      '原则上每季度推动一次动态调整',
+      { kind: 'annual-count', comparator: 'gte', target: 1, unit: 'count', period: 'quarter', deadline: null },
+    ],
+    [
+      '每月至少通报1次',
+      { kind: 'annual-count', comparator: 'gte', target: 1, unit: 'count', period: 'month', deadline: null },
+    ],
     ['有效期一般为5年', { kind: 'case', comparator: 'eq', target: 5, unit: 'years', period: 'case', deadline: null }],
-    ['区100个高频事项实现“最多跑一次”', { kind: 'value', comparator: 'gte', target: 100, unit: 'count', period: 'year', deadline: null }],
-    ['覆盖率不低于百分之九十', { kind: 'value', comparator: 'gte', target: 90, unit: 'percent', period: 'year', deadline: null }],
-    ['网上可办率不低于８０％', { kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null }],
+    [
+      '区100个高频事项实现“最多跑一次”',
+      { kind: 'value', comparator: 'gte', target: 100, unit: 'count', period: 'year', deadline: null },
+    ],
+    [
+      '覆盖率不低于百分之九十',
+      { kind: 'value', comparator: 'gte', target: 90, unit: 'percent', period: 'year', deadline: null },
+    ],
+    [
+      '网上可办率不低于８０％',
+      { kind: 'value', comparator: 'gte', target: 80, unit: 'percent', period: 'year', deadline: null },
+    ],
   ])('%s', (text, expected) => {
     expect(fields(only(text))).toEqual(expected);
   });
@@ -82,7 +129,10 @@ describe('extractTargets: units, kinds and periods', () => {
 
   it('takes 每年 from earlier in the sentence for a second count', () => {
     const { targets } = extractTargets('每年领导班子至少安排4次以上法治专题学习,至少组织开展1次旁听庭审活动。');
-    expect(targets.map((t) => [t.kind, t.target, t.period])).toEqual([['annual-count', 4, 'year'], ['annual-count', 1, 'year']]);
+    expect(targets.map((t) => [t.kind, t.target, t.period])).toEqual([
+      ['annual-count', 4, 'year'],
+      ['annual-count', 1, 'year'],
+    ]);
   });
 
   it('reports a unit that is not a metric unit (months)', () => {
@@ -101,7 +151,15 @@ describe('extractTargets: deadlines', () => {
     ['年底前完成', '12-31', '年底前'],
   ])('%s → %s', (text, deadline, words) => {
     const t = only(text);
-    expect([t.kind, t.comparator, t.unit, t.period, t.deadline, t.target, t.span.text]).toEqual(['deadline', 'lte', 'date', 'year', deadline, null, words]);
+    expect([t.kind, t.comparator, t.unit, t.period, t.deadline, t.target, t.span.text]).toEqual([
+      'deadline',
+      'lte',
+      'date',
+      'year',
+      deadline,
+      null,
+      words,
+    ]);
   });
 
   it('marks a repaired date with lower confidence', () => {
@@ -140,27 +198,62 @@ describe('extractTargets: several targets in one sentence', () => {
 
   it('reads a floor and a ceiling of the same subject as two targets', () => {
     const { targets } = extractTargets('审核时间一般不少于5个工作日,最长不超过15个工作日');
-    expect(targets.map((t) => [t.comparator, t.target, t.subject])).toEqual([['gte', 5, '审核时间'], ['lte', 15, '审核时间']]);
+    expect(targets.map((t) => [t.comparator, t.target, t.subject])).toEqual([
+      ['gte', 5, '审核时间'],
+      ['lte', 15, '审核时间'],
+    ]);
   });
 
   it('reads four staffing floors in one sentence', () => {
-    const text = '行业性调解委员会有3名以上专职调解员,街道调解委员会有2名以上专职调解员,居委会调解委员会有1名以上专职调解员,调解工作室有2名以上专职调解员。';
+    const text =
+      '行业性调解委员会有3名以上专职调解员,街道调解委员会有2名以上专职调解员,居委会调解委员会有1名以上专职调解员,调解工作室有2名以上专职调解员。';
     expect(extractTargets(text).targets.map((t) => t.target)).toEqual([3, 2, 1, 2]);
   });
 });
 
 describe('extractTargets: numerals that are not targets', () => {
   it.each([
-    '12345热线', '发挥政务服务热线8890的功能', '(红桥政办发〔2019〕11号)', '(津党编发【2020】6号)', '(红桥政办发[2019]11号)', '津党编发【20206号',
-    '七五普法', '按要求完成“七五”普法考核验收工作', '三统一', '落实“三统一”', '“1+1+1”组合模式', '1+1+1组合模式', '一网一门一次',
-    '基本实现“一网、一门、一次”', '双随机一公开', '做到“一处违法、处处受限”', '一处违法处处受限', '严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》',
-    '《红桥区打好污染防治攻坚战2020年工作计划》', '2020年,全区', '开展“12.4”国家宪法日活动', '一类事项由一个部门统筹,一件事情由一个部门负责',
-    '报告上一年度法治政府建设情况', '天津市', '全区优良天数比例', '明显未达到预期效果', '在出台前向区人大报告', '标准之一', '收支两条线',
+    '12345热线',
+    '发挥政务服务热线8890的功能',
+    '(红桥政办发〔2019〕11号)',
+    '(津党编发【2020】6号)',
+    '(红桥政办发[2019]11号)',
+    '津党编发【20206号',
+    '七五普法',
+    '按要求完成“七五”普法考核验收工作',
+    '三统一',
+    '落实“三统一”',
+    '“1+1+1”组合模式',
+    '1+1+1组合模式',
+    '一网一门一次',
+    '基本实现“一网、一门、一次”',
+    '双随机一公开',
+    '做到“一处违法、处处受限”',
+    '一处违法处处受限',
+    '严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》',
+    '《红桥区打好污染防治攻坚战2020年工作计划》',
+    '2020年,全区',
+    '开展“12.4”国家宪法日活动',
+    '一类事项由一个部门统筹,一件事情由一个部门负责',
+    '报告上一年度法治政府建设情况',
+    '天津市',
+    '全区优良天数比例',
+    '明显未达到预期效果',
+    '在出台前向区人大报告',
+    '标准之一',
+    '收支两条线',
   ])('%s → none', (text) => none(text));
 });
 
 describe('extractTargets: properties', () => {
-  const chinese = fc.string({ unit: fc.constantFrom(...'不低于少超过以上下内之达到均至每年季度月日前第一二三四五六七八九十个工作次名人学时%0123456789.、,。;“”《》【】〔〕()号热线率'.split('')), maxLength: 60 });
+  const chinese = fc.string({
+    unit: fc.constantFrom(
+      ...'不低于少超过以上下内之达到均至每年季度月日前第一二三四五六七八九十个工作次名人学时%0123456789.、,。;“”《》【】〔〕()号热线率'.split(
+        '',
+      ),
+    ),
+    maxLength: 60,
+  });
   const texts = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), chinese);
 
   it('gives spans that are the input at their offsets, and confidences in 0..1', () => {

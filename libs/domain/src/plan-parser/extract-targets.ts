@@ -2,11 +2,23 @@ import type { Comparator, MetricKind, MetricPeriod, MetricUnit } from '../metric
 import { findFigures, type Figure } from './find-figures';
 import { maskNonTargets } from './mask-non-targets';
 import { foldForMatching } from './normalise-text';
-import { clauseAround, prefixComparator, qualifierBefore, sentenceAround, sharedSubjects, suffixComparator, type Bounds } from './read-context';
+import {
+  clauseAround,
+  prefixComparator,
+  qualifierBefore,
+  sentenceAround,
+  sharedSubjects,
+  suffixComparator,
+  type Bounds,
+} from './read-context';
 import type { ParsedTarget, TargetExtraction } from './types';
 
 /** Kind and period of a target from its unit and qualifiers (see seeds/README.md §E for the conventions). */
-function classify(unit: MetricUnit, qualifier: MetricPeriod | null, perCase: boolean): { kind: MetricKind; period: MetricPeriod } {
+function classify(
+  unit: MetricUnit,
+  qualifier: MetricPeriod | null,
+  perCase: boolean,
+): { kind: MetricKind; period: MetricPeriod } {
   switch (unit) {
     case 'date':
       return { kind: 'deadline', period: 'year' };
@@ -37,8 +49,17 @@ export function extractTargets(text: string, offset = 0): TargetExtraction {
   const { masked } = maskNonTargets(foldForMatching(text));
   const { figures, problems } = findFigures(masked);
   const targets: ParsedTarget[] = [];
-  const unresolved = problems.map((p) => ({ start: offset + p.start, end: offset + p.end, text: text.slice(p.start, p.end), reason: p.reason }));
-  const spanOf = (start: number, end: number) => ({ start: offset + start, end: offset + end, text: text.slice(start, end) });
+  const unresolved = problems.map((p) => ({
+    start: offset + p.start,
+    end: offset + p.end,
+    text: text.slice(p.start, p.end),
+    reason: p.reason,
+  }));
+  const spanOf = (start: number, end: number) => ({
+    start: offset + start,
+    end: offset + end,
+    text: text.slice(start, end),
+  });
   const leave = (start: number, end: number, reason: string) => unresolved.push({ ...spanOf(start, end), reason });
 
   let previousEnd = 0;
@@ -56,10 +77,18 @@ export function extractTargets(text: string, offset = 0): TargetExtraction {
     for (const subject of read.subjects) {
       // "…不少于5个工作日,最长不超过15个工作日": a clause with no words of its own speaks of the previous subject.
       const previous = targets.at(-1);
-      const borrow = read.wordless && previous && sentenceAround(masked, previous.span.start - offset).start === sentenceAround(masked, read.start).start;
+      const borrow =
+        read.wordless &&
+        previous &&
+        sentenceAround(masked, previous.span.start - offset).start === sentenceAround(masked, read.start).start;
       targets.push({
         ...read.metric,
-        subject: borrow ? previous.subject : text.slice(subject.start, subject.end).trim().replace(/^(?:一般|原则上)|(?:一般|原则上)$/g, ''),
+        subject: borrow
+          ? previous.subject
+          : text
+              .slice(subject.start, subject.end)
+              .trim()
+              .replace(/^(?:一般|原则上)|(?:一般|原则上)$/g, ''),
         span: spanOf(start, read.end),
         confidence: round(read.confidence),
         notes: read.notes,
@@ -84,7 +113,9 @@ function absorbLeadingDates(masked: string, targets: ParsedTarget[], offset: num
     const rest = masked.slice(clause.start, at) + masked.slice(date.span.end - offset, clause.end);
     if (!TIME_FILLER.test(rest)) continue;
     const sentence = sentenceAround(masked, at);
-    const governed = targets.filter((t) => t.unit !== 'date' && t.span.start - offset >= clause.end && t.span.start - offset < sentence.end);
+    const governed = targets.filter(
+      (t) => t.unit !== 'date' && t.span.start - offset >= clause.end && t.span.start - offset < sentence.end,
+    );
     if (!governed.length) continue;
     absorbed.add(date);
     for (const t of governed) t.notes.push(`期限 deadline ${date.deadline} ("${date.span.text}")`);
@@ -95,7 +126,14 @@ function absorbLeadingDates(masked: string, targets: ParsedTarget[], offset: num
 type Reading =
   | { reason: string | null }
   | {
-      metric: { kind: MetricKind; comparator: Comparator; target: number | null; unit: MetricUnit; period: MetricPeriod; deadline: string | null };
+      metric: {
+        kind: MetricKind;
+        comparator: Comparator;
+        target: number | null;
+        unit: MetricUnit;
+        period: MetricPeriod;
+        deadline: string | null;
+      };
       start: number;
       end: number;
       subjects: Bounds[];
@@ -111,8 +149,9 @@ function readFigure(masked: string, figure: Figure, from: number): Reading {
   const notes: string[] = [];
   const pre = figure.kind === 'date' ? null : prefixComparator(masked, from, figure.start);
   const post = figure.kind === 'date' ? null : suffixComparator(masked, figure.end, figure.unit);
-  if (pre && post && pre.comparator !== post.comparator) return { reason: `比较词矛盾 "${pre.word}" 与 "${post.word}" contradictory comparators` };
-  let comparator: Comparator | null = figure.kind === 'date' ? 'lte' : pre?.comparator ?? post?.comparator ?? null;
+  if (pre && post && pre.comparator !== post.comparator)
+    return { reason: `比较词矛盾 "${pre.word}" 与 "${post.word}" contradictory comparators` };
+  let comparator: Comparator | null = figure.kind === 'date' ? 'lte' : (pre?.comparator ?? post?.comparator ?? null);
   const qualifier = qualifierBefore(masked, sentence.start, pre?.start ?? figure.start);
   let confidence = pre && post ? 0.95 : 0.9;
   if (comparator === null) {
@@ -120,11 +159,17 @@ function readFigure(masked: string, figure: Figure, from: number): Reading {
     // "100个事项实现…" counts things reaching a state, so those are floors. Written-out numbers ("一个部门") only count
     // with a 每年/每季度 qualifier; a time or a span of days needs a comparator word.
     if (figure.chinese && !(qualifier && figure.unit === 'count')) return { reason: null };
-    if (!['percent', 'count', 'persons'].includes(figure.unit)) return { reason: '有数字和单位但没有比较词 a figure with a unit but no comparator' };
-    const reaching = figure.unit === 'count' && /^[^,。;:]{0,12}?(?:实现|达到|达标)/.test(masked.slice(figure.end, clause.end));
+    if (!['percent', 'count', 'persons'].includes(figure.unit))
+      return { reason: '有数字和单位但没有比较词 a figure with a unit but no comparator' };
+    const reaching =
+      figure.unit === 'count' && /^[^,。;:]{0,12}?(?:实现|达到|达标)/.test(masked.slice(figure.end, clause.end));
     comparator = (figure.unit === 'percent' && figure.value === 100) || reaching || figure.chinese ? 'gte' : 'eq';
     confidence = figure.unit === 'percent' && !figure.chinese ? 0.7 : figure.chinese ? 0.6 : 0.5;
-    notes.push(comparator === 'eq' ? '没有比较词,按计划数理解 no comparator word: read as the planned figure' : '没有比较词,按下限理解 no comparator word: read as a floor');
+    notes.push(
+      comparator === 'eq'
+        ? '没有比较词,按计划数理解 no comparator word: read as the planned figure'
+        : '没有比较词,按下限理解 no comparator word: read as a floor',
+    );
   }
   if (pre && pre.gap > 0) confidence -= 0.1;
   if (figure.chinese && (pre || post)) confidence -= 0.1;
@@ -142,9 +187,12 @@ function readFigure(masked: string, figure: Figure, from: number): Reading {
   if (qualifier && /^\s*$/.test(masked.slice(qualifier.end, start))) start = qualifier.start;
   else if (qualifier && kind === 'annual-count') {
     confidence -= 0.05;
-    notes.push(`"${masked.slice(qualifier.start, qualifier.end)}"取自句中前文 qualifier taken from earlier in the sentence`);
+    notes.push(
+      `"${masked.slice(qualifier.start, qualifier.end)}"取自句中前文 qualifier taken from earlier in the sentence`,
+    );
   }
-  for (const soft of new Set(masked.slice(clause.start, clause.end).match(SOFT) ?? [])) notes.push(`软性限定 soft qualifier: ${soft}`);
+  for (const soft of new Set(masked.slice(clause.start, clause.end).match(SOFT) ?? []))
+    notes.push(`软性限定 soft qualifier: ${soft}`);
   const end = post?.end ?? figure.end;
   let subjects: Bounds[] = pre ? sharedSubjects(masked, clause, pre) : [];
   let wordless = false;
@@ -160,12 +208,18 @@ function readFigure(masked: string, figure: Figure, from: number): Reading {
     else if (words(end, clause.end)) subjects = [{ start: end, end: clause.end }];
     else {
       wordless = true;
-      subjects = [clause.start > sentence.start ? clauseAround(masked, clause.start - 1) : { start: from, end: clause.end }];
+      subjects = [
+        clause.start > sentence.start ? clauseAround(masked, clause.start - 1) : { start: from, end: clause.end },
+      ];
     }
   }
   const metric = {
-    kind, comparator, unit: figure.unit, period,
-    target: figure.kind === 'date' ? null : figure.value, deadline: figure.deadline,
+    kind,
+    comparator,
+    unit: figure.unit,
+    period,
+    target: figure.kind === 'date' ? null : figure.value,
+    deadline: figure.deadline,
   };
   return { metric, start, end, subjects, wordless, confidence: Math.max(0.05, Math.min(1, confidence)), notes };
 }

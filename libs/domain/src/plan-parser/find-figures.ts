@@ -25,16 +25,50 @@ export interface FigureProblem {
 const CN = `[${CHINESE_NUMERAL_CLASS}]+`;
 // Longest units first: "5个工作日" is working days, not "5个".
 const UNITS: Array<[string, MetricUnit | null]> = [
-  ['个工作日', 'working-days'], ['工作日', 'working-days'], ['个自然日', 'days'], ['自然日', 'days'], ['个月', null],
-  ['%', 'percent'], ['学时', 'hours'], ['课时', 'hours'], ['小时', 'hours'], ['人次', 'count'], ['名', 'persons'],
-  ['人', 'persons'], ['日', 'days'], ['天', 'days'], ['次', 'count'], ['个', 'count'], ['项', 'count'], ['件', 'count'],
-  ['家', 'count'], ['场次', 'count'], ['户', 'count'], ['所', 'count'], ['处', 'count'], ['台', 'count'], ['座', 'count'],
-  ['条', 'count'], ['株', 'count'], ['册', 'count'], ['张', 'count'], ['片', 'count'], ['层', 'count'], ['辆', 'count'],
-  ['套', 'count'], ['间', 'count'], ['栋', 'count'], ['场', 'count'], ['年', 'years'],
+  ['个工作日', 'working-days'],
+  ['工作日', 'working-days'],
+  ['个自然日', 'days'],
+  ['自然日', 'days'],
+  ['个月', null],
+  ['%', 'percent'],
+  ['学时', 'hours'],
+  ['课时', 'hours'],
+  ['小时', 'hours'],
+  ['人次', 'count'],
+  ['名', 'persons'],
+  ['人', 'persons'],
+  ['日', 'days'],
+  ['天', 'days'],
+  ['次', 'count'],
+  ['个', 'count'],
+  ['项', 'count'],
+  ['件', 'count'],
+  ['家', 'count'],
+  ['场次', 'count'],
+  ['户', 'count'],
+  ['所', 'count'],
+  ['处', 'count'],
+  ['台', 'count'],
+  ['座', 'count'],
+  ['条', 'count'],
+  ['株', 'count'],
+  ['册', 'count'],
+  ['张', 'count'],
+  ['片', 'count'],
+  ['层', 'count'],
+  ['辆', 'count'],
+  ['套', 'count'],
+  ['间', 'count'],
+  ['栋', 'count'],
+  ['场', 'count'],
+  ['年', 'years'],
 ];
 const UNIT_OF = new Map(UNITS);
 // Spaces may stand between a number and its counter ("不少于 1 次"), a line break may not (table cells); "5万人" is 50000.
-const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?|${CN})[ \\t]*(万[ \\t]*)?(${UNITS.map(([u]) => u).join('|')})|百分之(${CN}(?:点${CN})?)`, 'g');
+const QUANTITY = new RegExp(
+  `(\\d+(?:\\.\\d+)?|${CN})[ \\t]*(万[ \\t]*)?(${UNITS.map(([u]) => u).join('|')})|百分之(${CN}(?:点${CN})?)`,
+  'g',
+);
 const BEFORE = '(?:之前|以前|前)';
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -54,7 +88,8 @@ function findDates(text: string): { dates: Figure[]; claimed: Array<[number, num
   for (const m of text.matchAll(new RegExp(`(每年)?(\\d{1,2})月(\\d{1,2})日(${BEFORE})?`, 'g'))) {
     claimed.push([m.index!, m.index! + m[0].length]);
     // A date is a deadline when it says "before" or recurs each year; otherwise it is a date of issue or an event.
-    if ((m[1] || m[4]) && validDate(+m[2], +m[3])) date(m.index!, m.index! + m[0].length, `${pad(+m[2])}-${pad(+m[3])}`);
+    if ((m[1] || m[4]) && validDate(+m[2], +m[3]))
+      date(m.index!, m.index! + m[0].length, `${pad(+m[2])}-${pad(+m[3])}`);
   }
   // "到2023年底", "到2023年,": a milestone at the end of that (possibly later) year.
   for (const m of text.matchAll(/到\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?(?=\s*[,。;,])/g)) {
@@ -68,7 +103,11 @@ function findDates(text: string): { dates: Figure[]; claimed: Array<[number, num
   }
   for (const m of text.matchAll(new RegExp(`每个?月月?(?:底|末)${BEFORE}?`, 'g'))) {
     claimed.push([m.index!, m.index! + m[0].length]);
-    problems.push({ start: m.index!, end: m.index! + m[0].length, reason: '每月截止日无法写成一个 MM-DD a monthly deadline is not one MM-DD' });
+    problems.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      reason: '每月截止日无法写成一个 MM-DD a monthly deadline is not one MM-DD',
+    });
   }
   for (const m of text.matchAll(new RegExp(`(\\d{1,2}|${CN})月(?:底|末)(${BEFORE})?`, 'g'))) {
     const month = chineseNumberValue(m[1]) ?? +m[1];
@@ -77,7 +116,9 @@ function findDates(text: string): { dates: Figure[]; claimed: Array<[number, num
     date(m.index!, m.index! + m[0].length, monthEnd(month));
   }
   // "6月开工", "7月完工": a milestone month means its last day.
-  for (const m of text.matchAll(new RegExp(`(\\d{1,2}|${CN})月(?=份?(?:开工|完工|竣工|建成|投用|投入使用|启动|上线|开通))`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(\\d{1,2}|${CN})月(?=份?(?:开工|完工|竣工|建成|投用|投入使用|启动|上线|开通))`, 'g'),
+  )) {
     const month = chineseNumberValue(m[1]) ?? +m[1];
     if (overlapsAny(claimed, m.index!, m.index! + m[0].length) || !(month >= 1 && month <= 12)) continue;
     if (/[\d-]$/.test(text.slice(Math.max(0, m.index! - 1), m.index!))) continue; // "1-11月": a span of months
@@ -103,8 +144,19 @@ function findDates(text: string): { dates: Figure[]; claimed: Array<[number, num
     const readings = [1, 2]
       .map((cut) => [Number(digits.slice(0, cut)), Number(digits.slice(cut))] as const)
       .filter(([mo, d], i) => digits[i + 1] !== '0' && validDate(mo, d));
-    if (readings.length === 1) date(start, end, `${pad(readings[0][0])}-${pad(readings[0][1])}`, `"${digits}日" read as ${readings[0][0]}月${readings[0][1]}日 (a lost 月)`);
-    else problems.push({ start, end, reason: `"${digits}日"不是有效日期或有多种读法 not a date, or more than one reading of a lost 月` });
+    if (readings.length === 1)
+      date(
+        start,
+        end,
+        `${pad(readings[0][0])}-${pad(readings[0][1])}`,
+        `"${digits}日" read as ${readings[0][0]}月${readings[0][1]}日 (a lost 月)`,
+      );
+    else
+      problems.push({
+        start,
+        end,
+        reason: `"${digits}日"不是有效日期或有多种读法 not a date, or more than one reading of a lost 月`,
+      });
   }
   for (const m of text.matchAll(/(?:19|20)\d{2}\s*年(?:度)?/g)) claimed.push([m.index!, m.index! + m[0].length]); // calendar years
   return { dates, claimed, problems };
@@ -120,8 +172,19 @@ export function findFigures(text: string): { figures: Figure[]; problems: Figure
     if (overlapsAny(claimed, start, end)) continue;
     if (m[4] !== undefined) {
       const [whole, fraction] = m[4].split('点');
-      const value = Number(`${chineseNumberValue(whole)}${fraction ? `.${[...fraction].map((c) => chineseNumberValue(c)).join('')}` : ''}`);
-      figures.push({ start, end, kind: 'quantity', value, unit: 'percent', deadline: null, chinese: true, repaired: null });
+      const value = Number(
+        `${chineseNumberValue(whole)}${fraction ? `.${[...fraction].map((c) => chineseNumberValue(c)).join('')}` : ''}`,
+      );
+      figures.push({
+        start,
+        end,
+        kind: 'quantity',
+        value,
+        unit: 'percent',
+        deadline: null,
+        chinese: true,
+        repaired: null,
+      });
       continue;
     }
     const chinese = !/^\d/.test(m[1]);
@@ -134,7 +197,8 @@ export function findFigures(text: string): { figures: Figure[]; problems: Figure
     const unit = UNIT_OF.get(m[3]);
     if (base === null) continue;
     if (unit === null || unit === undefined) {
-      if (!chinese) problems.push({ start, end, reason: `单位"${m[3]}"不在指标单位中 unit "${m[3]}" is not a metric unit` });
+      if (!chinese)
+        problems.push({ start, end, reason: `单位"${m[3]}"不在指标单位中 unit "${m[3]}" is not a metric unit` });
       continue;
     }
     const value = m[2] ? Math.round(base * 10000) : base;

@@ -25,7 +25,8 @@ const MASKS: RegExp[] = [
 
 // What was done, not what is to be done: a result cue masks from the start of its clause to the end of the
 // line, unless a target cue ("预期目标", "力争") comes first.
-const RESULT_CUE = /截至|截止到|累计|共(?:接收|受理|办结|完成|建成|帮助|投入)|已经?(?:完成|建成|开工|进场|启动|实施|办结|签订|投入)|正在|取得(?:了)?(?:显著|明显|积极|良好|重大)?成效|成效显著|获悉|表决|出炉/g;
+const RESULT_CUE =
+  /截至|截止到|累计|共(?:接收|受理|办结|完成|建成|帮助|投入)|已经?(?:完成|建成|开工|进场|启动|实施|办结|签订|投入)|正在|取得(?:了)?(?:显著|明显|积极|良好|重大)?成效|成效显著|获悉|表决|出炉/g;
 const TARGET_CUE = /预期目标|主要目标|工作目标|目标任务|力争|下一步/g;
 const BOUND_WORD = /不低于|不少于|不高于|不超过|不得少于|不得超过|以上|以内|达到|控制在|确保|力争/;
 // A clause that turns to what is to come ("…共完成1.2万人次，2023年继续开展…不少于1.5万人次") ends the result's mask.
@@ -35,7 +36,9 @@ function resultSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
     const base = line.index!;
-    const resets = [...line[0].matchAll(TARGET_CUE), ...line[0].matchAll(CLAUSE_TARGET_CUE)].map((m) => m.index!).sort((a, b) => a - b);
+    const resets = [...line[0].matchAll(TARGET_CUE), ...line[0].matchAll(CLAUSE_TARGET_CUE)]
+      .map((m) => m.index!)
+      .sort((a, b) => a - b);
     for (const cue of line[0].matchAll(RESULT_CUE)) {
       let start = cue.index!;
       // Back to the start of its sentence, but not over a clause that states a target with a bound word:
@@ -61,7 +64,8 @@ export function maskNonTargets(folded: string): { masked: string; spans: Array<{
     for (let i = start; i < end; i++) if (folded[i] !== '\n') chars[i] = MASK_CHAR;
   };
   for (const pattern of MASKS) {
-    for (const m of folded.matchAll(pattern)) if (!(/^[“"‘「]/.test(m[0]) && QUOTED_LIMIT.test(m[0]))) blank(m.index!, m.index! + m[0].length);
+    for (const m of folded.matchAll(pattern))
+      if (!(/^[“"‘「]/.test(m[0]) && QUOTED_LIMIT.test(m[0]))) blank(m.index!, m.index! + m[0].length);
   }
   for (const [start, end] of resultSpans(folded)) blank(start, end);
   return { masked: chars.join(''), spans: spans.sort((a, b) => a.start - b.start) };

@@ -35,16 +35,31 @@ describe(metricName.name, () => {
   });
 
   it('falls back to the task when the words before the figure are only a date', () => {
-    expect(metricName('2022年', { task: '(五)推进城乡供水一体化。2022年农村供水保证率达到95%' })).toBe('推进城乡供水一体化');
+    expect(metricName('2022年', { task: '(五)推进城乡供水一体化。2022年农村供水保证率达到95%' })).toBe(
+      '推进城乡供水一体化',
+    );
     expect(metricName('于2024年', { after: '', task: '开展河湖清四乱专项行动' })).toBe('开展河湖清四乱专项行动');
-    expect(metricName('2020年', { task: '# source: https://example.org/a\n全面完成危房改造' })).toBe('全面完成危房改造');
+    expect(metricName('2020年', { task: '# source: https://example.org/a\n全面完成危房改造' })).toBe(
+      '全面完成危房改造',
+    );
   });
 
   it('never gives more than 40 characters, keeping the clause nearest the figure', () => {
-    expect(metricName('全面贯彻落实上级关于优化营商环境和深化放管服改革的各项决策部署,持续深化行政审批制度改革,一般事项审批时限压缩至')).toBe('一般事项审批时限');
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 80 }), (subject, after, task) => {
-      expect(metricName(subject, { after, task }).length).toBeLessThanOrEqual(40);
-    }));
+    expect(
+      metricName(
+        '全面贯彻落实上级关于优化营商环境和深化放管服改革的各项决策部署,持续深化行政审批制度改革,一般事项审批时限压缩至',
+      ),
+    ).toBe('一般事项审批时限');
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 80 }),
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 80 }),
+        (subject, after, task) => {
+          expect(metricName(subject, { after, task }).length).toBeLessThanOrEqual(40);
+        },
+      ),
+    );
   });
 
   it('names read from invented phrases are never only a date or a number', () => {
@@ -52,9 +67,11 @@ describe(metricName.name, () => {
     const words = fc.constantFrom('学校食堂', '公共停车泊位', '养老床位', '政务服务事项网办率', '行政复议纠错率');
     const verb = fc.constantFrom('', '新增', '建成', '');
     const lead = fc.constantFrom('', '达到', '压缩至', '要', '不少于');
-    fc.assert(fc.property(date, verb, words, lead, (d, v, w, l) => {
-      const name = metricName(`${d}${v}${w}${l}`);
-      expect(name).toBe(`${v}${w}`);
-    }));
+    fc.assert(
+      fc.property(date, verb, words, lead, (d, v, w, l) => {
+        const name = metricName(`${d}${v}${w}${l}`);
+        expect(name).toBe(`${v}${w}`);
+      }),
+    );
   });
 });

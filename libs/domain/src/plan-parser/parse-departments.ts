@@ -6,7 +6,8 @@ import { emptyAssignment, type DepartmentAssignment } from './types';
  * "…等部门以及各街道按职责分别负责": these name no department, so they become a department GROUP.
  * "等部门" (and other departments) means the same as "其他部门".
  */
-const COLLECTIVE = /(?:及|以及|和)?(等部门|等单位|其他相关部门|其他部门|其他单位|有关部门|相关部门|各部门|各街道|各乡镇|各镇街)/;
+const COLLECTIVE =
+  /(?:及|以及|和)?(等部门|等单位|其他相关部门|其他部门|其他单位|有关部门|相关部门|各部门|各街道|各乡镇|各镇街)/;
 const OTHERS = /等部门|等单位|其他|有关部门|相关部门|各部门/;
 
 export interface DepartmentLineResult {
@@ -48,7 +49,11 @@ export function parseNameList(
       // Department names are short nouns; anything long or with digits is probably text that slipped in.
       if (name.length > 20 || /\d/.test(name)) {
         const start = part.index! + token.index!;
-        problems.push({ start, end: start + token[0].length, reason: '不像部门名称 does not look like a department name' });
+        problems.push({
+          start,
+          end: start + token[0].length,
+          reason: '不像部门名称 does not look like a department name',
+        });
       }
     }
   }
@@ -75,12 +80,20 @@ export function parseDepartmentText(
   if (firstLabel > 0) segments.push({ role: continuing, from: 0, to: firstLabel });
   labels.forEach((label, i) => {
     const role: Role = label[1] === '牵头' ? 'lead' : 'responsible';
-    segments.push({ role, from: label.index! + label[0].length, to: i + 1 < labels.length ? labels[i + 1].index! : text.length });
+    segments.push({
+      role,
+      from: label.index! + label[0].length,
+      to: i + 1 < labels.length ? labels[i + 1].index! : text.length,
+    });
   });
   for (const { role, from, to } of segments) {
     if (!text.slice(from, to).trim()) continue;
     if (role === null) {
-      problems.push({ start: from, end: to, reason: '部门名单前没有"牵头/责任"标签 department names without a 牵头/责任 label' });
+      problems.push({
+        start: from,
+        end: to,
+        reason: '部门名单前没有"牵头/责任"标签 department names without a 牵头/责任 label',
+      });
       continue;
     }
     const { names, groups, problems: p } = parseNameList(text.slice(from, to), aliases);
@@ -97,7 +110,10 @@ const ORG_SUFFIX = /(局|办|委|部|院|中心|校|所|会|厅|处|室|队|站|
 /** A label-less cell that is only department names ("区政府办;"): the rest of a list broken across lines. */
 export function looksLikeNameList(text: string): boolean {
   if (text.length > 60 || /[。]/.test(text)) return false;
-  const tokens = text.replace(/[;;。]+$/, '').split(/[、,,;;\s]+/).filter(Boolean);
+  const tokens = text
+    .replace(/[;;。]+$/, '')
+    .split(/[、,,;;\s]+/)
+    .filter(Boolean);
   return tokens.length > 0 && tokens.every((t) => ORG_SUFFIX.test(t) || COLLECTIVE.test(t));
 }
 

@@ -34,13 +34,20 @@ function matchMetrics() {
     for (const m of seed.metrics) {
       if (used.has(m)) continue;
       const taken = new Set(used.values());
-      const pick = tasks.find((t) => t.number === m.taskNumber)!.targets.find((t) => !taken.has(t) && same(m, t) && pass(m, t));
+      const pick = tasks
+        .find((t) => t.number === m.taskNumber)!
+        .targets.find((t) => !taken.has(t) && same(m, t) && pass(m, t));
       if (pick) used.set(m, pick);
     }
   }
   const taken = new Set(used.values());
   const all = tasks.flatMap((t) => t.targets.map((target) => ({ task: t.number, target })));
-  return { matched: used.size, misses: seed.metrics.filter((m) => !used.has(m)), extra: all.filter((x) => !taken.has(x.target)), total: all.length };
+  return {
+    matched: used.size,
+    misses: seed.metrics.filter((m) => !used.has(m)),
+    extra: all.filter((x) => !taken.has(x.target)),
+    total: all.length,
+  };
 }
 
 describe('parsePlan on the Hongqiao 2020 ledger', () => {
@@ -55,7 +62,9 @@ describe('parsePlan on the Hongqiao 2020 ledger', () => {
   });
 
   it('finds the 94 tasks with the seed numbers and the ledger text (whitespace normalised)', () => {
-    expect(parsedSeconds.map((s) => s.tasks.map((t) => t.number))).toEqual(seedSeconds.map((s) => s.tasks.map((t) => t.number)));
+    expect(parsedSeconds.map((s) => s.tasks.map((t) => t.number))).toEqual(
+      seedSeconds.map((s) => s.tasks.map((t) => t.number)),
+    );
     for (const [i, task] of tasks.entries()) {
       expect(normaliseWhitespace(task.text)).toBe(normaliseWhitespace(seedTasks[i].rawText));
       expect(task.span.text).toBe(ledger.slice(task.span.start, task.span.end));
@@ -64,8 +73,22 @@ describe('parsePlan on the Hongqiao 2020 ledger', () => {
   });
 
   it('gives each second-level indicator the seed departments, groups and carry-over', () => {
-    const read = (s: (typeof parsedSeconds)[number]) => [s.number, s.departments.lead, s.departments.leadGroups, s.departments.responsible, s.departments.responsibleGroups, s.departmentsCarriedOver];
-    const want = (s: (typeof seedSeconds)[number]) => [s.number, names(s.leadDepartments), names(s.leadGroups), names(s.responsibleDepartments), names(s.responsibleGroups), s.departmentsCarriedOver];
+    const read = (s: (typeof parsedSeconds)[number]) => [
+      s.number,
+      s.departments.lead,
+      s.departments.leadGroups,
+      s.departments.responsible,
+      s.departments.responsibleGroups,
+      s.departmentsCarriedOver,
+    ];
+    const want = (s: (typeof seedSeconds)[number]) => [
+      s.number,
+      names(s.leadDepartments),
+      names(s.leadGroups),
+      names(s.responsibleDepartments),
+      names(s.responsibleGroups),
+      s.departmentsCarriedOver,
+    ];
     expect(parsedSeconds.map(read)).toEqual(seedSeconds.map(want));
     expect([...plan.departments].sort()).toEqual(seed.departments.map((d) => d.name).sort());
     expect(plan.departmentGroups).toEqual(seed.departmentGroups.map((g) => g.name));
@@ -73,7 +96,12 @@ describe('parsePlan on the Hongqiao 2020 ledger', () => {
 
   it('keeps per-task department detail that the indicator union loses (indicator 18, seeds/README.md item 14)', () => {
     const task = (n: number) => tasks.find((t) => t.number === n)!.departments;
-    expect(task(47)).toEqual({ lead: ['区司法局'], leadGroups: [], responsible: ['区委编办'], responsibleGroups: ['其他部门、各街道按职责分别负责'] });
+    expect(task(47)).toEqual({
+      lead: ['区司法局'],
+      leadGroups: [],
+      responsible: ['区委编办'],
+      responsibleGroups: ['其他部门、各街道按职责分别负责'],
+    });
     expect(task(48).responsible).toEqual([]);
     expect(task(50).lead).toEqual(['区司法局', '区委网信办', '区发展改革委']);
     expect(tasks.find((t) => t.number === 25)!.departmentsCarriedOver).toBe(true);

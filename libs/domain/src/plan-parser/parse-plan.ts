@@ -18,7 +18,9 @@ export function parsePlan(input: string, options: ParseOptions = {}): ParsedPlan
         // Read from the input itself, so that spans are offsets into the input.
         const { targets, unresolved } = extractTargets(input.slice(task.span.start, task.span.end), task.span.start);
         task.targets = targets;
-        plan.unresolved.push(...unresolved.map((u) => ({ ...u, reason: `任务${task.number} task ${task.number}: ${u.reason}` })));
+        plan.unresolved.push(
+          ...unresolved.map((u) => ({ ...u, reason: `任务${task.number} task ${task.number}: ${u.reason}` })),
+        );
       }
     }
   }
@@ -31,7 +33,12 @@ export function parsePlan(input: string, options: ParseOptions = {}): ParsedPlan
   }
   if (added) {
     parsedTasks(plan).forEach((task, i) => (task.number = i + 1));
-    plan.unresolved.push({ start: 0, end: 0, text: '', reason: `${added}段任务之外的文字含有指标,已作为任务加入,任务重新编号 ${added} stretches outside any task hold targets: added as tasks, tasks renumbered` });
+    plan.unresolved.push({
+      start: 0,
+      end: 0,
+      text: '',
+      reason: `${added}段任务之外的文字含有指标,已作为任务加入,任务重新编号 ${added} stretches outside any task hold targets: added as tasks, tasks renumbered`,
+    });
   }
   plan.unresolved.sort((a, b) => a.start - b.start || a.end - b.end);
   return plan;
@@ -45,17 +52,30 @@ function placeLooseTask(plan: ParsedPlan, input: string, stretch: LooseText, tar
     let first = stretch.first;
     if (!first) {
       first = plan.indicators.find((f) => f.number === 0 && f.title === '') ?? null;
-      if (!first) plan.indicators.unshift((first = { number: 0, title: '', span: { start: 0, end: 0, text: '' }, children: [] }));
+      if (!first)
+        plan.indicators.unshift((first = { number: 0, title: '', span: { start: 0, end: 0, text: '' }, children: [] }));
     }
     second = first.children.find((s) => s.number === 0) ?? null;
     if (!second) {
-      second = { number: 0, title: '', span: { ...first.span }, departments: emptyAssignment(), departmentsCarriedOver: false, tasks: [] };
+      second = {
+        number: 0,
+        title: '',
+        span: { ...first.span },
+        departments: emptyAssignment(),
+        departmentsCarriedOver: false,
+        tasks: [],
+      };
       first.children.unshift(second);
     }
   }
   const at = stretch.after ? second.tasks.indexOf(stretch.after) + 1 : 0;
   const task: ParsedTask = {
-    number: 0, text, span: { start: stretch.start, end: stretch.end, text }, departments: second.departments, departmentsCarriedOver: false, targets,
+    number: 0,
+    text,
+    span: { start: stretch.start, end: stretch.end, text },
+    departments: second.departments,
+    departmentsCarriedOver: false,
+    targets,
   };
   second.tasks.splice(at, 0, task);
 }

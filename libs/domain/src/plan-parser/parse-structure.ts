@@ -12,7 +12,12 @@ import {
   type UnresolvedItem,
 } from './types';
 
-interface TaskDraft { task: ParsedTask; cells: Cell[]; ownBlock: boolean; results: boolean }
+interface TaskDraft {
+  task: ParsedTask;
+  cells: Cell[];
+  ownBlock: boolean;
+  results: boolean;
+}
 
 /** A column of results ("1-11月推进情况", "完成情况") in a table's header: what follows a row's departments is done, not planned. */
 const PROGRESS_COLUMN = /推进情况|完成情况|进展情况|落实情况|完成进度|工作进展|进度情况/;
@@ -28,7 +33,12 @@ export interface LooseText {
   after: ParsedTask | null;
 }
 // `inline`: departments a task names on its own line; they are its own and the indicator's, never carried to the next task.
-interface SecondDraft { second: ParsedSecondLevel; blocks: DepartmentAssignment[]; inline: DepartmentAssignment[]; carried: DepartmentAssignment | null }
+interface SecondDraft {
+  second: ParsedSecondLevel;
+  blocks: DepartmentAssignment[];
+  inline: DepartmentAssignment[];
+  carried: DepartmentAssignment | null;
+}
 
 const span = (input: string, start: number, end: number) => ({ start, end, text: input.slice(start, end) });
 const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
@@ -45,7 +55,9 @@ const sameTitle = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(
  * A task's departments on its own line: in brackets (（责任单位：县教育局）, 〔牵头单位:…;责任单位:…〕, 【牵头部门：…】) or
  * after its last sentence ("…不少于3000户。牵头单位：区市场监管局；责任单位：区商务局").
  */
-const INLINE_ROLE_BLOCK = new RegExp(`[(〔【\\[]\\s*(?<bracketed>(?:${ROLE_LABEL.source})[^)〕】\\]]*)[)〕】\\]]|[。;]\\s*(?<trailing>(?:${ROLE_LABEL.source}).*)$`);
+const INLINE_ROLE_BLOCK = new RegExp(
+  `[(〔【\\[]\\s*(?<bracketed>(?:${ROLE_LABEL.source})[^)〕】\\]]*)[)〕】\\]]|[。;]\\s*(?<trailing>(?:${ROLE_LABEL.source}).*)$`,
+);
 
 export function parseStructure(input: string, options: ParseOptions = {}): ParsedPlan {
   return readStructure(input, options).plan;
@@ -57,13 +69,19 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
   const cells = readCells(input);
   const kinds = cells.map((c) => classifyCell(c.folded));
   const unresolved: UnresolvedItem[] = [];
-  const problem = (start: number, end: number, reason: string) => unresolved.push({ ...span(input, start, end), reason });
+  const problem = (start: number, end: number, reason: string) =>
+    unresolved.push({ ...span(input, start, end), reason });
 
   // Everything before the first heading (site header, title, column headings) is boilerplate.
   let first = kinds.findIndex((k) => k.kind === 'heading' && looksLikeTitle(k.title));
   if (first < 0) first = kinds.findIndex((k) => k.kind === 'task-number');
   // A plain numbered list (①… / 1.…), every item a sentence: the list starts at its first item.
-  if (first < 0) first = kinds.findIndex((k, i) => k.kind === 'heading' && kinds.some((o, j) => j > i && o.kind === 'heading' && o.scheme === k.scheme && o.number === k.number + 1));
+  if (first < 0)
+    first = kinds.findIndex(
+      (k, i) =>
+        k.kind === 'heading' &&
+        kinds.some((o, j) => j > i && o.kind === 'heading' && o.scheme === k.scheme && o.number === k.number + 1),
+    );
   if (first < 0) first = cells.length;
 
   const schemes: Scheme[] = [];
@@ -91,12 +109,24 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
 
   const ensureSecond = (cell: Cell): SecondDraft => {
     if (curSecond) return curSecond;
-    problem(cell.start, cell.end, '任务前没有二级指标 task before any second-level heading; an untitled indicator was made');
-    if (!curFirst) firsts.push((curFirst = { number: 0, title: '', span: span(input, cell.start, cell.start), children: [] }));
+    problem(
+      cell.start,
+      cell.end,
+      '任务前没有二级指标 task before any second-level heading; an untitled indicator was made',
+    );
+    if (!curFirst)
+      firsts.push((curFirst = { number: 0, title: '', span: span(input, cell.start, cell.start), children: [] }));
     return openSecond(0, '', cell.start, cell.start);
   };
   const openSecond = (number: number, title: string, start: number, end: number): SecondDraft => {
-    const second: ParsedSecondLevel = { number, title, span: span(input, start, end), departments: emptyAssignment(), departmentsCarriedOver: false, tasks: [] };
+    const second: ParsedSecondLevel = {
+      number,
+      title,
+      span: span(input, start, end),
+      departments: emptyAssignment(),
+      departmentsCarriedOver: false,
+      tasks: [],
+    };
     curFirst!.children.push(second);
     seconds.push((curSecond = { second, blocks: [], inline: [], carried: lastBlock }));
     return curSecond;
@@ -114,17 +144,27 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
   };
   const startTask = (number: number, cell: Cell, textFrom: number | null) => {
     const second = ensureSecond(cell);
-    if (number !== lastTaskNumber + 1) problem(cell.start, cell.end, `任务序号${number}不连续 task number out of sequence (previous ${lastTaskNumber})`);
+    if (number !== lastTaskNumber + 1)
+      problem(cell.start, cell.end, `任务序号${number}不连续 task number out of sequence (previous ${lastTaskNumber})`);
     lastTaskNumber = number;
     const inForce = second.blocks.at(-1) ?? second.carried;
     const task: ParsedTask = {
-      number, text: '', span: span(input, cell.end, cell.end), departments: inForce ?? emptyAssignment(),
-      departmentsCarriedOver: !second.blocks.length && !!inForce, targets: [],
+      number,
+      text: '',
+      span: span(input, cell.end, cell.end),
+      departments: inForce ?? emptyAssignment(),
+      departmentsCarriedOver: !second.blocks.length && !!inForce,
+      targets: [],
     };
     second.second.tasks.push(task);
     drafts.push((curTask = { task, cells: [], ownBlock: false, results: false }));
     if (textFrom !== null) {
-      curTask.cells.push({ ...cell, start: cell.start + textFrom, text: cell.text.slice(textFrom), folded: cell.folded.slice(textFrom) });
+      curTask.cells.push({
+        ...cell,
+        start: cell.start + textFrom,
+        text: cell.text.slice(textFrom),
+        folded: cell.folded.slice(textFrom),
+      });
       takeInlineDepartments(curTask, curTask.cells[0]);
     }
   };
@@ -133,7 +173,8 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
     const cell = cells[i];
     const kind = kinds[i];
     const wasOpen = openRole !== null || openBlock !== null;
-    if (kind.kind !== 'departments' && !(kind.kind === 'text' && wasOpen && looksLikeNameList(cell.folded))) [openRole, openBlock] = [null, null];
+    if (kind.kind !== 'departments' && !(kind.kind === 'text' && wasOpen && looksLikeNameList(cell.folded)))
+      [openRole, openBlock] = [null, null];
 
     if (kind.kind === 'heading') {
       let level = schemes.indexOf(kind.scheme) + 1;
@@ -148,14 +189,22 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
       if (level === 1) {
         // Repeated first-level headings (rowspan artefacts) continue the existing node.
         curFirst = firsts.find((f) => f.number === kind.number && sameTitle(f.title, title)) ?? null;
-        if (!curFirst) firsts.push((curFirst = { number: kind.number, title, span: span(input, titleStart, cell.end), children: [] }));
+        if (!curFirst)
+          firsts.push(
+            (curFirst = { number: kind.number, title, span: span(input, titleStart, cell.end), children: [] }),
+          );
         curSecond = null;
       } else {
         if (!curFirst) {
           problem(cell.start, cell.end, '二级指标前没有一级指标 second-level heading before any first-level heading');
           firsts.push((curFirst = { number: 0, title: '', span: span(input, cell.start, cell.start), children: [] }));
         }
-        const again = seconds.find((s) => curFirst!.children.includes(s.second) && s.second.number === kind.number && sameTitle(s.second.title, title));
+        const again = seconds.find(
+          (s) =>
+            curFirst!.children.includes(s.second) &&
+            s.second.number === kind.number &&
+            sameTitle(s.second.title, title),
+        );
         curSecond = again ?? openSecond(kind.number, title, titleStart, cell.end);
       }
     } else if (kind.kind === 'task-number') {
@@ -170,7 +219,8 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
         openBlock = emptyAssignment();
         curSecond.blocks.push(openBlock);
         lastBlock = openBlock;
-        if (curTask && !curTask.ownBlock) [curTask.task.departments, curTask.task.departmentsCarriedOver, curTask.ownBlock] = [openBlock, false, true];
+        if (curTask && !curTask.ownBlock)
+          [curTask.task.departments, curTask.task.departmentsCarriedOver, curTask.ownBlock] = [openBlock, false, true];
       }
       const read = parseDepartmentText(cell.folded, aliases, openRole);
       mergeAssignment(openBlock, read.assignment);
@@ -183,7 +233,12 @@ export function readStructure(input: string, options: ParseOptions = {}): { plan
         curTask.results = true;
         continue;
       }
-      if (curTask.ownBlock) problem(cell.start, cell.end, `部门行之后的正文,已并入任务${curTask.task.number} text after a department line, appended to task ${curTask.task.number}`);
+      if (curTask.ownBlock)
+        problem(
+          cell.start,
+          cell.end,
+          `部门行之后的正文,已并入任务${curTask.task.number} text after a department line, appended to task ${curTask.task.number}`,
+        );
       curTask.cells.push(cell);
       takeInlineDepartments(curTask, cell);
     } else {

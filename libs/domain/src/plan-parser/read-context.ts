@@ -33,12 +33,43 @@ export const clauseAround = (text: string, pos: number) => around(text, pos, CLA
 
 // Words before the figure. "达" and "为" are common verbs, so they must touch the figure; "不少于…的5%",
 // "至少集中组织1次" put a few words between. Longest first, so "最长不超过" wins over "不超过".
-const ADJACENT: Record<string, Comparator> = { 均达到: 'gte', 均达: 'gte', 达到: 'gte', 达: 'gte', 一般为: 'eq', 均为: 'eq', 为: 'eq' };
-const GAPPED: Record<string, Comparator> = {
-  最长不超过: 'lte', 最多不超过: 'lte', 不得超过: 'lte', 不得多于: 'lte', 不得高于: 'lte', 控制在: 'lte', 不超过: 'lte', 不多于: 'lte', 不高于: 'lte', 不大于: 'lte', 不长于: 'lte',
-  不得少于: 'gte', 不得低于: 'gte', 不低于: 'gte', 不少于: 'gte', 不小于: 'gte', 不短于: 'gte', 至少: 'gte', 最少: 'gte', 最低: 'gte',
+const ADJACENT: Record<string, Comparator> = {
+  均达到: 'gte',
+  均达: 'gte',
+  达到: 'gte',
+  达: 'gte',
+  一般为: 'eq',
+  均为: 'eq',
+  为: 'eq',
 };
-const PREFIX = new RegExp(Object.keys({ ...GAPPED, ...ADJACENT }).sort((a, b) => b.length - a.length).join('|'), 'g');
+const GAPPED: Record<string, Comparator> = {
+  最长不超过: 'lte',
+  最多不超过: 'lte',
+  不得超过: 'lte',
+  不得多于: 'lte',
+  不得高于: 'lte',
+  控制在: 'lte',
+  不超过: 'lte',
+  不多于: 'lte',
+  不高于: 'lte',
+  不大于: 'lte',
+  不长于: 'lte',
+  不得少于: 'gte',
+  不得低于: 'gte',
+  不低于: 'gte',
+  不少于: 'gte',
+  不小于: 'gte',
+  不短于: 'gte',
+  至少: 'gte',
+  最少: 'gte',
+  最低: 'gte',
+};
+const PREFIX = new RegExp(
+  Object.keys({ ...GAPPED, ...ADJACENT })
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 const MAX_GAP = 12;
 
 /** The comparator word nearest before the figure at `figureStart`, searching from `from`. */
@@ -65,7 +96,11 @@ export function suffixComparator(text: string, figureEnd: number, unit: MetricUn
 }
 
 /** The last 每年 / 每季度 / 每月 of the sentence before `pos`, if any. */
-export function qualifierBefore(text: string, sentenceStart: number, pos: number): { period: MetricPeriod; start: number; end: number } | null {
+export function qualifierBefore(
+  text: string,
+  sentenceStart: number,
+  pos: number,
+): { period: MetricPeriod; start: number; end: number } | null {
   let found: { period: MetricPeriod; start: number; end: number } | null = null;
   for (const m of text.slice(sentenceStart, pos).matchAll(/每年度?|每个?季度?|每个?月/g)) {
     const period: MetricPeriod = m[0].startsWith('每年') ? 'year' : m[0].includes('季') ? 'quarter' : 'month';

@@ -14,9 +14,13 @@ export interface PlanIdentity {
 export const metricCode = (taskNumber: number, index: number) => `T${String(taskNumber).padStart(3, '0')}-${index + 1}`;
 
 /** Every parsed target with its task's number in the seed (reading order, 1…n) and the code of the metric made of it. */
-export function parsedTargetCodes(parsed: ParsedPlan): Array<{ code: string; taskNumber: number; task: ParsedTask; target: ParsedTarget }> {
+export function parsedTargetCodes(
+  parsed: ParsedPlan,
+): Array<{ code: string; taskNumber: number; task: ParsedTask; target: ParsedTarget }> {
   const tasks = parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks));
-  return tasks.flatMap((task, k) => task.targets.map((target, i) => ({ code: metricCode(k + 1, i), taskNumber: k + 1, task, target })));
+  return tasks.flatMap((task, k) =>
+    task.targets.map((target, i) => ({ code: metricCode(k + 1, i), taskNumber: k + 1, task, target })),
+  );
 }
 
 /** The name of a parsed target: its subject made to read as a name (see metricName). */
@@ -33,14 +37,27 @@ export function parsedTargetName(task: ParsedTask, target: ParsedTarget): string
  * seed does. An untitled group takes the title of what holds it (the plan's for a plan-level group).
  * English names are left equal to the Chinese ones: a parser cannot translate; a person may edit them.
  */
-export function toPlanSeed(parsed: ParsedPlan, identity: PlanIdentity, codeOf: (departmentName: string) => string): PlanSeed {
+export function toPlanSeed(
+  parsed: ParsedPlan,
+  identity: PlanIdentity,
+  codeOf: (departmentName: string) => string,
+): PlanSeed {
   const codes = parsedTargetCodes(parsed);
   const metrics: MetricSeed[] = codes.map(({ code, taskNumber, task, target: t }) => {
     const name = parsedTargetName(task, t);
     return {
-      code, taskNumber, name, nameEn: name,
-      kind: t.kind, comparator: t.comparator, target: t.target, unit: t.unit, period: t.period, deadline: t.deadline,
-      source: t.span.text, note: t.notes.length ? t.notes.join('；') : null,
+      code,
+      taskNumber,
+      name,
+      nameEn: name,
+      kind: t.kind,
+      comparator: t.comparator,
+      target: t.target,
+      unit: t.unit,
+      period: t.period,
+      deadline: t.deadline,
+      source: t.span.text,
+      note: t.notes.length ? t.notes.join('；') : null,
     };
   });
   let secondNumber = 0;

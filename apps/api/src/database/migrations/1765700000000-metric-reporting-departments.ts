@@ -10,17 +10,19 @@ export class MetricReportingDepartments1765700000000 implements MigrationInterfa
   name = 'MetricReportingDepartments1765700000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({
-      name: 'metric_reporting_departments',
-      columns: [
-        { name: 'metric_id', type: 'integer', isPrimary: true },
-        { name: 'department_id', type: 'integer', isPrimary: true },
-      ],
-      foreignKeys: [
-        { columnNames: ['metric_id'], referencedTableName: 'metrics', referencedColumnNames: ['id'] },
-        { columnNames: ['department_id'], referencedTableName: 'departments', referencedColumnNames: ['id'] },
-      ],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'metric_reporting_departments',
+        columns: [
+          { name: 'metric_id', type: 'integer', isPrimary: true },
+          { name: 'department_id', type: 'integer', isPrimary: true },
+        ],
+        foreignKeys: [
+          { columnNames: ['metric_id'], referencedTableName: 'metrics', referencedColumnNames: ['id'] },
+          { columnNames: ['department_id'], referencedTableName: 'departments', referencedColumnNames: ['id'] },
+        ],
+      }),
+    );
     await q.query(`INSERT INTO metric_reporting_departments (metric_id, department_id)
       SELECT DISTINCT m.id, l.department_id FROM metrics m
       INNER JOIN tasks t ON t.id = m.task_id

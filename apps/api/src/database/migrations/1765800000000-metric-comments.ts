@@ -8,25 +8,27 @@ export class MetricComments1765800000000 implements MigrationInterface {
   name = 'MetricComments1765800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({
-      name: 'metric_comments',
-      columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-        { name: 'metric_id', type: 'integer' },
-        { name: 'period_key', type: 'varchar' },
-        { name: 'department_id', type: 'integer', isNullable: true },
-        { name: 'user_id', type: 'integer' },
-        { name: 'username', type: 'varchar' },
-        { name: 'text', type: 'text' },
-        { name: 'created_at', type: 'varchar' },
-      ],
-      foreignKeys: [
-        { columnNames: ['metric_id'], referencedTableName: 'metrics', referencedColumnNames: ['id'] },
-        { columnNames: ['department_id'], referencedTableName: 'departments', referencedColumnNames: ['id'] },
-        { columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] },
-      ],
-      indices: [{ columnNames: ['metric_id', 'period_key'] }],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'metric_comments',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'metric_id', type: 'integer' },
+          { name: 'period_key', type: 'varchar' },
+          { name: 'department_id', type: 'integer', isNullable: true },
+          { name: 'user_id', type: 'integer' },
+          { name: 'username', type: 'varchar' },
+          { name: 'text', type: 'text' },
+          { name: 'created_at', type: 'varchar' },
+        ],
+        foreignKeys: [
+          { columnNames: ['metric_id'], referencedTableName: 'metrics', referencedColumnNames: ['id'] },
+          { columnNames: ['department_id'], referencedTableName: 'departments', referencedColumnNames: ['id'] },
+          { columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] },
+        ],
+        indices: [{ columnNames: ['metric_id', 'period_key'] }],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

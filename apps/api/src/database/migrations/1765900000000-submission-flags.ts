@@ -9,38 +9,51 @@ export class SubmissionFlags1765900000000 implements MigrationInterface {
   name = 'SubmissionFlags1765900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const submission = { columnNames: ['submission_id'], referencedTableName: 'submissions', referencedColumnNames: ['id'] };
-    await q.createTable(new Table({
-      name: 'submission_explanations',
-      columns: [
-        { name: 'submission_id', type: 'integer', isPrimary: true },
-        { name: 'text', type: 'text' },
-      ],
-      foreignKeys: [submission],
-    }));
-    await q.createTable(new Table({
-      name: 'submission_flags',
-      columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-        { name: 'submission_id', type: 'integer' },
-        { name: 'rule', type: 'varchar' },
-        { name: 'message_zh', type: 'text' },
-        { name: 'message_en', type: 'text' },
-      ],
-      foreignKeys: [submission],
-      indices: [{ columnNames: ['submission_id'] }],
-    }));
-    await q.createTable(new Table({
-      name: 'submission_flag_acceptances',
-      columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-        { name: 'submission_id', type: 'integer', isUnique: true },
-        { name: 'accepted_by', type: 'integer' },
-        { name: 'comment', type: 'text', isNullable: true },
-        { name: 'at', type: 'varchar' },
-      ],
-      foreignKeys: [submission, { columnNames: ['accepted_by'], referencedTableName: 'users', referencedColumnNames: ['id'] }],
-    }));
+    const submission = {
+      columnNames: ['submission_id'],
+      referencedTableName: 'submissions',
+      referencedColumnNames: ['id'],
+    };
+    await q.createTable(
+      new Table({
+        name: 'submission_explanations',
+        columns: [
+          { name: 'submission_id', type: 'integer', isPrimary: true },
+          { name: 'text', type: 'text' },
+        ],
+        foreignKeys: [submission],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'submission_flags',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'submission_id', type: 'integer' },
+          { name: 'rule', type: 'varchar' },
+          { name: 'message_zh', type: 'text' },
+          { name: 'message_en', type: 'text' },
+        ],
+        foreignKeys: [submission],
+        indices: [{ columnNames: ['submission_id'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'submission_flag_acceptances',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'submission_id', type: 'integer', isUnique: true },
+          { name: 'accepted_by', type: 'integer' },
+          { name: 'comment', type: 'text', isNullable: true },
+          { name: 'at', type: 'varchar' },
+        ],
+        foreignKeys: [
+          submission,
+          { columnNames: ['accepted_by'], referencedTableName: 'users', referencedColumnNames: ['id'] },
+        ],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

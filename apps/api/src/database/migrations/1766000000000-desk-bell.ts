@@ -13,23 +13,28 @@ export class DeskBell1766000000000 implements MigrationInterface {
       new TableColumn({ name: 'subject', type: 'varchar', isNullable: true }),
       new TableColumn({ name: 'cleared_at', type: 'varchar', isNullable: true }),
     ]);
-    await q.createIndex('notifications', new TableIndex({ name: 'IDX_notifications_subject', columnNames: ['department_id', 'subject'] }));
-    await q.createTable(new Table({
-      name: 'notice_attachments',
-      columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
-        { name: 'notice_id', type: 'integer' },
-        { name: 'filename', type: 'varchar' },
-        { name: 'mime_type', type: 'varchar' },
-        { name: 'size', type: 'integer' },
-        { name: 'sha256', type: 'varchar' },
-        { name: 'storage_path', type: 'varchar' },
-        { name: 'uploaded_by', type: 'integer', isNullable: true },
-        { name: 'created_at', type: 'varchar' },
-      ],
-      foreignKeys: [{ columnNames: ['notice_id'], referencedTableName: 'notices', referencedColumnNames: ['id'] }],
-      indices: [{ columnNames: ['notice_id'] }],
-    }));
+    await q.createIndex(
+      'notifications',
+      new TableIndex({ name: 'IDX_notifications_subject', columnNames: ['department_id', 'subject'] }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'notice_attachments',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'notice_id', type: 'integer' },
+          { name: 'filename', type: 'varchar' },
+          { name: 'mime_type', type: 'varchar' },
+          { name: 'size', type: 'integer' },
+          { name: 'sha256', type: 'varchar' },
+          { name: 'storage_path', type: 'varchar' },
+          { name: 'uploaded_by', type: 'integer', isNullable: true },
+          { name: 'created_at', type: 'varchar' },
+        ],
+        foreignKeys: [{ columnNames: ['notice_id'], referencedTableName: 'notices', referencedColumnNames: ['id'] }],
+        indices: [{ columnNames: ['notice_id'] }],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

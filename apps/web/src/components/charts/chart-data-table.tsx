@@ -9,9 +9,29 @@ export function ChartDataTable({ caption, columns, rows }: { caption: string; co
       <div className="table-scroll">
         <table className="data-table">
           <caption>{caption}</caption>
-          <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
-            {rows.map((row) => <tr key={row[0]}>{row.map((cell, i) => (i === 0 ? <th key={i} scope="row">{cell}</th> : <td key={i}>{cell}</td>))}</tr>)}
+            {rows.map((row) => (
+              <tr key={row[0]}>
+                {row.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

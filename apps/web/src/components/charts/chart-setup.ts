@@ -1,4 +1,14 @@
-import { BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 
 // Register only the parts the charts use so the bundle carries no unused controllers or scales.
 // The Bar and Line components of react-chartjs-2 register their own controller.

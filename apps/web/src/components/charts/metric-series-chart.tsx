@@ -17,35 +17,70 @@ export interface Projection {
  * A metric's value per period: overall and per department, with the target line and the amber band
  * shaded between the target and target ∓ band on the failing side (below for ≥, above for ≤), and the projection to year-end.
  */
-export function MetricSeriesChart({ series, title, formatValue, projection }: { series: MetricSeriesResponse; title: string; formatValue: (v: number | null) => string; projection?: Projection }) {
+export function MetricSeriesChart({
+  series,
+  title,
+  formatValue,
+  projection,
+}: {
+  series: MetricSeriesResponse;
+  title: string;
+  formatValue: (v: number | null) => string;
+  projection?: Projection;
+}) {
   const { t } = useTranslation();
   const seen = new Set(series.overall.map((p) => p.period));
   const periods = [...seen, ...(projection?.points.map((p) => p.period).filter((p) => !seen.has(p)) ?? [])];
   const targets = periods.map((_, i) => series.overall[i]?.target ?? series.target);
   const sets: LineSet[] = [];
   if (targets.some((v) => v !== null)) {
-    sets.push({ id: 'target', label: t('chart.target'), data: targets, borderColor: '#1f2933', borderDash: [6, 4], borderWidth: 2, pointRadius: 0, fill: false });
+    sets.push({
+      id: 'target',
+      label: t('chart.target'),
+      data: targets,
+      borderColor: '#1f2933',
+      borderDash: [6, 4],
+      borderWidth: 2,
+      pointRadius: 0,
+      fill: false,
+    });
     const band = series.band;
     const sides = series.comparator === 'gte' ? [-1] : series.comparator === 'lte' ? [1] : [-1, 1];
     if (band) {
       for (const side of sides) {
         sets.push({
-          id: `band${side}`, label: t('chart.band'), data: targets.map((v) => (v === null ? null : v + side * band)),
+          id: `band${side}`,
+          label: t('chart.band'),
+          data: targets.map((v) => (v === null ? null : v + side * band)),
           // Fill towards the target dataset (index 0): the shaded strip is the amber zone.
-          fill: 0, backgroundColor: 'rgba(178, 106, 0, 0.18)', borderColor: 'rgba(178, 106, 0, 0.5)', borderWidth: 1, pointRadius: 0,
+          fill: 0,
+          backgroundColor: 'rgba(178, 106, 0, 0.18)',
+          borderColor: 'rgba(178, 106, 0, 0.5)',
+          borderWidth: 1,
+          pointRadius: 0,
         });
       }
     }
   }
   sets.push(line('overall', t('chart.overall'), series.overall, '#1a4f8b', 3));
-  series.departments.forEach((d, i) => sets.push(line(`department-${d.id}`, d.name, d.points, SERIES_COLOURS[i % SERIES_COLOURS.length], 1.5, [2, 2])));
+  series.departments.forEach((d, i) =>
+    sets.push(line(`department-${d.id}`, d.name, d.points, SERIES_COLOURS[i % SERIES_COLOURS.length], 1.5, [2, 2])),
+  );
   if (projection && projection.points.length > 1) {
     const projected = new Map(projection.points.map((p) => [p.period, p.value]));
     const end = projection.points.at(-1)!.period;
     // Its own colour (not the overall line's, which goes on past the month shown) and a mark at year-end.
     sets.push({
-      id: 'projection', label: projection.label, data: periods.map((p) => projected.get(p) ?? null), borderColor: '#7b1fa2', backgroundColor: '#7b1fa2',
-      borderWidth: 2, borderDash: [8, 5], fill: false, pointStyle: 'rectRot', pointRadius: periods.map((p) => (p === end ? 5 : 0)),
+      id: 'projection',
+      label: projection.label,
+      data: periods.map((p) => projected.get(p) ?? null),
+      borderColor: '#7b1fa2',
+      backgroundColor: '#7b1fa2',
+      borderWidth: 2,
+      borderDash: [8, 5],
+      fill: false,
+      pointStyle: 'rectRot',
+      pointRadius: periods.map((p) => (p === end ? 5 : 0)),
     });
   }
 
@@ -58,7 +93,13 @@ export function MetricSeriesChart({ series, title, formatValue, projection }: { 
     scales: { y: { beginAtZero: series.unit !== 'percent' } },
     plugins: {
       // The second band strip (for "=" targets) repeats the first; one legend entry is enough.
-      legend: { position: 'bottom', labels: { filter: (item, chart) => (chart.datasets[item.datasetIndex ?? 0] as LineSet).id !== 'band1' || !sets.some((s) => s.id === 'band-1') } },
+      legend: {
+        position: 'bottom',
+        labels: {
+          filter: (item, chart) =>
+            (chart.datasets[item.datasetIndex ?? 0] as LineSet).id !== 'band1' || !sets.some((s) => s.id === 'band-1'),
+        },
+      },
       tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatValue(ctx.parsed.y)}` } },
     },
   };
@@ -78,10 +119,25 @@ export function MetricSeriesChart({ series, title, formatValue, projection }: { 
   );
 }
 
-function line(id: string, label: string, points: MetricSeriesResponse['overall'], colour: string, width: number, dash: number[] = []): LineSet {
+function line(
+  id: string,
+  label: string,
+  points: MetricSeriesResponse['overall'],
+  colour: string,
+  width: number,
+  dash: number[] = [],
+): LineSet {
   return {
-    id, label, data: points.map((p) => p.value), borderColor: colour, backgroundColor: colour, borderWidth: width, borderDash: dash, fill: false,
+    id,
+    label,
+    data: points.map((p) => p.value),
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: width,
+    borderDash: dash,
+    fill: false,
     // Each point is drawn in its status colour; the status is also in the table and on the page in words.
-    pointBackgroundColor: points.map((p) => STATUS_CHART_COLOURS[p.status]), pointRadius: 3,
+    pointBackgroundColor: points.map((p) => STATUS_CHART_COLOURS[p.status]),
+    pointRadius: 3,
   };
 }

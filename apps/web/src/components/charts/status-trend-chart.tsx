@@ -29,7 +29,14 @@ export function StatusTrendChart({ months, title }: { months: TrendMonth[]; titl
     scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
     plugins: { legend: { position: 'bottom' } },
   };
-  const summary = months.length === 0 ? t('chart.empty') : t('chart.trendSummary', { first: months[0].period, last: months[months.length - 1].period, ...months[months.length - 1].counts });
+  const summary =
+    months.length === 0
+      ? t('chart.empty')
+      : t('chart.trendSummary', {
+          first: months[0].period,
+          last: months[months.length - 1].period,
+          ...months[months.length - 1].counts,
+        });
   return (
     <figure className="chart" data-datasets={STATUSES.join(' ')}>
       <div className="chart-canvas">

@@ -16,9 +16,18 @@ export function AdminPage() {
   const client = useQueryClient();
   const users = useUsers();
   const departments = useDepartments();
-  const [draft, setDraft] = useState({ username: '', password: '', role: 'department' as UserItem['role'], departmentId: '' });
+  const [draft, setDraft] = useState({
+    username: '',
+    password: '',
+    role: 'department' as UserItem['role'],
+    departmentId: '',
+  });
   const create = useMutation({
-    mutationFn: () => postJson('/api/users', { ...draft, departmentId: draft.role === 'department' ? Number(draft.departmentId) : undefined }),
+    mutationFn: () =>
+      postJson('/api/users', {
+        ...draft,
+        departmentId: draft.role === 'department' ? Number(draft.departmentId) : undefined,
+      }),
     onSuccess: () => void client.invalidateQueries(),
   });
   const submit = (e: FormEvent) => {
@@ -31,7 +40,8 @@ export function AdminPage() {
         <h2 id="plan-import-link-title">{t('planImport.title')}</h2>
         <p className="muted">{t('planImport.intro')}</p>
         <Link to="/admin/import">{t('planImport.link')}</Link>
-        {' · '}<Link to="/admin/plans">{t('planEditor.link')}</Link>
+        {' · '}
+        <Link to="/admin/plans">{t('planEditor.link')}</Link>
       </section>
       <section className="panel" aria-labelledby="calendar-link-title">
         <h2 id="calendar-link-title">{t('calendar.title')}</h2>
@@ -43,23 +53,60 @@ export function AdminPage() {
         <UsersTable users={users.data ?? []} departments={departments.data ?? []} />
         <h3>{t('admin.newUser')}</h3>
         <form className="inline" onSubmit={submit} aria-label={t('admin.newUser')}>
-          <label>{t('admin.username')} <input value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} required /></label>
-          <label>{t('login.password')} <input type="password" minLength={8} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} required /></label>
-          <label>{t('admin.role')}
-            <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as UserItem['role'] })}>
-              {(['department', 'leader', 'admin'] as const).map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          <label>
+            {t('admin.username')}{' '}
+            <input value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} required />
+          </label>
+          <label>
+            {t('login.password')}{' '}
+            <input
+              type="password"
+              minLength={8}
+              value={draft.password}
+              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {t('admin.role')}
+            <select
+              value={draft.role}
+              onChange={(e) => setDraft({ ...draft, role: e.target.value as UserItem['role'] })}
+            >
+              {(['department', 'leader', 'admin'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
             </select>
           </label>
           {draft.role === 'department' && (
-            <label>{t('nav.department')}
-              <select value={draft.departmentId} onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })} required>
+            <label>
+              {t('nav.department')}
+              <select
+                value={draft.departmentId}
+                onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
+                required
+              >
                 <option value="">{t('nav.chooseDepartment')}</option>
-                {(departments.data ?? []).filter((d) => !d.isGroup).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                {(departments.data ?? [])
+                  .filter((d) => !d.isGroup)
+                  .map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
               </select>
             </label>
           )}
-          <button type="submit" className="primary" disabled={create.isPending}>{t('admin.create')}</button>
-          {create.error && <span role="alert" className="form-error">{errorMessage(create.error, i18n.language)}</span>}
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('admin.create')}
+          </button>
+          {create.error && (
+            <span role="alert" className="form-error">
+              {errorMessage(create.error, i18n.language)}
+            </span>
+          )}
         </form>
       </section>
       <DepartmentsAdmin />

@@ -6,8 +6,24 @@ import { useFormat } from '../../../lib/format';
 import { auditSearch, useAudit, type UserItem } from '../api/use-admin';
 
 const KINDS = ['write', 'denied', 'login'] as const;
-const ENTITIES = ['metric', 'user', 'department', 'submission', 'evidence', 'plan', 'indicator', 'task', 'report', 'notice', 'metric_comment', 'calendar_year', 'calendar_day'] as const;
-type Filter = Required<Pick<AuditQuery, 'username' | 'entity' | 'action' | 'from' | 'to'>> & { kind: AuditQuery['kind'] | '' };
+const ENTITIES = [
+  'metric',
+  'user',
+  'department',
+  'submission',
+  'evidence',
+  'plan',
+  'indicator',
+  'task',
+  'report',
+  'notice',
+  'metric_comment',
+  'calendar_year',
+  'calendar_day',
+] as const;
+type Filter = Required<Pick<AuditQuery, 'username' | 'entity' | 'action' | 'from' | 'to'>> & {
+  kind: AuditQuery['kind'] | '';
+};
 const EMPTY: Filter = { username: '', kind: '', entity: '', action: '', from: '', to: '' };
 
 /** The audit trail, newest first, filtered by who, what and when; times in Beijing time. */
@@ -31,41 +47,103 @@ export function AuditTrail({ users }: { users: UserItem[] }) {
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
       <form className="inline" onSubmit={submit} aria-label={t('auditFilter.label')}>
-        <label>{t('auditFilter.who')}
+        <label>
+          {t('auditFilter.who')}
           <select value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })}>
             <option value="">{t('auditFilter.anyone')}</option>
-            {users.map((u) => <option key={u.id} value={u.username}>{u.username}</option>)}
+            {users.map((u) => (
+              <option key={u.id} value={u.username}>
+                {u.username}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('admin.kind')}
+        <label>
+          {t('admin.kind')}
           <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Filter['kind'] })}>
             <option value="">{t('auditFilter.all')}</option>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`auditFilter.kinds.${k}`)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`auditFilter.kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('auditFilter.entity')}
+        <label>
+          {t('auditFilter.entity')}
           <select value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
             <option value="">{t('auditFilter.all')}</option>
-            {ENTITIES.map((k) => <option key={k} value={k}>{t(`auditFilter.entities.${k}`)}</option>)}
+            {ENTITIES.map((k) => (
+              <option key={k} value={k}>
+                {t(`auditFilter.entities.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('admin.action')} <input value={draft.action} maxLength={100} placeholder={t('auditFilter.actionHint')} onChange={(e) => setDraft({ ...draft, action: e.target.value })} /></label>
-        <label>{t('auditFilter.from')} <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} /></label>
-        <label>{t('auditFilter.to')} <input type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value })} /></label>
-        <button type="submit" className="primary">{t('auditFilter.apply')}</button>
-        <button type="button" onClick={clear}>{t('auditFilter.clear')}</button>
+        <label>
+          {t('admin.action')}{' '}
+          <input
+            value={draft.action}
+            maxLength={100}
+            placeholder={t('auditFilter.actionHint')}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('auditFilter.from')}{' '}
+          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </label>
+        <label>
+          {t('auditFilter.to')}{' '}
+          <input
+            type="date"
+            value={draft.to}
+            min={draft.from || undefined}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+        </label>
+        <button type="submit" className="primary">
+          {t('auditFilter.apply')}
+        </button>
+        <button type="button" onClick={clear}>
+          {t('auditFilter.clear')}
+        </button>
       </form>
-      <p><a href={`/api/audit/export${search ? `?${search}` : ''}`} download>{t('admin.exportAudit')}</a></p>
-      {audit.error && <p role="alert" className="form-error">{errorMessage(audit.error, i18n.language)}</p>}
+      <p>
+        <a href={`/api/audit/export${search ? `?${search}` : ''}`} download>
+          {t('admin.exportAudit')}
+        </a>
+      </p>
+      {audit.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(audit.error, i18n.language)}
+        </p>
+      )}
       {audit.data && audit.data.length === 0 && <p role="status">{t('auditFilter.none')}</p>}
       <div className="table-scroll">
         <table className="data-table" data-testid="audit-table">
-          <thead><tr><th>{t('admin.when')}</th><th>{t('admin.username')}</th><th>{t('admin.kind')}</th><th>{t('admin.action')}</th><th>{t('admin.status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('admin.when')}</th>
+              <th>{t('admin.username')}</th>
+              <th>{t('admin.kind')}</th>
+              <th>{t('admin.action')}</th>
+              <th>{t('admin.status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {(audit.data ?? []).map((a) => (
               <tr key={a.id} data-testid="audit-row">
-                <td><time dateTime={a.at}>{format.dateTime(a.at)}</time></td><td>{a.username ?? '—'}</td><td>{t(`auditFilter.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
-                <td>{a.action}{a.entityId ? ` #${a.entityId}` : ''}</td><td>{a.statusCode ?? ''}</td>
+                <td>
+                  <time dateTime={a.at}>{format.dateTime(a.at)}</time>
+                </td>
+                <td>{a.username ?? '—'}</td>
+                <td>{t(`auditFilter.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
+                <td>
+                  {a.action}
+                  {a.entityId ? ` #${a.entityId}` : ''}
+                </td>
+                <td>{a.statusCode ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -31,7 +31,10 @@ function DepartmentRow({ department: d }: { department: Department }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({ name: d.name, email: d.email ?? '', webhookUrl: d.webhookUrl ?? '' });
-  const save = useMutation({ mutationFn: (changes: Changes) => patchJson(`/api/departments/${d.id}`, changes), onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }) });
+  const save = useMutation({
+    mutationFn: (changes: Changes) => patchJson(`/api/departments/${d.id}`, changes),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }),
+  });
   const changes = changesOf(d, draft);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,26 +44,71 @@ function DepartmentRow({ department: d }: { department: Department }) {
   return (
     <tr data-testid="department-row" data-department={d.code}>
       <td>
-        {d.isGroup && <span className="group-tag" data-testid="group-tag">{t('admin.group')}</span>}
+        {d.isGroup && (
+          <span className="group-tag" data-testid="group-tag">
+            {t('admin.group')}
+          </span>
+        )}
         <code className="muted">{d.code}</code>
       </td>
-      <td><input form={formId} aria-label={t('admin.renameLabel', { name: d.name })} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></td>
+      <td>
+        <input
+          form={formId}
+          aria-label={t('admin.renameLabel', { name: d.name })}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+      </td>
       {d.isGroup ? (
         // A group names "the others" in the plan: nobody signs in as it, it reports nothing and is sent no reminder.
-        <td colSpan={2} className="muted">{t('groups.note')}</td>
+        <td colSpan={2} className="muted">
+          {t('groups.note')}
+        </td>
       ) : (
         <>
-          <td><input form={formId} type="email" aria-label={t('supervisionAdmin.emailLabel', { name: d.name })} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} /></td>
-          <td><input form={formId} type="url" aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })} value={draft.webhookUrl} onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })} /></td>
+          <td>
+            <input
+              form={formId}
+              type="email"
+              aria-label={t('supervisionAdmin.emailLabel', { name: d.name })}
+              value={draft.email}
+              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+            />
+          </td>
+          <td>
+            <input
+              form={formId}
+              type="url"
+              aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })}
+              value={draft.webhookUrl}
+              onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })}
+            />
+          </td>
         </>
       )}
       <td>
         {/* A form per row: a table row cannot hold a <form>, so the inputs join it by id. */}
         <form id={formId} onSubmit={submit}>
-          <button type="submit" aria-label={t('supervisionAdmin.saveLabel', { name: d.name })} disabled={save.isPending || !Object.keys(changes).length}>{t('supervisionAdmin.save')}</button>
+          <button
+            type="submit"
+            aria-label={t('supervisionAdmin.saveLabel', { name: d.name })}
+            disabled={save.isPending || !Object.keys(changes).length}
+          >
+            {t('supervisionAdmin.save')}
+          </button>
         </form>
-        {save.isSuccess && !Object.keys(changes).length && <span role="status" className="muted"> {t('supervisionAdmin.saved')}</span>}
-        {save.error && <span role="alert" className="form-error"> {errorMessage(save.error, i18n.language)}</span>}
+        {save.isSuccess && !Object.keys(changes).length && (
+          <span role="status" className="muted">
+            {' '}
+            {t('supervisionAdmin.saved')}
+          </span>
+        )}
+        {save.error && (
+          <span role="alert" className="form-error">
+            {' '}
+            {errorMessage(save.error, i18n.language)}
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -72,7 +120,10 @@ export function DepartmentsAdmin() {
   const client = useQueryClient();
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments') });
   const [draft, setDraft] = useState({ code: '', name: '' });
-  const create = useMutation({ mutationFn: () => postJson('/api/departments', draft), onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }) });
+  const create = useMutation({
+    mutationFn: () => postJson('/api/departments', draft),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -83,18 +134,49 @@ export function DepartmentsAdmin() {
       <p className="muted">{t('supervisionAdmin.contactsHint')}</p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead><tr><th>{t('admin.code')}</th><th>{t('admin.name')}</th><th>{t('supervisionAdmin.email')}</th><th>{t('supervisionAdmin.webhook')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('admin.code')}</th>
+              <th>{t('admin.name')}</th>
+              <th>{t('supervisionAdmin.email')}</th>
+              <th>{t('supervisionAdmin.webhook')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {/* Departments first, the groups after them: a group is no unit. */}
-            {[...(departments.data ?? [])].sort((a, b) => Number(a.isGroup) - Number(b.isGroup)).map((d) => <DepartmentRow key={d.id} department={d} />)}
+            {[...(departments.data ?? [])]
+              .sort((a, b) => Number(a.isGroup) - Number(b.isGroup))
+              .map((d) => (
+                <DepartmentRow key={d.id} department={d} />
+              ))}
           </tbody>
         </table>
       </div>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
-        <label>{t('admin.code')} <input value={draft.code} placeholder="qu-sifa-ju" title={t('groups.codeHint')} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
-        <label>{t('admin.name')} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required /></label>
-        <button type="submit" className="primary" disabled={create.isPending}>{t('admin.create')}</button>
-        {create.error && <span role="alert" className="form-error">{errorMessage(create.error, i18n.language)}</span>}
+        <label>
+          {t('admin.code')}{' '}
+          <input
+            value={draft.code}
+            placeholder="qu-sifa-ju"
+            title={t('groups.codeHint')}
+            pattern="[a-z0-9-]{2,64}"
+            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+            required
+          />
+        </label>
+        <label>
+          {t('admin.name')}{' '}
+          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
+        </label>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t('admin.create')}
+        </button>
+        {create.error && (
+          <span role="alert" className="form-error">
+            {errorMessage(create.error, i18n.language)}
+          </span>
+        )}
       </form>
     </section>
   );

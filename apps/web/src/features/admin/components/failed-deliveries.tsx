@@ -18,24 +18,42 @@ function titleOf(payload: string, english: boolean): string {
 export function FailedDeliveries() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const failed = useQuery({ queryKey: ['deliveries-failed'], queryFn: () => getJson<FailedDeliveryResponse[]>('/api/deliveries/failed') });
+  const failed = useQuery({
+    queryKey: ['deliveries-failed'],
+    queryFn: () => getJson<FailedDeliveryResponse[]>('/api/deliveries/failed'),
+  });
   return (
     <section className="panel" aria-labelledby="failed-deliveries-title" data-testid="failed-deliveries">
       <h2 id="failed-deliveries-title">{t('supervisionAdmin.failed')}</h2>
       <p className="muted">{t('supervisionAdmin.failedIntro')}</p>
-      {failed.error && <p role="alert" className="form-error">{errorMessage(failed.error, i18n.language)}</p>}
+      {failed.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(failed.error, i18n.language)}
+        </p>
+      )}
       {failed.data?.length === 0 && <p>{t('supervisionAdmin.failedNone')}</p>}
       {failed.data && failed.data.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
             <thead>
-              <tr><th>{t('supervisionAdmin.channel')}</th><th>{t('supervisionAdmin.target')}</th><th>{t('supervisionAdmin.message')}</th><th>{t('supervisionAdmin.attempts')}</th><th>{t('supervisionAdmin.lastError')}</th><th>{t('supervisionAdmin.when')}</th></tr>
+              <tr>
+                <th>{t('supervisionAdmin.channel')}</th>
+                <th>{t('supervisionAdmin.target')}</th>
+                <th>{t('supervisionAdmin.message')}</th>
+                <th>{t('supervisionAdmin.attempts')}</th>
+                <th>{t('supervisionAdmin.lastError')}</th>
+                <th>{t('supervisionAdmin.when')}</th>
+              </tr>
             </thead>
             <tbody>
               {failed.data.map((d) => (
                 <tr key={d.id} data-testid="failed-delivery">
-                  <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td><td>{d.target}</td><td>{titleOf(d.payload, format.lang === 'en')}</td>
-                  <td>{d.attempts}</td><td>{d.lastError ?? '—'}</td><td>{format.dateTime(d.lastAttemptAt)}</td>
+                  <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td>
+                  <td>{d.target}</td>
+                  <td>{titleOf(d.payload, format.lang === 'en')}</td>
+                  <td>{d.attempts}</td>
+                  <td>{d.lastError ?? '—'}</td>
+                  <td>{format.dateTime(d.lastAttemptAt)}</td>
                 </tr>
               ))}
             </tbody>

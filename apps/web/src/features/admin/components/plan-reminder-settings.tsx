@@ -8,7 +8,10 @@ import { usePlans } from '../../../lib/plan-api';
 function PlanSettingsRow({ plan }: { plan: PlanSummaryResponse }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [draft, setDraft] = useState({ before: String(plan.remindBeforeWorkingDays), after: String(plan.remindOverdueAfterWorkingDays) });
+  const [draft, setDraft] = useState({
+    before: String(plan.remindBeforeWorkingDays),
+    after: String(plan.remindOverdueAfterWorkingDays),
+  });
   const save = useMutation({
     mutationFn: (body: PlanSettingsRequest) => patchJson<PlanSummaryResponse>(`/api/plans/${plan.id}/settings`, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['plans'] }),
@@ -22,12 +25,50 @@ function PlanSettingsRow({ plan }: { plan: PlanSummaryResponse }) {
   return (
     <tr data-testid="plan-settings-row" data-plan={plan.id}>
       <td>{plan.title}</td>
-      <td><input form={formId} type="number" min={0} max={30} step={1} required aria-label={t('supervisionAdmin.remindBeforeLabel', { plan: plan.title })} value={draft.before} onChange={(e) => setDraft({ ...draft, before: e.target.value })} /></td>
-      <td><input form={formId} type="number" min={0} max={30} step={1} required aria-label={t('supervisionAdmin.remindOverdueAfterLabel', { plan: plan.title })} value={draft.after} onChange={(e) => setDraft({ ...draft, after: e.target.value })} /></td>
       <td>
-        <form id={formId} onSubmit={submit}><button type="submit" disabled={save.isPending}>{t('supervisionAdmin.save')}</button></form>
-        {save.isSuccess && <span role="status" className="muted"> {t('supervisionAdmin.saved')}</span>}
-        {save.error && <span role="alert" className="form-error"> {errorMessage(save.error, i18n.language)}</span>}
+        <input
+          form={formId}
+          type="number"
+          min={0}
+          max={30}
+          step={1}
+          required
+          aria-label={t('supervisionAdmin.remindBeforeLabel', { plan: plan.title })}
+          value={draft.before}
+          onChange={(e) => setDraft({ ...draft, before: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          form={formId}
+          type="number"
+          min={0}
+          max={30}
+          step={1}
+          required
+          aria-label={t('supervisionAdmin.remindOverdueAfterLabel', { plan: plan.title })}
+          value={draft.after}
+          onChange={(e) => setDraft({ ...draft, after: e.target.value })}
+        />
+      </td>
+      <td>
+        <form id={formId} onSubmit={submit}>
+          <button type="submit" disabled={save.isPending}>
+            {t('supervisionAdmin.save')}
+          </button>
+        </form>
+        {save.isSuccess && (
+          <span role="status" className="muted">
+            {' '}
+            {t('supervisionAdmin.saved')}
+          </span>
+        )}
+        {save.error && (
+          <span role="alert" className="form-error">
+            {' '}
+            {errorMessage(save.error, i18n.language)}
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -43,8 +84,19 @@ export function PlanReminderSettings() {
       <p className="muted">{t('supervisionAdmin.remindersIntro')}</p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead><tr><th>{t('supervisionAdmin.plan')}</th><th>{t('supervisionAdmin.remindBefore')}</th><th>{t('supervisionAdmin.remindOverdueAfter')}</th><th /></tr></thead>
-          <tbody>{(plans.data ?? []).map((p) => <PlanSettingsRow key={p.id} plan={p} />)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('supervisionAdmin.plan')}</th>
+              <th>{t('supervisionAdmin.remindBefore')}</th>
+              <th>{t('supervisionAdmin.remindOverdueAfter')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(plans.data ?? []).map((p) => (
+              <PlanSettingsRow key={p.id} plan={p} />
+            ))}
+          </tbody>
         </table>
       </div>
     </section>

@@ -36,30 +36,82 @@ function UserRow({ user: u, departments }: { user: UserItem; departments: Depart
     <tr data-testid="user-row" data-username={u.username}>
       <th scope="row">{u.username}</th>
       <td>
-        <select form={accessForm} aria-label={t('usersAdmin.roleOf', { username: u.username })} value={role} onChange={(e) => setRole(e.target.value as UserItem['role'])}>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+        <select
+          form={accessForm}
+          aria-label={t('usersAdmin.roleOf', { username: u.username })}
+          value={role}
+          onChange={(e) => setRole(e.target.value as UserItem['role'])}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
         </select>
       </td>
       <td>
         {role === 'department' ? (
-          <select form={accessForm} aria-label={t('usersAdmin.departmentOf', { username: u.username })} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} required>
+          <select
+            form={accessForm}
+            aria-label={t('usersAdmin.departmentOf', { username: u.username })}
+            value={departmentId}
+            onChange={(e) => setDepartmentId(e.target.value)}
+            required
+          >
             <option value="">{t('nav.chooseDepartment')}</option>
-            {departments.filter((d) => !d.isGroup).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {departments
+              .filter((d) => !d.isGroup)
+              .map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
           </select>
-        ) : '—'}
+        ) : (
+          '—'
+        )}
       </td>
       <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
       <td className="user-actions">
         <form id={accessForm} onSubmit={saveAccess}>
-          <button type="submit" disabled={update.isPending || Object.keys(access).length === 0}>{t('usersAdmin.saveAccess')}</button>
+          <button type="submit" disabled={update.isPending || Object.keys(access).length === 0}>
+            {t('usersAdmin.saveAccess')}
+          </button>
         </form>
         <form id={resetForm} className="inline" onSubmit={reset}>
-          <input type="password" autoComplete="new-password" minLength={8} required aria-label={t('usersAdmin.newPasswordFor', { username: u.username })} placeholder={t('usersAdmin.newPassword')} value={password} onChange={(e) => setPassword(e.target.value)} />
-          <button type="submit" disabled={update.isPending}>{t('usersAdmin.reset')}</button>
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            aria-label={t('usersAdmin.newPasswordFor', { username: u.username })}
+            placeholder={t('usersAdmin.newPassword')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button type="submit" disabled={update.isPending}>
+            {t('usersAdmin.reset')}
+          </button>
         </form>
-        <button type="button" onClick={() => send({ disabled: !u.disabled }, u.disabled ? t('admin.active') : t('admin.disabled'))} disabled={update.isPending}>{u.disabled ? t('admin.enable') : t('admin.disable')}</button>
-        {done && <span role="status" className="muted"> {done}</span>}
-        {update.error && <span role="alert" className="form-error"> {errorMessage(update.error, i18n.language)}</span>}
+        <button
+          type="button"
+          onClick={() => send({ disabled: !u.disabled }, u.disabled ? t('admin.active') : t('admin.disabled'))}
+          disabled={update.isPending}
+        >
+          {u.disabled ? t('admin.enable') : t('admin.disable')}
+        </button>
+        {done && (
+          <span role="status" className="muted">
+            {' '}
+            {done}
+          </span>
+        )}
+        {update.error && (
+          <span role="alert" className="form-error">
+            {' '}
+            {errorMessage(update.error, i18n.language)}
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -73,9 +125,19 @@ export function UsersTable({ users, departments }: { users: UserItem[]; departme
       <p className="muted">{t('usersAdmin.hint')}</p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead><tr><th>{t('admin.username')}</th><th>{t('admin.role')}</th><th>{t('nav.department')}</th><th>{t('admin.state')}</th><th>{t('usersAdmin.actions')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('admin.username')}</th>
+              <th>{t('admin.role')}</th>
+              <th>{t('nav.department')}</th>
+              <th>{t('admin.state')}</th>
+              <th>{t('usersAdmin.actions')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {users.map((u) => <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />)}
+            {users.map((u) => (
+              <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />
+            ))}
           </tbody>
         </table>
       </div>

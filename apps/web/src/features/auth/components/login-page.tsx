@@ -17,14 +17,33 @@ export function LoginPage() {
       <h2 id="login-title">{t('login.title')}</h2>
       <label>
         {t('login.username')}
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </label>
       <label>
         {t('login.password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </label>
-      {login.error && <p role="alert" className="form-error">{errorMessage(login.error, i18n.language)}</p>}
-      <button type="submit" className="primary" disabled={login.isPending}>{t('login.submit')}</button>
+      {login.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(login.error, i18n.language)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={login.isPending}>
+        {t('login.submit')}
+      </button>
     </form>
   );
 }

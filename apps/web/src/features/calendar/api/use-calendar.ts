@@ -46,7 +46,8 @@ export function useConfirmNotice() {
 export function useSetDay() {
   const changed = useCalendarChanged();
   return useMutation({
-    mutationFn: ({ date, ...body }: CalendarDayRequest & { date: string }) => putJson<CalendarYearResponse>(`/api/calendar/days/${date}`, body),
+    mutationFn: ({ date, ...body }: CalendarDayRequest & { date: string }) =>
+      putJson<CalendarYearResponse>(`/api/calendar/days/${date}`, body),
     onSuccess: changed,
   });
 }

@@ -36,9 +36,15 @@ export function CalendarPage() {
 
   const goTo = useCallback((y: number) => setParams({ year: String(y) }), [setParams]);
   const reading = preview.data;
-  const days = useMemo<DaySets>(() => ({ holidays: new Set(calendar.data?.holidays), workdays: new Set(calendar.data?.workingDays) }), [calendar.data]);
+  const days = useMemo<DaySets>(
+    () => ({ holidays: new Set(calendar.data?.holidays), workdays: new Set(calendar.data?.workingDays) }),
+    [calendar.data],
+  );
   const previewDays = useMemo<DaySets | null>(
-    () => (reading && reading.year === year ? { holidays: new Set(reading.holidays), workdays: new Set(reading.workingDays) } : null),
+    () =>
+      reading && reading.year === year
+        ? { holidays: new Set(reading.holidays), workdays: new Set(reading.workingDays) }
+        : null,
     [reading, year],
   );
   const onGrid = showPreview ? previewDays : null;
@@ -48,7 +54,9 @@ export function CalendarPage() {
     confirm.reset();
     preview.mutate(text, {
       // The months follow the notice: the year it arranges is the one worth looking at.
-      onSuccess: (r) => { if (r.year !== null && r.current !== null && r.year !== year) goTo(r.year); },
+      onSuccess: (r) => {
+        if (r.year !== null && r.current !== null && r.year !== year) goTo(r.year);
+      },
     });
   };
   const runConfirm = () => {
@@ -68,36 +76,75 @@ export function CalendarPage() {
     <>
       <Breadcrumbs crumbs={[{ label: t('nav.admin'), to: '/admin' }, { label: t('calendar.title') }]} />
       <section className="panel" aria-labelledby="calendar-title">
-        {badYear && <p className="form-error" role="alert">{t('calendar.badYear')}</p>}
+        {badYear && (
+          <p className="form-error" role="alert">
+            {t('calendar.badYear')}
+          </p>
+        )}
         {year !== null && <YearSummary year={year} calendar={calendar.data} onYear={goTo} />}
-        {calendar.error && <p role="alert" className="form-error">{errorMessage(calendar.error, i18n.language)}</p>}
+        {calendar.error && (
+          <p role="alert" className="form-error">
+            {errorMessage(calendar.error, i18n.language)}
+          </p>
+        )}
         {year === null && !badYear && <p role="status">{t('loading')}</p>}
-        {noticeSaved && <p role="status" className="cal-saved" data-testid="calendar-saved">{noticeSaved}</p>}
+        {noticeSaved && (
+          <p role="status" className="cal-saved" data-testid="calendar-saved">
+            {noticeSaved}
+          </p>
+        )}
         <p className="muted">{t('calendar.intro')}</p>
       </section>
-      <NoticePanel text={text} onText={setText} onPreview={runPreview} previewing={preview.isPending} reading={reading}
-        error={preview.error} shownYear={year ?? 0} onYear={goTo} />
+      <NoticePanel
+        text={text}
+        onText={setText}
+        onPreview={runPreview}
+        previewing={preview.isPending}
+        reading={reading}
+        error={preview.error}
+        shownYear={year ?? 0}
+        onYear={goTo}
+      />
       {year !== null && calendar.data && (
         <section className="panel" aria-labelledby="calendar-months-title">
           <h2 id="calendar-months-title">{t('calendar.months', { year })}</h2>
           <CalendarLegend withPreview={onGrid !== null} />
           {previewDays && (
             <div className="cal-preview-switch">
-              <label><input type="checkbox" checked={showPreview} onChange={(e) => setShowPreview(e.target.checked)} /> {t('calendar.showPreview')}</label>
+              <label>
+                <input type="checkbox" checked={showPreview} onChange={(e) => setShowPreview(e.target.checked)} />{' '}
+                {t('calendar.showPreview')}
+              </label>
               {showPreview && <p className="muted">{t('calendar.previewShown')}</p>}
             </div>
           )}
           <p className="muted">{t('calendar.pickHint')}</p>
-          {daySaved && <p role="status" className="cal-saved" data-testid="day-saved">{daySaved}</p>}
+          {daySaved && (
+            <p role="status" className="cal-saved" data-testid="day-saved">
+              {daySaved}
+            </p>
+          )}
           <YearGrid year={year} days={days} preview={onGrid} onPick={setPicked} />
         </section>
       )}
       {reading && (
-        <NoticeConfirm reading={reading} previewedText={preview.variables ?? ''} text={text} confirming={confirm.isPending}
-          error={confirm.error} onConfirm={runConfirm} />
+        <NoticeConfirm
+          reading={reading}
+          previewedText={preview.variables ?? ''}
+          text={text}
+          confirming={confirm.isPending}
+          error={confirm.error}
+          onConfirm={runConfirm}
+        />
       )}
       {picked && calendar.data && (
-        <DayDialog key={picked} date={picked} calendar={calendar.data} onClose={() => setPicked(null)} onSaved={setDaySaved} />
+        <DayDialog
+          key={picked}
+          date={picked}
+          calendar={calendar.data}
+          onClose={() => setPicked(null)}
+          onSaved={setDaySaved}
+        />
       )}
     </>
   );

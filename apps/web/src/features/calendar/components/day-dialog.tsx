@@ -25,7 +25,8 @@ export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) 
   const [kind, setKind] = useState<Kind>(now === 'holiday' ? 'holiday' : now === 'workday' ? 'workday' : 'ordinary');
   const [reason, setReason] = useState('');
   const ordinaryKind = t(`calendar.kinds.${isWeekend(date) ? 'weekend' : 'weekday'}`);
-  const label = (k: Kind) => (k === 'ordinary' ? t('calendar.day.ordinary', { kind: ordinaryKind }) : t(`calendar.day.${k}`));
+  const label = (k: Kind) =>
+    k === 'ordinary' ? t('calendar.day.ordinary', { kind: ordinaryKind }) : t(`calendar.day.${k}`);
 
   // A modal dialog keeps the focus inside and closes on Escape; showModal needs the element in the page first.
   useEffect(() => {
@@ -35,13 +36,16 @@ export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) 
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setDay.mutate({ date, kind, reason }, {
-      onSuccess: () => {
-        onSaved(t('calendar.day.saved', { date, kind: label(kind) }));
-        // Closing (not unmounting) gives the focus back to the day that opened the dialog.
-        ref.current?.close();
+    setDay.mutate(
+      { date, kind, reason },
+      {
+        onSuccess: () => {
+          onSaved(t('calendar.day.saved', { date, kind: label(kind) }));
+          // Closing (not unmounting) gives the focus back to the day that opened the dialog.
+          ref.current?.close();
+        },
       },
-    });
+    );
   };
   return (
     <dialog ref={ref} className="day-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="day-dialog">
@@ -62,10 +66,18 @@ export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) 
           {t('calendar.day.reason')}
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-required="true" />
         </label>
-        {setDay.error && <p role="alert" className="form-error">{errorMessage(setDay.error, i18n.language)}</p>}
+        {setDay.error && (
+          <p role="alert" className="form-error">
+            {errorMessage(setDay.error, i18n.language)}
+          </p>
+        )}
         <div className="day-actions">
-          <button type="submit" className="primary" disabled={setDay.isPending}>{setDay.isPending ? t('calendar.day.saving') : t('calendar.day.save')}</button>
-          <button type="button" onClick={() => ref.current?.close()}>{t('calendar.day.cancel')}</button>
+          <button type="submit" className="primary" disabled={setDay.isPending}>
+            {setDay.isPending ? t('calendar.day.saving') : t('calendar.day.save')}
+          </button>
+          <button type="button" onClick={() => ref.current?.close()}>
+            {t('calendar.day.cancel')}
+          </button>
         </div>
       </form>
     </dialog>

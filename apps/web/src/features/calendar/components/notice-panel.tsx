@@ -16,7 +16,16 @@ interface NoticePanelProps {
 }
 
 /** Paste the State Council's notice and see what was read of it, before anything is stored. */
-export function NoticePanel({ text, onText, onPreview, previewing, reading, error, shownYear, onYear }: NoticePanelProps) {
+export function NoticePanel({
+  text,
+  onText,
+  onPreview,
+  previewing,
+  reading,
+  error,
+  shownYear,
+  onYear,
+}: NoticePanelProps) {
   const { t, i18n } = useTranslation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -27,13 +36,28 @@ export function NoticePanel({ text, onText, onPreview, previewing, reading, erro
       <h2 id="notice-title">{t('calendar.notice.title')}</h2>
       <form className="hn-form" onSubmit={submit}>
         <label htmlFor="notice-text">{t('calendar.notice.text')}</label>
-        <p id="notice-hint" className="muted">{t('calendar.notice.hint')}</p>
-        <textarea id="notice-text" aria-describedby="notice-hint" rows={6} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} />
+        <p id="notice-hint" className="muted">
+          {t('calendar.notice.hint')}
+        </p>
+        <textarea
+          id="notice-text"
+          aria-describedby="notice-hint"
+          rows={6}
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+          spellCheck={false}
+        />
         <div>
-          <button type="submit" className="primary" disabled={previewing || text.trim() === ''}>{previewing ? t('calendar.notice.previewing') : t('calendar.notice.preview')}</button>
+          <button type="submit" className="primary" disabled={previewing || text.trim() === ''}>
+            {previewing ? t('calendar.notice.previewing') : t('calendar.notice.preview')}
+          </button>
         </div>
       </form>
-      {error != null && <p role="alert" className="form-error">{errorMessage(error, i18n.language)}</p>}
+      {error != null && (
+        <p role="alert" className="form-error">
+          {errorMessage(error, i18n.language)}
+        </p>
+      )}
       {reading && <NoticeReading reading={reading} shownYear={shownYear} onYear={onYear} />}
     </section>
   );

@@ -18,19 +18,55 @@ export function YearSummary({ year, calendar, onYear }: YearSummaryProps) {
       <div className="cal-head">
         <h2 id="calendar-title">{t('calendar.heading', { year })}</h2>
         <nav className="cal-year-nav" aria-label={t('calendar.yearNav')}>
-          <button type="button" disabled={year <= FIRST_YEAR} aria-label={t('calendar.previousYear', { year: year - 1 })} onClick={() => onYear(year - 1)}>← {t('calendar.yearShort', { year: year - 1 })}</button>
-          <button type="button" disabled={year >= LAST_YEAR} aria-label={t('calendar.nextYear', { year: year + 1 })} onClick={() => onYear(year + 1)}>{t('calendar.yearShort', { year: year + 1 })} →</button>
+          <button
+            type="button"
+            disabled={year <= FIRST_YEAR}
+            aria-label={t('calendar.previousYear', { year: year - 1 })}
+            onClick={() => onYear(year - 1)}
+          >
+            ← {t('calendar.yearShort', { year: year - 1 })}
+          </button>
+          <button
+            type="button"
+            disabled={year >= LAST_YEAR}
+            aria-label={t('calendar.nextYear', { year: year + 1 })}
+            onClick={() => onYear(year + 1)}
+          >
+            {t('calendar.yearShort', { year: year + 1 })} →
+          </button>
         </nav>
       </div>
       {calendar && (
         <>
           <dl className="cal-source" data-testid="calendar-source">
-            <div><dt>{t('calendar.source')}</dt><dd><span className={`cal-source-${calendar.source}`} data-source={calendar.source}>{t(`calendar.sources.${calendar.source}`)}</span></dd></div>
-            <div><dt>{t('calendar.note')}</dt><dd>{calendar.note}</dd></div>
-            <div><dt>{t('calendar.updatedAt')}</dt><dd>{calendar.updatedAt ? format.dateTime(calendar.updatedAt) : t('calendar.notStored')}</dd></div>
-            <div><dt>{t('calendar.whole')}</dt><dd>{t('calendar.counts', { holidays: calendar.holidays.length, workdays: calendar.workingDays.length })}</dd></div>
+            <div>
+              <dt>{t('calendar.source')}</dt>
+              <dd>
+                <span className={`cal-source-${calendar.source}`} data-source={calendar.source}>
+                  {t(`calendar.sources.${calendar.source}`)}
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('calendar.note')}</dt>
+              <dd>{calendar.note}</dd>
+            </div>
+            <div>
+              <dt>{t('calendar.updatedAt')}</dt>
+              <dd>{calendar.updatedAt ? format.dateTime(calendar.updatedAt) : t('calendar.notStored')}</dd>
+            </div>
+            <div>
+              <dt>{t('calendar.whole')}</dt>
+              <dd>
+                {t('calendar.counts', { holidays: calendar.holidays.length, workdays: calendar.workingDays.length })}
+              </dd>
+            </div>
           </dl>
-          {calendar.source === 'provisional' && <p className="cal-provisional" role="note" data-testid="calendar-provisional">{t('calendar.provisional', { year })}</p>}
+          {calendar.source === 'provisional' && (
+            <p className="cal-provisional" role="note" data-testid="calendar-provisional">
+              {t('calendar.provisional', { year })}
+            </p>
+          )}
         </>
       )}
     </>

@@ -7,7 +7,10 @@ import { REFRESH_MS } from '../../../lib/plan-api';
 export function useDepartmentMetrics(planId: number | undefined, departmentId: number, month: string | undefined) {
   return useQuery({
     queryKey: ['department-metrics', planId, departmentId, month ?? 'today'],
-    queryFn: () => getJson<MetricResponse[]>(`/api/metrics?planId=${planId}&departmentId=${departmentId}${month ? `&period=${month}` : ''}`),
+    queryFn: () =>
+      getJson<MetricResponse[]>(
+        `/api/metrics?planId=${planId}&departmentId=${departmentId}${month ? `&period=${month}` : ''}`,
+      ),
     enabled: planId !== undefined,
     refetchInterval: REFRESH_MS,
   });

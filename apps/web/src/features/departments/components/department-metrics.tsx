@@ -10,7 +10,6 @@ import { usePlanDepartments } from '../../../lib/plan-api';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
 
-
 /** A department's metrics with its current status for each, worst first; shown to leaders above its queue. */
 export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const { t, i18n } = useTranslation();
@@ -20,14 +19,23 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const month = useMonth();
   const metrics = useDepartmentMetrics(plan?.id, departmentId, month);
   const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
-  if (metrics.error) return <p role="alert" className="panel error">{errorMessage(metrics.error, i18n.language)}</p>;
+  if (metrics.error)
+    return (
+      <p role="alert" className="panel error">
+        {errorMessage(metrics.error, i18n.language)}
+      </p>
+    );
   if (!metrics.data) return <p role="status">{t('loading')}</p>;
-  const rows = [...metrics.data].sort((a, b) => attentionRank(a.current?.status) - attentionRank(b.current?.status) || a.code.localeCompare(b.code));
+  const rows = [...metrics.data].sort(
+    (a, b) => attentionRank(a.current?.status) - attentionRank(b.current?.status) || a.code.localeCompare(b.code),
+  );
   return (
     <>
       <Breadcrumbs crumbs={[{ label: name || t('nav.department') }]} />
       <section className="panel" aria-labelledby="department-metrics-title">
-        <p className="kicker" data-testid="month-shown">{month ? t('monthShown', { month }) : t('monthToday')}</p>
+        <p className="kicker" data-testid="month-shown">
+          {month ? t('monthShown', { month }) : t('monthToday')}
+        </p>
         <h2 id="department-metrics-title">{t('departmentPage.title', { department: name })}</h2>
         {rows.length === 0 ? (
           <p>{t('departmentPage.none')}</p>
@@ -45,10 +53,21 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
               <tbody>
                 {rows.map((m) => (
                   <tr key={m.id} data-testid="department-metric" data-status={m.current?.status ?? 'none'}>
-                    <th scope="row"><MonthLink to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</MonthLink></th>
+                    <th scope="row">
+                      <MonthLink to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</MonthLink>
+                    </th>
                     <td>{formatTarget(m, format.lang)}</td>
-                    <td>{m.current ? <StatusBadge status={m.current.status} /> : '—'}{m.current && <span className="muted"> {m.current.period}</span>}</td>
-                    <td>{m.current ? (format.lang === 'en' ? m.current.reasonEn : m.current.reasonZh) : t('metricPage.notStarted')}</td>
+                    <td>
+                      {m.current ? <StatusBadge status={m.current.status} /> : '—'}
+                      {m.current && <span className="muted"> {m.current.period}</span>}
+                    </td>
+                    <td>
+                      {m.current
+                        ? format.lang === 'en'
+                          ? m.current.reasonEn
+                          : m.current.reasonZh
+                        : t('metricPage.notStarted')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

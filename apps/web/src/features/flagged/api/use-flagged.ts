@@ -17,7 +17,15 @@ export function useFlagged(planId: number | undefined, month: string | undefined
 export function useFlagDecision() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ submissionId, decision, comment }: { submissionId: number; decision: 'accept' | 'return'; comment: string }) =>
+    mutationFn: ({
+      submissionId,
+      decision,
+      comment,
+    }: {
+      submissionId: number;
+      decision: 'accept' | 'return';
+      comment: string;
+    }) =>
       decision === 'accept'
         ? postJson(`/api/submissions/${submissionId}/accept`, comment.trim() ? { comment } : {})
         : postJson(`/api/submissions/${submissionId}/return`, { comment }),

@@ -26,10 +26,16 @@ export function FlaggedPage() {
       <h2 id="flagged-title">{t('flagged.title')}</h2>
       <p className="muted">{t('flagged.intro')}</p>
       <p className="muted">{month ? t('flagged.month', { month }) : t('flagged.allMonths')}</p>
-      {flagged.error && <p role="alert" className="form-error">{errorMessage(flagged.error, i18n.language)}</p>}
+      {flagged.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(flagged.error, i18n.language)}
+        </p>
+      )}
       {!flagged.data && !flagged.error && <p role="status">{t('loading')}</p>}
       {flagged.data && (
-        <p role="status" data-testid="flagged-count">{t('flagged.count', { pending: items.filter((i) => i.state === 'pending').length, total: items.length })}</p>
+        <p role="status" data-testid="flagged-count">
+          {t('flagged.count', { pending: items.filter((i) => i.state === 'pending').length, total: items.length })}
+        </p>
       )}
       {flagged.data && items.length === 0 && <p>{t('flagged.none')}</p>}
       {items.length > 0 && (
@@ -37,12 +43,30 @@ export function FlaggedPage() {
           <table className="flagged-table">
             <thead>
               <tr>
-                {(['metric', 'department', 'period', 'figure', 'rules', 'explanation', 'evidence', 'submitted', 'state'] as const).map((c) => <th key={c} scope="col">{t(`flagged.${c}`)}</th>)}
+                {(
+                  [
+                    'metric',
+                    'department',
+                    'period',
+                    'figure',
+                    'rules',
+                    'explanation',
+                    'evidence',
+                    'submitted',
+                    'state',
+                  ] as const
+                ).map((c) => (
+                  <th key={c} scope="col">
+                    {t(`flagged.${c}`)}
+                  </th>
+                ))}
                 {session.data?.role === 'leader' && <th scope="col">{t('flagged.actions')}</th>}
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => <FlaggedRow key={item.submissionId} item={item} canDecide={session.data?.role === 'leader'} />)}
+              {items.map((item) => (
+                <FlaggedRow key={item.submissionId} item={item} canDecide={session.data?.role === 'leader'} />
+              ))}
             </tbody>
           </table>
         </div>
@@ -58,18 +82,46 @@ function FlaggedRow({ item, canDecide }: { item: FlaggedSubmission; canDecide: b
   const english = format.lang === 'en';
   return (
     <tr data-testid="flagged-item" data-metric={item.metricCode} data-period={item.period} data-state={item.state}>
-      <th scope="row"><Link to={withMonth(`/metrics/${item.metricId}`)}>{english ? item.metricNameEn : item.metricName}</Link></th>
+      <th scope="row">
+        <Link to={withMonth(`/metrics/${item.metricId}`)}>{english ? item.metricNameEn : item.metricName}</Link>
+      </th>
       <td>{item.departmentName}</td>
-      <td>{item.period}<br /><span className="muted">{t('flagged.revision', { revision: item.revision })}</span></td>
+      <td>
+        {item.period}
+        <br />
+        <span className="muted">{t('flagged.revision', { revision: item.revision })}</span>
+      </td>
       <td>{figureText(item, format.lang)}</td>
-      <td><ul className="soft-rules">{item.flags.map((f) => <li key={f.rule} data-rule={f.rule}>{english ? f.messageEn : f.messageZh}</li>)}</ul></td>
+      <td>
+        <ul className="soft-rules">
+          {item.flags.map((f) => (
+            <li key={f.rule} data-rule={f.rule}>
+              {english ? f.messageEn : f.messageZh}
+            </li>
+          ))}
+        </ul>
+      </td>
       <td>{item.explanation ?? <span className="muted">{t('flagged.noExplanation')}</span>}</td>
-      <td>{item.evidenceCount ? t('flagged.evidenceCount', { count: item.evidenceCount }) : t('flagged.noEvidence')}</td>
+      <td>
+        {item.evidenceCount ? t('flagged.evidenceCount', { count: item.evidenceCount }) : t('flagged.noEvidence')}
+      </td>
       <td>{t('flagged.by', { by: item.submittedBy ?? '—', time: format.dateTime(item.createdAt) })}</td>
       <td>
         <span className={`flag-state flag-${item.state}`}>{t(`flagged.states.${item.state}`)}</span>
-        {item.acceptance && <><br /><span className="muted">{t('flagged.acceptedBy', { by: item.acceptance.by ?? '—', time: format.dateTime(item.acceptance.at) })}</span></>}
-        {item.returnComment && <><br /><span className="muted">{t('flagged.returnedWith', { comment: item.returnComment })}</span></>}
+        {item.acceptance && (
+          <>
+            <br />
+            <span className="muted">
+              {t('flagged.acceptedBy', { by: item.acceptance.by ?? '—', time: format.dateTime(item.acceptance.at) })}
+            </span>
+          </>
+        )}
+        {item.returnComment && (
+          <>
+            <br />
+            <span className="muted">{t('flagged.returnedWith', { comment: item.returnComment })}</span>
+          </>
+        )}
       </td>
       {canDecide && <td>{item.state === 'pending' && <Decision item={item} />}</td>}
     </tr>
@@ -88,11 +140,29 @@ function Decision({ item }: { item: FlaggedSubmission }) {
   };
   return (
     <div className="flag-decision">
-      <input name="comment" placeholder={t('flagged.comment')} aria-label={t('flagged.commentLabel', { metric: item.metricName, period: item.period })} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <button type="button" disabled={decide.isPending} onClick={() => send('accept')}>{t('flagged.accept')}</button>
-      <button type="button" disabled={decide.isPending} onClick={() => send('return')}>{t('flagged.return')}</button>
-      {missing && <span role="alert" className="form-error">{t('flagged.returnNeedsComment')}</span>}
-      {decide.error && <span role="alert" className="form-error">{errorMessage(decide.error, i18n.language)}</span>}
+      <input
+        name="comment"
+        placeholder={t('flagged.comment')}
+        aria-label={t('flagged.commentLabel', { metric: item.metricName, period: item.period })}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <button type="button" disabled={decide.isPending} onClick={() => send('accept')}>
+        {t('flagged.accept')}
+      </button>
+      <button type="button" disabled={decide.isPending} onClick={() => send('return')}>
+        {t('flagged.return')}
+      </button>
+      {missing && (
+        <span role="alert" className="form-error">
+          {t('flagged.returnNeedsComment')}
+        </span>
+      )}
+      {decide.error && (
+        <span role="alert" className="form-error">
+          {errorMessage(decide.error, i18n.language)}
+        </span>
+      )}
     </div>
   );
 }

@@ -12,17 +12,34 @@ export function FirstLevelPage() {
   const { t, i18n } = useTranslation();
   const { firstId } = useParams();
   const { tree, error } = useIndicatorTree();
-  if (error) return <p role="alert" className="panel error">{errorMessage(error, i18n.language)}</p>;
+  if (error)
+    return (
+      <p role="alert" className="panel error">
+        {errorMessage(error, i18n.language)}
+      </p>
+    );
   if (!tree.data) return <p role="status">{t('loading')}</p>;
   const first = tree.data.indicators.find((f) => String(f.id) === firstId);
-  if (!first) return <p role="alert" className="panel error">{t('drill.notFound')}</p>;
+  if (!first)
+    return (
+      <p role="alert" className="panel error">
+        {t('drill.notFound')}
+      </p>
+    );
   return (
     <>
       <Breadcrumbs crumbs={[{ label: `${first.number}. ${first.title}` }]} />
       <section className="panel" aria-labelledby="first-title">
-        <p className="kicker">{t('firstLevel')} · <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span></p>
-        <h2 id="first-title">{first.number}. {first.title}</h2>
-        <p><NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} /></p>
+        <p className="kicker">
+          {t('firstLevel')} ·{' '}
+          <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span>
+        </p>
+        <h2 id="first-title">
+          {first.number}. {first.title}
+        </h2>
+        <p>
+          <NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} />
+        </p>
         <table className="data-table">
           <caption className="muted">{t('drill.secondLevels')}</caption>
           <thead>
@@ -36,9 +53,17 @@ export function FirstLevelPage() {
           <tbody>
             {first.children.map((second) => (
               <tr key={second.id} data-testid="second-level-row">
-                <th scope="row"><MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink></th>
-                <td><NodeStatusBadge node={second} /></td>
-                <td><StatusCounts counts={second.counts} /></td>
+                <th scope="row">
+                  <MonthLink to={`/indicators/${first.id}/${second.id}`}>
+                    {second.number}. {second.title}
+                  </MonthLink>
+                </th>
+                <td>
+                  <NodeStatusBadge node={second} />
+                </td>
+                <td>
+                  <StatusCounts counts={second.counts} />
+                </td>
                 <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
               </tr>
             ))}

@@ -7,7 +7,8 @@ import { REFRESH_MS } from '../../../lib/plan-api';
 export function useMetricComments(metricId: number, period: string) {
   return useQuery({
     queryKey: ['metric-comments', metricId, period],
-    queryFn: () => getJson<MetricCommentResponse[]>(`/api/metrics/${metricId}/comments?period=${encodeURIComponent(period)}`),
+    queryFn: () =>
+      getJson<MetricCommentResponse[]>(`/api/metrics/${metricId}/comments?period=${encodeURIComponent(period)}`),
     refetchInterval: REFRESH_MS,
   });
 }
@@ -16,7 +17,11 @@ export function useMetricComments(metricId: number, period: string) {
 export function useAddMetricComment(metricId: number, period: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => postJson<MetricCommentResponse>(`/api/metrics/${metricId}/comments`, { period, text } satisfies CreateMetricCommentRequest),
+    mutationFn: (text: string) =>
+      postJson<MetricCommentResponse>(`/api/metrics/${metricId}/comments`, {
+        period,
+        text,
+      } satisfies CreateMetricCommentRequest),
     onSuccess: () => client.invalidateQueries({ queryKey: ['metric-comments', metricId, period] }),
   });
 }

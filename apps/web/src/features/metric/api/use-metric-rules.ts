@@ -11,12 +11,19 @@ export interface DepartmentOption {
 }
 
 export function useAllDepartments(enabled: boolean) {
-  return useQuery({ queryKey: ['departments'], queryFn: () => getJson<DepartmentOption[]>('/api/departments'), enabled });
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => getJson<DepartmentOption[]>('/api/departments'),
+    enabled,
+  });
 }
 
 /** How the statuses would change under the proposed rules; writes nothing. */
 export function usePreviewRules(metricId: number) {
-  return useMutation({ mutationFn: (body: UpdateMetricRequest) => postJson<MetricPreviewResponse>(`/api/metrics/${metricId}/preview`, body) });
+  return useMutation({
+    mutationFn: (body: UpdateMetricRequest) =>
+      postJson<MetricPreviewResponse>(`/api/metrics/${metricId}/preview`, body),
+  });
 }
 
 /** Saves the rules (audited); the metric, its chart and history are read again. */
@@ -25,7 +32,8 @@ export function useSaveRules(metricId: number) {
   return useMutation({
     mutationFn: (body: UpdateMetricRequest) => patchJson<MetricResponse>(`/api/metrics/${metricId}`, body),
     onSuccess: () => {
-      for (const key of ['metric', 'metric-series', 'metric-history']) void client.invalidateQueries({ queryKey: [key, metricId] });
+      for (const key of ['metric', 'metric-series', 'metric-history'])
+        void client.invalidateQueries({ queryKey: [key, metricId] });
     },
   });
 }

@@ -14,13 +14,25 @@ export function useMetric(metricId: number, month: string | undefined) {
 }
 
 export function useMetricSeries(metricId: number) {
-  return useQuery({ queryKey: ['metric-series', metricId], queryFn: () => getJson<MetricSeriesResponse>(`/api/metrics/${metricId}/series`), refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: ['metric-series', metricId],
+    queryFn: () => getJson<MetricSeriesResponse>(`/api/metrics/${metricId}/series`),
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export function useMetricHistory(metricId: number) {
-  return useQuery({ queryKey: ['metric-history', metricId], queryFn: () => getJson<EvaluationResponse[]>(`/api/metrics/${metricId}/evaluations`), refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: ['metric-history', metricId],
+    queryFn: () => getJson<EvaluationResponse[]>(`/api/metrics/${metricId}/evaluations`),
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export function useMetricRevisions(metricId: number) {
-  return useQuery({ queryKey: ['revisions', metricId], queryFn: () => getJson<RevisionResponse[]>(`/api/submissions?metricId=${metricId}`), refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: ['revisions', metricId],
+    queryFn: () => getJson<RevisionResponse[]>(`/api/submissions?metricId=${metricId}`),
+    refetchInterval: REFRESH_MS,
+  });
 }

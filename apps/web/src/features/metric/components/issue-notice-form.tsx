@@ -17,9 +17,21 @@ interface Props {
 export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [draft, setDraft] = useState({ departmentId: departments.length === 1 ? String(departments[0].id) : '', period: defaultPeriod, level: 'supervise' as NoticeLevel, note: '' });
+  const [draft, setDraft] = useState({
+    departmentId: departments.length === 1 ? String(departments[0].id) : '',
+    period: defaultPeriod,
+    level: 'supervise' as NoticeLevel,
+    note: '',
+  });
   const issue = useMutation({
-    mutationFn: () => postJson<NoticeResponse>('/api/notices', { metricId, departmentId: Number(draft.departmentId), period: draft.period.trim(), level: draft.level, ...(draft.note.trim() ? { note: draft.note.trim() } : {}) }),
+    mutationFn: () =>
+      postJson<NoticeResponse>('/api/notices', {
+        metricId,
+        departmentId: Number(draft.departmentId),
+        period: draft.period.trim(),
+        level: draft.level,
+        ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['notices'] }),
   });
   const submit = (e: FormEvent) => {
@@ -31,27 +43,58 @@ export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props)
       <h2 id="issue-notice-title">{t('issueNotice.title')}</h2>
       <p className="muted">{t('issueNotice.intro')}</p>
       <form className="inline" onSubmit={submit} aria-labelledby="issue-notice-title">
-        <label>{t('issueNotice.department')}
-          <select value={draft.departmentId} onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })} required>
+        <label>
+          {t('issueNotice.department')}
+          <select
+            value={draft.departmentId}
+            onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
+            required
+          >
             <option value="">{t('issueNotice.chooseDepartment')}</option>
-            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('issueNotice.period')}
-          <input value={draft.period} onChange={(e) => setDraft({ ...draft, period: e.target.value })} placeholder={t('issueNotice.periodHint')} title={t('issueNotice.periodHint')} required />
+        <label>
+          {t('issueNotice.period')}
+          <input
+            value={draft.period}
+            onChange={(e) => setDraft({ ...draft, period: e.target.value })}
+            placeholder={t('issueNotice.periodHint')}
+            title={t('issueNotice.periodHint')}
+            required
+          />
         </label>
-        <label>{t('issueNotice.level')}
+        <label>
+          {t('issueNotice.level')}
           <select value={draft.level} onChange={(e) => setDraft({ ...draft, level: e.target.value as NoticeLevel })}>
-            {NOTICE_LEVELS.map((level) => <option key={level} value={level}>{t(`notices.levels.${level}`)}</option>)}
+            {NOTICE_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`notices.levels.${level}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('issueNotice.note')}
+        <label>
+          {t('issueNotice.note')}
           <input value={draft.note} maxLength={1000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />
         </label>
-        <button type="submit" className="primary" disabled={issue.isPending}>{t('issueNotice.submit')}</button>
-        {issue.error && <span role="alert" className="form-error" data-testid="issue-notice-error">{errorMessage(issue.error, i18n.language)}</span>}
+        <button type="submit" className="primary" disabled={issue.isPending}>
+          {t('issueNotice.submit')}
+        </button>
+        {issue.error && (
+          <span role="alert" className="form-error" data-testid="issue-notice-error">
+            {errorMessage(issue.error, i18n.language)}
+          </span>
+        )}
         {issue.data && !issue.error && (
-          <span role="status" data-testid="issue-notice-done">{t('issueNotice.issued', { id: issue.data.id })} <MonthLink to={`/notices/${issue.data.id}`}>{t('issueNotice.open')}</MonthLink></span>
+          <span role="status" data-testid="issue-notice-done">
+            {t('issueNotice.issued', { id: issue.data.id })}{' '}
+            <MonthLink to={`/notices/${issue.data.id}`}>{t('issueNotice.open')}</MonthLink>
+          </span>
         )}
       </form>
     </section>

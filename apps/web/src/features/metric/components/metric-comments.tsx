@@ -29,14 +29,20 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
   return (
     <section className="comments" aria-labelledby="comments-title" data-testid="metric-comments" data-period={period}>
       <h3 id="comments-title">{t('comments.title', { period })}</h3>
-      {comments.error && <p role="alert" className="form-error">{errorMessage(comments.error, i18n.language)}</p>}
+      {comments.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(comments.error, i18n.language)}
+        </p>
+      )}
       {!comments.data && !comments.error && <p role="status">{t('loading')}</p>}
       {comments.data?.length === 0 && <p className="muted">{t('comments.none')}</p>}
       {comments.data && comments.data.length > 0 && (
         <ol className="comment-list">
           {comments.data.map((c) => (
             <li key={c.id} data-testid="comment" data-comment={c.id}>
-              <p className="comment-meta"><strong>{author(c)}</strong> <time dateTime={c.createdAt}>{format.dateTime(c.createdAt)}</time></p>
+              <p className="comment-meta">
+                <strong>{author(c)}</strong> <time dateTime={c.createdAt}>{format.dateTime(c.createdAt)}</time>
+              </p>
               <p className="comment-text">{c.text}</p>
             </li>
           ))}
@@ -44,12 +50,26 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
       )}
       {canWrite && (
         <form className="comment-form" onSubmit={submit} aria-labelledby="comments-title">
-          <label>{t('comments.label', { period })}
-            <textarea name="comment" rows={2} required maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
+          <label>
+            {t('comments.label', { period })}
+            <textarea
+              name="comment"
+              rows={2}
+              required
+              maxLength={1000}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </label>
           <p className="muted">{t('comments.hint')}</p>
-          <button type="submit" className="primary" disabled={add.isPending}>{add.isPending ? t('comments.sending') : t('comments.submit')}</button>
-          {add.error && <span role="alert" className="form-error" data-testid="comment-error">{errorMessage(add.error, i18n.language)}</span>}
+          <button type="submit" className="primary" disabled={add.isPending}>
+            {add.isPending ? t('comments.sending') : t('comments.submit')}
+          </button>
+          {add.error && (
+            <span role="alert" className="form-error" data-testid="comment-error">
+              {errorMessage(add.error, i18n.language)}
+            </span>
+          )}
         </form>
       )}
     </section>

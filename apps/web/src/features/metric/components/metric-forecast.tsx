@@ -10,7 +10,11 @@ export function MetricForecast({ forecast }: { forecast: Forecast }) {
     <div className="metric-forecast" data-testid="metric-forecast" data-status={forecast.status ?? 'none'}>
       <h3>{t('forecast.title', { end: forecast.endPeriod })}</h3>
       <p>
-        {forecast.status && <><StatusBadge status={forecast.status} label={t(`forecast.statuses.${forecast.status}`)} />{' '}</>}
+        {forecast.status && (
+          <>
+            <StatusBadge status={forecast.status} label={t(`forecast.statuses.${forecast.status}`)} />{' '}
+          </>
+        )}
         <span data-testid="forecast-reason">{english ? forecast.reasonEn : forecast.reasonZh}</span>
       </p>
       <p className="muted">{t('forecast.method', { method: english ? forecast.methodEn : forecast.methodZh })}</p>

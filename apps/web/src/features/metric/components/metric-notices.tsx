@@ -10,10 +10,16 @@ export function MetricNotices({ metricId }: { metricId: number }) {
   return (
     <section className="panel" aria-labelledby="metric-notices-title" data-testid="metric-notices">
       <h2 id="metric-notices-title">{t('notices.ofMetric')}</h2>
-      {notices.error && <p role="alert" className="form-error">{errorMessage(notices.error, i18n.language)}</p>}
+      {notices.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(notices.error, i18n.language)}
+        </p>
+      )}
       {!notices.data && !notices.error && <p role="status">{t('loading')}</p>}
       {notices.data?.length === 0 && <p>{t('notices.noneForMetric')}</p>}
-      {notices.data && notices.data.length > 0 && <NoticeTable notices={notices.data} caption={t('notices.metricCaption')} />}
+      {notices.data && notices.data.length > 0 && (
+        <NoticeTable notices={notices.data} caption={t('notices.metricCaption')} />
+      )}
     </section>
   );
 }

@@ -24,7 +24,11 @@ function crumbsFor(tree: PlanTreeResponse | undefined, metricId: number): Crumb[
   for (const first of tree?.indicators ?? []) {
     for (const second of first.children) {
       const task = second.tasks.find((tk) => tk.metrics.some((m) => m.id === metricId));
-      if (task) return [{ label: `${first.number}. ${first.title}`, to: `/indicators/${first.id}` }, { label: `${second.number}. ${second.title}`, to: `/indicators/${first.id}/${second.id}` }];
+      if (task)
+        return [
+          { label: `${first.number}. ${first.title}`, to: `/indicators/${first.id}` },
+          { label: `${second.number}. ${second.title}`, to: `/indicators/${first.id}/${second.id}` },
+        ];
     }
   }
   return [];
@@ -45,34 +49,64 @@ export function MetricPage() {
   const session = useSession();
 
   const error = metric.error ?? series.error;
-  if (error) return <p role="alert" className="panel error">{errorMessage(error, i18n.language)}</p>;
+  if (error)
+    return (
+      <p role="alert" className="panel error">
+        {errorMessage(error, i18n.language)}
+      </p>
+    );
   if (!metric.data) return <p role="status">{t('loading')}</p>;
   const m = metric.data;
   const english = format.lang === 'en';
   const name = english ? m.nameEn : m.name;
-  const departmentName = (id: number | null) => (id === null ? t('chart.overall') : departments.data?.find((d) => d.id === id)?.name ?? `#${id}`);
-  const valueText = (v: number | null) => (v === null ? '—' : formatValue(v, m.unit === 'date' ? 'count' : m.unit, format.lang));
-  const task = tree.data?.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks)).find((tk) => tk.id === m.taskId);
+  const departmentName = (id: number | null) =>
+    id === null ? t('chart.overall') : (departments.data?.find((d) => d.id === id)?.name ?? `#${id}`);
+  const valueText = (v: number | null) =>
+    v === null ? '—' : formatValue(v, m.unit === 'date' ? 'count' : m.unit, format.lang);
+  const task = tree.data?.indicators
+    .flatMap((f) => f.children.flatMap((s) => s.tasks))
+    .find((tk) => tk.id === m.taskId);
 
   return (
     <>
       <Breadcrumbs crumbs={[...crumbsFor(tree.data, m.id), { label: name }]} />
       <section className="panel" aria-labelledby="metric-title" data-testid="metric-page">
-        <p className="kicker">{m.code}{task && ` · ${t('task', { number: task.number })}`} · <span data-testid="month-shown">{month ? t('monthShown', { month }) : t('monthToday')}</span></p>
+        <p className="kicker">
+          {m.code}
+          {task && ` · ${t('task', { number: task.number })}`} ·{' '}
+          <span data-testid="month-shown">{month ? t('monthShown', { month }) : t('monthToday')}</span>
+        </p>
         <h2 id="metric-title">{name}</h2>
         {task && <p className="muted">{task.text}</p>}
         <dl className="facts">
-          <div><dt>{t('target')}</dt><dd>{formatTarget(m, format.lang)}</dd></div>
-          <div><dt>{t('metricPage.frequency')}</dt><dd>{t(`metricPage.frequencies.${m.frequency}`, { defaultValue: m.frequency })}</dd></div>
-          <div><dt>{t('metricPage.source')}</dt><dd>{m.source}</dd></div>
-          <div><dt>{t('metricPage.due')}</dt><dd>{t('metricPage.dueDays', { days: m.dueWorkingDays })}</dd></div>
+          <div>
+            <dt>{t('target')}</dt>
+            <dd>{formatTarget(m, format.lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('metricPage.frequency')}</dt>
+            <dd>{t(`metricPage.frequencies.${m.frequency}`, { defaultValue: m.frequency })}</dd>
+          </div>
+          <div>
+            <dt>{t('metricPage.source')}</dt>
+            <dd>{m.source}</dd>
+          </div>
+          <div>
+            <dt>{t('metricPage.due')}</dt>
+            <dd>{t('metricPage.dueDays', { days: m.dueWorkingDays })}</dd>
+          </div>
         </dl>
         <div className="current" data-testid="current-status">
           <h3>{t('metricPage.current', { period: m.current?.period ?? '—' })}</h3>
           {m.current ? (
             <>
-              <p><StatusBadge status={m.current.status} /> <span className="muted">{t('evaluatedAt', { time: format.dateTime(m.current.evaluatedAt) })}</span></p>
-              <p className="metric-reason" data-testid="metric-reason">{english ? m.current.reasonEn : m.current.reasonZh}</p>
+              <p>
+                <StatusBadge status={m.current.status} />{' '}
+                <span className="muted">{t('evaluatedAt', { time: format.dateTime(m.current.evaluatedAt) })}</span>
+              </p>
+              <p className="metric-reason" data-testid="metric-reason">
+                {english ? m.current.reasonEn : m.current.reasonZh}
+              </p>
             </>
           ) : (
             <p>{t('metricPage.notStarted')}</p>
@@ -80,24 +114,45 @@ export function MetricPage() {
           {m.departments.length > 0 && (
             <ul className="plain-list">
               {m.departments.map((d) => (
-                <li key={d.departmentId}>{departmentName(d.departmentId)}{t('colon')}<StatusBadge status={d.status} /> {english ? d.reasonEn : d.reasonZh}</li>
+                <li key={d.departmentId}>
+                  {departmentName(d.departmentId)}
+                  {t('colon')}
+                  <StatusBadge status={d.status} /> {english ? d.reasonEn : d.reasonZh}
+                </li>
               ))}
             </ul>
           )}
           {m.forecast && <MetricForecast forecast={m.forecast} />}
-          {m.current && <MetricComments metricId={m.id} period={m.current.period} canWrite={session.data?.role === 'leader' || session.data?.role === 'department'} />}
+          {m.current && (
+            <MetricComments
+              metricId={m.id}
+              period={m.current.period}
+              canWrite={session.data?.role === 'leader' || session.data?.role === 'department'}
+            />
+          )}
         </div>
       </section>
       <section className="panel" aria-labelledby="chart-title">
         <h2 id="chart-title">{t('metricPage.chart')}</h2>
-        {series.data ? <MetricSeriesChart series={series.data} title={t('metricPage.chartTitle', { name })} formatValue={valueText} projection={m.forecast?.status ? { label: t('forecast.chartLabel'), points: m.forecast.path } : undefined} /> : <p role="status">{t('loading')}</p>}
+        {series.data ? (
+          <MetricSeriesChart
+            series={series.data}
+            title={t('metricPage.chartTitle', { name })}
+            formatValue={valueText}
+            projection={m.forecast?.status ? { label: t('forecast.chartLabel'), points: m.forecast.path } : undefined}
+          />
+        ) : (
+          <p role="status">{t('loading')}</p>
+        )}
       </section>
       {session.data?.role === 'admin' && <MetricRulesEditor metric={m} />}
       <MetricNotices metricId={m.id} />
       {session.data?.role === 'leader' && (
         <IssueNoticeForm
           metricId={m.id}
-          departments={[...new Set(m.departments.flatMap((d) => (d.departmentId === null ? [] : [d.departmentId])))].map((id) => ({ id, name: departmentName(id) }))}
+          departments={[
+            ...new Set(m.departments.flatMap((d) => (d.departmentId === null ? [] : [d.departmentId]))),
+          ].map((id) => ({ id, name: departmentName(id) }))}
           defaultPeriod={m.current?.period ?? ''}
         />
       )}

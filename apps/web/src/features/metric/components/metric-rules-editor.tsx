@@ -17,8 +17,12 @@ interface Draft {
 }
 
 const draftOf = (m: MetricResponse): Draft => ({
-  target: m.target === null ? '' : String(m.target), comparator: m.comparator, tolerance: m.tolerance === null ? '' : String(m.tolerance),
-  dueWorkingDays: String(m.dueWorkingDays), frequency: m.frequency, reporters: (m.reportingDepartments ?? []).map((d) => d.id),
+  target: m.target === null ? '' : String(m.target),
+  comparator: m.comparator,
+  tolerance: m.tolerance === null ? '' : String(m.tolerance),
+  dueWorkingDays: String(m.dueWorkingDays),
+  frequency: m.frequency,
+  reporters: (m.reportingDepartments ?? []).map((d) => d.id),
 });
 
 /** Only what differs from the metric; a blank band is the default (null). Numbers are sent as typed, the API judges them. */
@@ -29,7 +33,8 @@ function changesOf(m: MetricResponse, d: Draft): UpdateMetricRequest {
   if (!deadline && d.comparator !== m.comparator) body.comparator = d.comparator;
   const tolerance = d.tolerance.trim() === '' ? null : Number(d.tolerance);
   if (tolerance !== m.tolerance) body.tolerance = tolerance;
-  if (d.dueWorkingDays.trim() !== '' && Number(d.dueWorkingDays) !== m.dueWorkingDays) body.dueWorkingDays = Number(d.dueWorkingDays);
+  if (d.dueWorkingDays.trim() !== '' && Number(d.dueWorkingDays) !== m.dueWorkingDays)
+    body.dueWorkingDays = Number(d.dueWorkingDays);
   if (!deadline && d.frequency !== m.frequency) body.frequency = d.frequency;
   const before = (m.reportingDepartments ?? []).map((r) => r.id).sort((a, b) => a - b);
   const after = [...d.reporters].sort((a, b) => a - b);
@@ -44,18 +49,37 @@ function StatusCell({ status }: { status: Status | null }) {
 
 function PreviewTable({ preview }: { preview: MetricPreviewResponse }) {
   const { t, i18n } = useTranslation();
-  if (preview.changes.length === 0) return <p role="status" data-testid="rules-preview">{t('rulesEditor.noChange', { unchanged: preview.unchanged })}</p>;
+  if (preview.changes.length === 0)
+    return (
+      <p role="status" data-testid="rules-preview">
+        {t('rulesEditor.noChange', { unchanged: preview.unchanged })}
+      </p>
+    );
   return (
     <div data-testid="rules-preview">
       <p role="status">{t('rulesEditor.changes', { count: preview.changes.length, unchanged: preview.unchanged })}</p>
       <div className="table-scroll preview-scroll">
         <table className="data-table" aria-label={t('rulesEditor.caption')}>
-          <thead><tr><th>{t('metricPage.period')}</th><th>{t('metricPage.department')}</th><th>{t('rulesEditor.before')}</th><th>{t('rulesEditor.after')}</th><th>{t('metricPage.reasonColumn')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('metricPage.period')}</th>
+              <th>{t('metricPage.department')}</th>
+              <th>{t('rulesEditor.before')}</th>
+              <th>{t('rulesEditor.after')}</th>
+              <th>{t('metricPage.reasonColumn')}</th>
+            </tr>
+          </thead>
           <tbody>
             {preview.changes.map((c) => (
               <tr key={`${c.period}:${c.departmentId ?? '*'}`} data-testid="rules-change">
-                <td>{c.period}</td><td>{c.departmentName ?? t('chart.overall')}</td>
-                <td><StatusCell status={c.before} /></td><td><StatusCell status={c.after} /></td>
+                <td>{c.period}</td>
+                <td>{c.departmentName ?? t('chart.overall')}</td>
+                <td>
+                  <StatusCell status={c.before} />
+                </td>
+                <td>
+                  <StatusCell status={c.after} />
+                </td>
                 <td>{i18n.language === 'en' ? c.reasonEn : c.reasonZh}</td>
               </tr>
             ))}
@@ -66,18 +90,35 @@ function PreviewTable({ preview }: { preview: MetricPreviewResponse }) {
   );
 }
 
-function ReporterPicker({ departments, chosen, onChange }: { departments: DepartmentOption[]; chosen: number[]; onChange: (ids: number[]) => void }) {
+function ReporterPicker({
+  departments,
+  chosen,
+  onChange,
+}: {
+  departments: DepartmentOption[];
+  chosen: number[];
+  onChange: (ids: number[]) => void;
+}) {
   const { t } = useTranslation();
   const groups = departments.filter((d) => d.isGroup);
   return (
     <fieldset className="reporter-picker">
       <legend>{t('rulesEditor.reporters')}</legend>
-      {departments.filter((d) => !d.isGroup).map((d) => (
-        <label key={d.id}>
-          <input type="checkbox" checked={chosen.includes(d.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, d.id] : chosen.filter((id) => id !== d.id))} /> {d.name}
-        </label>
-      ))}
-      {groups.length > 0 && <p className="muted">{t('rulesEditor.groupsNote', { names: groups.map((g) => g.name).join('、') })}</p>}
+      {departments
+        .filter((d) => !d.isGroup)
+        .map((d) => (
+          <label key={d.id}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(d.id)}
+              onChange={(e) => onChange(e.target.checked ? [...chosen, d.id] : chosen.filter((id) => id !== d.id))}
+            />{' '}
+            {d.name}
+          </label>
+        ))}
+      {groups.length > 0 && (
+        <p className="muted">{t('rulesEditor.groupsNote', { names: groups.map((g) => g.name).join('、') })}</p>
+      )}
     </fieldset>
   );
 }
@@ -103,7 +144,13 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
     preview.mutate(body);
   };
   // The draft starts again from what was saved (the answer carries the reporters too).
-  const confirm = () => save.mutate(body, { onSuccess: (saved) => { setDraft(draftOf(saved)); preview.reset(); } });
+  const confirm = () =>
+    save.mutate(body, {
+      onSuccess: (saved) => {
+        setDraft(draftOf(saved));
+        preview.reset();
+      },
+    });
   const error = preview.error ?? save.error;
   return (
     <section className="panel" aria-labelledby="rules-title" data-testid="rules-editor">
@@ -113,39 +160,93 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
         <div className="inline">
           {!deadline && (
             <>
-              <label>{t('rulesEditor.comparator')}
+              <label>
+                {t('rulesEditor.comparator')}
                 <select value={draft.comparator} onChange={(e) => set({ comparator: e.target.value as Comparator })}>
-                  {(['gte', 'lte', 'eq'] as const).map((c) => <option key={c} value={c}>{t(`planImport.comparators.${c}`)}</option>)}
+                  {(['gte', 'lte', 'eq'] as const).map((c) => (
+                    <option key={c} value={c}>
+                      {t(`planImport.comparators.${c}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>{t('rulesEditor.target')}{metric.unit === 'percent' ? '（%）' : ''}
-                <input type="number" step="any" min={0} max={metric.unit === 'percent' ? 100 : undefined} value={draft.target} onChange={(e) => set({ target: e.target.value })} required />
+              <label>
+                {t('rulesEditor.target')}
+                {metric.unit === 'percent' ? '（%）' : ''}
+                <input
+                  type="number"
+                  step="any"
+                  min={0}
+                  max={metric.unit === 'percent' ? 100 : undefined}
+                  value={draft.target}
+                  onChange={(e) => set({ target: e.target.value })}
+                  required
+                />
               </label>
             </>
           )}
-          <label>{t('rulesEditor.tolerance')}
-            <input type="number" step="any" min={0} value={draft.tolerance} placeholder={t('rulesEditor.toleranceDefault')} onChange={(e) => set({ tolerance: e.target.value })} />
+          <label>
+            {t('rulesEditor.tolerance')}
+            <input
+              type="number"
+              step="any"
+              min={0}
+              value={draft.tolerance}
+              placeholder={t('rulesEditor.toleranceDefault')}
+              onChange={(e) => set({ tolerance: e.target.value })}
+            />
           </label>
-          <label>{t('rulesEditor.dueWorkingDays')}
-            <input type="number" step={1} min={0} max={60} value={draft.dueWorkingDays} onChange={(e) => set({ dueWorkingDays: e.target.value })} required />
+          <label>
+            {t('rulesEditor.dueWorkingDays')}
+            <input
+              type="number"
+              step={1}
+              min={0}
+              max={60}
+              value={draft.dueWorkingDays}
+              onChange={(e) => set({ dueWorkingDays: e.target.value })}
+              required
+            />
           </label>
           {!deadline && (
-            <label>{t('metricPage.frequency')}
-              <select value={draft.frequency} onChange={(e) => set({ frequency: e.target.value as ReportingFrequency })}>
-                {(['monthly', 'quarterly', 'annual'] as const).map((f) => <option key={f} value={f}>{t(`metricPage.frequencies.${f}`)}</option>)}
+            <label>
+              {t('metricPage.frequency')}
+              <select
+                value={draft.frequency}
+                onChange={(e) => set({ frequency: e.target.value as ReportingFrequency })}
+              >
+                {(['monthly', 'quarterly', 'annual'] as const).map((f) => (
+                  <option key={f} value={f}>
+                    {t(`metricPage.frequencies.${f}`)}
+                  </option>
+                ))}
               </select>
             </label>
           )}
         </div>
-        {departments.data && <ReporterPicker departments={departments.data} chosen={draft.reporters} onChange={(reporters) => set({ reporters })} />}
+        {departments.data && (
+          <ReporterPicker
+            departments={departments.data}
+            chosen={draft.reporters}
+            onChange={(reporters) => set({ reporters })}
+          />
+        )}
         <div className="inline">
-          <button type="submit" disabled={nothing || preview.isPending}>{t('rulesEditor.preview')}</button>
-          <button type="button" className="primary" onClick={confirm} disabled={!previewed || save.isPending}>{t('rulesEditor.save')}</button>
+          <button type="submit" disabled={nothing || preview.isPending}>
+            {t('rulesEditor.preview')}
+          </button>
+          <button type="button" className="primary" onClick={confirm} disabled={!previewed || save.isPending}>
+            {t('rulesEditor.save')}
+          </button>
           {nothing && !save.isSuccess && <span className="muted">{t('rulesEditor.unchanged')}</span>}
           {!nothing && !previewed && <span className="muted">{t('rulesEditor.previewFirst')}</span>}
           {save.isSuccess && <span role="status">{t('rulesEditor.saved')}</span>}
         </div>
-        {error && <p role="alert" className="form-error">{errorMessage(error, i18n.language)}</p>}
+        {error && (
+          <p role="alert" className="form-error">
+            {errorMessage(error, i18n.language)}
+          </p>
+        )}
       </form>
       {previewed && preview.data && <PreviewTable preview={preview.data} />}
     </section>

@@ -7,7 +7,9 @@ import type { EvaluationResponse } from '@taizhang/contracts';
 function statusChanges(evaluations: EvaluationResponse[]): EvaluationResponse[] {
   const last = new Map<number | null, EvaluationResponse>();
   const changes: EvaluationResponse[] = [];
-  for (const e of [...evaluations].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.evaluatedAt.localeCompare(b.evaluatedAt))) {
+  for (const e of [...evaluations].sort(
+    (a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.evaluatedAt.localeCompare(b.evaluatedAt),
+  )) {
     if (last.get(e.departmentId)?.status !== e.status) changes.push(e);
     last.set(e.departmentId, e);
   }
@@ -15,7 +17,13 @@ function statusChanges(evaluations: EvaluationResponse[]): EvaluationResponse[] 
 }
 
 /** The history of status changes with their reasons, newest first. */
-export function StatusHistory({ evaluations, departmentName }: { evaluations: EvaluationResponse[]; departmentName: (id: number | null) => string }) {
+export function StatusHistory({
+  evaluations,
+  departmentName,
+}: {
+  evaluations: EvaluationResponse[];
+  departmentName: (id: number | null) => string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const changes = statusChanges(evaluations);
@@ -41,9 +49,14 @@ export function StatusHistory({ evaluations, departmentName }: { evaluations: Ev
                 <tr key={`${e.departmentId}-${e.period}-${e.evaluatedAt}`}>
                   <th scope="row">{e.period}</th>
                   <td>{departmentName(e.departmentId)}</td>
-                  <td><StatusBadge status={e.status} /></td>
+                  <td>
+                    <StatusBadge status={e.status} />
+                  </td>
                   <td>{format.lang === 'en' ? e.reasonEn : e.reasonZh}</td>
-                  <td>{format.dateTime(e.evaluatedAt)}{e.supersededAt && <span className="muted"> · {t('metricPage.superseded')}</span>}</td>
+                  <td>
+                    {format.dateTime(e.evaluatedAt)}
+                    {e.supersededAt && <span className="muted"> · {t('metricPage.superseded')}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

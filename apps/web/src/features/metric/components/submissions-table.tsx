@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { useFormat, type Lang } from '../../../lib/format';
 
 /** Every revision of every submission, newest first, with its notes, reasons, returns and evidence. */
-export function SubmissionsTable({ revisions, unit, departmentName }: { revisions: RevisionResponse[]; unit: MetricUnit; departmentName: (id: number | null) => string }) {
+export function SubmissionsTable({
+  revisions,
+  unit,
+  departmentName,
+}: {
+  revisions: RevisionResponse[];
+  unit: MetricUnit;
+  departmentName: (id: number | null) => string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -37,19 +45,44 @@ export function SubmissionsTable({ revisions, unit, departmentName }: { revision
                   <td>
                     {r.note && <p>{t('metricPage.note', { text: r.note })}</p>}
                     {r.reason && <p>{t('metricPage.reason', { text: r.reason })}</p>}
-                    {r.flags.length > 0 && <p className="flag-note">{t('metricPage.flagged', { rules: r.flags.map((f) => (format.lang === 'en' ? f.messageEn : f.messageZh)).join(format.lang === 'en' ? '; ' : '；'), text: r.explanation ?? '—' })}</p>}
+                    {r.flags.length > 0 && (
+                      <p className="flag-note">
+                        {t('metricPage.flagged', {
+                          rules: r.flags
+                            .map((f) => (format.lang === 'en' ? f.messageEn : f.messageZh))
+                            .join(format.lang === 'en' ? '; ' : '；'),
+                          text: r.explanation ?? '—',
+                        })}
+                      </p>
+                    )}
                     {r.returns.map((ret) => (
-                      <p key={ret.at} className="return-comment">{t('metricPage.returned', { comment: ret.comment, by: ret.by ?? '—', time: format.dateTime(ret.at) })}</p>
+                      <p key={ret.at} className="return-comment">
+                        {t('metricPage.returned', {
+                          comment: ret.comment,
+                          by: ret.by ?? '—',
+                          time: format.dateTime(ret.at),
+                        })}
+                      </p>
                     ))}
                   </td>
                   <td>
-                    {r.evidence.length === 0 ? '—' : (
+                    {r.evidence.length === 0 ? (
+                      '—'
+                    ) : (
                       <ul className="plain-list">
-                        {r.evidence.map((e) => <li key={e.id}><a href={`/api/evidence/${e.id}`}>{e.filename}</a> <span className="muted">({format.number(e.size / 1024)} KB)</span></li>)}
+                        {r.evidence.map((e) => (
+                          <li key={e.id}>
+                            <a href={`/api/evidence/${e.id}`}>{e.filename}</a>{' '}
+                            <span className="muted">({format.number(e.size / 1024)} KB)</span>
+                          </li>
+                        ))}
                       </ul>
                     )}
                   </td>
-                  <td>{format.dateTime(r.createdAt)}{r.submittedBy && <span className="muted"> · {r.submittedBy}</span>}</td>
+                  <td>
+                    {format.dateTime(r.createdAt)}
+                    {r.submittedBy && <span className="muted"> · {r.submittedBy}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -69,6 +102,8 @@ function describeFigure(figure: Figure, unit: MetricUnit, lang: Lang, t: TFuncti
     case 'cases':
       return t('metricPage.cases', { count: figure.cases.length });
     case 'completion':
-      return figure.completedOn ? t('metricPage.completedOn', { date: figure.completedOn }) : t('metricPage.notCompleted');
+      return figure.completedOn
+        ? t('metricPage.completedOn', { date: figure.completedOn })
+        : t('metricPage.notCompleted');
   }
 }

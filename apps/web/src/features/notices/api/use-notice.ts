@@ -4,7 +4,11 @@ import { getJson, postForm, postJson } from '../../../lib/api-client';
 import { REFRESH_MS } from '../../../lib/plan-api';
 
 export function useNotice(id: number) {
-  return useQuery({ queryKey: ['notice', id], queryFn: () => getJson<NoticeResponse>(`/api/notices/${id}`), refetchInterval: REFRESH_MS });
+  return useQuery({
+    queryKey: ['notice', id],
+    queryFn: () => getJson<NoticeResponse>(`/api/notices/${id}`),
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export type NoticeStep =

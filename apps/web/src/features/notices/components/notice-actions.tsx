@@ -15,23 +15,70 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
   const [targetDate, setTargetDate] = useState('');
   const [comment, setComment] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const error = step.error && <p role="alert" className="form-error">{errorMessage(step.error, i18n.language)}</p>;
+  const error = step.error && (
+    <p role="alert" className="form-error">
+      {errorMessage(step.error, i18n.language)}
+    </p>
+  );
 
   if (role === 'department' && notice.state === 'issued') {
     return (
       <div className="notice-actions">
-        <button type="button" className="primary" disabled={step.isPending} onClick={() => step.mutate({ action: 'acknowledge' })}>{t('notices.acknowledge')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={step.isPending}
+          onClick={() => step.mutate({ action: 'acknowledge' })}
+        >
+          {t('notices.acknowledge')}
+        </button>
         {error}
       </div>
     );
   }
   if (role === 'department' && notice.state === 'acknowledged') {
     return (
-      <form className="entry-form notice-actions" aria-label={t('notices.replyForm')} onSubmit={(e) => { e.preventDefault(); step.mutate({ action: 'reply', measures, targetDate, file }); }}>
-        <label>{t('notices.measures')} <textarea name="measures" rows={4} required maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} /></label>
-        <label>{t('notices.targetDate')} <input name="targetDate" type="date" required value={targetDate} onChange={(e) => setTargetDate(e.target.value)} /></label>
-        <label>{t('notices.attachment')} <input name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
-        <button type="submit" className="primary" disabled={step.isPending}>{t('notices.submitReply')}</button>
+      <form
+        className="entry-form notice-actions"
+        aria-label={t('notices.replyForm')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          step.mutate({ action: 'reply', measures, targetDate, file });
+        }}
+      >
+        <label>
+          {t('notices.measures')}{' '}
+          <textarea
+            name="measures"
+            rows={4}
+            required
+            maxLength={4000}
+            value={measures}
+            onChange={(e) => setMeasures(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('notices.targetDate')}{' '}
+          <input
+            name="targetDate"
+            type="date"
+            required
+            value={targetDate}
+            onChange={(e) => setTargetDate(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('notices.attachment')}{' '}
+          <input
+            name="file"
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={step.isPending}>
+          {t('notices.submitReply')}
+        </button>
         {error}
       </form>
     );
@@ -39,10 +86,36 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
   if (role === 'leader' && notice.state === 'replied') {
     return (
       <div className="notice-actions">
-        <button type="button" className="primary" disabled={step.isPending} onClick={() => step.mutate({ action: 'accept' })}>{t('notices.accept')}</button>
-        <form className="entry-form" aria-label={t('notices.sendBackForm')} onSubmit={(e) => { e.preventDefault(); step.mutate({ action: 'send-back', comment }); }}>
-          <label>{t('notices.sendBackComment')} <textarea name="comment" rows={2} required maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} /></label>
-          <button type="submit" disabled={step.isPending}>{t('notices.sendBack')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={step.isPending}
+          onClick={() => step.mutate({ action: 'accept' })}
+        >
+          {t('notices.accept')}
+        </button>
+        <form
+          className="entry-form"
+          aria-label={t('notices.sendBackForm')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            step.mutate({ action: 'send-back', comment });
+          }}
+        >
+          <label>
+            {t('notices.sendBackComment')}{' '}
+            <textarea
+              name="comment"
+              rows={2}
+              required
+              maxLength={1000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={step.isPending}>
+            {t('notices.sendBack')}
+          </button>
         </form>
         {error}
       </div>

@@ -31,7 +31,11 @@ export function NoticesPage() {
         <label>
           {t('notices.filter')}{' '}
           <select value={state} onChange={(e) => setParams(e.target.value === 'open' ? {} : { state: e.target.value })}>
-            {FILTERS.map((f) => <option key={f || 'all'} value={f}>{t(`notices.filters.${f || 'all'}`)}</option>)}
+            {FILTERS.map((f) => (
+              <option key={f || 'all'} value={f}>
+                {t(`notices.filters.${f || 'all'}`)}
+              </option>
+            ))}
           </select>
         </label>
         {notices.data && (
@@ -40,14 +44,25 @@ export function NoticesPage() {
               total: notices.data.length,
               overdue: notices.data.filter((n) => n.replyOverdue).length,
             })}
-            {LEVELS.map((l) => <span key={l}>{' · '}{t(`notices.levels.${l}`)} {notices.data.filter((n) => n.level === l).length}</span>)}
+            {LEVELS.map((l) => (
+              <span key={l}>
+                {' · '}
+                {t(`notices.levels.${l}`)} {notices.data.filter((n) => n.level === l).length}
+              </span>
+            ))}
           </p>
         )}
       </div>
-      {notices.error && <p role="alert" className="form-error">{errorMessage(notices.error, i18n.language)}</p>}
+      {notices.error && (
+        <p role="alert" className="form-error">
+          {errorMessage(notices.error, i18n.language)}
+        </p>
+      )}
       {!notices.data && !notices.error && <p role="status">{t('loading')}</p>}
       {notices.data && notices.data.length === 0 && <p>{t('notices.none')}</p>}
-      {notices.data && notices.data.length > 0 && <NoticeTable notices={notices.data} caption={t('notices.caption')} showDepartment={!inbox} />}
+      {notices.data && notices.data.length > 0 && (
+        <NoticeTable notices={notices.data} caption={t('notices.caption')} showDepartment={!inbox} />
+      )}
     </section>
   );
 }

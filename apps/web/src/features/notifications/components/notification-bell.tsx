@@ -58,7 +58,8 @@ export function NotificationBell() {
         data-unread={unread}
         onClick={() => setOpen(!open)}
       >
-        <BellIcon /> {t('bell.word')} <span className={unread > 0 ? 'bell-count bell-count-unread' : 'bell-count'}>{unread}</span>
+        <BellIcon /> {t('bell.word')}{' '}
+        <span className={unread > 0 ? 'bell-count bell-count-unread' : 'bell-count'}>{unread}</span>
       </button>
       {open && (
         <div className="bell-popup" id={listId} role="region" aria-label={t('bell.title')}>
@@ -69,7 +70,12 @@ export function NotificationBell() {
             <ul className="bell-list">
               {notifications.data.items.map((item) => (
                 <li key={item.id}>
-                  <button type="button" className={item.read ? 'bell-item' : 'bell-item bell-item-unread'} onClick={() => void follow(item)} data-testid="bell-item">
+                  <button
+                    type="button"
+                    className={item.read ? 'bell-item' : 'bell-item bell-item-unread'}
+                    onClick={() => void follow(item)}
+                    data-testid="bell-item"
+                  >
                     {!item.read && <span className="unread-mark">{t('bell.unread')}</span>}
                     <span className="bell-item-title">{format.lang === 'en' ? item.titleEn : item.titleZh}</span>
                     <span className="muted bell-item-time">{format.dateTime(item.createdAt)}</span>
@@ -88,7 +94,10 @@ export function NotificationBell() {
 function BellIcon() {
   return (
     <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 24 24" className="bell-icon">
-      <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
     </svg>
   );
 }

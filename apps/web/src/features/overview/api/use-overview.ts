@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DashboardSummaryResponse, DashboardTrendResponse, DepartmentComparisonResponse } from '@taizhang/contracts';
+import type {
+  DashboardSummaryResponse,
+  DashboardTrendResponse,
+  DepartmentComparisonResponse,
+} from '@taizhang/contracts';
 import { getJson } from '../../../lib/api-client';
 import { REFRESH_MS } from '../../../lib/plan-api';
 

@@ -17,16 +17,30 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
       ) : (
         <ol className="attention">
           {items.map((item) => (
-            <li key={item.metricId} className={`attention-item metric-${item.status}`} data-testid="attention-item" data-metric-id={item.metricId} data-status={item.status}>
+            <li
+              key={item.metricId}
+              className={`attention-item metric-${item.status}`}
+              data-testid="attention-item"
+              data-metric-id={item.metricId}
+              data-status={item.status}
+            >
               <p className="attention-head">
                 <StatusBadge status={item.status} />
-                <MonthLink to={`/metrics/${item.metricId}`} className="metric-name">{english ? item.nameEn : item.name}</MonthLink>
-                {item.periodKey && <span className="metric-period">{t('reportingPeriod', { period: item.periodKey })}</span>}
+                <MonthLink to={`/metrics/${item.metricId}`} className="metric-name">
+                  {english ? item.nameEn : item.name}
+                </MonthLink>
+                {item.periodKey && (
+                  <span className="metric-period">{t('reportingPeriod', { period: item.periodKey })}</span>
+                )}
               </p>
-              <p className="metric-reason" data-testid="attention-reason">{english ? item.reasonEn : item.reasonZh}</p>
+              <p className="metric-reason" data-testid="attention-reason">
+                {english ? item.reasonEn : item.reasonZh}
+              </p>
               {item.status === 'green' && item.forecast?.status && (
                 <p className="metric-reason" data-testid="attention-forecast">
-                  <StatusBadge status={item.forecast.status} label={t(`forecast.statuses.${item.forecast.status}`)} /> {t('forecast.attention')}{english ? item.forecast.reasonEn : item.forecast.reasonZh}
+                  <StatusBadge status={item.forecast.status} label={t(`forecast.statuses.${item.forecast.status}`)} />{' '}
+                  {t('forecast.attention')}
+                  {english ? item.forecast.reasonEn : item.forecast.reasonZh}
                 </p>
               )}
               <p className="attention-where muted">

@@ -50,20 +50,32 @@ export function DepartmentRanking({ comparison }: { comparison: DepartmentCompar
     { key: 'onTimeRate', label: t('ranking.timeliness'), numeric: true },
   ];
   // Numbers read best largest-first on the first click; rank and names ascending.
-  const toggle = (key: SortKey) => setSort((s) => (s.key === key ? { key, ascending: !s.ascending } : { key, ascending: key === 'rank' || key === 'name' }));
+  const toggle = (key: SortKey) =>
+    setSort((s) =>
+      s.key === key ? { key, ascending: !s.ascending } : { key, ascending: key === 'rank' || key === 'name' },
+    );
   return (
     <section aria-labelledby="ranking-title" className="panel">
       <h2 id="ranking-title">{t('ranking.title')}</h2>
       <div className="table-scroll">
         <table className="data-table ranking" data-testid="department-ranking">
-          <caption className="muted">{t('ranking.caption')} · {t('ranking.worstFirst')}</caption>
+          <caption className="muted">
+            {t('ranking.caption')} · {t('ranking.worstFirst')}
+          </caption>
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.ascending ? 'ascending' : 'descending') : undefined} className={c.numeric ? 'num' : undefined}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={sort.key === c.key ? (sort.ascending ? 'ascending' : 'descending') : undefined}
+                  className={c.numeric ? 'num' : undefined}
+                >
                   <button type="button" className="sort-button" onClick={() => toggle(c.key)} data-sort={c.key}>
                     {c.label}
-                    <span aria-hidden="true" className="sort-mark">{sort.key === c.key ? (sort.ascending ? '▲' : '▼') : '↕'}</span>
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort.key === c.key ? (sort.ascending ? '▲' : '▼') : '↕'}
+                    </span>
                   </button>
                 </th>
               ))}
@@ -73,7 +85,9 @@ export function DepartmentRanking({ comparison }: { comparison: DepartmentCompar
             {rows.map((row) => (
               <tr key={row.id} data-testid="ranking-row" data-department-id={row.id}>
                 <td className="num">{row.rank}</td>
-                <th scope="row"><MonthLink to={`/departments/${row.id}`}>{row.name}</MonthLink></th>
+                <th scope="row">
+                  <MonthLink to={`/departments/${row.id}`}>{row.name}</MonthLink>
+                </th>
                 <td className="num">{row.metricCount}</td>
                 <td className="num">{row.counts.red}</td>
                 <td className="num">{row.counts.amber}</td>

@@ -12,18 +12,29 @@ export function IndicatorTiles({ indicators }: { indicators: DashboardSummaryRes
       <h2 id="tiles-title">{t('dashboard.indicators')}</h2>
       <ol className="tiles">
         {indicators.map((first) => (
-          <li key={first.id} className={`tile tile-${first.status}`} data-testid="indicator-tile" data-status={first.status}>
+          <li
+            key={first.id}
+            className={`tile tile-${first.status}`}
+            data-testid="indicator-tile"
+            data-status={first.status}
+          >
             <h3 className="tile-title">
-              <MonthLink to={`/indicators/${first.id}`}>{first.number}. {first.title}</MonthLink>
+              <MonthLink to={`/indicators/${first.id}`}>
+                {first.number}. {first.title}
+              </MonthLink>
             </h3>
-            <p className="tile-status"><NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} /></p>
+            <p className="tile-status">
+              <NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} />
+            </p>
             <details className="tile-more">
               <summary>{t('dashboard.secondLevelCount', { count: first.children.length })}</summary>
               <ul className="tile-children" aria-label={t('dashboard.secondLevelOf', { title: first.title })}>
                 {first.children.map((second) => (
                   <li key={second.id}>
                     <NodeStatusBadge node={second} />{' '}
-                    <MonthLink to={`/indicators/${first.id}/${second.id}`}>{second.number}. {second.title}</MonthLink>
+                    <MonthLink to={`/indicators/${first.id}/${second.id}`}>
+                      {second.number}. {second.title}
+                    </MonthLink>
                   </li>
                 ))}
               </ul>

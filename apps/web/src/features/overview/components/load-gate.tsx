@@ -16,7 +16,9 @@ export function LoadGate({ queries, children }: { queries: GatedQuery[]; childre
     return (
       <div role="alert" className="panel error">
         {t('loadError', { message: errorMessage(failed.error, i18n.language) })}{' '}
-        <button type="button" onClick={() => void Promise.all(queries.map((q) => q.refetch()))}>{t('retry')}</button>
+        <button type="button" onClick={() => void Promise.all(queries.map((q) => q.refetch()))}>
+          {t('retry')}
+        </button>
       </div>
     );
   }

@@ -33,12 +33,20 @@ export function OverviewPage() {
             <IndicatorTiles indicators={summary.data.indicators} />
           </div>
           <nav className="cockpit-links" aria-label={t('cockpit.more')}>
-            <MonthLink to="/attention" data-testid="attention-link">{t('cockpit.allAttention', { count: summary.data.attention.length })} →</MonthLink>
-            <MonthLink to="/tree" data-testid="tree-link">{t('cockpit.allMetrics')} →</MonthLink>
+            <MonthLink to="/attention" data-testid="attention-link">
+              {t('cockpit.allAttention', { count: summary.data.attention.length })} →
+            </MonthLink>
+            <MonthLink to="/tree" data-testid="tree-link">
+              {t('cockpit.allMetrics')} →
+            </MonthLink>
           </nav>
           <div className="overview-grid">
             {ranking.data && <DepartmentRanking comparison={ranking.data} />}
-            {trend.data && <Suspense fallback={null}><TrendPanel trend={trend.data} /></Suspense>}
+            {trend.data && (
+              <Suspense fallback={null}>
+                <TrendPanel trend={trend.data} />
+              </Suspense>
+            )}
           </div>
         </>
       )}

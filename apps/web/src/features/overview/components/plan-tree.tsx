@@ -18,10 +18,16 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
             <details>
               <summary>
                 <NodeStatusBadge node={first} />
-                <span className="tree-title">{first.number}. {first.title}</span>
+                <span className="tree-title">
+                  {first.number}. {first.title}
+                </span>
                 <StatusCounts counts={first.counts} />
               </summary>
-              <ol>{first.children.map((second) => <SecondLevel key={second.id} firstId={first.id} node={second} />)}</ol>
+              <ol>
+                {first.children.map((second) => (
+                  <SecondLevel key={second.id} firstId={first.id} node={second} />
+                ))}
+              </ol>
             </details>
           </li>
         ))}
@@ -37,16 +43,24 @@ function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode
       <details>
         <summary>
           <NodeStatusBadge node={node} />
-          <span className="tree-title">{node.number}. {node.title}</span>
+          <span className="tree-title">
+            {node.number}. {node.title}
+          </span>
           <StatusCounts counts={node.counts} />
         </summary>
         {/* The link sits outside <summary> so that it is not an interactive control nested in another. */}
-        <p><MonthLink to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</MonthLink></p>
+        <p>
+          <MonthLink to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</MonthLink>
+        </p>
         <p className="departments">
           <DepartmentLine label={t('lead')} departments={node.leadDepartments} />
           <DepartmentLine label={t('responsible')} departments={node.responsibleDepartments} />
         </p>
-        <ol>{node.tasks.map((task) => <Task key={task.id} task={task} />)}</ol>
+        <ol>
+          {node.tasks.map((task) => (
+            <Task key={task.id} task={task} />
+          ))}
+        </ol>
       </details>
     </li>
   );
@@ -56,8 +70,18 @@ function Task({ task }: { task: TaskNode }) {
   const { t } = useTranslation();
   return (
     <li className="tree-task">
-      <p><span className="task-number">{t('task', { number: task.number })}</span> {task.text}</p>
-      {task.metrics.length === 0 ? <p className="muted">{t('noMetrics')}</p> : <ul className="metrics">{task.metrics.map((m) => <MetricLine key={m.id} metric={m} />)}</ul>}
+      <p>
+        <span className="task-number">{t('task', { number: task.number })}</span> {task.text}
+      </p>
+      {task.metrics.length === 0 ? (
+        <p className="muted">{t('noMetrics')}</p>
+      ) : (
+        <ul className="metrics">
+          {task.metrics.map((m) => (
+            <MetricLine key={m.id} metric={m} />
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

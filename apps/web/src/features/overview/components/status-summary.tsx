@@ -10,7 +10,9 @@ export function StatusSummary({ summary }: { summary: DashboardSummaryResponse }
   const format = useFormat();
   const previous = summary.previous;
   const pointChange = (now: number | null, before: number | null | undefined) =>
-    now === null || before === null || before === undefined ? null : t('dashboard.pointChange', { delta: format.signed(now - before) });
+    now === null || before === null || before === undefined
+      ? null
+      : t('dashboard.pointChange', { delta: format.signed(now - before) });
   return (
     <section aria-labelledby="status-summary-title" className="panel status-summary">
       <h2 id="status-summary-title">{t('metricsByStatus')}</h2>
@@ -20,29 +22,52 @@ export function StatusSummary({ summary }: { summary: DashboardSummaryResponse }
         {previous ? t('dashboard.comparedWith', { period: previous.period }) : t('dashboard.noPrevious')}
       </p>
       <div className="status-summary-body">
-      <ul className="status-cards">
-        {STATUSES.map((status) => (
-          <li key={status} className={`status-card status-card-${status}`} data-testid={`count-${status}`}>
-            <span className="status-card-count">{summary.counts[status]}</span>
-            <StatusBadge status={status} />
-            {previous && (
-              <span className="status-card-change" data-testid={`change-${status}`}>
-                {t('dashboard.countChange', { status: t(`status.${status}`), delta: format.signed(summary.counts[status] - previous.counts[status]) })}
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-      <dl className="rates">
-        <Rate testId="share-green" label={t('dashboard.shareGreen')} value={format.percent(summary.shareGreen)} change={pointChange(summary.shareGreen, previous?.shareGreen)} />
-        <Rate testId="on-time-rate" label={t('dashboard.onTimeRate')} value={format.percent(summary.onTimeRate)} change={pointChange(summary.onTimeRate, previous?.onTimeRate)} />
-      </dl>
+        <ul className="status-cards">
+          {STATUSES.map((status) => (
+            <li key={status} className={`status-card status-card-${status}`} data-testid={`count-${status}`}>
+              <span className="status-card-count">{summary.counts[status]}</span>
+              <StatusBadge status={status} />
+              {previous && (
+                <span className="status-card-change" data-testid={`change-${status}`}>
+                  {t('dashboard.countChange', {
+                    status: t(`status.${status}`),
+                    delta: format.signed(summary.counts[status] - previous.counts[status]),
+                  })}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <dl className="rates">
+          <Rate
+            testId="share-green"
+            label={t('dashboard.shareGreen')}
+            value={format.percent(summary.shareGreen)}
+            change={pointChange(summary.shareGreen, previous?.shareGreen)}
+          />
+          <Rate
+            testId="on-time-rate"
+            label={t('dashboard.onTimeRate')}
+            value={format.percent(summary.onTimeRate)}
+            change={pointChange(summary.onTimeRate, previous?.onTimeRate)}
+          />
+        </dl>
       </div>
     </section>
   );
 }
 
-function Rate({ testId, label, value, change }: { testId: string; label: string; value: string; change: string | null }) {
+function Rate({
+  testId,
+  label,
+  value,
+  change,
+}: {
+  testId: string;
+  label: string;
+  value: string;
+  change: string | null;
+}) {
   return (
     <div className="rate" data-testid={testId}>
       <dt>{label}</dt>

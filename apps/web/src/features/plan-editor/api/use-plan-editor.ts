@@ -6,12 +6,19 @@ export const outlineKey = (planId: number | undefined) => ['plan-outline', planI
 
 /** GET /api/plans/:id/outline (admin): the plan's whole structure, live and retired. */
 export function useOutline(planId: number | undefined) {
-  return useQuery({ queryKey: outlineKey(planId), queryFn: () => getJson<PlanOutlineResponse>(`/api/plans/${planId}/outline`), enabled: planId !== undefined });
+  return useQuery({
+    queryKey: outlineKey(planId),
+    queryFn: () => getJson<PlanOutlineResponse>(`/api/plans/${planId}/outline`),
+    enabled: planId !== undefined,
+  });
 }
 
 /** Every department, for lead, responsible and reporting departments (groups only lead or take responsibility). */
 export function useAllDepartments() {
-  return useQuery({ queryKey: ['departments', 'all'], queryFn: () => getJson<Array<{ id: number; code: string; name: string; isGroup: boolean }>>('/api/departments') });
+  return useQuery({
+    queryKey: ['departments', 'all'],
+    queryFn: () => getJson<Array<{ id: number; code: string; name: string; isGroup: boolean }>>('/api/departments'),
+  });
 }
 
 export interface EditorChange {
@@ -27,7 +34,11 @@ export function useEditorChange(planId: number | undefined) {
   return useMutation({
     mutationFn: ({ method, path, body }: EditorChange) => {
       const url = `/api/plans/${planId}/${path}`;
-      return method === 'POST' ? postJson<unknown>(url, body) : method === 'PATCH' ? patchJson<unknown>(url, body ?? {}) : deleteJson<unknown>(url);
+      return method === 'POST'
+        ? postJson<unknown>(url, body)
+        : method === 'PATCH'
+          ? patchJson<unknown>(url, body ?? {})
+          : deleteJson<unknown>(url);
     },
     onSuccess: () => client.invalidateQueries(),
   });

@@ -25,18 +25,31 @@ export function DepartmentLinks({ second, departments, busy, onSave, onCancel }:
       <legend>{legend}</legend>
       {departments.map((d) => (
         <label key={d.id}>
-          <input type="checkbox" checked={ids.includes(d.id)} onChange={(e) => set(e.target.checked ? [...ids, d.id] : ids.filter((x) => x !== d.id))} /> {d.name}
+          <input
+            type="checkbox"
+            checked={ids.includes(d.id)}
+            onChange={(e) => set(e.target.checked ? [...ids, d.id] : ids.filter((x) => x !== d.id))}
+          />{' '}
+          {d.name}
         </label>
       ))}
     </fieldset>
   );
   return (
-    <form className="editor-form" onSubmit={submit} aria-label={t('planEditor.departmentsOf', { number: second.number })}>
+    <form
+      className="editor-form"
+      onSubmit={submit}
+      aria-label={t('planEditor.departmentsOf', { number: second.number })}
+    >
       {column(t('planEditor.lead'), lead, setLead)}
       {column(t('planEditor.responsible'), responsible, setResponsible)}
       <span className="editor-form-buttons">
-        <button type="submit" className="primary" disabled={busy}>{t('planEditor.saveDepartments')}</button>
-        <button type="button" onClick={onCancel}>{t('planEditor.cancel')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('planEditor.saveDepartments')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('planEditor.cancel')}
+        </button>
       </span>
     </form>
   );

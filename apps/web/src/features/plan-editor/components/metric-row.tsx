@@ -20,30 +20,55 @@ export function MetricRow({ metric, taskText, departments, busy, apply }: Props)
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const names = metric.reportingDepartmentIds.map((id) => departments.find((d) => d.id === id)?.name ?? String(id)).join(lang === 'en' ? ', ' : '、');
+  const names = metric.reportingDepartmentIds
+    .map((id) => departments.find((d) => d.id === id)?.name ?? String(id))
+    .join(lang === 'en' ? ', ' : '、');
   const retire = () => {
-    if (window.confirm(t('planEditor.confirmRetire', { name: `${metric.code} ${metric.name}` }))) apply({ method: 'POST', path: `metrics/${metric.id}/retire` });
+    if (window.confirm(t('planEditor.confirmRetire', { name: `${metric.code} ${metric.name}` })))
+      apply({ method: 'POST', path: `metrics/${metric.id}/retire` });
   };
   const remove = () => {
-    if (window.confirm(t('planEditor.confirmDelete', { name: `${metric.code} ${metric.name}` }))) apply({ method: 'DELETE', path: `metrics/${metric.id}` });
+    if (window.confirm(t('planEditor.confirmDelete', { name: `${metric.code} ${metric.name}` })))
+      apply({ method: 'DELETE', path: `metrics/${metric.id}` });
   };
   return (
-    <li className={metric.retiredAt ? 'editor-metric is-retired' : 'editor-metric'} data-testid="editor-metric" data-code={metric.code}>
+    <li
+      className={metric.retiredAt ? 'editor-metric is-retired' : 'editor-metric'}
+      data-testid="editor-metric"
+      data-code={metric.code}
+    >
       <div className="editor-row">
         <span className="import-code">{metric.code}</span>
-        <Link to={`/metrics/${metric.id}`} className="metric-name">{metric.name}</Link>
-        <span className="editor-target" data-testid="editor-target">{formatTarget(metric, lang)}</span>
-        {metric.retiredAt && <span className="tag tag-retired">{t('planEditor.retiredOn', { date: metric.retiredAt.slice(0, 10) })}</span>}
+        <Link to={`/metrics/${metric.id}`} className="metric-name">
+          {metric.name}
+        </Link>
+        <span className="editor-target" data-testid="editor-target">
+          {formatTarget(metric, lang)}
+        </span>
+        {metric.retiredAt && (
+          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: metric.retiredAt.slice(0, 10) })}</span>
+        )}
         <RowActions
-          what={t('planEditor.metricNamed', { code: metric.code })} retired={metric.retiredAt !== null} busy={busy} movable={false}
-          onEdit={() => setEditing(true)} onRetire={retire} onDelete={metric.deletable ? remove : undefined}
+          what={t('planEditor.metricNamed', { code: metric.code })}
+          retired={metric.retiredAt !== null}
+          busy={busy}
+          movable={false}
+          onEdit={() => setEditing(true)}
+          onRetire={retire}
+          onDelete={metric.deletable ? remove : undefined}
           deleteHint={metric.retiredAt ? undefined : t('planEditor.hasFigures', { count: metric.submissions })}
         />
       </div>
       <p className="muted editor-meta">{t('planEditor.reportedBy', { names: names || '—' })}</p>
       {editing && (
-        <MetricForm metric={metric} taskText={taskText} departments={departments} busy={busy} onCancel={() => setEditing(false)}
-          onSave={(body) => apply({ method: 'PATCH', path: `metrics/${metric.id}`, body }, () => setEditing(false))} />
+        <MetricForm
+          metric={metric}
+          taskText={taskText}
+          departments={departments}
+          busy={busy}
+          onCancel={() => setEditing(false)}
+          onSave={(body) => apply({ method: 'PATCH', path: `metrics/${metric.id}`, body }, () => setEditing(false))}
+        />
       )}
     </li>
   );

@@ -22,16 +22,40 @@ export function NextYearPanel({ plan }: { plan: PlanSummaryResponse }) {
       <p className="muted">{t('planEditor.nextYear.intro', { year: proposed.year })}</p>
       {copy.data ? (
         <p role="status" data-testid="next-year-done">
-          {t('planEditor.nextYear.done', { title: copy.data.plan.title, code: copy.data.plan.code, metrics: copy.data.metrics })}{' '}
-          <Link to={`/admin/plans/${copy.data.plan.id}`}>{t('planEditor.nextYear.open')}</Link>{' · '}
+          {t('planEditor.nextYear.done', {
+            title: copy.data.plan.title,
+            code: copy.data.plan.code,
+            metrics: copy.data.metrics,
+          })}{' '}
+          <Link to={`/admin/plans/${copy.data.plan.id}`}>{t('planEditor.nextYear.open')}</Link>
+          {' · '}
           <Link to="/admin/import">{t('planEditor.nextYear.compare', { year: copy.data.plan.year })}</Link>
         </p>
       ) : (
         <form className="import-form" onSubmit={submit} aria-label={t('planEditor.nextYear.title')}>
-          <label>{t('planEditor.nextYear.code')} <input value={draft.code} pattern="[a-z0-9-]{2,64}" onChange={(e) => setDraft({ ...draft, code: e.target.value })} required /></label>
-          <label>{t('planEditor.nextYear.planTitle')} <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required /></label>
-          <span><button type="submit" className="primary" disabled={copy.isPending}>{t('planEditor.nextYear.submit', { year: proposed.year })}</button></span>
-          {copy.error && <p role="alert" className="form-error">{errorMessage(copy.error, i18n.language)}</p>}
+          <label>
+            {t('planEditor.nextYear.code')}{' '}
+            <input
+              value={draft.code}
+              pattern="[a-z0-9-]{2,64}"
+              onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {t('planEditor.nextYear.planTitle')}{' '}
+            <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required />
+          </label>
+          <span>
+            <button type="submit" className="primary" disabled={copy.isPending}>
+              {t('planEditor.nextYear.submit', { year: proposed.year })}
+            </button>
+          </span>
+          {copy.error && (
+            <p role="alert" className="form-error">
+              {errorMessage(copy.error, i18n.language)}
+            </p>
+          )}
         </form>
       )}
     </section>

@@ -37,19 +37,35 @@ export function OutlineTree({ indicators, ...shared }: Shared & { indicators: Ed
   return (
     <>
       <ol className="editor-tree" aria-label={t('planEditor.outline')}>
-        {indicators.map((first, i) => <FirstLevel key={first.id} first={first} index={i} count={indicators.length} open={open} {...shared} />)}
+        {indicators.map((first, i) => (
+          <FirstLevel key={first.id} first={first} index={i} count={indicators.length} open={open} {...shared} />
+        ))}
       </ol>
       {key === 'add-first' ? (
-        <TextEdit label={t('planEditor.firstTitle')} initial="" submitLabel={t('planEditor.addFirst')} busy={shared.busy} onCancel={() => setKey(null)}
-          onSave={(title) => shared.apply({ method: 'POST', path: 'indicators', body: { title } }, () => setKey(null))} />
+        <TextEdit
+          label={t('planEditor.firstTitle')}
+          initial=""
+          submitLabel={t('planEditor.addFirst')}
+          busy={shared.busy}
+          onCancel={() => setKey(null)}
+          onSave={(title) => shared.apply({ method: 'POST', path: 'indicators', body: { title } }, () => setKey(null))}
+        />
       ) : (
-        <button type="button" onClick={() => setKey('add-first')}>{t('planEditor.addFirst')}</button>
+        <button type="button" onClick={() => setKey('add-first')}>
+          {t('planEditor.addFirst')}
+        </button>
       )}
     </>
   );
 }
 
-function FirstLevel({ first, index, count, open, ...shared }: Shared & { first: EditorFirstLevel; index: number; count: number; open: Open }) {
+function FirstLevel({
+  first,
+  index,
+  count,
+  open,
+  ...shared
+}: Shared & { first: EditorFirstLevel; index: number; count: number; open: Open }) {
   const { t } = useTranslation();
   const [key, setKey] = open;
   const { apply, busy } = shared;
@@ -58,93 +74,243 @@ function FirstLevel({ first, index, count, open, ...shared }: Shared & { first: 
   return (
     <li className={first.retiredAt ? 'editor-first is-retired' : 'editor-first'}>
       <div className="editor-row editor-heading">
-        <h3>{first.number}. {first.title}</h3>
-        {first.retiredAt && <span className="tag tag-retired">{t('planEditor.retiredOn', { date: first.retiredAt.slice(0, 10) })}</span>}
-        <RowActions what={what} retired={first.retiredAt !== null} busy={busy} onEdit={() => setKey(`first:${first.id}`)} {...moves(apply, `indicators/${first.id}`, index, count)}
-          onRetire={confirmThen(t('planEditor.confirmRetire', { name: first.title }), () => apply({ method: 'POST', path: `indicators/${first.id}/retire` }))}
-          onDelete={empty ? confirmThen(t('planEditor.confirmDelete', { name: first.title }), () => apply({ method: 'DELETE', path: `indicators/${first.id}` })) : undefined} />
+        <h3>
+          {first.number}. {first.title}
+        </h3>
+        {first.retiredAt && (
+          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: first.retiredAt.slice(0, 10) })}</span>
+        )}
+        <RowActions
+          what={what}
+          retired={first.retiredAt !== null}
+          busy={busy}
+          onEdit={() => setKey(`first:${first.id}`)}
+          {...moves(apply, `indicators/${first.id}`, index, count)}
+          onRetire={confirmThen(t('planEditor.confirmRetire', { name: first.title }), () =>
+            apply({ method: 'POST', path: `indicators/${first.id}/retire` }),
+          )}
+          onDelete={
+            empty
+              ? confirmThen(t('planEditor.confirmDelete', { name: first.title }), () =>
+                  apply({ method: 'DELETE', path: `indicators/${first.id}` }),
+                )
+              : undefined
+          }
+        />
       </div>
       {key === `first:${first.id}` && (
-        <TextEdit label={t('planEditor.firstTitle')} initial={first.title} submitLabel={t('planEditor.save')} busy={busy} onCancel={() => setKey(null)}
-          onSave={(title) => apply({ method: 'PATCH', path: `indicators/${first.id}`, body: { title } }, () => setKey(null))} />
+        <TextEdit
+          label={t('planEditor.firstTitle')}
+          initial={first.title}
+          submitLabel={t('planEditor.save')}
+          busy={busy}
+          onCancel={() => setKey(null)}
+          onSave={(title) =>
+            apply({ method: 'PATCH', path: `indicators/${first.id}`, body: { title } }, () => setKey(null))
+          }
+        />
       )}
       <ol className="editor-seconds">
-        {first.children.map((second, i) => <SecondLevel key={second.id} second={second} index={i} count={first.children.length} open={open} {...shared} />)}
+        {first.children.map((second, i) => (
+          <SecondLevel
+            key={second.id}
+            second={second}
+            index={i}
+            count={first.children.length}
+            open={open}
+            {...shared}
+          />
+        ))}
       </ol>
-      {!first.retiredAt && (key === `add-second:${first.id}` ? (
-        <TextEdit label={t('planEditor.secondTitle')} initial="" submitLabel={t('planEditor.addSecond')} busy={busy} onCancel={() => setKey(null)}
-          onSave={(title) => apply({ method: 'POST', path: 'indicators', body: { parentId: first.id, title } }, () => setKey(null))} />
-      ) : (
-        <button type="button" className="link-button" onClick={() => setKey(`add-second:${first.id}`)}>{t('planEditor.addSecondTo', { number: first.number })}</button>
-      ))}
+      {!first.retiredAt &&
+        (key === `add-second:${first.id}` ? (
+          <TextEdit
+            label={t('planEditor.secondTitle')}
+            initial=""
+            submitLabel={t('planEditor.addSecond')}
+            busy={busy}
+            onCancel={() => setKey(null)}
+            onSave={(title) =>
+              apply({ method: 'POST', path: 'indicators', body: { parentId: first.id, title } }, () => setKey(null))
+            }
+          />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setKey(`add-second:${first.id}`)}>
+            {t('planEditor.addSecondTo', { number: first.number })}
+          </button>
+        ))}
     </li>
   );
 }
 
-function SecondLevel({ second, index, count, open, ...shared }: Shared & { second: EditorSecondLevel; index: number; count: number; open: Open }) {
+function SecondLevel({
+  second,
+  index,
+  count,
+  open,
+  ...shared
+}: Shared & { second: EditorSecondLevel; index: number; count: number; open: Open }) {
   const { t } = useTranslation();
   const [key, setKey] = open;
   const { apply, busy, departments } = shared;
-  const names = (ids: number[]) => ids.map((id) => departments.find((d) => d.id === id)?.name ?? String(id)).join('、') || '—';
+  const names = (ids: number[]) =>
+    ids.map((id) => departments.find((d) => d.id === id)?.name ?? String(id)).join('、') || '—';
   return (
     <li className={second.retiredAt ? 'editor-second is-retired' : 'editor-second'}>
       <div className="editor-row editor-heading">
-        <h4>（{second.number}）{second.title}</h4>
-        {second.retiredAt && <span className="tag tag-retired">{t('planEditor.retiredOn', { date: second.retiredAt.slice(0, 10) })}</span>}
-        <RowActions what={t('planEditor.secondNamed', { number: second.number })} retired={second.retiredAt !== null} busy={busy} onEdit={() => setKey(`second:${second.id}`)} {...moves(apply, `indicators/${second.id}`, index, count)}
-          onRetire={confirmThen(t('planEditor.confirmRetire', { name: second.title }), () => apply({ method: 'POST', path: `indicators/${second.id}/retire` }))}
-          onDelete={second.tasks.length === 0 ? confirmThen(t('planEditor.confirmDelete', { name: second.title }), () => apply({ method: 'DELETE', path: `indicators/${second.id}` })) : undefined} />
+        <h4>
+          （{second.number}）{second.title}
+        </h4>
+        {second.retiredAt && (
+          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: second.retiredAt.slice(0, 10) })}</span>
+        )}
+        <RowActions
+          what={t('planEditor.secondNamed', { number: second.number })}
+          retired={second.retiredAt !== null}
+          busy={busy}
+          onEdit={() => setKey(`second:${second.id}`)}
+          {...moves(apply, `indicators/${second.id}`, index, count)}
+          onRetire={confirmThen(t('planEditor.confirmRetire', { name: second.title }), () =>
+            apply({ method: 'POST', path: `indicators/${second.id}/retire` }),
+          )}
+          onDelete={
+            second.tasks.length === 0
+              ? confirmThen(t('planEditor.confirmDelete', { name: second.title }), () =>
+                  apply({ method: 'DELETE', path: `indicators/${second.id}` }),
+                )
+              : undefined
+          }
+        />
       </div>
-      <p className="muted editor-meta">{t('planEditor.lead')}：{names(second.leadDepartmentIds)}；{t('planEditor.responsible')}：{names(second.responsibleDepartmentIds)}</p>
+      <p className="muted editor-meta">
+        {t('planEditor.lead')}：{names(second.leadDepartmentIds)}；{t('planEditor.responsible')}：
+        {names(second.responsibleDepartmentIds)}
+      </p>
       {key === `second:${second.id}` && (
         <>
-          <TextEdit label={t('planEditor.secondTitle')} initial={second.title} submitLabel={t('planEditor.save')} busy={busy} onCancel={() => setKey(null)}
-            onSave={(title) => apply({ method: 'PATCH', path: `indicators/${second.id}`, body: { title } }, () => setKey(null))} />
-          <DepartmentLinks second={second} departments={departments} busy={busy} onCancel={() => setKey(null)}
-            onSave={(body) => apply({ method: 'PATCH', path: `indicators/${second.id}`, body }, () => setKey(null))} />
+          <TextEdit
+            label={t('planEditor.secondTitle')}
+            initial={second.title}
+            submitLabel={t('planEditor.save')}
+            busy={busy}
+            onCancel={() => setKey(null)}
+            onSave={(title) =>
+              apply({ method: 'PATCH', path: `indicators/${second.id}`, body: { title } }, () => setKey(null))
+            }
+          />
+          <DepartmentLinks
+            second={second}
+            departments={departments}
+            busy={busy}
+            onCancel={() => setKey(null)}
+            onSave={(body) => apply({ method: 'PATCH', path: `indicators/${second.id}`, body }, () => setKey(null))}
+          />
         </>
       )}
       <ol className="editor-tasks">
-        {second.tasks.map((task, i) => <Task key={task.id} task={task} index={i} count={second.tasks.length} open={open} {...shared} />)}
+        {second.tasks.map((task, i) => (
+          <Task key={task.id} task={task} index={i} count={second.tasks.length} open={open} {...shared} />
+        ))}
       </ol>
-      {!second.retiredAt && (key === `add-task:${second.id}` ? (
-        <TextEdit label={t('planEditor.taskText')} initial="" multiline submitLabel={t('planEditor.addTask')} busy={busy} onCancel={() => setKey(null)}
-          onSave={(text) => apply({ method: 'POST', path: 'tasks', body: { indicatorId: second.id, text } }, () => setKey(null))} />
-      ) : (
-        <button type="button" className="link-button" onClick={() => setKey(`add-task:${second.id}`)}>{t('planEditor.addTaskTo', { number: second.number })}</button>
-      ))}
+      {!second.retiredAt &&
+        (key === `add-task:${second.id}` ? (
+          <TextEdit
+            label={t('planEditor.taskText')}
+            initial=""
+            multiline
+            submitLabel={t('planEditor.addTask')}
+            busy={busy}
+            onCancel={() => setKey(null)}
+            onSave={(text) =>
+              apply({ method: 'POST', path: 'tasks', body: { indicatorId: second.id, text } }, () => setKey(null))
+            }
+          />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setKey(`add-task:${second.id}`)}>
+            {t('planEditor.addTaskTo', { number: second.number })}
+          </button>
+        ))}
     </li>
   );
 }
 
-function Task({ task, index, count, open, ...shared }: Shared & { task: EditorTask; index: number; count: number; open: Open }) {
+function Task({
+  task,
+  index,
+  count,
+  open,
+  ...shared
+}: Shared & { task: EditorTask; index: number; count: number; open: Open }) {
   const { t } = useTranslation();
   const [key, setKey] = open;
   const { apply, busy, departments } = shared;
   return (
-    <li className={task.retiredAt ? 'editor-task is-retired' : 'editor-task'} data-testid="editor-task" data-number={task.number}>
+    <li
+      className={task.retiredAt ? 'editor-task is-retired' : 'editor-task'}
+      data-testid="editor-task"
+      data-number={task.number}
+    >
       <div className="editor-row">
-        <p className="editor-task-text"><strong>{task.number}.</strong> {task.text}</p>
-        {task.retiredAt && <span className="tag tag-retired">{t('planEditor.retiredOn', { date: task.retiredAt.slice(0, 10) })}</span>}
-        <RowActions what={t('planEditor.taskNamed', { number: task.number })} retired={task.retiredAt !== null} busy={busy} onEdit={() => setKey(`task:${task.id}`)} {...moves(apply, `tasks/${task.id}`, index, count)}
-          onRetire={confirmThen(t('planEditor.confirmRetire', { name: t('planEditor.taskNamed', { number: task.number }) }), () => apply({ method: 'POST', path: `tasks/${task.id}/retire` }))}
-          onDelete={task.metrics.length === 0 ? confirmThen(t('planEditor.confirmDelete', { name: t('planEditor.taskNamed', { number: task.number }) }), () => apply({ method: 'DELETE', path: `tasks/${task.id}` })) : undefined} />
+        <p className="editor-task-text">
+          <strong>{task.number}.</strong> {task.text}
+        </p>
+        {task.retiredAt && (
+          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: task.retiredAt.slice(0, 10) })}</span>
+        )}
+        <RowActions
+          what={t('planEditor.taskNamed', { number: task.number })}
+          retired={task.retiredAt !== null}
+          busy={busy}
+          onEdit={() => setKey(`task:${task.id}`)}
+          {...moves(apply, `tasks/${task.id}`, index, count)}
+          onRetire={confirmThen(
+            t('planEditor.confirmRetire', { name: t('planEditor.taskNamed', { number: task.number }) }),
+            () => apply({ method: 'POST', path: `tasks/${task.id}/retire` }),
+          )}
+          onDelete={
+            task.metrics.length === 0
+              ? confirmThen(
+                  t('planEditor.confirmDelete', { name: t('planEditor.taskNamed', { number: task.number }) }),
+                  () => apply({ method: 'DELETE', path: `tasks/${task.id}` }),
+                )
+              : undefined
+          }
+        />
       </div>
       {key === `task:${task.id}` && (
-        <TextEdit label={t('planEditor.taskText')} initial={task.text} multiline submitLabel={t('planEditor.save')} busy={busy} onCancel={() => setKey(null)}
-          onSave={(text) => apply({ method: 'PATCH', path: `tasks/${task.id}`, body: { text } }, () => setKey(null))} />
+        <TextEdit
+          label={t('planEditor.taskText')}
+          initial={task.text}
+          multiline
+          submitLabel={t('planEditor.save')}
+          busy={busy}
+          onCancel={() => setKey(null)}
+          onSave={(text) => apply({ method: 'PATCH', path: `tasks/${task.id}`, body: { text } }, () => setKey(null))}
+        />
       )}
       {task.metrics.length > 0 && (
         <ul className="editor-metrics">
-          {task.metrics.map((m) => <MetricRow key={m.id} metric={m} taskText={task.text} departments={departments} busy={busy} apply={apply} />)}
+          {task.metrics.map((m) => (
+            <MetricRow key={m.id} metric={m} taskText={task.text} departments={departments} busy={busy} apply={apply} />
+          ))}
         </ul>
       )}
-      {!task.retiredAt && (key === `add-metric:${task.id}` ? (
-        <MetricForm taskText={task.text} departments={departments} busy={busy} onCancel={() => setKey(null)}
-          onSave={(body) => apply({ method: 'POST', path: 'metrics', body: { ...body, taskId: task.id } }, () => setKey(null))} />
-      ) : (
-        <button type="button" className="link-button" onClick={() => setKey(`add-metric:${task.id}`)}>{t('planEditor.addMetricTo', { number: task.number })}</button>
-      ))}
+      {!task.retiredAt &&
+        (key === `add-metric:${task.id}` ? (
+          <MetricForm
+            taskText={task.text}
+            departments={departments}
+            busy={busy}
+            onCancel={() => setKey(null)}
+            onSave={(body) =>
+              apply({ method: 'POST', path: 'metrics', body: { ...body, taskId: task.id } }, () => setKey(null))
+            }
+          />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setKey(`add-metric:${task.id}`)}>
+            {t('planEditor.addMetricTo', { number: task.number })}
+          </button>
+        ))}
     </li>
   );
 }

@@ -14,7 +14,13 @@ function counts(o: PlanOutlineResponse) {
   const seconds = o.indicators.flatMap((f) => f.children);
   const tasks = seconds.flatMap((s) => s.tasks);
   const metrics = tasks.flatMap((t) => t.metrics);
-  return { first: o.indicators.length, second: seconds.length, tasks: tasks.length, metrics: metrics.length, retired: metrics.filter((m) => m.retiredAt).length };
+  return {
+    first: o.indicators.length,
+    second: seconds.length,
+    tasks: tasks.length,
+    metrics: metrics.length,
+    retired: metrics.filter((m) => m.retiredAt).length,
+  };
 }
 
 /** The admin's plan editor (/admin/plans/:planId): the plan's structure, every change saved at once and audited. */
@@ -32,20 +38,46 @@ export function PlanEditorPage() {
   return (
     <>
       <section className="panel plan-editor" aria-labelledby="plan-editor-title">
-        <h2 id="plan-editor-title">{t('planEditor.title')}{plan ? `：${plan.title}` : ''}</h2>
+        <h2 id="plan-editor-title">
+          {t('planEditor.title')}
+          {plan ? `：${plan.title}` : ''}
+        </h2>
         <p className="muted">{t('planEditor.intro')}</p>
         <PlanPicker plans={list} planId={plan?.id} onChoose={(id) => navigate(`/admin/plans/${id}`)} />
-        {outline.data && <p className="muted" data-testid="editor-summary">{t('planEditor.summary', counts(outline.data))}</p>}
-        {outline.error && <p role="alert" className="form-error">{errorMessage(outline.error, i18n.language)}</p>}
+        {outline.data && (
+          <p className="muted" data-testid="editor-summary">
+            {t('planEditor.summary', counts(outline.data))}
+          </p>
+        )}
+        {outline.error && (
+          <p role="alert" className="form-error">
+            {errorMessage(outline.error, i18n.language)}
+          </p>
+        )}
       </section>
       {plan && <NextYearPanel key={plan.id} plan={plan} />}
       <section className="panel" aria-label={t('planEditor.outline')}>
         {/* Sticky: the answer to a change made far down the outline stays in sight. */}
         <div className="editor-status">
-          {change.error && <p role="alert" className="form-error">{errorMessage(change.error, i18n.language)}</p>}
-          {change.isPending && <p role="status" className="muted">{t('planEditor.saving')}</p>}
+          {change.error && (
+            <p role="alert" className="form-error">
+              {errorMessage(change.error, i18n.language)}
+            </p>
+          )}
+          {change.isPending && (
+            <p role="status" className="muted">
+              {t('planEditor.saving')}
+            </p>
+          )}
         </div>
-        {outline.data && <OutlineTree indicators={outline.data.indicators} departments={departments.data ?? []} busy={change.isPending} apply={apply} />}
+        {outline.data && (
+          <OutlineTree
+            indicators={outline.data.indicators}
+            departments={departments.data ?? []}
+            busy={change.isPending}
+            apply={apply}
+          />
+        )}
       </section>
     </>
   );

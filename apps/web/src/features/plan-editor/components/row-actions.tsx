@@ -18,10 +18,29 @@ interface ActionsProps {
 }
 
 /** Edit, move, retire and delete buttons of one row; a retired row keeps only delete (where allowed). */
-export function RowActions({ what, retired, onEdit, onUp, onDown, movable = true, onRetire, onDelete, deleteHint, busy }: ActionsProps) {
+export function RowActions({
+  what,
+  retired,
+  onEdit,
+  onUp,
+  onDown,
+  movable = true,
+  onRetire,
+  onDelete,
+  deleteHint,
+  busy,
+}: ActionsProps) {
   const { t } = useTranslation();
   const button = (label: string, aria: string, onClick: (() => void) | undefined, danger = false) => (
-    <button type="button" className={danger ? 'link-button danger' : 'link-button'} aria-label={`${aria}${what}`} onClick={onClick} disabled={busy || !onClick}>{label}</button>
+    <button
+      type="button"
+      className={danger ? 'link-button danger' : 'link-button'}
+      aria-label={`${aria}${what}`}
+      onClick={onClick}
+      disabled={busy || !onClick}
+    >
+      {label}
+    </button>
   );
   return (
     <span className="editor-actions">
@@ -29,7 +48,11 @@ export function RowActions({ what, retired, onEdit, onUp, onDown, movable = true
       {!retired && movable && button('↑', t('planEditor.moveUpOf'), onUp)}
       {!retired && movable && button('↓', t('planEditor.moveDownOf'), onDown)}
       {!retired && onRetire && button(t('planEditor.retire'), t('planEditor.retireOf'), onRetire, true)}
-      {onDelete ? button(t('planEditor.delete'), t('planEditor.deleteOf'), onDelete, true) : deleteHint ? <span className="muted editor-hint">{deleteHint}</span> : null}
+      {onDelete ? (
+        button(t('planEditor.delete'), t('planEditor.deleteOf'), onDelete, true)
+      ) : deleteHint ? (
+        <span className="muted editor-hint">{deleteHint}</span>
+      ) : null}
     </span>
   );
 }
@@ -54,12 +77,21 @@ export function TextEdit({ label, initial, multiline, submitLabel, onSave, onCan
   };
   return (
     <form className="editor-form" onSubmit={submit}>
-      <label className="field-wide">{label}
-        {multiline ? <textarea value={text} rows={3} onChange={(e) => setText(e.target.value)} required /> : <input value={text} onChange={(e) => setText(e.target.value)} required />}
+      <label className="field-wide">
+        {label}
+        {multiline ? (
+          <textarea value={text} rows={3} onChange={(e) => setText(e.target.value)} required />
+        ) : (
+          <input value={text} onChange={(e) => setText(e.target.value)} required />
+        )}
       </label>
       <span className="editor-form-buttons">
-        <button type="submit" className="primary" disabled={busy}>{submitLabel}</button>
-        <button type="button" onClick={onCancel}>{t('planEditor.cancel')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('planEditor.cancel')}
+        </button>
       </span>
     </form>
   );

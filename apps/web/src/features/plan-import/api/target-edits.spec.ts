@@ -9,7 +9,11 @@ const TEXT = [
   '牵头单位:区政务服务办;责任部门:区司法局',
 ].join('\n');
 const parsed = parsePlan(TEXT);
-const seed = toPlanSeed(parsed, { code: 'x', title: 'x', year: 2020, district: 'x', source: 'x.txt' }, (name) => `d-${name}`);
+const seed = toPlanSeed(
+  parsed,
+  { code: 'x', title: 'x', year: 2020, district: 'x', source: 'x.txt' },
+  (name) => `d-${name}`,
+);
 
 describe(targetEntries.name, () => {
   it('gives each parsed target the code of the metric the seed makes of it', () => {
@@ -39,7 +43,9 @@ describe(sourceSegments.name, () => {
     const entries = targetEntries(parsed);
     const segments = sourceSegments(TEXT, entries, [{ start: 0, end: 2, text: TEXT.slice(0, 2), reason: 'why' }]);
     expect(segments.map((s) => s.text).join('')).toBe(TEXT);
-    expect(segments.filter((s) => s.kind === 'target').map((s) => s.text)).toEqual(entries.map((e) => e.parsed.span.text));
+    expect(segments.filter((s) => s.kind === 'target').map((s) => s.text)).toEqual(
+      entries.map((e) => e.parsed.span.text),
+    );
     expect(segments.flatMap((s) => (s.kind === 'target' ? s.codes : []))).toEqual(entries.map((e) => e.code));
     expect(segments[0]).toEqual({ kind: 'unresolved', text: TEXT.slice(0, 2), start: 0, reason: 'why' });
   });
@@ -48,9 +54,27 @@ describe(sourceSegments.name, () => {
     const [entry] = targetEntries(parsed);
     const span = entry.parsed.span;
     const same = { ...entry, code: 'same' };
-    const overlapping = { ...entry, code: 'later', parsed: { ...entry.parsed, span: { ...span, start: span.start + 1, end: span.end + 2, text: TEXT.slice(span.start + 1, span.end + 2) } } };
-    const segments = sourceSegments(TEXT, [overlapping, entry, same], [{ start: span.start, end: span.end, text: span.text, reason: 'hidden by a target' }]);
+    const overlapping = {
+      ...entry,
+      code: 'later',
+      parsed: {
+        ...entry.parsed,
+        span: { ...span, start: span.start + 1, end: span.end + 2, text: TEXT.slice(span.start + 1, span.end + 2) },
+      },
+    };
+    const segments = sourceSegments(
+      TEXT,
+      [overlapping, entry, same],
+      [{ start: span.start, end: span.end, text: span.text, reason: 'hidden by a target' }],
+    );
     expect(segments.map((s) => s.text).join('')).toBe(TEXT);
-    expect(segments.filter((s) => s.kind !== 'text')).toEqual([{ kind: 'target', text: TEXT.slice(span.start, span.end + 2), start: span.start, codes: [entry.code, 'same', 'later'] }]);
+    expect(segments.filter((s) => s.kind !== 'text')).toEqual([
+      {
+        kind: 'target',
+        text: TEXT.slice(span.start, span.end + 2),
+        start: span.start,
+        codes: [entry.code, 'same', 'later'],
+      },
+    ]);
   });
 });

@@ -1,4 +1,15 @@
-import { extractTargets, metricCode, metricName, parsedTargetCodes, type DepartmentSeed, type MetricSeed, type ParsedPlan, type ParsedTarget, type PlanSeed, type UnresolvedItem } from '@taizhang/domain';
+import {
+  extractTargets,
+  metricCode,
+  metricName,
+  parsedTargetCodes,
+  type DepartmentSeed,
+  type MetricSeed,
+  type ParsedPlan,
+  type ParsedTarget,
+  type PlanSeed,
+  type UnresolvedItem,
+} from '@taizhang/domain';
 
 export { metricCode };
 
@@ -28,13 +39,25 @@ export interface Review {
 export const emptyReview = (): Review => ({ edits: {}, added: [], departments: [] });
 
 /** The seed to confirm: discarded metrics left out, edited fields applied, added metrics in their tasks, departments they name added. */
-export function editedSeed(seed: PlanSeed, edits: MetricEdits, added: MetricSeed[] = [], departments: DepartmentSeed[] = []): PlanSeed {
-  const metrics = [...seed.metrics.filter((m) => edits[m.code] !== null).map((m) => ({ ...m, ...edits[m.code] })), ...added.map((m) => ({ ...m, ...edits[m.code] }))];
+export function editedSeed(
+  seed: PlanSeed,
+  edits: MetricEdits,
+  added: MetricSeed[] = [],
+  departments: DepartmentSeed[] = [],
+): PlanSeed {
+  const metrics = [
+    ...seed.metrics.filter((m) => edits[m.code] !== null).map((m) => ({ ...m, ...edits[m.code] })),
+    ...added.map((m) => ({ ...m, ...edits[m.code] })),
+  ];
   // Stable: a task's added targets follow the ones read.
   metrics.sort((a, b) => a.taskNumber - b.taskNumber);
   const used = new Set(metrics.flatMap((m) => m.reportingDepartments ?? []));
   const known = new Set(seed.departments.map((d) => d.code));
-  return { ...seed, departments: [...seed.departments, ...departments.filter((d) => !known.has(d.code) && used.has(d.code))], metrics };
+  return {
+    ...seed,
+    departments: [...seed.departments, ...departments.filter((d) => !known.has(d.code) && used.has(d.code))],
+    metrics,
+  };
 }
 
 /** A metric as edited, or null when discarded. */
@@ -45,7 +68,13 @@ export function editedMetric(seed: PlanSeed, edits: MetricEdits, code: string): 
 }
 
 /** The seed task (1…n in reading order) whose text holds the selected words, or null when they lie outside every task. */
-export function taskOfSelection(parsed: ParsedPlan, seed: PlanSeed, start: number, end: number, words: string): number | null {
+export function taskOfSelection(
+  parsed: ParsedPlan,
+  seed: PlanSeed,
+  start: number,
+  end: number,
+  words: string,
+): number | null {
   const tasks = parsed.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks));
   const k = tasks.findIndex((t) => t.span.start <= start && end <= t.span.end);
   if (k < 0) return null;
@@ -58,16 +87,35 @@ export function taskOfSelection(parsed: ParsedPlan, seed: PlanSeed, start: numbe
  * terms (a plain value target to fill in when it reads none), its words are the metric's source, its code the next free
  * one of its task.
  */
-export function metricFromSelection(text: string, start: number, end: number, taskNumber: number, taskText: string, taken: readonly string[]): MetricSeed {
+export function metricFromSelection(
+  text: string,
+  start: number,
+  end: number,
+  taskNumber: number,
+  taskText: string,
+  taken: readonly string[],
+): MetricSeed {
   const words = text.slice(start, end);
   const [read] = extractTargets(words, start).targets;
   let i = 0;
   while (taken.includes(metricCode(taskNumber, i))) i++;
-  const name = metricName(read?.subject || words.replace(/[0-9０-９.]+.*$/s, '') || words, { after: read ? text.slice(read.span.end, read.span.end + 40) : '', task: taskText });
+  const name = metricName(read?.subject || words.replace(/[0-9０-９.]+.*$/s, '') || words, {
+    after: read ? text.slice(read.span.end, read.span.end + 40) : '',
+    task: taskText,
+  });
   return {
-    code: metricCode(taskNumber, i), taskNumber, name, nameEn: name,
-    kind: read?.kind ?? 'value', comparator: read?.comparator ?? 'gte', target: read ? read.target : null, unit: read?.unit ?? 'count', period: read?.period ?? 'year', deadline: read?.deadline ?? null,
-    source: words, note: null,
+    code: metricCode(taskNumber, i),
+    taskNumber,
+    name,
+    nameEn: name,
+    kind: read?.kind ?? 'value',
+    comparator: read?.comparator ?? 'gte',
+    target: read ? read.target : null,
+    unit: read?.unit ?? 'count',
+    period: read?.period ?? 'year',
+    deadline: read?.deadline ?? null,
+    source: words,
+    note: null,
   };
 }
 
@@ -101,14 +149,21 @@ export function sourceSegments(text: string, targets: TargetEntry[], unresolved:
     } else clusters.push({ start, end, codes: [t.code] });
   }
   const free = unresolved.filter((u) => valid(u) && !clusters.some((c) => u.start < c.end && c.start < u.end));
-  const marks: Mark[] = [...clusters, ...free.map((u) => ({ start: u.start, end: u.end, codes: [], reason: u.reason }))].sort((a, b) => a.start - b.start);
+  const marks: Mark[] = [
+    ...clusters,
+    ...free.map((u) => ({ start: u.start, end: u.end, codes: [], reason: u.reason })),
+  ].sort((a, b) => a.start - b.start);
   const segments: SourceSegment[] = [];
   let at = 0;
   for (const mark of marks) {
     if (mark.start < at) continue;
     if (mark.start > at) segments.push({ kind: 'text', text: text.slice(at, mark.start), start: at });
     const words = text.slice(mark.start, mark.end);
-    segments.push(mark.codes.length ? { kind: 'target', text: words, start: mark.start, codes: mark.codes } : { kind: 'unresolved', text: words, start: mark.start, reason: mark.reason ?? '' });
+    segments.push(
+      mark.codes.length
+        ? { kind: 'target', text: words, start: mark.start, codes: mark.codes }
+        : { kind: 'unresolved', text: words, start: mark.start, reason: mark.reason ?? '' },
+    );
     at = mark.end;
   }
   if (at < text.length) segments.push({ kind: 'text', text: text.slice(at), start: at });

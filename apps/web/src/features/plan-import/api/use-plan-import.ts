@@ -38,6 +38,7 @@ export function useKnownDepartments() {
     queryKey: ['departments'],
     queryFn: () => getJson<Array<DepartmentSeed & { isGroup?: boolean }>>('/api/departments'),
     // Groups ("其他部门、各街道按职责分别负责") do not log in, so they report nothing.
-    select: (list: Array<DepartmentSeed & { isGroup?: boolean }>): DepartmentSeed[] => list.filter((d) => !d.isGroup).map(({ code, name }) => ({ code, name })),
+    select: (list: Array<DepartmentSeed & { isGroup?: boolean }>): DepartmentSeed[] =>
+      list.filter((d) => !d.isGroup).map(({ code, name }) => ({ code, name })),
   });
 }

@@ -32,7 +32,13 @@ export function ExtractedPlan({ seed, edits, entries, added, departments, onChan
     <section className="panel import-extracted" aria-labelledby="import-extracted-title">
       <h3 id="import-extracted-title">{t('planImport.extracted')}</h3>
       <p data-testid="import-summary">
-        {t('planImport.summary', { first: seed.indicators.length, second: seconds.length, tasks: seconds.flatMap((s) => s.tasks).length, targets: entries.length + added.length, kept })}
+        {t('planImport.summary', {
+          first: seed.indicators.length,
+          second: seconds.length,
+          tasks: seconds.flatMap((s) => s.tasks).length,
+          targets: entries.length + added.length,
+          kept,
+        })}
       </p>
       <ol className="import-tree">
         {seed.indicators.map((first) => (
@@ -42,14 +48,21 @@ export function ExtractedPlan({ seed, edits, entries, added, departments, onChan
               {first.children.map((second) => (
                 <li key={second.number}>
                   {/* A ledger with one level of headings: the second level repeats the first, said once. */}
-                  {(second.title !== first.title || first.children.length > 1) && <h5>{second.number}. {second.title}</h5>}
+                  {(second.title !== first.title || first.children.length > 1) && (
+                    <h5>
+                      {second.number}. {second.title}
+                    </h5>
+                  )}
                   <ol className="import-tasks">
                     {second.tasks.map((task) => {
                       const read = byTask.get(task.number) ?? [];
                       const mine = added.filter((m) => m.taskNumber === task.number);
                       return (
                         <li key={task.number} data-testid="import-task" data-task={task.number}>
-                          <p className="import-task"><span className="task-number">{t('task', { number: task.number })}</span> <span title={task.text}>{clip(task.text)}</span></p>
+                          <p className="import-task">
+                            <span className="task-number">{t('task', { number: task.number })}</span>{' '}
+                            <span title={task.text}>{clip(task.text)}</span>
+                          </p>
                           {read.length + mine.length === 0 ? (
                             <p className="muted import-none">{t('planImport.noTargets')}</p>
                           ) : (
@@ -58,13 +71,30 @@ export function ExtractedPlan({ seed, edits, entries, added, departments, onChan
                                 const original = originals.get(entry.code);
                                 if (!original) return null;
                                 return (
-                                  <TargetItem key={entry.code} entry={entry} original={original} metric={editedMetric(seed, edits, entry.code)} edited={isEdited(original, edits[entry.code])} departments={departments}
-                                    onChange={(change) => onChange(entry.code, { ...edits[entry.code], ...change })} onDiscard={(discard) => onChange(entry.code, discard ? null : undefined)} onLocate={() => onLocate(entry.code)} />
+                                  <TargetItem
+                                    key={entry.code}
+                                    entry={entry}
+                                    original={original}
+                                    metric={editedMetric(seed, edits, entry.code)}
+                                    edited={isEdited(original, edits[entry.code])}
+                                    departments={departments}
+                                    onChange={(change) => onChange(entry.code, { ...edits[entry.code], ...change })}
+                                    onDiscard={(discard) => onChange(entry.code, discard ? null : undefined)}
+                                    onLocate={() => onLocate(entry.code)}
+                                  />
                                 );
                               })}
                               {mine.map((m) => (
-                                <TargetItem key={m.code} original={m} metric={{ ...m, ...edits[m.code] }} edited={false} departments={departments}
-                                  onChange={(change) => onChange(m.code, { ...edits[m.code], ...change })} onDiscard={() => onChange(m.code, null)} onLocate={() => onLocate(m.code)} />
+                                <TargetItem
+                                  key={m.code}
+                                  original={m}
+                                  metric={{ ...m, ...edits[m.code] }}
+                                  edited={false}
+                                  departments={departments}
+                                  onChange={(change) => onChange(m.code, { ...edits[m.code], ...change })}
+                                  onDiscard={() => onChange(m.code, null)}
+                                  onLocate={() => onLocate(m.code)}
+                                />
                               ))}
                             </ul>
                           )}
@@ -92,7 +122,11 @@ export function UnresolvedList({ items }: { items: UnresolvedItem[] }) {
         <p>{t('planImport.unresolvedNone')}</p>
       ) : (
         <ul className="import-unresolved" data-testid="import-unresolved">
-          {items.map((u) => <li key={`${u.start}-${u.end}`}><q>{u.text}</q> — {u.reason}</li>)}
+          {items.map((u) => (
+            <li key={`${u.start}-${u.end}`}>
+              <q>{u.text}</q> — {u.reason}
+            </li>
+          ))}
         </ul>
       )}
     </section>

@@ -35,14 +35,27 @@ export function PlanImportPage() {
   const entries = useMemo(() => (data ? targetEntries(data.parsed) : []), [data]);
   const addedMetrics = useMemo(() => added.map((a) => a.metric), [added]);
   // Marked in the source text like the targets read, so that the reviewer sees what the plan takes from where.
-  const marked = useMemo((): TargetEntry[] => [...entries, ...added.map((a) => ({ code: a.metric.code, taskNumber: a.metric.taskNumber, parsed: { span: { start: a.start, end: a.end, text: a.metric.source } } as ParsedTarget }))], [entries, added]);
+  const marked = useMemo(
+    (): TargetEntry[] => [
+      ...entries,
+      ...added.map((a) => ({
+        code: a.metric.code,
+        taskNumber: a.metric.taskNumber,
+        parsed: { span: { start: a.start, end: a.end, text: a.metric.source } } as ParsedTarget,
+      })),
+    ],
+    [entries, added],
+  );
   const discarded = useMemo(() => new Set(Object.keys(edits).filter((code) => edits[code] === null)), [edits]);
   const departments = useMemo((): DepartmentSeed[] => {
     const ledger = data?.seed.departments ?? [];
     const codes = new Set(ledger.map((d) => d.code));
     return [...ledger, ...(known.data ?? []).filter((d) => !codes.has(d.code))];
   }, [data, known.data]);
-  const seed = useMemo(() => (data ? editedSeed(data.seed, edits, addedMetrics, departments) : null), [data, edits, addedMetrics, departments]);
+  const seed = useMemo(
+    () => (data ? editedSeed(data.seed, edits, addedMetrics, departments) : null),
+    [data, edits, addedMetrics, departments],
+  );
   // Problems of the seed as edited, live; plus what only the server knows (a plan code in use). Confirming waits until none stands.
   const problems = useMemo((): SeedProblem[] => {
     if (!data || !seed) return [];
@@ -52,7 +65,9 @@ export function PlanImportPage() {
   // Compared again as the reviewer edits or discards targets: what is confirmed is what was compared.
   const comparison = useMemo((): ImportComparison | null => {
     const base = data?.comparison.base;
-    return base && seed && data.comparison.basePlan ? { ...data.comparison, ...comparePlans(base, comparablePlan(seed)) } : null;
+    return base && seed && data.comparison.basePlan
+      ? { ...data.comparison, ...comparePlans(base, comparablePlan(seed)) }
+      : null;
   }, [data, seed]);
 
   const read = (request: ImportRequest) => {
@@ -102,40 +117,97 @@ export function PlanImportPage() {
             <p>{t('planImport.created', { title: seed?.plan.title ?? '' })}</p>
             <p>
               <Link to={`/?plan=${created.planId}`}>{t('planImport.openPlan')}</Link>{' '}
-              <button type="button" onClick={() => { confirm.reset(); preview.reset(); setEdits({}); setAdded([]); }}>{t('planImport.another')}</button>
+              <button
+                type="button"
+                onClick={() => {
+                  confirm.reset();
+                  preview.reset();
+                  setEdits({});
+                  setAdded([]);
+                }}
+              >
+                {t('planImport.another')}
+              </button>
             </p>
           </div>
         ) : (
           <ImportForm busy={preview.isPending} onSubmit={read} />
         )}
-        {preview.error && <p role="alert" className="form-error">{errorMessage(preview.error, i18n.language)}</p>}
+        {preview.error && (
+          <p role="alert" className="form-error">
+            {errorMessage(preview.error, i18n.language)}
+          </p>
+        )}
       </section>
       {data && seed && !created && (
         <>
           <div className="import-review">
             <div className={selection ? 'import-source-column is-adding' : 'import-source-column'}>
-              <SourceText text={data.text} targets={marked} unresolved={data.parsed.unresolved} discarded={discarded} onSelect={setSelection} />
+              <SourceText
+                text={data.text}
+                targets={marked}
+                unresolved={data.parsed.unresolved}
+                discarded={discarded}
+                onSelect={setSelection}
+              />
               {selection && (
-                <AddTarget text={data.text} selection={selection} parsed={data.parsed} seed={data.seed} taken={seed.metrics.map((m) => m.code)} departments={departments} onAdd={add} onCancel={() => setSelection(null)} />
+                <AddTarget
+                  text={data.text}
+                  selection={selection}
+                  parsed={data.parsed}
+                  seed={data.seed}
+                  taken={seed.metrics.map((m) => m.code)}
+                  departments={departments}
+                  onAdd={add}
+                  onCancel={() => setSelection(null)}
+                />
               )}
             </div>
-            <ExtractedPlan seed={data.seed} edits={edits} entries={entries} added={addedMetrics} departments={departments} onChange={change} onLocate={locate} />
+            <ExtractedPlan
+              seed={data.seed}
+              edits={edits}
+              entries={entries}
+              added={addedMetrics}
+              departments={departments}
+              onChange={change}
+              onLocate={locate}
+            />
           </div>
           <UnresolvedList items={data.parsed.unresolved} />
           {comparison && <PlanComparison comparison={comparison} />}
           <section className="panel import-confirm" aria-labelledby="import-confirm-title">
             <h3 id="import-confirm-title">{t('planImport.confirmTitle')}</h3>
-            <p>{t('planImport.confirmSummary', { title: seed.plan.title, code: seed.plan.code, metrics: seed.metrics.length })}</p>
+            <p>
+              {t('planImport.confirmSummary', {
+                title: seed.plan.title,
+                code: seed.plan.code,
+                metrics: seed.metrics.length,
+              })}
+            </p>
             {problems.length > 0 && (
               <div className="import-problems" role="note" data-testid="import-problems" id="import-problems">
                 <p>{t('planImport.problems', { count: problems.length })}</p>
-                <ul>{problems.map((p) => <li key={p.en}>{say(p)}</li>)}</ul>
+                <ul>
+                  {problems.map((p) => (
+                    <li key={p.en}>{say(p)}</li>
+                  ))}
+                </ul>
               </div>
             )}
-            <button type="button" className="primary" disabled={confirm.isPending || problems.length > 0} aria-describedby={problems.length ? 'import-problems' : undefined} onClick={() => confirm.mutate(seed)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={confirm.isPending || problems.length > 0}
+              aria-describedby={problems.length ? 'import-problems' : undefined}
+              onClick={() => confirm.mutate(seed)}
+            >
               {confirm.isPending ? t('planImport.confirming') : t('planImport.confirm')}
             </button>
-            {confirm.error && <p role="alert" className="form-error">{errorMessage(confirm.error, i18n.language)}</p>}
+            {confirm.error && (
+              <p role="alert" className="form-error">
+                {errorMessage(confirm.error, i18n.language)}
+              </p>
+            )}
           </section>
         </>
       )}

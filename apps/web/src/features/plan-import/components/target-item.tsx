@@ -37,11 +37,13 @@ export function TargetItem({ entry, metric, original, edited, onChange, onDiscar
         <span className="import-code">{code}</span>
         <span className="metric-name">{shown.name}</span>
         <span className="import-reading" data-testid="target-reading">
-          {formatTarget(shown, lang)} · {t(`planImport.periods.${shown.period}`)} · {t(`planImport.kinds.${shown.kind}`)}
+          {formatTarget(shown, lang)} · {t(`planImport.periods.${shown.period}`)} ·{' '}
+          {t(`planImport.kinds.${shown.kind}`)}
         </span>
         {parsed ? (
           <span className={low ? 'confidence confidence-low' : 'confidence'}>
-            {t('planImport.confidence', { value: Math.round(parsed.confidence * 100) })}{low && ` · ${t('planImport.lowConfidence')}`}
+            {t('planImport.confidence', { value: Math.round(parsed.confidence * 100) })}
+            {low && ` · ${t('planImport.lowConfidence')}`}
           </span>
         ) : (
           <span className="tag tag-added">{t('planImport.addedTag')}</span>
@@ -50,25 +52,57 @@ export function TargetItem({ entry, metric, original, edited, onChange, onDiscar
         {metric && edited && <span className="tag tag-edited">{t('planImport.edited')}</span>}
       </div>
       <p className="import-quote">
-        <button type="button" className="link-button" onClick={onLocate} aria-label={t('planImport.locate', { code })}>“{parsed?.span.text ?? original.source}”</button>
+        <button type="button" className="link-button" onClick={onLocate} aria-label={t('planImport.locate', { code })}>
+          “{parsed?.span.text ?? original.source}”
+        </button>
       </p>
-      {reporters.length > 0 && <p className="import-reporters" data-testid="target-reporters">{t('planImport.reportedBy', { names: reporters.join(t('planImport.compare.separator')) })}</p>}
+      {reporters.length > 0 && (
+        <p className="import-reporters" data-testid="target-reporters">
+          {t('planImport.reportedBy', { names: reporters.join(t('planImport.compare.separator')) })}
+        </p>
+      )}
       {parsed && parsed.notes.length > 0 && (
         <ul className="import-notes" aria-label={t('planImport.notes')}>
-          {parsed.notes.map((n) => <li key={n}>{n}</li>)}
+          {parsed.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       )}
       <div className="import-actions">
         {metric && (
-          <button type="button" aria-expanded={editing} aria-controls={fieldsId} onClick={() => setEditing(!editing)} aria-label={t(editing ? 'planImport.doneTarget' : 'planImport.editTarget', { code })}>
+          <button
+            type="button"
+            aria-expanded={editing}
+            aria-controls={fieldsId}
+            onClick={() => setEditing(!editing)}
+            aria-label={t(editing ? 'planImport.doneTarget' : 'planImport.editTarget', { code })}
+          >
             {editing ? t('planImport.done') : t('planImport.edit')}
           </button>
         )}
-        <button type="button" onClick={() => { setEditing(false); onDiscard(Boolean(metric)); }} aria-label={t(!parsed ? 'planImport.removeTarget' : metric ? 'planImport.discardTarget' : 'planImport.restoreTarget', { code })}>
+        <button
+          type="button"
+          onClick={() => {
+            setEditing(false);
+            onDiscard(Boolean(metric));
+          }}
+          aria-label={t(
+            !parsed ? 'planImport.removeTarget' : metric ? 'planImport.discardTarget' : 'planImport.restoreTarget',
+            { code },
+          )}
+        >
           {!parsed ? t('planImport.remove') : metric ? t('planImport.discard') : t('planImport.restore')}
         </button>
       </div>
-      {metric && editing && <TargetFields id={fieldsId} legend={t('planImport.editTarget', { code })} metric={metric} departments={departments} onChange={onChange} />}
+      {metric && editing && (
+        <TargetFields
+          id={fieldsId}
+          legend={t('planImport.editTarget', { code })}
+          metric={metric}
+          departments={departments}
+          onChange={onChange}
+        />
+      )}
     </li>
   );
 }

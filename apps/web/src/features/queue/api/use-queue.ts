@@ -13,7 +13,12 @@ export interface QueueView {
 
 /** One tab, search and page of the list (the server counts every tab); the previous page stays shown while the next loads. */
 export function useQueue(planId: number | undefined, departmentId: number | undefined, view: QueueView) {
-  const params = new URLSearchParams({ planId: String(planId ?? ''), state: view.state, page: String(view.page), pageSize: String(QUEUE_PAGE_SIZE) });
+  const params = new URLSearchParams({
+    planId: String(planId ?? ''),
+    state: view.state,
+    page: String(view.page),
+    pageSize: String(QUEUE_PAGE_SIZE),
+  });
   if (view.q) params.set('q', view.q);
   if (departmentId) params.set('departmentId', String(departmentId));
   return useQuery({
@@ -45,7 +50,8 @@ export function useSubmitFigures() {
 export function useReturnSubmission() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ submissionId, comment }: { submissionId: number; comment: string }) => postJson(`/api/submissions/${submissionId}/return`, { comment }),
+    mutationFn: ({ submissionId, comment }: { submissionId: number; comment: string }) =>
+      postJson(`/api/submissions/${submissionId}/return`, { comment }),
     onSuccess: () => void client.invalidateQueries(),
   });
 }

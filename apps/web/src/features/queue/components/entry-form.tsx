@@ -30,7 +30,10 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
   const [explanation, setExplanation] = useState('');
   const [file, setFile] = useState<File | null>(null);
   // What the server asked for (a reason, an explanation and the soft rules to explain): once asked, the fields stay.
-  const [asked, setAsked] = useState<{ fields: string[]; rules: NonNullable<ErrorResponse['rules']> }>({ fields: [], rules: [] });
+  const [asked, setAsked] = useState<{ fields: string[]; rules: NonNullable<ErrorResponse['rules']> }>({
+    fields: [],
+    rules: [],
+  });
   const revising = item.latestRevision !== null || asked.fields.includes('reason');
   // A figure awaited after its due date (never sent, or returned) is late: say so before the clerk submits.
   const late = (item.state === 'overdue' || item.state === 'returned') && today > item.dueDate;
@@ -41,86 +44,218 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const request: CreateSubmissionRequest = { metricId: item.metricId, departmentId, period: item.period, note: note || undefined, reason: reason || undefined, explanation: explanation.trim() || undefined };
+    const request: CreateSubmissionRequest = {
+      metricId: item.metricId,
+      departmentId,
+      period: item.period,
+      note: note || undefined,
+      reason: reason || undefined,
+      explanation: explanation.trim() || undefined,
+    };
     if (form === 'value') request.value = Number(value);
     if (form === 'ratio') Object.assign(request, { numerator: Number(numerator), denominator: Number(denominator) });
     if (form === 'completion') request.completedOn = completedOn || null;
     if (form === 'cases') {
-      request.cases = cases.filter((c) => c.reference.trim()).map((c) => (duration
-        ? { reference: c.reference, startDate: c.startDate, completedOn: c.completedOn || null }
-        : { reference: c.reference, value: Number(c.value) }));
+      request.cases = cases
+        .filter((c) => c.reference.trim())
+        .map((c) =>
+          duration
+            ? { reference: c.reference, startDate: c.startDate, completedOn: c.completedOn || null }
+            : { reference: c.reference, value: Number(c.value) },
+        );
     }
-    submit.mutate({ request, file }, {
-      onError: (error) => {
-        if (!(error instanceof ApiError)) return;
-        const { fields = [], rules } = error.body;
-        setAsked((prev) => ({ fields: [...new Set([...prev.fields, ...fields])], rules: rules ?? prev.rules }));
+    submit.mutate(
+      { request, file },
+      {
+        onError: (error) => {
+          if (!(error instanceof ApiError)) return;
+          const { fields = [], rules } = error.body;
+          setAsked((prev) => ({ fields: [...new Set([...prev.fields, ...fields])], rules: rules ?? prev.rules }));
+        },
       },
-    });
+    );
   };
   const explainRequired = submit.error instanceof ApiError && submit.error.body.code === 'EXPLANATION_REQUIRED';
   const labels = item.ratioLabels;
-  const setCase = (i: number, patch: Partial<CaseRow>) => setCases(cases.map((c, j) => (i === j ? { ...c, ...patch } : c)));
+  const setCase = (i: number, patch: Partial<CaseRow>) =>
+    setCases(cases.map((c, j) => (i === j ? { ...c, ...patch } : c)));
 
   return (
-    <form className="entry-form" onSubmit={onSubmit} aria-label={t('entry.formFor', { metric: english ? item.metricNameEn : item.metricName, period: item.period })}>
+    <form
+      className="entry-form"
+      onSubmit={onSubmit}
+      aria-label={t('entry.formFor', { metric: english ? item.metricNameEn : item.metricName, period: item.period })}
+    >
       {item.accepts.length > 1 && (
         <fieldset className="inline">
           <legend>{t('entry.form')}</legend>
           {item.accepts.map((a) => (
-            <label key={a}><input type="radio" name={id('form')} checked={form === a} onChange={() => setForm(a)} /> {t(`entry.forms.${a}`)}</label>
+            <label key={a}>
+              <input type="radio" name={id('form')} checked={form === a} onChange={() => setForm(a)} />{' '}
+              {t(`entry.forms.${a}`)}
+            </label>
           ))}
         </fieldset>
       )}
-      {form === 'value' && <label>{t('entry.value')} <input name="value" type="number" step="any" min="0" required value={value} onChange={(e) => setValue(e.target.value)} /></label>}
+      {form === 'value' && (
+        <label>
+          {t('entry.value')}{' '}
+          <input
+            name="value"
+            type="number"
+            step="any"
+            min="0"
+            required
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        </label>
+      )}
       {form === 'ratio' && (
         <div className="inline">
           {/* Named from the metric (a staff ratio counts people, not cases): "分子（法制审核人员数）". */}
-          <label>{labels ? (english ? labels.numeratorEn : labels.numeratorZh) : t('entry.numerator')} <input name="numerator" type="number" min="0" step="1" required value={numerator} onChange={(e) => setNumerator(e.target.value)} /></label>
-          <label>{labels ? (english ? labels.denominatorEn : labels.denominatorZh) : t('entry.denominator')} <input name="denominator" type="number" min="0" step="1" required value={denominator} onChange={(e) => setDenominator(e.target.value)} /></label>
+          <label>
+            {labels ? (english ? labels.numeratorEn : labels.numeratorZh) : t('entry.numerator')}{' '}
+            <input
+              name="numerator"
+              type="number"
+              min="0"
+              step="1"
+              required
+              value={numerator}
+              onChange={(e) => setNumerator(e.target.value)}
+            />
+          </label>
+          <label>
+            {labels ? (english ? labels.denominatorEn : labels.denominatorZh) : t('entry.denominator')}{' '}
+            <input
+              name="denominator"
+              type="number"
+              min="0"
+              step="1"
+              required
+              value={denominator}
+              onChange={(e) => setDenominator(e.target.value)}
+            />
+          </label>
         </div>
       )}
-      {form === 'completion' && <label>{t('entry.completedOn')} <input name="completedOn" type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} /></label>}
+      {form === 'completion' && (
+        <label>
+          {t('entry.completedOn')}{' '}
+          <input name="completedOn" type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+        </label>
+      )}
       {form === 'cases' && (
         <fieldset>
           <legend>{t('entry.cases')}</legend>
           {cases.map((c, i) => (
             <div className="inline case-row" key={i}>
-              <label>{t('entry.reference')} <input value={c.reference} onChange={(e) => setCase(i, { reference: e.target.value })} required={i === 0} /></label>
+              <label>
+                {t('entry.reference')}{' '}
+                <input
+                  value={c.reference}
+                  onChange={(e) => setCase(i, { reference: e.target.value })}
+                  required={i === 0}
+                />
+              </label>
               {duration ? (
                 <>
-                  <label>{t('entry.startDate')} <input type="date" value={c.startDate} onChange={(e) => setCase(i, { startDate: e.target.value })} required={Boolean(c.reference)} /></label>
-                  <label>{t('entry.caseCompletedOn')} <input type="date" value={c.completedOn} onChange={(e) => setCase(i, { completedOn: e.target.value })} /></label>
+                  <label>
+                    {t('entry.startDate')}{' '}
+                    <input
+                      type="date"
+                      value={c.startDate}
+                      onChange={(e) => setCase(i, { startDate: e.target.value })}
+                      required={Boolean(c.reference)}
+                    />
+                  </label>
+                  <label>
+                    {t('entry.caseCompletedOn')}{' '}
+                    <input
+                      type="date"
+                      value={c.completedOn}
+                      onChange={(e) => setCase(i, { completedOn: e.target.value })}
+                    />
+                  </label>
                 </>
               ) : (
-                <label>{t('entry.value')} <input type="number" min="0" step="any" value={c.value} onChange={(e) => setCase(i, { value: e.target.value })} required={Boolean(c.reference)} /></label>
+                <label>
+                  {t('entry.value')}{' '}
+                  <input
+                    type="number"
+                    min="0"
+                    step="any"
+                    value={c.value}
+                    onChange={(e) => setCase(i, { value: e.target.value })}
+                    required={Boolean(c.reference)}
+                  />
+                </label>
               )}
             </div>
           ))}
-          <button type="button" onClick={() => setCases([...cases, emptyCase()])}>{t('entry.addCase')}</button>
+          <button type="button" onClick={() => setCases([...cases, emptyCase()])}>
+            {t('entry.addCase')}
+          </button>
         </fieldset>
       )}
-      {revising && <label>{t('entry.reason')} <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} /></label>}
+      {revising && (
+        <label>
+          {t('entry.reason')}{' '}
+          <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
       {explaining && (
         <fieldset className="explanation">
           <legend>{t('entry.explanationTitle')}</legend>
           {asked.rules.length > 0 ? (
             <ul className="soft-rules" data-testid="soft-rules">
-              {asked.rules.map((r) => <li key={r.rule} data-rule={r.rule}>{english ? r.messageEn : r.messageZh}</li>)}
+              {asked.rules.map((r) => (
+                <li key={r.rule} data-rule={r.rule}>
+                  {english ? r.messageEn : r.messageZh}
+                </li>
+              ))}
             </ul>
           ) : (
             <p className="muted">{t('entry.lateHint', { date: item.dueDate })}</p>
           )}
-          <label>{t('entry.explanation')} <textarea name="explanation" rows={2} maxLength={1000} value={explanation} onChange={(e) => setExplanation(e.target.value)} /></label>
+          <label>
+            {t('entry.explanation')}{' '}
+            <textarea
+              name="explanation"
+              rows={2}
+              maxLength={1000}
+              value={explanation}
+              onChange={(e) => setExplanation(e.target.value)}
+            />
+          </label>
         </fieldset>
       )}
-      <label>{t('entry.note')} <textarea name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} /></label>
-      <label>{t('entry.evidence')} <input name="evidence" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
-      <button type="submit" className="primary" disabled={submit.isPending}>{revising ? t('entry.resubmit') : t('entry.submit')}</button>
-      {submit.error && <p role="alert" className="form-error">{explainRequired ? t('entry.explainThese') : errorMessage(submit.error, i18n.language)}</p>}
+      <label>
+        {t('entry.note')}{' '}
+        <textarea name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <label>
+        {t('entry.evidence')}{' '}
+        <input
+          name="evidence"
+          type="file"
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={submit.isPending}>
+        {revising ? t('entry.resubmit') : t('entry.submit')}
+      </button>
+      {submit.error && (
+        <p role="alert" className="form-error">
+          {explainRequired ? t('entry.explainThese') : errorMessage(submit.error, i18n.language)}
+        </p>
+      )}
       {submit.data && (
         <p role="status" className="entry-result" data-testid="entry-result">
-          {t('entry.saved', { revision: submit.data.submission.revision })} <StatusBadge status={submit.data.evaluation.department.status} />{' '}
+          {t('entry.saved', { revision: submit.data.submission.revision })}{' '}
+          <StatusBadge status={submit.data.evaluation.department.status} />{' '}
           {english ? submit.data.evaluation.department.reasonEn : submit.data.evaluation.department.reasonZh}
           {submit.data.submission.flags.length > 0 && <> {t('entry.flagged')}</>}
         </p>

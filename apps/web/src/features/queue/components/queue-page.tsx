@@ -29,9 +29,15 @@ export function QueuePage() {
   const shownPage = queue.data?.page;
   // A page beyond the last (after figures left the tab) shows the last: the URL follows, without a new history entry.
   useEffect(() => {
-    if (shownPage !== undefined && !queue.isPlaceholderData && shownPage !== view.page) setView({ page: shownPage }, { replace: true });
+    if (shownPage !== undefined && !queue.isPlaceholderData && shownPage !== view.page)
+      setView({ page: shownPage }, { replace: true });
   }, [shownPage, queue.isPlaceholderData, view.page, setView]);
-  if (queue.error) return <p role="alert" className="panel error">{errorMessage(queue.error, i18n.language)}</p>;
+  if (queue.error)
+    return (
+      <p role="alert" className="panel error">
+        {errorMessage(queue.error, i18n.language)}
+      </p>
+    );
   if (!queue.data || !session.data) return <p role="status">{t('loading')}</p>;
   const data = queue.data;
   const canSubmit = session.data.role === 'department';
@@ -44,42 +50,105 @@ export function QueuePage() {
       {canSubmit && <BulkUpload planId={data.planId} />}
       <QueueFilters view={view} counts={data.counts} linkTo={linkTo} onSearch={(q) => setView({ q, page: 1 })} />
       <p className="muted queue-summary" role="status" data-testid="queue-summary">
-        {data.total === 0 ? (data.q ? t('queue.emptySearch', { q: data.q }) : t('queue.empty')) : t(data.q ? 'queue.showingSearch' : 'queue.showing', { q: data.q, total: data.total, from, to })}
+        {data.total === 0
+          ? data.q
+            ? t('queue.emptySearch', { q: data.q })
+            : t('queue.empty')
+          : t(data.q ? 'queue.showingSearch' : 'queue.showing', { q: data.q, total: data.total, from, to })}
       </p>
       <ul className="queue" aria-busy={queue.isPlaceholderData}>
         {data.items.map((item) => (
-          <QueueRow key={`${item.metricId}-${item.period}`} item={item} today={data.today} departmentId={data.departmentId} canSubmit={canSubmit} canReturn={session.data?.role === 'leader'} />
+          <QueueRow
+            key={`${item.metricId}-${item.period}`}
+            item={item}
+            today={data.today}
+            departmentId={data.departmentId}
+            canSubmit={canSubmit}
+            canReturn={session.data?.role === 'leader'}
+          />
         ))}
       </ul>
       {data.pages > 1 && (
         <nav className="queue-pages" aria-label={t('queue.pages')}>
-          {data.page > 1 ? <Link to={linkTo({ page: data.page - 1 })} rel="prev">{t('queue.previous')}</Link> : <span aria-disabled="true" className="muted">{t('queue.previous')}</span>}
+          {data.page > 1 ? (
+            <Link to={linkTo({ page: data.page - 1 })} rel="prev">
+              {t('queue.previous')}
+            </Link>
+          ) : (
+            <span aria-disabled="true" className="muted">
+              {t('queue.previous')}
+            </span>
+          )}
           <span aria-current="page">{t('queue.page', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={linkTo({ page: data.page + 1 })} rel="next">{t('queue.next')}</Link> : <span aria-disabled="true" className="muted">{t('queue.next')}</span>}
+          {data.page < data.pages ? (
+            <Link to={linkTo({ page: data.page + 1 })} rel="next">
+              {t('queue.next')}
+            </Link>
+          ) : (
+            <span aria-disabled="true" className="muted">
+              {t('queue.next')}
+            </span>
+          )}
         </nav>
       )}
     </section>
   );
 }
 
-function QueueRow({ item, today, departmentId, canSubmit, canReturn }: { item: QueueItem; today: string; departmentId: number; canSubmit: boolean; canReturn: boolean }) {
+function QueueRow({
+  item,
+  today,
+  departmentId,
+  canSubmit,
+  canReturn,
+}: {
+  item: QueueItem;
+  today: string;
+  departmentId: number;
+  canSubmit: boolean;
+  canReturn: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const english = i18n.language === 'en';
   return (
-    <li className={`queue-item queue-${item.state}`} data-testid="queue-item" data-metric={item.metricCode} data-period={item.period} data-state={item.state}>
+    <li
+      className={`queue-item queue-${item.state}`}
+      data-testid="queue-item"
+      data-metric={item.metricCode}
+      data-period={item.period}
+      data-state={item.state}
+    >
       <div className="queue-head">
         <span className={`state state-${item.state}`}>{t(`queue.states.${item.state}`)}</span>
         {/* To the metric page as of the month the period ends: its status, chart and the period's comments. */}
-        <strong><Link to={`/metrics/${item.metricId}?period=${item.periodEnd.slice(0, 7)}`}>{english ? item.metricNameEn : item.metricName}</Link></strong>
+        <strong>
+          <Link to={`/metrics/${item.metricId}?period=${item.periodEnd.slice(0, 7)}`}>
+            {english ? item.metricNameEn : item.metricName}
+          </Link>
+        </strong>
         <span>{item.period}</span>
-        <span className="muted">{t(item.dueDateProvisional ? 'queue.dueProvisional' : 'queue.due', { date: item.dueDate })}</span>
-        <span className="muted">{t('target')} {english ? item.targetLabelEn : item.targetLabelZh}</span>
+        <span className="muted">
+          {t(item.dueDateProvisional ? 'queue.dueProvisional' : 'queue.due', { date: item.dueDate })}
+        </span>
+        <span className="muted">
+          {t('target')} {english ? item.targetLabelEn : item.targetLabelZh}
+        </span>
         {item.evaluation && <StatusBadge status={item.evaluation.status} />}
-        {canSubmit && <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{item.latestRevision ? t('queue.revise') : t('queue.enter')}</button>}
+        {canSubmit && (
+          <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {item.latestRevision ? t('queue.revise') : t('queue.enter')}
+          </button>
+        )}
       </div>
-      {item.evaluation && <p className="metric-reason">{english ? item.evaluation.reasonEn : item.evaluation.reasonZh}</p>}
-      {item.returnComment && <p className="return-comment" role="note">{t('queue.returned', { comment: item.returnComment })}</p>}
+      {item.evaluation && (
+        <p className="metric-reason">{english ? item.evaluation.reasonEn : item.evaluation.reasonZh}</p>
+      )}
+      {item.returnComment && (
+        <p className="return-comment" role="note">
+          {t('queue.returned', { comment: item.returnComment })}
+        </p>
+      )}
       {canReturn && item.latestRevision && !item.returnComment && <ReturnForm submissionId={item.latestRevision.id} />}
       {open && canSubmit && <EntryForm item={item} today={today} departmentId={departmentId} />}
     </li>
@@ -91,10 +160,25 @@ function ReturnForm({ submissionId }: { submissionId: number }) {
   const [comment, setComment] = useState('');
   const send = useReturnSubmission();
   return (
-    <form className="inline" onSubmit={(e) => { e.preventDefault(); send.mutate({ submissionId, comment }); }}>
-      <label>{t('queue.returnComment')} <input name="comment" required value={comment} onChange={(e) => setComment(e.target.value)} /></label>
-      <button type="submit" disabled={send.isPending}>{t('queue.return')}</button>
-      {send.error && <span role="alert" className="form-error">{errorMessage(send.error, i18n.language)}</span>}
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate({ submissionId, comment });
+      }}
+    >
+      <label>
+        {t('queue.returnComment')}{' '}
+        <input name="comment" required value={comment} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      <button type="submit" disabled={send.isPending}>
+        {t('queue.return')}
+      </button>
+      {send.error && (
+        <span role="alert" className="form-error">
+          {errorMessage(send.error, i18n.language)}
+        </span>
+      )}
     </form>
   );
 }

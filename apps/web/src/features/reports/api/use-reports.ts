@@ -3,7 +3,11 @@ import type { HealthResponse, ReportListItem } from '@taizhang/contracts';
 import { getJson, postJson } from '../../../lib/api-client';
 
 export function useReports(planId: number | undefined) {
-  return useQuery({ queryKey: ['reports', planId], queryFn: () => getJson<ReportListItem[]>(`/api/reports?planId=${planId}`), enabled: planId !== undefined });
+  return useQuery({
+    queryKey: ['reports', planId],
+    queryFn: () => getJson<ReportListItem[]>(`/api/reports?planId=${planId}`),
+    enabled: planId !== undefined,
+  });
 }
 
 export function useGenerateReport() {
@@ -16,7 +20,12 @@ export function useGenerateReport() {
 
 /** The date the server judges by (Beijing time; pinned in demonstrations), for the latest month that has ended. */
 export function useServerToday() {
-  return useQuery({ queryKey: ['health'], queryFn: () => getJson<HealthResponse>('/api/health'), staleTime: 5 * 60_000, select: (h) => h.today });
+  return useQuery({
+    queryKey: ['health'],
+    queryFn: () => getJson<HealthResponse>('/api/health'),
+    staleTime: 5 * 60_000,
+    select: (h) => h.today,
+  });
 }
 
 /** The last month of the plan's year that has ended by `today` ("YYYY-MM"), or null when none has. */

@@ -26,7 +26,11 @@ export function ReportsPage() {
   // Without a choice, the latest month that has ended: 立即生成 always has a month to make, or says why not.
   const latest = plan && today.data ? latestEndedMonth(plan.year, today.data) : null;
   const month = chosen.startsWith(`${plan?.year}-`) ? chosen : (latest ?? '');
-  const months = plan ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`).filter((m) => !latest || m <= latest) : [];
+  const months = plan
+    ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`).filter(
+        (m) => !latest || m <= latest,
+      )
+    : [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (plan && month) generate.mutate({ planId: plan.id, month });
@@ -38,21 +42,45 @@ export function ReportsPage() {
       <PlanPicker plans={plans.data ?? []} planId={plan?.id} onChoose={choose} />
       {canGenerate && (
         <form className="inline" onSubmit={submit} aria-label={t('reports.generate')}>
-          <label>{t('reports.month')}{' '}
+          <label>
+            {t('reports.month')}{' '}
             <select value={month} onChange={(e) => setChosen(e.target.value)} disabled={months.length === 0}>
               {months.length === 0 && <option value="">{t('reports.chooseMonth')}</option>}
-              {months.map((m) => <option key={m} value={m}>{m}</option>)}
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="primary" disabled={generate.isPending || !month}>{generate.isPending ? t('reports.generating') : t('reports.generate')}</button>
-          {plan && today.data && !month && <span className="muted" data-testid="no-month">{t('reportsExtra.noMonth', { year: plan.year })}</span>}
+          <button type="submit" className="primary" disabled={generate.isPending || !month}>
+            {generate.isPending ? t('reports.generating') : t('reports.generate')}
+          </button>
+          {plan && today.data && !month && (
+            <span className="muted" data-testid="no-month">
+              {t('reportsExtra.noMonth', { year: plan.year })}
+            </span>
+          )}
           {generate.isPending && <progress aria-label={t('reports.generating')} />}
-          {generate.error && <span role="alert" className="form-error">{errorMessage(generate.error, i18n.language)}</span>}
+          {generate.error && (
+            <span role="alert" className="form-error">
+              {errorMessage(generate.error, i18n.language)}
+            </span>
+          )}
           {generate.data && <span role="status">{t('reports.generated')}</span>}
         </form>
       )}
       <table className="data-table">
-        <thead><tr><th>{t('reports.month')}</th><th>{t('reports.version')}</th><th>{t('reports.trigger')}</th><th>{t('reports.generatedAt')}</th><th>{t('reports.revised')}</th><th>{t('reports.download')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('reports.month')}</th>
+            <th>{t('reports.version')}</th>
+            <th>{t('reports.trigger')}</th>
+            <th>{t('reports.generatedAt')}</th>
+            <th>{t('reports.revised')}</th>
+            <th>{t('reports.download')}</th>
+          </tr>
+        </thead>
         <tbody>
           {(reports.data ?? []).map((r) => (
             <tr key={r.id} data-testid="report-row">
@@ -62,7 +90,11 @@ export function ReportsPage() {
               <td>{format.dateTime(r.generatedAt)}</td>
               <td>{r.revisedCount}</td>
               <td className="downloads">
-                {FORMATS.map((f) => <a key={f} href={`/api/reports/${r.id}/file?format=${f}&lang=${lang}`} download>{f.toUpperCase()}</a>)}
+                {FORMATS.map((f) => (
+                  <a key={f} href={`/api/reports/${r.id}/file?format=${f}&lang=${lang}`} download>
+                    {f.toUpperCase()}
+                  </a>
+                ))}
               </td>
             </tr>
           ))}
