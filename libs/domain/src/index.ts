@@ -31,3 +31,6 @@ export * from './soft-rules';
 export * from './rule-change-preview';
 export * from './local-time';
 export * from './plan-editing';
+export * from './needs-supervision';
+export * from './notice-order';
+export * from './previous-period';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NoticeAttachmentResponse, NoticeResponse } from '@taizhang/contracts';
 import type { NoticeAction, NoticeLevel, NoticeState } from '@taizhang/domain';
-import { nextNoticeState, replyDeadline, replyOverdue } from '@taizhang/domain';
+import { compareNotices, nextNoticeState, replyDeadline, replyOverdue } from '@taizhang/domain';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -47,15 +47,7 @@ export class NoticesService {
     const filtered = rows.filter(
       (n) => !filter.state || (filter.state === 'open' ? n.state !== 'closed' : n.state === filter.state),
     );
-    const rank = { listed: 0, supervise: 1, remind: 2 } as const;
-    const list = await this.toResponses(filtered);
-    return list.sort(
-      (a, b) =>
-        Number(a.state === 'closed') - Number(b.state === 'closed') ||
-        Number(b.replyOverdue) - Number(a.replyOverdue) ||
-        rank[a.level] - rank[b.level] ||
-        a.issuedAt.localeCompare(b.issuedAt),
-    );
+    return (await this.toResponses(filtered)).sort(compareNotices);
   }
 
   async get(user: CurrentUser, id: number): Promise<NoticeResponse> {

@@ -8,6 +8,8 @@ import {
   initialNoticeLevel,
   latestPeriodRecheckDate,
   latestPeriodRows,
+  needsSupervision,
+  previousPeriodRow,
   NOTICE_LEVEL_WORDS,
   reminderRecheckDate,
   reminderStage,
@@ -204,9 +206,7 @@ export class SupervisionService {
       if (e.status !== 'red' || accepted.has(`${e.metricId}:${e.departmentId}:${e.periodKey}`)) continue;
       const metric = metrics.get(e.metricId)!;
       // Red in the period before as well makes it 挂牌督办: the latest earlier period, one pass.
-      let previous: (typeof rows)[number] | undefined;
-      for (const r of history.get(`${e.metricId}:${e.departmentId}`) ?? [])
-        if (r.periodEnd < e.periodEnd && (!previous || r.periodEnd > previous.periodEnd)) previous = r;
+      const previous = previousPeriodRow(history.get(`${e.metricId}:${e.departmentId}`) ?? [], e);
       const level = initialNoticeLevel(e.basis, previous?.status === 'red');
       const issued = await this.once((m) =>
         this.issue(
@@ -378,19 +378,4 @@ export class SupervisionService {
       throw error;
     }
   }
-}
-
-/**
- * Whether a tick has anything to do in a plan. Reminders and escalations move with the day, notices with
- * evaluations and replies: a plan is left alone while nothing it reads changed since its last run (the version)
- * and the day time alone changes something there has not come (a province has thousands of plans; ticks come
- * every five minutes, and most days nothing falls due in most plans).
- */
-export function needsSupervision(
-  plan: Pick<PlanEntity, 'supervisedOn' | 'supervisedVersion' | 'supervisionVersion' | 'supervisionRecheckOn'>,
-  today: string,
-): boolean {
-  if (plan.supervisedOn === null || plan.supervisedOn > today || plan.supervisedVersion !== plan.supervisionVersion)
-    return true;
-  return plan.supervisionRecheckOn !== null && today >= plan.supervisionRecheckOn;
 }

@@ -1,4 +1,4 @@
-import { needsSupervision } from './supervision.service';
+import { needsSupervision } from './needs-supervision';
 
 describe(needsSupervision.name, () => {
   const looked = {
