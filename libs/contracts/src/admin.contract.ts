@@ -1,3 +1,15 @@
+import type { Role } from './auth.contract';
+
+/** One account of GET /api/users (admins), and the answer of POST /api/users and PATCH /api/users/:id. */
+export interface UserAccountResponse {
+  id: number;
+  username: string;
+  role: Role;
+  departmentId: number | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
 /** One row of GET /api/audit (admins): who, when (UTC ISO; shown as Asia/Shanghai time), what. */
 export interface AuditEntryResponse {
   id: number;

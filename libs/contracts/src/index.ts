@@ -12,3 +12,4 @@ export * from './calendar.contract';
 export * from './comment.contract';
 export * from './admin.contract';
 export * from './plan-editor.contract';
+export * from './department.contract';

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { AuditEntryResponse } from '@taizhang/contracts';
 import { shanghaiTime } from '@taizhang/domain';
 import { Roles } from '../auth/access.decorator';
 import { AuditQueryDto } from './audit.dto';
@@ -30,7 +31,7 @@ export class AuditController {
   /** Newest first, filtered by who (username), what (kind, entity, words of the action) and when (from, to: Beijing days); page with beforeId. */
   @Get()
   @Roles('admin')
-  list(@Query() q: AuditQueryDto): Promise<AuditEntity[]> {
+  list(@Query() q: AuditQueryDto): Promise<AuditEntryResponse[]> {
     const { limit, ...filter } = q;
     return this.audit.list(limit ?? 100, filter);
   }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { DepartmentResponse } from '@taizhang/contracts';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { HasVisibleText } from '../common/field-validators';
 import { idPipe } from '../common/id.pipe';
-import { DepartmentsService, type DepartmentResponse } from './departments.service';
+import { DepartmentsService } from './departments.service';
 
 const NAME_MESSAGE = '单位名称应为 1–100 字 / name must be 1–100 characters';
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DepartmentResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -7,16 +8,6 @@ import { WebhookAddressRule } from '../common/webhook-address';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DepartmentEntity } from './department.entity';
 import { DepartmentsRepository } from './departments.repository';
-
-export interface DepartmentResponse {
-  id: number;
-  code: string;
-  name: string;
-  isGroup: boolean;
-  /** Contacts, for admins only: other callers get the list without these keys. */
-  email?: string | null;
-  webhookUrl?: string | null;
-}
 
 const toResponse = (d: DepartmentEntity): DepartmentResponse => ({
   id: d.id,

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { UserAccountResponse } from '@taizhang/contracts';
 import { Roles } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { idPipe } from '../common/id.pipe';
-import { CreateUserDto, UpdateUserDto, type UserListItem } from './users.dto';
+import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,13 +14,13 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
-  list(): Promise<UserListItem[]> {
+  list(): Promise<UserAccountResponse[]> {
     return this.users.list();
   }
 
   @Post()
   @Roles('admin')
-  create(@User() actor: CurrentUser, @Body() body: CreateUserDto): Promise<UserListItem> {
+  create(@User() actor: CurrentUser, @Body() body: CreateUserDto): Promise<UserAccountResponse> {
     return this.users.create(actor, body);
   }
 
@@ -29,7 +30,7 @@ export class UsersController {
     @User() actor: CurrentUser,
     @Param('id', idPipe('用户编号 / user id')) id: number,
     @Body() body: UpdateUserDto,
-  ): Promise<UserListItem> {
+  ): Promise<UserAccountResponse> {
     return this.users.update(actor, id, body);
   }
 }

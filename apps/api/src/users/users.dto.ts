@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { UserAccountResponse } from '@taizhang/contracts';
 import {
   IsBoolean,
   IsIn,
@@ -65,16 +66,7 @@ export class UpdateUserDto {
   disabled?: boolean;
 }
 
-export interface UserListItem {
-  id: number;
-  username: string;
-  role: Role;
-  departmentId: number | null;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export function toUserListItem(u: UserEntity): UserListItem {
+export function toUserListItem(u: UserEntity): UserAccountResponse {
   return {
     id: u.id,
     username: u.username,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
+import type { UserAccountResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
@@ -8,7 +9,7 @@ import { UserEntity, type Role } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
-import { toUserListItem, type CreateUserDto, type UpdateUserDto, type UserListItem } from './users.dto';
+import { toUserListItem, type CreateUserDto, type UpdateUserDto } from './users.dto';
 
 /** Admins manage accounts; every change is in the audit trail (passwords redacted), and a change of access ends the user's sessions. */
 @Injectable()
@@ -20,11 +21,11 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(): Promise<UserListItem[]> {
+  async list(): Promise<UserAccountResponse[]> {
     return (await this.dataSource.manager.find(UserEntity, { order: { username: 'ASC' } })).map(toUserListItem);
   }
 
-  async create(actor: CurrentUser, dto: CreateUserDto): Promise<UserListItem> {
+  async create(actor: CurrentUser, dto: CreateUserDto): Promise<UserAccountResponse> {
     const departmentId = await this.checkedDepartment(dto.role, dto.departmentId ?? null);
     return this.dataSource.transaction(async (m) => {
       if (await m.countBy(UserEntity, { username: dto.username })) {
@@ -50,7 +51,7 @@ export class UsersService {
     });
   }
 
-  async update(actor: CurrentUser, id: number, dto: UpdateUserDto): Promise<UserListItem> {
+  async update(actor: CurrentUser, id: number, dto: UpdateUserDto): Promise<UserAccountResponse> {
     return this.dataSource.transaction(async (m) => {
       const user = await m.findOneBy(UserEntity, { id });
       if (!user) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的用户`, `No user with id ${id}`);

@@ -1,16 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
+import type { DepartmentResponse, PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
 import { getJson } from './api-client';
 
 // Evaluations change when departments submit; refetch every minute so an open dashboard stays fresh.
 export const REFRESH_MS = 60_000;
-
-export interface Department {
-  id: number;
-  code: string;
-  name: string;
-  isGroup: boolean;
-}
 
 /** Shared by several features (overview, drill-down, queue), so it lives here rather than in one of them. */
 export function usePlans() {
@@ -30,7 +23,7 @@ export function usePlanTree(planId: number | undefined, period: string | undefin
 export function usePlanDepartments(planId: number | undefined, enabled = true) {
   return useQuery({
     queryKey: ['departments', planId],
-    queryFn: () => getJson<Department[]>(`/api/departments?planId=${planId}`),
+    queryFn: () => getJson<DepartmentResponse[]>(`/api/departments?planId=${planId}`),
     enabled: enabled && planId !== undefined,
   });
 }

@@ -1,34 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditEntryResponse, AuditQuery } from '@taizhang/contracts';
+import type { AuditEntryResponse, AuditQuery, DepartmentResponse, UserAccountResponse } from '@taizhang/contracts';
 import { getJson, patchJson } from '../../../lib/api-client';
 
-export interface UserItem {
-  id: number;
-  username: string;
-  role: 'admin' | 'leader' | 'department';
-  departmentId: number | null;
-  disabled: boolean;
-}
+export type UserChanges = Partial<Pick<UserAccountResponse, 'role' | 'departmentId' | 'disabled'>> & {
+  password?: string;
+};
 
-export interface DepartmentItem {
-  id: number;
-  code: string;
-  name: string;
-  isGroup: boolean;
-}
-
-export type UserChanges = Partial<Pick<UserItem, 'role' | 'departmentId' | 'disabled'>> & { password?: string };
-
-export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => getJson<UserItem[]>('/api/users') });
+export const useUsers = () =>
+  useQuery({ queryKey: ['users'], queryFn: () => getJson<UserAccountResponse[]>('/api/users') });
 export const useDepartments = () =>
-  useQuery({ queryKey: ['departments'], queryFn: () => getJson<DepartmentItem[]>('/api/departments') });
+  useQuery({ queryKey: ['departments'], queryFn: () => getJson<DepartmentResponse[]>('/api/departments') });
 
 /** A reset password, another role or department, or deactivation: the API ends the user's sessions. */
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) =>
-      patchJson<UserItem>(`/api/users/${id}`, changes),
+      patchJson<UserAccountResponse>(`/api/users/${id}`, changes),
     onSuccess: () =>
       void client
         .invalidateQueries({ queryKey: ['users'] })

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage, postJson } from '../../../lib/api-client';
-import { useDepartments, useUsers, type UserItem } from '../api/use-admin';
+import { useDepartments, useUsers } from '../api/use-admin';
 import { AuditTrail } from './audit-trail';
 import { DepartmentsAdmin } from './departments-admin';
 import { FailedDeliveries } from './failed-deliveries';
@@ -19,7 +20,7 @@ export function AdminPage() {
   const [draft, setDraft] = useState({
     username: '',
     password: '',
-    role: 'department' as UserItem['role'],
+    role: 'department' as UserAccountResponse['role'],
     departmentId: '',
   });
   const create = useMutation({
@@ -71,7 +72,7 @@ export function AdminPage() {
             {t('admin.role')}
             <select
               value={draft.role}
-              onChange={(e) => setDraft({ ...draft, role: e.target.value as UserItem['role'] })}
+              onChange={(e) => setDraft({ ...draft, role: e.target.value as UserAccountResponse['role'] })}
             >
               {(['department', 'leader', 'admin'] as const).map((r) => (
                 <option key={r} value={r}>

@@ -1,9 +1,9 @@
-import type { AuditQuery } from '@taizhang/contracts';
+import type { AuditQuery, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { auditSearch, useAudit, type UserItem } from '../api/use-admin';
+import { auditSearch, useAudit } from '../api/use-admin';
 
 const KINDS = ['write', 'denied', 'login'] as const;
 const ENTITIES = [
@@ -27,7 +27,7 @@ type Filter = Required<Pick<AuditQuery, 'username' | 'entity' | 'action' | 'from
 const EMPTY: Filter = { username: '', kind: '', entity: '', action: '', from: '', to: '' };
 
 /** The audit trail, newest first, filtered by who, what and when; times in Beijing time. */
-export function AuditTrail({ users }: { users: UserItem[] }) {
+export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState<Filter>(EMPTY);

@@ -1,23 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DepartmentResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, getJson, patchJson, postJson } from '../../../lib/api-client';
+import { errorMessage, patchJson, postJson } from '../../../lib/api-client';
+import { useDepartments } from '../api/use-admin';
 import './admin.css';
 
-/** As GET /api/departments answers an admin: with the contacts reminders and notices are sent to. */
-interface Department {
-  id: number;
-  code: string;
-  name: string;
-  isGroup: boolean;
-  email?: string | null;
-  webhookUrl?: string | null;
-}
-
-type Changes = Partial<Pick<Department, 'name' | 'email' | 'webhookUrl'>>;
+type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
 
 /** Only what changed, with a blank contact sent as null (the API clears it). */
-function changesOf(d: Department, draft: { name: string; email: string; webhookUrl: string }): Changes {
+function changesOf(d: DepartmentResponse, draft: { name: string; email: string; webhookUrl: string }): Changes {
   const changes: Changes = {};
   if (draft.name.trim() && draft.name.trim() !== d.name) changes.name = draft.name.trim();
   const email = draft.email.trim() || null;
@@ -27,7 +19,7 @@ function changesOf(d: Department, draft: { name: string; email: string; webhookU
   return changes;
 }
 
-function DepartmentRow({ department: d }: { department: Department }) {
+function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({ name: d.name, email: d.email ?? '', webhookUrl: d.webhookUrl ?? '' });
@@ -118,7 +110,7 @@ function DepartmentRow({ department: d }: { department: Department }) {
 export function DepartmentsAdmin() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => getJson<Department[]>('/api/departments') });
+  const departments = useDepartments();
   const [draft, setDraft] = useState({ code: '', name: '' });
   const create = useMutation({
     mutationFn: () => postJson('/api/departments', draft),

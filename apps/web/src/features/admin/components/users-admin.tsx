@@ -1,12 +1,13 @@
+import type { DepartmentResponse, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
-import { useUpdateUser, type DepartmentItem, type UserChanges, type UserItem } from '../api/use-admin';
+import { useUpdateUser, type UserChanges } from '../api/use-admin';
 
 const ROLES = ['department', 'leader', 'admin'] as const;
 
 /** One account: its role and department, a new password, or deactivation — each ends the user's sessions. */
-function UserRow({ user: u, departments }: { user: UserItem; departments: DepartmentItem[] }) {
+function UserRow({ user: u, departments }: { user: UserAccountResponse; departments: DepartmentResponse[] }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateUser();
   const [role, setRole] = useState(u.role);
@@ -40,7 +41,7 @@ function UserRow({ user: u, departments }: { user: UserItem; departments: Depart
           form={accessForm}
           aria-label={t('usersAdmin.roleOf', { username: u.username })}
           value={role}
-          onChange={(e) => setRole(e.target.value as UserItem['role'])}
+          onChange={(e) => setRole(e.target.value as UserAccountResponse['role'])}
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -118,7 +119,13 @@ function UserRow({ user: u, departments }: { user: UserItem; departments: Depart
 }
 
 /** Every account, with what an admin may change; a change of access or password signs the user out everywhere. */
-export function UsersTable({ users, departments }: { users: UserItem[]; departments: DepartmentItem[] }) {
+export function UsersTable({
+  users,
+  departments,
+}: {
+  users: UserAccountResponse[];
+  departments: DepartmentResponse[];
+}) {
   const { t } = useTranslation();
   return (
     <>

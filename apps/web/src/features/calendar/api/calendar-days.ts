@@ -1,15 +1,7 @@
 /** The calendar's date arithmetic for the month grids; ISO dates "YYYY-MM-DD", counted in UTC so no time zone shifts a day. */
-
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2101;
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isoDate } from '@taizhang/domain';
 
 export type DayKind = 'holiday' | 'workday' | 'weekend' | 'weekday';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function isoDate(year: number, month: number, day: number): string {
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
 
 /** 0 Sunday … 6 Saturday. */
 export function weekdayOf(iso: string): number {
@@ -44,5 +36,5 @@ export function dayKind(iso: string, holidays: ReadonlySet<string>, workdays: Re
 export function parseYear(value: string | null): number | null {
   if (!value || !/^\d{4}$/.test(value)) return null;
   const year = Number(value);
-  return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
+  return year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR ? year : null;
 }

@@ -1,7 +1,7 @@
 import type { CalendarYearResponse } from '@taizhang/contracts';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
-import { FIRST_YEAR, LAST_YEAR } from '../api/calendar-days';
 
 interface YearSummaryProps {
   year: number;
@@ -20,7 +20,7 @@ export function YearSummary({ year, calendar, onYear }: YearSummaryProps) {
         <nav className="cal-year-nav" aria-label={t('calendar.yearNav')}>
           <button
             type="button"
-            disabled={year <= FIRST_YEAR}
+            disabled={year <= CALENDAR_FIRST_YEAR}
             aria-label={t('calendar.previousYear', { year: year - 1 })}
             onClick={() => onYear(year - 1)}
           >
@@ -28,7 +28,7 @@ export function YearSummary({ year, calendar, onYear }: YearSummaryProps) {
           </button>
           <button
             type="button"
-            disabled={year >= LAST_YEAR}
+            disabled={year >= CALENDAR_LAST_YEAR}
             aria-label={t('calendar.nextYear', { year: year + 1 })}
             onClick={() => onYear(year + 1)}
           >

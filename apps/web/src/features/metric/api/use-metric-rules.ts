@@ -1,19 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MetricPreviewResponse, MetricResponse, UpdateMetricRequest } from '@taizhang/contracts';
+import type {
+  DepartmentResponse,
+  MetricPreviewResponse,
+  MetricResponse,
+  UpdateMetricRequest,
+} from '@taizhang/contracts';
 import { getJson, patchJson, postJson } from '../../../lib/api-client';
-
-/** Every department as GET /api/departments answers an admin; groups name "the others" and cannot report. */
-export interface DepartmentOption {
-  id: number;
-  code: string;
-  name: string;
-  isGroup: boolean;
-}
 
 export function useAllDepartments(enabled: boolean) {
   return useQuery({
     queryKey: ['departments'],
-    queryFn: () => getJson<DepartmentOption[]>('/api/departments'),
+    queryFn: () => getJson<DepartmentResponse[]>('/api/departments'),
     enabled,
   });
 }

@@ -1,11 +1,16 @@
-import type { MetricPreviewResponse, MetricResponse, UpdateMetricRequest } from '@taizhang/contracts';
+import type {
+  DepartmentResponse,
+  MetricPreviewResponse,
+  MetricResponse,
+  UpdateMetricRequest,
+} from '@taizhang/contracts';
 import type { Comparator, ReportingFrequency, Status } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import './metric-rules-editor.css';
-import { useAllDepartments, usePreviewRules, useSaveRules, type DepartmentOption } from '../api/use-metric-rules';
+import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-metric-rules';
 
 interface Draft {
   target: string;
@@ -95,7 +100,7 @@ function ReporterPicker({
   chosen,
   onChange,
 }: {
-  departments: DepartmentOption[];
+  departments: DepartmentResponse[];
   chosen: number[];
   onChange: (ids: number[]) => void;
 }) {

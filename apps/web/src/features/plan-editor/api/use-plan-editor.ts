@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NextYearRequest, NextYearResponse, PlanOutlineResponse } from '@taizhang/contracts';
+import type { DepartmentResponse, NextYearRequest, NextYearResponse, PlanOutlineResponse } from '@taizhang/contracts';
 import { deleteJson, getJson, patchJson, postJson } from '../../../lib/api-client';
 
 export const outlineKey = (planId: number | undefined) => ['plan-outline', planId];
@@ -17,7 +17,7 @@ export function useOutline(planId: number | undefined) {
 export function useAllDepartments() {
   return useQuery({
     queryKey: ['departments', 'all'],
-    queryFn: () => getJson<Array<{ id: number; code: string; name: string; isGroup: boolean }>>('/api/departments'),
+    queryFn: () => getJson<DepartmentResponse[]>('/api/departments'),
   });
 }
 

@@ -1,11 +1,10 @@
-import type { EditorSecondLevel, UpdateIndicatorRequest } from '@taizhang/contracts';
+import type { DepartmentResponse, EditorSecondLevel, UpdateIndicatorRequest } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department } from './metric-form';
 
 interface Props {
   second: EditorSecondLevel;
-  departments: Department[];
+  departments: DepartmentResponse[];
   busy: boolean;
   onSave: (body: UpdateIndicatorRequest) => void;
   onCancel: () => void;

@@ -1,4 +1,9 @@
-import type { CreateMetricRequest, EditorMetric, UpdateMetricDefinitionRequest } from '@taizhang/contracts';
+import type {
+  CreateMetricRequest,
+  DepartmentResponse,
+  EditorMetric,
+  UpdateMetricDefinitionRequest,
+} from '@taizhang/contracts';
 import {
   COMPARATORS,
   METRIC_KINDS,
@@ -12,17 +17,11 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface Department {
-  id: number;
-  name: string;
-  isGroup: boolean;
-}
-
 interface Props {
   /** The metric edited; absent: a new metric under the task whose words prefill the source. */
   metric?: EditorMetric;
   taskText: string;
-  departments: Department[];
+  departments: DepartmentResponse[];
   busy: boolean;
   onSave: (body: CreateMetricRequest | UpdateMetricDefinitionRequest) => void;
   onCancel: () => void;

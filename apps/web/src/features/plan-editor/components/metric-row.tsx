@@ -1,16 +1,16 @@
-import type { EditorMetric } from '@taizhang/contracts';
+import type { DepartmentResponse, EditorMetric } from '@taizhang/contracts';
 import { formatTarget } from '@taizhang/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EditorChange } from '../api/use-plan-editor';
-import { MetricForm, type Department } from './metric-form';
+import { MetricForm } from './metric-form';
 import { RowActions } from './row-actions';
 
 interface Props {
   metric: EditorMetric;
   taskText: string;
-  departments: Department[];
+  departments: DepartmentResponse[];
   busy: boolean;
   apply: (change: EditorChange, done?: () => void) => void;
 }

@@ -1,15 +1,15 @@
-import type { EditorFirstLevel, EditorSecondLevel, EditorTask } from '@taizhang/contracts';
+import type { DepartmentResponse, EditorFirstLevel, EditorSecondLevel, EditorTask } from '@taizhang/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorChange } from '../api/use-plan-editor';
 import { DepartmentLinks } from './department-links';
-import { MetricForm, type Department } from './metric-form';
+import { MetricForm } from './metric-form';
 import { MetricRow } from './metric-row';
 import { RowActions, TextEdit } from './row-actions';
 
 export type Apply = (change: EditorChange, done?: () => void) => void;
 interface Shared {
-  departments: Department[];
+  departments: DepartmentResponse[];
   busy: boolean;
   apply: Apply;
 }

@@ -1,5 +1,5 @@
-import { parsePlan, toPlanSeed } from '@taizhang/domain';
-import { editedMetric, editedSeed, metricCode, sourceSegments, targetEntries } from './target-edits';
+import { metricCode, parsePlan, toPlanSeed } from '@taizhang/domain';
+import { editedMetric, editedSeed, sourceSegments, targetEntries } from './target-edits';
 
 const TEXT = [
   '一、依法全面履行政府职能',

@@ -11,8 +11,6 @@ import {
   type UnresolvedItem,
 } from '@taizhang/domain';
 
-export { metricCode };
-
 /** One target the parser read, with the code of the metric the seed makes of it. */
 export interface TargetEntry {
   code: string;

@@ -1,4 +1,5 @@
 import type { CreateSubmissionRequest, ErrorResponse, QueueItem } from '@taizhang/contracts';
+import { isDurationUnit } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
@@ -12,7 +13,6 @@ interface CaseRow {
   value: string;
 }
 
-const DURATION_UNITS = new Set(['working-days', 'days']);
 const emptyCase = (): CaseRow => ({ reference: '', startDate: '', completedOn: '', value: '' });
 
 /** The form that fits the metric: a figure, a numerator and denominator, case records, or a completion date. */
@@ -39,7 +39,7 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
   const late = (item.state === 'overdue' || item.state === 'returned') && today > item.dueDate;
   const explaining = late || asked.fields.includes('explanation');
   const english = i18n.language === 'en';
-  const duration = DURATION_UNITS.has(item.unit);
+  const duration = isDurationUnit(item.unit);
   const id = (name: string) => `${item.metricId}-${item.period}-${name}`;
 
   const onSubmit = (e: FormEvent) => {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HealthResponse, ReportListItem } from '@taizhang/contracts';
+import { monthKey } from '@taizhang/domain';
 import { getJson, postJson } from '../../../lib/api-client';
 
 export function useReports(planId: number | undefined) {
@@ -33,5 +34,5 @@ export function latestEndedMonth(year: number, today: string): string | null {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   if (y > year) return `${year}-12`;
   if (y < year || m === 1) return null;
-  return `${year}-${String(m - 1).padStart(2, '0')}`;
+  return monthKey(year, m - 1);
 }

@@ -1,3 +1,4 @@
+import { monthKey } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
@@ -27,9 +28,7 @@ export function ReportsPage() {
   const latest = plan && today.data ? latestEndedMonth(plan.year, today.data) : null;
   const month = chosen.startsWith(`${plan?.year}-`) ? chosen : (latest ?? '');
   const months = plan
-    ? Array.from({ length: 12 }, (_, i) => `${plan.year}-${String(i + 1).padStart(2, '0')}`).filter(
-        (m) => !latest || m <= latest,
-      )
+    ? Array.from({ length: 12 }, (_, i) => monthKey(plan.year, i + 1)).filter((m) => !latest || m <= latest)
     : [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
