@@ -3,12 +3,13 @@ import type { FailedDeliveryResponse } from '@taizhang/contracts';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import nodemailer from 'nodemailer';
-import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { WebhookAddressRule, WebhookRefusedError } from '../common/webhook-address';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DepartmentEntity } from '../departments/department.entity';
-import { DeliveryEntity, NotificationEntity } from './supervision.entities';
+import { DeliveryRepository } from './delivery.repository';
+import { NotificationsRepository } from './notifications.repository';
+import type { DeliveryEntity } from './supervision.entities';
 
 export interface Message {
   titleZh: string;
@@ -39,7 +40,8 @@ export class DeliveryService {
   private readonly webhooks: WebhookAddressRule;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly deliveries: DeliveryRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -49,115 +51,51 @@ export class DeliveryService {
   /** Notifies a department's users (bell) and queues its email and webhook, inside the caller's transaction. */
   async toDepartment(m: EntityManager, departmentId: number, message: Message): Promise<void> {
     const now = this.clock.now().toISOString();
-    await m.insert(NotificationEntity, {
-      departmentId,
-      audience: 'department',
-      titleZh: message.titleZh,
-      titleEn: message.titleEn,
-      link: message.link,
-      createdAt: now,
-      readAt: null,
-      subject: message.subject ?? null,
-      clearedAt: null,
-    });
-    const department = await m.findOneBy(DepartmentEntity, { id: departmentId });
+    await this.notifications.toDepartment(m, departmentId, { ...message, subject: message.subject ?? null }, now);
+    const department = await this.deliveries.addressesOf(m, departmentId);
     // The subject is the bell's own bookkeeping, not part of what email and webhooks carry.
     const payload = JSON.stringify({ ...message, subject: undefined, department: department?.name });
     if (department?.email && this.config.smtpUrl)
-      await m.insert(DeliveryEntity, {
-        channel: 'email',
-        target: department.email,
-        payload,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        nextAttemptAt: now,
-        createdAt: now,
-      });
-    if (department?.webhookUrl)
-      await m.insert(DeliveryEntity, {
-        channel: 'webhook',
-        target: department.webhookUrl,
-        payload,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        nextAttemptAt: now,
-        createdAt: now,
-      });
+      await this.deliveries.enqueue(m, 'email', department.email, payload, now);
+    if (department?.webhookUrl) await this.deliveries.enqueue(m, 'webhook', department.webhookUrl, payload, now);
   }
 
   /** Takes a department's messages about `subject` out of its bell (kept, marked cleared), inside the caller's transaction. */
   async clear(m: EntityManager, departmentId: number, subject: string): Promise<void> {
-    await m.update(
-      NotificationEntity,
-      { audience: 'department', departmentId, subject, clearedAt: IsNull() },
-      { clearedAt: this.clock.now().toISOString() },
-    );
+    await this.notifications.clear(m, departmentId, subject, this.clock.now().toISOString());
   }
 
   async toLeaders(m: EntityManager, message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {
-    await m.insert(NotificationEntity, {
-      departmentId: null,
-      audience: 'leaders',
-      titleZh: message.titleZh,
-      titleEn: message.titleEn,
-      link: message.link,
-      createdAt: this.clock.now().toISOString(),
-      readAt: null,
-    });
+    await this.notifications.toLeaders(m, message, this.clock.now().toISOString());
   }
 
   /** A message for the admins' bell, sent once: another with the same link is not sent again. */
   async toAdminsOnce(message: Pick<Message, 'titleZh' | 'titleEn' | 'link'>): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      if (await m.existsBy(NotificationEntity, { audience: 'admins', link: message.link })) return;
-      await m.insert(NotificationEntity, {
-        departmentId: null,
-        audience: 'admins',
-        titleZh: message.titleZh,
-        titleEn: message.titleEn,
-        link: message.link,
-        createdAt: this.clock.now().toISOString(),
-        readAt: null,
-      });
-    });
+    await this.notifications.toAdminsOnce(message, this.clock.now().toISOString());
   }
 
   /** Sends what is due; returns how many went out. */
   async flush(): Promise<{ sent: number; failed: number }> {
     const now = this.clock.now();
-    const due = await this.dataSource.manager.find(DeliveryEntity, {
-      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now.toISOString()) },
-      order: { id: 'ASC' },
-      take: 200,
-    });
+    const due = await this.deliveries.due(now.toISOString(), 200);
     let sent = 0;
     let failed = 0;
     for (const d of due) {
       try {
         await (d.channel === 'email' ? this.sendEmail(d) : this.sendWebhook(d));
-        await this.dataSource.manager.update(
-          DeliveryEntity,
-          { id: d.id },
-          { status: 'sent', attempts: d.attempts + 1, lastError: null },
-        );
+        await this.deliveries.update(d.id, { status: 'sent', attempts: d.attempts + 1, lastError: null });
         sent += 1;
       } catch (error) {
         const attempts = d.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
         // An address the webhook rule refuses stays refused: failed at once, for admins to see.
         const giveUp = attempts >= MAX_ATTEMPTS || error instanceof WebhookRefusedError;
-        await this.dataSource.manager.update(
-          DeliveryEntity,
-          { id: d.id },
-          {
-            attempts,
-            lastError: message.slice(0, 2000),
-            status: giveUp ? 'failed' : 'pending',
-            nextAttemptAt: new Date(now.getTime() + backOffMs(attempts)).toISOString(),
-          },
-        );
+        await this.deliveries.update(d.id, {
+          attempts,
+          lastError: message.slice(0, 2000),
+          status: giveUp ? 'failed' : 'pending',
+          nextAttemptAt: new Date(now.getTime() + backOffMs(attempts)).toISOString(),
+        });
         if (giveUp) {
           failed += 1;
           this.logger.warn(
@@ -170,11 +108,7 @@ export class DeliveryService {
   }
 
   async failures(): Promise<FailedDeliveryResponse[]> {
-    const rows = await this.dataSource.manager.find(DeliveryEntity, {
-      where: { status: 'failed' },
-      order: { id: 'DESC' },
-      take: 200,
-    });
+    const rows = await this.deliveries.failed(200);
     return rows.map((d) => ({
       id: d.id,
       channel: d.channel,

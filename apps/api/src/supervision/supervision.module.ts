@@ -7,13 +7,14 @@ import { NoticesController } from './notices.controller';
 import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
 import { SupervisionScheduler } from './supervision.scheduler';
 import { SupervisionService } from './supervision.service';
 
 @Module({
   imports: [EvaluationModule, SubmissionsModule, CalendarModule, DeliveryModule],
   controllers: [NoticesController, NotificationsController],
-  providers: [SupervisionService, NoticesService, NoticesRepository, SupervisionScheduler],
+  providers: [SupervisionService, NoticesService, NotificationsService, NoticesRepository, SupervisionScheduler],
   exports: [SupervisionService, SupervisionScheduler, NoticesRepository],
 })
 export class SupervisionModule {}
