@@ -5,31 +5,17 @@ import { dueDate, evaluatePeriod } from './evaluate-period';
 import type { Evaluation, EvaluationContext } from './evaluation';
 import { validateFigure, type CaseRecord, type Figure } from './figure';
 import type { MetricDefinition } from './metric';
-import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
 import { reportingPeriods } from './period';
 import { nextDay, recheckDate, recheckDateOverall } from './recheck-date';
 import { STATUSES, type Status } from './status';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
+import { makeMetric } from './testing/make-metric';
 
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2019, 2020, 2021, 2022]));
 const at = (today: string): EvaluationContext => ({ today, calendar });
 const LATE = at('2021-06-30');
 
-function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = {
-    code: 'M',
-    name: '测试',
-    nameEn: 'Test',
-    kind: 'value',
-    comparator: 'gte',
-    target: 80,
-    unit: 'percent',
-    period: 'year',
-    deadline: null,
-  };
-  return withDefaultRules({ ...def, ...over }, over);
-}
 const value = (v: number): Figure => ({ type: 'value', value: v });
 const both = (e: Evaluation) => `${e.reasonZh} | ${e.reasonEn}`;
 
@@ -67,7 +53,7 @@ describe('evaluatePeriod properties', () => {
       const caseUnit = percent ? (target % 2 ? 'working-days' : 'days') : 'persons';
       const unit =
         kind === 'deadline' ? 'date' : kind === 'case' ? caseUnit : percent && kind === 'value' ? 'percent' : 'count';
-      const m = metric({
+      const m = makeMetric({
         kind,
         comparator,
         unit,
@@ -188,7 +174,7 @@ describe('evaluatePeriod properties', () => {
         fc.double({ min: 0, max: 100, noNaN: true }),
         fc.double({ min: 0, max: 100, noNaN: true }),
         ([kind, unit], cmp, target, tolerance, month, a, b) => {
-          const m = metric({ kind, unit, comparator: cmp, target, tolerance });
+          const m = makeMetric({ kind, unit, comparator: cmp, target, tolerance });
           const p = reportingPeriods(m, 2020)[month - 1];
           const [lo, hi] = a <= b ? [a, b] : [b, a];
           const better = evaluatePeriod(m, p, value(cmp === 'gte' ? hi : lo), LATE).status;

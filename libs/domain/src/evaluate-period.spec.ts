@@ -2,30 +2,16 @@ import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { dueDate, evaluatePeriod } from './evaluate-period';
 import type { Evaluation, EvaluationContext } from './evaluation';
 import type { CaseRecord, Figure } from './figure';
-import type { MetricDefinition } from './metric';
-import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
+import type { RuledMetric } from './metric-rules';
 import { findPeriod } from './period';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
+import { makeMetric } from './testing/make-metric';
 
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2019, 2020, 2021, 2022]));
 const at = (today: string): EvaluationContext => ({ today, calendar });
 const LATE = at('2021-06-30'); // long after every 2020 period: nothing is "not yet due"
 
-function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = {
-    code: 'M',
-    name: '测试',
-    nameEn: 'Test',
-    kind: 'value',
-    comparator: 'gte',
-    target: 80,
-    unit: 'percent',
-    period: 'year',
-    deadline: null,
-  };
-  return withDefaultRules({ ...def, ...over }, over);
-}
 const period = (m: RuledMetric, key: string) => findPeriod(m, key)!;
 const value = (v: number): Figure => ({ type: 'value', value: v });
 const both = (e: Evaluation) => `${e.reasonZh} | ${e.reasonEn}`;
@@ -34,8 +20,8 @@ const judge = (m: RuledMetric, key: string, f: Figure | undefined, ctx = LATE) =
 const outcome = (e: Evaluation) => [e.status, e.basis];
 
 describe('a rate against a target, with the amber band', () => {
-  const atLeast80 = metric();
-  const atMost5 = metric({ comparator: 'lte', target: 5 });
+  const atLeast80 = makeMetric();
+  const atMost5 = makeMetric({ comparator: 'lte', target: 5 });
 
   it('≥ 80%: 80 green, 77 amber within the 5-point band, 75 amber on the edge, 74.9 red', () => {
     expect(outcome(judge(atLeast80, '2020-06', value(80)))).toEqual(['green', 'met']);
@@ -61,25 +47,25 @@ describe('a rate against a target, with the amber band', () => {
   });
 
   it('keeps a figure exactly on the band edge amber despite floating point (≥ 12.3%: 7.3 amber)', () => {
-    const m = metric({ target: 12.3 });
+    const m = makeMetric({ target: 12.3 });
     expect(12.3 - 7.3).toBeGreaterThan(5); // the edge case floating point makes of it
     expect(outcome(judge(m, '2020-06', value(7.3)))).toEqual(['amber', 'within-band']);
     expect(outcome(judge(m, '2020-06', value(7.2)))).toEqual(['red', 'missed']);
-    expect(outcome(judge(metric({ target: 71.4 }), '2020-06', value(66.4)))).toEqual(['amber', 'within-band']);
+    expect(outcome(judge(makeMetric({ target: 71.4 }), '2020-06', value(66.4)))).toEqual(['amber', 'within-band']);
   });
 
   it("takes the metric's own tolerance over the default band, 0 included", () => {
-    const narrow = metric({ tolerance: 2 });
+    const narrow = makeMetric({ tolerance: 2 });
     expect(outcome(judge(narrow, '2020-06', value(78)))).toEqual(['amber', 'within-band']);
     expect(outcome(judge(narrow, '2020-06', value(77)))).toEqual(['red', 'missed']);
     expect(judge(narrow, '2020-06', value(78)).reasonZh).toContain('2 个百分点预警带');
-    const none = metric({ tolerance: 0 });
+    const none = makeMetric({ tolerance: 0 });
     expect(outcome(judge(none, '2020-06', value(79.9)))).toEqual(['red', 'missed']);
-    expect(outcome(judge(metric({ tolerance: 10 }), '2020-06', value(70)))).toEqual(['amber', 'within-band']);
+    expect(outcome(judge(makeMetric({ tolerance: 10 }), '2020-06', value(70)))).toEqual(['amber', 'within-band']);
   });
 
   it('rounds the band down to whole persons: ≥ 3 persons has none, so 2 is red with no "0.3 人" band', () => {
-    const threePersons = metric({ unit: 'persons', target: 3 });
+    const threePersons = makeMetric({ unit: 'persons', target: 3 });
     const two = judge(threePersons, '2020', value(2));
     expect(two).toMatchObject({
       status: 'red',
@@ -91,14 +77,14 @@ describe('a rate against a target, with the amber band', () => {
   });
 
   it('bands a non-percent target by 10% of it (≥ 100 count: 90 amber, 89 red)', () => {
-    const m = metric({ unit: 'count', target: 100 });
+    const m = makeMetric({ unit: 'count', target: 100 });
     expect(outcome(judge(m, '2020-06', value(100)))).toEqual(['green', 'met']);
     expect(outcome(judge(m, '2020-06', value(90)))).toEqual(['amber', 'within-band']);
     expect(outcome(judge(m, '2020-06', value(89)))).toEqual(['red', 'missed']);
   });
 
   it('judges "exactly" both ways', () => {
-    const m = metric({ comparator: 'eq', target: 100 });
+    const m = makeMetric({ comparator: 'eq', target: 100 });
     expect(outcome(judge(m, '2020-06', value(100)))).toEqual(['green', 'met']);
     expect(outcome(judge(m, '2020-06', value(96)))).toEqual(['amber', 'within-band']);
     expect(outcome(judge(m, '2020-06', value(94)))).toEqual(['red', 'missed']);
@@ -107,21 +93,21 @@ describe('a rate against a target, with the amber band', () => {
 
 describe('a rate reported as numerator and denominator', () => {
   it('37/37 is green 100%, and shows the count', () => {
-    const e = judge(metric({ target: 100 }), '2020-06', { type: 'ratio', numerator: 37, denominator: 37 });
+    const e = judge(makeMetric({ target: 100 }), '2020-06', { type: 'ratio', numerator: 37, denominator: 37 });
     expect(e).toMatchObject({ status: 'green', basis: 'met', value: 100 });
     expect(e.reasonZh).toBe('100%（37/37） 达到目标（≥ 100%）');
     expect(e.reasonEn).toContain('(37/37)');
   });
 
   it('30/40 against ≥ 80% is 75%: amber', () => {
-    expect(judge(metric(), '2020-06', { type: 'ratio', numerator: 30, denominator: 40 })).toMatchObject({
+    expect(judge(makeMetric(), '2020-06', { type: 'ratio', numerator: 30, denominator: 40 })).toMatchObject({
       status: 'amber',
       value: 75,
     });
   });
 
   it('0/0 is grey not-applicable: never green, never NaN', () => {
-    const e = judge(metric({ target: 100 }), '2020-06', { type: 'ratio', numerator: 0, denominator: 0 });
+    const e = judge(makeMetric({ target: 100 }), '2020-06', { type: 'ratio', numerator: 0, denominator: 0 });
     expect(e).toMatchObject({ status: 'grey', basis: 'not-applicable', value: null });
     expect(both(e)).toContain('分母为 0');
     expect(both(e)).not.toMatch(/NaN|Infinity|undefined/);
@@ -129,7 +115,7 @@ describe('a rate reported as numerator and denominator', () => {
 });
 
 describe('a yearly count, reported year to date (序时进度)', () => {
-  const fourAYear = metric({ kind: 'annual-count', unit: 'count', target: 4 });
+  const fourAYear = makeMetric({ kind: 'annual-count', unit: 'count', target: 4 });
 
   it('in March expects 1: 1 green on pace, 0 amber behind pro rata', () => {
     expect(judge(fourAYear, '2020-03', value(1))).toMatchObject({ status: 'green', basis: 'on-pace', target: 1 });
@@ -170,7 +156,7 @@ describe('a yearly count, reported year to date (序时进度)', () => {
   });
 
   it('reported quarterly instead, a yearly count is still due pro rata: 1 of 4 by Q1, 2 by Q2', () => {
-    const quarterly = metric({ ...fourAYear, frequency: 'quarterly' });
+    const quarterly = makeMetric({ ...fourAYear, frequency: 'quarterly' });
     expect(judge(quarterly, '2020-Q1', value(1))).toMatchObject({ status: 'green', basis: 'on-pace', target: 1 });
     expect(judge(quarterly, '2020-Q2', value(1))).toMatchObject({
       status: 'amber',
@@ -178,14 +164,14 @@ describe('a yearly count, reported year to date (序时进度)', () => {
       target: 2,
     });
     expect(judge(quarterly, '2020-Q4', value(3))).toMatchObject({ status: 'red', basis: 'missed', target: 4 });
-    expect(judge(metric({ ...fourAYear, frequency: 'annual' }), '2020', value(3))).toMatchObject({
+    expect(judge(makeMetric({ ...fourAYear, frequency: 'annual' }), '2020', value(3))).toMatchObject({
       status: 'red',
       target: 4,
     });
   });
 
   it('a quarterly minimum (≥ 1 per quarter) is judged in full each quarter: 0 is red', () => {
-    const perQuarter = metric({ kind: 'annual-count', unit: 'count', target: 1, period: 'quarter' });
+    const perQuarter = makeMetric({ kind: 'annual-count', unit: 'count', target: 1, period: 'quarter' });
     expect(perQuarter.frequency).toBe('quarterly');
     expect(outcome(judge(perQuarter, '2020-Q1', value(0)))).toEqual(['red', 'missed']);
     expect(outcome(judge(perQuarter, '2020-Q2', value(1)))).toEqual(['green', 'met']);
@@ -193,7 +179,7 @@ describe('a yearly count, reported year to date (序时进度)', () => {
 });
 
 describe('a figure returned for correction (退回)', () => {
-  const atLeast80 = metric();
+  const atLeast80 = makeMetric();
   // June 2020 figures are due on 2020-07-07.
   it('is grey awaiting correction up to the due date, whatever it says, 100% included', () => {
     const e = evaluatePeriod(atLeast80, period(atLeast80, '2020-06'), value(100), at('2020-07-03'), { returned: true });
@@ -220,7 +206,7 @@ describe('a figure returned for correction (退回)', () => {
   });
 
   it('holds for a deadline metric too: a returned completion date is no completion', () => {
-    const byJan31 = metric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '01-31' });
+    const byJan31 = makeMetric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '01-31' });
     const done: Figure = { type: 'completion', completedOn: '2020-01-10' };
     expect(evaluatePeriod(byJan31, period(byJan31, '2020'), done, at('2020-01-20'), { returned: true })).toMatchObject({
       status: 'grey',
@@ -234,7 +220,7 @@ describe('a figure returned for correction (退回)', () => {
 });
 
 describe('a deadline (01-31) within the Spring Festival of 2020', () => {
-  const byJan31 = metric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '01-31' });
+  const byJan31 = makeMetric({ kind: 'deadline', comparator: 'lte', target: null, unit: 'date', deadline: '01-31' });
   const done = (on: string | null): Figure => ({ type: 'completion', completedOn: on });
 
   it('done on 01-20 is green', () => {
@@ -276,15 +262,14 @@ describe('a deadline (01-31) within the Spring Festival of 2020', () => {
   });
 
   it('honours a wider warning window', () => {
-    expect(outcome(judge(metric({ ...byJan31, warnWorkingDays: 20 }), '2020', done(null), at('2020-01-02')))).toEqual([
-      'amber',
-      'deadline-near',
-    ]);
+    expect(
+      outcome(judge(makeMetric({ ...byJan31, warnWorkingDays: 20 }), '2020', done(null), at('2020-01-02'))),
+    ).toEqual(['amber', 'deadline-near']);
   });
 });
 
 describe('missing figures and the due date (5th working day after the period)', () => {
-  const m = metric();
+  const m = makeMetric();
 
   it('September 2020 is due 2020-10-14, after the National Day holiday and make-up Saturday 10-10', () => {
     expect(dueDate(m, period(m, '2020-09'), LATE)).toBe('2020-10-14');
@@ -301,21 +286,21 @@ describe('missing figures and the due date (5th working day after the period)', 
 
   it('January 2020 is due 2020-02-07 (holiday to 02-02); Q1 2020 is due 2020-04-08 (Qingming 04-04..06)', () => {
     expect(dueDate(m, period(m, '2020-01'), LATE)).toBe('2020-02-07');
-    const q = metric({ frequency: 'quarterly' });
+    const q = makeMetric({ frequency: 'quarterly' });
     expect(dueDate(q, period(q, '2020-Q1'), LATE)).toBe('2020-04-08');
     expect(outcome(judge(q, '2020-Q1', undefined, at('2020-04-08')))).toEqual(['grey', 'not-due']);
     expect(outcome(judge(q, '2020-Q1', undefined, at('2020-04-09')))).toEqual(['red', 'overdue']);
   });
 
   it("honours the metric's own number of working days", () => {
-    const slow = metric({ dueWorkingDays: 10 });
+    const slow = makeMetric({ dueWorkingDays: 10 });
     expect(dueDate(slow, period(slow, '2020-09'), LATE)).toBe('2020-10-21');
     expect(outcome(judge(slow, '2020-09', undefined, at('2020-10-15')))).toEqual(['grey', 'not-due']);
   });
 });
 
 describe('case records', () => {
-  const within7 = metric({ kind: 'case', comparator: 'lte', target: 7, unit: 'working-days', period: 'case' });
+  const within7 = makeMetric({ kind: 'case', comparator: 'lte', target: 7, unit: 'working-days', period: 'case' });
   const c = (
     reference: string,
     startDate: string | null,
@@ -355,9 +340,9 @@ describe('case records', () => {
       basis: 'within-band',
       value: 95,
     });
-    expect(judge(metric({ ...within7, tolerance: 30 }), '2020-09', cases(onTime, onTime, onTime, late)).status).toBe(
-      'amber',
-    );
+    expect(
+      judge(makeMetric({ ...within7, tolerance: 30 }), '2020-09', cases(onTime, onTime, onTime, late)).status,
+    ).toBe('amber');
   });
 
   it('an open case past the limit counts as late; one within the limit is pending, not judged', () => {
@@ -378,7 +363,7 @@ describe('case records', () => {
   });
 
   it('calendar days (≥ 30 days of consultation): 29 days red, 30 green; an open one is pending', () => {
-    const consult = metric({ kind: 'case', comparator: 'gte', target: 30, unit: 'days', period: 'case' });
+    const consult = makeMetric({ kind: 'case', comparator: 'gte', target: 30, unit: 'days', period: 'case' });
     const short = judge(consult, '2020-03', cases(c('Z1', '2020-03-01', '2020-03-30')));
     expect(short).toMatchObject({ status: 'red', value: 0 });
     expect(short.reasonZh).toContain('Z1 29 日');
@@ -389,7 +374,7 @@ describe('case records', () => {
   });
 
   it('persons per case (≥ 2) judge the figure given on each case', () => {
-    const panel = metric({ kind: 'case', comparator: 'gte', target: 2, unit: 'persons', period: 'case' });
+    const panel = makeMetric({ kind: 'case', comparator: 'gte', target: 2, unit: 'persons', period: 'case' });
     expect(judge(panel, '2020-03', cases(c('P1', null, null, 2), c('P2', null, null, 5))).status).toBe('green');
     const e = judge(panel, '2020-03', cases(c('P1', null, null, 2), c('P2', null, null, 1)));
     expect(e).toMatchObject({ status: 'red', value: 50 });

@@ -1,25 +1,11 @@
 import fc from 'fast-check';
 import { forecastYearEnd, isForecastable, type Forecast, type ForecastPoint } from './forecast';
-import type { MetricDefinition } from './metric';
-import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
+import type { RuledMetric } from './metric-rules';
 import { reportingPeriods } from './period';
+import { makeMetric } from './testing/make-metric';
 
-function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = {
-    code: 'M',
-    name: '测试',
-    nameEn: 'Test',
-    kind: 'value',
-    comparator: 'gte',
-    target: 80,
-    unit: 'percent',
-    period: 'year',
-    deadline: null,
-  };
-  return withDefaultRules({ ...def, ...over }, over);
-}
-const rate = metric();
-const count = metric({ kind: 'annual-count', unit: 'count', target: 4 });
+const rate = makeMetric();
+const count = makeMetric({ kind: 'annual-count', unit: 'count', target: 4 });
 
 /** Year-to-date figures of the first months of 2020 (or quarters, for a quarterly metric). */
 function series(m: RuledMetric, values: number[]): ForecastPoint[] {
@@ -34,17 +20,19 @@ describe(isForecastable.name, () => {
   it('takes yearly rates and counts reported during the year, and nothing else', () => {
     expect(isForecastable(rate)).toBe(true);
     expect(isForecastable(count)).toBe(true);
-    expect(isForecastable(metric({ frequency: 'quarterly' }))).toBe(true);
-    expect(isForecastable(metric({ frequency: 'annual' }))).toBe(false);
-    expect(isForecastable(metric({ kind: 'annual-count', unit: 'count', period: 'quarter', target: 1 }))).toBe(false);
-    expect(isForecastable(metric({ kind: 'deadline', unit: 'date', target: null, deadline: '06-30' }))).toBe(false);
-    expect(isForecastable(metric({ kind: 'case', unit: 'working-days', period: 'case', target: 7 }))).toBe(false);
+    expect(isForecastable(makeMetric({ frequency: 'quarterly' }))).toBe(true);
+    expect(isForecastable(makeMetric({ frequency: 'annual' }))).toBe(false);
+    expect(isForecastable(makeMetric({ kind: 'annual-count', unit: 'count', period: 'quarter', target: 1 }))).toBe(
+      false,
+    );
+    expect(isForecastable(makeMetric({ kind: 'deadline', unit: 'date', target: null, deadline: '06-30' }))).toBe(false);
+    expect(isForecastable(makeMetric({ kind: 'case', unit: 'working-days', period: 'case', target: 7 }))).toBe(false);
   });
 });
 
 describe(forecastYearEnd.name, () => {
   it('gives nothing for a metric without a yearly target reported during the year', () => {
-    expect(forecastYearEnd(metric({ frequency: 'annual' }), 2020, [])).toBeNull();
+    expect(forecastYearEnd(makeMetric({ frequency: 'annual' }), 2020, [])).toBeNull();
   });
 
   it('says there is too little data before the first quarter is in', () => {
@@ -92,13 +80,13 @@ describe(forecastYearEnd.name, () => {
   });
 
   it('gives red once a count under an upper limit is already beyond it', () => {
-    const f = forecast(metric({ kind: 'annual-count', unit: 'count', comparator: 'lte', target: 2 }), [1, 2, 3]);
+    const f = forecast(makeMetric({ kind: 'annual-count', unit: 'count', comparator: 'lte', target: 2 }), [1, 2, 3]);
     expect(f).toMatchObject({ status: 'red', requiredPace: null });
     expect(f.reasonZh).toContain('无法再达到');
   });
 
   it('projects a rate by the mean of its last three periods: green now (71.5%) can be amber for the year', () => {
-    const f = forecast(metric({ target: 71 }), [80, 75, 72, 69, 71.5]);
+    const f = forecast(makeMetric({ target: 71 }), [80, 75, 72, 69, 71.5]);
     expect(f.method).toBe('recent-mean');
     expect(f.projected).toBeCloseTo((72 + 69 + 71.5) / 3);
     expect(f.status).toBe('amber');
@@ -109,7 +97,7 @@ describe(forecastYearEnd.name, () => {
   });
 
   it('works out the rate still needed when the rates were pooled from denominators', () => {
-    const f = forecast(metric({ target: 71 }), [70, 70, 70, 70, 70, 70], true);
+    const f = forecast(makeMetric({ target: 71 }), [70, 70, 70, 70, 70, 70], true);
     // (12 × 71 − 6 × 70) ÷ 6 = 72
     expect(f.requiredPace).toBeCloseTo(72);
     expect(f.status).toBe('amber');
@@ -117,7 +105,7 @@ describe(forecastYearEnd.name, () => {
   });
 
   it('gives red when even 100% for the rest of the year cannot lift the rate to the target', () => {
-    const f = forecast(metric({ target: 100 }), [100, 100, 100, 100, 100, 98], true);
+    const f = forecast(makeMetric({ target: 100 }), [100, 100, 100, 100, 100, 98], true);
     expect(f).toMatchObject({ status: 'red', requiredPace: null });
     expect(f.reasonZh).toBe(
       '按近 3 期平均推算（2020-04 至 2020-06），年末预计 99.3%，未达目标（≥ 100%）；余下 6 个月需达到 102%，已无法达到',
@@ -126,13 +114,13 @@ describe(forecastYearEnd.name, () => {
   });
 
   it('takes the final figure as the year-end at the last period', () => {
-    const f = forecast(metric({ target: 71 }), [80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 70]);
+    const f = forecast(makeMetric({ target: 71 }), [80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 70]);
     expect(f).toMatchObject({ projected: 70, status: 'red', requiredPace: null, asOf: '2020-12' });
     expect(f.reasonZh).toBe('2020-12 为全年最后报送期，年末预计 70%，未达目标（≥ 71%）；全年已结束，无法再达到');
   });
 
   it('explains that a level (persons on a committee) has no monthly pace', () => {
-    const f = forecast(metric({ unit: 'persons', target: 3 }), [3, 3, 2]);
+    const f = forecast(makeMetric({ unit: 'persons', target: 3 }), [3, 3, 2]);
     expect(f.projected).toBeCloseTo(8 / 3);
     expect(f.status).toBe('amber');
     expect(f.requiredPace).toBeNull();
@@ -140,7 +128,7 @@ describe(forecastYearEnd.name, () => {
   });
 
   it('forecasts a quarterly-reported count from its quarters', () => {
-    const f = forecast(metric({ kind: 'annual-count', unit: 'count', target: 4, frequency: 'quarterly' }), [1, 2]);
+    const f = forecast(makeMetric({ kind: 'annual-count', unit: 'count', target: 4, frequency: 'quarterly' }), [1, 2]);
     expect(f).toMatchObject({ asOf: '2020-Q2', endPeriod: '2020-Q4', projected: 4, status: 'green' });
     expect(f.path.map((p) => p.period)).toEqual(['2020-Q2', '2020-Q3', '2020-Q4']);
   });
@@ -173,7 +161,7 @@ describe('forecastYearEnd properties', () => {
         fc.integer({ min: 0, max: 100 }),
         fc.integer({ min: 1, max: 12 }),
         (cmp, freq, level, target, n) => {
-          const m = metric({ comparator: cmp, frequency: freq, target });
+          const m = makeMetric({ comparator: cmp, frequency: freq, target });
           const f = forecast(
             m,
             Array.from({ length: Math.min(n, periodCount(freq)) }, () => level),
@@ -193,7 +181,7 @@ describe('forecastYearEnd properties', () => {
         fc.integer({ min: 0, max: 1000 }),
         fc.integer({ min: 1, max: 12 }),
         (freq, perMonth, n) => {
-          const m = metric({ kind: 'annual-count', unit: 'count', target: 10, frequency: freq });
+          const m = makeMetric({ kind: 'annual-count', unit: 'count', target: 10, frequency: freq });
           const months = freq === 'monthly' ? 1 : 3;
           const f = forecast(
             m,
@@ -225,7 +213,7 @@ describe('forecastYearEnd properties', () => {
         values,
         fc.boolean(),
         (k, cmp, freq, target, raw, denominatorsKnown) => {
-          const m = metric({
+          const m = makeMetric({
             comparator: cmp,
             frequency: freq,
             target: k === 'value-percent' ? Math.min(target, 100) : target,
@@ -270,7 +258,7 @@ describe('forecastYearEnd properties', () => {
         fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 3, maxLength: 11 }),
         fc.integer({ min: 0, max: 100 }),
         (cmp, values, target) => {
-          const f = forecast(metric({ comparator: cmp, target }), values, true);
+          const f = forecast(makeMetric({ comparator: cmp, target }), values, true);
           const misses =
             cmp === 'gte'
               ? f.projected! < target - 1e-9

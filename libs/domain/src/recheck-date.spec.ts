@@ -2,30 +2,15 @@ import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { evaluatePeriod } from './evaluate-period';
 import type { EvaluationContext } from './evaluation';
 import type { Figure } from './figure';
-import type { MetricDefinition } from './metric';
-import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
+import type { RuledMetric } from './metric-rules';
 import { findPeriod } from './period';
 import { earliestDate, nextDay, recheckDate, recheckDateOverall } from './recheck-date';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
+import { makeMetric } from './testing/make-metric';
 
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2020, 2021]));
 const at = (today: string): EvaluationContext => ({ today, calendar });
-
-function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = {
-    code: 'M',
-    name: '测试',
-    nameEn: 'Test',
-    kind: 'value',
-    comparator: 'gte',
-    target: 80,
-    unit: 'percent',
-    period: 'year',
-    deadline: null,
-  };
-  return withDefaultRules({ ...def, ...over }, over);
-}
 
 /** The recheck date, and whether the evaluation on that date differs from today's (it is not too early). */
 function recheck(m: RuledMetric, key: string, figure: Figure | undefined, today: string) {
@@ -38,7 +23,7 @@ function recheck(m: RuledMetric, key: string, figure: Figure | undefined, today:
 }
 
 describe('recheckDate: when time alone can change an evaluation', () => {
-  const monthly = metric({ frequency: 'monthly' });
+  const monthly = makeMetric({ frequency: 'monthly' });
 
   it('a period that has not begun is first evaluated the day it begins', () => {
     expect(recheck(monthly, '2020-05', undefined, '2020-04-20').date).toBe('2020-05-01');
@@ -57,7 +42,13 @@ describe('recheckDate: when time alone can change an evaluation', () => {
   });
 
   it('a deadline far away: unchanged until it comes within the warning days; near it, every working day', () => {
-    const deadline = metric({ kind: 'deadline', unit: 'date', target: null, deadline: '01-31', warnWorkingDays: 5 });
+    const deadline = makeMetric({
+      kind: 'deadline',
+      unit: 'date',
+      target: null,
+      deadline: '01-31',
+      warnWorkingDays: 5,
+    });
     const far = recheck(deadline, '2021', undefined, '2021-01-04');
     // On Friday 22 January 5 working days are left (25–29 January; the 31st is a Sunday): amber from then.
     expect(far).toEqual({ date: '2021-01-22', changes: true });
@@ -67,7 +58,13 @@ describe('recheckDate: when time alone can change an evaluation', () => {
   });
 
   it('an open case against an upper limit: the first day it runs past the limit, then every day (its running length is in the reason)', () => {
-    const cases = metric({ kind: 'case', unit: 'working-days', comparator: 'lte', target: 7, frequency: 'monthly' });
+    const cases = makeMetric({
+      kind: 'case',
+      unit: 'working-days',
+      comparator: 'lte',
+      target: 7,
+      frequency: 'monthly',
+    });
     const open: Figure = {
       type: 'cases',
       cases: [{ reference: 'A1', startDate: '2020-09-28', completedOn: null, value: null }],
@@ -75,7 +72,7 @@ describe('recheckDate: when time alone can change an evaluation', () => {
     // 7 working days after 28 September: 29, 30 September, 9, 10 (a make-up Saturday), 12, 13, 14 October; the 8th, 15 October, is late.
     expect(recheck(cases, '2020-09', open, '2020-09-29')).toEqual({ date: '2020-10-15', changes: true });
     expect(recheck(cases, '2020-09', open, '2020-10-15')).toEqual({ date: '2020-10-16', changes: true });
-    const lowerLimit = metric({ kind: 'case', unit: 'days', comparator: 'gte', target: 30, frequency: 'monthly' });
+    const lowerLimit = makeMetric({ kind: 'case', unit: 'days', comparator: 'gte', target: 30, frequency: 'monthly' });
     expect(recheck(lowerLimit, '2020-09', open, '2020-09-29').date).toBeNull();
   });
 

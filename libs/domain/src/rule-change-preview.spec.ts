@@ -2,29 +2,15 @@ import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
 import type { EvaluationContext } from './evaluation';
 import type { Figure } from './figure';
-import type { MetricDefinition } from './metric';
-import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
+import type { RuledMetric } from './metric-rules';
 import { previewRuleChange, type PreviewDepartment, type RuleChangeInput } from './rule-change-preview';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
+import { makeMetric } from './testing/make-metric';
 
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDaysData, [2019, 2020, 2021]));
 const ctx = (today: string): EvaluationContext => ({ today, calendar });
 
-function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = {
-    code: 'M',
-    name: '测试',
-    nameEn: 'Test',
-    kind: 'value',
-    comparator: 'gte',
-    target: 80,
-    unit: 'percent',
-    period: 'year',
-    deadline: null,
-  };
-  return withDefaultRules({ ...def, ...over }, over);
-}
 const A: PreviewDepartment = { id: 1, code: 'a', name: '甲局', isLead: true };
 const B: PreviewDepartment = { id: 2, code: 'b', name: '乙局', isLead: false };
 
@@ -52,7 +38,7 @@ function input(
 
 describe(previewRuleChange.name, () => {
   it('names the periods and departments a lower target turns green, from what to what', () => {
-    const preview = previewRuleChange(input(metric(), metric({ target: 70 }), [72, 90, 79]));
+    const preview = previewRuleChange(input(makeMetric(), makeMetric({ target: 70 }), [72, 90, 79]));
     expect(preview.changes).toEqual([
       expect.objectContaining({ periodKey: '2020-01', departmentId: null, before: 'red', after: 'green' }),
       expect.objectContaining({ periodKey: '2020-01', departmentId: 1, before: 'red', after: 'green' }),
@@ -65,7 +51,7 @@ describe(previewRuleChange.name, () => {
   });
 
   it('shows a new reporter without figures as a change from no status, and the pool turning red once overdue', () => {
-    const preview = previewRuleChange(input(metric(), metric(), [90, 90], '2020-03-20', [[A], [A, B]]));
+    const preview = previewRuleChange(input(makeMetric(), makeMetric(), [90, 90], '2020-03-20', [[A], [A, B]]));
     expect(preview.changes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ periodKey: '2020-01', departmentId: 2, before: null, after: 'red' }),
@@ -75,7 +61,7 @@ describe(previewRuleChange.name, () => {
   });
 
   it('shows monthly periods going and quarterly ones coming when the frequency changes', () => {
-    const preview = previewRuleChange(input(metric(), metric({ frequency: 'quarterly' }), [90], '2020-02-10'));
+    const preview = previewRuleChange(input(makeMetric(), makeMetric({ frequency: 'quarterly' }), [90], '2020-02-10'));
     expect(preview.changes.map((c) => [c.periodKey, c.departmentId, c.before, c.after])).toEqual([
       ['2020-01', null, 'green', null],
       ['2020-01', 1, 'green', null],
@@ -95,7 +81,7 @@ describe(previewRuleChange.name, () => {
     });
     fc.assert(
       fc.property(figure, rules, (values, r) => {
-        const m = metric(r);
+        const m = makeMetric(r);
         const preview = previewRuleChange(input(m, { ...m }, values, '2020-12-31'));
         expect(preview.changes).toEqual([]);
         expect(preview.unchanged).toBe(24);
@@ -114,7 +100,7 @@ describe(previewRuleChange.name, () => {
         (values, high, drop) => {
           const low = Math.max(0, high - drop);
           const preview = previewRuleChange(
-            input(metric({ target: high }), metric({ target: low }), values, '2020-12-31'),
+            input(makeMetric({ target: high }), makeMetric({ target: low }), values, '2020-12-31'),
           );
           for (const c of preview.changes) expect(SEVERITY[c.after!]).toBeLessThan(SEVERITY[c.before!]);
         },

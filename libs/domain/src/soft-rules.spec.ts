@@ -1,34 +1,19 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
 import type { Figure } from './figure';
-import type { MetricDefinition } from './metric';
-import { withDefaultRules, type MetricRules, type RuledMetric } from './metric-rules';
 import { checkSoftRules, comparableValue, JUMP_PERCENT_POINTS, SOFT_RULES, type SoftRuleFacts } from './soft-rules';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
+import { makeMetric } from './testing/make-metric';
 
 const calendar = new WorkingDayCalendar(calendarYearsFromChineseDays(chineseDays, [2020, 2021]));
 
-function metric(over: Partial<MetricDefinition & MetricRules> = {}): RuledMetric {
-  const def: MetricDefinition = {
-    code: 'M',
-    name: '测试',
-    nameEn: 'Test',
-    kind: 'value',
-    comparator: 'gte',
-    target: 80,
-    unit: 'percent',
-    period: 'year',
-    deadline: null,
-  };
-  return withDefaultRules({ ...def, ...over }, over);
-}
 const ratio = (numerator: number, denominator: number): Figure => ({ type: 'ratio', numerator, denominator });
 const value = (v: number): Figure => ({ type: 'value', value: v });
 
 // September 2020's figures are due on the 5th working day after 30 September: 2020-10-13 (National Day holiday).
 const facts = (over: Partial<SoftRuleFacts> = {}): SoftRuleFacts => ({
-  metric: metric(),
+  metric: makeMetric(),
   period: { key: '2020-09', start: '2020-09-01', end: '2020-09-30' },
   figure: ratio(45, 50),
   today: '2020-10-12',
@@ -78,7 +63,7 @@ describe(checkSoftRules.name, () => {
   });
 
   it('measures a jump of another figure against 50% of the previous one', () => {
-    const m = metric({ unit: 'hours', target: 40 });
+    const m = makeMetric({ unit: 'hours', target: 40 });
     expect(
       checkSoftRules(facts({ metric: m, figure: value(16), previous: { periodKey: '2020-08', figure: value(40) } }))[0],
     ).toMatchObject({
@@ -97,7 +82,7 @@ describe(checkSoftRules.name, () => {
     expect(
       rules(
         facts({
-          metric: metric({ kind: 'annual-count', unit: 'count', target: 12 }),
+          metric: makeMetric({ kind: 'annual-count', unit: 'count', target: 12 }),
           figure: value(9),
           previous: { periodKey: '2020-08', figure: value(2) },
         }),
@@ -109,7 +94,7 @@ describe(checkSoftRules.name, () => {
     expect(rules(facts({ figure: value(100) }))).toEqual(['perfect-without-evidence']);
     expect(rules(facts({ figure: ratio(50, 50) }))).toEqual(['perfect-without-evidence']);
     expect(rules(facts({ figure: ratio(50, 50), hasEvidence: true }))).toEqual([]);
-    const count = metric({ kind: 'annual-count', unit: 'count', target: 12 });
+    const count = makeMetric({ kind: 'annual-count', unit: 'count', target: 12 });
     expect(checkSoftRules(facts({ metric: count, figure: value(12) }))[0].messageZh).toBe(
       '数值恰为目标值 12 次 且未附佐证材料：请上传佐证材料，或说明数据来源',
     );
@@ -127,7 +112,7 @@ describe(checkSoftRules.name, () => {
         facts({
           figure: { type: 'cases', cases: [] },
           today: '2020-10-14',
-          metric: metric({ kind: 'case', unit: 'working-days' }),
+          metric: makeMetric({ kind: 'case', unit: 'working-days' }),
         }),
       ),
     ).toEqual(['late', 'empty-when-overdue']);
