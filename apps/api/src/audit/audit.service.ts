@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { AuditQuery } from '@taizhang/contracts';
-import { nextDay, shanghaiDayStart } from '@taizhang/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AnonymousTally, type DayCount } from './anonymous-tally';
 import { AuditEntity } from './audit.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   kind: 'write' | 'denied' | 'login';
@@ -38,7 +38,7 @@ export class AuditService implements OnModuleDestroy {
   private failedSignIns = { hour: '', rows: 0 };
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly trail: AuditRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -93,20 +93,23 @@ export class AuditService implements OnModuleDestroy {
   async record(
     user: Pick<CurrentUser, 'id' | 'username'> | null | undefined,
     r: AuditRecord,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<void> {
-    await manager.insert(AuditEntity, {
-      at: this.clock.now().toISOString(),
-      userId: user?.id ?? null,
-      username: user?.username ?? null,
-      kind: r.kind,
-      action: r.action,
-      entity: r.entity ?? null,
-      entityId: r.entityId === undefined ? null : String(r.entityId),
-      before: redact(r.before),
-      after: redact(r.after),
-      statusCode: r.statusCode ?? null,
-    });
+    await this.trail.append(
+      {
+        at: this.clock.now().toISOString(),
+        userId: user?.id ?? null,
+        username: user?.username ?? null,
+        kind: r.kind,
+        action: r.action,
+        entity: r.entity ?? null,
+        entityId: r.entityId === undefined ? null : String(r.entityId),
+        before: redact(r.before),
+        after: redact(r.after),
+        statusCode: r.statusCode ?? null,
+      },
+      manager,
+    );
   }
 
   /** Newest first, filtered by who, what and when (Asia/Shanghai days, both included); page with beforeId. */
@@ -118,23 +121,6 @@ export class AuditService implements OnModuleDestroy {
         `from (${filter.from}) cannot be after to (${filter.to})`,
       );
     }
-    const q = this.dataSource.manager
-      .createQueryBuilder(AuditEntity, 'a')
-      .orderBy('a.id', 'DESC')
-      .take(limit)
-      .where('1 = 1');
-    if (filter.beforeId) q.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
-    if (filter.username) q.andWhere('a.username = :username', { username: filter.username });
-    if (filter.kind) q.andWhere('a.kind = :kind', { kind: filter.kind });
-    if (filter.entity) q.andWhere('a.entity = :entity', { entity: filter.entity });
-    // Words of the action, as typed: LIKE's own wildcards are escaped; lower-cased on both sides, the same on SQLite and PostgreSQL.
-    if (filter.action)
-      q.andWhere("LOWER(a.action) LIKE :action ESCAPE '\\'", {
-        action: `%${filter.action.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    // Times are stored as UTC ISO strings, which sort as text: a Beijing day is [its start, the next day's start).
-    if (filter.from) q.andWhere('a.at >= :from', { from: shanghaiDayStart(filter.from) });
-    if (filter.to) q.andWhere('a.at < :to', { to: shanghaiDayStart(nextDay(filter.to)) });
-    return q.getMany();
+    return this.trail.find(limit, filter);
   }
 }

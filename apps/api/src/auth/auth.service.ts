@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
 import type { CurrentUser } from './current-user';
 import { LoginThrottle, type ThrottleRefusal } from './login-throttle';
-import { SessionEntity, UserEntity, type Role } from './user.entity';
+import { SessionsRepository } from './sessions.repository';
+import { UserEntity, type Role } from './user.entity';
 
 export const SESSION_HOURS = 12;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -27,7 +30,9 @@ export class AuthService {
   private readonly decoy = hash('taizhang-decoy-password');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -37,7 +42,7 @@ export class AuthService {
     const now = this.clock.now().getTime();
     const refusal = this.throttle.reserve(clientAddress, username, now);
     if (refusal) throw tooManyAttempts(refusal, now);
-    const user = await this.dataSource.manager.findOneBy(UserEntity, { username });
+    const user = await this.users.findByUsername(username);
     const ok =
       user && !user.disabled
         ? await verify(user.passwordHash, password)
@@ -47,7 +52,7 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now + SESSION_HOURS * 3600_000).toISOString();
-    await this.dataSource.manager.insert(SessionEntity, {
+    await this.sessions.insert({
       tokenHash: sha256(token),
       userId: user.id,
       csrfToken,
@@ -63,9 +68,7 @@ export class AuthService {
    * at once on every instance; one query on the unique token hash, the user joined by primary key.
    */
   async authenticate(token: string): Promise<{ user: CurrentUser; csrfToken: string } | null> {
-    const [row] = (await this.dataSource.query(sessionQuery(this.dataSource.driver.createParameter('tokenHash', 0)), [
-      sha256(token),
-    ])) as SessionRow[];
+    const row = await this.sessions.findWithUser(sha256(token));
     if (!row || row.expiresAt <= this.clock.now().toISOString()) return null;
     // SQLite stores the flag as 0/1, PostgreSQL as a boolean.
     if (row.disabled) return null;
@@ -76,13 +79,13 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.dataSource.manager.delete(SessionEntity, { tokenHash: sha256(token) });
-    await this.dataSource.manager.delete(SessionEntity, { expiresAt: LessThan(this.clock.now().toISOString()) });
+    await this.sessions.delete(sha256(token));
+    await this.sessions.deleteExpired(this.clock.now().toISOString());
   }
 
   /** Ends every session of a user (their next request is 401): after a password reset, a new role or department, or deactivation. */
-  async endSessions(userId: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.delete(SessionEntity, { userId });
+  async endSessions(userId: number, manager?: EntityManager): Promise<void> {
+    await this.sessions.deleteOfUser(userId, manager);
   }
 
   /**
@@ -92,35 +95,31 @@ export class AuthService {
   async upsertUser(username: string, password: string, role: Role, departmentId: number | null): Promise<UserEntity> {
     if (password.length < 8)
       throw new AppError('INVALID_INPUT', '密码至少 8 位', 'A password needs at least 8 characters');
-    const m = this.dataSource.manager;
-    const existing = await m.findOneBy(UserEntity, { username });
+    const existing = await this.users.findByUsername(username);
     if (existing) {
       const samePassword = await verify(existing.passwordHash, password);
       const sameAccess = existing.role === role && existing.departmentId === departmentId;
       if (samePassword && sameAccess && !existing.disabled) return existing;
       const passwordHash = samePassword ? existing.passwordHash : await hash(password);
-      await this.dataSource.transaction(async (tx) => {
-        await tx.update(UserEntity, { id: existing.id }, { passwordHash, role, departmentId, disabled: false });
+      await this.transactions.run(async (tx) => {
+        await this.users.update(existing.id, { passwordHash, role, departmentId, disabled: false }, tx);
         if (!samePassword || !sameAccess) await this.endSessions(existing.id, tx);
       });
       return { ...existing, passwordHash, role, departmentId, disabled: false };
     }
     const passwordHash = await hash(password);
-    return m.save(
-      UserEntity,
-      m.create(UserEntity, {
-        username,
-        passwordHash,
-        role,
-        departmentId,
-        disabled: false,
-        createdAt: this.clock.now().toISOString(),
-      }),
-    );
+    return this.users.insert({
+      username,
+      passwordHash,
+      role,
+      departmentId,
+      disabled: false,
+      createdAt: this.clock.now().toISOString(),
+    });
   }
 
   async userExists(username: string): Promise<boolean> {
-    return (await this.dataSource.manager.countBy(UserEntity, { username })) > 0;
+    return this.users.usernameTaken(username);
   }
 
   /** ADMIN_PASSWORD, whenever set, is the password of the account `admin`. */
@@ -130,17 +129,6 @@ export class AuthService {
     this.logger.log('The admin account takes its password from ADMIN_PASSWORD');
   }
 }
-
-interface SessionRow extends CurrentUser {
-  csrfToken: string;
-  expiresAt: string;
-  disabled: boolean | number;
-}
-
-/** Raw SQL rather than two entity look-ups: this runs before every request, and the query builder cost more than the query. */
-const sessionQuery = (tokenHash: string) =>
-  'SELECT s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", u.id AS "id", u.username AS "username", u.role AS "role", u.department_id AS "departmentId", u.disabled AS "disabled" ' +
-  `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${tokenHash}`;
 
 /** 429 saying when to try again, in minutes and as Beijing time. */
 function tooManyAttempts(refusal: ThrottleRefusal, now: number): AppError {

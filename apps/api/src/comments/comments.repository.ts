@@ -10,10 +10,15 @@ export type CommentRow = MetricCommentEntity & { departmentName: string | null }
 /** A comment as the monthly report prints it, with its metric. */
 export type PlanCommentRow = CommentRow & { metricCode: string; metricName: string; metricNameEn: string };
 
-/** Comments are append-only: this repository inserts and reads, nothing else. */
+/** Comments are append-only: this repository inserts and reads, nothing else (and reads the metric commented on). */
 @Injectable()
 export class CommentsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The metric a comment is on. */
+  findMetric(id: number): Promise<MetricEntity | null> {
+    return this.dataSource.manager.findOneBy(MetricEntity, { id });
+  }
 
   async append(m: EntityManager, row: Omit<MetricCommentEntity, 'id'>): Promise<MetricCommentEntity> {
     const { identifiers } = await m.insert(MetricCommentEntity, row);

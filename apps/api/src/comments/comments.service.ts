@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { Transactions } from '../database/transactions';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
 import { periodOfPlan } from '../plans/plan-period';
 import { PlanEntity } from '../plans/plan.entity';
+import { PlansRepository } from '../plans/plans.repository';
 import { CommentsRepository } from './comments.repository';
 import { toCommentResponse, type CreateCommentDto, type MetricCommentResponse } from './comments.dto';
 
@@ -16,8 +17,9 @@ import { toCommentResponse, type CreateCommentDto, type MetricCommentResponse } 
 @Injectable()
 export class CommentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly comments: CommentsRepository,
+    private readonly plans: PlansRepository,
     private readonly evaluations: EvaluationRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -34,7 +36,7 @@ export class CommentsService {
     const { metric, plan } = await this.readable(user, metricId);
     const period = periodOfPlan(toRuledMetric(metric), plan.year, dto.period);
     const text = dto.text.trim();
-    const saved = await this.dataSource.transaction(async (m) => {
+    const saved = await this.transactions.run(async (m) => {
       const row = await this.comments.append(m, {
         metricId: metric.id,
         periodKey: period.key,
@@ -62,7 +64,7 @@ export class CommentsService {
 
   /** The metric and its plan, when the user may read it: a department user only a metric their department reports. */
   private async readable(user: CurrentUser, metricId: number): Promise<{ metric: MetricEntity; plan: PlanEntity }> {
-    const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: metricId });
+    const metric = await this.comments.findMetric(metricId);
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${metricId} 的指标`, `No metric with id ${metricId}`);
     if (user.role === 'department') {
       const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
@@ -74,7 +76,8 @@ export class CommentsService {
         );
       }
     }
-    const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
+    const plan = await this.plans.findById(metric.planId);
+    if (!plan) throw new Error(`Metric ${metric.id} has no plan ${metric.planId}`);
     return { metric, plan };
   }
 }

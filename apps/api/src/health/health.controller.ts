@@ -2,19 +2,19 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator';
 import type { HealthResponse } from '@taizhang/contracts';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { databaseKind } from '../database/data-source-options';
 import { EvaluationScheduler } from '../evaluation/evaluation.scheduler';
 import { EvaluationService } from '../evaluation/evaluation.service';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     private readonly evaluation: EvaluationService,
     private readonly scheduler: EvaluationScheduler,
     private readonly clock: Clock,
@@ -26,7 +26,7 @@ export class HealthController {
   @Get()
   @Public()
   async health(): Promise<HealthResponse> {
-    await this.dataSource.query('SELECT 1');
+    await this.database.ping();
     return {
       status: 'ok',
       database: databaseKind(this.config),
