@@ -4,7 +4,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
-import { lockPlan, markPlanChanged } from '../plans/plan-changes';
+import { withPlanLock } from '../database/with-plan-lock';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
 import { SubmissionReturnEntity } from '../submissions/submission-return.entity';
@@ -327,44 +327,47 @@ export class EvaluationRepository {
     stillValid: (m: EntityManager) => Promise<boolean>,
   ): Promise<void> {
     if (superseded.length === 0 && inserted.length === 0 && checks.length === 0) return;
-    await this.dataSource.transaction(async (m) => {
-      // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
-      // Marked changed only when evaluations change: supervision reads those, not the check dates.
-      if (superseded.length || inserted.length) await markPlanChanged(m, planId);
-      else await lockPlan(m, planId);
-      // Worked out on a calendar that changed meanwhile: refuse as a serialisation failure, so the caller retries.
-      if (!(await stillValid(m)))
-        throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
-      for (let i = 0; i < superseded.length; i += 500)
-        await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
-      await this.insertRows(
-        m,
-        'evaluations',
-        EVALUATION_COLUMNS,
-        inserted.map((e) => [
-          e.metricId,
-          e.departmentId,
-          e.periodKey,
-          e.periodEnd,
-          e.status,
-          e.basis,
-          e.value,
-          e.target,
-          e.reasonZh,
-          e.reasonEn,
-          at,
-          null,
-        ]),
-      );
-      // Compare-and-set: a row marked stale since it was read (a figure written meanwhile) keeps its mark.
-      await this.insertRows(
-        m,
-        'evaluation_checks',
-        CHECK_COLUMNS,
-        checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today, c.marks]),
-        'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on WHERE evaluation_checks.marks = excluded.marks',
-      );
-    });
+    // Marked changed only when evaluations change: supervision reads those, not the check dates.
+    const lock = superseded.length || inserted.length ? 'changed' : 'lock only';
+    await withPlanLock(
+      this.dataSource,
+      planId,
+      async (m) => {
+        // Worked out on a calendar that changed meanwhile: refuse as a serialisation failure, so the caller retries.
+        if (!(await stillValid(m)))
+          throw Object.assign(new Error('The working-day calendar changed during the evaluation'), { code: '40001' });
+        for (let i = 0; i < superseded.length; i += 500)
+          await m.update(EvaluationEntity, { id: In(superseded.slice(i, i + 500)) }, { supersededAt: at });
+        await this.insertRows(
+          m,
+          'evaluations',
+          EVALUATION_COLUMNS,
+          inserted.map((e) => [
+            e.metricId,
+            e.departmentId,
+            e.periodKey,
+            e.periodEnd,
+            e.status,
+            e.basis,
+            e.value,
+            e.target,
+            e.reasonZh,
+            e.reasonEn,
+            at,
+            null,
+          ]),
+        );
+        // Compare-and-set: a row marked stale since it was read (a figure written meanwhile) keeps its mark.
+        await this.insertRows(
+          m,
+          'evaluation_checks',
+          CHECK_COLUMNS,
+          checks.map((c) => [c.metricId, c.periodKey, c.checkOn, today, c.marks]),
+          'ON CONFLICT (metric_id, period_key) DO UPDATE SET check_on = excluded.check_on, evaluated_on = excluded.evaluated_on WHERE evaluation_checks.marks = excluded.marks',
+        );
+      },
+      lock,
+    );
   }
 
   /** `INSERT … VALUES (…), (…)` in batches, with the driver's own placeholders: the same code on SQLite and PostgreSQL. */

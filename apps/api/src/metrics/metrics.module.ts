@@ -4,10 +4,11 @@ import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansModule } from '../plans/plans.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { PlanLocks } from '../database/with-plan-lock';
 
 @Module({
   imports: [EvaluationModule, PlansModule, CalendarModule],
   controllers: [MetricsController],
-  providers: [MetricsService],
+  providers: [PlanLocks, MetricsService],
 })
 export class MetricsModule {}

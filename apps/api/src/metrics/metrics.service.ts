@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MetricPreviewResponse, MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
 import { latestPeriodRows, monthEndOfKey, previewRuleChange, reportingPeriods, toleranceBand } from '@taizhang/domain';
 import { DataSource, IsNull } from 'typeorm';
+import { PlanLocks } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { forbiddenDepartment } from '../auth/department-scope';
@@ -11,7 +12,6 @@ import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationRepository, figureKey } from '../evaluation/evaluation.repository';
 import { CalendarService } from '../calendar/calendar.service';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
-import { markPlanChanged } from '../plans/plan-changes';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
 import { PlanEntity } from '../plans/plan.entity';
@@ -32,6 +32,7 @@ import { groupBy } from '../common/group-by';
 export class MetricsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly planLocks: PlanLocks,
     private readonly evaluations: EvaluationRepository,
     private readonly evaluation: EvaluationService,
     private readonly forecasts: ForecastService,
@@ -160,9 +161,7 @@ export class MetricsService {
     const { sent, columns, reporters } = await checkRuleChange(this.dataSource.manager, metric, dto);
     const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
     const changed: MetricEntity = Object.assign(new MetricEntity(), metric, columns);
-    await this.dataSource.transaction(async (m) => {
-      // The plan row first, the lock order of every transaction that marks a plan (no deadlock on PostgreSQL).
-      await markPlanChanged(m, plan.id);
+    await this.planLocks.withPlanLock(plan.id, async (m) => {
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
       const before: Record<string, unknown> = Object.fromEntries(
         Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]),

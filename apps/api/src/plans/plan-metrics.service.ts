@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { PlanLocks } from '../database/with-plan-lock';
 import { DepartmentEntity } from '../departments/department.entity';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
@@ -20,7 +21,6 @@ import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-dep
 import { MetricEntity } from '../metrics/metric.entity';
 import { checkReportingDepartments, replaceReportingDepartments } from '../metrics/reporting-departments';
 import { IndicatorDepartmentEntity } from './indicator.entity';
-import { markPlanChanged } from './plan-changes';
 import { findPlanOrFail, metricRecords, rowOfPlan } from './plan-outline';
 import { retireMetrics } from './plan-retirement';
 import { PlanStructureService } from './plan-structure.service';
@@ -39,6 +39,7 @@ const termsError = (problems: Array<{ zh: string; en: string }>) =>
 export class PlanMetricsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly planLocks: PlanLocks,
     private readonly structure: PlanStructureService,
     private readonly evaluation: EvaluationService,
     private readonly audit: AuditService,
@@ -52,11 +53,10 @@ export class PlanMetricsService {
       target: input.kind === 'deadline' ? null : input.target,
       deadline: input.kind === 'deadline' ? input.deadline : null,
     };
-    const { plan, id } = await this.dataSource.transaction(async (m) => {
+    const { plan, id } = await this.planLocks.withPlanLock(planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const problems = metricTermsProblems(definition, plan.year);
       if (problems.length) throw termsError(problems);
-      await markPlanChanged(m, plan.id);
       const task = await rowOfPlan(m, TaskEntity, plan.id, input.taskId, TASK);
       const reporters = input.reportingDepartmentIds ?? (await this.namedDepartments(m, task.indicatorId));
       if (!reporters.length)
@@ -120,9 +120,8 @@ export class PlanMetricsService {
         '没有要修改的内容：可修改 name、nameEn、comparator、target、deadline、source、note、taskId、reportingDepartmentIds',
         'Nothing to change: give name, nameEn, comparator, target, deadline, source, note, taskId or reportingDepartmentIds',
       );
-    const { plan, judged } = await this.dataSource.transaction(async (m) => {
+    const { plan, judged } = await this.planLocks.withPlanLock(planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
-      await markPlanChanged(m, plan.id);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);
       if (input.target !== undefined && metric.kind === 'deadline')
         throw new AppError(
@@ -174,9 +173,8 @@ export class PlanMetricsService {
 
   async retire(actor: CurrentUser, planId: number, id: number): Promise<RetireResponse> {
     const at = this.clock.now().toISOString();
-    const metrics = await this.dataSource.transaction(async (m) => {
+    const metrics = await this.planLocks.withPlanLock(planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
-      await markPlanChanged(m, plan.id);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);
       const retired = await retireMetrics(m, plan, [metric], at, this.clock.today());
       await this.audit.record(
@@ -198,9 +196,8 @@ export class PlanMetricsService {
 
   /** Deletes a metric on which nothing stands (no figures, notices, reminders or comments); any other is retired instead (409). */
   async delete(actor: CurrentUser, planId: number, id: number): Promise<PlanOutlineResponse> {
-    await this.dataSource.transaction(async (m) => {
+    await this.planLocks.withPlanLock(planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
-      await markPlanChanged(m, plan.id);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC, { retired: true });
       const record = (await metricRecords(m, [id])).get(id)!;
       if (!canDeleteMetric(record)) {

@@ -12,10 +12,10 @@ import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
+import { PlanLocks } from '../database/with-plan-lock';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
-import { markPlanChanged } from './plan-changes';
 import { LAST, findPlanOrFail, renumberPlan, rowOfPlan, toOutline } from './plan-outline';
 import { retireMetrics } from './plan-retirement';
 import type { PlanEntity } from './plan.entity';
@@ -30,6 +30,7 @@ const TASK: [string, string] = ['任务', 'task'];
 export class PlanStructureService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly planLocks: PlanLocks,
     private readonly plans: PlansRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -295,14 +296,13 @@ export class PlanStructureService {
     });
   }
 
-  /** One change in one transaction (the plan row first, the lock order of every writer), answered with the outline. */
+  /** One change in one transaction, answered with the outline. */
   private async change(
     planId: number,
     work: (m: EntityManager, plan: PlanEntity) => Promise<void>,
   ): Promise<PlanOutlineResponse> {
-    await this.dataSource.transaction(async (m) => {
+    await this.planLocks.withPlanLock(planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
-      await markPlanChanged(m, plan.id);
       await work(m, plan);
     });
     return this.outline(planId);
@@ -313,9 +313,8 @@ export class PlanStructureService {
     work: (m: EntityManager, plan: PlanEntity, at: string) => Promise<RetireResponse['metrics']>,
   ): Promise<RetireResponse> {
     const at = this.clock.now().toISOString();
-    const metrics = await this.dataSource.transaction(async (m) => {
+    const metrics = await this.planLocks.withPlanLock(planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
-      await markPlanChanged(m, plan.id);
       return work(m, plan, at);
     });
     return { retiredAt: at, metrics };

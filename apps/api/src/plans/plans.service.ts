@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanSettingsRequest, PlanSummaryResponse } from '@taizhang/contracts';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { markPlanChanged } from './plan-changes';
+import { PlanLocks } from '../database/with-plan-lock';
 import { PlanEntity } from './plan.entity';
 import { toPlanSummaryResponse } from './plans.dto';
 import { PlansRepository } from './plans.repository';
@@ -12,7 +11,7 @@ import { PlansRepository } from './plans.repository';
 @Injectable()
 export class PlansService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly planLocks: PlanLocks,
     private readonly plans: PlansRepository,
     private readonly audit: AuditService,
   ) {}
@@ -33,11 +32,10 @@ export class PlansService {
         '请填写 remindBeforeWorkingDays 或 remindOverdueAfterWorkingDays',
         'Give remindBeforeWorkingDays or remindOverdueAfterWorkingDays',
       );
-    return this.dataSource.transaction(async (m) => {
+    return this.planLocks.withPlanLock(id, async (m) => {
       const before = await m.findOneBy(PlanEntity, { id });
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的计划`, `No plan with id ${id}`);
       await m.update(PlanEntity, { id }, changes);
-      await markPlanChanged(m, id);
       const after = { ...before, ...changes };
       await this.audit.record(
         actor,

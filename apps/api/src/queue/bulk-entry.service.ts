@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError, isCodedError, type ErrorDetail } from '../common/app-error';
+import { PlanLocks } from '../database/with-plan-lock';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { CreateSubmissionDto } from '../submissions/submissions.dto';
 import { SubmissionsService, type PreparedSubmission } from '../submissions/submissions.service';
@@ -75,7 +75,7 @@ const INSTRUCTION_ROWS: Array<[string, string]> = [
 @Injectable()
 export class BulkEntryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly planLocks: PlanLocks,
     private readonly queue: QueueService,
     private readonly submissions: SubmissionsService,
     private readonly evaluation: EvaluationService,
@@ -173,27 +173,30 @@ export class BulkEntryService {
         errors,
       );
     }
-    // All rows in one transaction: a failure on the last row leaves the first unwritten. A revision number taken by
+    // All rows in one transaction, their plans' rows locked first: a failure on the last row leaves the first unwritten. A revision number taken by
     // a concurrent submission (PostgreSQL) refuses the whole batch, which is then written again.
     const saved = await retryOnClash(() =>
-      this.dataSource.transaction(async (m) => {
-        const out = [];
-        for (const x of prepared) {
-          try {
-            const row = await this.submissions.persist(m, user, x.p);
-            out.push({ sheet: x.sheet, row: x.row, id: row.id, revision: row.revision });
-          } catch (error) {
-            if (!isCodedError(error)) throw error;
-            throw new AppError(
-              error.code,
-              `${x.sheet} 第 ${x.row} 行：${error.messageZh}；全部未保存`,
-              `${x.sheet} row ${x.row}: ${error.messageEn}; nothing was saved`,
-              [{ sheet: x.sheet, row: x.row, messageZh: error.messageZh, messageEn: error.messageEn }],
-            );
+      this.planLocks.withPlanLock(
+        prepared.map((x) => x.p.plan.id),
+        async (m) => {
+          const out = [];
+          for (const x of prepared) {
+            try {
+              const row = await this.submissions.persist(m, user, x.p);
+              out.push({ sheet: x.sheet, row: x.row, id: row.id, revision: row.revision });
+            } catch (error) {
+              if (!isCodedError(error)) throw error;
+              throw new AppError(
+                error.code,
+                `${x.sheet} 第 ${x.row} 行：${error.messageZh}；全部未保存`,
+                `${x.sheet} row ${x.row}: ${error.messageEn}; nothing was saved`,
+                [{ sheet: x.sheet, row: x.row, messageZh: error.messageZh, messageEn: error.messageEn }],
+              );
+            }
           }
-        }
-        return out;
-      }),
+          return out;
+        },
+      ),
     );
     const plans = new Map(prepared.map((x) => [x.p.plan.id, x.p.plan]));
     for (const plan of plans.values())

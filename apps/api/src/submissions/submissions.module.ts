@@ -11,6 +11,7 @@ import { FlaggedSubmissionsService } from './flagged-submissions.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
+import { PlanLocks } from '../database/with-plan-lock';
 
 @Module({
   imports: [
@@ -27,7 +28,14 @@ import { SubmissionsService } from './submissions.service';
     }),
   ],
   controllers: [SubmissionsController],
-  providers: [SubmissionsService, SubmissionsRepository, EvidenceService, EvidenceStorage, FlaggedSubmissionsService],
+  providers: [
+    PlanLocks,
+    SubmissionsService,
+    SubmissionsRepository,
+    EvidenceService,
+    EvidenceStorage,
+    FlaggedSubmissionsService,
+  ],
   exports: [SubmissionsRepository, SubmissionsService, EvidenceStorage, MulterModule],
 })
 export class SubmissionsModule {}

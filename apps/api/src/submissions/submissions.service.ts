@@ -11,6 +11,7 @@ import {
   type SoftRuleFinding,
 } from '@taizhang/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { PlanLocks } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment, forbiddenDepartment } from '../auth/department-scope';
@@ -24,7 +25,6 @@ import { retryOnClash } from '../common/transaction-clash';
 import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
-import { markPlanChanged } from '../plans/plan-changes';
 import { DeliveryService, reminderSubject } from '../supervision/delivery.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceFileEntity } from './evidence-file.entity';
@@ -55,6 +55,7 @@ export interface PreparedSubmission {
 export class SubmissionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly planLocks: PlanLocks,
     private readonly submissions: SubmissionsRepository,
     private readonly evaluationRepository: EvaluationRepository,
     private readonly evaluation: EvaluationService,
@@ -81,7 +82,7 @@ export class SubmissionsService {
     // Two corrections of the same figure at once (PostgreSQL runs them side by side) may both take the same next
     // revision number: the second is refused by the unique key and simply written again as the one after.
     const { saved, evidence } = await retryOnClash(() =>
-      this.dataSource.transaction(async (m) => {
+      this.planLocks.withPlanLock(p.plan.id, async (m) => {
         const row = await this.persist(m, user, p);
         return { saved: row, evidence: checked ? [await this.evidence.record(m, user, row.id, checked)] : [] };
       }),
@@ -224,16 +225,16 @@ export class SubmissionsService {
     };
   }
 
-  /** Appends the prepared revision and its audit row inside the caller's transaction. */
+  /**
+   * Appends the prepared revision and its audit row inside the caller's transaction, which holds the plan's lock
+   * (withPlanLock): marked changed there, if this process dies before evaluating, the next cycle still does.
+   */
   async persist(m: EntityManager, user: CurrentUser, p: PreparedSubmission): Promise<SubmissionEntity> {
     const previous = await m.findOne(SubmissionEntity, {
       where: { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key },
       order: { revision: 'DESC' },
     });
     if (previous && !p.reason) throw reasonRequired(previous.revision);
-    // Marked in the same transaction: if this process dies before evaluating, the next cycle still does. The plan
-    // row first, as the engine's transactions take it: the same lock order on PostgreSQL, so never a deadlock.
-    await markPlanChanged(m, p.plan.id);
     await EvaluationRepository.markStale(m, p.metric.id, [p.period.key]);
     const row = await this.submissions.append(m, {
       metricId: p.metric.id,
@@ -332,9 +333,7 @@ export class SubmissionsService {
       throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     const metric = (await this.dataSource.manager.findOneBy(MetricEntity, { id: submission.metricId }))!;
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
-    await this.dataSource.transaction(async (tx) => {
-      // The plan row first, as every transaction that marks a plan takes it: one lock order, so no deadlock.
-      await markPlanChanged(tx, plan.id);
+    await this.planLocks.withPlanLock(plan.id, async (tx) => {
       const latest = await tx.findOne(SubmissionEntity, {
         where: {
           metricId: submission.metricId,
