@@ -4,7 +4,7 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../src/auth/access.decorator';
 import type { Role } from '../src/auth/user.entity';
 import { as, expectError, signIn, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 import { PNG_1X1 } from './files';
 
 interface RouteInfo {
@@ -65,14 +65,11 @@ const CALLERS: Caller[] = ['anonymous', 'admin', 'leader', 'department'];
 type Expected = [anonymous: number, admin: number, leader: number, department: number];
 
 describe('access rules', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   const ids = { metric: 0, submission: 0, evidence: 0, user: 0 };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01' } });
     tokens = await signInDemo(t.app);
     // 区司法局 (sfj) alone leads T051-1: its metric, its latest submission and a piece of evidence on it.
     const metrics = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{
@@ -100,10 +97,6 @@ describe('access rules', () => {
     ids.user = (
       (await as(t.app, tokens.admin).get('/api/users').expect(200)).body as Array<{ id: number; username: string }>
     ).find((u) => u.username === 'sfj')!.id;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('declares an access rule on every route of the application, and the router serves exactly those routes', () => {

@@ -1,34 +1,20 @@
-import type { AuditEntryResponse } from '@taizhang/contracts';
+import type { AuditEntryResponse, UserAccountResponse } from '@taizhang/contracts';
 import { Clock } from '../src/clock/clock';
 import { as, expectError, http, signIn, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
-
-interface UserItem {
-  id: number;
-  username: string;
-  role: string;
-  departmentId: number | null;
-  disabled: boolean;
-}
+import { useTestApp } from './test-app';
 
 describe('an admin resets passwords, changes roles and departments, and filters the audit trail', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   const admin = () => as(t.app, tokens.admin);
   const userId = async (username: string) =>
-    ((await admin().get('/api/users').expect(200)).body as UserItem[]).find((u) => u.username === username)!.id;
+    ((await admin().get('/api/users').expect(200)).body as UserAccountResponse[]).find((u) => u.username === username)!
+      .id;
   const audit = async (query: string): Promise<AuditEntryResponse[]> =>
     (await admin().get(`/api/audit?${query}`).expect(200)).body;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
     tokens = await signInDemo(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('resets a password: the user’s sessions end at once, the old password no longer signs in, the new one does; audited without the password', async () => {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import type { NoticeResponse } from '../src/supervision/notices.service';
 import { as, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * What the statuses and lists say, on the demo plan (2020) with today Monday 2021-02-01: every 2020 period is past
@@ -21,8 +21,7 @@ const binary = (res: request.Response & NodeJS.ReadableStream, done: (err: Error
 };
 
 describe('what the statuses and lists say', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let metricId: Map<string, number>;
   const summary = async (): Promise<DashboardSummaryResponse> =>
@@ -37,17 +36,11 @@ describe('what the statuses and lists say', () => {
     ).body;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
     tokens = await signInDemo(t.app);
     const metrics: Array<{ id: number; code: string }> = (
       await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
     ).body;
     metricId = new Map(metrics.map((m) => [m.code, m.id]));
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('需关注 (the attention list)', () => {

@@ -1,45 +1,26 @@
+import type { AuditEntryResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { PNG_1X1 } from './files';
 import { as, countRows, expectError, http, signIn, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  kind: string;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  before: string | null;
-  after: string | null;
-  statusCode: number | null;
-}
+import { useTestApp } from './test-app';
 
 /** The audit trail, and the sign-in rules around it: who did what and when, never a secret, never rewritten. */
 describe('audit trail and sign-in', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
-  const trail = async (): Promise<AuditRow[]> =>
+  const trail = async (): Promise<AuditEntryResponse[]> =>
     (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
   /** Runs `act` and returns the audit rows it added, oldest first. */
-  const added = async (act: () => Promise<unknown>): Promise<AuditRow[]> => {
+  const added = async (act: () => Promise<unknown>): Promise<AuditEntryResponse[]> => {
     const last = (await trail())[0]?.id ?? 0;
     await act();
     return (await trail()).filter((r) => r.id > last).reverse();
   };
-  const recent = (row: AuditRow, since: number) => expect(Date.parse(row.at)).toBeGreaterThanOrEqual(since - 1000);
+  const recent = (row: AuditEntryResponse, since: number) =>
+    expect(Date.parse(row.at)).toBeGreaterThanOrEqual(since - 1000);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01' } });
     tokens = await signInDemo(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('records each write with who, when and what: a submission, a return, evidence, a metric change and a new user', async () => {
@@ -187,10 +168,10 @@ describe('audit trail and sign-in', () => {
       expectError(await as(t.app, token).get('/api/audit/export'), 403, 'FORBIDDEN');
     }
     expectError(await as(t.app).get('/api/audit/export'), 401, 'UNAUTHORIZED');
-    const page: AuditRow[] = (await as(t.app, tokens.admin).get('/api/audit?limit=3').expect(200)).body;
+    const page: AuditEntryResponse[] = (await as(t.app, tokens.admin).get('/api/audit?limit=3').expect(200)).body;
     expect(page).toHaveLength(3);
     expect(page.map((r) => r.id)).toEqual([...page.map((r) => r.id)].sort((a, b) => b - a));
-    const next: AuditRow[] = (
+    const next: AuditEntryResponse[] = (
       await as(t.app, tokens.admin).get(`/api/audit?limit=3&beforeId=${page[2].id}`).expect(200)
     ).body;
     expect(next[0].id).toBeLessThan(page[2].id);

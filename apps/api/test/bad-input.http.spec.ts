@@ -1,6 +1,6 @@
 import { PNG_1X1 } from './files';
 import { as, expectError, signInDemo, writeCounts } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // September 2020: October's figures and any date after the 20th are in the future.
 const TODAY = '2020-09-20';
@@ -15,8 +15,7 @@ type Case = [
 
 /** Every bad input the issue names, through HTTP as 区司法局 (sfj) enters it: the status, a message in both languages naming the field, and nothing written. */
 describe('bad input over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, MAX_UPLOAD_MB: '1' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let id: (code: string) => number;
   /** A period of the metric that has ended by TODAY. */
@@ -24,8 +23,6 @@ describe('bad input over HTTP', () => {
   let sfj: number;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, MAX_UPLOAD_MB: '1' } });
     tokens = await signInDemo(t.app);
     sfj = tokens.departmentOf.sfj;
     const metrics: Array<{ id: number; code: string; frequency: string }> = (
@@ -36,10 +33,6 @@ describe('bad input over HTTP', () => {
       ({ monthly: '2020-08', quarterly: '2020-Q2', annual: '2020' })[metrics.find((m) => m.code === code)!.frequency]!;
     // The metrics used below, and the forms they take: T015-1 a monthly percent, T093-1 a count, T050-2 cases, T049-1 a deadline.
     expect(metrics.find((m) => m.code === 'T015-1')!.frequency).toBe('monthly');
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   const cases = (): Case[] => [

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, http, signIn } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -12,15 +12,12 @@ const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => vo
 
 // A department's period in Excel: download the template, fill it, upload it; all rows are saved or none.
 describe('bulk entry through the Excel template', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let token: string;
   let template: ExcelJS.Workbook;
   const count = async () => Number((await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM submissions'))[0].n);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
     token = await signIn(t.app, 'sfj', 'taizhang-dept');
     const res = await http(t.app)
       .get('/api/submissions/template?planId=1')
@@ -30,10 +27,6 @@ describe('bulk entry through the Excel template', () => {
       .expect(200);
     template = new ExcelJS.Workbook();
     await template.xlsx.load(res.body as unknown as ArrayBuffer);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   /** A copy of the template with some figure rows filled: [row number, numerator, denominator, departmentId?]. */

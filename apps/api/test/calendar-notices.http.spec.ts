@@ -9,7 +9,7 @@ import type {
 import { DataSource } from 'typeorm';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { as, createUser, expectError, http, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const notice = (year: number) =>
   readFileSync(path.join(__dirname, '../../../libs/domain/src/holiday-notice/fixtures', `${year}.txt`), 'utf8');
@@ -31,8 +31,7 @@ const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通�
 
 /** The admin pastes the State Council's notice; Taizhang reads it, shows what it read, and stores the year as official. */
 describe('holiday notices and provisional years over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: '2026-12-04' } });
   let admin: string;
   let leader: string;
   const api = () => as(t.app, admin);
@@ -49,14 +48,8 @@ describe('holiday notices and provisional years over HTTP', () => {
       .getRawMany();
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2026-12-04' } });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'notice-leader', 'leader');
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('reads the real 2025 notice in preview: year, every day off and make-up day, nothing unread, nothing written', async () => {

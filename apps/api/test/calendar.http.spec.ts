@@ -2,12 +2,11 @@ import type { CalendarYear } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { as, createUser, expectError, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** China's working-day calendar over HTTP: the start day is not counted, holidays and make-up days as the State Council notices say. */
 describe('working-day calendar over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false });
   let admin: string;
   // Reads need any signed-in user; the admin also changes the calendar.
   const api = () => as(t.app, admin);
@@ -16,13 +15,7 @@ describe('working-day calendar over HTTP', () => {
   const count = (start: string, end: string) => api().get(`/api/calendar/working-days/count?start=${start}&end=${end}`);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false });
     admin = await signInAdmin(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('skips the 2020 National Day holiday and counts the make-up Saturday 10 October', async () => {

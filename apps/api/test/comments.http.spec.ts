@@ -1,4 +1,4 @@
-import type { MetricCommentResponse } from '@taizhang/contracts';
+import type { AuditEntryResponse, MetricCommentResponse } from '@taizhang/contracts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { as, countRows, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -14,20 +14,9 @@ const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => vo
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
-interface AuditRow {
-  id: number;
-  username: string | null;
-  kind: string;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  after: string | null;
-}
-
 /** Comments on a metric's period: leaders and reporting departments write them, append-only and audited; admins read. */
 describe('comments on a metric period', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   /** T051-1, reported by 区司法局 (sfj) alone; and a metric 区司法局 does not report. */
   let metricId = 0;
@@ -40,8 +29,6 @@ describe('comments on a metric period', () => {
   const count = () => countRows(t.app, 'metric_comments');
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01' } });
     tokens = await signInDemo(t.app);
     const mine = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{
       id: number;
@@ -58,10 +45,6 @@ describe('comments on a metric period', () => {
     metricId = t051.id;
     otherMetricId = every.find((m) => !mine.some((own) => own.id === m.id))!.id;
     quarterly = every.find((m) => m.frequency === 'quarterly')!;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('lets a leader comment on 2020-06 and a clerk of the reporting department read it and reply, oldest first, each audited', async () => {
@@ -107,7 +90,7 @@ describe('comments on a metric period', () => {
       ((await comments(tokens.leader, metricId, '').expect(200)).body as MetricCommentResponse[]).map((c) => c.period),
     ).toEqual(['2020-06', '2020-06', '2020-07']);
 
-    const trail: AuditRow[] = (await as(t.app, tokens.admin).get('/api/audit?limit=20').expect(200)).body;
+    const trail: AuditEntryResponse[] = (await as(t.app, tokens.admin).get('/api/audit?limit=20').expect(200)).body;
     const written = trail.filter((r) => r.action === 'comment on metric').reverse();
     expect(written.map((r) => [r.kind, r.username, r.entity])).toEqual([
       ['write', 'leader', 'metric_comment'],

@@ -2,22 +2,12 @@ import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { bearer, http, signIn } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Requests and scheduled work at the same moment: on SQLite they share one connection, and every
 // transaction must wait its turn instead of failing; on PostgreSQL they run side by side.
 describe('concurrent writes and scheduled runs', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
-  });
+  const t = useTestApp();
 
   it('acknowledges every submission made while the engine and the supervision loop run, and stores exactly those', async () => {
     const token = await signIn(t.app, 'sfj', 'taizhang-dept');

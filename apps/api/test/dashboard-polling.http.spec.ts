@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { DashboardService } from '../src/dashboard/dashboard.service';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { as, countRows, createUser, expectError, metricsByCode, signIn, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Every 2020 period has ended and its figures are due; nothing was reported (DEMO=0), so all starts red overdue.
 const TODAY = '2021-02-01';
@@ -18,8 +18,7 @@ const DASHBOARD = [
  * nothing changed gets 304 and no body; a new evaluation, a new write or a new run of the engine gives a new tag.
  */
 describe('dashboard polling over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: TODAY } });
   let admin: string;
   let leader: string;
   let department1: string;
@@ -34,17 +33,11 @@ describe('dashboard polling over HTTP', () => {
   };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY } });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     // 区政务服务办 (department 1) reports T007-3.
     department1 = await createUser(t.app, admin, 'dept-1', 'department', 1);
     metricId = (await metricsByCode(t.app, admin)).get('T007-3')!.id;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('answers each dashboard read with a strong ETag, and 304 without a body when a poll sends it back unchanged', async () => {

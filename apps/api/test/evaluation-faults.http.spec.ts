@@ -5,7 +5,7 @@ import type { EvaluationResponse, MetricResponse } from '../src/metrics/metrics.
 import { SMALL_LEDGER_ROWS } from './plan-import-files';
 import { DataSource } from 'typeorm';
 import { nextScheduledRun as waitForScheduledRun, as, createUser, expectError, http, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp, type TestDatabase } from './test-app';
+import { type TestApp, useTestApp } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
 const EVERY_SECOND = '*/1 * * * * *';
@@ -71,8 +71,7 @@ function harness(get: () => TestApp, adminToken: () => string) {
  * new revision, with its reason) it is evaluated and the cycles report no error.
  */
 describe('an evaluation that throws', () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: '2026-12-10', EVALUATION_CRON: EVERY_SECOND } });
   let admin: string;
   let sfj: string; // a clerk of 区司法局, responsible for the case metric
   let zwfwb: string; // a clerk of 区政务服务办, its lead department
@@ -104,8 +103,6 @@ describe('an evaluation that throws', () => {
     c.map(([reference, startDate, completedOn]) => ({ reference, startDate, completedOn }));
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2026-12-10', EVALUATION_CRON: EVERY_SECOND } });
     t.app.useLogger(logger);
     admin = await signInAdmin(t.app);
     // The failing plan first: a cycle that evaluates the healthy plan has met the failing one before it.
@@ -115,10 +112,6 @@ describe('an evaluation that throws', () => {
     departments.zwfwb = await h.departmentId('区政务服务办');
     sfj = await createUser(t.app, admin, 'fault-sfj', 'department', departments.sfj);
     zwfwb = await createUser(t.app, admin, 'fault-zwfwb', 'department', departments.zwfwb);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('takes valid case figures, then a manual SQL "fix" corrupts one; the database takes it and nothing notices yet', async () => {
@@ -278,8 +271,7 @@ describe('an evaluation that throws', () => {
  * cycle fails on the way.
  */
 describe('December figures due in a year known only provisionally', () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: '2026-12-10', EVALUATION_CRON: EVERY_SECOND } });
   let admin: string;
   let plan = 0;
   const logger = new KeptErrors('', { logLevels: ['error', 'warn'] });
@@ -316,15 +308,9 @@ describe('December figures due in a year known only provisionally', () => {
     '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦:1月1日(周五)至3日(周日)放假,共3天。\n二、春节:2月6日(周六)至13日(周六)放假调休,共8天。2月20日(周六)上班。';
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2026-12-10', EVALUATION_CRON: EVERY_SECOND } });
     t.app.useLogger(logger);
     admin = await signInAdmin(t.app);
     plan = await h.importPlan(2026);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('judges December at once on the provisional 2027 calendar, due 2027-01-08, and says so', async () => {

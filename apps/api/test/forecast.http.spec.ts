@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { as, createUser, metricsByCode, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Every 2020 period has ended; the pages below are asked for as 2020-06 showed them.
 const TODAY = '2021-02-01';
@@ -21,8 +21,7 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
 
 /** GET /api/metrics/:id includes where the year will end; the dashboard lists a green metric forecast to miss it; the report prints it. */
 describe('where the year will end (forecast)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let metrics: Map<string, MetricResponse>;
   const reporters = new Map<number, string>();
@@ -55,18 +54,12 @@ describe('where the year will end (forecast)', () => {
   }
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY } });
     tokens = await signInDemo(t.app);
     metrics = await metricsByCode(t.app, tokens.leader);
     // Air quality year to date: 72% by April, 69% by May, 71.5% by June — green in June, but the last three average 70.8%.
     await reportAll(AIR_QUALITY, '2020-04', { numerator: 72, denominator: 100 });
     await reportAll(AIR_QUALITY, '2020-05', { numerator: 69, denominator: 100 });
     await reportAll(AIR_QUALITY, '2020-06', { numerator: 143, denominator: 200 });
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('projects a rate that is green this month to miss the year, by the mean of its last three months, with the rate still needed', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { bearer, http, signIn } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Random, hostile bodies against every JSON write route: always a 4xx that says something, never a 5xx,
 // and nothing written (the audit trail of denials aside).
@@ -63,22 +63,15 @@ const hostile = fc.oneof(
 );
 
 describe('fuzzed bodies on every write route', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let tokens: Record<'admin' | 'leader' | 'sfj', string>;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
     tokens = {
       admin: await signIn(t.app, 'admin', 'taizhang-admin'),
       leader: await signIn(t.app, 'leader', 'taizhang-leader'),
       sfj: await signIn(t.app, 'sfj', 'taizhang-dept'),
     };
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   const counts = async () => {

@@ -1,4 +1,4 @@
-import type { RevisionResponse } from '@taizhang/contracts';
+import type { AuditEntryResponse, RevisionResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import { as, countRows, createUser, expectError, http, signIn, signInAdmin, signInDemo, writeCounts } from './support';
@@ -15,16 +15,6 @@ const ROLE_REFUSED = ['您的角色无权执行此操作', 'Your role may not do
 /** "HH:MM" Beijing time of an instant, as the 429 messages give it. */
 const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
 
-interface AuditRow {
-  id: number;
-  kind: string;
-  action: string;
-  username: string | null;
-  entityId: string | null;
-  after: string | null;
-  statusCode: number | null;
-}
-
 /**
  * Hardening (#15), items 4, 6, 7 and 9: who may return figures, sessions ended by an admin's change of access, the
  * sign-in throttle's policy (per address and per username, counted before the password check), and anonymous
@@ -37,10 +27,10 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   let clock: Clock;
   const login = (username: string, password: string, address: string) =>
     http(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
-  const trail = async (): Promise<AuditRow[]> =>
+  const trail = async (): Promise<AuditEntryResponse[]> =>
     (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
   /** Runs `act` and returns the audit rows it added, oldest first. */
-  const added = async (act: () => Promise<unknown>): Promise<AuditRow[]> => {
+  const added = async (act: () => Promise<unknown>): Promise<AuditEntryResponse[]> => {
     const last = (await trail())[0]?.id ?? 0;
     await act();
     return (await trail()).filter((r) => r.id > last).reverse();

@@ -6,7 +6,7 @@ import { SubmissionEntity } from '../src/submissions/submission.entity';
 import { PNG_1X1, smallPdf } from './files';
 import { smallDocx } from './plan-import-files';
 import { as, expectError, http, signInDemo, writeCounts } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * Uploads an attacker would send (issue #15): Office files that unpack to far more than they weigh (item 3), and
@@ -58,22 +58,15 @@ const UNPACKS_TOO_LARGE: [RegExp, RegExp] = [
 ];
 
 describe('hardened uploads', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let template: Buffer;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
     tokens = await signInDemo(t.app);
     template = (
       await as(t.app, tokens.sfj).get('/api/submissions/template?planId=1').buffer(true).parse(binary).expect(200)
     ).body;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('zip bombs in Excel and Word uploads (item 3)', () => {

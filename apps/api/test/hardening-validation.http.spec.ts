@@ -8,7 +8,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { as, expectError, signInDemo, writeCounts } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // September 2020: August's figures are due, nothing after the 20th has happened.
 const TODAY = '2020-09-20';
@@ -24,25 +24,18 @@ const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => vo
 
 /** Issue #15, item 8: every input that got through validation (201 or 500) now answers a bilingual 4xx and writes nothing. */
 describe('validation gaps (#15 item 8) over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let id: (code: string) => number;
   let sfj: number;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY } });
     tokens = await signInDemo(t.app);
     sfj = tokens.departmentOf.sfj;
     const metrics: Array<{ id: number; code: string }> = (
       await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
     ).body;
     id = (code) => metrics.find((m) => m.code === code)!.id;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   const submit = (body: Record<string, unknown>) =>

@@ -2,14 +2,13 @@ import type { MetricPreviewResponse, MetricResponse } from '@taizhang/contracts'
 import { DataSource } from 'typeorm';
 import type { EvaluationResponse } from '../src/metrics/metrics.dto';
 import { as, countRows, duplicateCurrentEvaluations, expectError, metricsByCode, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Every 2020 period has ended, so each has a status to change.
 const TODAY = '2021-02-01';
 
 describe('an admin changes a metric’s thresholds after a preview of what changes', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   const admin = () => as(t.app, tokens.admin);
   /** The current status of each period and department (`2020-03:*` overall). */
@@ -22,13 +21,7 @@ describe('an admin changes a metric’s thresholds after a preview of what chang
   const auditRows = () => countRows(t.app, 'audit_log', "WHERE action = 'update metric'");
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY } });
     tokens = await signInDemo(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('previews a lower target and amber band, writing nothing; saving then changes exactly what the preview said, audited', async () => {

@@ -1,7 +1,7 @@
 import type { MetricNode, PlanTreeResponse } from '@taizhang/contracts';
 import type { MetricResponse } from '../src/metrics/metrics.dto';
 import { as, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Every 2020 period has ended: without a month, each metric shows its last period (2020-12, 2020-Q4 or 2020).
 const TODAY = '2021-02-01';
@@ -13,21 +13,14 @@ const metricNodes = (tree: PlanTreeResponse): MetricNode[] =>
 
 /** A page drilled into from the overview at 2020-06 shows 2020-06, as the overview does: the month is a query parameter. */
 describe('a metric as a chosen month shows it (?period=YYYY-MM)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let tree: PlanTreeResponse;
   const leader = () => as(t.app, tokens.leader);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY } });
     tokens = await signInDemo(t.app);
     tree = (await leader().get(`/api/plans/1?period=${MONTH}`).expect(200)).body;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('gives the air-quality metric its 2020-06 status and figure, not its 2020-12 one', async () => {

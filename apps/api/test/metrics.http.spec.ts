@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import type { EvaluationResponse, MetricResponse } from '../src/metrics/metrics.dto';
 import { as, countRows, duplicateCurrentEvaluations, expectError, metricsByCode, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const seed = JSON.parse(readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan.json'), 'utf8'));
 // Every 2020 period has ended: each metric shows its last period (2020-12, 2020-Q4 or 2020).
@@ -12,8 +12,7 @@ const TODAY = '2021-02-01';
 const LAST_PERIODS = ['2020-12', '2020-Q4', '2020'];
 
 describe('metrics over HTTP (demo history)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY } });
   let all: MetricResponse[];
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   // A leader reads every metric and department; the admin changes metrics; departments submit their own figures.
@@ -23,14 +22,8 @@ describe('metrics over HTTP (demo history)', () => {
     (await leader().get(`/api/metrics?planId=1${query}`).expect(200)).body;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY } });
     tokens = await signInDemo(t.app);
     all = await list();
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('lists the 50 metrics of the plan, each with its current overall status, basis and reasons', () => {

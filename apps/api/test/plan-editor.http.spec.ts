@@ -12,7 +12,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { as, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const metricsOf = (o: PlanOutlineResponse): EditorMetric[] =>
   o.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics)));
@@ -22,8 +22,7 @@ const LEDGER_2020 = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2
 
 /** The plan editor and "start next year from this plan", on the demo plan with its 2020 figures, as of 2020-07-15. */
 describe('the plan editor over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2020-07-15' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   const admin = () => as(t.app, tokens.admin);
   const outline = async (planId = 1): Promise<PlanOutlineResponse> =>
@@ -38,13 +37,7 @@ describe('the plan editor over HTTP', () => {
     }>;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2020-07-15' } });
     tokens = await signInDemo(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('is for the admin only: leaders and departments get 403, anonymous callers 401', async () => {

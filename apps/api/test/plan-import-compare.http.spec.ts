@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { as, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * Next year's ledger: the 2020 Hongqiao ledger with two figures raised and one target dropped, imported as
@@ -24,8 +24,7 @@ const IDENTITY_2021 = {
 const DEMO_PLAN = { id: 1, code: 'hongqiao-2020', title: '红桥区2020年法治政府建设年度计划', year: 2020 };
 
 describe("next year's ledger compared with the current plan over HTTP", () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let preview: ImportPreview;
 
@@ -48,14 +47,8 @@ describe("next year's ledger compared with the current plan over HTTP", () => {
   };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01' } });
     tokens = await signInDemo(t.app);
     preview = (await upload(LEDGER_2021, IDENTITY_2021).expect(200)).body;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('compares with the demo plan: mostly unchanged, the two raised figures target-changed, the dropped target removed', () => {

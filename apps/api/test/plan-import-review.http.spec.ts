@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { as, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * Reviewing an import of a ledger of another shape (余杭 2021 民生实事: ten numbered items, no headings, no departments):
@@ -18,8 +18,7 @@ const IDENTITY = { code: 'yuhang-2021', title: '余杭区2021年民生实事项�
 const MISSED = '完成老旧小区综合改造提升15万平方米';
 
 describe('reviewing a plan import over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-05-20' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let preview: ImportPreview;
   let office: { code: string; name: string };
@@ -55,18 +54,12 @@ describe('reviewing a plan import over HTTP', () => {
   });
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-05-20' } });
     tokens = await signInDemo(t.app);
     const departments: Array<{ code: string; name: string }> = (
       await as(t.app, tokens.admin).get('/api/departments').expect(200)
     ).body;
     office = departments.map(({ code, name }) => ({ code, name })).find((d) => d.name === '区政府办')!;
     preview = (await upload(YUHANG, IDENTITY, 'yuhang-2021-minsheng-shishi.txt').expect(200)).body;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('preview', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { smallDocx, smallXlsx } from './plan-import-files';
 import { as, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const LEDGER = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan-ledger.txt'));
 const IDENTITY = {
@@ -21,8 +21,7 @@ const targetsOf = (parsed: ParsedPlan) =>
 const tasksOfTree = (tree: PlanTreeResponse) => tree.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks));
 
 describe('plan import over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let ledgerPreview: ImportPreview;
 
@@ -48,14 +47,8 @@ describe('plan import over HTTP', () => {
   };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
     tokens = await signInDemo(t.app);
     ledgerPreview = (await upload(LEDGER, 'hongqiao-2020-plan-ledger.txt').expect(200)).body;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('preview', () => {

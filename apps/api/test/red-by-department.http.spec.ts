@@ -1,14 +1,13 @@
 import type { DashboardSummaryResponse, MetricNode, PlanTreeResponse } from '@taizhang/contracts';
 import { as, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * The cockpit's "未达标，按责任单位", on the demo plan with today 2021-02-01: every red metric under each department
  * that owes the fix, the unit with the most red first, and how long a missing figure has waited.
  */
 describe('what is red, by responsible department', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01', EVALUATION_CRON: '0 0 1 1 *' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   const summaryOf = async (period: string): Promise<DashboardSummaryResponse> =>
     (await as(t.app, tokens.leader).get(`/api/dashboard/summary?planId=1&period=${period}`).expect(200)).body;
@@ -21,13 +20,7 @@ describe('what is red, by responsible department', () => {
   };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01', EVALUATION_CRON: '0 0 1 1 *' } });
     tokens = await signInDemo(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('places every red metric under each department whose own figure is red (all its reporters when only the pool is red)', async () => {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { NoticeResponse } from '../src/supervision/notices.service';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { as, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * Who reports a metric's figures, apart from who its task names: on the demo plan (2020), today 2021-02-01, the
@@ -15,8 +15,7 @@ const CRON = '0 0 1 1 *';
 const ONE = '报送单位 reportingDepartmentIds 应为单位编号（正整数）的列表';
 
 describe('reporting departments of a metric', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let metricId: Map<string, number>;
   let departmentId: Map<string, number>;
@@ -38,8 +37,6 @@ describe('reporting departments of a metric', () => {
       .send(body as object);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
     tokens = await signInDemo(t.app);
     const metrics: Array<{ id: number; code: string }> = (
       await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
@@ -49,10 +46,6 @@ describe('reporting departments of a metric', () => {
       await as(t.app, tokens.admin).get('/api/departments').expect(200)
     ).body;
     departmentId = new Map(departments.map((d) => [d.name, d.id]));
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('has the air-quality rate reported by 区生态环境局 alone, as the seed decides: no figure, status or notice for 区审计局', async () => {

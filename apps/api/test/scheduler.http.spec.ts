@@ -18,7 +18,7 @@ import {
   signInAdmin,
   waitFor,
 } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
 const EVERY_SECOND = '*/1 * * * * *';
@@ -29,8 +29,7 @@ const EVERY_SECOND = '*/1 * * * * *';
  * (1–8 October), so its figures are due on the 5th working day after it: Wednesday 14 October.
  */
 describe('scheduled evaluation', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: EVERY_SECOND } });
   let metricId: number;
   let admin: string;
   // 区政务服务办 (department 1) reports T007-1.
@@ -49,15 +48,9 @@ describe('scheduled evaluation', () => {
   const nextScheduledRun = () => waitForScheduledRun(t.app);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: EVERY_SECOND } });
     admin = await signInAdmin(t.app);
     department1 = await createUser(t.app, admin, 'dept-1', 'department', 1);
     metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('reports the schedule in /api/health: the cron, the last run with its duration and counts, and the next run', async () => {

@@ -1,15 +1,14 @@
 import { Clock } from '../src/clock/clock';
 import { smallPdf } from './files';
 import { as, countRows, createUser, expectError, metricsByCode, signInAdmin, writeCounts } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 // June 2020's figures were due on 2020-07-07 (the 5th working day after 30 June); July's are due in August.
 const TODAY = '2020-07-20';
 const NOTHING_PDF = Buffer.from('This is a text file with a .pdf name, not a PDF.\n');
 
 describe('soft rules and flagged figures over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: TODAY, SOFT_RULES: '1' } });
   let ids: Map<string, number>;
   let admin: string;
   let leader: string;
@@ -29,8 +28,6 @@ describe('soft rules and flagged figures over HTTP', () => {
   let countDepartment: number;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY, SOFT_RULES: '1' } });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     ids = new Map([...(await metricsByCode(t.app, leader))].map(([code, m]) => [code, m.id]));
@@ -41,10 +38,6 @@ describe('soft rules and flagged figures over HTTP', () => {
     ).body.reportingDepartments[0].id;
     for (const departmentId of new Set([1, 5, 9, countDepartment]))
       tokens.set(departmentId, await createUser(t.app, admin, `dept-${departmentId}`, 'department', departmentId));
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('(1) a figure after its due date', () => {

@@ -61,9 +61,14 @@ export const TEST_ADMIN_PASSWORD = 'test-admin-password';
  * Starts the whole API (no web app) on the given database, with the demo plan (and demo accounts) unless `demo` is false.
  * `env` adds configuration variables (FIXED_TODAY, EVALUATION_CRON, MAX_UPLOAD_MB…) as the environment would.
  */
+export interface TestAppOptions {
+  demo?: boolean;
+  env?: Record<string, string>;
+}
+
 export async function startTestApp(
   db: Pick<AppConfig, 'sqlitePath' | 'databaseUrl' | 'uploadsDir'>,
-  options: { demo?: boolean; env?: Record<string, string> } = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     PORT: '0',
@@ -81,4 +86,37 @@ export async function startTestApp(
   const app = await createApp(config, { quiet: true });
   await app.init();
   return { app, config, stop: () => app.close() };
+}
+
+/**
+ * One test app for the suite it is called in: a fresh database and `startTestApp(db, options)` before all its tests,
+ * the app stopped and the database dropped after them. Read `t.app`, `t.config` and `t.db` inside hooks and tests.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp & { readonly db: TestDatabase } {
+  let db: TestDatabase | undefined;
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    started = await startTestApp(db, options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+    await db?.drop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestApp: the app is there inside hooks and tests, once beforeAll ran');
+    return value;
+  };
+  return {
+    get app() {
+      return ready(started).app;
+    },
+    get config() {
+      return ready(started).config;
+    },
+    get db() {
+      return ready(db);
+    },
+    stop: () => ready(started).stop(),
+  };
 }

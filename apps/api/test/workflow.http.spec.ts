@@ -6,7 +6,7 @@ import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PNG_1X1, sha256, smallPdf } from './files';
 import { as, expectError, signInDemo, writeCounts } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const TODAY = '2021-02-01';
 const OWN_ONLY = ['只能查看和报送本单位的数据', 'You may only see and report your own department’s figures'] as const;
@@ -27,8 +27,7 @@ const filesUnder = (dir: string): string[] =>
     : [];
 
 describe('the submission workflow', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, MAX_UPLOAD_MB: '1' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let departments: Array<{ id: number; code: string; name: string; isGroup: boolean }>;
   let metricIds: Map<string, number>;
@@ -42,8 +41,6 @@ describe('the submission workflow', () => {
   const dept = (u: Dept) => tokens.departmentOf[u];
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, MAX_UPLOAD_MB: '1' } });
     tokens = await signInDemo(t.app);
     departments = (await as(t.app, tokens.leader).get('/api/departments').expect(200)).body;
     const metrics: Array<{ id: number; code: string; departments: Array<{ departmentId: number }> }> = (
@@ -69,10 +66,6 @@ describe('the submission workflow', () => {
           .expect(201)
       ).body.id;
     }
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('department isolation', () => {
@@ -148,7 +141,7 @@ describe('the submission workflow', () => {
     it('refuses every cross-department attempt with 403 and writes nothing (property over the seeded users, departments and metrics)', async () => {
       const realDepartments = departments.filter((d) => !d.isGroup).map((d) => d.id);
       const metrics = [...metricIds.values()];
-      const files = filesUnder(db.uploadsDir).length;
+      const files = filesUnder(t.db.uploadsDir).length;
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...DEPTS),
@@ -187,7 +180,7 @@ describe('the submission workflow', () => {
         ),
         { numRuns: 40 },
       );
-      expect(filesUnder(db.uploadsDir)).toHaveLength(files);
+      expect(filesUnder(t.db.uploadsDir)).toHaveLength(files);
     });
   });
 
@@ -344,7 +337,7 @@ describe('the submission workflow', () => {
         size: bytes.length,
         sha256: sha256(bytes),
       });
-      const onDisk = path.join(db.uploadsDir, sha256(bytes).slice(0, 2), sha256(bytes));
+      const onDisk = path.join(t.db.uploadsDir, sha256(bytes).slice(0, 2), sha256(bytes));
       expect(readFileSync(onDisk).equals(bytes)).toBe(true);
       const download = await as(t.app, tokens.leader)
         .get(`/api/evidence/${res.body.id}`)
@@ -365,7 +358,7 @@ describe('the submission workflow', () => {
 
     it('refuses a text file named .pdf (415) and a file over MAX_UPLOAD_MB (413), writing nothing', async () => {
       const before = await writeCounts(t.app);
-      const files = filesUnder(db.uploadsDir).length;
+      const files = filesUnder(t.db.uploadsDir).length;
       expectError(
         await upload(Buffer.from('this is plain text, not a PDF\n'.repeat(20)), 'report.pdf'),
         415,
@@ -383,7 +376,7 @@ describe('the submission workflow', () => {
         'Choose a file to upload (field "file")',
       );
       expect(await writeCounts(t.app)).toEqual(before);
-      expect(filesUnder(db.uploadsDir)).toHaveLength(files);
+      expect(filesUnder(t.db.uploadsDir)).toHaveLength(files);
     });
   });
 });
