@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { PreparedJson } from '../common/prepared-json';
-import { JOBS } from '../common/job-claims';
+import { DataVersionRepository, type DataVersion } from './data-version.repository';
 
 const MAX_ENTRIES = 200;
 
@@ -15,27 +14,27 @@ interface Entry {
   answer?: { stamp: string; json: PreparedJson };
 }
 
-/** What a request finds, read in one query: the state of the data and when any instance last finished a scheduled evaluation. */
+/** What a request finds: the state of the data (the data version and today) and when any instance last finished a scheduled evaluation. */
 interface DataState {
   version: string;
   evaluatedAt: string | null;
 }
 
 /**
- * Dashboards are read far more often than the data changes. An answer is kept until the data moves on:
- * the newest evaluation, the newest audited write (every submission, return, edit and import is audited),
- * the newest notice event and today's date together say whether anything a dashboard shows can have changed — on this instance or another.
- * Refusals and sign-ins are audited too but change nothing shown, so they do not count: otherwise any anonymous
- * request to a protected route would throw the answers away. That costs one query per request, three index seeks;
- * the answer itself is also kept serialised, so a request that finds the data unchanged neither computes nor
- * serialises anything.
+ * Dashboards are read far more often than the data changes. An answer is kept until the data moves on: the data
+ * version (`DataVersionRepository.readDataVersion`: the newest evaluation, the newest audited write, the newest
+ * notice event) and today's date together say whether anything a dashboard shows can have changed — on this
+ * instance or another. Refusals and sign-ins are audited too but change nothing shown, so they do not count:
+ * otherwise any anonymous request to a protected route would throw the answers away. That costs one query per
+ * request, three index seeks; the answer itself is also kept serialised, so a request that finds the data unchanged
+ * neither computes nor serialises anything.
  */
 @Injectable()
 export class DashboardCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataVersions: DataVersionRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -78,12 +77,13 @@ export class DashboardCache {
   }
 
   private async state(): Promise<DataState> {
-    // audit_log (kind, id) is indexed for this (migration 1765300000000); job_runs is read backwards along its key
-    // (job, tick) to the newest finished tick. Shared, so every instance gives the same bytes and the same ETag.
-    // Every step of a notice (issued by the loop, answered, closed, escalated) adds a notice event: the attention list shows them.
-    const [row] = await this.dataSource
-      .query(`SELECT (SELECT MAX(id) FROM evaluations) AS e, (SELECT MAX(id) FROM audit_log WHERE kind = 'write') AS a,
-      (SELECT MAX(id) FROM notice_events) AS n, (SELECT finished_at FROM job_runs WHERE job = '${JOBS.evaluation}' AND finished_at IS NOT NULL ORDER BY tick DESC LIMIT 1) AS r`);
-    return { version: `${row.e}|${row.a}|${row.n}|${this.clock.today()}`, evaluatedAt: row.r ?? null };
+    // Read fresh by every request and shared by every instance, so all of them give the same bytes and the same ETag.
+    const v = await this.dataVersions.readDataVersion();
+    return { version: versionKey(v, this.clock.today()), evaluatedAt: v.evaluationFinishedAt };
   }
+}
+
+/** The key an entry is kept under: the data version and today (statuses change with the date alone). */
+function versionKey(v: DataVersion, today: string): string {
+  return `${v.evaluationId}|${v.auditedWriteId}|${v.noticeEventId}|${today}`;
 }

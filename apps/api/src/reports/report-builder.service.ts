@@ -9,12 +9,11 @@ import {
   type ReportNote,
   type ReportSnapshot,
 } from '@taizhang/domain';
-import { DataSource } from 'typeorm';
 import { CommentsRepository, type PlanCommentRow } from '../comments/comments.repository';
 import { DashboardService } from '../dashboard/dashboard.service';
-import { NoticeEntity } from '../supervision/supervision.entities';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
+import { ReportsRepository } from './reports.repository';
 
 /** Gathers a month's report from the same figures the dashboard shows, so the two always agree. */
 @Injectable()
@@ -22,7 +21,7 @@ export class ReportBuilderService {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly plans: PlanEvaluationService,
-    private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
     private readonly comments: CommentsRepository,
     private readonly forecasts: ForecastService,
   ) {}
@@ -145,13 +144,7 @@ export class ReportBuilderService {
         f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`))),
       ),
     );
-    const notices = (
-      await this.dataSource.manager
-        .createQueryBuilder(NoticeEntity, 'n')
-        .innerJoin('metrics', 'm', 'm.id = n.metric_id')
-        .where('m.plan_id = :planId', { planId })
-        .getMany()
-    ).filter((n) => shown.has(`${n.metricId}:${n.periodKey}`));
+    const notices = (await this.reports.noticesOfPlan(planId)).filter((n) => shown.has(`${n.metricId}:${n.periodKey}`));
     return {
       issued: notices.length,
       answeredOnTime: notices.filter((n) => n.repliedAt !== null && n.repliedAt.slice(0, 10) <= n.replyDue).length,

@@ -2,20 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ReportListItem } from '@taizhang/contracts';
 import { isMonthKey, markRevisions, parseMonthKey, reportDue, type ReportSnapshot } from '@taizhang/domain';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { PlanEntity } from '../plans/plan.entity';
+import { Transactions } from '../database/transactions';
+import { PlansRepository } from '../plans/plans.repository';
 import { renderCsv } from './renderers/csv-renderer';
 import { renderPdf } from './renderers/pdf-renderer';
 import type { ReportLanguage } from './renderers/report-labels';
 import { renderXlsx } from './renderers/xlsx-renderer';
 import { ReportBuilderService } from './report-builder.service';
-import { ReportEntity } from './report.entity';
+import { ReportsRepository } from './reports.repository';
 
 export type ReportFormat = 'xlsx' | 'pdf' | 'csv';
 export type { ReportListItem };
@@ -32,7 +32,9 @@ export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
+    private readonly plans: PlansRepository,
+    private readonly transactions: Transactions,
     private readonly builder: ReportBuilderService,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
@@ -47,7 +49,7 @@ export class ReportsService {
     trigger: 'schedule' | 'manual',
     user: CurrentUser | null,
   ): Promise<{ id: number }> {
-    const plan = await this.dataSource.manager.findOneBy(PlanEntity, { id: planId });
+    const plan = await this.plans.findById(planId);
     if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
     const today = this.clock.today();
     if (!isMonthKey(month) || parseMonthKey(month).year !== plan.year) {
@@ -63,26 +65,23 @@ export class ReportsService {
         `月份 ${month} 尚未到来，不能生成报告`,
         `Month ${month} is in the future; no report can be made for it`,
       );
-    return this.dataSource.transaction(async (m) => {
-      const previous = await m.findOne(ReportEntity, { where: { planId, month }, order: { version: 'DESC' } });
+    return this.transactions.run(async (m) => {
+      const previous = await this.reports.latestVersion(m, planId, month);
       const version = (previous?.version ?? 0) + 1;
       const built = await this.builder.build(planId, month, version, this.clock.now().toISOString());
       const before = previous ? (JSON.parse(previous.snapshot) as ReportSnapshot).appendix : null;
       const snapshot: ReportSnapshot = { ...built, appendix: markRevisions(built.appendix, before) };
       const json = JSON.stringify(snapshot);
-      const saved = await m.save(
-        ReportEntity,
-        m.create(ReportEntity, {
-          planId,
-          month,
-          version,
-          trigger,
-          generatedBy: user?.id ?? null,
-          generatedAt: snapshot.generatedAt,
-          snapshot: json,
-          checksum: sha256(json),
-        }),
-      );
+      const saved = await this.reports.insert(m, {
+        planId,
+        month,
+        version,
+        trigger,
+        generatedBy: user?.id ?? null,
+        generatedAt: snapshot.generatedAt,
+        snapshot: json,
+        checksum: sha256(json),
+      });
       await this.audit.record(
         user,
         {
@@ -99,10 +98,7 @@ export class ReportsService {
   }
 
   async list(planId?: number): Promise<ReportListItem[]> {
-    const rows = await this.dataSource.manager.find(ReportEntity, {
-      where: planId ? { planId } : {},
-      order: { month: 'DESC', version: 'DESC' },
-    });
+    const rows = await this.reports.list(planId);
     return rows.map((r) => ({
       id: r.id,
       planId: r.planId,
@@ -121,7 +117,7 @@ export class ReportsService {
     format: ReportFormat,
     lang: ReportLanguage,
   ): Promise<{ body: Buffer; mime: string; filename: string }> {
-    const report = await this.dataSource.manager.findOneBy(ReportEntity, { id });
+    const report = await this.reports.findById(id);
     if (!report) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的报告`, `No report with id ${id}`);
     if (sha256(report.snapshot) !== report.checksum)
       throw new AppError(
@@ -149,10 +145,9 @@ export class ReportsService {
     const { due, month } = reportDue(today, await this.calendar.calendar());
     if (!due) return [];
     const made: number[] = [];
-    for (const plan of await this.dataSource.manager.find(PlanEntity)) {
+    for (const plan of await this.plans.findAll()) {
       if (parseMonthKey(month).year !== plan.year) continue;
-      if (await this.dataSource.manager.countBy(ReportEntity, { planId: plan.id, month, trigger: 'schedule' }))
-        continue;
+      if (await this.reports.scheduledExists(plan.id, month)) continue;
       made.push((await this.generate(plan.id, month, 'schedule', null)).id);
       this.logger.log(`Monthly report ${month} generated for plan ${plan.code}`);
     }
