@@ -1,4 +1,4 @@
-import { METRIC_KINDS, METRIC_PERIODS, type MetricDefinition } from './metric';
+import { METRIC_KINDS, METRIC_PERIODS } from './metric';
 import {
   DEFAULT_DUE_WORKING_DAYS,
   DEFAULT_WARN_WORKING_DAYS,
@@ -7,18 +7,9 @@ import {
   toleranceBand,
   withDefaultRules,
 } from './metric-rules';
+import { makeMetricDefinition } from './testing/make-metric';
 
-const base: MetricDefinition = {
-  code: 'T007-1',
-  name: '测试',
-  nameEn: 'Test',
-  kind: 'value',
-  comparator: 'gte',
-  target: 80,
-  unit: 'percent',
-  period: 'year',
-  deadline: null,
-};
+const base = makeMetricDefinition({ code: 'T007-1' });
 
 describe(defaultFrequency.name, () => {
   it('reports a deadline once a year, whatever its period', () => {

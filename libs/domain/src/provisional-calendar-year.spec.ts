@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Lunar } from 'lunar-typescript';
 import { evaluateOverall } from './evaluate-overall';
 import { evaluatePeriod } from './evaluate-period';
-import { withDefaultRules, type RuledMetric } from './metric-rules';
+import type { RuledMetric } from './metric-rules';
 import { findPeriod } from './period';
 import {
   CALENDAR_FIRST_YEAR,
@@ -12,6 +12,7 @@ import {
   provisionalCalendarYear,
   type LunarFestivals,
 } from './provisional-calendar-year';
+import { makeMetric } from './testing/make-metric';
 import { CalendarRangeError, WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 
@@ -129,20 +130,7 @@ describe('a calendar with provisional years', () => {
 });
 
 describe('an evaluation resting on a provisional year', () => {
-  const monthly: RuledMetric = withDefaultRules(
-    {
-      code: 'M',
-      name: '测试',
-      nameEn: 'Test',
-      kind: 'value',
-      comparator: 'gte',
-      target: 80,
-      unit: 'percent',
-      period: 'month',
-      deadline: null,
-    },
-    {},
-  );
+  const monthly: RuledMetric = makeMetric({ period: 'month' });
 
   it('says 按暂定日历计算 when December 2026 figures fall due in January 2027', () => {
     const e = evaluatePeriod(monthly, findPeriod(monthly, '2026-12')!, undefined, { today: '2027-01-20', calendar });
