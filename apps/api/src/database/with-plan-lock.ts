@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PlanEntity } from '../plans/plan.entity';
+import type { Transactions } from './transactions';
 
 /**
  * What the transaction's writes mean for supervision: `changed` (evaluations, figures, notices, the plan's metrics
@@ -10,34 +10,20 @@ import { PlanEntity } from '../plans/plan.entity';
 export type PlanLock = 'changed' | 'lock only';
 
 /**
- * Opens a transaction, takes the lock of each plan row first (ascending ids) and then runs `work`: every writer
+ * Opens a transaction (through the one helper, transactions.ts), takes the lock of each plan row first (ascending ids) and then runs `work`: every writer
  * takes the plan rows before anything else, one lock order, so PostgreSQL never deadlocks two of them.
  */
 export async function withPlanLock<T>(
-  dataSource: DataSource,
+  transactions: Pick<Transactions, 'run'>,
   planIds: number | readonly number[],
   work: (m: EntityManager) => Promise<T>,
   lock: PlanLock = 'changed',
 ): Promise<T> {
   const ids = [...new Set(typeof planIds === 'number' ? [planIds] : planIds)].sort((a, b) => a - b);
-  return dataSource.transaction(async (m) => {
+  return transactions.run(async (m) => {
     for (const id of ids) await m.increment(PlanEntity, { id }, 'supervisionVersion', lock === 'changed' ? 1 : 0);
     return work(m);
   });
-}
-
-/** withPlanLock as a provider: services hold the flow, never the DataSource. */
-@Injectable()
-export class PlanLocks {
-  constructor(private readonly dataSource: DataSource) {}
-
-  withPlanLock<T>(
-    planIds: number | readonly number[],
-    work: (m: EntityManager) => Promise<T>,
-    lock: PlanLock = 'changed',
-  ): Promise<T> {
-    return withPlanLock(this.dataSource, planIds, work, lock);
-  }
 }
 
 /** Inside a transaction that changed what supervision reads about one metric: its plan's next tick looks again. */

@@ -4,6 +4,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
+import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
@@ -55,7 +56,10 @@ export const evaluationKey = (e: Pick<EvaluationEntity, 'metricId' | 'department
 /** Reads what the engine needs and writes what it decided; the only evaluation code that touches SQL. */
 @Injectable()
 export class EvaluationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** The latest figures of some metrics (of some periods only, when periodKeys is given), and which were returned. */
   loadFigures(metricIds: number[], periodKeys?: string[]): Promise<LatestFigures> {
@@ -330,7 +334,7 @@ export class EvaluationRepository {
     // Marked changed only when evaluations change: supervision reads those, not the check dates.
     const lock = superseded.length || inserted.length ? 'changed' : 'lock only';
     await withPlanLock(
-      this.dataSource,
+      this.transactions,
       planId,
       async (m) => {
         // Worked out on a calendar that changed meanwhile: refuse as a serialisation failure, so the caller retries.

@@ -4,11 +4,11 @@ import { EvaluationModule } from '../evaluation/evaluation.module';
 import { PlansModule } from '../plans/plans.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
 
 @Module({
   imports: [EvaluationModule, PlansModule, CalendarModule],
   controllers: [MetricsController],
-  providers: [PlanLocks, MetricsService],
+  providers: [Transactions, MetricsService],
 })
 export class MetricsModule {}

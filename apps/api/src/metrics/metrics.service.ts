@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { MetricPreviewResponse, MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
 import { latestPeriodRows, monthEndOfKey, previewRuleChange, reportingPeriods, toleranceBand } from '@taizhang/domain';
 import { DataSource, IsNull } from 'typeorm';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
+import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { forbiddenDepartment } from '../auth/department-scope';
@@ -32,7 +33,7 @@ import { groupBy } from '../common/group-by';
 export class MetricsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly planLocks: PlanLocks,
+    private readonly transactions: Transactions,
     private readonly evaluations: EvaluationRepository,
     private readonly evaluation: EvaluationService,
     private readonly forecasts: ForecastService,
@@ -161,7 +162,7 @@ export class MetricsService {
     const { sent, columns, reporters } = await checkRuleChange(this.dataSource.manager, metric, dto);
     const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
     const changed: MetricEntity = Object.assign(new MetricEntity(), metric, columns);
-    await this.planLocks.withPlanLock(plan.id, async (m) => {
+    await withPlanLock(this.transactions, plan.id, async (m) => {
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
       const before: Record<string, unknown> = Object.fromEntries(
         Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]),

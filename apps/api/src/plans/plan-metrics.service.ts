@@ -11,7 +11,8 @@ import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
+import { withPlanLock } from '../database/with-plan-lock';
 import { DepartmentEntity } from '../departments/department.entity';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
@@ -39,7 +40,7 @@ const termsError = (problems: Array<{ zh: string; en: string }>) =>
 export class PlanMetricsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly planLocks: PlanLocks,
+    private readonly transactions: Transactions,
     private readonly structure: PlanStructureService,
     private readonly evaluation: EvaluationService,
     private readonly audit: AuditService,
@@ -53,7 +54,7 @@ export class PlanMetricsService {
       target: input.kind === 'deadline' ? null : input.target,
       deadline: input.kind === 'deadline' ? input.deadline : null,
     };
-    const { plan, id } = await this.planLocks.withPlanLock(planId, async (m) => {
+    const { plan, id } = await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const problems = metricTermsProblems(definition, plan.year);
       if (problems.length) throw termsError(problems);
@@ -120,7 +121,7 @@ export class PlanMetricsService {
         '没有要修改的内容：可修改 name、nameEn、comparator、target、deadline、source、note、taskId、reportingDepartmentIds',
         'Nothing to change: give name, nameEn, comparator, target, deadline, source, note, taskId or reportingDepartmentIds',
       );
-    const { plan, judged } = await this.planLocks.withPlanLock(planId, async (m) => {
+    const { plan, judged } = await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);
       if (input.target !== undefined && metric.kind === 'deadline')
@@ -173,7 +174,7 @@ export class PlanMetricsService {
 
   async retire(actor: CurrentUser, planId: number, id: number): Promise<RetireResponse> {
     const at = this.clock.now().toISOString();
-    const metrics = await this.planLocks.withPlanLock(planId, async (m) => {
+    const metrics = await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);
       const retired = await retireMetrics(m, plan, [metric], at, this.clock.today());
@@ -196,7 +197,7 @@ export class PlanMetricsService {
 
   /** Deletes a metric on which nothing stands (no figures, notices, reminders or comments); any other is retired instead (409). */
   async delete(actor: CurrentUser, planId: number, id: number): Promise<PlanOutlineResponse> {
-    await this.planLocks.withPlanLock(planId, async (m) => {
+    await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC, { retired: true });
       const record = (await metricRecords(m, [id])).get(id)!;

@@ -12,7 +12,8 @@ import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
+import { withPlanLock } from '../database/with-plan-lock';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
@@ -30,7 +31,7 @@ const TASK: [string, string] = ['任务', 'task'];
 export class PlanStructureService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly planLocks: PlanLocks,
+    private readonly transactions: Transactions,
     private readonly plans: PlansRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -301,7 +302,7 @@ export class PlanStructureService {
     planId: number,
     work: (m: EntityManager, plan: PlanEntity) => Promise<void>,
   ): Promise<PlanOutlineResponse> {
-    await this.planLocks.withPlanLock(planId, async (m) => {
+    await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       await work(m, plan);
     });
@@ -313,7 +314,7 @@ export class PlanStructureService {
     work: (m: EntityManager, plan: PlanEntity, at: string) => Promise<RetireResponse['metrics']>,
   ): Promise<RetireResponse> {
     const at = this.clock.now().toISOString();
-    const metrics = await this.planLocks.withPlanLock(planId, async (m) => {
+    const metrics = await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       return work(m, plan, at);
     });

@@ -8,13 +8,13 @@ import { PlanStructureService } from './plan-structure.service';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
 
 @Module({
   imports: [EvaluationModule],
   controllers: [PlansController, PlanEditorController],
   providers: [
-    PlanLocks,
+    Transactions,
     PlansService,
     PlansRepository,
     PlanEvaluationService,

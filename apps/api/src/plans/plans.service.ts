@@ -3,7 +3,8 @@ import type { PlanSettingsRequest, PlanSummaryResponse } from '@taizhang/contrac
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
+import { withPlanLock } from '../database/with-plan-lock';
 import { PlanEntity } from './plan.entity';
 import { toPlanSummaryResponse } from './plans.dto';
 import { PlansRepository } from './plans.repository';
@@ -11,7 +12,7 @@ import { PlansRepository } from './plans.repository';
 @Injectable()
 export class PlansService {
   constructor(
-    private readonly planLocks: PlanLocks,
+    private readonly transactions: Transactions,
     private readonly plans: PlansRepository,
     private readonly audit: AuditService,
   ) {}
@@ -32,7 +33,7 @@ export class PlansService {
         '请填写 remindBeforeWorkingDays 或 remindOverdueAfterWorkingDays',
         'Give remindBeforeWorkingDays or remindOverdueAfterWorkingDays',
       );
-    return this.planLocks.withPlanLock(id, async (m) => {
+    return withPlanLock(this.transactions, id, async (m) => {
       const before = await m.findOneBy(PlanEntity, { id });
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的计划`, `No plan with id ${id}`);
       await m.update(PlanEntity, { id }, changes);

@@ -4,7 +4,8 @@ import { validate, type ValidationError } from 'class-validator';
 import ExcelJS from 'exceljs';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError, isCodedError, type ErrorDetail } from '../common/app-error';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
+import { withPlanLock } from '../database/with-plan-lock';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { CreateSubmissionDto } from '../submissions/submissions.dto';
 import { SubmissionsService, type PreparedSubmission } from '../submissions/submissions.service';
@@ -75,7 +76,7 @@ const INSTRUCTION_ROWS: Array<[string, string]> = [
 @Injectable()
 export class BulkEntryService {
   constructor(
-    private readonly planLocks: PlanLocks,
+    private readonly transactions: Transactions,
     private readonly queue: QueueService,
     private readonly submissions: SubmissionsService,
     private readonly evaluation: EvaluationService,
@@ -176,7 +177,8 @@ export class BulkEntryService {
     // All rows in one transaction, their plans' rows locked first: a failure on the last row leaves the first unwritten. A revision number taken by
     // a concurrent submission (PostgreSQL) refuses the whole batch, which is then written again.
     const saved = await retryOnClash(() =>
-      this.planLocks.withPlanLock(
+      withPlanLock(
+        this.transactions,
         prepared.map((x) => x.p.plan.id),
         async (m) => {
           const out = [];

@@ -7,11 +7,11 @@ import { BulkEntryController } from './bulk-entry.controller';
 import { BulkEntryService } from './bulk-entry.service';
 import { QueueController } from './queue.controller';
 import { QueueService } from './queue.service';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
 
 @Module({
   imports: [EvaluationModule, SubmissionsModule, CalendarModule],
   controllers: [QueueController, BulkEntryController],
-  providers: [PlanLocks, QueueService, BulkEntryService, PlansRepository],
+  providers: [Transactions, QueueService, BulkEntryService, PlansRepository],
 })
 export class QueueModule {}

@@ -11,7 +11,7 @@ import { FlaggedSubmissionsService } from './flagged-submissions.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
 
 @Module({
   imports: [
@@ -29,7 +29,7 @@ import { PlanLocks } from '../database/with-plan-lock';
   ],
   controllers: [SubmissionsController],
   providers: [
-    PlanLocks,
+    Transactions,
     SubmissionsService,
     SubmissionsRepository,
     EvidenceService,

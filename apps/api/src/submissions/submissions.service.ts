@@ -11,7 +11,8 @@ import {
   type SoftRuleFinding,
 } from '@taizhang/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { PlanLocks } from '../database/with-plan-lock';
+import { Transactions } from '../database/transactions';
+import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment, forbiddenDepartment } from '../auth/department-scope';
@@ -55,7 +56,7 @@ export interface PreparedSubmission {
 export class SubmissionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly planLocks: PlanLocks,
+    private readonly transactions: Transactions,
     private readonly submissions: SubmissionsRepository,
     private readonly evaluationRepository: EvaluationRepository,
     private readonly evaluation: EvaluationService,
@@ -82,7 +83,7 @@ export class SubmissionsService {
     // Two corrections of the same figure at once (PostgreSQL runs them side by side) may both take the same next
     // revision number: the second is refused by the unique key and simply written again as the one after.
     const { saved, evidence } = await retryOnClash(() =>
-      this.planLocks.withPlanLock(p.plan.id, async (m) => {
+      withPlanLock(this.transactions, p.plan.id, async (m) => {
         const row = await this.persist(m, user, p);
         return { saved: row, evidence: checked ? [await this.evidence.record(m, user, row.id, checked)] : [] };
       }),
@@ -333,7 +334,7 @@ export class SubmissionsService {
       throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     const metric = (await this.dataSource.manager.findOneBy(MetricEntity, { id: submission.metricId }))!;
     const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
-    await this.planLocks.withPlanLock(plan.id, async (tx) => {
+    await withPlanLock(this.transactions, plan.id, async (tx) => {
       const latest = await tx.findOne(SubmissionEntity, {
         where: {
           metricId: submission.metricId,
