@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { Transactions } from '../database/transactions';
 import { DepartmentsController } from './departments.controller';
 import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
@@ -6,7 +7,7 @@ import { DepartmentsService } from './departments.service';
 @Global()
 @Module({
   controllers: [DepartmentsController],
-  providers: [DepartmentsRepository, DepartmentsService],
+  providers: [DepartmentsRepository, DepartmentsService, Transactions],
   exports: [DepartmentsRepository],
 })
 export class DepartmentsModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
 import { DepartmentEntity } from './department.entity';
 
+/** Departments. Methods that take `m` run inside the caller's transaction. */
 @Injectable()
 export class DepartmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -26,5 +27,21 @@ export class DepartmentsRepository {
 
   findByCode(code: string): Promise<DepartmentEntity | null> {
     return this.dataSource.manager.findOneBy(DepartmentEntity, { code });
+  }
+
+  findById(id: number, m: EntityManager = this.dataSource.manager): Promise<DepartmentEntity | null> {
+    return m.findOneBy(DepartmentEntity, { id });
+  }
+
+  async codeTaken(code: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await m.countBy(DepartmentEntity, { code })) > 0;
+  }
+
+  insert(m: EntityManager, department: Omit<DepartmentEntity, 'id'>): Promise<DepartmentEntity> {
+    return m.save(DepartmentEntity, m.create(DepartmentEntity, department));
+  }
+
+  async update(m: EntityManager, id: number, changes: Partial<DepartmentEntity>): Promise<void> {
+    await m.update(DepartmentEntity, { id }, changes);
   }
 }

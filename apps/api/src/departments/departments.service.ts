@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DepartmentResponse } from '@taizhang/contracts';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { WebhookAddressRule } from '../common/webhook-address';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
 import { DepartmentEntity } from './department.entity';
 import { DepartmentsRepository } from './departments.repository';
 
@@ -33,7 +33,7 @@ export class DepartmentsService {
   private readonly webhooks: WebhookAddressRule;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly departments: DepartmentsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -49,13 +49,10 @@ export class DepartmentsService {
   }
 
   async create(actor: CurrentUser, input: { code: string; name: string }): Promise<DepartmentResponse> {
-    return this.dataSource.transaction(async (m) => {
-      if (await m.countBy(DepartmentEntity, { code: input.code }))
+    return this.transactions.run(async (m) => {
+      if (await this.departments.codeTaken(input.code, m))
         throw new AppError('CONFLICT', `单位代码 ${input.code} 已存在`, `The department code ${input.code} is taken`);
-      const saved = await m.save(
-        DepartmentEntity,
-        m.create(DepartmentEntity, { ...input, isGroup: false, email: null, webhookUrl: null }),
-      );
+      const saved = await this.departments.insert(m, { ...input, isGroup: false, email: null, webhookUrl: null });
       await this.audit.record(
         actor,
         {
@@ -80,10 +77,10 @@ export class DepartmentsService {
       changes.webhookUrl = input.webhookUrl === null ? null : this.checkedWebhook(input.webhookUrl.trim());
     if (!Object.keys(changes).length)
       throw new AppError('INVALID_INPUT', '请填写 name、email 或 webhookUrl', 'Give name, email or webhookUrl');
-    return this.dataSource.transaction(async (m) => {
-      const before = await m.findOneBy(DepartmentEntity, { id });
+    return this.transactions.run(async (m) => {
+      const before = await this.departments.findById(id, m);
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的单位`, `No department with id ${id}`);
-      await m.update(DepartmentEntity, { id }, changes);
+      await this.departments.update(m, id, changes);
       const after = { ...before, ...changes };
       const action = Object.keys(changes).join(',') === 'name' ? 'rename department' : 'update department';
       await this.audit.record(

@@ -12,15 +12,11 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DepartmentEntity } from '../departments/department.entity';
-import { MetricEntity } from '../metrics/metric.entity';
-import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
-import { IndicatorDepartmentEntity, IndicatorEntity } from '../plans/indicator.entity';
-import { PlanEntity } from '../plans/plan.entity';
-import { TaskEntity } from '../plans/task.entity';
+import { Transactions } from '../database/transactions';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
+import { SeedRepository } from './seed.repository';
 
 /** The demo plan every fresh installation starts with. */
 export const DEMO_PLAN_FILE = 'hongqiao-2020-plan.json';
@@ -41,7 +37,8 @@ export class SeedLoaderService {
   private readonly logger = new Logger(SeedLoaderService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly seeds: SeedRepository,
     private readonly submissions: SubmissionsRepository,
     private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,42 +50,33 @@ export class SeedLoaderService {
   }
 
   async loadPlan(seed: PlanSeed, options: { demoHistory: boolean }): Promise<{ created: boolean }> {
-    return this.dataSource.transaction(async (m) => {
-      if (await m.findOneBy(PlanEntity, { code: seed.plan.code })) return { created: false };
+    return this.transactions.run(async (m) => {
+      if (await this.seeds.planExists(m, seed.plan.code)) return { created: false };
       const departmentIds = await this.upsertDepartments(m, seed);
-      const plan = await m.save(
-        PlanEntity,
-        m.create(PlanEntity, {
-          ...seed.plan,
-          demo: options.demoHistory,
-          createdAt: new Date().toISOString(),
-          remindBeforeWorkingDays: this.config.reminderLeadWorkingDays,
-        }),
-      );
+      const plan = await this.seeds.insertPlan(m, {
+        ...seed.plan,
+        demo: options.demoHistory,
+        createdAt: new Date().toISOString(),
+        remindBeforeWorkingDays: this.config.reminderLeadWorkingDays,
+      });
       const taskIds = new Map<number, number>();
       const secondLevelOfTask = new Map<number, PlanSeed['indicators'][number]['children'][number]>();
       for (const first of seed.indicators) {
-        const parent = await m.save(
-          IndicatorEntity,
-          m.create(IndicatorEntity, {
-            planId: plan.id,
-            parentId: null,
-            level: 1,
-            number: first.number,
-            title: first.title,
-          }),
-        );
+        const parent = await this.seeds.insertIndicator(m, {
+          planId: plan.id,
+          parentId: null,
+          level: 1,
+          number: first.number,
+          title: first.title,
+        });
         for (const second of first.children) {
-          const node = await m.save(
-            IndicatorEntity,
-            m.create(IndicatorEntity, {
-              planId: plan.id,
-              parentId: parent.id,
-              level: 2,
-              number: second.number,
-              title: second.title,
-            }),
-          );
+          const node = await this.seeds.insertIndicator(m, {
+            planId: plan.id,
+            parentId: parent.id,
+            level: 2,
+            number: second.number,
+            title: second.title,
+          });
           const links = [
             ...[...second.leadDepartments, ...(second.leadGroups ?? [])].map((code) => ({
               code,
@@ -99,21 +87,18 @@ export class SeedLoaderService {
               role: 'responsible' as const,
             })),
           ];
-          await m.insert(
-            IndicatorDepartmentEntity,
+          await this.seeds.linkDepartments(
+            m,
             links.map(({ code, role }) => ({ indicatorId: node.id, departmentId: departmentIds.get(code)!, role })),
           );
           for (const task of second.tasks) {
-            const saved = await m.save(
-              TaskEntity,
-              m.create(TaskEntity, {
-                planId: plan.id,
-                indicatorId: node.id,
-                number: task.number,
-                text: task.text,
-                rawText: task.rawText,
-              }),
-            );
+            const saved = await this.seeds.insertTask(m, {
+              planId: plan.id,
+              indicatorId: node.id,
+              number: task.number,
+              text: task.text,
+              rawText: task.rawText,
+            });
             taskIds.set(task.number, saved.id);
             secondLevelOfTask.set(task.number, second);
           }
@@ -124,22 +109,20 @@ export class SeedLoaderService {
       for (const metric of seed.metrics) {
         const { taskNumber, reportingDepartments, ...fields } = metric;
         const ruled = withDefaultRules(fields);
-        const saved = await m.save(
-          MetricEntity,
-          m.create(MetricEntity, {
-            ...ruled,
-            source: metric.source,
-            note: metric.note,
-            planId: plan.id,
-            taskId: taskIds.get(taskNumber)!,
-          }),
-        );
+        const saved = await this.seeds.insertMetric(m, {
+          ...ruled,
+          source: metric.source,
+          note: metric.note,
+          planId: plan.id,
+          taskId: taskIds.get(taskNumber)!,
+        });
         metricIds.set(metric.code, saved.id);
         const codes = reportingDepartmentsOf({ reportingDepartments }, secondLevelOfTask.get(taskNumber)!);
         reporters.set(metric.code, new Set(codes));
-        await m.insert(
-          MetricReportingDepartmentEntity,
-          codes.map((code) => ({ metricId: saved.id, departmentId: departmentIds.get(code)! })),
+        await this.seeds.setReporters(
+          m,
+          saved.id,
+          codes.map((code) => departmentIds.get(code)!),
         );
       }
       if (options.demoHistory) {
@@ -183,8 +166,7 @@ export class SeedLoaderService {
     ];
     const ids = new Map<string, number>();
     for (const d of wanted) {
-      const existing = await m.findOneBy(DepartmentEntity, { code: d.code });
-      ids.set(d.code, existing ? existing.id : (await m.save(DepartmentEntity, m.create(DepartmentEntity, d))).id);
+      ids.set(d.code, await this.seeds.departmentId(m, d));
     }
     return ids;
   }

@@ -1,46 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import type { UserAccountResponse } from '@taizhang/contracts';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { CurrentUser } from '../auth/current-user';
-import { UserEntity, type Role } from '../auth/user.entity';
+import type { Role, UserEntity } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { DepartmentEntity } from '../departments/department.entity';
+import { Transactions } from '../database/transactions';
+import { DepartmentsRepository } from '../departments/departments.repository';
+import { UsersRepository } from './users.repository';
 import { toUserListItem, type CreateUserDto, type UpdateUserDto } from './users.dto';
 
 /** Admins manage accounts; every change is in the audit trail (passwords redacted), and a change of access ends the user's sessions. */
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly departments: DepartmentsRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly clock: Clock,
   ) {}
 
   async list(): Promise<UserAccountResponse[]> {
-    return (await this.dataSource.manager.find(UserEntity, { order: { username: 'ASC' } })).map(toUserListItem);
+    return (await this.users.findAll()).map(toUserListItem);
   }
 
   async create(actor: CurrentUser, dto: CreateUserDto): Promise<UserAccountResponse> {
     const departmentId = await this.checkedDepartment(dto.role, dto.departmentId ?? null);
-    return this.dataSource.transaction(async (m) => {
-      if (await m.countBy(UserEntity, { username: dto.username })) {
+    return this.transactions.run(async (m) => {
+      if (await this.users.usernameTaken(dto.username, m)) {
         throw new AppError('CONFLICT', `用户名 ${dto.username} 已存在`, `The username ${dto.username} is taken`);
       }
-      const user = await m.save(
-        UserEntity,
-        m.create(UserEntity, {
+      const user = await this.users.insert(
+        {
           username: dto.username,
           passwordHash: await hash(dto.password),
           role: dto.role,
           departmentId,
           disabled: false,
           createdAt: this.clock.now().toISOString(),
-        }),
+        },
+        m,
       );
       await this.audit.record(
         actor,
@@ -52,8 +55,8 @@ export class UsersService {
   }
 
   async update(actor: CurrentUser, id: number, dto: UpdateUserDto): Promise<UserAccountResponse> {
-    return this.dataSource.transaction(async (m) => {
-      const user = await m.findOneBy(UserEntity, { id });
+    return this.transactions.run(async (m) => {
+      const user = await this.users.findById(id, m);
       if (!user) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的用户`, `No user with id ${id}`);
       const role = dto.role ?? user.role;
       const departmentId = await this.checkedDepartment(
@@ -66,7 +69,7 @@ export class UsersService {
         ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}),
       };
       if (dto.password) changes.passwordHash = await hash(dto.password);
-      await m.update(UserEntity, { id }, changes);
+      await this.users.update(id, changes, m);
       // A reset password, another role or department, or deactivation takes effect on every device at once: sign in again.
       const sessionsEnded =
         Boolean(dto.password) || role !== user.role || departmentId !== user.departmentId || dto.disabled === true;
@@ -93,7 +96,7 @@ export class UsersService {
     if (role !== 'department') return null;
     if (!departmentId)
       throw new AppError('INVALID_INPUT', '部门用户须指定单位 departmentId', 'A department user needs a departmentId');
-    const department = await this.dataSource.manager.findOneBy(DepartmentEntity, { id: departmentId });
+    const department = await this.departments.findById(departmentId);
     if (!department || department.isGroup)
       throw new AppError(
         'INVALID_INPUT',
