@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { NoticeAttachmentResponse, NoticeResponse } from '@taizhang/contracts';
-import type { NoticeAction, NoticeLevel, NoticeState } from '@taizhang/domain';
+import type { NoticeAction, NoticeLevel } from '@taizhang/domain';
 import { compareNotices, nextNoticeState, replyDeadline, replyOverdue } from '@taizhang/domain';
-import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment } from '../auth/department-scope';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
-import { DepartmentEntity } from '../departments/department.entity';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
-import { MetricEntity } from '../metrics/metric.entity';
-import { UserEntity } from '../auth/user.entity';
-import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceStorage, type StoredFile } from '../submissions/evidence-storage';
 import { evidenceFilename, multipartFilename } from '../submissions/evidence-name';
 import { periodOfPlan } from '../plans/plan-period';
 import { DeliveryService } from './delivery.service';
-import { NoticeAttachmentEntity, NoticeEntity, NoticeEventEntity } from './supervision.entities';
-import { SupervisionService } from './supervision.service';
+import { NoticeWriter } from './notice-writer.service';
+import { NoticesRepository, type NoticeFilter } from './notices.repository';
+import type { NoticeAttachmentEntity, NoticeEntity } from './supervision.entities';
+import { replyDetail, replyToLeaders, sentBackToDepartment, stepRefused } from './supervision.messages';
 
 export type { NoticeResponse };
 
@@ -28,8 +25,8 @@ export type { NoticeResponse };
 @Injectable()
 export class NoticesService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly supervision: SupervisionService,
+    private readonly notices: NoticesRepository,
+    private readonly writer: NoticeWriter,
     private readonly delivery: DeliveryService,
     private readonly evaluations: EvaluationRepository,
     private readonly calendar: CalendarService,
@@ -40,10 +37,10 @@ export class NoticesService {
 
   /** Open notices first, the most escalated and the most overdue replies at the top; a department sees only its own. */
   async list(user: CurrentUser, filter: { state?: string; metricId?: number }): Promise<NoticeResponse[]> {
-    const where: Record<string, unknown> = {};
+    const where: NoticeFilter = {};
     if (user.role === 'department') where.departmentId = user.departmentId;
     if (filter.metricId) where.metricId = filter.metricId;
-    const rows = await this.dataSource.manager.find(NoticeEntity, { where, order: { id: 'DESC' } });
+    const rows = await this.notices.list(where);
     const filtered = rows.filter(
       (n) => !filter.state || (filter.state === 'open' ? n.state !== 'closed' : n.state === filter.state),
     );
@@ -53,10 +50,7 @@ export class NoticesService {
   async get(user: CurrentUser, id: number): Promise<NoticeResponse> {
     const notice = await this.find(user, id);
     const [response] = await this.toResponses([notice]);
-    const [events, attachments] = await Promise.all([
-      this.dataSource.manager.find(NoticeEventEntity, { where: { noticeId: id }, order: { id: 'ASC' } }),
-      this.attachments(id),
-    ]);
+    const [events, attachments] = await Promise.all([this.notices.events(id), this.attachments(id)]);
     return {
       ...response,
       events: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, detail: e.detail })),
@@ -71,7 +65,7 @@ export class NoticesService {
     attachmentId: number,
   ): Promise<{ file: NoticeAttachmentEntity; path: string }> {
     await this.find(user, noticeId);
-    const file = await this.dataSource.manager.findOneBy(NoticeAttachmentEntity, { id: attachmentId, noticeId });
+    const file = await this.notices.attachment(noticeId, attachmentId);
     if (!file)
       throw new AppError(
         'NOT_FOUND',
@@ -82,24 +76,14 @@ export class NoticesService {
   }
 
   private async attachments(noticeId: number): Promise<NoticeAttachmentResponse[]> {
-    const rows = await this.dataSource.manager.find(NoticeAttachmentEntity, {
-      where: { noticeId },
-      order: { id: 'ASC' },
-    });
-    const users = rows.length
-      ? await this.dataSource.manager.find(UserEntity, {
-          select: { id: true, username: true },
-          where: { id: In(rows.map((r) => r.uploadedBy ?? -1)) },
-        })
-      : [];
-    const nameOf = new Map(users.map((u) => [u.id, u.username]));
-    return rows.map((r) => ({
+    const rows = await this.notices.attachments(noticeId);
+    return rows.map(({ file: r, uploader }) => ({
       id: r.id,
       filename: r.filename,
       mimeType: r.mimeType,
       size: r.size,
       sha256: r.sha256,
-      uploadedBy: r.uploadedBy === null ? null : (nameOf.get(r.uploadedBy) ?? null),
+      uploadedBy: uploader,
       createdAt: r.createdAt,
     }));
   }
@@ -109,10 +93,10 @@ export class NoticesService {
     user: CurrentUser,
     input: { metricId: number; departmentId: number; period: string; level: NoticeLevel; note?: string },
   ): Promise<NoticeResponse> {
-    const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: input.metricId });
-    if (!metric)
+    const found = await this.notices.metricWithPlan(input.metricId);
+    if (!found)
       throw new AppError('NOT_FOUND', `找不到编号为 ${input.metricId} 的指标`, `No metric with id ${input.metricId}`);
-    const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
+    const { metric, plan } = found;
     periodOfPlan(toRuledMetric(metric), plan.year, input.period);
     const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === input.departmentId)) {
@@ -126,18 +110,17 @@ export class NoticesService {
       (e) => e.departmentId === input.departmentId && e.periodKey === input.period,
     );
     const replyDue = replyDeadline(this.clock.today(), await this.calendar.calendar());
-    const notice = await this.dataSource.transaction(async (m) => {
-      const n = await this.supervision.issue(
-        m,
+    const notice = await this.notices.transaction(async (m) => {
+      const n = await this.writer.issue(m, {
         metric,
-        input.departmentId,
-        input.period,
-        input.level,
-        input.note || current?.reasonZh || '领导督办',
-        current?.reasonEn || 'Issued by a leader',
+        departmentId: input.departmentId,
+        periodKey: input.period,
+        level: input.level,
+        reasonZh: input.note || current?.reasonZh || '领导督办',
+        reasonEn: current?.reasonEn || 'Issued by a leader',
         replyDue,
-        user,
-      );
+        issuedBy: user,
+      });
       if (!n)
         throw new AppError(
           'CONFLICT',
@@ -160,7 +143,6 @@ export class NoticesService {
     return this.get(user, notice.id);
   }
 
-  /** acknowledge / reply (department, own only); accept / send back (leader). */
   /**
    * acknowledge / reply (department, own only); accept / send back (leader). A reply may carry a file (checked by its
    * bytes like evidence): every check, the file's type included, comes before anything is written; then the reply, its
@@ -184,12 +166,10 @@ export class NoticesService {
     if (!byDepartment && user.role !== 'leader')
       throw new AppError('FORBIDDEN', '只有领导可以认可或退回答复', 'Only a leader may accept or send back a reply');
     const next = nextNoticeState(notice.state, action);
-    if (!next)
-      throw new AppError(
-        'CONFLICT',
-        `督办单当前状态为「${STATE_ZH[notice.state]}」，不能${ACTION_ZH[action]}`,
-        `The notice is ${notice.state}; it cannot be ${ACTION_EN[action]} now`,
-      );
+    if (!next) {
+      const refused = stepRefused(notice.state, action);
+      throw new AppError('CONFLICT', refused.zh, refused.en);
+    }
     if (action === 'reply' && (!body.measures?.trim() || !body.targetDate))
       throw new AppError(
         'INVALID_INPUT',
@@ -202,7 +182,7 @@ export class NoticesService {
       throw new AppError('INVALID_INPUT', '只有答复可以附带文件', 'Only a reply can carry a file');
     const stored: StoredFile | null = file ? await this.storage.store(file.buffer) : null;
     const now = this.clock.now().toISOString();
-    await this.dataSource.transaction(async (m) => {
+    await this.notices.transaction(async (m) => {
       const changes: Partial<NoticeEntity> = { state: next };
       if (action === 'reply')
         Object.assign(changes, {
@@ -212,9 +192,9 @@ export class NoticesService {
         });
       if (action === 'accept') Object.assign(changes, { closedAt: now, closedReason: 'accepted' });
       if (action === 'send-back') changes.replyDue = replyDeadline(this.clock.today(), await this.calendar.calendar());
-      await m.update(NoticeEntity, { id }, changes);
-      const detail = action === 'reply' ? `${body.measures}（完成时限 ${body.targetDate}）` : (body.comment ?? null);
-      await this.supervision.event(m, id, user.username, action, detail);
+      await this.notices.update(m, id, changes);
+      const detail = action === 'reply' ? replyDetail(body.measures, body.targetDate) : (body.comment ?? null);
+      await this.writer.event(m, { noticeId: id, actor: user.username, action, detail });
       await this.audit.record(
         user,
         {
@@ -229,10 +209,13 @@ export class NoticesService {
       );
       if (file && stored) {
         const filename = evidenceFilename(multipartFilename(file.originalname), stored.mimeType, file.buffer);
-        const row = await m.save(
-          NoticeAttachmentEntity,
-          m.create(NoticeAttachmentEntity, { noticeId: id, filename, ...stored, uploadedBy: user.id, createdAt: now }),
-        );
+        const row = await this.notices.addAttachment(m, {
+          noticeId: id,
+          filename,
+          ...stored,
+          uploadedBy: user.id,
+          createdAt: now,
+        });
         await this.audit.record(
           user,
           {
@@ -245,27 +228,16 @@ export class NoticesService {
           m,
         );
       }
-      const metric = (await m.findOneBy(MetricEntity, { id: notice.metricId }))!;
-      if (action === 'reply')
-        await this.delivery.toLeaders(m, {
-          titleZh: `督办单已答复：${metric.name}`,
-          titleEn: `Notice answered: ${metric.nameEn}`,
-          link: `/notices/${id}`,
-        });
+      const metric = await this.notices.metric(m, notice.metricId);
+      if (action === 'reply') await this.delivery.toLeaders(m, replyToLeaders(id, metric));
       if (action === 'send-back')
-        await this.delivery.toDepartment(m, notice.departmentId, {
-          titleZh: `督办答复被退回：${metric.name}`,
-          titleEn: `Reply sent back: ${metric.nameEn}`,
-          bodyZh: body.comment ?? '',
-          link: `/notices/${id}`,
-          data: { kind: 'notice-sent-back', notice: id },
-        });
+        await this.delivery.toDepartment(m, notice.departmentId, sentBackToDepartment(id, metric, body.comment ?? ''));
     });
     return this.get(user, id);
   }
 
   private async find(user: CurrentUser, id: number): Promise<NoticeEntity> {
-    const notice = await this.dataSource.manager.findOneBy(NoticeEntity, { id });
+    const notice = await this.notices.find(id);
     if (!notice) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的督办单`, `No notice with id ${id}`);
     assertOwnDepartment(user, notice.departmentId);
     return notice;
@@ -273,13 +245,7 @@ export class NoticesService {
 
   private async toResponses(rows: NoticeEntity[]): Promise<NoticeResponse[]> {
     if (rows.length === 0) return [];
-    const m = this.dataSource.manager;
-    const [metrics, departments] = await Promise.all([
-      m.find(MetricEntity, { where: { id: In([...new Set(rows.map((r) => r.metricId))]) } }),
-      m.find(DepartmentEntity, { where: { id: In([...new Set(rows.map((r) => r.departmentId))]) } }),
-    ]);
-    const metricOf = new Map(metrics.map((x) => [x.id, x]));
-    const departmentOf = new Map(departments.map((x) => [x.id, x]));
+    const { metrics: metricOf, departments: departmentOf } = await this.notices.namesOf(rows);
     const today = this.clock.today();
     return rows.map((n) => {
       const metric = metricOf.get(n.metricId)!;
@@ -307,22 +273,3 @@ export class NoticesService {
     });
   }
 }
-
-const STATE_ZH: Record<NoticeState, string> = {
-  issued: '已下发',
-  acknowledged: '已签收',
-  replied: '已答复',
-  closed: '已办结',
-};
-const ACTION_ZH: Record<Exclude<NoticeAction, 'close-green'>, string> = {
-  acknowledge: '签收',
-  reply: '答复',
-  accept: '认可',
-  'send-back': '退回',
-};
-const ACTION_EN: Record<Exclude<NoticeAction, 'close-green'>, string> = {
-  acknowledge: 'acknowledged',
-  reply: 'answered',
-  accept: 'accepted',
-  'send-back': 'sent back',
-};
