@@ -4,7 +4,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { Transactions } from '../database/transactions';
-import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { MetricsRepository } from '../metrics/metrics.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
 import { periodOfPlan } from '../plans/plan-period';
@@ -20,7 +20,7 @@ export class CommentsService {
     private readonly transactions: Transactions,
     private readonly comments: CommentsRepository,
     private readonly plans: PlansRepository,
-    private readonly evaluations: EvaluationRepository,
+    private readonly assignments: MetricsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -67,7 +67,7 @@ export class CommentsService {
     const metric = await this.comments.findMetric(metricId);
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${metricId} 的指标`, `No metric with id ${metricId}`);
     if (user.role === 'department') {
-      const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
+      const inputs = await this.assignments.loadAssignments(metric.planId, [metric.id]);
       if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) {
         throw new AppError(
           'FORBIDDEN',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { beijingDate, dueDate, reportingPeriods, type DueItem } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
-import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { MetricsRepository } from '../metrics/metrics.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import type { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
@@ -10,7 +10,7 @@ import { SubmissionsRepository } from '../submissions/submissions.repository';
 @Injectable()
 export class TimelinessService {
   constructor(
-    private readonly evaluations: EvaluationRepository,
+    private readonly assignments: MetricsRepository,
     private readonly submissions: SubmissionsRepository,
     private readonly calendar: CalendarService,
   ) {}
@@ -21,7 +21,7 @@ export class TimelinessService {
 
   /** Each department's figures owed, and each period's due date keyed `metricId:periodKey`, from one read. */
   async schedule(plan: PlanEntity): Promise<{ byDepartment: Map<number, DueItem[]>; dueDates: Map<string, string> }> {
-    const inputs = await this.evaluations.loadAssignments(plan.id);
+    const inputs = await this.assignments.loadAssignments(plan.id);
     const first = await this.submissions.firstRevisions(plan.id);
     const calendar = await this.calendar.calendar();
     const out = new Map<number, DueItem[]>();

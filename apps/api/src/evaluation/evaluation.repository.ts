@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseRecord, Figure } from '@taizhang/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
-import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { Transactions } from '../database/transactions';
+import type { AssignedDepartment } from '../metrics/metrics.repository';
 import { withPlanLock } from '../database/with-plan-lock';
-import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
-import { TaskEntity } from '../plans/task.entity';
 import { SubmissionReturnEntity } from '../submissions/submission-return.entity';
 import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submission.entity';
 import { EvaluationCheckEntity } from './evaluation-check.entity';
 import { EvaluationEntity } from './evaluation.entity';
 
-export interface AssignedDepartment {
-  id: number;
-  code: string;
-  name: string;
-  isLead: boolean;
-}
+/** Moved to metrics.repository.ts; re-exported for the importers outside my folders until they import from there. */
+export type { AssignedDepartment, Assignments } from '../metrics/metrics.repository';
 
 export interface EvaluationInputs {
   metrics: MetricEntity[];
@@ -32,9 +25,6 @@ export interface EvaluationInputs {
 
 /** The latest figures and which of them were returned. */
 export type LatestFigures = Pick<EvaluationInputs, 'figures' | 'returned'>;
-
-/** Who reports which metric: a plan's metrics with their departments. */
-export type Assignments = Pick<EvaluationInputs, 'metrics' | 'assigned'>;
 
 export type NewEvaluation = Omit<EvaluationEntity, 'id' | 'supersededAt' | 'evaluatedAt'>;
 
@@ -66,59 +56,6 @@ export class EvaluationRepository {
     return metricIds.length
       ? this.latestFigures(metricIds, periodKeys)
       : Promise.resolve({ figures: new Map(), returned: new Set() });
-  }
-
-  /**
-   * A plan's metrics (or some of them) and the departments that report each one — without the figures, for
-   * the many callers that only ask "who reports this metric" (submissions, queue, supervision, timeliness).
-   * The reporting departments are the metric's own (metric_reporting_departments); a lead of its indicator is its lead.
-   */
-  async loadAssignments(planId: number, metricIds?: number[]): Promise<Assignments> {
-    const m = this.dataSource.manager;
-    // A plan-wide read leaves retired metrics out (no status, queue or notice); a read by id still finds one, for its history.
-    const metrics = await m.find(MetricEntity, {
-      where: { planId, ...(metricIds ? { id: In(metricIds) } : { retiredAt: IsNull() }) },
-      order: { id: 'ASC' },
-    });
-    const query = m
-      .createQueryBuilder(MetricEntity, 'm')
-      .innerJoin(MetricReportingDepartmentEntity, 'r', 'r.metric_id = m.id')
-      .innerJoin(DepartmentEntity, 'd', 'd.id = r.department_id')
-      .innerJoin(TaskEntity, 't', 't.id = m.task_id')
-      .leftJoin(
-        IndicatorDepartmentEntity,
-        'l',
-        'l.indicator_id = t.indicator_id AND l.department_id = d.id AND l.role = :lead',
-        { lead: 'lead' },
-      )
-      .select([
-        'm.id AS "metricId"',
-        'd.id AS "departmentId"',
-        'l.department_id AS "leadId"',
-        'd.code AS "code"',
-        'd.name AS "name"',
-      ])
-      .where('m.plan_id = :planId', { planId });
-    if (metricIds) query.andWhere('m.id IN (:...metricIds)', { metricIds: metricIds.length ? metricIds : [-1] });
-    else query.andWhere('m.retired_at IS NULL');
-    const links: Array<{ metricId: number; departmentId: number; leadId: number | null; code: string; name: string }> =
-      await query.getRawMany();
-    // Leads first, then the others, each by id: the order the engine names departments in.
-    const rows = links.map((l) => ({
-      metricId: Number(l.metricId),
-      id: Number(l.departmentId),
-      code: l.code,
-      name: l.name,
-      isLead: l.leadId !== null,
-    }));
-    rows.sort((a, b) => a.metricId - b.metricId || Number(b.isLead) - Number(a.isLead) || a.id - b.id);
-    const assigned = new Map<number, AssignedDepartment[]>();
-    for (const { metricId, ...department } of rows) {
-      const list = assigned.get(metricId);
-      if (list) list.push(department);
-      else assigned.set(metricId, [department]);
-    }
-    return { metrics, assigned };
   }
 
   /**

@@ -8,13 +8,14 @@ import {
   type Evaluation,
   type RuledMetric,
 } from '@taizhang/domain';
-import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { groupBy } from '../common/group-by';
 import { retryOnClash } from '../common/transaction-clash';
 import type { MetricEntity } from '../metrics/metric.entity';
-import { PlanEntity } from '../plans/plan.entity';
+import { MetricsRepository } from '../metrics/metrics.repository';
+import type { PlanEntity } from '../plans/plan.entity';
+import { PlansRepository } from '../plans/plans.repository';
 import {
   EvaluationRepository,
   evaluationKey,
@@ -51,8 +52,9 @@ export class EvaluationService {
   lastRun: CycleResult | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly repository: EvaluationRepository,
+    private readonly metrics: MetricsRepository,
+    private readonly plans: PlansRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
@@ -65,7 +67,7 @@ export class EvaluationService {
       let changed = 0;
       const errors: string[] = [];
       const due = scope === 'due' ? await this.repository.dueForEvaluation(this.clock.today()) : null;
-      const plans = await this.dataSource.manager.find(PlanEntity, { order: { id: 'ASC' } });
+      const plans = await this.plans.findAllInIdOrder();
       // A plan (or a period of it) that cannot be evaluated, say a date beyond the calendar, must not stop the others; it stays due.
       for (const plan of plans) {
         const metrics = due ? due.get(plan.id) : undefined;
@@ -122,7 +124,7 @@ export class EvaluationService {
   private async evaluatePlanNow(plan: PlanEntity, scope?: Map<number, PeriodScope>): Promise<PlanEvaluation> {
     const { calendar, version } = await this.calendar.current();
     const ctx = { today: this.clock.today(), calendar };
-    const loaded = await this.repository.loadAssignments(plan.id, scope ? [...scope.keys()] : undefined);
+    const loaded = await this.metrics.loadAssignments(plan.id, scope ? [...scope.keys()] : undefined);
     // A retired metric is judged no more: its last evaluations stay as its history.
     const { assigned } = loaded;
     const metrics = loaded.metrics.filter((m) => m.retiredAt === null);

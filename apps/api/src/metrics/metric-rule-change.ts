@@ -1,16 +1,11 @@
 import { reportingPeriods } from '@taizhang/domain';
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { DepartmentEntity } from '../departments/department.entity';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import type { AssignedDepartment } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
-import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
-import { TaskEntity } from '../plans/task.entity';
 import type { MetricEntity } from './metric.entity';
 import type { UpdateMetricDto } from './metrics.dto';
-import { checkReportingDepartments } from './reporting-departments';
 
 /** The metric columns an admin may change. */
 export type RuleColumns = Partial<
@@ -31,13 +26,10 @@ const invalid = (zh: string, en: string) => new AppError('INVALID_INPUT', zh, en
 
 /**
  * Checks a proposed change against the metric it changes (what the DTO cannot know: its kind and unit), the same
- * for a preview and a save, so that a preview never shows what saving would refuse.
+ * for a preview and a save, so that a preview never shows what saving would refuse. The reporting departments named
+ * are checked after it, against the database (MetricsRepository.checkReportingDepartments).
  */
-export async function checkRuleChange(
-  m: EntityManager,
-  metric: MetricEntity,
-  dto: UpdateMetricDto,
-): Promise<RuleChange> {
+export function checkRuleChange(metric: MetricEntity, dto: UpdateMetricDto): RuleChange {
   // DTO instances carry every declared field, the absent ones as undefined: keep only what was sent.
   const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateMetricDto;
   if (Object.keys(sent).length === 0) {
@@ -76,26 +68,7 @@ export async function checkRuleChange(
         `A percent amber band must be from 0 to 100 points (got ${columns.tolerance})`,
       );
   }
-  if (reporters) await checkReportingDepartments(m, reporters);
   return { sent, columns, ...(reporters ? { reporters } : {}) };
-}
-
-/** The departments that would report the metric: the indicator's leads first, then by id, as the engine orders them. */
-export async function proposedReporters(
-  m: EntityManager,
-  metric: MetricEntity,
-  ids: number[],
-): Promise<AssignedDepartment[]> {
-  const departments = await m.find(DepartmentEntity, { where: { id: In(ids) } });
-  const task = await m.findOneByOrFail(TaskEntity, { id: metric.taskId });
-  const leads = new Set(
-    (await m.find(IndicatorDepartmentEntity, { where: { indicatorId: task.indicatorId, role: 'lead' } })).map(
-      (l) => l.departmentId,
-    ),
-  );
-  return departments
-    .map((d) => ({ id: d.id, code: d.code, name: d.name, isLead: leads.has(d.id) }))
-    .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.id - b.id);
 }
 
 /**

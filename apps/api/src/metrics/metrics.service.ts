@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MetricPreviewResponse, MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
 import { latestPeriodRows, monthEndOfKey, previewRuleChange, reportingPeriods, toleranceBand } from '@taizhang/domain';
-import { DataSource, IsNull } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
@@ -15,9 +14,9 @@ import { CalendarService } from '../calendar/calendar.service';
 import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
-import { PlanEntity } from '../plans/plan.entity';
 import { MetricEntity } from './metric.entity';
-import { checkRuleChange, proposedReporters, retirePeriods } from './metric-rule-change';
+import { MetricsRepository } from './metrics.repository';
+import { checkRuleChange, retirePeriods } from './metric-rule-change';
 import { replaceReportingDepartments } from './reporting-departments';
 import {
   toEvaluationResponse,
@@ -32,7 +31,7 @@ import { groupBy } from '../common/group-by';
 @Injectable()
 export class MetricsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly metrics: MetricsRepository,
     private readonly transactions: Transactions,
     private readonly evaluations: EvaluationRepository,
     private readonly evaluation: EvaluationService,
@@ -49,10 +48,7 @@ export class MetricsService {
       if (q.departmentId !== undefined && q.departmentId !== user.departmentId) throw forbiddenDepartment();
       q = { ...q, departmentId: user.departmentId! };
     }
-    const metrics = await this.dataSource.manager.find(MetricEntity, {
-      where: { planId: q.planId, retiredAt: IsNull() },
-      order: { code: 'ASC' },
-    });
+    const metrics = await this.metrics.findLive(q.planId);
     const shown = await this.shownIn(
       q.planId,
       q.period,
@@ -100,7 +96,7 @@ export class MetricsService {
     );
     const plan = await this.planEvaluation.findPlan(metric.planId);
     const forecast = await this.forecasts.ofMetric(metric, plan.year, rows, overall?.periodKey ?? null);
-    const reporting = (await this.evaluations.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
+    const reporting = (await this.metrics.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
     return {
       ...toMetricResponse(
         metric,
@@ -126,7 +122,7 @@ export class MetricsService {
   async series(user: CurrentUser, id: number): Promise<MetricSeriesResponse> {
     const metric = await this.find(id);
     await this.assertAssigned(user, metric);
-    const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
+    const inputs = await this.metrics.loadAssignments(metric.planId, [metric.id]);
     const rows = (await this.evaluations.current([id])).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
     const point = (e: (typeof rows)[number]): SeriesPoint => ({
       period: e.periodKey,
@@ -145,7 +141,12 @@ export class MetricsService {
       unit: cases ? 'percent' : metric.unit,
       comparator: cases ? 'gte' : metric.comparator,
       target: cases ? 100 : metric.target,
-      band: cases ? (metric.tolerance ?? 5) : metric.kind === 'deadline' ? null : toleranceBand(metric),
+      // Cases are charted as the share of compliant cases against 100%, with the percent band (as evaluatePeriod judges them).
+      band: cases
+        ? toleranceBand({ unit: 'percent', target: 100, tolerance: metric.tolerance })
+        : metric.kind === 'deadline'
+          ? null
+          : toleranceBand(metric),
       overall: rows.filter((e) => e.departmentId === null).map(point),
       departments: departments.map((d) => ({
         id: d.id,
@@ -159,8 +160,9 @@ export class MetricsService {
   /** Changes a threshold or rule, then re-evaluates: the old evaluations stay in the history. */
   async update(user: CurrentUser, id: number, dto: UpdateMetricDto): Promise<MetricResponse> {
     const metric = await this.find(id);
-    const { sent, columns, reporters } = await checkRuleChange(this.dataSource.manager, metric, dto);
-    const plan = await this.dataSource.manager.findOneByOrFail(PlanEntity, { id: metric.planId });
+    const { sent, columns, reporters } = checkRuleChange(metric, dto);
+    if (reporters) await this.metrics.checkReportingDepartments(reporters);
+    const plan = await this.planEvaluation.findPlan(metric.planId);
     const changed: MetricEntity = Object.assign(new MetricEntity(), metric, columns);
     await withPlanLock(this.transactions, plan.id, async (m) => {
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
@@ -187,11 +189,12 @@ export class MetricsService {
   /** What saving the same change would do to the statuses, judged by the domain on the stored figures; writes nothing. */
   async preview(id: number, dto: UpdateMetricDto): Promise<MetricPreviewResponse> {
     const metric = await this.find(id);
-    const { columns, reporters } = await checkRuleChange(this.dataSource.manager, metric, dto);
+    const { columns, reporters } = checkRuleChange(metric, dto);
+    if (reporters) await this.metrics.checkReportingDepartments(reporters);
     const plan = await this.planEvaluation.findPlan(metric.planId);
     const { calendar } = await this.calendar.current();
-    const before = (await this.evaluations.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
-    const after = reporters ? await proposedReporters(this.dataSource.manager, metric, reporters) : before;
+    const before = (await this.metrics.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
+    const after = reporters ? await this.metrics.proposedReporters(metric, reporters) : before;
     const { figures, returned } = await this.evaluations.loadFigures([id]);
     const result = previewRuleChange({
       before: { metric: toRuledMetric(metric), departments: before },
@@ -238,12 +241,12 @@ export class MetricsService {
   /** A department user may read a metric only when their department reports it. */
   private async assertAssigned(user: CurrentUser, metric: MetricEntity): Promise<void> {
     if (user.role !== 'department') return;
-    const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
+    const inputs = await this.metrics.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) throw forbiddenDepartment();
   }
 
   private async find(id: number): Promise<MetricEntity> {
-    const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id });
+    const metric = await this.metrics.findById(id);
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的指标`, `No metric with id ${id}`);
     return metric;
   }

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NextYearRequest, NextYearResponse } from '@taizhang/contracts';
 import { nextYearCopy } from '@taizhang/domain';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
@@ -10,7 +11,6 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
-import { findPlanOrFail } from './plan-outline';
 import { PlanEntity } from './plan.entity';
 import { toPlanSummaryResponse } from './plans.dto';
 import { PlansRepository } from './plans.repository';
@@ -25,7 +25,7 @@ export class NextYearService {
   private readonly logger = new Logger(NextYearService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly plans: PlansRepository,
     private readonly evaluation: EvaluationService,
     private readonly audit: AuditService,
@@ -33,7 +33,7 @@ export class NextYearService {
   ) {}
 
   async copy(actor: CurrentUser, planId: number, input: NextYearRequest): Promise<NextYearResponse> {
-    const source = await findPlanOrFail(this.dataSource.manager, planId);
+    const source = await this.plans.findByIdOrFail(planId);
     if (source.year >= 2100)
       throw new AppError(
         'INVALID_INPUT',
@@ -52,7 +52,7 @@ export class NextYearService {
       code: input.code ?? copy.plan.code,
       title: input.title?.trim() ?? copy.plan.title,
     };
-    const created = await this.dataSource.transaction(async (m) => {
+    const created = await this.transactions.run(async (m) => {
       if (await m.countBy(PlanEntity, { code: identity.code }))
         throw new AppError(
           'CONFLICT',

@@ -6,7 +6,7 @@ import type {
   UpdateMetricDefinitionRequest,
 } from '@taizhang/contracts';
 import { canDeleteMetric, metricTermsProblems, reportingPeriods, withDefaultRules } from '@taizhang/domain';
-import { DataSource, In, Like, type EntityManager } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
@@ -39,7 +39,6 @@ const termsError = (problems: Array<{ zh: string; en: string }>) =>
 @Injectable()
 export class PlanMetricsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly structure: PlanStructureService,
     private readonly evaluation: EvaluationService,

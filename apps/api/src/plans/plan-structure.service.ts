@@ -7,7 +7,7 @@ import type {
   UpdateIndicatorRequest,
   UpdateTaskRequest,
 } from '@taizhang/contracts';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
@@ -17,7 +17,7 @@ import { withPlanLock } from '../database/with-plan-lock';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
-import { LAST, findPlanOrFail, renumberPlan, rowOfPlan, toOutline } from './plan-outline';
+import { LAST, findPlanOrFail, renumberPlan, rowOfPlan } from './plan-outline';
 import { retireMetrics } from './plan-retirement';
 import type { PlanEntity } from './plan.entity';
 import { PlansRepository } from './plans.repository';
@@ -30,7 +30,6 @@ const TASK: [string, string] = ['任务', 'task'];
 @Injectable()
 export class PlanStructureService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly plans: PlansRepository,
     private readonly audit: AuditService,
@@ -38,8 +37,7 @@ export class PlanStructureService {
   ) {}
 
   async outline(planId: number): Promise<PlanOutlineResponse> {
-    const plan = await findPlanOrFail(this.dataSource.manager, planId);
-    return toOutline(this.dataSource.manager, await this.plans.loadStructure(plan, { retired: true }));
+    return this.plans.outline(planId);
   }
 
   async createIndicator(

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { PlanOutlineResponse } from '@taizhang/contracts';
 import { DataSource, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
+import { findPlanOrFail, toOutline } from './plan-outline';
 import { PlanEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
 
@@ -26,8 +28,24 @@ export class PlansRepository {
     return this.dataSource.getRepository(PlanEntity).find({ order: { year: 'DESC', id: 'ASC' } });
   }
 
+  /** Every plan in id order (the evaluation cycle's order). */
+  findAllInIdOrder(): Promise<PlanEntity[]> {
+    return this.dataSource.getRepository(PlanEntity).find({ order: { id: 'ASC' } });
+  }
+
   findById(id: number): Promise<PlanEntity | null> {
     return this.dataSource.getRepository(PlanEntity).findOneBy({ id });
+  }
+
+  /** The plan, or 404. */
+  findByIdOrFail(id: number): Promise<PlanEntity> {
+    return findPlanOrFail(this.dataSource.manager, id);
+  }
+
+  /** The plan editor's outline: the whole structure, retired rows included, with what stands on each metric. */
+  async outline(planId: number): Promise<PlanOutlineResponse> {
+    const plan = await this.findByIdOrFail(planId);
+    return toOutline(this.dataSource.manager, await this.loadStructure(plan, { retired: true }));
   }
 
   /** The live structure (what statuses, reports and comparisons read), or with `retired` also what the plan editor retired. */

@@ -16,6 +16,7 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
+import { MetricsRepository } from '../metrics/metrics.repository';
 import { PlansRepository } from '../plans/plans.repository';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 
@@ -24,6 +25,7 @@ export class QueueService {
   constructor(
     private readonly plans: PlansRepository,
     private readonly evaluations: EvaluationRepository,
+    private readonly metrics: MetricsRepository,
     private readonly submissions: SubmissionsRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
@@ -53,7 +55,7 @@ export class QueueService {
   ): Promise<Pick<QueueResponse, 'planId' | 'departmentId' | 'departmentName' | 'today' | 'items'>> {
     const plan = await this.plans.findById(planId);
     if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
-    const inputs = await this.evaluations.loadAssignments(plan.id);
+    const inputs = await this.metrics.loadAssignments(plan.id);
     const metrics = inputs.metrics.filter((m) => (inputs.assigned.get(m.id) ?? []).some((d) => d.id === departmentId));
     const department = metrics.flatMap((m) => inputs.assigned.get(m.id) ?? []).find((d) => d.id === departmentId);
     const ctx = { today: this.clock.today(), calendar: await this.calendar.calendar() };

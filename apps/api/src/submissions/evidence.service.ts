@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EvidenceResponse } from '@taizhang/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment } from '../auth/department-scope';
@@ -8,8 +8,9 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvidenceFileEntity } from './evidence-file.entity';
 import { evidenceFilename, multipartFilename } from './evidence-name';
+import { Transactions } from '../database/transactions';
+import { SubmissionsRepository } from './submissions.repository';
 import { EvidenceStorage, type StoredFile } from './evidence-storage';
-import { SubmissionEntity } from './submission.entity';
 
 export type { EvidenceResponse };
 
@@ -28,7 +29,8 @@ export interface CheckedEvidence {
 @Injectable()
 export class EvidenceService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly submissions: SubmissionsRepository,
     private readonly storage: EvidenceStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -38,12 +40,12 @@ export class EvidenceService {
   async attach(user: CurrentUser, submissionId: number, file: UploadedEvidence | undefined): Promise<EvidenceResponse> {
     if (!file)
       throw new AppError('INVALID_INPUT', '请选择要上传的文件（字段 file）', 'Choose a file to upload (field "file")');
-    const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
+    const submission = await this.submissions.findById(submissionId);
     if (!submission)
       throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
     assertOwnDepartment(user, submission.departmentId);
     const checked = await this.check(file);
-    return this.dataSource.transaction((m) => this.record(m, user, submissionId, checked));
+    return this.transactions.run((m) => this.record(m, user, submissionId, checked));
   }
 
   /**
@@ -88,9 +90,9 @@ export class EvidenceService {
 
   /** A file for download, for those allowed to see its submission. */
   async find(user: CurrentUser, id: number): Promise<{ file: EvidenceFileEntity; path: string }> {
-    const file = await this.dataSource.manager.findOneBy(EvidenceFileEntity, { id });
+    const file = await this.submissions.findEvidenceFile(id);
     if (!file) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的佐证材料`, `No evidence file with id ${id}`);
-    const submission = (await this.dataSource.manager.findOneBy(SubmissionEntity, { id: file.submissionId }))!;
+    const submission = (await this.submissions.findById(file.submissionId))!;
     assertOwnDepartment(user, submission.departmentId);
     // Files stored before names were checked against their type download under the checked name too.
     return {

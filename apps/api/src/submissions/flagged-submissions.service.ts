@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FlaggedSubmission, FlaggedSubmissionsResponse, FlagState } from '@taizhang/contracts';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
-import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { toFigure } from '../evaluation/evaluation.repository';
-import { PlanEntity } from '../plans/plan.entity';
+import { PlansRepository } from '../plans/plans.repository';
+import { Transactions } from '../database/transactions';
 import { SubmissionFlagAcceptanceEntity, SubmissionFlagEntity } from './submission-flag.entity';
 import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
@@ -21,19 +20,19 @@ const ORDER: Record<FlagState, number> = { pending: 0, returned: 1, accepted: 2,
 @Injectable()
 export class FlaggedSubmissionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly plans: PlansRepository,
     private readonly submissions: SubmissionsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async list(planId: number, period?: string): Promise<FlaggedSubmissionsResponse> {
-    if (!(await this.dataSource.manager.existsBy(PlanEntity, { id: planId })))
+    if (!(await this.plans.findById(planId)))
       throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
     const rows = await this.submissions.flagged(planId, period);
     const { explanations, flags, acceptances } = await this.submissions.flagsOf(rows.map((r) => r.id));
-    const users = await this.dataSource.manager.find(UserEntity, { select: { id: true, username: true } });
-    const nameOf = new Map(users.map((u) => [u.id, u.username]));
+    const nameOf = await this.submissions.usernames();
     const items: FlaggedSubmission[] = rows.map((r) => {
       const acceptance = acceptanceOf(acceptances.get(r.id), nameOf);
       const state: FlagState =
@@ -72,7 +71,7 @@ export class FlaggedSubmissionsService {
 
   /** A leader accepts a flagged figure and its explanation: the latest revision, neither returned nor accepted yet; audited. */
   async accept(user: CurrentUser, submissionId: number, comment: string | undefined): Promise<{ accepted: true }> {
-    await this.dataSource.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const submission = await tx.findOneBy(SubmissionEntity, { id: submissionId });
       if (!submission)
         throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);

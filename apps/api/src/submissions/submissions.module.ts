@@ -12,6 +12,7 @@ import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { Transactions } from '../database/transactions';
+import { PlansRepository } from '../plans/plans.repository';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { Transactions } from '../database/transactions';
   controllers: [SubmissionsController],
   providers: [
     Transactions,
+    PlansRepository,
     SubmissionsService,
     SubmissionsRepository,
     EvidenceService,

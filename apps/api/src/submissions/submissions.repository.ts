@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Figure, PreviousFigure, SoftRuleFinding } from '@taizhang/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { toFigure } from '../evaluation/evaluation.repository';
+import { UserEntity } from '../auth/user.entity';
 import { MetricEntity } from '../metrics/metric.entity';
+import { EvidenceFileEntity } from './evidence-file.entity';
 import {
   SubmissionExplanationEntity,
   SubmissionFlagAcceptanceEntity,
@@ -74,12 +76,38 @@ export class SubmissionsRepository {
     return saved;
   }
 
+  findById(id: number): Promise<SubmissionEntity | null> {
+    return this.dataSource.manager.findOneBy(SubmissionEntity, { id });
+  }
+
+  findEvidenceFile(id: number): Promise<EvidenceFileEntity | null> {
+    return this.dataSource.manager.findOneBy(EvidenceFileEntity, { id });
+  }
+
+  /** Who is who in a revision's history: every user's name, by id. */
+  async usernames(): Promise<Map<number, string>> {
+    const users = await this.dataSource.manager.find(UserEntity, { select: { id: true, username: true } });
+    return new Map(users.map((u) => [u.id, u.username]));
+  }
+
+  /** The returns and evidence files of some revisions, each in id order. */
+  async returnsAndEvidence(
+    ids: number[],
+  ): Promise<{ returns: SubmissionReturnEntity[]; evidence: EvidenceFileEntity[] }> {
+    const m = this.dataSource.manager;
+    const [returns, evidence] = await Promise.all([
+      ids.length ? m.find(SubmissionReturnEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
+      ids.length ? m.find(EvidenceFileEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
+    ]);
+    return { returns, evidence };
+  }
+
   /** The latest revision of a department's figures for a period, and whether a leader returned it. */
   async latest(
-    m: EntityManager,
     metricId: number,
     departmentId: number,
     periodKey: string,
+    m: EntityManager = this.dataSource.manager,
   ): Promise<{ row: SubmissionEntity; returned: boolean } | null> {
     const row = await m.findOne(SubmissionEntity, {
       where: { metricId, departmentId, periodKey },

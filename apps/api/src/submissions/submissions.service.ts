@@ -10,13 +10,12 @@ import {
   type ReportingPeriod,
   type SoftRuleFinding,
 } from '@taizhang/domain';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { assertOwnDepartment, forbiddenDepartment } from '../auth/department-scope';
-import { UserEntity } from '../auth/user.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
@@ -28,13 +27,14 @@ import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.servi
 import { MetricEntity } from '../metrics/metric.entity';
 import { DeliveryService, reminderSubject } from '../supervision/delivery.service';
 import { PlanEntity } from '../plans/plan.entity';
-import { EvidenceFileEntity } from './evidence-file.entity';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
 import { explanationRequired, reasonRequired } from './submission-errors';
 import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
+import { MetricsRepository } from '../metrics/metrics.repository';
+import { PlansRepository } from '../plans/plans.repository';
 import { groupBy } from '../common/group-by';
 
 /** A submission that passed every check and is ready to be written. */
@@ -55,7 +55,8 @@ export interface PreparedSubmission {
 @Injectable()
 export class SubmissionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly metrics: MetricsRepository,
+    private readonly plans: PlansRepository,
     private readonly transactions: Transactions,
     private readonly submissions: SubmissionsRepository,
     private readonly evaluationRepository: EvaluationRepository,
@@ -130,7 +131,7 @@ export class SubmissionsService {
     options: { hasEvidence?: boolean } = {},
   ): Promise<PreparedSubmission> {
     assertOwnDepartment(user, dto.departmentId);
-    const metric = await this.dataSource.manager.findOneBy(MetricEntity, { id: dto.metricId });
+    const metric = await this.metrics.findById(dto.metricId);
     if (!metric)
       throw new AppError('NOT_FOUND', `找不到编号为 ${dto.metricId} 的指标`, `No metric with id ${dto.metricId}`);
     if (metric.retiredAt)
@@ -139,8 +140,8 @@ export class SubmissionsService {
         `指标「${metric.name}」已停用，不再报送数据`,
         `The metric "${metric.nameEn || metric.name}" is retired and takes no more figures`,
       );
-    const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
-    const inputs = await this.evaluationRepository.loadAssignments(plan.id, [metric.id]);
+    const plan = (await this.plans.findById(metric.planId))!;
+    const inputs = await this.metrics.loadAssignments(plan.id, [metric.id]);
     const department = (inputs.assigned.get(metric.id) ?? []).find((d) => d.id === dto.departmentId);
     if (!department) {
       throw new AppError(
@@ -192,7 +193,7 @@ export class SubmissionsService {
     evaluatePeriod(ruled, period, figure, ctx);
     const due = dueDate(ruled, period, ctx);
     const reason = dto.reason?.trim() || null;
-    const latest = await this.submissions.latest(this.dataSource.manager, metric.id, department.id, period.key);
+    const latest = await this.submissions.latest(metric.id, department.id, period.key);
     // Checked again in the transaction; here so that a missing reason is named before a file is stored.
     if (latest && !reason) throw reasonRequired(latest.row.revision);
     const explanation = hasVisibleText(dto.explanation) ? dto.explanation!.trim() : null;
@@ -284,14 +285,11 @@ export class SubmissionsService {
     }
     const rows = await this.submissions.revisions(metricId, departmentId);
     const ids = rows.map((r) => r.id);
-    const m = this.dataSource.manager;
-    const [returns, evidence, users, flagged] = await Promise.all([
-      ids.length ? m.find(SubmissionReturnEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
-      ids.length ? m.find(EvidenceFileEntity, { where: { submissionId: In(ids) }, order: { id: 'ASC' } }) : [],
-      m.find(UserEntity, { select: { id: true, username: true } }),
+    const [{ returns, evidence }, nameOf, flagged] = await Promise.all([
+      this.submissions.returnsAndEvidence(ids),
+      this.submissions.usernames(),
       this.submissions.flagsOf(ids),
     ]);
-    const nameOf = new Map(users.map((u) => [u.id, u.username]));
     const returnsOf = groupBy(returns, (x) => x.submissionId);
     const evidenceOf = groupBy(evidence, (e) => e.submissionId);
     return rows.map((r) => ({
@@ -329,11 +327,11 @@ export class SubmissionsService {
    * accepted figure: its period is marked for evaluation in the same transaction, and evaluated at once.
    */
   async returnForCorrection(user: CurrentUser, submissionId: number, comment: string): Promise<{ returned: true }> {
-    const submission = await this.dataSource.manager.findOneBy(SubmissionEntity, { id: submissionId });
+    const submission = await this.submissions.findById(submissionId);
     if (!submission)
       throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
-    const metric = (await this.dataSource.manager.findOneBy(MetricEntity, { id: submission.metricId }))!;
-    const plan = (await this.dataSource.manager.findOneBy(PlanEntity, { id: metric.planId }))!;
+    const metric = (await this.metrics.findById(submission.metricId))!;
+    const plan = (await this.plans.findById(metric.planId))!;
     await withPlanLock(this.transactions, plan.id, async (tx) => {
       const latest = await tx.findOne(SubmissionEntity, {
         where: {

@@ -9,6 +9,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { MetricsRepository } from '../metrics/metrics.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import { EvidenceStorage, type StoredFile } from '../submissions/evidence-storage';
 import { evidenceFilename, multipartFilename } from '../submissions/evidence-name';
@@ -29,6 +30,7 @@ export class NoticesService {
     private readonly writer: NoticeWriter,
     private readonly delivery: DeliveryService,
     private readonly evaluations: EvaluationRepository,
+    private readonly assignments: MetricsRepository,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -98,7 +100,7 @@ export class NoticesService {
       throw new AppError('NOT_FOUND', `找不到编号为 ${input.metricId} 的指标`, `No metric with id ${input.metricId}`);
     const { metric, plan } = found;
     periodOfPlan(toRuledMetric(metric), plan.year, input.period);
-    const inputs = await this.evaluations.loadAssignments(metric.planId, [metric.id]);
+    const inputs = await this.assignments.loadAssignments(metric.planId, [metric.id]);
     if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === input.departmentId)) {
       throw new AppError(
         'INVALID_INPUT',

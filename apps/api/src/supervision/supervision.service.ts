@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { earliestDate, needsSupervision } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
-import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { MetricsRepository } from '../metrics/metrics.repository';
 import { DeliveryService } from './delivery.service';
 import { NoticeSupervisionService } from './notice-supervision.service';
 import { RemindersService } from './reminders.service';
@@ -27,7 +27,7 @@ export class SupervisionService {
 
   constructor(
     private readonly supervision: SupervisionRepository,
-    private readonly evaluations: EvaluationRepository,
+    private readonly assignments: MetricsRepository,
     private readonly reminders: RemindersService,
     private readonly notices: NoticeSupervisionService,
     private readonly calendar: CalendarService,
@@ -45,7 +45,7 @@ export class SupervisionService {
       if (scope === 'due' && !needsSupervision(plan, today)) continue;
       let recheckOn: string | null;
       try {
-        const assignments = await this.evaluations.loadAssignments(plan.id);
+        const assignments = await this.assignments.loadAssignments(plan.id);
         const reminders = await this.reminders.remind(plan, assignments, today);
         const n = await this.notices.supervise(plan, assignments, today);
         run.reminders += reminders.sent;
