@@ -30,7 +30,8 @@ import {
 import type { PreparedJson } from '../common/prepared-json';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
-import { PlanEvaluationService, type LoadedPlan } from '../evaluation/plan-evaluation.service';
+import { checkMonthOfPlan } from '../plans/plan-period';
+import { PlanTreeService, type LoadedPlan } from '../plans/plan-tree.service';
 import { noticeKey, NoticesRepository, type NoticeBrief } from '../supervision/notices.repository';
 import { DashboardCache } from './dashboard-cache';
 import { TimelinessService } from './timeliness.service';
@@ -38,7 +39,7 @@ import { TimelinessService } from './timeliness.service';
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly evaluation: PlanEvaluationService,
+    private readonly evaluation: PlanTreeService,
     private readonly engine: EvaluationService,
     private readonly timeliness: TimelinessService,
     private readonly cache: DashboardCache,
@@ -68,7 +69,7 @@ export class DashboardService {
 
   private async computeSummary(planId: number, requested?: string): Promise<DashboardSummaryResponse> {
     const loaded = await this.evaluation.load(planId);
-    if (requested !== undefined) this.evaluation.checkMonth(loaded.plan, requested);
+    if (requested !== undefined) checkMonthOfPlan(loaded.plan, requested);
     const period = requested ?? loaded.periods.at(-1) ?? null;
     const tree = this.evaluation.tree(loaded, period);
     const { counts } = rollUp(tree);
@@ -153,7 +154,7 @@ export class DashboardService {
 
   private async computeDepartments(planId: number, requested?: string): Promise<DepartmentComparisonResponse> {
     const loaded = await this.evaluation.load(planId);
-    if (requested !== undefined) this.evaluation.checkMonth(loaded.plan, requested);
+    if (requested !== undefined) checkMonthOfPlan(loaded.plan, requested);
     const period = requested ?? loaded.periods.at(-1) ?? null;
     const dueBy = await this.timeliness.dueItemsByDepartment(loaded.plan);
     const statuses = this.departmentStatuses(loaded, period);

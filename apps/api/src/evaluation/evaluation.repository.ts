@@ -10,9 +10,6 @@ import { SubmissionCaseEntity, SubmissionEntity } from '../submissions/submissio
 import { EvaluationCheckEntity } from './evaluation-check.entity';
 import { EvaluationEntity } from './evaluation.entity';
 
-/** Moved to metrics.repository.ts; re-exported for the importers outside my folders until they import from there. */
-export type { AssignedDepartment, Assignments } from '../metrics/metrics.repository';
-
 export interface EvaluationInputs {
   metrics: MetricEntity[];
   /** Departments that report each metric (its reporting departments; by default the named departments of its indicator). */

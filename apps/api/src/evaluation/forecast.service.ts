@@ -6,7 +6,7 @@ import type { MetricEntity } from '../metrics/metric.entity';
 import type { EvaluationEntity } from './evaluation.entity';
 import { EvaluationRepository } from './evaluation.repository';
 import { toRuledMetric } from './evaluation.service';
-import type { LoadedPlan } from './plan-evaluation.service';
+import type { LoadedPlan } from '../plans/plan-tree.service';
 
 export type ForecastRow = Pick<EvaluationEntity, 'metricId' | 'departmentId' | 'periodKey' | 'periodEnd' | 'value'>;
 

@@ -11,7 +11,8 @@ import { AppError } from '../common/app-error';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationRepository, figureKey } from '../evaluation/evaluation.repository';
 import { CalendarService } from '../calendar/calendar.service';
-import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { checkMonthOfPlan } from '../plans/plan-period';
+import { PlanTreeService } from '../plans/plan-tree.service';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { ForecastService } from '../evaluation/forecast.service';
 import { MetricEntity } from './metric.entity';
@@ -38,7 +39,7 @@ export class MetricsService {
     private readonly forecasts: ForecastService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly planEvaluation: PlanEvaluationService,
+    private readonly planTree: PlanTreeService,
     private readonly calendar: CalendarService,
   ) {}
 
@@ -94,7 +95,7 @@ export class MetricsService {
     const departments = [...shown.values()].filter(
       (e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId),
     );
-    const plan = await this.planEvaluation.findPlan(metric.planId);
+    const plan = await this.planTree.findPlan(metric.planId);
     const forecast = await this.forecasts.ofMetric(metric, plan.year, rows, overall?.periodKey ?? null);
     const reporting = (await this.metrics.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
     return {
@@ -162,7 +163,7 @@ export class MetricsService {
     const metric = await this.find(id);
     const { sent, columns, reporters } = checkRuleChange(metric, dto);
     if (reporters) await this.metrics.checkReportingDepartments(reporters);
-    const plan = await this.planEvaluation.findPlan(metric.planId);
+    const plan = await this.planTree.findPlan(metric.planId);
     const changed: MetricEntity = Object.assign(new MetricEntity(), metric, columns);
     await withPlanLock(this.transactions, plan.id, async (m) => {
       if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
@@ -191,7 +192,7 @@ export class MetricsService {
     const metric = await this.find(id);
     const { columns, reporters } = checkRuleChange(metric, dto);
     if (reporters) await this.metrics.checkReportingDepartments(reporters);
-    const plan = await this.planEvaluation.findPlan(metric.planId);
+    const plan = await this.planTree.findPlan(metric.planId);
     const { calendar } = await this.calendar.current();
     const before = (await this.metrics.loadAssignments(metric.planId, [id])).assigned.get(id) ?? [];
     const after = reporters ? await this.metrics.proposedReporters(metric, reporters) : before;
@@ -233,7 +234,7 @@ export class MetricsService {
   ): Promise<Map<string, EvaluationEntity>> {
     const today = this.clock.today();
     if (month === undefined) return latestPeriodRows(await load(), keyOf, today);
-    this.planEvaluation.checkMonth(await this.planEvaluation.findPlan(planId), month);
+    checkMonthOfPlan(await this.planTree.findPlan(planId), month);
     const asOf = monthEndOfKey(month);
     return latestPeriodRows(await load(), keyOf, asOf, asOf >= today);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import type { PlanSummaryResponse, PlanTreeResponse } from '@taizhang/contracts';
-import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { PlanTreeService } from './plan-tree.service';
 import { PlanSettingsDto, PlanTreeQueryDto } from './plans.dto';
 import { User, type CurrentUser } from '../auth/current-user';
 import { PlansService } from './plans.service';
@@ -13,7 +13,7 @@ import { idPipe } from '../common/id.pipe';
 export class PlansController {
   constructor(
     private readonly plans: PlansService,
-    private readonly evaluation: PlanEvaluationService,
+    private readonly planTree: PlanTreeService,
   ) {}
 
   @Get()
@@ -29,7 +29,7 @@ export class PlansController {
     @Param('id', idPipe('计划编号 / plan id')) id: number,
     @Query() query: PlanTreeQueryDto,
   ): Promise<PlanTreeResponse> {
-    return this.evaluation.evaluate(id, query.period);
+    return this.planTree.buildPlanTree(id, query.period);
   }
 
   /** Reminder lead times of one plan, in working days (admin). */

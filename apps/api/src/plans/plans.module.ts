@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EvaluationModule } from '../evaluation/evaluation.module';
-import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { PlanTreeService } from './plan-tree.service';
 import { NextYearService } from './next-year.service';
 import { PlanEditorController } from './plan-editor.controller';
 import { PlanMetricsService } from './plan-metrics.service';
@@ -17,11 +17,11 @@ import { Transactions } from '../database/transactions';
     Transactions,
     PlansService,
     PlansRepository,
-    PlanEvaluationService,
+    PlanTreeService,
     PlanStructureService,
     PlanMetricsService,
     NextYearService,
   ],
-  exports: [PlanEvaluationService],
+  exports: [PlanTreeService],
 })
 export class PlansModule {}

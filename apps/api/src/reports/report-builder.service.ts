@@ -11,7 +11,7 @@ import {
 } from '@taizhang/domain';
 import { CommentsRepository, type PlanCommentRow } from '../comments/comments.repository';
 import { DashboardService } from '../dashboard/dashboard.service';
-import { PlanEvaluationService } from '../evaluation/plan-evaluation.service';
+import { PlanTreeService } from '../plans/plan-tree.service';
 import { ForecastService } from '../evaluation/forecast.service';
 import { ReportsRepository } from './reports.repository';
 
@@ -20,7 +20,7 @@ import { ReportsRepository } from './reports.repository';
 export class ReportBuilderService {
   constructor(
     private readonly dashboard: DashboardService,
-    private readonly plans: PlanEvaluationService,
+    private readonly plans: PlanTreeService,
     private readonly reports: ReportsRepository,
     private readonly comments: CommentsRepository,
     private readonly forecasts: ForecastService,

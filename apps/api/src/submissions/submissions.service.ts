@@ -4,7 +4,6 @@ import {
   checkSoftRules,
   dueDate,
   evaluatePeriod,
-  findPeriod,
   validateFigure,
   type Figure,
   type ReportingPeriod,
@@ -22,7 +21,7 @@ import { AppError } from '../common/app-error';
 import { hasVisibleText, isRealDate } from '../common/field-validators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { retryOnClash } from '../common/transaction-clash';
-import { EvaluationRepository, toFigure, type AssignedDepartment } from '../evaluation/evaluation.repository';
+import { EvaluationRepository, toFigure } from '../evaluation/evaluation.repository';
 import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricEntity } from '../metrics/metric.entity';
 import { DeliveryService, reminderSubject } from '../supervision/delivery.service';
@@ -33,7 +32,8 @@ import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
-import { MetricsRepository } from '../metrics/metrics.repository';
+import { MetricsRepository, type AssignedDepartment } from '../metrics/metrics.repository';
+import { periodOfPlan } from '../plans/plan-period';
 import { PlansRepository } from '../plans/plans.repository';
 import { groupBy } from '../common/group-by';
 
@@ -152,20 +152,7 @@ export class SubmissionsService {
     }
     const ruled = toRuledMetric(metric);
     const today = this.clock.today();
-    const period = findPeriod(ruled, dto.period);
-    if (!period || Number(dto.period.slice(0, 4)) !== plan.year) {
-      const example =
-        ruled.frequency === 'quarterly'
-          ? `${plan.year}-Q1`
-          : ruled.frequency === 'annual'
-            ? String(plan.year)
-            : `${plan.year}-03`;
-      throw new AppError(
-        'PERIOD_OUTSIDE_PLAN',
-        `报送期 ${dto.period} 不是该指标在 ${plan.year} 年的报送期，应写作 ${example} 这样的形式`,
-        `${dto.period} is not a reporting period of this metric in ${plan.year}; write it like ${example}`,
-      );
-    }
+    const period = periodOfPlan(ruled, plan.year, dto.period);
     if (period.start > today)
       throw new AppError(
         'INVALID_INPUT',

@@ -13,7 +13,8 @@ import {
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { groupBy } from '../common/group-by';
-import { EvaluationRepository, type Assignments } from '../evaluation/evaluation.repository';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import type { Assignments } from '../metrics/metrics.repository';
 import type { PlanEntity } from '../plans/plan.entity';
 import { DeliveryService } from './delivery.service';
 import { NoticeWriter } from './notice-writer.service';

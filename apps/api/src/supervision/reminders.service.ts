@@ -9,7 +9,7 @@ import {
 } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
-import type { Assignments } from '../evaluation/evaluation.repository';
+import type { Assignments } from '../metrics/metrics.repository';
 import { toRuledMetric } from '../evaluation/evaluation.service';
 import type { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';

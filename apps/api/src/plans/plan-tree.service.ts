@@ -7,55 +7,36 @@ import type {
   SecondLevelNode,
   TaskNode,
 } from '@taizhang/contracts';
-import {
-  countStatuses,
-  isMonthKey,
-  latestPeriodRows,
-  monthEndOfKey,
-  monthsWithPeriodEnds,
-  parseMonthKey,
-  rollUp,
-} from '@taizhang/domain';
+import { countStatuses, latestPeriodRows, monthEndOfKey, monthsWithPeriodEnds, rollUp } from '@taizhang/domain';
 import { Clock } from '../clock/clock';
-import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
-import { PlanEntity } from '../plans/plan.entity';
-import { PlansRepository, type PlanStructure } from '../plans/plans.repository';
-import type { EvaluationEntity } from './evaluation.entity';
-import { toPlanSummaryResponse } from '../plans/plans.dto';
-import { EvaluationRepository } from './evaluation.repository';
+import type { PlanEntity } from './plan.entity';
+import { PlansRepository, type PlanStructure } from './plans.repository';
+import type { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { toPlanSummaryResponse } from './plans.dto';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { checkMonthOfPlan } from './plan-period';
 import { groupBy } from '../common/group-by';
 
 const rowKey = (e: Pick<EvaluationEntity, 'metricId' | 'departmentId'>) => `${e.metricId}:${e.departmentId ?? '*'}`;
 
 /** The plan tree for a month, from the engine's persisted evaluations, rolled up to tasks and indicators. */
 @Injectable()
-export class PlanEvaluationService {
+export class PlanTreeService {
   constructor(
     private readonly plans: PlansRepository,
     private readonly evaluations: EvaluationRepository,
     private readonly clock: Clock,
   ) {}
 
-  async findPlan(planId: number): Promise<PlanEntity> {
-    const plan = await this.plans.findById(planId);
-    if (!plan) throw new AppError('NOT_FOUND', `找不到编号为 ${planId} 的计划`, `No plan with id ${planId}`);
-    return plan;
+  findPlan(planId: number): Promise<PlanEntity> {
+    return this.plans.findByIdOrFail(planId);
   }
 
-  checkMonth(plan: PlanEntity, period: string): void {
-    if (!isMonthKey(period) || parseMonthKey(period).year !== plan.year) {
-      throw new AppError(
-        'PERIOD_OUTSIDE_PLAN',
-        `月份 ${period} 不在 ${plan.year} 年计划内，请填写 ${plan.year}-01 至 ${plan.year}-12`,
-        `Month ${period} is not in the ${plan.year} plan; use ${plan.year}-01 to ${plan.year}-12`,
-      );
-    }
-  }
-
-  async evaluate(planId: number, requestedPeriod?: string): Promise<PlanTreeResponse & { periods: string[] }> {
+  /** The plan tree of a month (by default the latest with a period ended), with the months to choose from. */
+  async buildPlanTree(planId: number, requestedPeriod?: string): Promise<PlanTreeResponse & { periods: string[] }> {
     const loaded = await this.load(planId);
-    if (requestedPeriod !== undefined) this.checkMonth(loaded.plan, requestedPeriod);
+    if (requestedPeriod !== undefined) checkMonthOfPlan(loaded.plan, requestedPeriod);
     const period = requestedPeriod ?? loaded.periods.at(-1) ?? null;
     const { plan } = loaded;
     const indicators = this.tree(loaded, period);
