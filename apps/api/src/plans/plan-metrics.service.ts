@@ -22,7 +22,7 @@ import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-dep
 import { MetricEntity } from '../metrics/metric.entity';
 import { checkReportingDepartments, replaceReportingDepartments } from '../metrics/reporting-departments';
 import { IndicatorDepartmentEntity } from './indicator.entity';
-import { findPlanOrFail, metricRecords, rowOfPlan } from './plan-outline';
+import { findPlanOrFail, metricRecords, rowOfPlan } from './plan-editor.repository';
 import { retireMetrics } from './plan-retirement';
 import { PlanStructureService } from './plan-structure.service';
 import { TaskEntity } from './task.entity';

@@ -17,7 +17,7 @@ export class PlanEntity {
   /** Working days after a due date before the overdue reminder; 0 sends it the day after. */
   @Column({ name: 'remind_overdue_after_working_days', type: 'integer', default: 0 })
   remindOverdueAfterWorkingDays!: number;
-  /** Counts changes supervision reads (see plan-changes.ts); with the two below, lets a tick skip an unchanged plan. */
+  /** Counts changes supervision reads (see database/with-plan-lock.ts); with the two below, lets a tick skip an unchanged plan. */
   @Column({ name: 'supervision_version', type: 'integer', default: 0 }) supervisionVersion!: number;
   @Column({ name: 'supervised_version', type: 'integer', nullable: true }) supervisedVersion!: number | null;
   @Column({ name: 'supervised_on', type: 'varchar', nullable: true }) supervisedOn!: string | null;

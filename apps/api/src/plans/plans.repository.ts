@@ -4,7 +4,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
-import { findPlanOrFail, toOutline } from './plan-outline';
+import { findPlanOrFail, metricRecords, reportersOf } from './plan-editor.repository';
+import { toOutline } from './plan-outline';
 import { PlanEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
 
@@ -45,7 +46,11 @@ export class PlansRepository {
   /** The plan editor's outline: the whole structure, retired rows included, with what stands on each metric. */
   async outline(planId: number): Promise<PlanOutlineResponse> {
     const plan = await this.findByIdOrFail(planId);
-    return toOutline(this.dataSource.manager, await this.loadStructure(plan, { retired: true }));
+    const m = this.dataSource.manager;
+    const structure = await this.loadStructure(plan, { retired: true });
+    const metricIds = structure.metrics.map((x) => x.id);
+    const [records, reporters] = await Promise.all([metricRecords(m, metricIds), reportersOf(m, metricIds)]);
+    return toOutline(structure, records, reporters);
   }
 
   /** The live structure (what statuses, reports and comparisons read), or with `retired` also what the plan editor retired. */

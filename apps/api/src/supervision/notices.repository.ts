@@ -4,7 +4,7 @@ import { DataSource, In, Not, type EntityManager, type FindOptionsWhere } from '
 import { UserEntity } from '../auth/user.entity';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
-import { markPlanOfMetricChanged } from '../plans/plan-changes';
+import { markPlanOfMetricChanged } from '../database/with-plan-lock';
 import { PlanEntity } from '../plans/plan.entity';
 import { NoticeAttachmentEntity, NoticeEntity, NoticeEventEntity } from './supervision.entities';
 
