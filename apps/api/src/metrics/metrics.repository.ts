@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
@@ -28,6 +28,10 @@ export class MetricsRepository {
 
   findById(id: number): Promise<MetricEntity | null> {
     return this.dataSource.manager.findOneBy(MetricEntity, { id });
+  }
+
+  async update(id: number, columns: Partial<MetricEntity>, m: EntityManager): Promise<void> {
+    await m.update(MetricEntity, { id }, columns);
   }
 
   /** A plan's metrics in use, by code. */

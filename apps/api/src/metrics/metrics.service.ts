@@ -166,7 +166,7 @@ export class MetricsService {
     const plan = await this.planTree.findPlan(metric.planId);
     const changed: MetricEntity = Object.assign(new MetricEntity(), metric, columns);
     await withPlanLock(this.transactions, plan.id, async (m) => {
-      if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
+      if (Object.keys(columns).length) await this.metrics.update(id, columns, m);
       const before: Record<string, unknown> = Object.fromEntries(
         Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]),
       );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanOutlineResponse } from '@taizhang/contracts';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
@@ -34,8 +34,12 @@ export class PlansRepository {
     return this.dataSource.getRepository(PlanEntity).find({ order: { id: 'ASC' } });
   }
 
-  findById(id: number): Promise<PlanEntity | null> {
-    return this.dataSource.getRepository(PlanEntity).findOneBy({ id });
+  findById(id: number, m: EntityManager = this.dataSource.manager): Promise<PlanEntity | null> {
+    return m.findOneBy(PlanEntity, { id });
+  }
+
+  async update(id: number, changes: Partial<PlanEntity>, m: EntityManager): Promise<void> {
+    await m.update(PlanEntity, { id }, changes);
   }
 
   /** The plan, or 404. */

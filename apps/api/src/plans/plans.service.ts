@@ -34,9 +34,9 @@ export class PlansService {
         'Give remindBeforeWorkingDays or remindOverdueAfterWorkingDays',
       );
     return withPlanLock(this.transactions, id, async (m) => {
-      const before = await m.findOneBy(PlanEntity, { id });
+      const before = await this.plans.findById(id, m);
       if (!before) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的计划`, `No plan with id ${id}`);
-      await m.update(PlanEntity, { id }, changes);
+      await this.plans.update(id, changes, m);
       const after = { ...before, ...changes };
       await this.audit.record(
         actor,

@@ -64,15 +64,9 @@ export class EvidenceService {
     submissionId: number,
     { stored, filename }: CheckedEvidence,
   ): Promise<EvidenceResponse> {
-    const row = await m.save(
-      EvidenceFileEntity,
-      m.create(EvidenceFileEntity, {
-        submissionId,
-        filename,
-        ...stored,
-        uploadedBy: user.id,
-        createdAt: this.clock.now().toISOString(),
-      }),
+    const row = await this.submissions.insertEvidenceFile(
+      { submissionId, filename, ...stored, uploadedBy: user.id, createdAt: this.clock.now().toISOString() },
+      m,
     );
     await this.audit.record(
       user,

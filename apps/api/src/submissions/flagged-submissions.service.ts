@@ -7,9 +7,6 @@ import { AppError } from '../common/app-error';
 import { toFigure } from '../evaluation/evaluation.repository';
 import { PlansRepository } from '../plans/plans.repository';
 import { Transactions } from '../database/transactions';
-import { SubmissionFlagAcceptanceEntity, SubmissionFlagEntity } from './submission-flag.entity';
-import { SubmissionReturnEntity } from './submission-return.entity';
-import { SubmissionEntity } from './submission.entity';
 import { acceptanceOf } from './submissions.service';
 import { SubmissionsRepository } from './submissions.repository';
 
@@ -72,40 +69,31 @@ export class FlaggedSubmissionsService {
   /** A leader accepts a flagged figure and its explanation: the latest revision, neither returned nor accepted yet; audited. */
   async accept(user: CurrentUser, submissionId: number, comment: string | undefined): Promise<{ accepted: true }> {
     await this.transactions.run(async (tx) => {
-      const submission = await tx.findOneBy(SubmissionEntity, { id: submissionId });
+      const submission = await this.submissions.findById(submissionId, tx);
       if (!submission)
         throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
-      if (!(await tx.countBy(SubmissionFlagEntity, { submissionId })))
+      if (!(await this.submissions.isFlagged(submissionId, tx)))
         throw new AppError(
           'CONFLICT',
           '该版本未触发需说明的校验规则，无需接受',
           'This revision tripped no soft rule; there is nothing to accept',
         );
-      const latest = await tx.findOne(SubmissionEntity, {
-        where: {
-          metricId: submission.metricId,
-          departmentId: submission.departmentId,
-          periodKey: submission.periodKey,
-        },
-        order: { revision: 'DESC' },
-      });
+      const latest = await this.submissions.latestRevision(submission, tx);
       if (latest!.id !== submission.id)
         throw new AppError(
           'CONFLICT',
           `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能处理最新版本`,
           `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be accepted`,
         );
-      if (await tx.countBy(SubmissionReturnEntity, { submissionId }))
+      if (await this.submissions.isReturned(submissionId, tx))
         throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was returned and awaits correction');
-      if (await tx.countBy(SubmissionFlagAcceptanceEntity, { submissionId }))
+      if (await this.submissions.isAccepted(submissionId, tx))
         throw new AppError('CONFLICT', '该版本已被接受', 'This revision was already accepted');
       const text = comment?.trim() || null;
-      await tx.insert(SubmissionFlagAcceptanceEntity, {
-        submissionId,
-        acceptedBy: user.id,
-        comment: text,
-        at: this.clock.now().toISOString(),
-      });
+      await this.submissions.insertAcceptance(
+        { submissionId, acceptedBy: user.id, comment: text, at: this.clock.now().toISOString() },
+        tx,
+      );
       await this.audit.record(
         user,
         {

@@ -76,8 +76,43 @@ export class SubmissionsRepository {
     return saved;
   }
 
-  findById(id: number): Promise<SubmissionEntity | null> {
-    return this.dataSource.manager.findOneBy(SubmissionEntity, { id });
+  findById(id: number, m: EntityManager = this.dataSource.manager): Promise<SubmissionEntity | null> {
+    return m.findOneBy(SubmissionEntity, { id });
+  }
+
+  /** The latest revision of a department's figure for a period. */
+  latestRevision(
+    s: Pick<SubmissionEntity, 'metricId' | 'departmentId' | 'periodKey'>,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<SubmissionEntity | null> {
+    return m.findOne(SubmissionEntity, {
+      where: { metricId: s.metricId, departmentId: s.departmentId, periodKey: s.periodKey },
+      order: { revision: 'DESC' },
+    });
+  }
+
+  async isFlagged(submissionId: number, m: EntityManager): Promise<boolean> {
+    return (await m.countBy(SubmissionFlagEntity, { submissionId })) > 0;
+  }
+
+  async isReturned(submissionId: number, m: EntityManager): Promise<boolean> {
+    return (await m.countBy(SubmissionReturnEntity, { submissionId })) > 0;
+  }
+
+  async isAccepted(submissionId: number, m: EntityManager): Promise<boolean> {
+    return (await m.countBy(SubmissionFlagAcceptanceEntity, { submissionId })) > 0;
+  }
+
+  async insertReturn(row: Omit<SubmissionReturnEntity, 'id'>, m: EntityManager): Promise<void> {
+    await m.insert(SubmissionReturnEntity, row);
+  }
+
+  async insertAcceptance(row: Omit<SubmissionFlagAcceptanceEntity, 'id'>, m: EntityManager): Promise<void> {
+    await m.insert(SubmissionFlagAcceptanceEntity, row);
+  }
+
+  insertEvidenceFile(file: Omit<EvidenceFileEntity, 'id'>, m: EntityManager): Promise<EvidenceFileEntity> {
+    return m.save(EvidenceFileEntity, m.create(EvidenceFileEntity, file));
   }
 
   findEvidenceFile(id: number): Promise<EvidenceFileEntity | null> {

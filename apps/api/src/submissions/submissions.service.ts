@@ -28,7 +28,6 @@ import { DeliveryService, reminderSubject } from '../supervision/delivery.servic
 import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
 import { explanationRequired, reasonRequired } from './submission-errors';
-import { SubmissionReturnEntity } from './submission-return.entity';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
@@ -219,10 +218,10 @@ export class SubmissionsService {
    * (withPlanLock): marked changed there, if this process dies before evaluating, the next cycle still does.
    */
   async persist(m: EntityManager, user: CurrentUser, p: PreparedSubmission): Promise<SubmissionEntity> {
-    const previous = await m.findOne(SubmissionEntity, {
-      where: { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key },
-      order: { revision: 'DESC' },
-    });
+    const previous = await this.submissions.latestRevision(
+      { metricId: p.metric.id, departmentId: p.department.id, periodKey: p.period.key },
+      m,
+    );
     if (previous && !p.reason) throw reasonRequired(previous.revision);
     await EvaluationRepository.markStale(m, p.metric.id, [p.period.key]);
     const row = await this.submissions.append(m, {
@@ -320,21 +319,14 @@ export class SubmissionsService {
     const metric = (await this.metrics.findById(submission.metricId))!;
     const plan = (await this.plans.findById(metric.planId))!;
     await withPlanLock(this.transactions, plan.id, async (tx) => {
-      const latest = await tx.findOne(SubmissionEntity, {
-        where: {
-          metricId: submission.metricId,
-          departmentId: submission.departmentId,
-          periodKey: submission.periodKey,
-        },
-        order: { revision: 'DESC' },
-      });
+      const latest = await this.submissions.latestRevision(submission, tx);
       if (latest!.id !== submission.id)
         throw new AppError(
           'CONFLICT',
           `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`,
           `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`,
         );
-      if (await tx.countBy(SubmissionReturnEntity, { submissionId }))
+      if (await this.submissions.isReturned(submissionId, tx))
         throw new AppError(
           'CONFLICT',
           '该版本已被退回，等待更正',
@@ -342,7 +334,7 @@ export class SubmissionsService {
         );
       const at = this.clock.now().toISOString();
       await EvaluationRepository.markStale(tx, metric.id, [submission.periodKey]);
-      await tx.insert(SubmissionReturnEntity, { submissionId, returnedBy: user.id, comment, at });
+      await this.submissions.insertReturn({ submissionId, returnedBy: user.id, comment, at }, tx);
       await this.audit.record(
         user,
         {
