@@ -8,7 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CommentsModule } from './comments/comments.module';
 import { Clock } from './clock/clock';
-import { JobClaims } from './common/job-claims';
+import { JobClaims } from './database/job-claims';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import type { JobClaims } from './job-claims';
+import type { JobClaims } from '../database/job-claims';
 
 /**
  * Registers a cron job in Beijing time whose ticks never overlap within an instance (a tick arriving while

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JOBS } from '../common/job-claims';
+import { JOBS } from '../database/job-claims';
 
 /**
  * The data version: the newest row of each table whose growth can change what a dashboard shows. Two reads that

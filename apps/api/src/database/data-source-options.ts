@@ -12,7 +12,7 @@ import { SessionEntity, UserEntity } from '../auth/user.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { JobRunEntity } from '../common/job-claims';
+import { JobRunEntity } from './job-claims';
 import { ReportEntity } from '../reports/report.entity';
 import {
   DeliveryEntity,

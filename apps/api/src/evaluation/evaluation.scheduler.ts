@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { JobClaims, JOBS } from '../common/job-claims';
+import { JobClaims, JOBS } from '../database/job-claims';
 import { scheduleJob, unscheduleJob } from '../common/scheduled-job';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EvaluationService } from './evaluation.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Entity, Column, PrimaryColumn } from 'typeorm';
-import { isUniqueViolation } from './transaction-clash';
+import { isUniqueViolation } from '../common/transaction-clash';
 
 /** The scheduled jobs, by their names in job_runs. */
 export const JOBS = { evaluation: 'evaluation', supervision: 'supervision', monthlyReport: 'monthly-report' } as const;
