@@ -12,7 +12,7 @@ import { useTestApp } from './test-app';
  * the parser missed from words of the source text, and confirms; the plan is judged at once. Then next year's ledger,
  * worded anew, is compared with a plan whose figures changed.
  */
-const YUHANG = readFileSync(path.join(__dirname, '../../../../shared/ledgers/yuhang-2021-minsheng-shishi.txt'));
+const YUHANG = readFileSync(path.join(__dirname, 'fixtures/yuhang-2021-minsheng-shishi.txt'));
 const IDENTITY = { code: 'yuhang-2021', title: '余杭区2021年民生实事项目', year: '2021', district: '杭州市余杭区' };
 // Words of task 2 that the parser leaves alone (an area, not a count it reads as a target).
 const MISSED = '完成老旧小区综合改造提升15万平方米';
