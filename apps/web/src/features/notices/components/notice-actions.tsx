@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useNoticeStep } from '../api/use-notice';
+import { FileField } from '../../../components/file-field';
 
 /**
  * What the signed-in user may do next: a department acknowledges, then replies; a leader accepts the reply or
@@ -67,15 +68,7 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
             onChange={(e) => setTargetDate(e.target.value)}
           />
         </label>
-        <label>
-          {t('notices.attachment')}{' '}
-          <input
-            name="file"
-            type="file"
-            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </label>
+        <FileField label={t('notices.attachment')} name="file" onFile={setFile} />
         <button type="submit" className="primary" disabled={step.isPending}>
           {t('notices.submitReply')}
         </button>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useSubmitFigures } from '../api/use-queue';
+import { FileField } from '../../../components/file-field';
 
 interface CaseRow {
   reference: string;
@@ -235,15 +236,7 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
         {t('entry.note')}{' '}
         <textarea name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <label>
-        {t('entry.evidence')}{' '}
-        <input
-          name="evidence"
-          type="file"
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </label>
+      <FileField label={t('entry.evidence')} name="evidence" onFile={setFile} />
       <button type="submit" className="primary" disabled={submit.isPending}>
         {revising ? t('entry.resubmit') : t('entry.submit')}
       </button>
