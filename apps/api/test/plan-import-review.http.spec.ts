@@ -193,9 +193,10 @@ describe('reviewing a plan import over HTTP', () => {
       it('judges it at once: every metric has a status and a reason straight after confirming', async () => {
         const [{ n }] = await t.app
           .get(DataSource)
-          .query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [
-            planId,
-          ]);
+          // The id is our own number, written inline: '?' placeholders are SQLite's, PostgreSQL wants $1.
+          .query(
+            `SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ${Number(planId)}`,
+          );
         expect(Number(n)).toBeGreaterThanOrEqual(30);
         const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/${planId}`).expect(200)).body;
         const metrics = tree.indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((x) => x.metrics)));

@@ -199,9 +199,10 @@ describe('plan import over HTTP', () => {
       // Read straight after confirm: no cycle ran in between (the cron fires every 5 minutes; this suite takes seconds).
       const [{ n }] = await t.app
         .get(DataSource)
-        .query('SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ?', [
-          planId,
-        ]);
+        // The id is our own number, written inline: '?' placeholders are SQLite's, PostgreSQL wants $1.
+        .query(
+          `SELECT COUNT(*) AS n FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHERE m.plan_id = ${Number(planId)}`,
+        );
       expect(Number(n)).toBeGreaterThanOrEqual(edited.metrics.length);
       const tree: PlanTreeResponse = (await as(t.app, tokens.leader).get(`/api/plans/${planId}`).expect(200)).body;
       expect(tree.period).not.toBeNull();
