@@ -1,4 +1,5 @@
 import type { QueueState } from './queue-state';
+import { addCalendarDays } from './recheck-date';
 
 /**
  * The tabs of a department's "what is due" list. 'due-week': not yet reported and due by the Sunday of this week
@@ -17,9 +18,8 @@ export interface FilterableQueueItem {
 
 /** The Sunday ending the Monday-to-Sunday week that holds `today` (YYYY-MM-DD). */
 export function endOfWeek(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  const daysToSunday = (7 - d.getUTCDay()) % 7;
-  return new Date(d.getTime() + daysToSunday * 86_400_000).toISOString().slice(0, 10);
+  const daysToSunday = (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7;
+  return addCalendarDays(today, daysToSunday);
 }
 
 export function matchesQueueFilter(

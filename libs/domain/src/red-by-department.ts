@@ -1,3 +1,5 @@
+import { calendarDaysBetween } from './recheck-date';
+
 /**
  * The cockpit's "what is red, by 责任单位": every red (metric, department) pair placed under the department that
  * owes the fix, so a district head sees at once which unit carries how much red and how long it has been waiting.
@@ -26,7 +28,7 @@ export interface RedDepartmentGroup<E extends RedEntry> {
 /** Calendar days from a due date to `asOf` for a figure still missing; null when not overdue or not yet past due. */
 export function daysOverdue(entry: Pick<RedEntry, 'dueDate' | 'overdue'>, asOf: string): number | null {
   if (!entry.overdue || entry.dueDate === null || asOf <= entry.dueDate) return null;
-  return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${entry.dueDate}T00:00:00Z`)) / 86_400_000);
+  return calendarDaysBetween(entry.dueDate, asOf);
 }
 
 /**

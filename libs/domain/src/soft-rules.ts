@@ -3,6 +3,7 @@ import type { Figure } from './figure';
 import { formatValue, roundForDisplay } from './format-value';
 import { isWholeUnit, type RuledMetric } from './metric-rules';
 import type { ReportingPeriod } from './period';
+import { calendarDaysBetween } from './recheck-date';
 
 /**
  * Soft rules (联网直报-style checks): a figure that trips one is not refused like a hard rule (validateFigure), but
@@ -64,7 +65,7 @@ export function comparableValue(figure: Figure): number | null {
 function late(f: SoftRuleFacts): SoftRuleFinding | null {
   if (!f.awaitingFigure || f.today <= f.dueDate) return null;
   const working = f.calendar.countWorkingDays(f.dueDate, f.today);
-  const days = Math.round((Date.parse(`${f.today}T00:00:00Z`) - Date.parse(`${f.dueDate}T00:00:00Z`)) / 86_400_000);
+  const days = calendarDaysBetween(f.dueDate, f.today);
   return {
     rule: 'late',
     messageZh: `逾期报送：${f.period.key} 的数据应于 ${f.dueDate} 前报送，已晚 ${working} 个工作日（${days} 天），请说明逾期原因`,
