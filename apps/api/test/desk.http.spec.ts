@@ -196,7 +196,7 @@ describe('the department clerk’s desk over HTTP', () => {
       ).length;
       expect(otherReminders).toBeGreaterThan(0);
 
-      await as(t.app, clerk)
+      const submitted = await as(t.app, clerk)
         .post('/api/submissions')
         .send({
           metricId: target.metricId,
@@ -206,6 +206,11 @@ describe('the department clerk’s desk over HTTP', () => {
           explanation: '系统切换延迟',
         })
         .expect(201);
+      // The list shows the department's own evaluation of the period (not the overall one), as the submission answered it.
+      const { status, basis, reasonZh, reasonEn } = submitted.body.evaluation.department;
+      const listed = (await queue()).items.find((i) => i.metricId === target.metricId && i.period === target.period)!;
+      expect(listed).toMatchObject({ state: 'submitted', evaluation: { status, basis, reasonZh, reasonEn } });
+      expect(reasonZh).toEqual(expect.any(String));
       const after = await bell();
       expect(reminderOf(after)).toEqual([]);
       expect(after.unread).toBe(before.unread - 1);

@@ -64,8 +64,12 @@ export class QueueService {
         metrics.map((m) => m.id),
         departmentId,
       ),
-      this.evaluations.current(metrics.map((m) => m.id)),
+      this.evaluations.currentForComparison(metrics.map((m) => m.id)),
     ]);
+    // Looked up per item: keyed once, not searched (a plan holds every department's evaluation of these metrics).
+    const evaluationOf = new Map(
+      current.filter((e) => e.departmentId === departmentId).map((e) => [`${e.metricId}:${e.periodKey}`, e]),
+    );
     const items: QueueItem[] = [];
     for (const metric of metrics) {
       const ruled = toRuledMetric(metric);
@@ -75,9 +79,7 @@ export class QueueService {
         if (period.start > ctx.today) continue;
         const due = dueDate(ruled, period, ctx);
         const last = latest.get(`${metric.id}:${period.key}`);
-        const evaluation = current.find(
-          (e) => e.metricId === metric.id && e.departmentId === departmentId && e.periodKey === period.key,
-        );
+        const evaluation = evaluationOf.get(`${metric.id}:${period.key}`);
         items.push({
           metricId: metric.id,
           metricCode: metric.code,
