@@ -1,7 +1,7 @@
 import { markProvisional, ProvisionalWatch, type Evaluation, type EvaluationContext } from './evaluation';
 import { isDurationUnit, type CaseRecord, type Figure } from './figure';
 import { formatTarget, formatValue, roundForDisplay } from './format-value';
-import { toleranceBand, type RuledMetric } from './metric-rules';
+import { caseShareBand, toleranceBand, type RuledMetric } from './metric-rules';
 import { isFinalPeriodOfYear, type ReportingPeriod } from './period';
 
 // Slack so that a figure exactly on the edge of the band is amber despite floating point.
@@ -343,8 +343,7 @@ function evaluateCases(metric: RuledMetric, cases: CaseRecord[], ctx: Evaluation
     };
   const detailZh = `；不符合：${worst}${failures.length > 3 ? ' 等' : ''}${pendingZh}`;
   const detailEn = `; not meeting it: ${worstEn}${failures.length > 3 ? ' and more' : ''}${pendingEn}`;
-  // The share of compliant cases is judged like a rate against 100%, with the percent band.
-  const band = metric.tolerance ?? 5;
+  const band = caseShareBand(metric);
   if (100 - share <= band + EPSILON)
     return { ...base, status: 'amber', basis: 'within-band', reasonZh: head + detailZh, reasonEn: headEn + detailEn };
   return { ...base, status: 'red', basis: 'missed', reasonZh: head + detailZh, reasonEn: headEn + detailEn };

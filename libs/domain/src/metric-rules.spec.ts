@@ -3,6 +3,7 @@ import {
   DEFAULT_DUE_WORKING_DAYS,
   DEFAULT_WARN_WORKING_DAYS,
   REPORTING_FREQUENCIES,
+  caseShareBand,
   defaultFrequency,
   toleranceBand,
   withDefaultRules,
@@ -111,5 +112,13 @@ describe(toleranceBand.name, () => {
     expect(toleranceBand({ unit: 'percent', target: 80, tolerance: 2 })).toBe(2);
     expect(toleranceBand({ unit: 'percent', target: 80, tolerance: 0 })).toBe(0);
     expect(toleranceBand({ unit: 'count', target: 100, tolerance: 3 })).toBe(3);
+  });
+});
+
+describe(caseShareBand.name, () => {
+  it('is 5 percentage points by default and the metric tolerance when it has one, 0 and fractions included', () => {
+    expect(caseShareBand({ tolerance: null })).toBe(5);
+    expect(caseShareBand({ tolerance: 0 })).toBe(0);
+    expect(caseShareBand({ tolerance: 2.5 })).toBe(2.5);
   });
 });

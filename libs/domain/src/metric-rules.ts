@@ -61,3 +61,8 @@ export function toleranceBand(metric: Pick<RuledMetric, 'unit' | 'target' | 'tol
         : Math.abs(metric.target ?? 0) * 0.1;
   return isWholeUnit(metric.unit) ? Math.floor(band + 1e-9) : band;
 }
+
+/** The amber band of a case metric: its share of compliant cases is judged like a rate against 100%, with the percent band. */
+export function caseShareBand(metric: Pick<RuledMetric, 'tolerance'>): number {
+  return toleranceBand({ unit: 'percent', target: 100, tolerance: metric.tolerance });
+}

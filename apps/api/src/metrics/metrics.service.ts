@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { MetricPreviewResponse, MetricSeriesResponse, SeriesPoint } from '@taizhang/contracts';
-import { latestPeriodRows, monthEndOfKey, previewRuleChange, reportingPeriods, toleranceBand } from '@taizhang/domain';
+import {
+  caseShareBand,
+  latestPeriodRows,
+  monthEndOfKey,
+  previewRuleChange,
+  reportingPeriods,
+  toleranceBand,
+} from '@taizhang/domain';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
@@ -142,12 +149,8 @@ export class MetricsService {
       unit: cases ? 'percent' : metric.unit,
       comparator: cases ? 'gte' : metric.comparator,
       target: cases ? 100 : metric.target,
-      // Cases are charted as the share of compliant cases against 100%, with the percent band (as evaluatePeriod judges them).
-      band: cases
-        ? toleranceBand({ unit: 'percent', target: 100, tolerance: metric.tolerance })
-        : metric.kind === 'deadline'
-          ? null
-          : toleranceBand(metric),
+      // Cases are charted as the share of compliant cases against 100%, with the band evaluatePeriod judges them by.
+      band: cases ? caseShareBand(metric) : metric.kind === 'deadline' ? null : toleranceBand(metric),
       overall: rows.filter((e) => e.departmentId === null).map(point),
       departments: departments.map((d) => ({
         id: d.id,
