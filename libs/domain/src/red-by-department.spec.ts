@@ -1,11 +1,47 @@
 import fc from 'fast-check';
-import { daysOverdue, groupRedByDepartment, type RedEntry } from './red-by-department';
+import {
+  daysOverdue,
+  departmentsOwingRed,
+  groupRedByDepartment,
+  isOverdueRed,
+  type RedEntry,
+} from './red-by-department';
 
 const entry = (departmentId: number | null, metricId: number, dueDate: string | null, overdue: boolean): RedEntry => ({
   departmentId,
   metricId,
   dueDate,
   overdue,
+});
+
+describe(departmentsOwingRed.name, () => {
+  it('gives each department whose own figure is red', () => {
+    const departments = [
+      { id: 1, status: 'green' as const },
+      { id: 2, status: 'red' as const },
+      { id: 3, status: 'amber' as const },
+      { id: 4, status: 'red' as const },
+    ];
+    expect(departmentsOwingRed(departments).map((d) => d.id)).toEqual([2, 4]);
+  });
+
+  it('gives every reporter when only the pooled figure is red, and nobody when none reports it', () => {
+    const departments = [
+      { id: 1, status: 'green' as const },
+      { id: 2, status: 'amber' as const },
+    ];
+    expect(departmentsOwingRed(departments).map((d) => d.id)).toEqual([1, 2]);
+    expect(departmentsOwingRed([])).toEqual([]);
+  });
+});
+
+describe(isOverdueRed.name, () => {
+  it('is true for an own red from a figure missing or returned past its due date, false otherwise', () => {
+    expect(isOverdueRed({ status: 'red', basis: 'overdue' })).toBe(true);
+    expect(isOverdueRed({ status: 'red', basis: 'returned' })).toBe(true);
+    expect(isOverdueRed({ status: 'red', basis: 'missed' })).toBe(false);
+    expect(isOverdueRed({ status: 'amber', basis: 'overdue' })).toBe(false);
+  });
 });
 
 describe('daysOverdue', () => {

@@ -1,4 +1,6 @@
+import type { EvaluationBasis } from './evaluation';
 import { calendarDaysBetween } from './recheck-date';
+import type { Status } from './status';
 
 /**
  * The cockpit's "what is red, by 责任单位": every red (metric, department) pair placed under the department that
@@ -23,6 +25,20 @@ export interface RedDepartmentGroup<E extends RedEntry> {
   entries: Array<DatedRedEntry<E>>;
   /** The longest wait among the group's overdue figures; null when none is overdue. */
   mostDaysOverdue: number | null;
+}
+
+/**
+ * Who owes the fix for a red metric: each department whose own figure is red; when only the pooled figure is red,
+ * every department that reports it (none when nobody reports it).
+ */
+export function departmentsOwingRed<D extends { status: Status }>(departments: readonly D[]): D[] {
+  const red = departments.filter((d) => d.status === 'red');
+  return red.length > 0 ? red : [...departments];
+}
+
+/** A department's own red that comes from a figure not reported (or returned and not corrected) by its due date. */
+export function isOverdueRed(department: { status: Status; basis: EvaluationBasis }): boolean {
+  return department.status === 'red' && (department.basis === 'overdue' || department.basis === 'returned');
 }
 
 /** Calendar days from a due date to `asOf` for a figure still missing; null when not overdue or not yet past due. */

@@ -13,8 +13,10 @@ import type {
 import {
   attentionRank,
   countStatuses,
+  departmentsOwingRed,
   failingDepartments,
   groupRedByDepartment,
+  isOverdueRed,
   monthEndOfKey,
   onTimeRate,
   previousMonthKey,
@@ -270,8 +272,7 @@ function redByDepartment(tree: FirstLevelNode[], dueDates: Map<string, string>, 
     .filter((m) => m.status === 'red');
   const names = new Map<number, { id: number; code: string; name: string }>();
   const entries = metrics.flatMap((m): Array<RedEntry & Omit<RedDepartmentItem, 'daysOverdue'>> => {
-    const red = m.departments.filter((d) => d.status === 'red');
-    const owing = red.length > 0 ? red : m.departments;
+    const owing = departmentsOwingRed(m.departments);
     const base = { metricId: m.id, code: m.code, name: m.name, nameEn: m.nameEn };
     if (owing.length === 0) {
       return [
@@ -298,7 +299,7 @@ function redByDepartment(tree: FirstLevelNode[], dueDates: Map<string, string>, 
         reasonZh: own ? d.reasonZh : m.reasonZh,
         reasonEn: own ? d.reasonEn : m.reasonEn,
         dueDate: dueDates.get(`${m.id}:${d.periodKey}`) ?? null,
-        overdue: own && (d.basis === 'overdue' || d.basis === 'returned'),
+        overdue: isOverdueRed(d),
       };
     });
   });
