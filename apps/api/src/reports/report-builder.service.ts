@@ -41,6 +41,12 @@ export class ReportBuilderService {
     ]);
     const tree = this.plans.tree(loaded, month);
     const forecasts = await this.forecasts.ofTree(loaded, tree);
+    // The period each metric shows this month (`metricId:periodKey`): the notices and notes the report counts.
+    const shown = new Set(
+      tree.flatMap((f) =>
+        f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`))),
+      ),
+    );
     const overallValue = new Map(
       loaded.rows.filter((e) => e.departmentId === null).map((e) => [`${e.metricId}:${e.periodKey}`, e.value]),
     );
@@ -120,16 +126,9 @@ export class ReportBuilderService {
       trend: trend.months
         .filter((m) => m.period <= month)
         .map((m) => ({ month: m.period, counts: m.counts, shareGreen: m.shareGreen })),
-      notices: await this.noticeCounts(planId, tree),
+      notices: await this.noticeCounts(planId, shown),
       appendix,
-      notes: notesOf(
-        comments,
-        new Set(
-          tree.flatMap((f) =>
-            f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`))),
-          ),
-        ),
-      ),
+      notes: notesOf(comments, shown),
     };
   }
 
@@ -138,12 +137,7 @@ export class ReportBuilderService {
    * escalated, closed), whenever they were issued. Counting by the day of issue left December's report at 0: its
    * notices are issued after December's figures fall due, in January or later.
    */
-  private async noticeCounts(planId: number, tree: FirstLevelNode[]): Promise<NonNullable<ReportSnapshot['notices']>> {
-    const shown = new Set(
-      tree.flatMap((f) =>
-        f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics.map((m) => `${m.id}:${m.periodKey}`))),
-      ),
-    );
+  private async noticeCounts(planId: number, shown: Set<string>): Promise<NonNullable<ReportSnapshot['notices']>> {
     const notices = (await this.reports.noticesOfPlan(planId)).filter((n) => shown.has(`${n.metricId}:${n.periodKey}`));
     return {
       issued: notices.length,

@@ -135,7 +135,7 @@ export function renderPdf(
             lang === 'zh' ? r.name : r.nameEn,
             words[r.status],
             f.words[r.forecast],
-            `${Math.round(r.projected * 10) / 10}`,
+            `${printedValue(r.projected)}`,
             lang === 'zh' ? r.reasonZh : r.reasonEn,
           ],
           status: r.forecast,

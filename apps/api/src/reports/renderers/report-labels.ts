@@ -141,7 +141,7 @@ export function indicatorStatusWord(i: { status: Status; counts: StatusCounts },
 const NO_METRICS: Record<ReportLanguage, string> = { zh: '无量化指标', en: 'No metrics' };
 
 export function percent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
+  return value === null ? '—' : `${roundForDisplay(value)}%`;
 }
 
 /** Who wrote a note: the department and username, or "Leader" and username. */

@@ -127,7 +127,7 @@ export async function renderXlsx(report: ReportSnapshot, lang: ReportLanguage): 
         lang === 'zh' ? r.name : r.nameEn,
         '',
         f.words[r.forecast],
-        Math.round(r.projected * 10) / 10,
+        printedValue(r.projected),
         lang === 'zh' ? r.target : r.targetEn,
         lang === 'zh' ? r.reasonZh : r.reasonEn,
       ]);
