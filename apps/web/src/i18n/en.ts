@@ -28,11 +28,8 @@ export const en: Messages = {
   noMetrics: 'No quantitative target in this task',
   noMetricsBelow: 'No metrics',
   reportingPeriod: 'Period {{period}}',
-  reportedBy: 'Reported by',
   countsLine: 'missed {{red}} · at risk {{amber}} · on target {{green}} · no data {{grey}}',
   evaluatedAt: 'Evaluated {{time}}',
-  expandAll: 'Expand all',
-  collapseAll: 'Collapse all',
   login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in' },
   admin: {
     departments: 'Departments',

@@ -26,11 +26,8 @@ export const zh = {
   noMetrics: '本任务无量化指标',
   noMetricsBelow: '无量化指标',
   reportingPeriod: '报送期 {{period}}',
-  reportedBy: '报送单位',
   countsLine: '未达标 {{red}} · 预警 {{amber}} · 达标 {{green}} · 无数据 {{grey}}',
   evaluatedAt: '评估时间 {{time}}',
-  expandAll: '全部展开',
-  collapseAll: '全部收起',
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
   admin: {
     departments: '单位管理',
