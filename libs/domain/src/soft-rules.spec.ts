@@ -1,7 +1,14 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
 import type { Figure } from './figure';
-import { checkSoftRules, comparableValue, JUMP_PERCENT_POINTS, SOFT_RULES, type SoftRuleFacts } from './soft-rules';
+import {
+  checkSoftRules,
+  comparableValue,
+  isLateFigure,
+  JUMP_PERCENT_POINTS,
+  SOFT_RULES,
+  type SoftRuleFacts,
+} from './soft-rules';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 import { makeMetric } from './testing/make-metric';
@@ -187,5 +194,13 @@ describe(checkSoftRules.name, () => {
         }),
       );
     });
+  });
+});
+
+describe(isLateFigure.name, () => {
+  it('is late only when no figure stands for the period and its due date has passed', () => {
+    expect(isLateFigure({ awaitingFigure: true, today: '2020-10-16', dueDate: '2020-10-15' })).toBe(true);
+    expect(isLateFigure({ awaitingFigure: true, today: '2020-10-15', dueDate: '2020-10-15' })).toBe(false);
+    expect(isLateFigure({ awaitingFigure: false, today: '2020-10-16', dueDate: '2020-10-15' })).toBe(false);
   });
 });

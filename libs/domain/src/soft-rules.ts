@@ -61,9 +61,14 @@ export function comparableValue(figure: Figure): number | null {
   return null;
 }
 
+/** A figure given on `today` is late: no accepted figure stands for the period and its due date has passed. */
+export function isLateFigure(f: Pick<SoftRuleFacts, 'awaitingFigure' | 'today' | 'dueDate'>): boolean {
+  return f.awaitingFigure && f.today > f.dueDate;
+}
+
 /** (1) Submitted after the due date while no accepted figure stood: how late, in working days and in days. */
 function late(f: SoftRuleFacts): SoftRuleFinding | null {
-  if (!f.awaitingFigure || f.today <= f.dueDate) return null;
+  if (!isLateFigure(f)) return null;
   const working = f.calendar.countWorkingDays(f.dueDate, f.today);
   const days = calendarDaysBetween(f.dueDate, f.today);
   return {
@@ -129,7 +134,7 @@ function perfectWithoutEvidence(f: SoftRuleFacts): SoftRuleFinding | null {
 
 /** (4) Nothing applicable (0/0, no case) for a period already overdue: grey instead of the red it showed. */
 function emptyWhenOverdue(f: SoftRuleFacts): SoftRuleFinding | null {
-  if (!f.awaitingFigure || f.today <= f.dueDate) return null;
+  if (!isLateFigure(f)) return null;
   const empty =
     (f.figure.type === 'ratio' && f.figure.denominator === 0) ||
     (f.figure.type === 'cases' && f.figure.cases.length === 0);

@@ -1,5 +1,5 @@
 import type { CreateSubmissionRequest, ErrorResponse, QueueItem } from '@taizhang/contracts';
-import { isDurationUnit } from '@taizhang/domain';
+import { isDurationUnit, isLateFigure } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
@@ -37,7 +37,7 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
   });
   const revising = item.latestRevision !== null || asked.fields.includes('reason');
   // A figure awaited after its due date (never sent, or returned) is late: say so before the clerk submits.
-  const late = (item.state === 'overdue' || item.state === 'returned') && today > item.dueDate;
+  const late = isLateFigure({ awaitingFigure: item.state !== 'submitted', today, dueDate: item.dueDate });
   const explaining = late || asked.fields.includes('explanation');
   const english = i18n.language === 'en';
   const duration = isDurationUnit(item.unit);
