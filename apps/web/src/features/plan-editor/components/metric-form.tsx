@@ -4,18 +4,9 @@ import type {
   EditorMetric,
   UpdateMetricDefinitionRequest,
 } from '@taizhang/contracts';
-import {
-  COMPARATORS,
-  METRIC_KINDS,
-  METRIC_PERIODS,
-  METRIC_UNITS,
-  type Comparator,
-  type MetricKind,
-  type MetricPeriod,
-  type MetricUnit,
-} from '@taizhang/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MetricTermsFields, type MetricTerms } from '../../../components/metric-terms-fields';
 
 interface Props {
   /** The metric edited; absent: a new metric under the task whose words prefill the source. */
@@ -31,14 +22,14 @@ interface Props {
 export function MetricForm({ metric, taskText, departments, busy, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState({
+  const [draft, setDraft] = useState<MetricTerms & { name: string; source: string; reporters: number[] }>({
     name: metric?.name ?? '',
-    kind: (metric?.kind ?? 'value') as MetricKind,
-    comparator: (metric?.comparator ?? 'gte') as Comparator,
-    target: metric?.target === null || metric?.target === undefined ? '' : String(metric.target),
-    deadline: metric?.deadline ?? '',
-    unit: (metric?.unit ?? 'percent') as MetricUnit,
-    period: (metric?.period ?? 'year') as MetricPeriod,
+    kind: metric?.kind ?? 'value',
+    comparator: metric?.comparator ?? 'gte',
+    target: metric?.target ?? null,
+    deadline: metric?.deadline ?? null,
+    unit: metric?.unit ?? 'percent',
+    period: metric?.period ?? 'year',
     source: metric?.source ?? taskText,
     reporters: metric?.reportingDepartmentIds ?? [],
   });
@@ -46,7 +37,8 @@ export function MetricForm({ metric, taskText, departments, busy, onSave, onCanc
   const set = (change: Partial<typeof draft>) => setDraft({ ...draft, ...change });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const terms = deadline ? { deadline: draft.deadline } : { target: Number(draft.target) };
+    // The fields are required: the form is not submitted without them.
+    const terms = deadline ? { deadline: draft.deadline ?? '' } : { target: draft.target ?? 0 };
     const reporters = draft.reporters.length ? { reportingDepartmentIds: draft.reporters } : {};
     if (metric) {
       const sameReporters = draft.reporters.join() === metric.reportingDepartmentIds.join();
@@ -81,76 +73,7 @@ export function MetricForm({ metric, taskText, departments, busy, onSave, onCanc
       <label className="field-wide">
         {t('planImport.name')} <input value={draft.name} onChange={(e) => set({ name: e.target.value })} required />
       </label>
-      {!metric && (
-        <>
-          <label>
-            {t('planImport.kind')}
-            <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as MetricKind })}>
-              {METRIC_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`planImport.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {!deadline && (
-            <label>
-              {t('planImport.unit')}
-              <select value={draft.unit} onChange={(e) => set({ unit: e.target.value as MetricUnit })}>
-                {METRIC_UNITS.filter((u) => u !== 'date').map((u) => (
-                  <option key={u} value={u}>
-                    {t(`planImport.units.${u}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <label>
-            {t('planImport.periodLabel')}
-            <select value={draft.period} onChange={(e) => set({ period: e.target.value as MetricPeriod })}>
-              {METRIC_PERIODS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`planImport.periods.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </>
-      )}
-      <label>
-        {t('planImport.comparator')}
-        <select value={draft.comparator} onChange={(e) => set({ comparator: e.target.value as Comparator })}>
-          {COMPARATORS.map((c) => (
-            <option key={c} value={c}>
-              {t(`planImport.comparators.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {deadline ? (
-        <label>
-          {t('planImport.deadline')}{' '}
-          <input
-            value={draft.deadline}
-            pattern="\d{2}-\d{2}"
-            placeholder="MM-DD"
-            onChange={(e) => set({ deadline: e.target.value })}
-            required
-          />
-        </label>
-      ) : (
-        <label>
-          {t('planImport.value')}{' '}
-          <input
-            type="number"
-            step="any"
-            min={0}
-            value={draft.target}
-            onChange={(e) => set({ target: e.target.value })}
-            required
-          />
-        </label>
-      )}
+      <MetricTermsFields terms={draft} onChange={set} fixed={Boolean(metric)} required />
       <label className="field-wide">
         {t('planEditor.source')}{' '}
         <textarea rows={2} value={draft.source} onChange={(e) => set({ source: e.target.value })} required />
