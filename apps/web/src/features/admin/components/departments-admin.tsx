@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, patchJson, postJson } from '../../../lib/api-client';
 import { useDepartments } from '../api/use-admin';
 import './admin.css';
+import { SaveOutcome } from './save-outcome';
 
 type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
 
@@ -20,7 +21,7 @@ function changesOf(d: DepartmentResponse, draft: { name: string; email: string; 
 }
 
 function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({ name: d.name, email: d.email ?? '', webhookUrl: d.webhookUrl ?? '' });
   const save = useMutation({
@@ -89,18 +90,10 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
             {t('supervisionAdmin.save')}
           </button>
         </form>
-        {save.isSuccess && !Object.keys(changes).length && (
-          <span role="status" className="muted">
-            {' '}
-            {t('supervisionAdmin.saved')}
-          </span>
-        )}
-        {save.error && (
-          <span role="alert" className="form-error">
-            {' '}
-            {errorMessage(save.error, i18n.language)}
-          </span>
-        )}
+        <SaveOutcome
+          done={save.isSuccess && !Object.keys(changes).length && t('supervisionAdmin.saved')}
+          error={save.error}
+        />
       </td>
     </tr>
   );

@@ -2,11 +2,29 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PlanSettingsRequest, PlanSummaryResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, patchJson } from '../../../lib/api-client';
+import { patchJson } from '../../../lib/api-client';
 import { usePlans } from '../../../lib/plan-api';
+import { SaveOutcome } from './save-outcome';
+
+/** A reminder lead time, 0–30 working days, joined to its row's form by id. */
+function WorkingDaysField(props: { form: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <input
+      form={props.form}
+      type="number"
+      min={0}
+      max={30}
+      step={1}
+      required
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  );
+}
 
 function PlanSettingsRow({ plan }: { plan: PlanSummaryResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({
     before: String(plan.remindBeforeWorkingDays),
@@ -26,29 +44,19 @@ function PlanSettingsRow({ plan }: { plan: PlanSummaryResponse }) {
     <tr data-testid="plan-settings-row" data-plan={plan.id}>
       <td>{plan.title}</td>
       <td>
-        <input
+        <WorkingDaysField
           form={formId}
-          type="number"
-          min={0}
-          max={30}
-          step={1}
-          required
-          aria-label={t('supervisionAdmin.remindBeforeLabel', { plan: plan.title })}
+          label={t('supervisionAdmin.remindBeforeLabel', { plan: plan.title })}
           value={draft.before}
-          onChange={(e) => setDraft({ ...draft, before: e.target.value })}
+          onChange={(before) => setDraft({ ...draft, before })}
         />
       </td>
       <td>
-        <input
+        <WorkingDaysField
           form={formId}
-          type="number"
-          min={0}
-          max={30}
-          step={1}
-          required
-          aria-label={t('supervisionAdmin.remindOverdueAfterLabel', { plan: plan.title })}
+          label={t('supervisionAdmin.remindOverdueAfterLabel', { plan: plan.title })}
           value={draft.after}
-          onChange={(e) => setDraft({ ...draft, after: e.target.value })}
+          onChange={(after) => setDraft({ ...draft, after })}
         />
       </td>
       <td>
@@ -57,18 +65,7 @@ function PlanSettingsRow({ plan }: { plan: PlanSummaryResponse }) {
             {t('supervisionAdmin.save')}
           </button>
         </form>
-        {save.isSuccess && (
-          <span role="status" className="muted">
-            {' '}
-            {t('supervisionAdmin.saved')}
-          </span>
-        )}
-        {save.error && (
-          <span role="alert" className="form-error">
-            {' '}
-            {errorMessage(save.error, i18n.language)}
-          </span>
-        )}
+        <SaveOutcome done={save.isSuccess && t('supervisionAdmin.saved')} error={save.error} />
       </td>
     </tr>
   );

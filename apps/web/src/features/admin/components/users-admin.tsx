@@ -1,14 +1,14 @@
 import type { DepartmentResponse, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useUpdateUser, type UserChanges } from '../api/use-admin';
+import { SaveOutcome } from './save-outcome';
 
 const ROLES = ['department', 'leader', 'admin'] as const;
 
 /** One account: its role and department, a new password, or deactivation — each ends the user's sessions. */
 function UserRow({ user: u, departments }: { user: UserAccountResponse; departments: DepartmentResponse[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const update = useUpdateUser();
   const [role, setRole] = useState(u.role);
   const [departmentId, setDepartmentId] = useState(u.departmentId === null ? '' : String(u.departmentId));
@@ -101,18 +101,7 @@ function UserRow({ user: u, departments }: { user: UserAccountResponse; departme
         >
           {u.disabled ? t('admin.enable') : t('admin.disable')}
         </button>
-        {done && (
-          <span role="status" className="muted">
-            {' '}
-            {done}
-          </span>
-        )}
-        {update.error && (
-          <span role="alert" className="form-error">
-            {' '}
-            {errorMessage(update.error, i18n.language)}
-          </span>
-        )}
+        <SaveOutcome done={done} error={update.error} />
       </td>
     </tr>
   );
