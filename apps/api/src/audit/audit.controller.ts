@@ -1,27 +1,9 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuditEntryResponse } from '@taizhang/contracts';
-import { shanghaiTime } from '@taizhang/domain';
 import { Roles } from '../auth/access.decorator';
 import { AuditQueryDto } from './audit.dto';
-import type { AuditEntity } from './audit.entity';
 import { AuditService } from './audit.service';
-
-// atBeijing: the same instant as Asia/Shanghai local time, for a reader; at stays the exact UTC instant.
-const CSV_COLUMNS: Array<keyof AuditEntity | 'atBeijing'> = [
-  'id',
-  'at',
-  'atBeijing',
-  'userId',
-  'username',
-  'kind',
-  'action',
-  'entity',
-  'entityId',
-  'statusCode',
-  'before',
-  'after',
-];
 
 @ApiTags('audit')
 @Controller('audit')
@@ -41,23 +23,8 @@ export class AuditController {
   @Roles('admin')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="taizhang-audit.csv"')
-  async export(@Query() q: AuditQueryDto): Promise<string> {
-    // The export is the whole filtered trail: no paging.
+  export(@Query() q: AuditQueryDto): Promise<string> {
     const filter = { username: q.username, kind: q.kind, entity: q.entity, action: q.action, from: q.from, to: q.to };
-    const rows = await this.audit.list(100_000, filter);
-    const cell = (v: unknown) => {
-      const s = v === null || v === undefined ? '' : String(v);
-      // A leading = + - @ would make Excel read a formula: prefix a quote.
-      const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-      return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    return (
-      '\uFEFF' +
-      [
-        CSV_COLUMNS.join(','),
-        ...rows.map((r) => CSV_COLUMNS.map((c) => cell(c === 'atBeijing' ? shanghaiTime(r.at) : r[c])).join(',')),
-      ].join('\n') +
-      '\n'
-    );
+    return this.audit.exportCsv(filter);
   }
 }

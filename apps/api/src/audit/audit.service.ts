@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { AuditQuery } from '@taizhang/contracts';
+import { neutralizeFormula, shanghaiTime } from '@taizhang/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { CurrentUser } from '../auth/current-user';
@@ -123,4 +124,34 @@ export class AuditService implements OnModuleDestroy {
     }
     return this.trail.find(limit, filter);
   }
+
+  /** The whole filtered trail (no paging) as CSV, UTF-8 with a BOM for Excel. */
+  async exportCsv(filter: Omit<AuditQuery, 'limit' | 'beforeId'>): Promise<string> {
+    const rows = await this.list(100_000, filter);
+    const cell = (v: unknown) => {
+      // Text a spreadsheet would run as a formula stays text, as in the report files.
+      const safe = neutralizeFormula(v === null || v === undefined ? '' : String(v));
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    };
+    const lines = rows.map((r) =>
+      CSV_COLUMNS.map((c) => cell(c === 'atBeijing' ? shanghaiTime(r.at) : r[c])).join(','),
+    );
+    return '\uFEFF' + [CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';
+  }
 }
+
+// atBeijing: the same instant as Asia/Shanghai local time, for a reader; at stays the exact UTC instant.
+const CSV_COLUMNS: Array<keyof AuditEntity | 'atBeijing'> = [
+  'id',
+  'at',
+  'atBeijing',
+  'userId',
+  'username',
+  'kind',
+  'action',
+  'entity',
+  'entityId',
+  'statusCode',
+  'before',
+  'after',
+];
