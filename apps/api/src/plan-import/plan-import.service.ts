@@ -16,7 +16,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { DepartmentsRepository } from '../departments/departments.repository';
 import { EvaluationService } from '../evaluation/evaluation.service';
-import type { PlanEntity } from '../plans/plan.entity';
+import { evaluateNewPlan } from '../plans/evaluate-at-once';
 import { PlansRepository } from '../plans/plans.repository';
 import { SeedLoaderService } from '../seeding/seed-loader.service';
 import { comparableOfStructure, earlierPlanOf } from './earlier-plan';
@@ -104,7 +104,9 @@ export class PlanImportService {
     const { created } = await this.seedLoader.loadPlan(seed, { demoHistory: false });
     if (!created) throw this.conflict(seed.plan.code);
     const plan = (await this.plans.findAll()).find((p) => p.code === seed.plan.code)!;
-    await this.evaluateAtOnce(plan);
+    await evaluateNewPlan(this.evaluation, this.logger, plan, async () =>
+      (await this.plans.loadStructure(plan)).metrics.map((m) => m.id),
+    );
     await this.audit.record(user, {
       kind: 'write',
       action: 'import plan',
@@ -117,27 +119,6 @@ export class PlanImportService {
       },
     });
     return { planId: plan.id };
-  }
-
-  /**
-   * The new plan's first evaluation, in the confirming request, so that it shows its statuses at once rather than
-   * 暂无数据 until the next scheduled cycle. A failure here does not undo the import: the plan exists, its metrics
-   * were never evaluated, so the scheduled cycle takes them up.
-   */
-  private async evaluateAtOnce(plan: PlanEntity): Promise<void> {
-    try {
-      const { metrics } = await this.plans.loadStructure(plan);
-      const { failures } = await this.evaluation.evaluateMetrics(
-        plan,
-        metrics.map((m) => m.id),
-      );
-      if (failures.length)
-        this.logger.error(`First evaluation of imported plan ${plan.code} failed in part: ${failures.join('; ')}`);
-    } catch (error) {
-      this.logger.error(
-        `First evaluation of imported plan ${plan.code} failed; the scheduled cycle will take it up: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
   }
 
   /** Read only: the earlier plan is compared with, never written; confirming creates a plan beside it. */

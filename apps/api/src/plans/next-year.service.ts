@@ -11,6 +11,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
 import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
+import { evaluateNewPlan } from './evaluate-at-once';
 import { PlanEntity } from './plan.entity';
 import { toPlanSummaryResponse } from './plans.dto';
 import { PlansRepository } from './plans.repository';
@@ -142,25 +143,12 @@ export class NextYearService {
       );
       return { plan, metricIds: newIds };
     });
-    await this.evaluateAtOnce(created.plan, created.metricIds);
+    await evaluateNewPlan(this.evaluation, this.logger, created.plan, async () => created.metricIds);
     return {
       plan: toPlanSummaryResponse(created.plan),
       indicators: copy.indicators.length,
       tasks: copy.tasks.length,
       metrics: copy.metrics.length,
     };
-  }
-
-  /** As an import does: statuses at once; a failure leaves the metrics unevaluated for the scheduled cycle to take up. */
-  private async evaluateAtOnce(plan: PlanEntity, metricIds: number[]): Promise<void> {
-    try {
-      const { failures } = await this.evaluation.evaluateMetrics(plan, metricIds);
-      if (failures.length)
-        this.logger.error(`First evaluation of plan ${plan.code} failed in part: ${failures.join('; ')}`);
-    } catch (error) {
-      this.logger.error(
-        `First evaluation of plan ${plan.code} failed; the scheduled cycle will take it up: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
   }
 }
