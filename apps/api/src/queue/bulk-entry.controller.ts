@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { departmentInScope } from '../auth/department-scope';
+import { attachmentDisposition } from '../common/file-download';
 import { TemplateQueryDto } from './queue.dto';
 import { BulkEntryService } from './bulk-entry.service';
 
@@ -21,7 +22,7 @@ export class BulkEntryController {
     const file = await this.bulk.template(q.planId, departmentInScope(user, q.departmentId), q.month);
     return new StreamableFile(file, {
       type: XLSX,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`台账填报模板-${q.month ?? '待报送'}.xlsx`)}`,
+      disposition: attachmentDisposition(`台账填报模板-${q.month ?? '待报送'}.xlsx`),
     });
   }
 

@@ -13,9 +13,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { FlaggedSubmissionsResponse, RevisionResponse } from '@taizhang/contracts';
-import { createReadStream } from 'node:fs';
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
+import { storedFileDownload } from '../common/file-download';
 import { idPipe } from '../common/id.pipe';
 import { EvidenceService, type EvidenceResponse } from './evidence.service';
 import { FlaggedSubmissionsService } from './flagged-submissions.service';
@@ -113,10 +113,6 @@ export class SubmissionsController {
     @Param('id', idPipe('材料编号 / evidence id')) id: number,
   ): Promise<StreamableFile> {
     const { file, path } = await this.evidence.find(user, id);
-    return new StreamableFile(createReadStream(path), {
-      type: file.mimeType,
-      length: file.size,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    });
+    return storedFileDownload(path, file);
   }
 }

@@ -11,7 +11,6 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { createReadStream } from 'node:fs';
 import { ApiTags } from '@nestjs/swagger';
 import { NOTICE_LEVELS, type NoticeLevel } from '@taizhang/domain';
 import { Type } from 'class-transformer';
@@ -19,6 +18,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'clas
 import { Roles, SignedIn } from '../auth/access.decorator';
 import { User, type CurrentUser } from '../auth/current-user';
 import { HasVisibleText, IsRealDate } from '../common/field-validators';
+import { storedFileDownload } from '../common/file-download';
 import { idPipe } from '../common/id.pipe';
 import { NoticesService, type NoticeResponse } from './notices.service';
 
@@ -137,11 +137,7 @@ export class NoticesController {
     @Param('attachmentId', idPipe('附件编号 / attachment id')) attachmentId: number,
   ): Promise<StreamableFile> {
     const { file, path } = await this.notices.attachment(user, id, attachmentId);
-    return new StreamableFile(createReadStream(path), {
-      type: file.mimeType,
-      length: file.size,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    });
+    return storedFileDownload(path, file);
   }
 
   @Post(':id/accept')
