@@ -108,6 +108,7 @@ export class NextYearService {
         ? await m.find(MetricReportingDepartmentEntity, { where: { metricId: In(copy.metrics.map((x) => x.id)) } })
         : [];
       const newIds: number[] = [];
+      const newReporters: Array<{ metricId: number; departmentId: number }> = [];
       for (const x of copy.metrics) {
         const { id, ...columns } = x;
         // `retired` is no column: TypeORM's create keeps only the entity's own.
@@ -115,14 +116,11 @@ export class NextYearService {
           MetricEntity,
           m.create(MetricEntity, { ...columns, planId: plan.id, taskId: taskIds.get(x.taskId)!, retiredAt: null }),
         );
-        const own = reporters.filter((r) => r.metricId === id);
-        if (own.length)
-          await m.insert(
-            MetricReportingDepartmentEntity,
-            own.map((r) => ({ metricId: saved.id, departmentId: r.departmentId })),
-          );
+        for (const r of reporters)
+          if (r.metricId === id) newReporters.push({ metricId: saved.id, departmentId: r.departmentId });
         newIds.push(saved.id);
       }
+      if (newReporters.length) await m.insert(MetricReportingDepartmentEntity, newReporters);
       await this.audit.record(
         actor,
         {

@@ -79,8 +79,10 @@ export async function renumberPlan(m: EntityManager, planId: number, move?: Move
     (i) => numbers.indicators.has(i.id) && numbers.indicators.get(i.id) !== i.number,
   );
   const changedTasks = tasks.filter((t) => numbers.tasks.has(t.id) && numbers.tasks.get(t.id) !== t.number);
-  for (const i of changedIndicators) await m.update(IndicatorEntity, { id: i.id }, { number: -i.id });
-  for (const t of changedTasks) await m.update(TaskEntity, { id: t.id }, { number: -t.id });
+  if (changedIndicators.length)
+    await m.update(IndicatorEntity, { id: In(changedIndicators.map((i) => i.id)) }, { number: () => '-id' });
+  if (changedTasks.length)
+    await m.update(TaskEntity, { id: In(changedTasks.map((t) => t.id)) }, { number: () => '-id' });
   for (const i of changedIndicators)
     await m.update(IndicatorEntity, { id: i.id }, { number: numbers.indicators.get(i.id)! });
   for (const t of changedTasks) await m.update(TaskEntity, { id: t.id }, { number: numbers.tasks.get(t.id)! });
