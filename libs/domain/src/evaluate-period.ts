@@ -3,6 +3,7 @@ import { isDurationUnit, type CaseRecord, type Figure } from './figure';
 import { formatTarget, formatValue, roundForDisplay } from './format-value';
 import { caseShareBand, toleranceBand, type RuledMetric } from './metric-rules';
 import { isFinalPeriodOfYear, type ReportingPeriod } from './period';
+import { WorkingDayCalendar } from './working-day-calendar';
 
 // Slack so that a figure exactly on the edge of the band is amber despite floating point.
 const EPSILON = 1e-9;
@@ -292,7 +293,9 @@ export function judgeCase(metric: RuledMetric, c: CaseRecord, ctx: EvaluationCon
   }
   const end = c.completedOn ?? ctx.today;
   const measure =
-    metric.unit === 'working-days' ? ctx.calendar.countWorkingDays(c.startDate!, end) : calendarDays(c.startDate!, end);
+    metric.unit === 'working-days'
+      ? ctx.calendar.countWorkingDays(c.startDate!, end)
+      : WorkingDayCalendar.calendarDaysBetween(c.startDate!, end);
   const open = c.completedOn === null;
   // An open case is late once it has run past an upper limit; against a lower limit it is simply still running.
   if (open)
@@ -303,10 +306,6 @@ export function judgeCase(metric: RuledMetric, c: CaseRecord, ctx: EvaluationCon
       compliant: metric.comparator === 'lte' && measure > target ? false : null,
     };
   return { reference: c.reference, measure, open, compliant: shortfall(metric.comparator, measure, target) <= EPSILON };
-}
-
-function calendarDays(start: string, end: string): number {
-  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
 }
 
 function evaluateCases(metric: RuledMetric, cases: CaseRecord[], ctx: EvaluationContext): Evaluation {

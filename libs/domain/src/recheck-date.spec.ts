@@ -4,14 +4,7 @@ import type { EvaluationContext } from './evaluation';
 import type { Figure } from './figure';
 import type { RuledMetric } from './metric-rules';
 import { findPeriod } from './period';
-import {
-  addCalendarDays,
-  calendarDaysBetween,
-  earliestDate,
-  nextDay,
-  recheckDate,
-  recheckDateOverall,
-} from './recheck-date';
+import { earliestDate, nextDay, recheckDate, recheckDateOverall } from './recheck-date';
 import { WorkingDayCalendar } from './working-day-calendar';
 import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-days';
 import { makeMetric } from './testing/make-metric';
@@ -97,12 +90,5 @@ describe('recheckDate: when time alone can change an evaluation', () => {
     expect(earliestDate([null])).toBeNull();
     expect(nextDay('2020-02-28')).toBe('2020-02-29');
     expect(nextDay('2020-12-31')).toBe('2021-01-01');
-  });
-
-  it('calendarDaysBetween counts calendar days across months and leap days, negative backwards', () => {
-    expect(calendarDaysBetween('2020-07-07', '2021-02-01')).toBe(209);
-    expect(calendarDaysBetween('2020-02-28', '2020-03-01')).toBe(2);
-    expect(calendarDaysBetween('2020-03-01', '2020-02-28')).toBe(-2);
-    expect(calendarDaysBetween('2020-03-01', addCalendarDays('2020-03-01', 40))).toBe(40);
   });
 });

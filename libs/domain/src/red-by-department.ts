@@ -1,5 +1,5 @@
 import type { EvaluationBasis } from './evaluation';
-import { calendarDaysBetween } from './recheck-date';
+import { WorkingDayCalendar } from './working-day-calendar';
 import type { Status } from './status';
 
 /**
@@ -44,7 +44,7 @@ export function isOverdueRed(department: { status: Status; basis: EvaluationBasi
 /** Calendar days from a due date to `asOf` for a figure still missing; null when not overdue or not yet past due. */
 export function daysOverdue(entry: Pick<RedEntry, 'dueDate' | 'overdue'>, asOf: string): number | null {
   if (!entry.overdue || entry.dueDate === null || asOf <= entry.dueDate) return null;
-  return calendarDaysBetween(entry.dueDate, asOf);
+  return WorkingDayCalendar.calendarDaysBetween(entry.dueDate, asOf);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Figure } from './figure';
 import { formatValue, roundForDisplay } from './format-value';
 import { isWholeUnit, type RuledMetric } from './metric-rules';
 import type { ReportingPeriod } from './period';
-import { calendarDaysBetween } from './recheck-date';
+import { WorkingDayCalendar } from './working-day-calendar';
 
 /**
  * Soft rules (联网直报-style checks): a figure that trips one is not refused like a hard rule (validateFigure), but
@@ -70,7 +70,7 @@ export function isLateFigure(f: Pick<SoftRuleFacts, 'awaitingFigure' | 'today' |
 function late(f: SoftRuleFacts): SoftRuleFinding | null {
   if (!isLateFigure(f)) return null;
   const working = f.calendar.countWorkingDays(f.dueDate, f.today);
-  const days = calendarDaysBetween(f.dueDate, f.today);
+  const days = WorkingDayCalendar.calendarDaysBetween(f.dueDate, f.today);
   return {
     rule: 'late',
     messageZh: `逾期报送：${f.period.key} 的数据应于 ${f.dueDate} 前报送，已晚 ${working} 个工作日（${days} 天），请说明逾期原因`,

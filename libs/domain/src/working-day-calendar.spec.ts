@@ -271,6 +271,7 @@ describe(WorkingDayCalendar.name, () => {
     expect(WorkingDayCalendar.calendarDaysBetween('2021-02-28', '2021-03-01')).toBe(1);
     expect(WorkingDayCalendar.calendarDaysBetween('2020-03-01', '2020-02-28')).toBe(-2);
     expect(WorkingDayCalendar.calendarDaysBetween('2020-01-01', '2021-01-01')).toBe(366);
+    expect(WorkingDayCalendar.calendarDaysBetween('2020-07-07', '2021-02-01')).toBe(209);
     expect(() => WorkingDayCalendar.calendarDaysBetween('2020-02-30', '2020-03-01')).toThrow(InvalidDateError);
   });
 
