@@ -12,7 +12,7 @@ const EPSILON = 1e-9;
 export function dueDate(
   metric: Pick<RuledMetric, 'kind' | 'dueWorkingDays'>,
   period: ReportingPeriod,
-  ctx: EvaluationContext,
+  ctx: Pick<EvaluationContext, 'calendar'>,
 ): string {
   return metric.kind === 'deadline' ? period.end : ctx.calendar.addWorkingDays(period.end, metric.dueWorkingDays);
 }

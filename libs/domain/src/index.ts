@@ -6,6 +6,7 @@ export * from './format-value';
 export * from './figure';
 export * from './evaluation';
 export * from './evaluate-period';
+export * from './obligations';
 export * from './evaluate-overall';
 export * from './rollup';
 export * from './plan-seed';

@@ -5,7 +5,7 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { Transactions } from '../database/transactions';
 import { MetricsRepository } from '../metrics/metrics.repository';
-import { toRuledMetric } from '../evaluation/evaluation.service';
+import { toRuledMetric } from '../metrics/ruled-metric';
 import { MetricEntity } from '../metrics/metric.entity';
 import { periodOfPlan } from '../plans/plan-period';
 import { PlanEntity } from '../plans/plan.entity';

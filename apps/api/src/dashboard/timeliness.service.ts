@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { beijingDate, dueDate, reportingPeriods, type DueItem } from '@taizhang/domain';
+import { beijingDate, type DueItem } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { MetricsRepository } from '../metrics/metrics.repository';
-import { toRuledMetric } from '../evaluation/evaluation.service';
+import { planObligations } from '../metrics/plan-obligations';
 import type { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 
@@ -26,19 +26,14 @@ export class TimelinessService {
     const calendar = await this.calendar.calendar();
     const out = new Map<number, DueItem[]>();
     const dueDates = new Map<string, string>();
-    for (const metric of inputs.metrics) {
-      const ruled = toRuledMetric(metric);
-      const periods = reportingPeriods(ruled, plan.year).map((p) => ({
-        key: p.key,
-        due: dueDate(ruled, p, { today: p.end, calendar }),
-      }));
-      for (const p of periods) dueDates.set(`${metric.id}:${p.key}`, p.due);
-      for (const d of inputs.assigned.get(metric.id) ?? []) {
+    for (const { metric, period, departments, dueDate: due } of planObligations(plan.year, inputs, calendar)) {
+      // A due date beyond the calendar's years cannot be judged on time or late until the year is added.
+      if (due === null) continue;
+      dueDates.set(`${metric.id}:${period.key}`, due);
+      for (const d of departments) {
+        const at = first.get(`${metric.id}:${d.id}:${period.key}`);
         const list = out.get(d.id) ?? [];
-        for (const p of periods) {
-          const at = first.get(`${metric.id}:${d.id}:${p.key}`);
-          list.push({ dueDate: p.due, firstSubmittedOn: at ? beijingDate(at) : null });
-        }
+        list.push({ dueDate: due, firstSubmittedOn: at ? beijingDate(at) : null });
         out.set(d.id, list);
       }
     }

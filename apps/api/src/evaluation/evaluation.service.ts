@@ -6,14 +6,14 @@ import {
   reportingPeriods,
   type DepartmentResult,
   type Evaluation,
-  type RuledMetric,
 } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { groupBy } from '../common/group-by';
 import { retryOnClash } from '../common/transaction-clash';
-import type { MetricEntity } from '../metrics/metric.entity';
 import { MetricsRepository } from '../metrics/metrics.repository';
+import { planObligations } from '../metrics/plan-obligations';
+import { toRuledMetric } from '../metrics/ruled-metric';
 import type { PlanEntity } from '../plans/plan.entity';
 import { PlansRepository } from '../plans/plans.repository';
 import {
@@ -149,71 +149,67 @@ export class EvaluationService {
     const inserted: NewEvaluation[] = [];
     const checks: NewCheck[] = [];
     const failures = new Set<string>();
-    for (const metric of inputs.metrics) {
-      const ruled = toRuledMetric(metric);
+    for (const { metric, rules: ruled, period, departments } of planObligations(plan.year, inputs, ctx.calendar)) {
       const periods = scope?.get(metric.id) ?? null;
-      const departments = inputs.assigned.get(metric.id) ?? [];
-      for (const period of reportingPeriods(ruled, plan.year)) {
-        if (periods && !periods.has(period.key)) continue;
-        const figures = departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key)));
-        const states = departments.map((d) => ({
-          returned: inputs.returned.has(figureKey(metric.id, d.id, period.key)),
-        }));
-        let rows: Array<readonly [number | null, Evaluation]> = [];
-        let checkOn: string | null;
-        try {
-          if (period.start <= ctx.today) {
-            const results: DepartmentResult[] = departments.map((d, i) => ({
-              department: d,
-              figure: figures[i],
-              evaluation: evaluatePeriod(ruled, period, figures[i], ctx, states[i]),
-            }));
-            rows = [
-              ...results.map((r, i) => [departments[i].id, r.evaluation] as const),
-              [null, evaluateOverall(ruled, period, results, ctx)] as const,
-            ];
-          }
-          // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
-          checkOn = recheckDateOverall(ruled, period, figures, ctx, states);
-        } catch (error) {
-          // One period the rules cannot judge (a due date beyond the calendar's years) must not stop the others:
-          // it keeps what it had, is reported, and is tried again at every cycle until its cause is mended.
-          failures.add(error instanceof Error ? error.message : String(error));
-          const stored = storedChecks.get(`${metric.id}:${period.key}`);
-          if (stored?.checkOn !== STALE_CHECK)
-            checks.push({
-              metricId: metric.id,
-              periodKey: period.key,
-              checkOn: STALE_CHECK,
-              marks: stored?.marks ?? 0,
-            });
-          continue;
+      if (periods && !periods.has(period.key)) continue;
+      const figures = departments.map((d) => inputs.figures.get(figureKey(metric.id, d.id, period.key)));
+      const states = departments.map((d) => ({
+        returned: inputs.returned.has(figureKey(metric.id, d.id, period.key)),
+      }));
+      let rows: Array<readonly [number | null, Evaluation]> = [];
+      let checkOn: string | null;
+      try {
+        if (period.start <= ctx.today) {
+          const results: DepartmentResult[] = departments.map((d, i) => ({
+            department: d,
+            figure: figures[i],
+            evaluation: evaluatePeriod(ruled, period, figures[i], ctx, states[i]),
+          }));
+          rows = [
+            ...results.map((r, i) => [departments[i].id, r.evaluation] as const),
+            [null, evaluateOverall(ruled, period, results, ctx)] as const,
+          ];
         }
-        let changedHere = false;
-        for (const [departmentId, e] of rows) {
-          evaluated++;
-          const row: NewEvaluation = {
-            metricId: metric.id,
-            departmentId,
-            periodKey: period.key,
-            periodEnd: period.end,
-            status: e.status,
-            basis: e.basis,
-            value: e.value,
-            target: e.target,
-            reasonZh: e.reasonZh,
-            reasonEn: e.reasonEn,
-          };
-          const before = current.get(evaluationKey(row));
-          if (before && sameEvaluation(before, row)) continue;
-          if (before) superseded.push(before.id);
-          inserted.push(row);
-          changedHere = true;
-        }
+        // A period not begun yet is checked the day it begins (recheckDateOverall answers its start).
+        checkOn = recheckDateOverall(ruled, period, figures, ctx, states);
+      } catch (error) {
+        // One period the rules cannot judge (a due date beyond the calendar's years) must not stop the others:
+        // it keeps what it had, is reported, and is tried again at every cycle until its cause is mended.
+        failures.add(error instanceof Error ? error.message : String(error));
         const stored = storedChecks.get(`${metric.id}:${period.key}`);
-        if (changedHere || !stored || stored.checkOn !== checkOn)
-          checks.push({ metricId: metric.id, periodKey: period.key, checkOn, marks: stored?.marks ?? 0 });
+        if (stored?.checkOn !== STALE_CHECK)
+          checks.push({
+            metricId: metric.id,
+            periodKey: period.key,
+            checkOn: STALE_CHECK,
+            marks: stored?.marks ?? 0,
+          });
+        continue;
       }
+      let changedHere = false;
+      for (const [departmentId, e] of rows) {
+        evaluated++;
+        const row: NewEvaluation = {
+          metricId: metric.id,
+          departmentId,
+          periodKey: period.key,
+          periodEnd: period.end,
+          status: e.status,
+          basis: e.basis,
+          value: e.value,
+          target: e.target,
+          reasonZh: e.reasonZh,
+          reasonEn: e.reasonEn,
+        };
+        const before = current.get(evaluationKey(row));
+        if (before && sameEvaluation(before, row)) continue;
+        if (before) superseded.push(before.id);
+        inserted.push(row);
+        changedHere = true;
+      }
+      const stored = storedChecks.get(`${metric.id}:${period.key}`);
+      if (changedHere || !stored || stored.checkOn !== checkOn)
+        checks.push({ metricId: metric.id, periodKey: period.key, checkOn, marks: stored?.marks ?? 0 });
     }
     await this.repository.apply(
       plan.id,
@@ -246,23 +242,4 @@ function sameEvaluation(a: Compared, b: Compared): boolean {
     a.reasonZh === b.reasonZh &&
     a.reasonEn === b.reasonEn
   );
-}
-
-export function toRuledMetric(m: MetricEntity): RuledMetric {
-  return {
-    code: m.code,
-    name: m.name,
-    nameEn: m.nameEn,
-    kind: m.kind,
-    comparator: m.comparator,
-    target: m.target,
-    unit: m.unit,
-    period: m.period,
-    deadline: m.deadline,
-    frequency: m.frequency,
-    tolerance: m.tolerance,
-    dueWorkingDays: m.dueWorkingDays,
-    warnWorkingDays: m.warnWorkingDays,
-    consolidated: m.consolidated,
-  };
 }

@@ -5,7 +5,7 @@ import { groupBy } from '../common/group-by';
 import type { MetricEntity } from '../metrics/metric.entity';
 import type { EvaluationEntity } from './evaluation.entity';
 import { EvaluationRepository } from './evaluation.repository';
-import { toRuledMetric } from './evaluation.service';
+import { toRuledMetric } from '../metrics/ruled-metric';
 import type { LoadedPlan } from '../plans/plan-tree.service';
 
 export type ForecastRow = Pick<EvaluationEntity, 'metricId' | 'departmentId' | 'periodKey' | 'periodEnd' | 'value'>;

@@ -3,7 +3,7 @@ import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { toRuledMetric } from '../evaluation/evaluation.service';
+import { toRuledMetric } from './ruled-metric';
 import type { MetricEntity } from './metric.entity';
 import type { UpdateMetricDto } from './metrics.dto';
 

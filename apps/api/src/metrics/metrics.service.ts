@@ -20,7 +20,8 @@ import { EvaluationRepository, figureKey } from '../evaluation/evaluation.reposi
 import { CalendarService } from '../calendar/calendar.service';
 import { checkMonthOfPlan } from '../plans/plan-period';
 import { PlanTreeService } from '../plans/plan-tree.service';
-import { EvaluationService, toRuledMetric } from '../evaluation/evaluation.service';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { toRuledMetric } from './ruled-metric';
 import { ForecastService } from '../evaluation/forecast.service';
 import { MetricEntity } from './metric.entity';
 import { MetricsRepository } from './metrics.repository';

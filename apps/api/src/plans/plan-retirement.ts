@@ -3,7 +3,7 @@ import { reportingPeriods, retirementOfPeriods } from '@taizhang/domain';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { toRuledMetric } from '../evaluation/evaluation.service';
+import { toRuledMetric } from '../metrics/ruled-metric';
 import { MetricEntity } from '../metrics/metric.entity';
 import { NoticeEntity, NoticeEventEntity } from '../supervision/supervision.entities';
 import type { PlanEntity } from './plan.entity';

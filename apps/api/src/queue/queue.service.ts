@@ -3,11 +3,10 @@ import type { QueueItem, QueueResponse } from '@taizhang/contracts';
 import {
   acceptedFigureTypes,
   compareQueueItems,
-  dueDate,
   formatTarget,
+  obligationsOf,
   queueState,
   ratioLabels,
-  reportingPeriods,
   selectQueue,
   type QueueFilter,
 } from '@taizhang/domain';
@@ -15,8 +14,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
-import { toRuledMetric } from '../evaluation/evaluation.service';
 import { MetricsRepository } from '../metrics/metrics.repository';
+import { planObligations } from '../metrics/plan-obligations';
 import { PlansRepository } from '../plans/plans.repository';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 
@@ -71,45 +70,44 @@ export class QueueService {
       current.filter((e) => e.departmentId === departmentId).map((e) => [`${e.metricId}:${e.periodKey}`, e]),
     );
     const items: QueueItem[] = [];
-    for (const metric of metrics) {
-      const ruled = toRuledMetric(metric);
-      const accepts = acceptedFigureTypes(ruled);
-      const labels = accepts.includes('ratio') ? ratioLabels(metric) : null;
-      for (const period of reportingPeriods(ruled, plan.year)) {
-        if (period.start > ctx.today) continue;
-        const due = dueDate(ruled, period, ctx);
-        const last = latest.get(`${metric.id}:${period.key}`);
-        const evaluation = evaluationOf.get(`${metric.id}:${period.key}`);
-        items.push({
-          metricId: metric.id,
-          metricCode: metric.code,
-          metricName: metric.name,
-          metricNameEn: metric.nameEn,
-          accepts,
-          ratioLabels: labels,
-          unit: metric.unit,
-          targetLabelZh: formatTarget(ruled),
-          targetLabelEn: formatTarget(ruled, 'en'),
-          period: period.key,
-          periodEnd: period.end,
-          dueDate: due,
-          dueDateProvisional: ctx.calendar.touchesProvisional(period.end, due),
-          state: queueState(
-            { today: ctx.today, dueDate: due, submitted: Boolean(last), returned: Boolean(last?.returnComment) },
-            ctx.calendar,
-          ),
-          latestRevision: last ? { id: last.id, revision: last.revision, createdAt: last.createdAt } : null,
-          returnComment: last?.returnComment ?? null,
-          evaluation: evaluation
-            ? {
-                status: evaluation.status,
-                basis: evaluation.basis,
-                reasonZh: evaluation.reasonZh,
-                reasonEn: evaluation.reasonEn,
-              }
-            : null,
-        });
-      }
+    for (const { metric, rules, period, dueDate: due } of obligationsOf(
+      planObligations(plan.year, { metrics, assigned: inputs.assigned }, ctx.calendar),
+      departmentId,
+    )) {
+      // Not begun, nothing owed yet; a due date beyond the calendar's years cannot be shown until the year is added.
+      if (period.start > ctx.today || due === null) continue;
+      const accepts = acceptedFigureTypes(rules);
+      const last = latest.get(`${metric.id}:${period.key}`);
+      const evaluation = evaluationOf.get(`${metric.id}:${period.key}`);
+      items.push({
+        metricId: metric.id,
+        metricCode: metric.code,
+        metricName: metric.name,
+        metricNameEn: metric.nameEn,
+        accepts,
+        ratioLabels: accepts.includes('ratio') ? ratioLabels(metric) : null,
+        unit: metric.unit,
+        targetLabelZh: formatTarget(rules),
+        targetLabelEn: formatTarget(rules, 'en'),
+        period: period.key,
+        periodEnd: period.end,
+        dueDate: due,
+        dueDateProvisional: ctx.calendar.touchesProvisional(period.end, due),
+        state: queueState(
+          { today: ctx.today, dueDate: due, submitted: Boolean(last), returned: Boolean(last?.returnComment) },
+          ctx.calendar,
+        ),
+        latestRevision: last ? { id: last.id, revision: last.revision, createdAt: last.createdAt } : null,
+        returnComment: last?.returnComment ?? null,
+        evaluation: evaluation
+          ? {
+              status: evaluation.status,
+              basis: evaluation.basis,
+              reasonZh: evaluation.reasonZh,
+              reasonEn: evaluation.reasonEn,
+            }
+          : null,
+      });
     }
     items.sort(compareQueueItems);
     return { planId: plan.id, departmentId, departmentName: department?.name ?? '', today: ctx.today, items };

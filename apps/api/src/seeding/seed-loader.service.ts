@@ -137,7 +137,7 @@ export class SeedLoaderService {
           const metric = withDefaultRules(byCode.get(h.metricCode)!);
           const period = findPeriod(metric, h.periodKey)!;
           // Stamped as if sent at 10:00 Beijing time, some days before (or after) the due date.
-          const due = new Date(`${dueDate(metric, period, { today: period.end, calendar })}T02:00:00Z`);
+          const due = new Date(`${dueDate(metric, period, { calendar })}T02:00:00Z`);
           due.setUTCDate(due.getUTCDate() - h.daysBeforeDue);
           const createdAt = due.toISOString();
           await this.submissions.append(m, {

@@ -10,7 +10,7 @@ import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { MetricsRepository } from '../metrics/metrics.repository';
-import { toRuledMetric } from '../evaluation/evaluation.service';
+import { toRuledMetric } from '../metrics/ruled-metric';
 import { EvidenceStorage, type StoredFile } from '../submissions/evidence-storage';
 import { evidenceFilename, multipartFilename } from '../submissions/evidence-name';
 import { periodOfPlan } from '../plans/plan-period';

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CalendarRangeError,
-  dueDate,
-  earliestDate,
-  reminderRecheckDate,
-  reminderStage,
-  reportingPeriods,
-} from '@taizhang/domain';
+import { earliestDate, reminderRecheckDate, reminderStage } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import type { Assignments } from '../metrics/metrics.repository';
-import { toRuledMetric } from '../evaluation/evaluation.service';
+import { planObligations } from '../metrics/plan-obligations';
 import type { PlanEntity } from '../plans/plan.entity';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { DeliveryService } from './delivery.service';
@@ -43,48 +36,37 @@ export class RemindersService {
     const sentBefore = await this.reminders.sentKeys(inputs.metrics.map((m) => m.id));
     let sent = 0;
     const recheck: (string | null)[] = [];
-    for (const metric of inputs.metrics) {
-      const ruled = toRuledMetric(metric);
-      for (const period of reportingPeriods(ruled, plan.year)) {
-        if (period.start > today) {
-          recheck.push(period.start);
-          continue;
-        }
-        let due: string;
-        try {
-          due = dueDate(ruled, period, { today, calendar });
-        } catch (error) {
-          // A due date beyond the calendar's years: no reminder can be timed for it until the year is added.
-          if (error instanceof CalendarRangeError) continue;
-          throw error;
-        }
-        const missing = (inputs.assigned.get(metric.id) ?? []).filter(
-          (d) => !submitted.has(`${metric.id}:${d.id}:${period.key}`),
-        );
-        if (missing.length === 0) continue;
-        const { remindBeforeWorkingDays: before, remindOverdueAfterWorkingDays: after } = plan;
-        recheck.push(reminderRecheckDate(today, due, calendar, before, after));
-        const stage = reminderStage(today, due, calendar, before, after);
-        if (!stage) continue;
-        for (const d of missing) {
-          if (sentBefore.has(reminderKey(metric.id, d.id, period.key, stage))) continue;
-          const created = await this.supervision.once(async (m) => {
-            await this.reminders.insert(m, {
-              departmentId: d.id,
-              metricId: metric.id,
-              periodKey: period.key,
-              stage,
-              dueDate: due,
-              createdAt: this.clock.now().toISOString(),
-            });
-            await this.delivery.toDepartment(
-              m,
-              d.id,
-              reminderMessage({ metric, departmentName: d.name, periodKey: period.key, dueDate: due, stage }),
-            );
+    const { remindBeforeWorkingDays: before, remindOverdueAfterWorkingDays: after } = plan;
+    for (const { metric, period, departments, dueDate: due } of planObligations(plan.year, inputs, calendar)) {
+      if (period.start > today) {
+        recheck.push(period.start);
+        continue;
+      }
+      // A due date beyond the calendar's years: no reminder can be timed for it until the year is added.
+      if (due === null) continue;
+      const missing = departments.filter((d) => !submitted.has(`${metric.id}:${d.id}:${period.key}`));
+      if (missing.length === 0) continue;
+      recheck.push(reminderRecheckDate(today, due, calendar, before, after));
+      const stage = reminderStage(today, due, calendar, before, after);
+      if (!stage) continue;
+      for (const d of missing) {
+        if (sentBefore.has(reminderKey(metric.id, d.id, period.key, stage))) continue;
+        const created = await this.supervision.once(async (m) => {
+          await this.reminders.insert(m, {
+            departmentId: d.id,
+            metricId: metric.id,
+            periodKey: period.key,
+            stage,
+            dueDate: due,
+            createdAt: this.clock.now().toISOString(),
           });
-          if (created) sent += 1;
-        }
+          await this.delivery.toDepartment(
+            m,
+            d.id,
+            reminderMessage({ metric, departmentName: d.name, periodKey: period.key, dueDate: due, stage }),
+          );
+        });
+        if (created) sent += 1;
       }
     }
     return { sent, recheckOn: earliestDate(recheck) };
