@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
+import { assertReporter } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { Transactions } from '../database/transactions';
@@ -68,13 +69,16 @@ export class CommentsService {
     if (!metric) throw new AppError('NOT_FOUND', `找不到编号为 ${metricId} 的指标`, `No metric with id ${metricId}`);
     if (user.role === 'department') {
       const inputs = await this.assignments.loadAssignments(metric.planId, [metric.id]);
-      if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) {
-        throw new AppError(
-          'FORBIDDEN',
-          `本单位不报送指标 ${metric.code}，不能查看或评论它`,
-          `Your department does not report the metric ${metric.code}; you may neither see nor comment on it`,
-        );
-      }
+      assertReporter(
+        user,
+        inputs.assigned.get(metric.id) ?? [],
+        () =>
+          new AppError(
+            'FORBIDDEN',
+            `本单位不报送指标 ${metric.code}，不能查看或评论它`,
+            `Your department does not report the metric ${metric.code}; you may neither see nor comment on it`,
+          ),
+      );
     }
     const plan = await this.plans.findById(metric.planId);
     if (!plan) throw new Error(`Metric ${metric.id} has no plan ${metric.planId}`);

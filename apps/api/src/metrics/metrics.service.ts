@@ -12,7 +12,7 @@ import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
-import { forbiddenDepartment } from '../auth/department-scope';
+import { assertReporter, departmentFilter, seesDepartment } from '../auth/department-scope';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
@@ -53,10 +53,7 @@ export class MetricsService {
 
   /** A department user sees only the metrics assigned to their department, and only their own evaluations. */
   async list(user: CurrentUser, q: ListMetricsQueryDto): Promise<MetricResponse[]> {
-    if (user.role === 'department') {
-      if (q.departmentId !== undefined && q.departmentId !== user.departmentId) throw forbiddenDepartment();
-      q = { ...q, departmentId: user.departmentId! };
-    }
+    q = { ...q, departmentId: departmentFilter(user, q.departmentId) };
     const metrics = await this.metrics.findLive(q.planId);
     const shown = await this.shownIn(
       q.planId,
@@ -65,9 +62,7 @@ export class MetricsService {
       (e) => `${e.metricId}:${e.departmentId ?? '*'}`,
     );
     // Grouped once, so that each metric does not scan every department row of the plan.
-    const visible = [...shown.values()].filter(
-      (e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId),
-    );
+    const visible = [...shown.values()].filter((e) => e.departmentId !== null && seesDepartment(user, e.departmentId));
     const departmentRows = groupBy(visible, (e) => e.metricId);
     return metrics
       .map((m) => {
@@ -101,7 +96,7 @@ export class MetricsService {
     );
     const overall = shown.get('*');
     const departments = [...shown.values()].filter(
-      (e) => e.departmentId !== null && (user.role !== 'department' || e.departmentId === user.departmentId),
+      (e) => e.departmentId !== null && seesDepartment(user, e.departmentId),
     );
     const plan = await this.planTree.findPlan(metric.planId);
     const forecast = await this.forecasts.ofMetric(metric, plan.year, rows, overall?.periodKey ?? null);
@@ -120,11 +115,7 @@ export class MetricsService {
   async history(user: CurrentUser, id: number, departmentId?: number): Promise<EvaluationResponse[]> {
     const metric = await this.find(id);
     await this.assertAssigned(user, metric);
-    if (user.role === 'department') {
-      if (departmentId !== undefined && departmentId !== user.departmentId) throw forbiddenDepartment();
-      departmentId = user.departmentId!;
-    }
-    return (await this.evaluations.history(id, departmentId)).map(toEvaluationResponse);
+    return (await this.evaluations.history(id, departmentFilter(user, departmentId))).map(toEvaluationResponse);
   }
 
   /** The figures per period for the metric chart: overall and one series per department, with target and band. */
@@ -141,9 +132,7 @@ export class MetricsService {
       status: e.status,
     });
     const cases = metric.kind === 'case';
-    const departments = (inputs.assigned.get(id) ?? []).filter(
-      (d) => user.role !== 'department' || d.id === user.departmentId,
-    );
+    const departments = (inputs.assigned.get(id) ?? []).filter((d) => seesDepartment(user, d.id));
     const byDepartment = groupBy(rows, (e) => e.departmentId);
     return {
       metricId: id,
@@ -247,7 +236,7 @@ export class MetricsService {
   private async assertAssigned(user: CurrentUser, metric: MetricEntity): Promise<void> {
     if (user.role !== 'department') return;
     const inputs = await this.metrics.loadAssignments(metric.planId, [metric.id]);
-    if (!(inputs.assigned.get(metric.id) ?? []).some((d) => d.id === user.departmentId)) throw forbiddenDepartment();
+    assertReporter(user, inputs.assigned.get(metric.id) ?? []);
   }
 
   private async find(id: number): Promise<MetricEntity> {

@@ -14,7 +14,7 @@ import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
-import { assertOwnDepartment, forbiddenDepartment } from '../auth/department-scope';
+import { assertOwnDepartment, departmentFilter } from '../auth/department-scope';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
@@ -266,11 +266,7 @@ export class SubmissionsService {
 
   /** Every revision of a metric's figures (one department's for a department user), with returns and evidence. */
   async revisions(user: CurrentUser, metricId: number, departmentId?: number): Promise<RevisionResponse[]> {
-    if (user.role === 'department') {
-      if (departmentId !== undefined && departmentId !== user.departmentId) throw forbiddenDepartment();
-      departmentId = user.departmentId!;
-    }
-    const rows = await this.submissions.revisions(metricId, departmentId);
+    const rows = await this.submissions.revisions(metricId, departmentFilter(user, departmentId));
     const ids = rows.map((r) => r.id);
     const [{ returns, evidence }, nameOf, flagged] = await Promise.all([
       this.submissions.returnsAndEvidence(ids),

@@ -4,7 +4,7 @@ import type { NoticeAction, NoticeLevel } from '@taizhang/domain';
 import { compareNotices, nextNoticeState, replyDeadline, replyOverdue } from '@taizhang/domain';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
-import { assertOwnDepartment } from '../auth/department-scope';
+import { assertOwnDepartment, departmentFilter } from '../auth/department-scope';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
@@ -40,7 +40,8 @@ export class NoticesService {
   /** Open notices first, the most escalated and the most overdue replies at the top; a department sees only its own. */
   async list(user: CurrentUser, filter: { state?: string; metricId?: number }): Promise<NoticeResponse[]> {
     const where: NoticeFilter = {};
-    if (user.role === 'department') where.departmentId = user.departmentId;
+    const own = departmentFilter(user, undefined);
+    if (own !== undefined) where.departmentId = own;
     if (filter.metricId) where.metricId = filter.metricId;
     const rows = await this.notices.list(where);
     const filtered = rows.filter(
