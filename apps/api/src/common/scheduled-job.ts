@@ -1,7 +1,7 @@
-import type { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import type { JobClaims } from '../database/job-claims';
+import type { JobClaims, JOBS } from '../database/job-claims';
 
 /**
  * Registers a cron job in Beijing time whose ticks never overlap within an instance (a tick arriving while
@@ -37,4 +37,43 @@ export function scheduleJob(
 
 export function unscheduleJob(registry: SchedulerRegistry, name: string): void {
   if (registry.doesExist('cron', name)) registry.deleteCronJob(name);
+}
+
+/**
+ * A cron job of the app: one name, one cron time, one piece of work. The job is thin on purpose: its work is a
+ * service method that tests call directly. Subclasses say what and when; registering, claiming, logging and
+ * removing the job at shutdown are here once.
+ */
+export abstract class ScheduledJob implements OnApplicationShutdown {
+  private readonly logger: Logger;
+
+  protected constructor(
+    private readonly registry: SchedulerRegistry,
+    private readonly claims: JobClaims,
+    readonly name: (typeof JOBS)[keyof typeof JOBS],
+  ) {
+    this.logger = new Logger(new.target.name);
+  }
+
+  /** The cron expression, read at start (Asia/Shanghai, with seconds). */
+  protected abstract cronTime(): string;
+
+  /** One tick's work. */
+  protected abstract work(): Promise<unknown>;
+
+  start(): void {
+    const cronTime = this.cronTime();
+    scheduleJob(this.registry, this.name, cronTime, () => this.work(), this.logger, this.claims);
+    this.logger.log(`Scheduled ${this.name}: "${cronTime}" (Asia/Shanghai)`);
+  }
+
+  /** When the job runs next (ISO), or null when it is not scheduled. */
+  nextRun(): string | null {
+    if (!this.registry.doesExist('cron', this.name)) return null;
+    return this.registry.getCronJob(this.name).nextDate().toISO();
+  }
+
+  onApplicationShutdown(): void {
+    unscheduleJob(this.registry, this.name);
+  }
 }
