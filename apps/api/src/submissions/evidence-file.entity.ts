@@ -1,16 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { StoredFileColumns } from '../database/stored-file.columns';
 
 /** A file attached to a submission as evidence, stored on disk under its checksum. */
 @Entity('evidence_files')
-export class EvidenceFileEntity {
-  @PrimaryGeneratedColumn() id!: number;
+export class EvidenceFileEntity extends StoredFileColumns {
   @Column({ name: 'submission_id', type: 'integer' }) submissionId!: number;
-  @Column({ type: 'varchar' }) filename!: string;
-  /** The type read from the file's content, not from its name. */
-  @Column({ name: 'mime_type', type: 'varchar' }) mimeType!: string;
-  @Column({ type: 'integer' }) size!: number;
-  @Column({ type: 'varchar' }) sha256!: string;
-  @Column({ name: 'storage_path', type: 'varchar' }) storagePath!: string;
-  @Column({ name: 'uploaded_by', type: 'integer', nullable: true }) uploadedBy!: number | null;
-  @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
 }

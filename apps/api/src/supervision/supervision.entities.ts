@@ -1,5 +1,6 @@
 import type { NoticeLevel, NoticeState, ReminderStage } from '@taizhang/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { StoredFileColumns } from '../database/stored-file.columns';
 
 /** A reminder that was sent: the unique key keeps it to once per department, metric, period and stage. */
 @Entity('reminders')
@@ -69,16 +70,8 @@ export class NotificationEntity {
 
 /** A file a department attached to its reply to a notice; stored on disk under its checksum, like evidence. */
 @Entity('notice_attachments')
-export class NoticeAttachmentEntity {
-  @PrimaryGeneratedColumn() id!: number;
+export class NoticeAttachmentEntity extends StoredFileColumns {
   @Column({ name: 'notice_id', type: 'integer' }) noticeId!: number;
-  @Column({ type: 'varchar' }) filename!: string;
-  @Column({ name: 'mime_type', type: 'varchar' }) mimeType!: string;
-  @Column({ type: 'integer' }) size!: number;
-  @Column({ type: 'varchar' }) sha256!: string;
-  @Column({ name: 'storage_path', type: 'varchar' }) storagePath!: string;
-  @Column({ name: 'uploaded_by', type: 'integer', nullable: true }) uploadedBy!: number | null;
-  @Column({ name: 'created_at', type: 'varchar' }) createdAt!: string;
 }
 
 /** An email or webhook waiting to go out, retried with back-off; failures stay visible to admins. */
