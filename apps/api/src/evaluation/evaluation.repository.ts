@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseRecord, Figure } from '@taizhang/domain';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { MetricEntity } from '../metrics/metric.entity';
+import { columnsAs } from '../database/columns-as';
 import { Transactions } from '../database/transactions';
 import type { AssignedDepartment } from '../metrics/metrics.repository';
 import { withPlanLock } from '../database/with-plan-lock';
@@ -139,21 +140,7 @@ export class EvaluationRepository {
     const rows: EvaluationEntity[] = await this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
       .innerJoin(MetricEntity, 'm', 'm.id = e.metric_id')
-      .select([
-        'e.id AS "id"',
-        'e.metric_id AS "metricId"',
-        'e.department_id AS "departmentId"',
-        'e.period_key AS "periodKey"',
-        'e.period_end AS "periodEnd"',
-        'e.status AS "status"',
-        'e.basis AS "basis"',
-        'e.value AS "value"',
-        'e.target AS "target"',
-        'e.reason_zh AS "reasonZh"',
-        'e.reason_en AS "reasonEn"',
-        'e.evaluated_at AS "evaluatedAt"',
-        'e.superseded_at AS "supersededAt"',
-      ])
+      .select(columnsAs('e', ['id', ...EVALUATION_COLUMNS]))
       .where('m.plan_id = :planId AND e.superseded_at IS NULL AND m.retired_at IS NULL', { planId })
       .getRawMany();
     return rows.map(normaliseEvaluation);
@@ -180,18 +167,7 @@ export class EvaluationRepository {
     if (metricIds.length === 0) return [];
     const query = this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
-      .select([
-        'e.id AS "id"',
-        'e.metric_id AS "metricId"',
-        'e.department_id AS "departmentId"',
-        'e.period_key AS "periodKey"',
-        'e.status AS "status"',
-        'e.basis AS "basis"',
-        'e.value AS "value"',
-        'e.target AS "target"',
-        'e.reason_zh AS "reasonZh"',
-        'e.reason_en AS "reasonEn"',
-      ])
+      .select(columnsAs('e', COMPARED_COLUMNS))
       .where('e.metric_id IN (:...metricIds) AND e.superseded_at IS NULL', { metricIds });
     if (periodKeys)
       query.andWhere('e.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
@@ -401,6 +377,20 @@ function normaliseEvaluation<T extends ComparableEvaluation>(r: T): T {
     target: r.target === null ? null : Number(r.target),
   };
 }
+
+/** What a cycle reads to compare a new evaluation with the current one: ComparableEvaluation's columns. */
+const COMPARED_COLUMNS = [
+  'id',
+  'metric_id',
+  'department_id',
+  'period_key',
+  'status',
+  'basis',
+  'value',
+  'target',
+  'reason_zh',
+  'reason_en',
+];
 
 export type ComparableEvaluation = Pick<
   EvaluationEntity,

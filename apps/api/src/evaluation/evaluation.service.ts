@@ -16,6 +16,7 @@ import { planObligations } from '../metrics/plan-obligations';
 import { toRuledMetric } from '../metrics/ruled-metric';
 import type { PlanEntity } from '../plans/plan.entity';
 import { PlansRepository } from '../plans/plans.repository';
+import { outcomeOf, sameOutcome } from './evaluation-outcome';
 import {
   EvaluationRepository,
   evaluationKey,
@@ -194,15 +195,10 @@ export class EvaluationService {
           departmentId,
           periodKey: period.key,
           periodEnd: period.end,
-          status: e.status,
-          basis: e.basis,
-          value: e.value,
-          target: e.target,
-          reasonZh: e.reasonZh,
-          reasonEn: e.reasonEn,
+          ...outcomeOf(e),
         };
         const before = current.get(evaluationKey(row));
-        if (before && sameEvaluation(before, row)) continue;
+        if (before && sameOutcome(before, row)) continue;
         if (before) superseded.push(before.id);
         inserted.push(row);
         changedHere = true;
@@ -229,17 +225,4 @@ export interface PlanEvaluation {
   evaluated: number;
   changed: number;
   failures: string[];
-}
-
-/** Re-evaluating unchanged data writes nothing: only a different outcome is a change. */
-type Compared = Pick<NewEvaluation, 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
-function sameEvaluation(a: Compared, b: Compared): boolean {
-  return (
-    a.status === b.status &&
-    a.basis === b.basis &&
-    a.value === b.value &&
-    a.target === b.target &&
-    a.reasonZh === b.reasonZh &&
-    a.reasonEn === b.reasonEn
-  );
 }

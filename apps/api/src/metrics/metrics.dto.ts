@@ -26,6 +26,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { outcomeOf } from '../evaluation/evaluation-outcome';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
 import { IsOmittable } from '../common/field-validators';
 import type { MetricEntity } from './metric.entity';
@@ -170,12 +171,7 @@ export function toEvaluationResponse(e: EvaluationEntity): EvaluationResponse {
     departmentId: e.departmentId,
     period: e.periodKey,
     periodEnd: e.periodEnd,
-    status: e.status,
-    basis: e.basis,
-    value: e.value,
-    target: e.target,
-    reasonZh: e.reasonZh,
-    reasonEn: e.reasonEn,
+    ...outcomeOf(e),
     evaluatedAt: e.evaluatedAt,
     supersededAt: e.supersededAt,
   };

@@ -21,6 +21,7 @@ import { AppError } from '../common/app-error';
 import { hasVisibleText, isRealDate } from '../common/field-validators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { retryOnClash } from '../common/transaction-clash';
+import { outcomeOf } from '../evaluation/evaluation-outcome';
 import { EvaluationRepository, toFigure } from '../evaluation/evaluation.repository';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { toRuledMetric } from '../metrics/ruled-metric';
@@ -93,14 +94,6 @@ export class SubmissionsService {
     const current = await this.evaluationRepository.current([p.metric.id]);
     const pick = (departmentId: number | null) =>
       current.find((e) => e.departmentId === departmentId && e.periodKey === p.period.key)!;
-    const asEvaluation = (e: ReturnType<typeof pick>) => ({
-      status: e.status,
-      basis: e.basis,
-      value: e.value,
-      target: e.target,
-      reasonZh: e.reasonZh,
-      reasonEn: e.reasonEn,
-    });
     return {
       submission: {
         id: saved.id,
@@ -117,7 +110,7 @@ export class SubmissionsService {
         createdAt: saved.createdAt,
       },
       evidence,
-      evaluation: { department: asEvaluation(pick(p.department.id)), overall: asEvaluation(pick(null)) },
+      evaluation: { department: outcomeOf(pick(p.department.id)), overall: outcomeOf(pick(null)) },
     };
   }
 
