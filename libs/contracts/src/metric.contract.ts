@@ -1,46 +1,26 @@
 import type {
   Comparator,
-  EvaluationBasis,
-  ForecastMethod,
-  MetricKind,
-  MetricUnit,
+  EvaluationOutcome,
+  Forecast,
   ReportingFrequency,
+  RuledMetric,
   Status,
 } from '@taizhang/domain';
 
 /** One evaluation of a metric (overall when departmentId is null) for one reporting period. */
-export interface EvaluationResponse {
+export interface EvaluationResponse extends EvaluationOutcome {
   departmentId: number | null;
   period: string;
   periodEnd: string;
-  status: Status;
-  basis: EvaluationBasis;
-  value: number | null;
-  target: number | null;
-  reasonZh: string;
-  reasonEn: string;
   evaluatedAt: string;
   supersededAt: string | null;
 }
 
 /** GET /api/metrics/:id and each item of GET /api/metrics?planId=&departmentId=. */
-export interface MetricResponse {
+export interface MetricResponse extends RuledMetric {
   id: number;
   planId: number;
   taskId: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: MetricKind;
-  comparator: Comparator;
-  target: number | null;
-  unit: MetricUnit;
-  deadline: string | null;
-  frequency: ReportingFrequency;
-  tolerance: number | null;
-  dueWorkingDays: number;
-  warnWorkingDays: number;
-  consolidated: boolean;
   source: string;
   current: EvaluationResponse | null;
   departments: EvaluationResponse[];
@@ -54,26 +34,7 @@ export interface MetricResponse {
  * Where a metric's year will end from its year-to-date figures so far: yearly counts at their linear pace
  * (running total × 12 ÷ months elapsed), rates and other levels at the mean of their last three periods.
  */
-export interface MetricForecast {
-  method: ForecastMethod;
-  /** The period of the latest figure the forecast rests on; null when there is none. */
-  asOf: string | null;
-  /** The year's last reporting period. */
-  endPeriod: string;
-  target: number;
-  /** Projected year-end figure; null with too little data (fewer than the first three months). */
-  projected: number | null;
-  /** Counts: a count per remaining month; rates: the rate over the remaining months. Null when nothing remains, it cannot be met, or it cannot be worked out (the reason says which). */
-  requiredPace: number | null;
-  /** green on course; amber: the projection misses the target; red: it can no longer be met; null: too little data. */
-  status: 'green' | 'amber' | 'red' | null;
-  /** The projection from the latest figure to year-end, per reporting period. */
-  path: Array<{ period: string; value: number }>;
-  methodZh: string;
-  methodEn: string;
-  reasonZh: string;
-  reasonEn: string;
-}
+export type MetricForecast = Forecast;
 
 /** PATCH /api/metrics/:id and POST /api/metrics/:id/preview (admins): the rules to change; only what is given changes. */
 export interface UpdateMetricRequest {

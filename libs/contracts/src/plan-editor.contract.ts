@@ -1,18 +1,9 @@
-import type { Comparator, MetricKind, MetricPeriod, MetricUnit } from '@taizhang/domain';
+import type { Comparator, MetricDefinition, MetricTerms } from '@taizhang/domain';
 import type { PlanSummaryResponse } from './plan.contract';
 
 /** A metric as the plan editor shows it; retired ones stay listed, marked, with their history readable on the metric page. */
-export interface EditorMetric {
+export interface EditorMetric extends MetricDefinition {
   id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: MetricKind;
-  comparator: Comparator;
-  target: number | null;
-  unit: MetricUnit;
-  period: MetricPeriod;
-  deadline: string | null;
   source: string;
   note: string | null;
   reportingDepartmentIds: number[];
@@ -82,16 +73,10 @@ export interface UpdateTaskRequest {
 }
 
 /** POST /api/plans/:id/metrics */
-export interface CreateMetricRequest {
+export interface CreateMetricRequest extends MetricTerms {
   taskId: number;
   name: string;
   nameEn?: string;
-  kind: MetricKind;
-  comparator: Comparator;
-  target: number | null;
-  unit: MetricUnit;
-  period: MetricPeriod;
-  deadline: string | null;
   source: string;
   note?: string | null;
   /** Omitted: the named (non-group) lead and responsible departments of its second-level indicator. */

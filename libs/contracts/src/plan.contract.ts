@@ -1,12 +1,4 @@
-import type {
-  Comparator,
-  EvaluationBasis,
-  MetricKind,
-  MetricPeriod,
-  MetricUnit,
-  Status,
-  StatusCounts,
-} from '@taizhang/domain';
+import type { Comparator, EvaluationBasis, MetricDefinition, MetricUnit, Status, StatusCounts } from '@taizhang/domain';
 
 /** GET /api/plans */
 export interface PlanSummaryResponse {
@@ -42,17 +34,8 @@ export interface StatusedNode {
   counts: StatusCounts;
 }
 
-export interface MetricNode extends StatusedNode {
+export interface MetricNode extends StatusedNode, MetricDefinition {
   id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: MetricKind;
-  comparator: Comparator;
-  target: number | null;
-  unit: MetricUnit;
-  period: MetricPeriod;
-  deadline: string | null;
   source: string;
   reasonZh: string;
   reasonEn: string;

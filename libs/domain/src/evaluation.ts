@@ -29,6 +29,9 @@ export interface Evaluation {
   provisional?: true;
 }
 
+/** What an evaluation concluded, as it is stored, compared and answered (the provisional mark is in the reasons). */
+export type EvaluationOutcome = Omit<Evaluation, 'provisional'>;
+
 /** The working-day arithmetic the rules need; `WorkingDayCalendar` provides it. */
 export interface WorkingDays {
   addWorkingDays(start: string, days: number): string;

@@ -13,10 +13,8 @@ export type MetricUnit = (typeof METRIC_UNITS)[number];
 export const METRIC_PERIODS = ['year', 'quarter', 'month', 'case'] as const;
 export type MetricPeriod = (typeof METRIC_PERIODS)[number];
 
-export interface MetricDefinition {
-  code: string;
-  name: string;
-  nameEn: string;
+/** The terms a target is judged by: what kind of target, against what figure, in what unit, over what period. */
+export interface MetricTerms {
   kind: MetricKind;
   comparator: Comparator;
   /** The target figure; null for deadline metrics, whose target is `deadline`. */
@@ -25,4 +23,11 @@ export interface MetricDefinition {
   period: MetricPeriod;
   /** "MM-DD" within the plan year, for deadline metrics. */
   deadline: string | null;
+}
+
+/** A quantitative target of a plan: its code and name, and its terms. */
+export interface MetricDefinition extends MetricTerms {
+  code: string;
+  name: string;
+  nameEn: string;
 }

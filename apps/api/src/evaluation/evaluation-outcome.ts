@@ -1,7 +1,4 @@
-import type { Evaluation } from '@taizhang/domain';
-
-/** What an evaluation concluded, as it is stored, compared and answered: status, basis, figures and reasons. */
-export type EvaluationOutcome = Pick<Evaluation, 'status' | 'basis' | 'value' | 'target' | 'reasonZh' | 'reasonEn'>;
+import type { EvaluationOutcome } from '@taizhang/domain';
 
 const OUTCOME_FIELDS = ['status', 'basis', 'value', 'target', 'reasonZh', 'reasonEn'] as const;
 

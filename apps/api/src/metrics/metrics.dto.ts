@@ -30,6 +30,7 @@ import { outcomeOf } from '../evaluation/evaluation-outcome';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
 import { IsOmittable } from '../common/field-validators';
 import type { MetricEntity } from './metric.entity';
+import { toRuledMetric } from './ruled-metric';
 
 export class ListMetricsQueryDto {
   @Type(() => Number)
@@ -186,19 +187,7 @@ export function toMetricResponse(
     id: m.id,
     planId: m.planId,
     taskId: m.taskId,
-    code: m.code,
-    name: m.name,
-    nameEn: m.nameEn,
-    kind: m.kind,
-    comparator: m.comparator,
-    target: m.target,
-    unit: m.unit,
-    deadline: m.deadline,
-    frequency: m.frequency,
-    tolerance: m.tolerance,
-    dueWorkingDays: m.dueWorkingDays,
-    warnWorkingDays: m.warnWorkingDays,
-    consolidated: m.consolidated,
+    ...toRuledMetric(m),
     source: m.source,
     current,
     departments,

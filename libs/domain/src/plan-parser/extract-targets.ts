@@ -1,4 +1,4 @@
-import type { Comparator, MetricKind, MetricPeriod, MetricUnit } from '../metric';
+import type { Comparator, MetricKind, MetricPeriod, MetricTerms, MetricUnit } from '../metric';
 import { findFigures, type Figure } from './find-figures';
 import { maskNonTargets } from './mask-non-targets';
 import { foldForMatching } from './normalise-text';
@@ -126,14 +126,7 @@ function absorbLeadingDates(masked: string, targets: ParsedTarget[], offset: num
 type Reading =
   | { reason: string | null }
   | {
-      metric: {
-        kind: MetricKind;
-        comparator: Comparator;
-        target: number | null;
-        unit: MetricUnit;
-        period: MetricPeriod;
-        deadline: string | null;
-      };
+      metric: MetricTerms;
       start: number;
       end: number;
       subjects: Bounds[];

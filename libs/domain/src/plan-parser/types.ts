@@ -1,4 +1,4 @@
-import type { Comparator, MetricKind, MetricPeriod, MetricUnit } from '../metric';
+import type { MetricTerms } from '../metric';
 
 /** A stretch of the parser's input: `input.slice(start, end) === text`. Offsets are UTF-16 code units. */
 export interface SourceSpan {
@@ -13,15 +13,7 @@ export interface UnresolvedItem extends SourceSpan {
 }
 
 /** A quantitative target read from plan text, already in the shape of the seed's metric fields. */
-export interface ParsedTarget {
-  kind: MetricKind;
-  comparator: Comparator;
-  /** null for deadlines, whose target is `deadline`. */
-  target: number | null;
-  unit: MetricUnit;
-  period: MetricPeriod;
-  /** "MM-DD" for deadlines, else null. */
-  deadline: string | null;
+export interface ParsedTarget extends MetricTerms {
   /** The words before the figure that say what is measured (best effort, for people). */
   subject: string;
   /** The matched words; `input.slice(span.start, span.end) === span.text`. */
