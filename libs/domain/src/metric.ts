@@ -25,6 +25,18 @@ export interface MetricTerms {
   deadline: string | null;
 }
 
+/** Only the terms of a metric, a parsed target or a request (nothing else they carry). */
+export function metricTermsOf(x: MetricTerms): MetricTerms {
+  return {
+    kind: x.kind,
+    comparator: x.comparator,
+    target: x.target,
+    unit: x.unit,
+    period: x.period,
+    deadline: x.deadline,
+  };
+}
+
 /** A quantitative target of a plan: its code and name, and its terms. */
 export interface MetricDefinition extends MetricTerms {
   code: string;

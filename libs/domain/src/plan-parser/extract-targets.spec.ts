@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { extractTargets } from './extract-targets';
-import type { ParsedTarget } from './types';
+import { metricTermsOf } from '../metric';
 
-const fields = (t: ParsedTarget) => ({
-  kind: t.kind,
-  comparator: t.comparator,
-  target: t.target,
-  unit: t.unit,
-  period: t.period,
-  deadline: t.deadline,
-});
+const fields = metricTermsOf;
 const only = (text: string) => {
   const { targets } = extractTargets(text);
   expect(targets).toHaveLength(1);

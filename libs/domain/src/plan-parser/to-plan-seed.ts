@@ -1,3 +1,4 @@
+import { metricTermsOf } from '../metric';
 import type { MetricSeed, PlanSeed, SecondLevelSeed } from '../plan-seed';
 import { metricName } from './metric-name';
 import type { ParsedPlan, ParsedTarget, ParsedTask } from './types';
@@ -50,12 +51,7 @@ export function toPlanSeed(
       taskNumber,
       name,
       nameEn: name,
-      kind: t.kind,
-      comparator: t.comparator,
-      target: t.target,
-      unit: t.unit,
-      period: t.period,
-      deadline: t.deadline,
+      ...metricTermsOf(t),
       source: t.span.text,
       note: t.notes.length ? t.notes.join('；') : null,
     };
