@@ -11,6 +11,7 @@ import { evidenceFilename, multipartFilename } from './evidence-name';
 import { Transactions } from '../database/transactions';
 import { SubmissionsRepository } from './submissions.repository';
 import { EvidenceStorage, type StoredFile } from './evidence-storage';
+import { submissionNotFound } from './submission-errors';
 
 export type { EvidenceResponse };
 
@@ -41,8 +42,7 @@ export class EvidenceService {
     if (!file)
       throw new AppError('INVALID_INPUT', '请选择要上传的文件（字段 file）', 'Choose a file to upload (field "file")');
     const submission = await this.submissions.findById(submissionId);
-    if (!submission)
-      throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    if (!submission) throw submissionNotFound(submissionId);
     assertOwnDepartment(user, submission.departmentId);
     const checked = await this.check(file);
     return this.transactions.run((m) => this.record(m, user, submissionId, checked));

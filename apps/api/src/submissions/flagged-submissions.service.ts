@@ -9,6 +9,7 @@ import { PlansRepository } from '../plans/plans.repository';
 import { Transactions } from '../database/transactions';
 import { acceptanceOf } from './submissions.service';
 import { SubmissionsRepository } from './submissions.repository';
+import { notLatestRevision, submissionNotFound } from './submission-errors';
 
 // Awaiting a look first, then what was returned, accepted, and corrected since.
 const ORDER: Record<FlagState, number> = { pending: 0, returned: 1, accepted: 2, superseded: 3 };
@@ -70,8 +71,7 @@ export class FlaggedSubmissionsService {
   async accept(user: CurrentUser, submissionId: number, comment: string | undefined): Promise<{ accepted: true }> {
     await this.transactions.run(async (tx) => {
       const submission = await this.submissions.findById(submissionId, tx);
-      if (!submission)
-        throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+      if (!submission) throw submissionNotFound(submissionId);
       if (!(await this.submissions.isFlagged(submissionId, tx)))
         throw new AppError(
           'CONFLICT',
@@ -80,11 +80,7 @@ export class FlaggedSubmissionsService {
         );
       const latest = await this.submissions.latestRevision(submission, tx);
       if (latest!.id !== submission.id)
-        throw new AppError(
-          'CONFLICT',
-          `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能处理最新版本`,
-          `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be accepted`,
-        );
+        throw notLatestRevision(submission.revision, latest!.revision, { zh: '处理', en: 'accepted' });
       if (await this.submissions.isReturned(submissionId, tx))
         throw new AppError('CONFLICT', '该版本已被退回，等待更正', 'This revision was returned and awaits correction');
       if (await this.submissions.isAccepted(submissionId, tx))

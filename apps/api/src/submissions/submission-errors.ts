@@ -36,3 +36,16 @@ export function explanationRequired(findings: SoftRuleFinding[]): FieldsRequired
     findings,
   );
 }
+
+export function submissionNotFound(id: number): AppError {
+  return new AppError('NOT_FOUND', `找不到编号为 ${id} 的报送`, `No submission with id ${id}`);
+}
+
+/** A leader's act (accept, return) on a revision that a later one corrected: only the latest may be acted on. */
+export function notLatestRevision(revision: number, latest: number, act: { zh: string; en: string }): AppError {
+  return new AppError(
+    'CONFLICT',
+    `第 ${revision} 版已被第 ${latest} 版更正，只能${act.zh}最新版本`,
+    `Revision ${revision} was superseded by revision ${latest}; only the latest can be ${act.en}`,
+  );
+}

@@ -29,7 +29,7 @@ import { MetricEntity } from '../metrics/metric.entity';
 import { DeliveryService, reminderSubject } from '../supervision/delivery.service';
 import { PlanEntity } from '../plans/plan.entity';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
-import { explanationRequired, reasonRequired } from './submission-errors';
+import { explanationRequired, notLatestRevision, reasonRequired, submissionNotFound } from './submission-errors';
 import { SubmissionEntity } from './submission.entity';
 import { figureOf, type CreateSubmissionDto, type CreateSubmissionResponse } from './submissions.dto';
 import { SubmissionsRepository } from './submissions.repository';
@@ -304,18 +304,13 @@ export class SubmissionsService {
    */
   async returnForCorrection(user: CurrentUser, submissionId: number, comment: string): Promise<{ returned: true }> {
     const submission = await this.submissions.findById(submissionId);
-    if (!submission)
-      throw new AppError('NOT_FOUND', `找不到编号为 ${submissionId} 的报送`, `No submission with id ${submissionId}`);
+    if (!submission) throw submissionNotFound(submissionId);
     const metric = (await this.metrics.findById(submission.metricId))!;
     const plan = (await this.plans.findById(metric.planId))!;
     await withPlanLock(this.transactions, plan.id, async (tx) => {
       const latest = await this.submissions.latestRevision(submission, tx);
       if (latest!.id !== submission.id)
-        throw new AppError(
-          'CONFLICT',
-          `第 ${submission.revision} 版已被第 ${latest!.revision} 版更正，只能退回最新版本`,
-          `Revision ${submission.revision} was superseded by revision ${latest!.revision}; only the latest can be returned`,
-        );
+        throw notLatestRevision(submission.revision, latest!.revision, { zh: '退回', en: 'returned' });
       if (await this.submissions.isReturned(submissionId, tx))
         throw new AppError(
           'CONFLICT',
