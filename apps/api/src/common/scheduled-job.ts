@@ -22,6 +22,7 @@ export function scheduleJob(
     waitForCompletion: true,
     start: true,
     onTick: async () => {
+      // The wall clock, not the app's Clock (which tests and demos pin): a tick is when the cron really fired.
       const tick = new Date();
       try {
         if (!(await claims.claim(name, tick))) return;

@@ -28,6 +28,7 @@ export class JobClaims {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  // started_at and finished_at are wall-clock times for operators, like the tick itself, not the app's Clock.
   async claim(job: string, tick: Date): Promise<boolean> {
     try {
       await this.dataSource.manager.insert(JobRunEntity, {

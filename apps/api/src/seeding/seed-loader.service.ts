@@ -10,6 +10,7 @@ import {
   type PlanSeed,
 } from '@taizhang/domain';
 import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../clock/clock';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
@@ -41,6 +42,7 @@ export class SeedLoaderService {
     private readonly seeds: SeedRepository,
     private readonly submissions: SubmissionsRepository,
     private readonly calendar: CalendarService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,7 +58,7 @@ export class SeedLoaderService {
       const plan = await this.seeds.insertPlan(m, {
         ...seed.plan,
         demo: options.demoHistory,
-        createdAt: new Date().toISOString(),
+        createdAt: this.clock.now().toISOString(),
         remindBeforeWorkingDays: this.config.reminderLeadWorkingDays,
       });
       const taskIds = new Map<number, number>();
