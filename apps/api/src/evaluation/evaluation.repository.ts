@@ -162,8 +162,15 @@ export class EvaluationRepository {
     });
   }
 
-  /** The current evaluations of some metrics, as plain rows with what a cycle compares (no entities: a plan has tens of thousands). */
-  async currentForComparison(metricIds: number[], periodKeys?: string[]): Promise<ComparableEvaluation[]> {
+  /**
+   * The current evaluations of some metrics, as plain rows with what a cycle compares (no entities: a plan has tens of
+   * thousands); only some periods, or only one department's own rows (a queue), when asked.
+   */
+  async currentForComparison(
+    metricIds: number[],
+    only: { periodKeys?: string[]; departmentId?: number } = {},
+  ): Promise<ComparableEvaluation[]> {
+    const { periodKeys, departmentId } = only;
     if (metricIds.length === 0) return [];
     const query = this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
@@ -171,6 +178,7 @@ export class EvaluationRepository {
       .where('e.metric_id IN (:...metricIds) AND e.superseded_at IS NULL', { metricIds });
     if (periodKeys)
       query.andWhere('e.period_key IN (:...periodKeys)', { periodKeys: periodKeys.length ? periodKeys : [''] });
+    if (departmentId !== undefined) query.andWhere('e.department_id = :departmentId', { departmentId });
     const rows: ComparableEvaluation[] = await query.getRawMany();
     return rows.map(normaliseEvaluation);
   }

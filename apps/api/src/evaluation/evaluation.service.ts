@@ -143,7 +143,7 @@ export class EvaluationService {
     const periodKeys =
       scope && scopes.every((p) => p !== null) ? [...new Set(scopes.flatMap((p) => [...p!]))] : undefined;
     const inputs = { metrics, assigned, ...(await this.repository.loadFigures(metricIds, periodKeys)) };
-    const currentRows = await this.repository.currentForComparison(metricIds, periodKeys);
+    const currentRows = await this.repository.currentForComparison(metricIds, { periodKeys });
     const current = new Map(currentRows.map((e) => [evaluationKey(e), e]));
     let evaluated = 0;
     const superseded: number[] = [];

@@ -63,12 +63,13 @@ export class QueueService {
         metrics.map((m) => m.id),
         departmentId,
       ),
-      this.evaluations.currentForComparison(metrics.map((m) => m.id)),
+      // The department's own rows only: the others' evaluations of the same metrics are no part of its queue.
+      this.evaluations.currentForComparison(
+        metrics.map((m) => m.id),
+        { departmentId },
+      ),
     ]);
-    // Looked up per item: keyed once, not searched (a plan holds every department's evaluation of these metrics).
-    const evaluationOf = new Map(
-      current.filter((e) => e.departmentId === departmentId).map((e) => [`${e.metricId}:${e.periodKey}`, e]),
-    );
+    const evaluationOf = new Map(current.map((e) => [`${e.metricId}:${e.periodKey}`, e]));
     const items: QueueItem[] = [];
     for (const { metric, rules, period, dueDate: due } of obligationsOf(
       planObligations(plan.year, { metrics, assigned: inputs.assigned }, ctx.calendar),
