@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { auditSearch, useAudit } from '../api/use-admin';
+import { DataTable } from '../../../components/data-table';
 
 const KINDS = ['write', 'denied', 'login'] as const;
 const ENTITIES = [
@@ -120,35 +121,25 @@ export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
         </p>
       )}
       {audit.data && audit.data.length === 0 && <p role="status">{t('auditFilter.none')}</p>}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>{t('admin.when')}</th>
-              <th>{t('admin.username')}</th>
-              <th>{t('admin.kind')}</th>
-              <th>{t('admin.action')}</th>
-              <th>{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(audit.data ?? []).map((a) => (
-              <tr key={a.id} data-testid="audit-row">
-                <td>
-                  <time dateTime={a.at}>{format.dateTime(a.at)}</time>
-                </td>
-                <td>{a.username ?? '—'}</td>
-                <td>{t(`auditFilter.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
-                <td>
-                  {a.action}
-                  {a.entityId ? ` #${a.entityId}` : ''}
-                </td>
-                <td>{a.statusCode ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="audit-table"
+        columns={[t('admin.when'), t('admin.username'), t('admin.kind'), t('admin.action'), t('admin.status')]}
+      >
+        {(audit.data ?? []).map((a) => (
+          <tr key={a.id} data-testid="audit-row">
+            <td>
+              <time dateTime={a.at}>{format.dateTime(a.at)}</time>
+            </td>
+            <td>{a.username ?? '—'}</td>
+            <td>{t(`auditFilter.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
+            <td>
+              {a.action}
+              {a.entityId ? ` #${a.entityId}` : ''}
+            </td>
+            <td>{a.statusCode ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { errorMessage, patchJson, postJson } from '../../../lib/api-client';
 import { useDepartments } from '../api/use-admin';
 import './admin.css';
 import { SaveOutcome } from './save-outcome';
+import { DataTable } from '../../../components/data-table';
 
 type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
 
@@ -117,27 +118,16 @@ export function DepartmentsAdmin() {
     <section className="panel" aria-labelledby="departments-title">
       <h2 id="departments-title">{t('admin.departments')}</h2>
       <p className="muted">{t('supervisionAdmin.contactsHint')}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('admin.code')}</th>
-              <th>{t('admin.name')}</th>
-              <th>{t('supervisionAdmin.email')}</th>
-              <th>{t('supervisionAdmin.webhook')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {/* Departments first, the groups after them: a group is no unit. */}
-            {[...(departments.data ?? [])]
-              .sort((a, b) => Number(a.isGroup) - Number(b.isGroup))
-              .map((d) => (
-                <DepartmentRow key={d.id} department={d} />
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[t('admin.code'), t('admin.name'), t('supervisionAdmin.email'), t('supervisionAdmin.webhook'), '']}
+      >
+        {/* Departments first, the groups after them: a group is no unit. */}
+        {[...(departments.data ?? [])]
+          .sort((a, b) => Number(a.isGroup) - Number(b.isGroup))
+          .map((d) => (
+            <DepartmentRow key={d.id} department={d} />
+          ))}
+      </DataTable>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
         <label>
           {t('admin.code')}{' '}

@@ -3,6 +3,7 @@ import type { FailedDeliveryResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, getJson } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
+import { DataTable } from '../../../components/data-table';
 
 /** The title a delivery carried, in the interface language; the payload is the JSON that was to be sent. */
 function titleOf(payload: string, english: boolean): string {
@@ -33,32 +34,27 @@ export function FailedDeliveries() {
       )}
       {failed.data?.length === 0 && <p>{t('supervisionAdmin.failedNone')}</p>}
       {failed.data && failed.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t('supervisionAdmin.channel')}</th>
-                <th>{t('supervisionAdmin.target')}</th>
-                <th>{t('supervisionAdmin.message')}</th>
-                <th>{t('supervisionAdmin.attempts')}</th>
-                <th>{t('supervisionAdmin.lastError')}</th>
-                <th>{t('supervisionAdmin.when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failed.data.map((d) => (
-                <tr key={d.id} data-testid="failed-delivery">
-                  <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td>
-                  <td>{d.target}</td>
-                  <td>{titleOf(d.payload, format.lang === 'en')}</td>
-                  <td>{d.attempts}</td>
-                  <td>{d.lastError ?? '—'}</td>
-                  <td>{format.dateTime(d.lastAttemptAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('supervisionAdmin.channel'),
+            t('supervisionAdmin.target'),
+            t('supervisionAdmin.message'),
+            t('supervisionAdmin.attempts'),
+            t('supervisionAdmin.lastError'),
+            t('supervisionAdmin.when'),
+          ]}
+        >
+          {failed.data.map((d) => (
+            <tr key={d.id} data-testid="failed-delivery">
+              <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td>
+              <td>{d.target}</td>
+              <td>{titleOf(d.payload, format.lang === 'en')}</td>
+              <td>{d.attempts}</td>
+              <td>{d.lastError ?? '—'}</td>
+              <td>{format.dateTime(d.lastAttemptAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

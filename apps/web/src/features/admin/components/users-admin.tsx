@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateUser, type UserChanges } from '../api/use-admin';
 import { SaveOutcome } from './save-outcome';
+import { DataTable } from '../../../components/data-table';
 
 const ROLES = ['department', 'leader', 'admin'] as const;
 
@@ -119,24 +120,13 @@ export function UsersTable({
   return (
     <>
       <p className="muted">{t('usersAdmin.hint')}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('admin.username')}</th>
-              <th>{t('admin.role')}</th>
-              <th>{t('nav.department')}</th>
-              <th>{t('admin.state')}</th>
-              <th>{t('usersAdmin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[t('admin.username'), t('admin.role'), t('nav.department'), t('admin.state'), t('usersAdmin.actions')]}
+      >
+        {users.map((u) => (
+          <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useMonth } from '../../../lib/month';
 import { usePlanDepartments } from '../../../lib/plan-api';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
+import { DataTable } from '../../../components/data-table';
 
 /** A department's metrics with its current status for each, worst first; shown to leaders above its queue. */
 export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
@@ -40,39 +41,30 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
         {rows.length === 0 ? (
           <p>{t('departmentPage.none')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="department-metrics">
-              <thead>
-                <tr>
-                  <th scope="col">{t('departmentPage.metric')}</th>
-                  <th scope="col">{t('target')}</th>
-                  <th scope="col">{t('drill.status')}</th>
-                  <th scope="col">{t('metricPage.reasonColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr key={m.id} data-testid="department-metric" data-status={m.current?.status ?? 'none'}>
-                    <th scope="row">
-                      <MonthLink to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</MonthLink>
-                    </th>
-                    <td>{formatTarget(m, format.lang)}</td>
-                    <td>
-                      {m.current ? <StatusBadge status={m.current.status} /> : '—'}
-                      {m.current && <span className="muted"> {m.current.period}</span>}
-                    </td>
-                    <td>
-                      {m.current
-                        ? format.lang === 'en'
-                          ? m.current.reasonEn
-                          : m.current.reasonZh
-                        : t('metricPage.notStarted')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="department-metrics"
+            columns={[t('departmentPage.metric'), t('target'), t('drill.status'), t('metricPage.reasonColumn')]}
+          >
+            {rows.map((m) => (
+              <tr key={m.id} data-testid="department-metric" data-status={m.current?.status ?? 'none'}>
+                <th scope="row">
+                  <MonthLink to={`/metrics/${m.id}`}>{format.lang === 'en' ? m.nameEn : m.name}</MonthLink>
+                </th>
+                <td>{formatTarget(m, format.lang)}</td>
+                <td>
+                  {m.current ? <StatusBadge status={m.current.status} /> : '—'}
+                  {m.current && <span className="muted"> {m.current.period}</span>}
+                </td>
+                <td>
+                  {m.current
+                    ? format.lang === 'en'
+                      ? m.current.reasonEn
+                      : m.current.reasonZh
+                    : t('metricPage.notStarted')}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -6,6 +6,7 @@ import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
 import { errorMessage } from '../../../lib/api-client';
 import { useIndicatorTree } from '../api/use-indicator';
+import { DataTable } from '../../../components/data-table';
 
 /** /indicators/:firstId — a first-level indicator and its second-level indicators with status and counts. */
 export function FirstLevelPage() {
@@ -40,35 +41,28 @@ export function FirstLevelPage() {
         <p>
           <NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} />
         </p>
-        <table className="data-table">
-          <caption className="muted">{t('drill.secondLevels')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('secondLevel')}</th>
-              <th scope="col">{t('drill.status')}</th>
-              <th scope="col">{t('drill.counts')}</th>
-              <th scope="col">{t('lead')}</th>
+        <DataTable
+          caption={t('drill.secondLevels')}
+          captionClassName="muted"
+          columns={[t('secondLevel'), t('drill.status'), t('drill.counts'), t('lead')]}
+        >
+          {first.children.map((second) => (
+            <tr key={second.id} data-testid="second-level-row">
+              <th scope="row">
+                <MonthLink to={`/indicators/${first.id}/${second.id}`}>
+                  {second.number}. {second.title}
+                </MonthLink>
+              </th>
+              <td>
+                <NodeStatusBadge node={second} />
+              </td>
+              <td>
+                <StatusCounts counts={second.counts} />
+              </td>
+              <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {first.children.map((second) => (
-              <tr key={second.id} data-testid="second-level-row">
-                <th scope="row">
-                  <MonthLink to={`/indicators/${first.id}/${second.id}`}>
-                    {second.number}. {second.title}
-                  </MonthLink>
-                </th>
-                <td>
-                  <NodeStatusBadge node={second} />
-                </td>
-                <td>
-                  <StatusCounts counts={second.counts} />
-                </td>
-                <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import './metric-rules-editor.css';
 import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-metric-rules';
+import { DataTable } from '../../../components/data-table';
 
 interface Draft {
   target: string;
@@ -63,34 +64,31 @@ function PreviewTable({ preview }: { preview: MetricPreviewResponse }) {
   return (
     <div data-testid="rules-preview">
       <p role="status">{t('rulesEditor.changes', { count: preview.changes.length, unchanged: preview.unchanged })}</p>
-      <div className="table-scroll preview-scroll">
-        <table className="data-table" aria-label={t('rulesEditor.caption')}>
-          <thead>
-            <tr>
-              <th>{t('metricPage.period')}</th>
-              <th>{t('metricPage.department')}</th>
-              <th>{t('rulesEditor.before')}</th>
-              <th>{t('rulesEditor.after')}</th>
-              <th>{t('metricPage.reasonColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.changes.map((c) => (
-              <tr key={`${c.period}:${c.departmentId ?? '*'}`} data-testid="rules-change">
-                <td>{c.period}</td>
-                <td>{c.departmentName ?? t('chart.overall')}</td>
-                <td>
-                  <StatusCell status={c.before} />
-                </td>
-                <td>
-                  <StatusCell status={c.after} />
-                </td>
-                <td>{i18n.language === 'en' ? c.reasonEn : c.reasonZh}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('rulesEditor.caption')}
+        scrollClassName="preview-scroll"
+        columns={[
+          t('metricPage.period'),
+          t('metricPage.department'),
+          t('rulesEditor.before'),
+          t('rulesEditor.after'),
+          t('metricPage.reasonColumn'),
+        ]}
+      >
+        {preview.changes.map((c) => (
+          <tr key={`${c.period}:${c.departmentId ?? '*'}`} data-testid="rules-change">
+            <td>{c.period}</td>
+            <td>{c.departmentName ?? t('chart.overall')}</td>
+            <td>
+              <StatusCell status={c.before} />
+            </td>
+            <td>
+              <StatusCell status={c.after} />
+            </td>
+            <td>{i18n.language === 'en' ? c.reasonEn : c.reasonZh}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
