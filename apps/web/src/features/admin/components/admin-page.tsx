@@ -3,13 +3,14 @@ import type { UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage, postJson } from '../../../lib/api-client';
+import { postJson } from '../../../lib/api-client';
 import { useDepartments, useUsers } from '../api/use-admin';
 import { AuditTrail } from './audit-trail';
 import { DepartmentsAdmin } from './departments-admin';
 import { FailedDeliveries } from './failed-deliveries';
 import { PlanReminderSettings } from './plan-reminder-settings';
 import { UsersTable } from './users-admin';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** Admins manage accounts and read the audit trail. */
 export function AdminPage() {
@@ -103,11 +104,7 @@ export function AdminPage() {
           <button type="submit" className="primary" disabled={create.isPending}>
             {t('admin.create')}
           </button>
-          {create.error && (
-            <span role="alert" className="form-error">
-              {errorMessage(create.error, i18n.language)}
-            </span>
-          )}
+          <ErrorAlert error={create.error} inline />
         </form>
       </section>
       <DepartmentsAdmin />

@@ -1,10 +1,10 @@
 import type { AuditQuery, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { auditSearch, useAudit } from '../api/use-admin';
 import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 const KINDS = ['write', 'denied', 'login'] as const;
 const ENTITIES = [
@@ -115,11 +115,7 @@ export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
           {t('admin.exportAudit')}
         </a>
       </p>
-      {audit.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(audit.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={audit.error} />
       {audit.data && audit.data.length === 0 && <p role="status">{t('auditFilter.none')}</p>}
       <DataTable
         testId="audit-table"

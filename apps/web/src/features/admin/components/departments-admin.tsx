@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, patchJson, postJson } from '../../../lib/api-client';
+import { patchJson, postJson } from '../../../lib/api-client';
 import { useDepartments } from '../api/use-admin';
 import './admin.css';
 import { SaveOutcome } from './save-outcome';
 import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
 
@@ -147,11 +148,7 @@ export function DepartmentsAdmin() {
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('admin.create')}
         </button>
-        {create.error && (
-          <span role="alert" className="form-error">
-            {errorMessage(create.error, i18n.language)}
-          </span>
-        )}
+        <ErrorAlert error={create.error} inline />
       </form>
     </section>
   );

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FailedDeliveryResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, getJson } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** The title a delivery carried, in the interface language; the payload is the JSON that was to be sent. */
 function titleOf(payload: string, english: boolean): string {
@@ -27,11 +28,7 @@ export function FailedDeliveries() {
     <section className="panel" aria-labelledby="failed-deliveries-title" data-testid="failed-deliveries">
       <h2 id="failed-deliveries-title">{t('supervisionAdmin.failed')}</h2>
       <p className="muted">{t('supervisionAdmin.failedIntro')}</p>
-      {failed.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(failed.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={failed.error} />
       {failed.data?.length === 0 && <p>{t('supervisionAdmin.failedNone')}</p>}
       {failed.data && failed.data.length > 0 && (
         <DataTable

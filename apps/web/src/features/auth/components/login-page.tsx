@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useLogin } from '../../../lib/session';
+import { ErrorAlert } from '../../../components/error-alert';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -36,11 +36,7 @@ export function LoginPage() {
           required
         />
       </label>
-      {login.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(login.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={login.error} />
       <button type="submit" className="primary" disabled={login.isPending}>
         {t('login.submit')}
       </button>

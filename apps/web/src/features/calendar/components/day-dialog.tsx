@@ -1,9 +1,9 @@
 import type { CalendarDayRequest, CalendarYearResponse } from '@taizhang/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { dayKind, isWeekend } from '../api/calendar-days';
 import { useSetDay } from '../api/use-calendar';
+import { ErrorAlert } from '../../../components/error-alert';
 
 type Kind = CalendarDayRequest['kind'];
 const KINDS: Kind[] = ['holiday', 'workday', 'ordinary'];
@@ -66,11 +66,7 @@ export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) 
           {t('calendar.day.reason')}
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-required="true" />
         </label>
-        {setDay.error && (
-          <p role="alert" className="form-error">
-            {errorMessage(setDay.error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={setDay.error} />
         <div className="day-actions">
           <button type="submit" className="primary" disabled={setDay.isPending}>
             {setDay.isPending ? t('calendar.day.saving') : t('calendar.day.save')}

@@ -1,6 +1,6 @@
 import type { NoticePreviewResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface NoticeConfirmProps {
   reading: NoticePreviewResponse;
@@ -52,11 +52,7 @@ export function NoticeConfirm({ reading, previewedText, text, confirming, error,
       >
         {confirming ? t('calendar.notice.confirming') : t('calendar.notice.confirm')}
       </button>
-      {error != null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { StatusBadge } from '../../../components/status-badge';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useMonth } from '../../../lib/month';
 import { usePlanDepartments } from '../../../lib/plan-api';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useDepartmentMetrics } from '../api/use-department-metrics';
 import { DataTable } from '../../../components/data-table';
+import { PageError } from '../../../components/error-alert';
 
 /** A department's metrics with its current status for each, worst first; shown to leaders above its queue. */
 export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
@@ -20,12 +20,7 @@ export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
   const month = useMonth();
   const metrics = useDepartmentMetrics(plan?.id, departmentId, month);
   const name = departments.data?.find((d) => d.id === departmentId)?.name ?? '';
-  if (metrics.error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(metrics.error, i18n.language)}
-      </p>
-    );
+  if (metrics.error) return <PageError error={metrics.error} />;
   if (!metrics.data) return <p role="status">{t('loading')}</p>;
   const rows = [...metrics.data].sort(
     (a, b) => attentionRank(a.current?.status) - attentionRank(b.current?.status) || a.code.localeCompare(b.code),

@@ -4,21 +4,16 @@ import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
-import { errorMessage } from '../../../lib/api-client';
 import { useIndicatorTree } from '../api/use-indicator';
 import { DataTable } from '../../../components/data-table';
+import { PageError } from '../../../components/error-alert';
 
 /** /indicators/:firstId — a first-level indicator and its second-level indicators with status and counts. */
 export function FirstLevelPage() {
   const { t, i18n } = useTranslation();
   const { firstId } = useParams();
   const { tree, error } = useIndicatorTree();
-  if (error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(error, i18n.language)}
-      </p>
-    );
+  if (error) return <PageError error={error} />;
   if (!tree.data) return <p role="status">{t('loading')}</p>;
   const first = tree.data.indicators.find((f) => String(f.id) === firstId);
   if (!first)

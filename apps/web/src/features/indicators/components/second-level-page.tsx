@@ -5,20 +5,15 @@ import { DepartmentLine } from '../../../components/department-line';
 import { MetricLine } from '../../../components/metric-line';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
-import { errorMessage } from '../../../lib/api-client';
 import { useIndicatorTree } from '../api/use-indicator';
+import { PageError } from '../../../components/error-alert';
 
 /** /indicators/:firstId/:secondId — a second-level indicator: its departments, tasks and their metrics. */
 export function SecondLevelPage() {
   const { t, i18n } = useTranslation();
   const { firstId, secondId } = useParams();
   const { tree, error } = useIndicatorTree();
-  if (error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(error, i18n.language)}
-      </p>
-    );
+  if (error) return <PageError error={error} />;
   if (!tree.data) return <p role="status">{t('loading')}</p>;
   const first = tree.data.indicators.find((f) => String(f.id) === firstId);
   const second = first?.children.find((s) => String(s.id) === secondId);

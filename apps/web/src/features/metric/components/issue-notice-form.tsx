@@ -4,7 +4,8 @@ import { NOTICE_LEVELS, type NoticeLevel } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
-import { errorMessage, postJson } from '../../../lib/api-client';
+import { postJson } from '../../../lib/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface Props {
   metricId: number;
@@ -85,11 +86,7 @@ export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props)
         <button type="submit" className="primary" disabled={issue.isPending}>
           {t('issueNotice.submit')}
         </button>
-        {issue.error && (
-          <span role="alert" className="form-error" data-testid="issue-notice-error">
-            {errorMessage(issue.error, i18n.language)}
-          </span>
-        )}
+        <ErrorAlert error={issue.error} inline testId="issue-notice-error" />
         {issue.data && !issue.error && (
           <span role="status" data-testid="issue-notice-done">
             {t('issueNotice.issued', { id: issue.data.id })}{' '}

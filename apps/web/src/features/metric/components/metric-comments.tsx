@@ -1,9 +1,9 @@
 import type { MetricCommentResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useAddMetricComment, useMetricComments } from '../api/use-metric-comments';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface Props {
   metricId: number;
@@ -29,11 +29,7 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
   return (
     <section className="comments" aria-labelledby="comments-title" data-testid="metric-comments" data-period={period}>
       <h3 id="comments-title">{t('comments.title', { period })}</h3>
-      {comments.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(comments.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={comments.error} />
       {!comments.data && !comments.error && <p role="status">{t('loading')}</p>}
       {comments.data?.length === 0 && <p className="muted">{t('comments.none')}</p>}
       {comments.data && comments.data.length > 0 && (
@@ -65,11 +61,7 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
           <button type="submit" className="primary" disabled={add.isPending}>
             {add.isPending ? t('comments.sending') : t('comments.submit')}
           </button>
-          {add.error && (
-            <span role="alert" className="form-error" data-testid="comment-error">
-              {errorMessage(add.error, i18n.language)}
-            </span>
-          )}
+          <ErrorAlert error={add.error} inline testId="comment-error" />
         </form>
       )}
     </section>

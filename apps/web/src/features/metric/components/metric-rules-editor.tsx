@@ -8,10 +8,10 @@ import type { Comparator, ReportingFrequency, Status } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
-import { errorMessage } from '../../../lib/api-client';
 import './metric-rules-editor.css';
 import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-metric-rules';
 import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface Draft {
   target: string;
@@ -245,11 +245,7 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
           {!nothing && !previewed && <span className="muted">{t('rulesEditor.previewFirst')}</span>}
           {save.isSuccess && <span role="status">{t('rulesEditor.saved')}</span>}
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {errorMessage(error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
       </form>
       {previewed && preview.data && <PreviewTable preview={preview.data} />}
     </section>

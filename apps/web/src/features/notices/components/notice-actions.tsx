@@ -1,7 +1,7 @@
 import type { MeResponse, NoticeResponse } from '@taizhang/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
 import { useNoticeStep } from '../api/use-notice';
 import { FileField } from '../../../components/file-field';
 
@@ -16,11 +16,7 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
   const [targetDate, setTargetDate] = useState('');
   const [comment, setComment] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const error = step.error && (
-    <p role="alert" className="form-error">
-      {errorMessage(step.error, i18n.language)}
-    </p>
-  );
+  const error = <ErrorAlert error={step.error} />;
 
   if (role === 'department' && notice.state === 'issued') {
     return (

@@ -1,7 +1,6 @@
 import { monthKey } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useMonth } from '../../../lib/month';
 import { useSession } from '../../../lib/session';
 import { PlanPicker } from '../../../components/plan-picker';
@@ -9,6 +8,7 @@ import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useFormat } from '../../../lib/format';
 import { latestEndedMonth, useGenerateReport, useReports, useServerToday } from '../api/use-reports';
 import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 
@@ -62,11 +62,7 @@ export function ReportsPage() {
             </span>
           )}
           {generate.isPending && <progress aria-label={t('reports.generating')} />}
-          {generate.error && (
-            <span role="alert" className="form-error">
-              {errorMessage(generate.error, i18n.language)}
-            </span>
-          )}
+          <ErrorAlert error={generate.error} inline />
           {generate.data && <span role="status">{t('reports.generated')}</span>}
         </form>
       )}
