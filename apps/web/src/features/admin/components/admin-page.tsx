@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 
 /** Admins manage accounts and read the audit trail. */
 export function AdminPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const users = useUsers();
   const departments = useDepartments();

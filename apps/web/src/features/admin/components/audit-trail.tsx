@@ -29,7 +29,7 @@ const EMPTY: Filter = { username: '', kind: '', entity: '', action: '', from: ''
 
 /** The audit trail, newest first, filtered by who, what and when; times in Beijing time. */
 export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [applied, setApplied] = useState<Filter>(EMPTY);

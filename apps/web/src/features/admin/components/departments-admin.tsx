@@ -103,7 +103,7 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
 
 /** Admins add departments, correct their names and set where their reminders and notices are sent. */
 export function DepartmentsAdmin() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const departments = useDepartments();
   const [draft, setDraft] = useState({ code: '', name: '' });

@@ -18,7 +18,7 @@ function titleOf(payload: string, english: boolean): string {
 
 /** Emails and webhooks given up after every retry, so that an admin can correct a department's contacts. */
 export function FailedDeliveries() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const failed = useQuery({
     queryKey: ['deliveries-failed'],

@@ -4,7 +4,7 @@ import { useLogin } from '../../../lib/session';
 import { ErrorAlert } from '../../../components/error-alert';
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');

@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../../components/error-alert';
  * State Council notice (previewed on the months before it is confirmed) and days set by hand.
  */
 export function CalendarPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = useCalendarStatus();
   const asked = parseYear(params.get('year'));

@@ -17,7 +17,7 @@ interface DayDialogProps {
 
 /** One day set by hand (a local arrangement, a correction). The reason is required and audited; the API checks it, so its message comes in the interface language. */
 export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const setDay = useSetDay();

@@ -14,7 +14,7 @@ interface NoticeConfirmProps {
 
 /** Confirming is offered only for a reading with a year, days off and no unread sentence; why not is said beside the button. */
 export function NoticeConfirm({ reading, previewedText, text, confirming, error, onConfirm }: NoticeConfirmProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const blocked =
     reading.year === null
       ? t('calendar.notice.blockedNoYear')

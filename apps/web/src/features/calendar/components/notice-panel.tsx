@@ -26,7 +26,7 @@ export function NoticePanel({
   shownYear,
   onYear,
 }: NoticePanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onPreview();

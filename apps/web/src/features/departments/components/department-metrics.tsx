@@ -13,7 +13,7 @@ import { PageError } from '../../../components/error-alert';
 
 /** A department's metrics with its current status for each, worst first; shown to leaders above its queue. */
 export function DepartmentMetrics({ departmentId }: { departmentId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const { plan } = useSelectedPlan();
   const departments = usePlanDepartments(plan?.id);

@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../../components/error-alert';
  * first. Leaders accept or return each; admins read. The month of the address (统计月份) narrows it.
  */
 export function FlaggedPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { plan } = useSelectedPlan();
   const month = useMonth();
   const flagged = useFlagged(plan?.id, month);
@@ -125,7 +125,7 @@ function FlaggedRow({ item, canDecide }: { item: FlaggedSubmission; canDecide: b
 }
 
 function Decision({ item }: { item: FlaggedSubmission }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const decide = useFlagDecision();

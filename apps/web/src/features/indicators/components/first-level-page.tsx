@@ -10,7 +10,7 @@ import { PageError } from '../../../components/error-alert';
 
 /** /indicators/:firstId — a first-level indicator and its second-level indicators with status and counts. */
 export function FirstLevelPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { firstId } = useParams();
   const { tree, error } = useIndicatorTree();
   if (error) return <PageError error={error} />;

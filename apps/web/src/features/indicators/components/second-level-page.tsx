@@ -10,7 +10,7 @@ import { PageError } from '../../../components/error-alert';
 
 /** /indicators/:firstId/:secondId — a second-level indicator: its departments, tasks and their metrics. */
 export function SecondLevelPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { firstId, secondId } = useParams();
   const { tree, error } = useIndicatorTree();
   if (error) return <PageError error={error} />;

@@ -16,7 +16,7 @@ interface Props {
 
 /** A leader issues a 督办 notice by hand; the API refuses a second open one for the same period (409). */
 export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({
     departmentId: departments.length === 1 ? String(departments[0].id) : '',

@@ -15,7 +15,7 @@ interface Props {
 
 /** Comments on the period shown, next to its status: who, when, what; a form for those who may write. */
 export function MetricComments({ metricId, period, canWrite }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const comments = useMetricComments(metricId, period);
   const add = useAddMetricComment(metricId, period);

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 
 /** The 督办 notices issued on this metric, open ones first, each linking to its page. */
 export function MetricNotices({ metricId }: { metricId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notices = useNotices({ metricId });
   return (
     <section className="panel" aria-labelledby="metric-notices-title" data-testid="metric-notices">

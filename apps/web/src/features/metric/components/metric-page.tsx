@@ -36,7 +36,7 @@ function crumbsFor(tree: PlanTreeResponse | undefined, metricId: number): Crumb[
 
 /** /metrics/:metricId — definition, current status and reason, the chart, submissions and status history. */
 export function MetricPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const metricId = Number(useParams().metricId);
   const month = useMonth();

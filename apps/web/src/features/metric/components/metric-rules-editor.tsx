@@ -128,7 +128,7 @@ function ReporterPicker({
 
 /** Admins change a metric's thresholds: they see which statuses change before saving, and save only what they previewed. */
 export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(metric));
   const departments = useAllDepartments(true);
   const preview = usePreviewRules(metric.id);

@@ -10,7 +10,7 @@ import { FileField } from '../../../components/file-field';
  * sends it back with a comment. The API checks the life cycle too; this only hides steps that cannot apply.
  */
 export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: MeResponse['role'] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const step = useNoticeStep(notice.id);
   const [measures, setMeasures] = useState('');
   const [targetDate, setTargetDate] = useState('');

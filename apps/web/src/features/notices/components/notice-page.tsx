@@ -12,7 +12,7 @@ import { PageError } from '../../../components/error-alert';
 
 /** /notices/:id — what the notice asks, the department's answer, what can be done next and everything that happened. */
 export function NoticePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
   const id = Number(useParams().noticeId);

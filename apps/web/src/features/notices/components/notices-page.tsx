@@ -14,7 +14,7 @@ const LEVELS: NoticeLevel[] = ['listed', 'supervise', 'remind'];
  * returns only its own). The state filter lives in the URL so a filtered view can be bookmarked or shared.
  */
 export function NoticesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const raw = params.get('state');

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 
 /** "Start next year from this plan": a copy for year + 1 with its structure, departments and targets, without figures. */
 export function NextYearPanel({ plan }: { plan: PlanSummaryResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const proposed = nextYearIdentity({ ...plan, source: '' });
   const [draft, setDraft] = useState({ code: proposed.code, title: proposed.title });
   const copy = useNextYear(plan.id);

@@ -25,7 +25,7 @@ function counts(o: PlanOutlineResponse) {
 
 /** The admin's plan editor (/admin/plans/:planId): the plan's structure, every change saved at once and audited. */
 export function PlanEditorPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const params = useParams();
   const plans = usePlans();

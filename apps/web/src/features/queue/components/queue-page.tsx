@@ -19,7 +19,7 @@ import { ErrorAlert, PageError } from '../../../components/error-alert';
  * reads the same list and may return a submission for correction.
  */
 export function QueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const params = useParams();
   const { plan } = useSelectedPlan();
@@ -151,7 +151,7 @@ function QueueRow({
 }
 
 function ReturnForm({ submissionId }: { submissionId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const send = useReturnSubmission();
   return (
