@@ -1,41 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { DataTable } from '../../../components/data-table';
+import { MonthLink } from '../../../components/month-link';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
-import { useIndicatorTree } from '../api/use-indicator';
-import { DataTable } from '../../../components/data-table';
-import { PageError } from '../../../components/error-alert';
+import { useIndicatorPath } from '../api/use-indicator';
+import { IndicatorHeading } from './indicator-heading';
+import { IndicatorMissing } from './indicator-missing';
 
 /** /indicators/:firstId — a first-level indicator and its second-level indicators with status and counts. */
 export function FirstLevelPage() {
   const { t } = useTranslation();
-  const { firstId } = useParams();
-  const { tree, error } = useIndicatorTree();
-  if (error) return <PageError error={error} />;
-  if (!tree.data) return <p role="status">{t('loading')}</p>;
-  const first = tree.data.indicators.find((f) => String(f.id) === firstId);
-  if (!first)
-    return (
-      <p role="alert" className="panel error">
-        {t('drill.notFound')}
-      </p>
-    );
+  const { first, period, loading, error } = useIndicatorPath();
+  if (!first) return <IndicatorMissing error={error} loading={loading} />;
   return (
     <>
       <Breadcrumbs crumbs={[{ label: `${first.number}. ${first.title}` }]} />
       <section className="panel" aria-labelledby="first-title">
-        <p className="kicker">
-          {t('firstLevel')} ·{' '}
-          <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span>
-        </p>
-        <h2 id="first-title">
-          {first.number}. {first.title}
-        </h2>
-        <p>
-          <NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} />
-        </p>
+        <IndicatorHeading level={t('firstLevel')} period={period} node={first} titleId="first-title" />
         <DataTable
           caption={t('drill.secondLevels')}
           captionClassName="muted"

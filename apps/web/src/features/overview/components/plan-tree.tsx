@@ -1,10 +1,10 @@
 import type { FirstLevelNode, SecondLevelNode, TaskNode } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
-import { DepartmentLine } from '../../../components/department-line';
-import { MetricLine } from '../../../components/metric-line';
+import { LeadAndResponsible } from '../../../components/department-line';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
+import { TaskMetrics } from '../../../components/task-metrics';
 
 /** The plan as leadership reads it: first-level → second-level → task → metric, each with its status. */
 export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
@@ -52,10 +52,7 @@ function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode
         <p>
           <MonthLink to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</MonthLink>
         </p>
-        <p className="departments">
-          <DepartmentLine label={t('lead')} departments={node.leadDepartments} />
-          <DepartmentLine label={t('responsible')} departments={node.responsibleDepartments} />
-        </p>
+        <LeadAndResponsible node={node} />
         <ol>
           {node.tasks.map((task) => (
             <Task key={task.id} task={task} />
@@ -73,15 +70,7 @@ function Task({ task }: { task: TaskNode }) {
       <p>
         <span className="task-number">{t('task', { number: task.number })}</span> {task.text}
       </p>
-      {task.metrics.length === 0 ? (
-        <p className="muted">{t('noMetrics')}</p>
-      ) : (
-        <ul className="metrics">
-          {task.metrics.map((m) => (
-            <MetricLine key={m.id} metric={m} />
-          ))}
-        </ul>
-      )}
+      <TaskMetrics metrics={task.metrics} />
     </li>
   );
 }
