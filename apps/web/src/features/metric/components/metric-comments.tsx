@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
 import { useAddMetricComment, useMetricComments } from '../api/use-metric-comments';
 import { ErrorAlert } from '../../../components/error-alert';
+import { TextAreaField } from '../../../components/labelled-field';
 
 interface Props {
   metricId: number;
@@ -46,17 +47,15 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
       )}
       {canWrite && (
         <form className="comment-form" onSubmit={submit} aria-labelledby="comments-title">
-          <label>
-            {t('comments.label', { period })}
-            <textarea
-              name="comment"
-              rows={2}
-              required
-              maxLength={1000}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
+          <TextAreaField
+            label={t('comments.label', { period })}
+            name="comment"
+            rows={2}
+            required
+            maxLength={1000}
+            value={text}
+            onChange={setText}
+          />
           <p className="muted">{t('comments.hint')}</p>
           <button type="submit" className="primary" disabled={add.isPending}>
             {add.isPending ? t('comments.sending') : t('comments.submit')}
