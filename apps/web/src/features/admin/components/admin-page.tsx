@@ -9,7 +9,9 @@ import { AuditTrail } from './audit-trail';
 import { DepartmentsAdmin } from './departments-admin';
 import { FailedDeliveries } from './failed-deliveries';
 import { PlanReminderSettings } from './plan-reminder-settings';
-import { UsersTable } from './users-admin';
+import { RoleOptions, UsersTable } from './users-admin';
+import { DepartmentOptions } from '../../../components/department-options';
+import { InputField } from '../../../components/labelled-field';
 import { ErrorAlert } from '../../../components/error-alert';
 
 /** Admins manage accounts and read the audit trail. */
@@ -55,31 +57,27 @@ export function AdminPage() {
         <UsersTable users={users.data ?? []} departments={departments.data ?? []} />
         <h3>{t('admin.newUser')}</h3>
         <form className="inline" onSubmit={submit} aria-label={t('admin.newUser')}>
-          <label>
-            {t('admin.username')}{' '}
-            <input value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} required />
-          </label>
-          <label>
-            {t('login.password')}{' '}
-            <input
-              type="password"
-              minLength={8}
-              value={draft.password}
-              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-              required
-            />
-          </label>
+          <InputField
+            label={t('admin.username')}
+            value={draft.username}
+            onChange={(username) => setDraft({ ...draft, username })}
+            required
+          />
+          <InputField
+            label={t('login.password')}
+            type="password"
+            minLength={8}
+            value={draft.password}
+            onChange={(password) => setDraft({ ...draft, password })}
+            required
+          />
           <label>
             {t('admin.role')}
             <select
               value={draft.role}
               onChange={(e) => setDraft({ ...draft, role: e.target.value as UserAccountResponse['role'] })}
             >
-              {(['department', 'leader', 'admin'] as const).map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           </label>
           {draft.role === 'department' && (
@@ -90,14 +88,7 @@ export function AdminPage() {
                 onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
                 required
               >
-                <option value="">{t('nav.chooseDepartment')}</option>
-                {(departments.data ?? [])
-                  .filter((d) => !d.isGroup)
-                  .map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
+                <DepartmentOptions departments={departments.data ?? []} />
               </select>
             </label>
           )}

@@ -7,6 +7,7 @@ import { useDepartments } from '../api/use-admin';
 import './admin.css';
 import { SaveOutcome } from './save-outcome';
 import { DataTable } from '../../../components/data-table';
+import { InputField } from '../../../components/labelled-field';
 import { ErrorAlert } from '../../../components/error-alert';
 
 type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
@@ -36,6 +37,16 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
     if (Object.keys(changes).length) save.mutate(changes);
   };
   const formId = `department-${d.id}`;
+  // The row's inputs join its form by id (a row cannot hold a <form>) and are named by their label alone.
+  const draftInput = (field: keyof typeof draft, label: string, type?: 'email' | 'url') => (
+    <input
+      form={formId}
+      type={type}
+      aria-label={label}
+      value={draft[field]}
+      onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+    />
+  );
   return (
     <tr data-testid="department-row" data-department={d.code}>
       <td>
@@ -46,14 +57,7 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
         )}
         <code className="muted">{d.code}</code>
       </td>
-      <td>
-        <input
-          form={formId}
-          aria-label={t('admin.renameLabel', { name: d.name })}
-          value={draft.name}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-        />
-      </td>
+      <td>{draftInput('name', t('admin.renameLabel', { name: d.name }))}</td>
       {d.isGroup ? (
         // A group names "the others" in the plan: nobody signs in as it, it reports nothing and is sent no reminder.
         <td colSpan={2} className="muted">
@@ -61,24 +65,8 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
         </td>
       ) : (
         <>
-          <td>
-            <input
-              form={formId}
-              type="email"
-              aria-label={t('supervisionAdmin.emailLabel', { name: d.name })}
-              value={draft.email}
-              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-            />
-          </td>
-          <td>
-            <input
-              form={formId}
-              type="url"
-              aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })}
-              value={draft.webhookUrl}
-              onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })}
-            />
-          </td>
+          <td>{draftInput('email', t('supervisionAdmin.emailLabel', { name: d.name }), 'email')}</td>
+          <td>{draftInput('webhookUrl', t('supervisionAdmin.webhookLabel', { name: d.name }), 'url')}</td>
         </>
       )}
       <td>
@@ -130,21 +118,21 @@ export function DepartmentsAdmin() {
           ))}
       </DataTable>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
-        <label>
-          {t('admin.code')}{' '}
-          <input
-            value={draft.code}
-            placeholder="qu-sifa-ju"
-            title={t('groups.codeHint')}
-            pattern="[a-z0-9-]{2,64}"
-            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
-            required
-          />
-        </label>
-        <label>
-          {t('admin.name')}{' '}
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
-        </label>
+        <InputField
+          label={t('admin.code')}
+          value={draft.code}
+          placeholder="qu-sifa-ju"
+          title={t('groups.codeHint')}
+          pattern="[a-z0-9-]{2,64}"
+          onChange={(code) => setDraft({ ...draft, code })}
+          required
+        />
+        <InputField
+          label={t('admin.name')}
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+          required
+        />
         <button type="submit" className="primary" disabled={create.isPending}>
           {t('admin.create')}
         </button>

@@ -1,11 +1,20 @@
 import type { DepartmentResponse, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DepartmentOptions } from '../../../components/department-options';
 import { useUpdateUser, type UserChanges } from '../api/use-admin';
 import { SaveOutcome } from './save-outcome';
 import { DataTable } from '../../../components/data-table';
 
-const ROLES = ['department', 'leader', 'admin'] as const;
+/** The options of a role picker, each role by its name in the interface language. */
+export function RoleOptions() {
+  const { t } = useTranslation();
+  return (['department', 'leader', 'admin'] as const).map((r) => (
+    <option key={r} value={r}>
+      {t(`roles.${r}`)}
+    </option>
+  ));
+}
 
 /** One account: its role and department, a new password, or deactivation — each ends the user's sessions. */
 function UserRow({ user: u, departments }: { user: UserAccountResponse; departments: DepartmentResponse[] }) {
@@ -44,11 +53,7 @@ function UserRow({ user: u, departments }: { user: UserAccountResponse; departme
           value={role}
           onChange={(e) => setRole(e.target.value as UserAccountResponse['role'])}
         >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </td>
       <td>
@@ -60,14 +65,7 @@ function UserRow({ user: u, departments }: { user: UserAccountResponse; departme
             onChange={(e) => setDepartmentId(e.target.value)}
             required
           >
-            <option value="">{t('nav.chooseDepartment')}</option>
-            {departments
-              .filter((d) => !d.isGroup)
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+            <DepartmentOptions departments={departments} />
           </select>
         ) : (
           '—'
