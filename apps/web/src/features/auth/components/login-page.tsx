@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../../../lib/session';
+import { InputField } from '../../../components/labelled-field';
 import { ErrorAlert } from '../../../components/error-alert';
 
 export function LoginPage() {
@@ -15,27 +16,23 @@ export function LoginPage() {
   return (
     <form className="panel login" onSubmit={submit} aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
-      <label>
-        {t('login.username')}
-        <input
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('login.password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
+      <InputField
+        label={t('login.username')}
+        name="username"
+        autoComplete="username"
+        value={username}
+        onChange={setUsername}
+        required
+      />
+      <InputField
+        label={t('login.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        required
+      />
       <ErrorAlert error={login.error} />
       <button type="submit" className="primary" disabled={login.isPending}>
         {t('login.submit')}

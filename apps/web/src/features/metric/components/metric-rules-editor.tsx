@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
 import './metric-rules-editor.css';
 import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-metric-rules';
+import { DepartmentCheckboxes } from '../../../components/department-checkboxes';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 
@@ -107,18 +108,7 @@ function ReporterPicker({
   return (
     <fieldset className="reporter-picker">
       <legend>{t('rulesEditor.reporters')}</legend>
-      {departments
-        .filter((d) => !d.isGroup)
-        .map((d) => (
-          <label key={d.id}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(d.id)}
-              onChange={(e) => onChange(e.target.checked ? [...chosen, d.id] : chosen.filter((id) => id !== d.id))}
-            />{' '}
-            {d.name}
-          </label>
-        ))}
+      <DepartmentCheckboxes departments={departments.filter((d) => !d.isGroup)} chosen={chosen} onChange={onChange} />
       {groups.length > 0 && (
         <p className="muted">{t('rulesEditor.groupsNote', { names: groups.map((g) => g.name).join('、') })}</p>
       )}
