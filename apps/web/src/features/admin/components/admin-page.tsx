@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserAccountResponse } from '@taizhang/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { postJson } from '../../../lib/api-client';
-import { useDepartments, useUsers } from '../api/use-admin';
+import { useCreateForm, useDepartments, useUsers } from '../api/use-admin';
 import { AuditTrail } from './audit-trail';
 import { DepartmentsAdmin } from './departments-admin';
 import { FailedDeliveries } from './failed-deliveries';
@@ -17,7 +15,6 @@ import { ErrorAlert } from '../../../components/error-alert';
 /** Admins manage accounts and read the audit trail. */
 export function AdminPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const users = useUsers();
   const departments = useDepartments();
   const [draft, setDraft] = useState({
@@ -26,18 +23,10 @@ export function AdminPage() {
     role: 'department' as UserAccountResponse['role'],
     departmentId: '',
   });
-  const create = useMutation({
-    mutationFn: () =>
-      postJson('/api/users', {
-        ...draft,
-        departmentId: draft.role === 'department' ? Number(draft.departmentId) : undefined,
-      }),
-    onSuccess: () => void client.invalidateQueries(),
+  const { create, submit } = useCreateForm('/api/users', {
+    ...draft,
+    departmentId: draft.role === 'department' ? Number(draft.departmentId) : undefined,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
     <>
       <section className="panel" aria-labelledby="plan-import-link-title">

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { patchJson, postJson } from '../../../lib/api-client';
-import { useDepartments } from '../api/use-admin';
+import { patchJson } from '../../../lib/api-client';
+import { useCreateForm, useDepartments } from '../api/use-admin';
 import './admin.css';
 import { SaveOutcome } from './save-outcome';
 import { DataTable } from '../../../components/data-table';
@@ -92,17 +92,9 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
 /** Admins add departments, correct their names and set where their reminders and notices are sent. */
 export function DepartmentsAdmin() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const departments = useDepartments();
   const [draft, setDraft] = useState({ code: '', name: '' });
-  const create = useMutation({
-    mutationFn: () => postJson('/api/departments', draft),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { create, submit } = useCreateForm('/api/departments', draft, ['departments']);
   return (
     <section className="panel" aria-labelledby="departments-title">
       <h2 id="departments-title">{t('admin.departments')}</h2>

@@ -1,16 +1,11 @@
-import type {
-  DepartmentResponse,
-  MetricPreviewResponse,
-  MetricResponse,
-  UpdateMetricRequest,
-} from '@taizhang/contracts';
+import type { MetricPreviewResponse, MetricResponse, UpdateMetricRequest } from '@taizhang/contracts';
 import type { Comparator, ReportingFrequency, Status } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
 import './metric-rules-editor.css';
 import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-metric-rules';
-import { DepartmentCheckboxes } from '../../../components/department-checkboxes';
+import { DepartmentCheckboxes, type DepartmentChoice } from '../../../components/department-checkboxes';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 
@@ -94,15 +89,7 @@ function PreviewTable({ preview }: { preview: MetricPreviewResponse }) {
   );
 }
 
-function ReporterPicker({
-  departments,
-  chosen,
-  onChange,
-}: {
-  departments: DepartmentResponse[];
-  chosen: number[];
-  onChange: (ids: number[]) => void;
-}) {
+function ReporterPicker({ departments, chosen, onChange }: DepartmentChoice) {
   const { t } = useTranslation();
   const groups = departments.filter((d) => d.isGroup);
   return (
