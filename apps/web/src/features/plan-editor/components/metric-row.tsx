@@ -33,7 +33,7 @@ export function MetricRow({ metric, taskText, departments, busy, apply }: Props)
   };
   return (
     <li
-      className={metric.retiredAt ? 'editor-metric is-retired' : 'editor-metric'}
+      className={metric.retiredAt ? 'editor-metric accent-card is-retired' : 'editor-metric accent-card'}
       data-testid="editor-metric"
       data-code={metric.code}
     >

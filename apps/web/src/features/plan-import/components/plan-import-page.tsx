@@ -137,7 +137,7 @@ export function PlanImportPage() {
       </section>
       {data && seed && !created && (
         <>
-          <div className="import-review">
+          <div className="import-review two-columns">
             <div className={selection ? 'import-source-column is-adding' : 'import-source-column'}>
               <SourceText
                 text={data.text}
