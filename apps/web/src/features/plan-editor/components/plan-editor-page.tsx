@@ -6,7 +6,8 @@ import { usePlans } from '../../../lib/plan-api';
 import { defaultPlan } from '../../../lib/selected-plan';
 import { useAllDepartments, useEditorChange, useOutline } from '../api/use-plan-editor';
 import { NextYearPanel } from './next-year-panel';
-import { OutlineTree, type Apply } from './outline-tree';
+import { OutlineTree } from './outline-tree';
+import type { Apply } from './row-lifecycle';
 import '../plan-editor.css';
 import { ErrorAlert } from '../../../components/error-alert';
 
