@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 type Controlled<A> = Omit<A, 'value' | 'onChange'> & {
   label: string;
@@ -29,6 +29,27 @@ export function TextAreaField({
   return (
     <label>
       {label} <textarea {...textarea} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/**
+ * A picker inside its label, the options as its children. The label text runs straight into the box, with no space
+ * between, as the app's filters and pickers have always been set out.
+ */
+export function SelectField({
+  label,
+  value,
+  onChange,
+  children,
+  ...select
+}: Controlled<SelectHTMLAttributes<HTMLSelectElement>>) {
+  return (
+    <label>
+      {label}
+      <select {...select} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
     </label>
   );
 }

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCreateForm, useDepartments, useUsers } from '../api/use-admin';
 import { AuditTrail } from './audit-trail';
+import { CreateButton } from './create-button';
 import { DepartmentsAdmin } from './departments-admin';
 import { FailedDeliveries } from './failed-deliveries';
 import { PlanReminderSettings } from './plan-reminder-settings';
 import { RoleOptions, UsersTable } from './users-admin';
 import { DepartmentOptions } from '../../../components/department-options';
-import { InputField } from '../../../components/labelled-field';
-import { ErrorAlert } from '../../../components/error-alert';
+import { InputField, SelectField } from '../../../components/labelled-field';
 
 /** Admins manage accounts and read the audit trail. */
 export function AdminPage() {
@@ -60,31 +60,24 @@ export function AdminPage() {
             onChange={(password) => setDraft({ ...draft, password })}
             required
           />
-          <label>
-            {t('admin.role')}
-            <select
-              value={draft.role}
-              onChange={(e) => setDraft({ ...draft, role: e.target.value as UserAccountResponse['role'] })}
-            >
-              <RoleOptions />
-            </select>
-          </label>
+          <SelectField
+            label={t('admin.role')}
+            value={draft.role}
+            onChange={(role) => setDraft({ ...draft, role: role as UserAccountResponse['role'] })}
+          >
+            <RoleOptions />
+          </SelectField>
           {draft.role === 'department' && (
-            <label>
-              {t('nav.department')}
-              <select
-                value={draft.departmentId}
-                onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
-                required
-              >
-                <DepartmentOptions departments={departments.data ?? []} />
-              </select>
-            </label>
+            <SelectField
+              label={t('nav.department')}
+              value={draft.departmentId}
+              onChange={(departmentId) => setDraft({ ...draft, departmentId })}
+              required
+            >
+              <DepartmentOptions departments={departments.data ?? []} />
+            </SelectField>
           )}
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {t('admin.create')}
-          </button>
-          <ErrorAlert error={create.error} inline />
+          <CreateButton create={create} />
         </form>
       </section>
       <DepartmentsAdmin />

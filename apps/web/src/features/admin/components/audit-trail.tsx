@@ -5,6 +5,7 @@ import { useFormat } from '../../../lib/format';
 import { auditSearch, useAudit } from '../api/use-admin';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
+import { SelectField } from '../../../components/labelled-field';
 
 const KINDS = ['write', 'denied', 'login'] as const;
 const ENTITIES = [
@@ -48,39 +49,42 @@ export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
       <form className="inline" onSubmit={submit} aria-label={t('auditFilter.label')}>
-        <label>
-          {t('auditFilter.who')}
-          <select value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })}>
-            <option value="">{t('auditFilter.anyone')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.username}>
-                {u.username}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.kind')}
-          <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Filter['kind'] })}>
-            <option value="">{t('auditFilter.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`auditFilter.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('auditFilter.entity')}
-          <select value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
-            <option value="">{t('auditFilter.all')}</option>
-            {ENTITIES.map((k) => (
-              <option key={k} value={k}>
-                {t(`auditFilter.entities.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('auditFilter.who')}
+          value={draft.username}
+          onChange={(username) => setDraft({ ...draft, username })}
+        >
+          <option value="">{t('auditFilter.anyone')}</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.username}>
+              {u.username}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('admin.kind')}
+          value={draft.kind ?? ''}
+          onChange={(kind) => setDraft({ ...draft, kind: kind as Filter['kind'] })}
+        >
+          <option value="">{t('auditFilter.all')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`auditFilter.kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('auditFilter.entity')}
+          value={draft.entity}
+          onChange={(entity) => setDraft({ ...draft, entity })}
+        >
+          <option value="">{t('auditFilter.all')}</option>
+          {ENTITIES.map((k) => (
+            <option key={k} value={k}>
+              {t(`auditFilter.entities.${k}`)}
+            </option>
+          ))}
+        </SelectField>
         <label>
           {t('admin.action')}{' '}
           <input

@@ -6,9 +6,9 @@ import { patchJson } from '../../../lib/api-client';
 import { useCreateForm, useDepartments } from '../api/use-admin';
 import './admin.css';
 import { SaveOutcome } from './save-outcome';
+import { CreateButton } from './create-button';
 import { DataTable } from '../../../components/data-table';
 import { InputField } from '../../../components/labelled-field';
-import { ErrorAlert } from '../../../components/error-alert';
 
 type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
 
@@ -125,10 +125,7 @@ export function DepartmentsAdmin() {
           onChange={(name) => setDraft({ ...draft, name })}
           required
         />
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('admin.create')}
-        </button>
-        <ErrorAlert error={create.error} inline />
+        <CreateButton create={create} />
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-met
 import { DepartmentCheckboxes, type DepartmentChoice } from '../../../components/department-checkboxes';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
+import { SelectField } from '../../../components/labelled-field';
 
 interface Draft {
   target: string;
@@ -140,16 +141,17 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
         <div className="inline">
           {!deadline && (
             <>
-              <label>
-                {t('rulesEditor.comparator')}
-                <select value={draft.comparator} onChange={(e) => set({ comparator: e.target.value as Comparator })}>
-                  {(['gte', 'lte', 'eq'] as const).map((c) => (
-                    <option key={c} value={c}>
-                      {t(`planImport.comparators.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t('rulesEditor.comparator')}
+                value={draft.comparator}
+                onChange={(comparator) => set({ comparator: comparator as Comparator })}
+              >
+                {(['gte', 'lte', 'eq'] as const).map((c) => (
+                  <option key={c} value={c}>
+                    {t(`planImport.comparators.${c}`)}
+                  </option>
+                ))}
+              </SelectField>
               <label>
                 {t('rulesEditor.target')}
                 {metric.unit === 'percent' ? '（%）' : ''}
@@ -189,19 +191,17 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
             />
           </label>
           {!deadline && (
-            <label>
-              {t('metricPage.frequency')}
-              <select
-                value={draft.frequency}
-                onChange={(e) => set({ frequency: e.target.value as ReportingFrequency })}
-              >
-                {(['monthly', 'quarterly', 'annual'] as const).map((f) => (
-                  <option key={f} value={f}>
-                    {t(`metricPage.frequencies.${f}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('metricPage.frequency')}
+              value={draft.frequency}
+              onChange={(frequency) => set({ frequency: frequency as ReportingFrequency })}
+            >
+              {(['monthly', 'quarterly', 'annual'] as const).map((f) => (
+                <option key={f} value={f}>
+                  {t(`metricPage.frequencies.${f}`)}
+                </option>
+              ))}
+            </SelectField>
           )}
         </div>
         {departments.data && (
