@@ -16,13 +16,7 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
         {indicators.map((first) => (
           <li key={first.id} className="tree-first" data-testid="first-level">
             <details>
-              <summary>
-                <NodeStatusBadge node={first} />
-                <span className="tree-title">
-                  {first.number}. {first.title}
-                </span>
-                <StatusCounts counts={first.counts} />
-              </summary>
+              <NodeSummary node={first} />
               <ol>
                 {first.children.map((second) => (
                   <SecondLevel key={second.id} firstId={first.id} node={second} />
@@ -36,18 +30,25 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
   );
 }
 
+/** The line a folded level shows: its status, number and title, and its counts. */
+function NodeSummary({ node }: { node: FirstLevelNode | SecondLevelNode }) {
+  return (
+    <summary>
+      <NodeStatusBadge node={node} />
+      <span className="tree-title">
+        {node.number}. {node.title}
+      </span>
+      <StatusCounts counts={node.counts} />
+    </summary>
+  );
+}
+
 function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode }) {
   const { t } = useTranslation();
   return (
     <li className="tree-second">
       <details>
-        <summary>
-          <NodeStatusBadge node={node} />
-          <span className="tree-title">
-            {node.number}. {node.title}
-          </span>
-          <StatusCounts counts={node.counts} />
-        </summary>
+        <NodeSummary node={node} />
         {/* The link sits outside <summary> so that it is not an interactive control nested in another. */}
         <p>
           <MonthLink to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</MonthLink>
