@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { DepartmentOptions } from '../components/department-options';
 import { LanguageSwitch } from '../components/language-switch';
 import { MonthLink } from '../components/month-link';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
@@ -35,14 +36,7 @@ export function AppHeader() {
               defaultValue=""
               onChange={(e) => e.target.value && navigate(withMonth(`/departments/${e.target.value}`))}
             >
-              <option value="">{t('nav.chooseDepartment')}</option>
-              {departments.data
-                .filter((d) => !d.isGroup)
-                .map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
+              <DepartmentOptions departments={departments.data} />
             </select>
           </label>
         )}

@@ -15,3 +15,18 @@ export function DepartmentLine({ label, departments }: { label: string; departme
     </span>
   );
 }
+
+/** A second-level indicator's lead and responsible departments, one line each. */
+export function LeadAndResponsible({
+  node,
+}: {
+  node: { leadDepartments: DepartmentRef[]; responsibleDepartments: DepartmentRef[] };
+}) {
+  const { t } = useTranslation();
+  return (
+    <p className="departments">
+      <DepartmentLine label={t('lead')} departments={node.leadDepartments} />
+      <DepartmentLine label={t('responsible')} departments={node.responsibleDepartments} />
+    </p>
+  );
+}

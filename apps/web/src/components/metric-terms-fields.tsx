@@ -9,6 +9,7 @@ import {
   type MetricUnit,
 } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from './labelled-field';
 
 /** The terms a metric is judged by, as the plan import and the plan editor both edit them. */
 export interface MetricTerms {
@@ -107,15 +108,12 @@ function TermSelect<T extends string>(props: {
   onChange: (value: T) => void;
 }) {
   return (
-    <label>
-      {props.label}
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
-        {props.options.map((o) => (
-          <option key={o} value={o}>
-            {props.optionLabel(o)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField label={props.label} value={props.value} onChange={(v) => props.onChange(v as T)}>
+      {props.options.map((o) => (
+        <option key={o} value={o}>
+          {props.optionLabel(o)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../data-table';
 
 /** The text alternative of a chart: its figures as a table, folded away until asked for. */
 export function ChartDataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: string[][] }) {
@@ -6,35 +7,21 @@ export function ChartDataTable({ caption, columns, rows }: { caption: string; co
   return (
     <details className="chart-data">
       <summary>{t('chart.showData')}</summary>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
+      <DataTable caption={caption} columns={columns}>
+        {rows.map((row) => (
+          <tr key={row[0]}>
+            {row.map((cell, i) =>
+              i === 0 ? (
+                <th key={i} scope="row">
+                  {cell}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row[0]}>
-                {row.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={i}>{cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              ) : (
+                <td key={i}>{cell}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntryResponse, AuditQuery, DepartmentResponse, UserAccountResponse } from '@taizhang/contracts';
-import { getJson, patchJson } from '../../../lib/api-client';
+import type { FormEvent } from 'react';
+import { getJson, patchJson, postJson } from '../../../lib/api-client';
 
 export type UserChanges = Partial<Pick<UserAccountResponse, 'role' | 'departmentId' | 'disabled'>> & {
   password?: string;
@@ -10,6 +11,23 @@ export const useUsers = () =>
   useQuery({ queryKey: ['users'], queryFn: () => getJson<UserAccountResponse[]>('/api/users') });
 export const useDepartments = () =>
   useQuery({ queryKey: ['departments'], queryFn: () => getJson<DepartmentResponse[]>('/api/departments') });
+
+/**
+ * An admin "new …" form (an account, a department): on submit it posts `body` to `path`, then refetches the queries
+ * under `queryKey` (every query when none is named). `create` is the mutation, for its pending state and error.
+ */
+export function useCreateForm(path: string, body: object, queryKey?: string[]) {
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: () => postJson(path, body),
+    onSuccess: () => void client.invalidateQueries(queryKey && { queryKey }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return { create, submit };
+}
 
 /** A reset password, another role or department, or deactivation: the API ends the user's sessions. */
 export function useUpdateUser() {

@@ -1,20 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserAccountResponse } from '@taizhang/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage, postJson } from '../../../lib/api-client';
-import { useDepartments, useUsers } from '../api/use-admin';
+import { useCreateForm, useDepartments, useUsers } from '../api/use-admin';
 import { AuditTrail } from './audit-trail';
+import { CreateButton } from './create-button';
 import { DepartmentsAdmin } from './departments-admin';
 import { FailedDeliveries } from './failed-deliveries';
 import { PlanReminderSettings } from './plan-reminder-settings';
-import { UsersTable } from './users-admin';
+import { RoleOptions, UsersTable } from './users-admin';
+import { DepartmentOptions } from '../../../components/department-options';
+import { InputField, SelectField } from '../../../components/labelled-field';
 
 /** Admins manage accounts and read the audit trail. */
 export function AdminPage() {
-  const { t, i18n } = useTranslation();
-  const client = useQueryClient();
+  const { t } = useTranslation();
   const users = useUsers();
   const departments = useDepartments();
   const [draft, setDraft] = useState({
@@ -23,18 +23,10 @@ export function AdminPage() {
     role: 'department' as UserAccountResponse['role'],
     departmentId: '',
   });
-  const create = useMutation({
-    mutationFn: () =>
-      postJson('/api/users', {
-        ...draft,
-        departmentId: draft.role === 'department' ? Number(draft.departmentId) : undefined,
-      }),
-    onSuccess: () => void client.invalidateQueries(),
+  const { create, submit } = useCreateForm('/api/users', {
+    ...draft,
+    departmentId: draft.role === 'department' ? Number(draft.departmentId) : undefined,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
     <>
       <section className="panel" aria-labelledby="plan-import-link-title">
@@ -54,60 +46,38 @@ export function AdminPage() {
         <UsersTable users={users.data ?? []} departments={departments.data ?? []} />
         <h3>{t('admin.newUser')}</h3>
         <form className="inline" onSubmit={submit} aria-label={t('admin.newUser')}>
-          <label>
-            {t('admin.username')}{' '}
-            <input value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} required />
-          </label>
-          <label>
-            {t('login.password')}{' '}
-            <input
-              type="password"
-              minLength={8}
-              value={draft.password}
-              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-              required
-            />
-          </label>
-          <label>
-            {t('admin.role')}
-            <select
-              value={draft.role}
-              onChange={(e) => setDraft({ ...draft, role: e.target.value as UserAccountResponse['role'] })}
-            >
-              {(['department', 'leader', 'admin'] as const).map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <InputField
+            label={t('admin.username')}
+            value={draft.username}
+            onChange={(username) => setDraft({ ...draft, username })}
+            required
+          />
+          <InputField
+            label={t('login.password')}
+            type="password"
+            minLength={8}
+            value={draft.password}
+            onChange={(password) => setDraft({ ...draft, password })}
+            required
+          />
+          <SelectField
+            label={t('admin.role')}
+            value={draft.role}
+            onChange={(role) => setDraft({ ...draft, role: role as UserAccountResponse['role'] })}
+          >
+            <RoleOptions />
+          </SelectField>
           {draft.role === 'department' && (
-            <label>
-              {t('nav.department')}
-              <select
-                value={draft.departmentId}
-                onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
-                required
-              >
-                <option value="">{t('nav.chooseDepartment')}</option>
-                {(departments.data ?? [])
-                  .filter((d) => !d.isGroup)
-                  .map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('nav.department')}
+              value={draft.departmentId}
+              onChange={(departmentId) => setDraft({ ...draft, departmentId })}
+              required
+            >
+              <DepartmentOptions departments={departments.data ?? []} />
+            </SelectField>
           )}
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {t('admin.create')}
-          </button>
-          {create.error && (
-            <span role="alert" className="form-error">
-              {errorMessage(create.error, i18n.language)}
-            </span>
-          )}
+          <CreateButton create={create} />
         </form>
       </section>
       <DepartmentsAdmin />

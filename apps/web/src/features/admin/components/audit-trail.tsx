@@ -1,9 +1,11 @@
 import type { AuditQuery, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { auditSearch, useAudit } from '../api/use-admin';
+import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
+import { SelectField } from '../../../components/labelled-field';
 
 const KINDS = ['write', 'denied', 'login'] as const;
 const ENTITIES = [
@@ -28,7 +30,7 @@ const EMPTY: Filter = { username: '', kind: '', entity: '', action: '', from: ''
 
 /** The audit trail, newest first, filtered by who, what and when; times in Beijing time. */
 export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [applied, setApplied] = useState<Filter>(EMPTY);
@@ -47,39 +49,42 @@ export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
       <form className="inline" onSubmit={submit} aria-label={t('auditFilter.label')}>
-        <label>
-          {t('auditFilter.who')}
-          <select value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })}>
-            <option value="">{t('auditFilter.anyone')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.username}>
-                {u.username}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.kind')}
-          <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Filter['kind'] })}>
-            <option value="">{t('auditFilter.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`auditFilter.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('auditFilter.entity')}
-          <select value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
-            <option value="">{t('auditFilter.all')}</option>
-            {ENTITIES.map((k) => (
-              <option key={k} value={k}>
-                {t(`auditFilter.entities.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('auditFilter.who')}
+          value={draft.username}
+          onChange={(username) => setDraft({ ...draft, username })}
+        >
+          <option value="">{t('auditFilter.anyone')}</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.username}>
+              {u.username}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('admin.kind')}
+          value={draft.kind ?? ''}
+          onChange={(kind) => setDraft({ ...draft, kind: kind as Filter['kind'] })}
+        >
+          <option value="">{t('auditFilter.all')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`auditFilter.kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('auditFilter.entity')}
+          value={draft.entity}
+          onChange={(entity) => setDraft({ ...draft, entity })}
+        >
+          <option value="">{t('auditFilter.all')}</option>
+          {ENTITIES.map((k) => (
+            <option key={k} value={k}>
+              {t(`auditFilter.entities.${k}`)}
+            </option>
+          ))}
+        </SelectField>
         <label>
           {t('admin.action')}{' '}
           <input
@@ -114,41 +119,27 @@ export function AuditTrail({ users }: { users: UserAccountResponse[] }) {
           {t('admin.exportAudit')}
         </a>
       </p>
-      {audit.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(audit.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={audit.error} />
       {audit.data && audit.data.length === 0 && <p role="status">{t('auditFilter.none')}</p>}
-      <div className="table-scroll">
-        <table className="data-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>{t('admin.when')}</th>
-              <th>{t('admin.username')}</th>
-              <th>{t('admin.kind')}</th>
-              <th>{t('admin.action')}</th>
-              <th>{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(audit.data ?? []).map((a) => (
-              <tr key={a.id} data-testid="audit-row">
-                <td>
-                  <time dateTime={a.at}>{format.dateTime(a.at)}</time>
-                </td>
-                <td>{a.username ?? '—'}</td>
-                <td>{t(`auditFilter.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
-                <td>
-                  {a.action}
-                  {a.entityId ? ` #${a.entityId}` : ''}
-                </td>
-                <td>{a.statusCode ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="audit-table"
+        columns={[t('admin.when'), t('admin.username'), t('admin.kind'), t('admin.action'), t('admin.status')]}
+      >
+        {(audit.data ?? []).map((a) => (
+          <tr key={a.id} data-testid="audit-row">
+            <td>
+              <time dateTime={a.at}>{format.dateTime(a.at)}</time>
+            </td>
+            <td>{a.username ?? '—'}</td>
+            <td>{t(`auditFilter.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
+            <td>
+              {a.action}
+              {a.entityId ? ` #${a.entityId}` : ''}
+            </td>
+            <td>{a.statusCode ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

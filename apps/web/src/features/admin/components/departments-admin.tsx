@@ -2,10 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, patchJson, postJson } from '../../../lib/api-client';
-import { useDepartments } from '../api/use-admin';
+import { patchJson } from '../../../lib/api-client';
+import { useCreateForm, useDepartments } from '../api/use-admin';
 import './admin.css';
 import { SaveOutcome } from './save-outcome';
+import { CreateButton } from './create-button';
+import { DataTable } from '../../../components/data-table';
+import { InputField } from '../../../components/labelled-field';
 
 type Changes = Partial<Pick<DepartmentResponse, 'name' | 'email' | 'webhookUrl'>>;
 
@@ -34,6 +37,16 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
     if (Object.keys(changes).length) save.mutate(changes);
   };
   const formId = `department-${d.id}`;
+  // The row's inputs join its form by id (a row cannot hold a <form>) and are named by their label alone.
+  const draftInput = (field: keyof typeof draft, label: string, type?: 'email' | 'url') => (
+    <input
+      form={formId}
+      type={type}
+      aria-label={label}
+      value={draft[field]}
+      onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+    />
+  );
   return (
     <tr data-testid="department-row" data-department={d.code}>
       <td>
@@ -44,14 +57,7 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
         )}
         <code className="muted">{d.code}</code>
       </td>
-      <td>
-        <input
-          form={formId}
-          aria-label={t('admin.renameLabel', { name: d.name })}
-          value={draft.name}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-        />
-      </td>
+      <td>{draftInput('name', t('admin.renameLabel', { name: d.name }))}</td>
       {d.isGroup ? (
         // A group names "the others" in the plan: nobody signs in as it, it reports nothing and is sent no reminder.
         <td colSpan={2} className="muted">
@@ -59,24 +65,8 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
         </td>
       ) : (
         <>
-          <td>
-            <input
-              form={formId}
-              type="email"
-              aria-label={t('supervisionAdmin.emailLabel', { name: d.name })}
-              value={draft.email}
-              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-            />
-          </td>
-          <td>
-            <input
-              form={formId}
-              type="url"
-              aria-label={t('supervisionAdmin.webhookLabel', { name: d.name })}
-              value={draft.webhookUrl}
-              onChange={(e) => setDraft({ ...draft, webhookUrl: e.target.value })}
-            />
-          </td>
+          <td>{draftInput('email', t('supervisionAdmin.emailLabel', { name: d.name }), 'email')}</td>
+          <td>{draftInput('webhookUrl', t('supervisionAdmin.webhookLabel', { name: d.name }), 'url')}</td>
         </>
       )}
       <td>
@@ -101,67 +91,41 @@ function DepartmentRow({ department: d }: { department: DepartmentResponse }) {
 
 /** Admins add departments, correct their names and set where their reminders and notices are sent. */
 export function DepartmentsAdmin() {
-  const { t, i18n } = useTranslation();
-  const client = useQueryClient();
+  const { t } = useTranslation();
   const departments = useDepartments();
   const [draft, setDraft] = useState({ code: '', name: '' });
-  const create = useMutation({
-    mutationFn: () => postJson('/api/departments', draft),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['departments'] }),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { create, submit } = useCreateForm('/api/departments', draft, ['departments']);
   return (
     <section className="panel" aria-labelledby="departments-title">
       <h2 id="departments-title">{t('admin.departments')}</h2>
       <p className="muted">{t('supervisionAdmin.contactsHint')}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('admin.code')}</th>
-              <th>{t('admin.name')}</th>
-              <th>{t('supervisionAdmin.email')}</th>
-              <th>{t('supervisionAdmin.webhook')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {/* Departments first, the groups after them: a group is no unit. */}
-            {[...(departments.data ?? [])]
-              .sort((a, b) => Number(a.isGroup) - Number(b.isGroup))
-              .map((d) => (
-                <DepartmentRow key={d.id} department={d} />
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[t('admin.code'), t('admin.name'), t('supervisionAdmin.email'), t('supervisionAdmin.webhook'), '']}
+      >
+        {/* Departments first, the groups after them: a group is no unit. */}
+        {[...(departments.data ?? [])]
+          .sort((a, b) => Number(a.isGroup) - Number(b.isGroup))
+          .map((d) => (
+            <DepartmentRow key={d.id} department={d} />
+          ))}
+      </DataTable>
       <form className="inline" onSubmit={submit} aria-label={t('admin.newDepartment')}>
-        <label>
-          {t('admin.code')}{' '}
-          <input
-            value={draft.code}
-            placeholder="qu-sifa-ju"
-            title={t('groups.codeHint')}
-            pattern="[a-z0-9-]{2,64}"
-            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
-            required
-          />
-        </label>
-        <label>
-          {t('admin.name')}{' '}
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
-        </label>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('admin.create')}
-        </button>
-        {create.error && (
-          <span role="alert" className="form-error">
-            {errorMessage(create.error, i18n.language)}
-          </span>
-        )}
+        <InputField
+          label={t('admin.code')}
+          value={draft.code}
+          placeholder="qu-sifa-ju"
+          title={t('groups.codeHint')}
+          pattern="[a-z0-9-]{2,64}"
+          onChange={(code) => setDraft({ ...draft, code })}
+          required
+        />
+        <InputField
+          label={t('admin.name')}
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+          required
+        />
+        <CreateButton create={create} />
       </form>
     </section>
   );

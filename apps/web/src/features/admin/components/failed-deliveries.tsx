@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FailedDeliveryResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, getJson } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
+import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** The title a delivery carried, in the interface language; the payload is the JSON that was to be sent. */
 function titleOf(payload: string, english: boolean): string {
@@ -16,7 +18,7 @@ function titleOf(payload: string, english: boolean): string {
 
 /** Emails and webhooks given up after every retry, so that an admin can correct a department's contacts. */
 export function FailedDeliveries() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const failed = useQuery({
     queryKey: ['deliveries-failed'],
@@ -26,39 +28,30 @@ export function FailedDeliveries() {
     <section className="panel" aria-labelledby="failed-deliveries-title" data-testid="failed-deliveries">
       <h2 id="failed-deliveries-title">{t('supervisionAdmin.failed')}</h2>
       <p className="muted">{t('supervisionAdmin.failedIntro')}</p>
-      {failed.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(failed.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={failed.error} />
       {failed.data?.length === 0 && <p>{t('supervisionAdmin.failedNone')}</p>}
       {failed.data && failed.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t('supervisionAdmin.channel')}</th>
-                <th>{t('supervisionAdmin.target')}</th>
-                <th>{t('supervisionAdmin.message')}</th>
-                <th>{t('supervisionAdmin.attempts')}</th>
-                <th>{t('supervisionAdmin.lastError')}</th>
-                <th>{t('supervisionAdmin.when')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failed.data.map((d) => (
-                <tr key={d.id} data-testid="failed-delivery">
-                  <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td>
-                  <td>{d.target}</td>
-                  <td>{titleOf(d.payload, format.lang === 'en')}</td>
-                  <td>{d.attempts}</td>
-                  <td>{d.lastError ?? '—'}</td>
-                  <td>{format.dateTime(d.lastAttemptAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('supervisionAdmin.channel'),
+            t('supervisionAdmin.target'),
+            t('supervisionAdmin.message'),
+            t('supervisionAdmin.attempts'),
+            t('supervisionAdmin.lastError'),
+            t('supervisionAdmin.when'),
+          ]}
+        >
+          {failed.data.map((d) => (
+            <tr key={d.id} data-testid="failed-delivery">
+              <td>{t(`supervisionAdmin.channels.${d.channel}`)}</td>
+              <td>{d.target}</td>
+              <td>{titleOf(d.payload, format.lang === 'en')}</td>
+              <td>{d.attempts}</td>
+              <td>{d.lastError ?? '—'}</td>
+              <td>{format.dateTime(d.lastAttemptAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { patchJson } from '../../../lib/api-client';
 import { usePlans } from '../../../lib/plan-api';
 import { SaveOutcome } from './save-outcome';
+import { DataTable } from '../../../components/data-table';
 
 /** A reminder lead time, 0–30 working days, joined to its row's form by id. */
 function WorkingDaysField(props: { form: string; label: string; value: string; onChange: (value: string) => void }) {
@@ -79,23 +80,18 @@ export function PlanReminderSettings() {
     <section className="panel" aria-labelledby="plan-reminders-title">
       <h2 id="plan-reminders-title">{t('supervisionAdmin.reminders')}</h2>
       <p className="muted">{t('supervisionAdmin.remindersIntro')}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('supervisionAdmin.plan')}</th>
-              <th>{t('supervisionAdmin.remindBefore')}</th>
-              <th>{t('supervisionAdmin.remindOverdueAfter')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(plans.data ?? []).map((p) => (
-              <PlanSettingsRow key={p.id} plan={p} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          t('supervisionAdmin.plan'),
+          t('supervisionAdmin.remindBefore'),
+          t('supervisionAdmin.remindOverdueAfter'),
+          '',
+        ]}
+      >
+        {(plans.data ?? []).map((p) => (
+          <PlanSettingsRow key={p.id} plan={p} />
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,10 +1,20 @@
 import type { DepartmentResponse, UserAccountResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DepartmentOptions } from '../../../components/department-options';
 import { useUpdateUser, type UserChanges } from '../api/use-admin';
 import { SaveOutcome } from './save-outcome';
+import { DataTable } from '../../../components/data-table';
 
-const ROLES = ['department', 'leader', 'admin'] as const;
+/** The options of a role picker, each role by its name in the interface language. */
+export function RoleOptions() {
+  const { t } = useTranslation();
+  return (['department', 'leader', 'admin'] as const).map((r) => (
+    <option key={r} value={r}>
+      {t(`roles.${r}`)}
+    </option>
+  ));
+}
 
 /** One account: its role and department, a new password, or deactivation — each ends the user's sessions. */
 function UserRow({ user: u, departments }: { user: UserAccountResponse; departments: DepartmentResponse[] }) {
@@ -43,11 +53,7 @@ function UserRow({ user: u, departments }: { user: UserAccountResponse; departme
           value={role}
           onChange={(e) => setRole(e.target.value as UserAccountResponse['role'])}
         >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </td>
       <td>
@@ -59,14 +65,7 @@ function UserRow({ user: u, departments }: { user: UserAccountResponse; departme
             onChange={(e) => setDepartmentId(e.target.value)}
             required
           >
-            <option value="">{t('nav.chooseDepartment')}</option>
-            {departments
-              .filter((d) => !d.isGroup)
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+            <DepartmentOptions departments={departments} />
           </select>
         ) : (
           '—'
@@ -119,24 +118,13 @@ export function UsersTable({
   return (
     <>
       <p className="muted">{t('usersAdmin.hint')}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('admin.username')}</th>
-              <th>{t('admin.role')}</th>
-              <th>{t('nav.department')}</th>
-              <th>{t('admin.state')}</th>
-              <th>{t('usersAdmin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[t('admin.username'), t('admin.role'), t('nav.department'), t('admin.state'), t('usersAdmin.actions')]}
+      >
+        {users.map((u) => (
+          <UserRow key={`${u.id}:${u.role}:${u.departmentId}:${u.disabled}`} user={u} departments={departments} />
+        ))}
+      </DataTable>
     </>
   );
 }

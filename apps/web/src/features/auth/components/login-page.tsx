@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useLogin } from '../../../lib/session';
+import { InputField } from '../../../components/labelled-field';
+import { ErrorAlert } from '../../../components/error-alert';
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -15,32 +16,24 @@ export function LoginPage() {
   return (
     <form className="panel login" onSubmit={submit} aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
-      <label>
-        {t('login.username')}
-        <input
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('login.password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
-      {login.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(login.error, i18n.language)}
-        </p>
-      )}
+      <InputField
+        label={t('login.username')}
+        name="username"
+        autoComplete="username"
+        value={username}
+        onChange={setUsername}
+        required
+      />
+      <InputField
+        label={t('login.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        required
+      />
+      <ErrorAlert error={login.error} />
       <button type="submit" className="primary" disabled={login.isPending}>
         {t('login.submit')}
       </button>

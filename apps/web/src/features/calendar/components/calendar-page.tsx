@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
-import { errorMessage } from '../../../lib/api-client';
 import { defaultCalendarYear, useCalendarStatus } from '../../../lib/calendar-status';
 import { parseYear } from '../api/calendar-days';
 import { useCalendarYear, useConfirmNotice, usePreviewNotice } from '../api/use-calendar';
@@ -12,13 +11,14 @@ import { NoticeConfirm } from './notice-confirm';
 import { NoticePanel } from './notice-panel';
 import { CalendarLegend, YearGrid, type DaySets } from './year-grid';
 import { YearSummary } from './year-summary';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /**
  * /admin/calendar?year=2027: one year's working-day calendar as twelve months, where it comes from, the pasted
  * State Council notice (previewed on the months before it is confirmed) and days set by hand.
  */
 export function CalendarPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = useCalendarStatus();
   const asked = parseYear(params.get('year'));
@@ -82,11 +82,7 @@ export function CalendarPage() {
           </p>
         )}
         {year !== null && <YearSummary year={year} calendar={calendar.data} onYear={goTo} />}
-        {calendar.error && (
-          <p role="alert" className="form-error">
-            {errorMessage(calendar.error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={calendar.error} />
         {year === null && !badYear && <p role="status">{t('loading')}</p>}
         {noticeSaved && (
           <p role="status" className="cal-saved" data-testid="calendar-saved">

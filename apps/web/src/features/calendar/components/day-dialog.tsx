@@ -1,9 +1,9 @@
 import type { CalendarDayRequest, CalendarYearResponse } from '@taizhang/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { dayKind, isWeekend } from '../api/calendar-days';
 import { useSetDay } from '../api/use-calendar';
+import { ErrorAlert } from '../../../components/error-alert';
 
 type Kind = CalendarDayRequest['kind'];
 const KINDS: Kind[] = ['holiday', 'workday', 'ordinary'];
@@ -17,7 +17,7 @@ interface DayDialogProps {
 
 /** One day set by hand (a local arrangement, a correction). The reason is required and audited; the API checks it, so its message comes in the interface language. */
 export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const setDay = useSetDay();
@@ -66,11 +66,7 @@ export function DayDialog({ date, calendar, onClose, onSaved }: DayDialogProps) 
           {t('calendar.day.reason')}
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-required="true" />
         </label>
-        {setDay.error && (
-          <p role="alert" className="form-error">
-            {errorMessage(setDay.error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={setDay.error} />
         <div className="day-actions">
           <button type="submit" className="primary" disabled={setDay.isPending}>
             {setDay.isPending ? t('calendar.day.saving') : t('calendar.day.save')}

@@ -1,6 +1,6 @@
 import type { NoticePreviewResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface NoticeConfirmProps {
   reading: NoticePreviewResponse;
@@ -14,7 +14,7 @@ interface NoticeConfirmProps {
 
 /** Confirming is offered only for a reading with a year, days off and no unread sentence; why not is said beside the button. */
 export function NoticeConfirm({ reading, previewedText, text, confirming, error, onConfirm }: NoticeConfirmProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const blocked =
     reading.year === null
       ? t('calendar.notice.blockedNoYear')
@@ -52,11 +52,7 @@ export function NoticeConfirm({ reading, previewedText, text, confirming, error,
       >
         {confirming ? t('calendar.notice.confirming') : t('calendar.notice.confirm')}
       </button>
-      {error != null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

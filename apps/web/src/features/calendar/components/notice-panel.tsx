@@ -1,8 +1,8 @@
 import type { NoticePreviewResponse } from '@taizhang/contracts';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { NoticeReading } from './notice-reading';
+import { ErrorAlert } from '../../../components/error-alert';
 
 interface NoticePanelProps {
   text: string;
@@ -26,7 +26,7 @@ export function NoticePanel({
   shownYear,
   onYear,
 }: NoticePanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onPreview();
@@ -53,11 +53,7 @@ export function NoticePanel({
           </button>
         </div>
       </form>
-      {error != null && (
-        <p role="alert" className="form-error">
-          {errorMessage(error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {reading && <NoticeReading reading={reading} shownYear={shownYear} onYear={onYear} />}
     </section>
   );

@@ -3,19 +3,19 @@ import { formatValue, type MetricUnit } from '@taizhang/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useMonth, useMonthPath } from '../../../lib/month';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useSession } from '../../../lib/session';
 import { useFlagDecision, useFlagged } from '../api/use-flagged';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /**
  * /flagged — the leaders' list of figures that tripped a soft rule, with the department's explanation: awaiting review
  * first. Leaders accept or return each; admins read. The month of the address (统计月份) narrows it.
  */
 export function FlaggedPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { plan } = useSelectedPlan();
   const month = useMonth();
   const flagged = useFlagged(plan?.id, month);
@@ -26,11 +26,7 @@ export function FlaggedPage() {
       <h2 id="flagged-title">{t('flagged.title')}</h2>
       <p className="muted">{t('flagged.intro')}</p>
       <p className="muted">{month ? t('flagged.month', { month }) : t('flagged.allMonths')}</p>
-      {flagged.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(flagged.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={flagged.error} />
       {!flagged.data && !flagged.error && <p role="status">{t('loading')}</p>}
       {flagged.data && (
         <p role="status" data-testid="flagged-count">
@@ -129,7 +125,7 @@ function FlaggedRow({ item, canDecide }: { item: FlaggedSubmission; canDecide: b
 }
 
 function Decision({ item }: { item: FlaggedSubmission }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   const decide = useFlagDecision();
@@ -158,11 +154,7 @@ function Decision({ item }: { item: FlaggedSubmission }) {
           {t('flagged.returnNeedsComment')}
         </span>
       )}
-      {decide.error && (
-        <span role="alert" className="form-error">
-          {errorMessage(decide.error, i18n.language)}
-        </span>
-      )}
+      <ErrorAlert error={decide.error} inline />
     </div>
   );
 }

@@ -1,74 +1,45 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { MonthLink } from '../../../components/month-link';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { DataTable } from '../../../components/data-table';
+import { MonthLink } from '../../../components/month-link';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
-import { errorMessage } from '../../../lib/api-client';
-import { useIndicatorTree } from '../api/use-indicator';
+import { useIndicatorPath } from '../api/use-indicator';
+import { IndicatorHeading } from './indicator-heading';
+import { IndicatorMissing } from './indicator-missing';
 
 /** /indicators/:firstId — a first-level indicator and its second-level indicators with status and counts. */
 export function FirstLevelPage() {
-  const { t, i18n } = useTranslation();
-  const { firstId } = useParams();
-  const { tree, error } = useIndicatorTree();
-  if (error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(error, i18n.language)}
-      </p>
-    );
-  if (!tree.data) return <p role="status">{t('loading')}</p>;
-  const first = tree.data.indicators.find((f) => String(f.id) === firstId);
-  if (!first)
-    return (
-      <p role="alert" className="panel error">
-        {t('drill.notFound')}
-      </p>
-    );
+  const { t } = useTranslation();
+  const { first, period, loading, error } = useIndicatorPath();
+  if (!first) return <IndicatorMissing error={error} loading={loading} />;
   return (
     <>
       <Breadcrumbs crumbs={[{ label: `${first.number}. ${first.title}` }]} />
       <section className="panel" aria-labelledby="first-title">
-        <p className="kicker">
-          {t('firstLevel')} ·{' '}
-          <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span>
-        </p>
-        <h2 id="first-title">
-          {first.number}. {first.title}
-        </h2>
-        <p>
-          <NodeStatusBadge node={first} /> <StatusCounts counts={first.counts} />
-        </p>
-        <table className="data-table">
-          <caption className="muted">{t('drill.secondLevels')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('secondLevel')}</th>
-              <th scope="col">{t('drill.status')}</th>
-              <th scope="col">{t('drill.counts')}</th>
-              <th scope="col">{t('lead')}</th>
+        <IndicatorHeading level={t('firstLevel')} period={period} node={first} titleId="first-title" />
+        <DataTable
+          caption={t('drill.secondLevels')}
+          captionClassName="muted"
+          columns={[t('secondLevel'), t('drill.status'), t('drill.counts'), t('lead')]}
+        >
+          {first.children.map((second) => (
+            <tr key={second.id} data-testid="second-level-row">
+              <th scope="row">
+                <MonthLink to={`/indicators/${first.id}/${second.id}`}>
+                  {second.number}. {second.title}
+                </MonthLink>
+              </th>
+              <td>
+                <NodeStatusBadge node={second} />
+              </td>
+              <td>
+                <StatusCounts counts={second.counts} />
+              </td>
+              <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {first.children.map((second) => (
-              <tr key={second.id} data-testid="second-level-row">
-                <th scope="row">
-                  <MonthLink to={`/indicators/${first.id}/${second.id}`}>
-                    {second.number}. {second.title}
-                  </MonthLink>
-                </th>
-                <td>
-                  <NodeStatusBadge node={second} />
-                </td>
-                <td>
-                  <StatusCounts counts={second.counts} />
-                </td>
-                <td>{second.leadDepartments.map((d) => d.name).join('、')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -1,33 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
-import { DepartmentLine } from '../../../components/department-line';
-import { MetricLine } from '../../../components/metric-line';
+import { LeadAndResponsible } from '../../../components/department-line';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
-import { StatusCounts } from '../../../components/status-counts';
-import { errorMessage } from '../../../lib/api-client';
-import { useIndicatorTree } from '../api/use-indicator';
+import { TaskMetrics } from '../../../components/task-metrics';
+import { useIndicatorPath } from '../api/use-indicator';
+import { IndicatorHeading } from './indicator-heading';
+import { IndicatorMissing } from './indicator-missing';
 
 /** /indicators/:firstId/:secondId — a second-level indicator: its departments, tasks and their metrics. */
 export function SecondLevelPage() {
-  const { t, i18n } = useTranslation();
-  const { firstId, secondId } = useParams();
-  const { tree, error } = useIndicatorTree();
-  if (error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(error, i18n.language)}
-      </p>
-    );
-  if (!tree.data) return <p role="status">{t('loading')}</p>;
-  const first = tree.data.indicators.find((f) => String(f.id) === firstId);
-  const second = first?.children.find((s) => String(s.id) === secondId);
-  if (!first || !second)
-    return (
-      <p role="alert" className="panel error">
-        {t('drill.notFound')}
-      </p>
-    );
+  const { t } = useTranslation();
+  const { first, second, period, loading, error } = useIndicatorPath();
+  if (!first || !second) return <IndicatorMissing error={error} loading={loading} />;
   return (
     <>
       <Breadcrumbs
@@ -37,20 +21,8 @@ export function SecondLevelPage() {
         ]}
       />
       <section className="panel" aria-labelledby="second-title">
-        <p className="kicker">
-          {t('secondLevel')} ·{' '}
-          <span data-testid="month-shown">{t('monthShown', { month: tree.data.period ?? '—' })}</span>
-        </p>
-        <h2 id="second-title">
-          {second.number}. {second.title}
-        </h2>
-        <p>
-          <NodeStatusBadge node={second} /> <StatusCounts counts={second.counts} />
-        </p>
-        <p className="departments">
-          <DepartmentLine label={t('lead')} departments={second.leadDepartments} />
-          <DepartmentLine label={t('responsible')} departments={second.responsibleDepartments} />
-        </p>
+        <IndicatorHeading level={t('secondLevel')} period={period} node={second} titleId="second-title" />
+        <LeadAndResponsible node={second} />
       </section>
       <section className="panel" aria-labelledby="tasks-title">
         <h2 id="tasks-title">{t('drill.tasks')}</h2>
@@ -62,15 +34,7 @@ export function SecondLevelPage() {
                 <NodeStatusBadge node={task} />
               </h3>
               <p>{task.text}</p>
-              {task.metrics.length === 0 ? (
-                <p className="muted">{t('noMetrics')}</p>
-              ) : (
-                <ul className="metrics">
-                  {task.metrics.map((m) => (
-                    <MetricLine key={m.id} metric={m} />
-                  ))}
-                </ul>
-              )}
+              <TaskMetrics metrics={task.metrics} />
             </li>
           ))}
         </ol>

@@ -4,7 +4,9 @@ import { NOTICE_LEVELS, type NoticeLevel } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
-import { errorMessage, postJson } from '../../../lib/api-client';
+import { postJson } from '../../../lib/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
+import { SelectField } from '../../../components/labelled-field';
 
 interface Props {
   metricId: number;
@@ -15,7 +17,7 @@ interface Props {
 
 /** A leader issues a 督办 notice by hand; the API refuses a second open one for the same period (409). */
 export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({
     departmentId: departments.length === 1 ? String(departments[0].id) : '',
@@ -43,21 +45,19 @@ export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props)
       <h2 id="issue-notice-title">{t('issueNotice.title')}</h2>
       <p className="muted">{t('issueNotice.intro')}</p>
       <form className="inline" onSubmit={submit} aria-labelledby="issue-notice-title">
-        <label>
-          {t('issueNotice.department')}
-          <select
-            value={draft.departmentId}
-            onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
-            required
-          >
-            <option value="">{t('issueNotice.chooseDepartment')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('issueNotice.department')}
+          value={draft.departmentId}
+          onChange={(departmentId) => setDraft({ ...draft, departmentId })}
+          required
+        >
+          <option value="">{t('issueNotice.chooseDepartment')}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
         <label>
           {t('issueNotice.period')}
           <input
@@ -68,16 +68,17 @@ export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props)
             required
           />
         </label>
-        <label>
-          {t('issueNotice.level')}
-          <select value={draft.level} onChange={(e) => setDraft({ ...draft, level: e.target.value as NoticeLevel })}>
-            {NOTICE_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`notices.levels.${level}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('issueNotice.level')}
+          value={draft.level}
+          onChange={(level) => setDraft({ ...draft, level: level as NoticeLevel })}
+        >
+          {NOTICE_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t(`notices.levels.${level}`)}
+            </option>
+          ))}
+        </SelectField>
         <label>
           {t('issueNotice.note')}
           <input value={draft.note} maxLength={1000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />
@@ -85,11 +86,7 @@ export function IssueNoticeForm({ metricId, departments, defaultPeriod }: Props)
         <button type="submit" className="primary" disabled={issue.isPending}>
           {t('issueNotice.submit')}
         </button>
-        {issue.error && (
-          <span role="alert" className="form-error" data-testid="issue-notice-error">
-            {errorMessage(issue.error, i18n.language)}
-          </span>
-        )}
+        <ErrorAlert error={issue.error} inline testId="issue-notice-error" />
         {issue.data && !issue.error && (
           <span role="status" data-testid="issue-notice-done">
             {t('issueNotice.issued', { id: issue.data.id })}{' '}

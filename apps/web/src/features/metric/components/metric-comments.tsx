@@ -1,9 +1,10 @@
 import type { MetricCommentResponse } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useAddMetricComment, useMetricComments } from '../api/use-metric-comments';
+import { ErrorAlert } from '../../../components/error-alert';
+import { TextAreaField } from '../../../components/labelled-field';
 
 interface Props {
   metricId: number;
@@ -15,7 +16,7 @@ interface Props {
 
 /** Comments on the period shown, next to its status: who, when, what; a form for those who may write. */
 export function MetricComments({ metricId, period, canWrite }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const comments = useMetricComments(metricId, period);
   const add = useAddMetricComment(metricId, period);
@@ -29,11 +30,7 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
   return (
     <section className="comments" aria-labelledby="comments-title" data-testid="metric-comments" data-period={period}>
       <h3 id="comments-title">{t('comments.title', { period })}</h3>
-      {comments.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(comments.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={comments.error} />
       {!comments.data && !comments.error && <p role="status">{t('loading')}</p>}
       {comments.data?.length === 0 && <p className="muted">{t('comments.none')}</p>}
       {comments.data && comments.data.length > 0 && (
@@ -50,26 +47,20 @@ export function MetricComments({ metricId, period, canWrite }: Props) {
       )}
       {canWrite && (
         <form className="comment-form" onSubmit={submit} aria-labelledby="comments-title">
-          <label>
-            {t('comments.label', { period })}
-            <textarea
-              name="comment"
-              rows={2}
-              required
-              maxLength={1000}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
+          <TextAreaField
+            label={t('comments.label', { period })}
+            name="comment"
+            rows={2}
+            required
+            maxLength={1000}
+            value={text}
+            onChange={setText}
+          />
           <p className="muted">{t('comments.hint')}</p>
           <button type="submit" className="primary" disabled={add.isPending}>
             {add.isPending ? t('comments.sending') : t('comments.submit')}
           </button>
-          {add.error && (
-            <span role="alert" className="form-error" data-testid="comment-error">
-              {errorMessage(add.error, i18n.language)}
-            </span>
-          )}
+          <ErrorAlert error={add.error} inline testId="comment-error" />
         </form>
       )}
     </section>

@@ -5,7 +5,6 @@ import { useParams } from 'react-router';
 import { Breadcrumbs, type Crumb } from '../../../components/breadcrumbs';
 import { MetricSeriesChart } from '../../../components/charts/metric-series-chart';
 import { StatusBadge } from '../../../components/status-badge';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useMonth } from '../../../lib/month';
 import { usePlanDepartments, usePlanTree } from '../../../lib/plan-api';
@@ -18,6 +17,7 @@ import { MetricNotices } from './metric-notices';
 import { MetricRulesEditor } from './metric-rules-editor';
 import { StatusHistory } from './status-history';
 import { SubmissionsTable } from './submissions-table';
+import { PageError } from '../../../components/error-alert';
 
 /** Where the metric sits in the plan, for the breadcrumbs. */
 function crumbsFor(tree: PlanTreeResponse | undefined, metricId: number): Crumb[] {
@@ -36,7 +36,7 @@ function crumbsFor(tree: PlanTreeResponse | undefined, metricId: number): Crumb[
 
 /** /metrics/:metricId — definition, current status and reason, the chart, submissions and status history. */
 export function MetricPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const metricId = Number(useParams().metricId);
   const month = useMonth();
@@ -49,12 +49,7 @@ export function MetricPage() {
   const session = useSession();
 
   const error = metric.error ?? series.error;
-  if (error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(error, i18n.language)}
-      </p>
-    );
+  if (error) return <PageError error={error} />;
   if (!metric.data) return <p role="status">{t('loading')}</p>;
   const m = metric.data;
   const english = format.lang === 'en';

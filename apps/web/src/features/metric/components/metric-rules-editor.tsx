@@ -1,16 +1,14 @@
-import type {
-  DepartmentResponse,
-  MetricPreviewResponse,
-  MetricResponse,
-  UpdateMetricRequest,
-} from '@taizhang/contracts';
+import type { MetricPreviewResponse, MetricResponse, UpdateMetricRequest } from '@taizhang/contracts';
 import type { Comparator, ReportingFrequency, Status } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/status-badge';
-import { errorMessage } from '../../../lib/api-client';
 import './metric-rules-editor.css';
 import { useAllDepartments, usePreviewRules, useSaveRules } from '../api/use-metric-rules';
+import { DepartmentCheckboxes, type DepartmentChoice } from '../../../components/department-checkboxes';
+import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
+import { SelectField } from '../../../components/labelled-field';
 
 interface Draft {
   target: string;
@@ -63,64 +61,42 @@ function PreviewTable({ preview }: { preview: MetricPreviewResponse }) {
   return (
     <div data-testid="rules-preview">
       <p role="status">{t('rulesEditor.changes', { count: preview.changes.length, unchanged: preview.unchanged })}</p>
-      <div className="table-scroll preview-scroll">
-        <table className="data-table" aria-label={t('rulesEditor.caption')}>
-          <thead>
-            <tr>
-              <th>{t('metricPage.period')}</th>
-              <th>{t('metricPage.department')}</th>
-              <th>{t('rulesEditor.before')}</th>
-              <th>{t('rulesEditor.after')}</th>
-              <th>{t('metricPage.reasonColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.changes.map((c) => (
-              <tr key={`${c.period}:${c.departmentId ?? '*'}`} data-testid="rules-change">
-                <td>{c.period}</td>
-                <td>{c.departmentName ?? t('chart.overall')}</td>
-                <td>
-                  <StatusCell status={c.before} />
-                </td>
-                <td>
-                  <StatusCell status={c.after} />
-                </td>
-                <td>{i18n.language === 'en' ? c.reasonEn : c.reasonZh}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('rulesEditor.caption')}
+        scrollClassName="preview-scroll"
+        columns={[
+          t('metricPage.period'),
+          t('metricPage.department'),
+          t('rulesEditor.before'),
+          t('rulesEditor.after'),
+          t('metricPage.reasonColumn'),
+        ]}
+      >
+        {preview.changes.map((c) => (
+          <tr key={`${c.period}:${c.departmentId ?? '*'}`} data-testid="rules-change">
+            <td>{c.period}</td>
+            <td>{c.departmentName ?? t('chart.overall')}</td>
+            <td>
+              <StatusCell status={c.before} />
+            </td>
+            <td>
+              <StatusCell status={c.after} />
+            </td>
+            <td>{i18n.language === 'en' ? c.reasonEn : c.reasonZh}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
 
-function ReporterPicker({
-  departments,
-  chosen,
-  onChange,
-}: {
-  departments: DepartmentResponse[];
-  chosen: number[];
-  onChange: (ids: number[]) => void;
-}) {
+function ReporterPicker({ departments, chosen, onChange }: DepartmentChoice) {
   const { t } = useTranslation();
   const groups = departments.filter((d) => d.isGroup);
   return (
     <fieldset className="reporter-picker">
       <legend>{t('rulesEditor.reporters')}</legend>
-      {departments
-        .filter((d) => !d.isGroup)
-        .map((d) => (
-          <label key={d.id}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(d.id)}
-              onChange={(e) => onChange(e.target.checked ? [...chosen, d.id] : chosen.filter((id) => id !== d.id))}
-            />{' '}
-            {d.name}
-          </label>
-        ))}
+      <DepartmentCheckboxes departments={departments.filter((d) => !d.isGroup)} chosen={chosen} onChange={onChange} />
       {groups.length > 0 && (
         <p className="muted">{t('rulesEditor.groupsNote', { names: groups.map((g) => g.name).join('、') })}</p>
       )}
@@ -130,7 +106,7 @@ function ReporterPicker({
 
 /** Admins change a metric's thresholds: they see which statuses change before saving, and save only what they previewed. */
 export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(metric));
   const departments = useAllDepartments(true);
   const preview = usePreviewRules(metric.id);
@@ -165,16 +141,17 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
         <div className="inline">
           {!deadline && (
             <>
-              <label>
-                {t('rulesEditor.comparator')}
-                <select value={draft.comparator} onChange={(e) => set({ comparator: e.target.value as Comparator })}>
-                  {(['gte', 'lte', 'eq'] as const).map((c) => (
-                    <option key={c} value={c}>
-                      {t(`planImport.comparators.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t('rulesEditor.comparator')}
+                value={draft.comparator}
+                onChange={(comparator) => set({ comparator: comparator as Comparator })}
+              >
+                {(['gte', 'lte', 'eq'] as const).map((c) => (
+                  <option key={c} value={c}>
+                    {t(`planImport.comparators.${c}`)}
+                  </option>
+                ))}
+              </SelectField>
               <label>
                 {t('rulesEditor.target')}
                 {metric.unit === 'percent' ? '（%）' : ''}
@@ -214,19 +191,17 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
             />
           </label>
           {!deadline && (
-            <label>
-              {t('metricPage.frequency')}
-              <select
-                value={draft.frequency}
-                onChange={(e) => set({ frequency: e.target.value as ReportingFrequency })}
-              >
-                {(['monthly', 'quarterly', 'annual'] as const).map((f) => (
-                  <option key={f} value={f}>
-                    {t(`metricPage.frequencies.${f}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('metricPage.frequency')}
+              value={draft.frequency}
+              onChange={(frequency) => set({ frequency: frequency as ReportingFrequency })}
+            >
+              {(['monthly', 'quarterly', 'annual'] as const).map((f) => (
+                <option key={f} value={f}>
+                  {t(`metricPage.frequencies.${f}`)}
+                </option>
+              ))}
+            </SelectField>
           )}
         </div>
         {departments.data && (
@@ -247,11 +222,7 @@ export function MetricRulesEditor({ metric }: { metric: MetricResponse }) {
           {!nothing && !previewed && <span className="muted">{t('rulesEditor.previewFirst')}</span>}
           {save.isSuccess && <span role="status">{t('rulesEditor.saved')}</span>}
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {errorMessage(error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
       </form>
       {previewed && preview.data && <PreviewTable preview={preview.data} />}
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table';
 import { StatusBadge } from '../../../components/status-badge';
 import { useFormat } from '../../../lib/format';
 import type { EvaluationResponse } from '@taizhang/contracts';
@@ -33,35 +34,31 @@ export function StatusHistory({
       {changes.length === 0 ? (
         <p>{t('metricPage.noHistory')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="status-history">
-            <thead>
-              <tr>
-                <th scope="col">{t('metricPage.period')}</th>
-                <th scope="col">{t('metricPage.department')}</th>
-                <th scope="col">{t('drill.status')}</th>
-                <th scope="col">{t('metricPage.reasonColumn')}</th>
-                <th scope="col">{t('metricPage.evaluatedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((e) => (
-                <tr key={`${e.departmentId}-${e.period}-${e.evaluatedAt}`}>
-                  <th scope="row">{e.period}</th>
-                  <td>{departmentName(e.departmentId)}</td>
-                  <td>
-                    <StatusBadge status={e.status} />
-                  </td>
-                  <td>{format.lang === 'en' ? e.reasonEn : e.reasonZh}</td>
-                  <td>
-                    {format.dateTime(e.evaluatedAt)}
-                    {e.supersededAt && <span className="muted"> · {t('metricPage.superseded')}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="status-history"
+          columns={[
+            t('metricPage.period'),
+            t('metricPage.department'),
+            t('drill.status'),
+            t('metricPage.reasonColumn'),
+            t('metricPage.evaluatedAt'),
+          ]}
+        >
+          {changes.map((e) => (
+            <tr key={`${e.departmentId}-${e.period}-${e.evaluatedAt}`}>
+              <th scope="row">{e.period}</th>
+              <td>{departmentName(e.departmentId)}</td>
+              <td>
+                <StatusBadge status={e.status} />
+              </td>
+              <td>{format.lang === 'en' ? e.reasonEn : e.reasonZh}</td>
+              <td>
+                {format.dateTime(e.evaluatedAt)}
+                {e.supersededAt && <span className="muted"> · {t('metricPage.superseded')}</span>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { formatValue, type Figure, type MetricUnit } from '@taizhang/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Lang } from '../../../lib/format';
+import { DataTable } from '../../../components/data-table';
 
 /** Every revision of every submission, newest first, with its notes, reasons, returns and evidence. */
 export function SubmissionsTable({
@@ -22,72 +23,68 @@ export function SubmissionsTable({
       {revisions.length === 0 ? (
         <p>{t('metricPage.noSubmissions')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="submissions">
-            <thead>
-              <tr>
-                <th scope="col">{t('metricPage.period')}</th>
-                <th scope="col">{t('metricPage.department')}</th>
-                <th scope="col">{t('metricPage.revision')}</th>
-                <th scope="col">{t('metricPage.figure')}</th>
-                <th scope="col">{t('metricPage.notes')}</th>
-                <th scope="col">{t('metricPage.evidence')}</th>
-                <th scope="col">{t('metricPage.submittedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr key={r.id} data-testid="revision">
-                  <th scope="row">{r.period}</th>
-                  <td>{departmentName(r.departmentId)}</td>
-                  <td className="num">{r.revision}</td>
-                  <td>{describeFigure(r.figure, unit, format.lang, t)}</td>
-                  <td>
-                    {r.note && <p>{t('metricPage.note', { text: r.note })}</p>}
-                    {r.reason && <p>{t('metricPage.reason', { text: r.reason })}</p>}
-                    {r.flags.length > 0 && (
-                      <p className="flag-note">
-                        {t('metricPage.flagged', {
-                          rules: r.flags
-                            .map((f) => (format.lang === 'en' ? f.messageEn : f.messageZh))
-                            .join(format.lang === 'en' ? '; ' : '；'),
-                          text: r.explanation ?? '—',
-                        })}
-                      </p>
-                    )}
-                    {r.returns.map((ret) => (
-                      <p key={ret.at} className="return-comment">
-                        {t('metricPage.returned', {
-                          comment: ret.comment,
-                          by: ret.by ?? '—',
-                          time: format.dateTime(ret.at),
-                        })}
-                      </p>
+        <DataTable
+          testId="submissions"
+          columns={[
+            t('metricPage.period'),
+            t('metricPage.department'),
+            t('metricPage.revision'),
+            t('metricPage.figure'),
+            t('metricPage.notes'),
+            t('metricPage.evidence'),
+            t('metricPage.submittedAt'),
+          ]}
+        >
+          {revisions.map((r) => (
+            <tr key={r.id} data-testid="revision">
+              <th scope="row">{r.period}</th>
+              <td>{departmentName(r.departmentId)}</td>
+              <td className="num">{r.revision}</td>
+              <td>{describeFigure(r.figure, unit, format.lang, t)}</td>
+              <td>
+                {r.note && <p>{t('metricPage.note', { text: r.note })}</p>}
+                {r.reason && <p>{t('metricPage.reason', { text: r.reason })}</p>}
+                {r.flags.length > 0 && (
+                  <p className="flag-note">
+                    {t('metricPage.flagged', {
+                      rules: r.flags
+                        .map((f) => (format.lang === 'en' ? f.messageEn : f.messageZh))
+                        .join(format.lang === 'en' ? '; ' : '；'),
+                      text: r.explanation ?? '—',
+                    })}
+                  </p>
+                )}
+                {r.returns.map((ret) => (
+                  <p key={ret.at} className="return-comment">
+                    {t('metricPage.returned', {
+                      comment: ret.comment,
+                      by: ret.by ?? '—',
+                      time: format.dateTime(ret.at),
+                    })}
+                  </p>
+                ))}
+              </td>
+              <td>
+                {r.evidence.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul className="plain-list">
+                    {r.evidence.map((e) => (
+                      <li key={e.id}>
+                        <a href={`/api/evidence/${e.id}`}>{e.filename}</a>{' '}
+                        <span className="muted">({format.number(e.size / 1024)} KB)</span>
+                      </li>
                     ))}
-                  </td>
-                  <td>
-                    {r.evidence.length === 0 ? (
-                      '—'
-                    ) : (
-                      <ul className="plain-list">
-                        {r.evidence.map((e) => (
-                          <li key={e.id}>
-                            <a href={`/api/evidence/${e.id}`}>{e.filename}</a>{' '}
-                            <span className="muted">({format.number(e.size / 1024)} KB)</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {format.dateTime(r.createdAt)}
-                    {r.submittedBy && <span className="muted"> · {r.submittedBy}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </ul>
+                )}
+              </td>
+              <td>
+                {format.dateTime(r.createdAt)}
+                {r.submittedBy && <span className="muted"> · {r.submittedBy}</span>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,38 +1,34 @@
 import type { MeResponse, NoticeResponse } from '@taizhang/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
-import { useNoticeStep } from '../api/use-notice';
+import { ErrorAlert } from '../../../components/error-alert';
 import { FileField } from '../../../components/file-field';
+import { InputField, TextAreaField } from '../../../components/labelled-field';
+import { useNoticeStep } from '../api/use-notice';
 
 /**
  * What the signed-in user may do next: a department acknowledges, then replies; a leader accepts the reply or
  * sends it back with a comment. The API checks the life cycle too; this only hides steps that cannot apply.
  */
 export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: MeResponse['role'] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const step = useNoticeStep(notice.id);
   const [measures, setMeasures] = useState('');
   const [targetDate, setTargetDate] = useState('');
   const [comment, setComment] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const error = step.error && (
-    <p role="alert" className="form-error">
-      {errorMessage(step.error, i18n.language)}
-    </p>
+  const error = <ErrorAlert error={step.error} />;
+  // A step that needs nothing but a click: acknowledging a notice, accepting its reply.
+  const oneClick = (action: 'acknowledge' | 'accept') => (
+    <button type="button" className="primary" disabled={step.isPending} onClick={() => step.mutate({ action })}>
+      {t(`notices.${action}`)}
+    </button>
   );
 
   if (role === 'department' && notice.state === 'issued') {
     return (
       <div className="notice-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={step.isPending}
-          onClick={() => step.mutate({ action: 'acknowledge' })}
-        >
-          {t('notices.acknowledge')}
-        </button>
+        {oneClick('acknowledge')}
         {error}
       </div>
     );
@@ -47,27 +43,23 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
           step.mutate({ action: 'reply', measures, targetDate, file });
         }}
       >
-        <label>
-          {t('notices.measures')}{' '}
-          <textarea
-            name="measures"
-            rows={4}
-            required
-            maxLength={4000}
-            value={measures}
-            onChange={(e) => setMeasures(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('notices.targetDate')}{' '}
-          <input
-            name="targetDate"
-            type="date"
-            required
-            value={targetDate}
-            onChange={(e) => setTargetDate(e.target.value)}
-          />
-        </label>
+        <TextAreaField
+          label={t('notices.measures')}
+          name="measures"
+          rows={4}
+          required
+          maxLength={4000}
+          value={measures}
+          onChange={setMeasures}
+        />
+        <InputField
+          label={t('notices.targetDate')}
+          name="targetDate"
+          type="date"
+          required
+          value={targetDate}
+          onChange={setTargetDate}
+        />
         <FileField label={t('notices.attachment')} name="file" onFile={setFile} />
         <button type="submit" className="primary" disabled={step.isPending}>
           {t('notices.submitReply')}
@@ -79,14 +71,7 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
   if (role === 'leader' && notice.state === 'replied') {
     return (
       <div className="notice-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={step.isPending}
-          onClick={() => step.mutate({ action: 'accept' })}
-        >
-          {t('notices.accept')}
-        </button>
+        {oneClick('accept')}
         <form
           className="entry-form"
           aria-label={t('notices.sendBackForm')}
@@ -95,17 +80,15 @@ export function NoticeActions({ notice, role }: { notice: NoticeResponse; role: 
             step.mutate({ action: 'send-back', comment });
           }}
         >
-          <label>
-            {t('notices.sendBackComment')}{' '}
-            <textarea
-              name="comment"
-              rows={2}
-              required
-              maxLength={1000}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-          </label>
+          <TextAreaField
+            label={t('notices.sendBackComment')}
+            name="comment"
+            rows={2}
+            required
+            maxLength={1000}
+            value={comment}
+            onChange={setComment}
+          />
           <button type="submit" disabled={step.isPending}>
             {t('notices.sendBack')}
           </button>

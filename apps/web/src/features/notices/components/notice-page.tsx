@@ -3,26 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MonthLink } from '../../../components/month-link';
 import { NoticeLevelBadge, NoticeStateBadge, ReplyDue } from '../../../components/notice-badges';
-import { errorMessage } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useNotice } from '../api/use-notice';
 import { NoticeActions } from './notice-actions';
 import { NoticeHistory } from './notice-history';
+import { PageError } from '../../../components/error-alert';
 
 /** /notices/:id — what the notice asks, the department's answer, what can be done next and everything that happened. */
 export function NoticePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const session = useSession();
   const id = Number(useParams().noticeId);
   const notice = useNotice(id);
-  if (notice.error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(notice.error, i18n.language)}
-      </p>
-    );
+  if (notice.error) return <PageError error={notice.error} />;
   if (!notice.data || !session.data) return <p role="status">{t('loading')}</p>;
   const n = notice.data;
   const english = format.lang === 'en';

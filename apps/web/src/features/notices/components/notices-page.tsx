@@ -2,9 +2,9 @@ import type { NoticeLevel } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NoticeTable } from '../../../components/notice-table';
-import { errorMessage } from '../../../lib/api-client';
 import { useNotices, type NoticeStateFilter } from '../../../lib/notice-api';
 import { useSession } from '../../../lib/session';
+import { ErrorAlert } from '../../../components/error-alert';
 
 const FILTERS: NoticeStateFilter[] = ['open', 'issued', 'acknowledged', 'replied', 'closed', ''];
 const LEVELS: NoticeLevel[] = ['listed', 'supervise', 'remind'];
@@ -14,7 +14,7 @@ const LEVELS: NoticeLevel[] = ['listed', 'supervise', 'remind'];
  * returns only its own). The state filter lives in the URL so a filtered view can be bookmarked or shared.
  */
 export function NoticesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const raw = params.get('state');
@@ -53,11 +53,7 @@ export function NoticesPage() {
           </p>
         )}
       </div>
-      {notices.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(notices.error, i18n.language)}
-        </p>
-      )}
+      <ErrorAlert error={notices.error} />
       {!notices.data && !notices.error && <p role="status">{t('loading')}</p>}
       {notices.data && notices.data.length === 0 && <p>{t('notices.none')}</p>}
       {notices.data && notices.data.length > 0 && (

@@ -13,29 +13,32 @@ function periodQuery(planId: number | undefined, period: string | undefined): UR
   return query;
 }
 
-export function useDashboardSummary(planId: number | undefined, period: string | undefined) {
+/** A cockpit read of the plan chosen: it waits until a plan is chosen, then refreshes every REFRESH_MS. */
+function usePlanDashboard<T>(planId: number | undefined, queryKey: unknown[], path: string) {
   return useQuery({
-    queryKey: ['summary', planId, period ?? 'latest'],
-    queryFn: () => getJson<DashboardSummaryResponse>(`/api/dashboard/summary?${periodQuery(planId, period)}`),
+    queryKey,
+    queryFn: () => getJson<T>(path),
     enabled: planId !== undefined,
     refetchInterval: REFRESH_MS,
   });
+}
+
+export function useDashboardSummary(planId: number | undefined, period: string | undefined) {
+  return usePlanDashboard<DashboardSummaryResponse>(
+    planId,
+    ['summary', planId, period ?? 'latest'],
+    `/api/dashboard/summary?${periodQuery(planId, period)}`,
+  );
 }
 
 export function useDashboardTrend(planId: number | undefined) {
-  return useQuery({
-    queryKey: ['trend', planId],
-    queryFn: () => getJson<DashboardTrendResponse>(`/api/dashboard/trend?planId=${planId}`),
-    enabled: planId !== undefined,
-    refetchInterval: REFRESH_MS,
-  });
+  return usePlanDashboard<DashboardTrendResponse>(planId, ['trend', planId], `/api/dashboard/trend?planId=${planId}`);
 }
 
 export function useDepartmentComparison(planId: number | undefined, period: string | undefined) {
-  return useQuery({
-    queryKey: ['department-comparison', planId, period ?? 'latest'],
-    queryFn: () => getJson<DepartmentComparisonResponse>(`/api/dashboard/departments?${periodQuery(planId, period)}`),
-    enabled: planId !== undefined,
-    refetchInterval: REFRESH_MS,
-  });
+  return usePlanDashboard<DepartmentComparisonResponse>(
+    planId,
+    ['department-comparison', planId, period ?? 'latest'],
+    `/api/dashboard/departments?${periodQuery(planId, period)}`,
+  );
 }

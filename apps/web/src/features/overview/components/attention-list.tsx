@@ -1,7 +1,7 @@
 import type { AttentionItem } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
-import { DepartmentLine } from '../../../components/department-line';
+import { LeadAndResponsible } from '../../../components/department-line';
 import { NoticeLevelBadge, NoticeStateBadge } from '../../../components/notice-badges';
 import { StatusBadge } from '../../../components/status-badge';
 
@@ -66,10 +66,7 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
                   ))}
                 </ul>
               )}
-              <p className="departments">
-                <DepartmentLine label={t('lead')} departments={item.leadDepartments} />
-                <DepartmentLine label={t('responsible')} departments={item.responsibleDepartments} />
-              </p>
+              <LeadAndResponsible node={item} />
             </li>
           ))}
         </ol>

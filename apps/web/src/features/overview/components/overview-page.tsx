@@ -28,7 +28,7 @@ export function OverviewPage() {
         <>
           <PlanMonthToolbar plans={plans.data ?? []} plan={plan} onChoose={choose} summary={summary.data} />
           <StatusSummary summary={summary.data} />
-          <div className="cockpit-grid">
+          <div className="cockpit-grid two-columns">
             <RedByDepartment summary={summary.data} />
             <IndicatorTiles indicators={summary.data.indicators} />
           </div>

@@ -1,10 +1,10 @@
 import type { FirstLevelNode, SecondLevelNode, TaskNode } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { MonthLink } from '../../../components/month-link';
-import { DepartmentLine } from '../../../components/department-line';
-import { MetricLine } from '../../../components/metric-line';
+import { LeadAndResponsible } from '../../../components/department-line';
 import { NodeStatusBadge } from '../../../components/node-status-badge';
 import { StatusCounts } from '../../../components/status-counts';
+import { TaskMetrics } from '../../../components/task-metrics';
 
 /** The plan as leadership reads it: first-level → second-level → task → metric, each with its status. */
 export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
@@ -16,13 +16,7 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
         {indicators.map((first) => (
           <li key={first.id} className="tree-first" data-testid="first-level">
             <details>
-              <summary>
-                <NodeStatusBadge node={first} />
-                <span className="tree-title">
-                  {first.number}. {first.title}
-                </span>
-                <StatusCounts counts={first.counts} />
-              </summary>
+              <NodeSummary node={first} />
               <ol>
                 {first.children.map((second) => (
                   <SecondLevel key={second.id} firstId={first.id} node={second} />
@@ -36,26 +30,30 @@ export function PlanTree({ indicators }: { indicators: FirstLevelNode[] }) {
   );
 }
 
+/** The line a folded level shows: its status, number and title, and its counts. */
+function NodeSummary({ node }: { node: FirstLevelNode | SecondLevelNode }) {
+  return (
+    <summary>
+      <NodeStatusBadge node={node} />
+      <span className="tree-title">
+        {node.number}. {node.title}
+      </span>
+      <StatusCounts counts={node.counts} />
+    </summary>
+  );
+}
+
 function SecondLevel({ firstId, node }: { firstId: number; node: SecondLevelNode }) {
   const { t } = useTranslation();
   return (
     <li className="tree-second">
       <details>
-        <summary>
-          <NodeStatusBadge node={node} />
-          <span className="tree-title">
-            {node.number}. {node.title}
-          </span>
-          <StatusCounts counts={node.counts} />
-        </summary>
+        <NodeSummary node={node} />
         {/* The link sits outside <summary> so that it is not an interactive control nested in another. */}
         <p>
           <MonthLink to={`/indicators/${firstId}/${node.id}`}>{t('drill.openSecond', { title: node.title })}</MonthLink>
         </p>
-        <p className="departments">
-          <DepartmentLine label={t('lead')} departments={node.leadDepartments} />
-          <DepartmentLine label={t('responsible')} departments={node.responsibleDepartments} />
-        </p>
+        <LeadAndResponsible node={node} />
         <ol>
           {node.tasks.map((task) => (
             <Task key={task.id} task={task} />
@@ -73,15 +71,7 @@ function Task({ task }: { task: TaskNode }) {
       <p>
         <span className="task-number">{t('task', { number: task.number })}</span> {task.text}
       </p>
-      {task.metrics.length === 0 ? (
-        <p className="muted">{t('noMetrics')}</p>
-      ) : (
-        <ul className="metrics">
-          {task.metrics.map((m) => (
-            <MetricLine key={m.id} metric={m} />
-          ))}
-        </ul>
-      )}
+      <TaskMetrics metrics={task.metrics} />
     </li>
   );
 }

@@ -1,6 +1,8 @@
 import type { DepartmentResponse, EditorSecondLevel, UpdateIndicatorRequest } from '@taizhang/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DepartmentCheckboxes } from '../../../components/department-checkboxes';
+import { EditorFormButtons } from './editor-form-buttons';
 
 interface Props {
   second: EditorSecondLevel;
@@ -22,16 +24,7 @@ export function DepartmentLinks({ second, departments, busy, onSave, onCancel }:
   const column = (legend: string, ids: number[], set: (ids: number[]) => void) => (
     <fieldset className="editor-departments">
       <legend>{legend}</legend>
-      {departments.map((d) => (
-        <label key={d.id}>
-          <input
-            type="checkbox"
-            checked={ids.includes(d.id)}
-            onChange={(e) => set(e.target.checked ? [...ids, d.id] : ids.filter((x) => x !== d.id))}
-          />{' '}
-          {d.name}
-        </label>
-      ))}
+      <DepartmentCheckboxes departments={departments} chosen={ids} onChange={set} />
     </fieldset>
   );
   return (
@@ -42,14 +35,7 @@ export function DepartmentLinks({ second, departments, busy, onSave, onCancel }:
     >
       {column(t('planEditor.lead'), lead, setLead)}
       {column(t('planEditor.responsible'), responsible, setResponsible)}
-      <span className="editor-form-buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('planEditor.saveDepartments')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('planEditor.cancel')}
-        </button>
-      </span>
+      <EditorFormButtons submitLabel={t('planEditor.saveDepartments')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

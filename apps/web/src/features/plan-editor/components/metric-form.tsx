@@ -4,9 +4,11 @@ import type {
   EditorMetric,
   UpdateMetricDefinitionRequest,
 } from '@taizhang/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DepartmentCheckboxes } from '../../../components/department-checkboxes';
 import { MetricTermsFields, type MetricTerms } from '../../../components/metric-terms-fields';
+import { EditorFormButtons } from './editor-form-buttons';
 
 interface Props {
   /** The metric edited; absent: a new metric under the task whose words prefill the source. */
@@ -21,7 +23,6 @@ interface Props {
 /** A metric's terms. Kind, unit and period are set when it is created: its figures are of that kind. */
 export function MetricForm({ metric, taskText, departments, busy, onSave, onCancel }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const [draft, setDraft] = useState<MetricTerms & { name: string; source: string; reporters: number[] }>({
     name: metric?.name ?? '',
     kind: metric?.kind ?? 'value',
@@ -81,34 +82,14 @@ export function MetricForm({ metric, taskText, departments, busy, onSave, onCanc
       <fieldset className="field-wide editor-departments">
         <legend>{t('planEditor.reporters')}</legend>
         <p className="muted editor-hint">{t('planEditor.reportersDefault')}</p>
-        {departments
-          .filter((d) => !d.isGroup)
-          .map((d) => (
-            <label key={d.id} htmlFor={`${id}-${d.id}`}>
-              <input
-                id={`${id}-${d.id}`}
-                type="checkbox"
-                checked={draft.reporters.includes(d.id)}
-                onChange={(e) =>
-                  set({
-                    reporters: e.target.checked
-                      ? [...draft.reporters, d.id].sort((a, b) => a - b)
-                      : draft.reporters.filter((x) => x !== d.id),
-                  })
-                }
-              />{' '}
-              {d.name}
-            </label>
-          ))}
+        <DepartmentCheckboxes
+          departments={departments.filter((d) => !d.isGroup)}
+          chosen={draft.reporters}
+          // Kept in id order, so that ticking a box and unticking it again leaves the list as it was.
+          onChange={(ids) => set({ reporters: [...ids].sort((a, b) => a - b) })}
+        />
       </fieldset>
-      <span className="editor-form-buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('planEditor.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('planEditor.cancel')}
-        </button>
-      </span>
+      <EditorFormButtons submitLabel={t('planEditor.save')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

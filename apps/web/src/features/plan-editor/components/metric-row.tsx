@@ -3,16 +3,16 @@ import { formatTarget } from '@taizhang/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EditorChange } from '../api/use-plan-editor';
 import { MetricForm } from './metric-form';
 import { RowActions } from './row-actions';
+import { RetiredTag, useRetireAndDelete, type Apply } from './row-lifecycle';
 
 interface Props {
   metric: EditorMetric;
   taskText: string;
   departments: DepartmentResponse[];
   busy: boolean;
-  apply: (change: EditorChange, done?: () => void) => void;
+  apply: Apply;
 }
 
 /** One metric: its terms and reporters; edited in place, retired (history kept) or, with nothing on it, deleted. */
@@ -23,17 +23,15 @@ export function MetricRow({ metric, taskText, departments, busy, apply }: Props)
   const names = metric.reportingDepartmentIds
     .map((id) => departments.find((d) => d.id === id)?.name ?? String(id))
     .join(lang === 'en' ? ', ' : '、');
-  const retire = () => {
-    if (window.confirm(t('planEditor.confirmRetire', { name: `${metric.code} ${metric.name}` })))
-      apply({ method: 'POST', path: `metrics/${metric.id}/retire` });
-  };
-  const remove = () => {
-    if (window.confirm(t('planEditor.confirmDelete', { name: `${metric.code} ${metric.name}` })))
-      apply({ method: 'DELETE', path: `metrics/${metric.id}` });
-  };
+  const retireAndDelete = useRetireAndDelete(
+    apply,
+    `metrics/${metric.id}`,
+    `${metric.code} ${metric.name}`,
+    metric.deletable,
+  );
   return (
     <li
-      className={metric.retiredAt ? 'editor-metric is-retired' : 'editor-metric'}
+      className={metric.retiredAt ? 'editor-metric accent-card is-retired' : 'editor-metric accent-card'}
       data-testid="editor-metric"
       data-code={metric.code}
     >
@@ -45,17 +43,14 @@ export function MetricRow({ metric, taskText, departments, busy, apply }: Props)
         <span className="editor-target" data-testid="editor-target">
           {formatTarget(metric, lang)}
         </span>
-        {metric.retiredAt && (
-          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: metric.retiredAt.slice(0, 10) })}</span>
-        )}
+        <RetiredTag retiredAt={metric.retiredAt} />
         <RowActions
           what={t('planEditor.metricNamed', { code: metric.code })}
           retired={metric.retiredAt !== null}
           busy={busy}
           movable={false}
           onEdit={() => setEditing(true)}
-          onRetire={retire}
-          onDelete={metric.deletable ? remove : undefined}
+          {...retireAndDelete}
           deleteHint={metric.retiredAt ? undefined : t('planEditor.hasFigures', { count: metric.submissions })}
         />
       </div>

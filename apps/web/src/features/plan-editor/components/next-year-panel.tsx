@@ -3,12 +3,12 @@ import { nextYearIdentity } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../lib/api-client';
 import { useNextYear } from '../api/use-plan-editor';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** "Start next year from this plan": a copy for year + 1 with its structure, departments and targets, without figures. */
 export function NextYearPanel({ plan }: { plan: PlanSummaryResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const proposed = nextYearIdentity({ ...plan, source: '' });
   const [draft, setDraft] = useState({ code: proposed.code, title: proposed.title });
   const copy = useNextYear(plan.id);
@@ -51,11 +51,7 @@ export function NextYearPanel({ plan }: { plan: PlanSummaryResponse }) {
               {t('planEditor.nextYear.submit', { year: proposed.year })}
             </button>
           </span>
-          {copy.error && (
-            <p role="alert" className="form-error">
-              {errorMessage(copy.error, i18n.language)}
-            </p>
-          )}
+          <ErrorAlert error={copy.error} />
         </form>
       )}
     </section>

@@ -1,13 +1,12 @@
 import type { DepartmentResponse, EditorFirstLevel, EditorSecondLevel, EditorTask } from '@taizhang/contracts';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditorChange } from '../api/use-plan-editor';
 import { DepartmentLinks } from './department-links';
 import { MetricForm } from './metric-form';
 import { MetricRow } from './metric-row';
 import { RowActions, TextEdit } from './row-actions';
+import { RetiredTag, useRetireAndDelete, type Apply } from './row-lifecycle';
 
-export type Apply = (change: EditorChange, done?: () => void) => void;
 interface Shared {
   departments: DepartmentResponse[];
   busy: boolean;
@@ -23,10 +22,15 @@ const moves = (apply: Apply, path: string, index: number, count: number) => ({
   onDown: index < count - 1 ? () => apply({ method: 'PATCH', path, body: { position: index + 1 } }) : undefined,
 });
 
-function confirmThen(message: string, act: () => void): () => void {
-  return () => {
-    if (window.confirm(message)) act();
-  };
+/** The button that opens the form adding something below a row (`formKey`), and that form in its place while open. */
+function AddBelow({ open, formKey, label, form }: { open: Open; formKey: string; label: string; form: ReactNode }) {
+  const [key, setKey] = open;
+  if (key === formKey) return form;
+  return (
+    <button type="button" className="link-button" onClick={() => setKey(formKey)}>
+      {label}
+    </button>
+  );
 }
 
 /** The plan as the editor shows it: first levels → second levels (with their departments) → tasks → metrics. */
@@ -70,32 +74,21 @@ function FirstLevel({
   const [key, setKey] = open;
   const { apply, busy } = shared;
   const what = t('planEditor.firstNamed', { number: first.number });
-  const empty = first.children.length === 0;
+  const retireAndDelete = useRetireAndDelete(apply, `indicators/${first.id}`, first.title, first.children.length === 0);
   return (
     <li className={first.retiredAt ? 'editor-first is-retired' : 'editor-first'}>
       <div className="editor-row editor-heading">
         <h3>
           {first.number}. {first.title}
         </h3>
-        {first.retiredAt && (
-          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: first.retiredAt.slice(0, 10) })}</span>
-        )}
+        <RetiredTag retiredAt={first.retiredAt} />
         <RowActions
           what={what}
           retired={first.retiredAt !== null}
           busy={busy}
           onEdit={() => setKey(`first:${first.id}`)}
           {...moves(apply, `indicators/${first.id}`, index, count)}
-          onRetire={confirmThen(t('planEditor.confirmRetire', { name: first.title }), () =>
-            apply({ method: 'POST', path: `indicators/${first.id}/retire` }),
-          )}
-          onDelete={
-            empty
-              ? confirmThen(t('planEditor.confirmDelete', { name: first.title }), () =>
-                  apply({ method: 'DELETE', path: `indicators/${first.id}` }),
-                )
-              : undefined
-          }
+          {...retireAndDelete}
         />
       </div>
       {key === `first:${first.id}` && (
@@ -122,23 +115,25 @@ function FirstLevel({
           />
         ))}
       </ol>
-      {!first.retiredAt &&
-        (key === `add-second:${first.id}` ? (
-          <TextEdit
-            label={t('planEditor.secondTitle')}
-            initial=""
-            submitLabel={t('planEditor.addSecond')}
-            busy={busy}
-            onCancel={() => setKey(null)}
-            onSave={(title) =>
-              apply({ method: 'POST', path: 'indicators', body: { parentId: first.id, title } }, () => setKey(null))
-            }
-          />
-        ) : (
-          <button type="button" className="link-button" onClick={() => setKey(`add-second:${first.id}`)}>
-            {t('planEditor.addSecondTo', { number: first.number })}
-          </button>
-        ))}
+      {!first.retiredAt && (
+        <AddBelow
+          open={open}
+          formKey={`add-second:${first.id}`}
+          label={t('planEditor.addSecondTo', { number: first.number })}
+          form={
+            <TextEdit
+              label={t('planEditor.secondTitle')}
+              initial=""
+              submitLabel={t('planEditor.addSecond')}
+              busy={busy}
+              onCancel={() => setKey(null)}
+              onSave={(title) =>
+                apply({ method: 'POST', path: 'indicators', body: { parentId: first.id, title } }, () => setKey(null))
+              }
+            />
+          }
+        />
+      )}
     </li>
   );
 }
@@ -153,6 +148,7 @@ function SecondLevel({
   const { t } = useTranslation();
   const [key, setKey] = open;
   const { apply, busy, departments } = shared;
+  const retireAndDelete = useRetireAndDelete(apply, `indicators/${second.id}`, second.title, second.tasks.length === 0);
   const names = (ids: number[]) =>
     ids.map((id) => departments.find((d) => d.id === id)?.name ?? String(id)).join('、') || '—';
   return (
@@ -161,25 +157,14 @@ function SecondLevel({
         <h4>
           （{second.number}）{second.title}
         </h4>
-        {second.retiredAt && (
-          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: second.retiredAt.slice(0, 10) })}</span>
-        )}
+        <RetiredTag retiredAt={second.retiredAt} />
         <RowActions
           what={t('planEditor.secondNamed', { number: second.number })}
           retired={second.retiredAt !== null}
           busy={busy}
           onEdit={() => setKey(`second:${second.id}`)}
           {...moves(apply, `indicators/${second.id}`, index, count)}
-          onRetire={confirmThen(t('planEditor.confirmRetire', { name: second.title }), () =>
-            apply({ method: 'POST', path: `indicators/${second.id}/retire` }),
-          )}
-          onDelete={
-            second.tasks.length === 0
-              ? confirmThen(t('planEditor.confirmDelete', { name: second.title }), () =>
-                  apply({ method: 'DELETE', path: `indicators/${second.id}` }),
-                )
-              : undefined
-          }
+          {...retireAndDelete}
         />
       </div>
       <p className="muted editor-meta">
@@ -212,24 +197,26 @@ function SecondLevel({
           <Task key={task.id} task={task} index={i} count={second.tasks.length} open={open} {...shared} />
         ))}
       </ol>
-      {!second.retiredAt &&
-        (key === `add-task:${second.id}` ? (
-          <TextEdit
-            label={t('planEditor.taskText')}
-            initial=""
-            multiline
-            submitLabel={t('planEditor.addTask')}
-            busy={busy}
-            onCancel={() => setKey(null)}
-            onSave={(text) =>
-              apply({ method: 'POST', path: 'tasks', body: { indicatorId: second.id, text } }, () => setKey(null))
-            }
-          />
-        ) : (
-          <button type="button" className="link-button" onClick={() => setKey(`add-task:${second.id}`)}>
-            {t('planEditor.addTaskTo', { number: second.number })}
-          </button>
-        ))}
+      {!second.retiredAt && (
+        <AddBelow
+          open={open}
+          formKey={`add-task:${second.id}`}
+          label={t('planEditor.addTaskTo', { number: second.number })}
+          form={
+            <TextEdit
+              label={t('planEditor.taskText')}
+              initial=""
+              multiline
+              submitLabel={t('planEditor.addTask')}
+              busy={busy}
+              onCancel={() => setKey(null)}
+              onSave={(text) =>
+                apply({ method: 'POST', path: 'tasks', body: { indicatorId: second.id, text } }, () => setKey(null))
+              }
+            />
+          }
+        />
+      )}
     </li>
   );
 }
@@ -244,6 +231,8 @@ function Task({
   const { t } = useTranslation();
   const [key, setKey] = open;
   const { apply, busy, departments } = shared;
+  const what = t('planEditor.taskNamed', { number: task.number });
+  const retireAndDelete = useRetireAndDelete(apply, `tasks/${task.id}`, what, task.metrics.length === 0);
   return (
     <li
       className={task.retiredAt ? 'editor-task is-retired' : 'editor-task'}
@@ -254,27 +243,14 @@ function Task({
         <p className="editor-task-text">
           <strong>{task.number}.</strong> {task.text}
         </p>
-        {task.retiredAt && (
-          <span className="tag tag-retired">{t('planEditor.retiredOn', { date: task.retiredAt.slice(0, 10) })}</span>
-        )}
+        <RetiredTag retiredAt={task.retiredAt} />
         <RowActions
-          what={t('planEditor.taskNamed', { number: task.number })}
+          what={what}
           retired={task.retiredAt !== null}
           busy={busy}
           onEdit={() => setKey(`task:${task.id}`)}
           {...moves(apply, `tasks/${task.id}`, index, count)}
-          onRetire={confirmThen(
-            t('planEditor.confirmRetire', { name: t('planEditor.taskNamed', { number: task.number }) }),
-            () => apply({ method: 'POST', path: `tasks/${task.id}/retire` }),
-          )}
-          onDelete={
-            task.metrics.length === 0
-              ? confirmThen(
-                  t('planEditor.confirmDelete', { name: t('planEditor.taskNamed', { number: task.number }) }),
-                  () => apply({ method: 'DELETE', path: `tasks/${task.id}` }),
-                )
-              : undefined
-          }
+          {...retireAndDelete}
         />
       </div>
       {key === `task:${task.id}` && (
@@ -295,22 +271,24 @@ function Task({
           ))}
         </ul>
       )}
-      {!task.retiredAt &&
-        (key === `add-metric:${task.id}` ? (
-          <MetricForm
-            taskText={task.text}
-            departments={departments}
-            busy={busy}
-            onCancel={() => setKey(null)}
-            onSave={(body) =>
-              apply({ method: 'POST', path: 'metrics', body: { ...body, taskId: task.id } }, () => setKey(null))
-            }
-          />
-        ) : (
-          <button type="button" className="link-button" onClick={() => setKey(`add-metric:${task.id}`)}>
-            {t('planEditor.addMetricTo', { number: task.number })}
-          </button>
-        ))}
+      {!task.retiredAt && (
+        <AddBelow
+          open={open}
+          formKey={`add-metric:${task.id}`}
+          label={t('planEditor.addMetricTo', { number: task.number })}
+          form={
+            <MetricForm
+              taskText={task.text}
+              departments={departments}
+              busy={busy}
+              onCancel={() => setKey(null)}
+              onSave={(body) =>
+                apply({ method: 'POST', path: 'metrics', body: { ...body, taskId: task.id } }, () => setKey(null))
+              }
+            />
+          }
+        />
+      )}
     </li>
   );
 }

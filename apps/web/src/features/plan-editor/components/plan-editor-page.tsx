@@ -2,13 +2,14 @@ import type { PlanOutlineResponse } from '@taizhang/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PlanPicker } from '../../../components/plan-picker';
-import { errorMessage } from '../../../lib/api-client';
 import { usePlans } from '../../../lib/plan-api';
 import { defaultPlan } from '../../../lib/selected-plan';
 import { useAllDepartments, useEditorChange, useOutline } from '../api/use-plan-editor';
 import { NextYearPanel } from './next-year-panel';
-import { OutlineTree, type Apply } from './outline-tree';
+import { OutlineTree } from './outline-tree';
+import type { Apply } from './row-lifecycle';
 import '../plan-editor.css';
+import { ErrorAlert } from '../../../components/error-alert';
 
 function counts(o: PlanOutlineResponse) {
   const seconds = o.indicators.flatMap((f) => f.children);
@@ -25,7 +26,7 @@ function counts(o: PlanOutlineResponse) {
 
 /** The admin's plan editor (/admin/plans/:planId): the plan's structure, every change saved at once and audited. */
 export function PlanEditorPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const params = useParams();
   const plans = usePlans();
@@ -49,21 +50,13 @@ export function PlanEditorPage() {
             {t('planEditor.summary', counts(outline.data))}
           </p>
         )}
-        {outline.error && (
-          <p role="alert" className="form-error">
-            {errorMessage(outline.error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={outline.error} />
       </section>
       {plan && <NextYearPanel key={plan.id} plan={plan} />}
       <section className="panel" aria-label={t('planEditor.outline')}>
         {/* Sticky: the answer to a change made far down the outline stays in sight. */}
         <div className="editor-status">
-          {change.error && (
-            <p role="alert" className="form-error">
-              {errorMessage(change.error, i18n.language)}
-            </p>
-          )}
+          <ErrorAlert error={change.error} />
           {change.isPending && (
             <p role="status" className="muted">
               {t('planEditor.saving')}

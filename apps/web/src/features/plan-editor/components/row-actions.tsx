@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditorFormButtons } from './editor-form-buttons';
 
 interface ActionsProps {
   /** What the buttons act on, for their accessible names ("一级指标 3", "指标 T007-1"). */
@@ -69,7 +70,6 @@ interface TextEditProps {
 
 /** One text field with save and cancel: a title, a task's words. */
 export function TextEdit({ label, initial, multiline, submitLabel, onSave, onCancel, busy }: TextEditProps) {
-  const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -85,14 +85,7 @@ export function TextEdit({ label, initial, multiline, submitLabel, onSave, onCan
           <input value={text} onChange={(e) => setText(e.target.value)} required />
         )}
       </label>
-      <span className="editor-form-buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('planEditor.cancel')}
-        </button>
-      </span>
+      <EditorFormButtons submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,7 +5,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
-import { errorMessage } from '../../../lib/api-client';
 import { editedSeed, targetEntries, type MetricEdits, type TargetEntry } from '../api/target-edits';
 import { useConfirmImport, useKnownDepartments, usePreviewImport, type ImportRequest } from '../api/use-plan-import';
 import '../plan-import.css';
@@ -14,6 +13,7 @@ import { ExtractedPlan, UnresolvedList } from './extracted-plan';
 import { ImportForm } from './import-form';
 import { PlanComparison } from './plan-comparison';
 import { markOf, SourceText } from './source-text';
+import { ErrorAlert } from '../../../components/error-alert';
 
 /** A target the reviewer added, with the words of the source text it was made from. */
 interface Added {
@@ -133,15 +133,11 @@ export function PlanImportPage() {
         ) : (
           <ImportForm busy={preview.isPending} onSubmit={read} />
         )}
-        {preview.error && (
-          <p role="alert" className="form-error">
-            {errorMessage(preview.error, i18n.language)}
-          </p>
-        )}
+        <ErrorAlert error={preview.error} />
       </section>
       {data && seed && !created && (
         <>
-          <div className="import-review">
+          <div className="import-review two-columns">
             <div className={selection ? 'import-source-column is-adding' : 'import-source-column'}>
               <SourceText
                 text={data.text}
@@ -203,11 +199,7 @@ export function PlanImportPage() {
             >
               {confirm.isPending ? t('planImport.confirming') : t('planImport.confirm')}
             </button>
-            {confirm.error && (
-              <p role="alert" className="form-error">
-                {errorMessage(confirm.error, i18n.language)}
-              </p>
-            )}
+            <ErrorAlert error={confirm.error} />
           </section>
         </>
       )}

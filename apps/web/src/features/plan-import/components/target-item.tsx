@@ -32,7 +32,11 @@ export function TargetItem({ entry, metric, original, edited, onChange, onDiscar
   const reporters = shown.reportingDepartments?.map((c) => departments.find((d) => d.code === c)?.name ?? c) ?? [];
   const fieldsId = `import-fields-${code}`;
   return (
-    <li className={`import-target${metric ? '' : ' is-discarded'}`} data-testid="import-target" data-code={code}>
+    <li
+      className={`import-target accent-card${metric ? '' : ' is-discarded'}`}
+      data-testid="import-target"
+      data-code={code}
+    >
       <div className="import-target-head">
         <span className="import-code">{code}</span>
         <span className="metric-name">{shown.name}</span>

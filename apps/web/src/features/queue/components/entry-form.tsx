@@ -6,6 +6,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useSubmitFigures } from '../api/use-queue';
 import { FileField } from '../../../components/file-field';
+import { InputField, TextAreaField } from '../../../components/labelled-field';
 
 interface CaseRow {
   reference: string;
@@ -15,6 +16,9 @@ interface CaseRow {
 }
 
 const emptyCase = (): CaseRow => ({ reference: '', startDate: '', completedOn: '', value: '' });
+
+/** A numerator or denominator: a count, so a whole number, and never below zero. */
+const COUNT = { type: 'number', min: '0', step: '1', required: true } as const;
 
 /** The form that fits the metric: a figure, a numerator and denominator, case records, or a completion date. */
 export function EntryForm({ item, today, departmentId }: { item: QueueItem; today: string; departmentId: number }) {
@@ -99,99 +103,82 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
         </fieldset>
       )}
       {form === 'value' && (
-        <label>
-          {t('entry.value')}{' '}
-          <input
-            name="value"
-            type="number"
-            step="any"
-            min="0"
-            required
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </label>
+        <InputField
+          label={t('entry.value')}
+          name="value"
+          type="number"
+          step="any"
+          min="0"
+          required
+          value={value}
+          onChange={setValue}
+        />
       )}
       {form === 'ratio' && (
         <div className="inline">
           {/* Named from the metric (a staff ratio counts people, not cases): "分子（法制审核人员数）". */}
-          <label>
-            {labels ? (english ? labels.numeratorEn : labels.numeratorZh) : t('entry.numerator')}{' '}
-            <input
-              name="numerator"
-              type="number"
-              min="0"
-              step="1"
-              required
-              value={numerator}
-              onChange={(e) => setNumerator(e.target.value)}
-            />
-          </label>
-          <label>
-            {labels ? (english ? labels.denominatorEn : labels.denominatorZh) : t('entry.denominator')}{' '}
-            <input
-              name="denominator"
-              type="number"
-              min="0"
-              step="1"
-              required
-              value={denominator}
-              onChange={(e) => setDenominator(e.target.value)}
-            />
-          </label>
+          <InputField
+            label={labels ? (english ? labels.numeratorEn : labels.numeratorZh) : t('entry.numerator')}
+            name="numerator"
+            {...COUNT}
+            value={numerator}
+            onChange={setNumerator}
+          />
+          <InputField
+            label={labels ? (english ? labels.denominatorEn : labels.denominatorZh) : t('entry.denominator')}
+            name="denominator"
+            {...COUNT}
+            value={denominator}
+            onChange={setDenominator}
+          />
         </div>
       )}
       {form === 'completion' && (
-        <label>
-          {t('entry.completedOn')}{' '}
-          <input name="completedOn" type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
-        </label>
+        <InputField
+          label={t('entry.completedOn')}
+          name="completedOn"
+          type="date"
+          value={completedOn}
+          onChange={setCompletedOn}
+        />
       )}
       {form === 'cases' && (
         <fieldset>
           <legend>{t('entry.cases')}</legend>
           {cases.map((c, i) => (
             <div className="inline case-row" key={i}>
-              <label>
-                {t('entry.reference')}{' '}
-                <input
-                  value={c.reference}
-                  onChange={(e) => setCase(i, { reference: e.target.value })}
-                  required={i === 0}
-                />
-              </label>
+              <InputField
+                label={t('entry.reference')}
+                value={c.reference}
+                onChange={(reference) => setCase(i, { reference })}
+                required={i === 0}
+              />
               {duration ? (
                 <>
-                  <label>
-                    {t('entry.startDate')}{' '}
-                    <input
-                      type="date"
-                      value={c.startDate}
-                      onChange={(e) => setCase(i, { startDate: e.target.value })}
-                      required={Boolean(c.reference)}
-                    />
-                  </label>
-                  <label>
-                    {t('entry.caseCompletedOn')}{' '}
-                    <input
-                      type="date"
-                      value={c.completedOn}
-                      onChange={(e) => setCase(i, { completedOn: e.target.value })}
-                    />
-                  </label>
-                </>
-              ) : (
-                <label>
-                  {t('entry.value')}{' '}
-                  <input
-                    type="number"
-                    min="0"
-                    step="any"
-                    value={c.value}
-                    onChange={(e) => setCase(i, { value: e.target.value })}
+                  <InputField
+                    label={t('entry.startDate')}
+                    type="date"
+                    value={c.startDate}
+                    onChange={(startDate) => setCase(i, { startDate })}
                     required={Boolean(c.reference)}
                   />
-                </label>
+                  <InputField
+                    label={t('entry.caseCompletedOn')}
+                    type="date"
+                    value={c.completedOn}
+                    onChange={(completedOn) => setCase(i, { completedOn })}
+                  />
+                </>
+              ) : (
+                <InputField
+                  label={t('entry.value')}
+                  type="number"
+                  min="0"
+                  step="any"
+                  value={c.value}
+                  onChange={(value) => setCase(i, { value })}
+                  required={Boolean(c.reference)}
+                />
               )}
             </div>
           ))}
@@ -200,12 +187,7 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
           </button>
         </fieldset>
       )}
-      {revising && (
-        <label>
-          {t('entry.reason')}{' '}
-          <input name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
-        </label>
-      )}
+      {revising && <InputField label={t('entry.reason')} name="reason" required value={reason} onChange={setReason} />}
       {explaining && (
         <fieldset className="explanation">
           <legend>{t('entry.explanationTitle')}</legend>
@@ -220,22 +202,17 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
           ) : (
             <p className="muted">{t('entry.lateHint', { date: item.dueDate })}</p>
           )}
-          <label>
-            {t('entry.explanation')}{' '}
-            <textarea
-              name="explanation"
-              rows={2}
-              maxLength={1000}
-              value={explanation}
-              onChange={(e) => setExplanation(e.target.value)}
-            />
-          </label>
+          <TextAreaField
+            label={t('entry.explanation')}
+            name="explanation"
+            rows={2}
+            maxLength={1000}
+            value={explanation}
+            onChange={setExplanation}
+          />
         </fieldset>
       )}
-      <label>
-        {t('entry.note')}{' '}
-        <textarea name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <TextAreaField label={t('entry.note')} name="note" rows={2} maxLength={2000} value={note} onChange={setNote} />
       <FileField label={t('entry.evidence')} name="evidence" onFile={setFile} />
       <button type="submit" className="primary" disabled={submit.isPending}>
         {revising ? t('entry.resubmit') : t('entry.submit')}

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
-import { errorMessage } from '../../../lib/api-client';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useSession } from '../../../lib/session';
 import { QUEUE_PAGE_SIZE, useQueue, useReturnSubmission } from '../api/use-queue';
@@ -12,6 +11,7 @@ import '../queue.css';
 import { BulkUpload } from './bulk-upload';
 import { EntryForm } from './entry-form';
 import { QueueFilters } from './queue-filters';
+import { ErrorAlert, PageError } from '../../../components/error-alert';
 
 /**
  * What is due for a department, most urgent first (overdue, then returned), one tab, search and page at a time; the
@@ -19,7 +19,7 @@ import { QueueFilters } from './queue-filters';
  * reads the same list and may return a submission for correction.
  */
 export function QueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const params = useParams();
   const { plan } = useSelectedPlan();
@@ -32,12 +32,7 @@ export function QueuePage() {
     if (shownPage !== undefined && !queue.isPlaceholderData && shownPage !== view.page)
       setView({ page: shownPage }, { replace: true });
   }, [shownPage, queue.isPlaceholderData, view.page, setView]);
-  if (queue.error)
-    return (
-      <p role="alert" className="panel error">
-        {errorMessage(queue.error, i18n.language)}
-      </p>
-    );
+  if (queue.error) return <PageError error={queue.error} />;
   if (!queue.data || !session.data) return <p role="status">{t('loading')}</p>;
   const data = queue.data;
   const canSubmit = session.data.role === 'department';
@@ -156,7 +151,7 @@ function QueueRow({
 }
 
 function ReturnForm({ submissionId }: { submissionId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const send = useReturnSubmission();
   return (
@@ -174,11 +169,7 @@ function ReturnForm({ submissionId }: { submissionId: number }) {
       <button type="submit" disabled={send.isPending}>
         {t('queue.return')}
       </button>
-      {send.error && (
-        <span role="alert" className="form-error">
-          {errorMessage(send.error, i18n.language)}
-        </span>
-      )}
+      <ErrorAlert error={send.error} inline />
     </form>
   );
 }

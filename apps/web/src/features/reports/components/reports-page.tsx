@@ -1,13 +1,14 @@
 import { monthKey } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/api-client';
 import { useMonth } from '../../../lib/month';
 import { useSession } from '../../../lib/session';
 import { PlanPicker } from '../../../components/plan-picker';
 import { useSelectedPlan } from '../../../lib/selected-plan';
 import { useFormat } from '../../../lib/format';
 import { latestEndedMonth, useGenerateReport, useReports, useServerToday } from '../api/use-reports';
+import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
 
 const FORMATS = ['xlsx', 'pdf', 'csv'] as const;
 
@@ -61,44 +62,37 @@ export function ReportsPage() {
             </span>
           )}
           {generate.isPending && <progress aria-label={t('reports.generating')} />}
-          {generate.error && (
-            <span role="alert" className="form-error">
-              {errorMessage(generate.error, i18n.language)}
-            </span>
-          )}
+          <ErrorAlert error={generate.error} inline />
           {generate.data && <span role="status">{t('reports.generated')}</span>}
         </form>
       )}
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t('reports.month')}</th>
-            <th>{t('reports.version')}</th>
-            <th>{t('reports.trigger')}</th>
-            <th>{t('reports.generatedAt')}</th>
-            <th>{t('reports.revised')}</th>
-            <th>{t('reports.download')}</th>
+      <DataTable
+        columns={[
+          t('reports.month'),
+          t('reports.version'),
+          t('reports.trigger'),
+          t('reports.generatedAt'),
+          t('reports.revised'),
+          t('reports.download'),
+        ]}
+      >
+        {(reports.data ?? []).map((r) => (
+          <tr key={r.id} data-testid="report-row">
+            <td>{r.month}</td>
+            <td>{r.version}</td>
+            <td>{t(`reports.triggers.${r.trigger}`)}</td>
+            <td>{format.dateTime(r.generatedAt)}</td>
+            <td>{r.revisedCount}</td>
+            <td className="downloads">
+              {FORMATS.map((f) => (
+                <a key={f} href={`/api/reports/${r.id}/file?format=${f}&lang=${lang}`} download>
+                  {f.toUpperCase()}
+                </a>
+              ))}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(reports.data ?? []).map((r) => (
-            <tr key={r.id} data-testid="report-row">
-              <td>{r.month}</td>
-              <td>{r.version}</td>
-              <td>{t(`reports.triggers.${r.trigger}`)}</td>
-              <td>{format.dateTime(r.generatedAt)}</td>
-              <td>{r.revisedCount}</td>
-              <td className="downloads">
-                {FORMATS.map((f) => (
-                  <a key={f} href={`/api/reports/${r.id}/file?format=${f}&lang=${lang}`} download>
-                    {f.toUpperCase()}
-                  </a>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }
