@@ -91,10 +91,8 @@ export class NextYearService {
         });
         taskIds.set(t.id, saved.id);
       }
-      const reporters = await reportersOf(
-        m,
-        copy.metrics.map((x) => x.id),
-      );
+      const metricIds = copy.metrics.map((x) => x.id);
+      const reporters = await reportersOf(m, metricIds);
       const newIds: number[] = [];
       const newReporters: Array<{ metricId: number; departmentId: number }> = [];
       for (const x of copy.metrics) {

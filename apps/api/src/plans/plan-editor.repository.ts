@@ -45,6 +45,7 @@ type Retirable = typeof IndicatorEntity | typeof TaskEntity | typeof MetricEntit
 
 /** Retires these rows at `at`: they keep their place, number and history, and leave the live plan. */
 export async function retireRows(m: EntityManager, entity: Retirable, ids: number[], at: string): Promise<void> {
+  // The three share id and retired_at; TypeORM's update is typed for one entity, not a union of them.
   if (ids.length) await m.update(entity as typeof MetricEntity, { id: In(ids) }, { retiredAt: at });
 }
 
@@ -90,14 +91,8 @@ export async function liveRowsUnder(
     ...(await m.find(IndicatorEntity, { where: { parentId: indicatorId, retiredAt: IsNull() } })).map((i) => i.id),
   ];
   const tasks = await m.find(TaskEntity, { where: { indicatorId: In(indicatorIds), retiredAt: IsNull() } });
-  return {
-    indicatorIds,
-    tasks,
-    metrics: await liveMetricsOfTasks(
-      m,
-      tasks.map((t) => t.id),
-    ),
-  };
+  const taskIds = tasks.map((t) => t.id);
+  return { indicatorIds, tasks, metrics: await liveMetricsOfTasks(m, taskIds) };
 }
 
 export async function liveMetricsOfTasks(m: EntityManager, taskIds: number[]): Promise<MetricEntity[]> {

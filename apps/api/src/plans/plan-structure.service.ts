@@ -136,12 +136,8 @@ export class PlanStructureService {
       const indicator = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR);
       const { indicatorIds, tasks, metrics } = await liveRowsUnder(m, id);
       const retired = await retireMetrics(m, plan, metrics, at, this.clock.today());
-      await retireRows(
-        m,
-        TaskEntity,
-        tasks.map((t) => t.id),
-        at,
-      );
+      const taskIds = tasks.map((t) => t.id);
+      await retireRows(m, TaskEntity, taskIds, at);
       await retireRows(m, IndicatorEntity, indicatorIds, at);
       await this.audit.record(
         actor,
@@ -151,7 +147,7 @@ export class PlanStructureService {
           entity: 'indicator',
           entityId: id,
           before: { title: indicator.title, number: indicator.number },
-          after: { indicators: indicatorIds, tasks: tasks.map((t) => t.id), metrics: retired },
+          after: { indicators: indicatorIds, tasks: taskIds, metrics: retired },
         },
         m,
       );
