@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseRecord, Figure } from '@taizhang/domain';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { MetricEntity } from '../metrics/metric.entity';
 import { columnsAs } from '../database/columns-as';
 import { Transactions } from '../database/transactions';
@@ -341,6 +341,37 @@ export class EvaluationRepository {
         .orIgnore()
         .execute();
     }
+  }
+
+  /**
+   * Inside a caller's transaction: the metric's current evaluations (of the periods named, or of those not named, and
+   * of some departments only when given) leave the current statuses; they stay in the history as superseded at `at`.
+   */
+  static async supersedeCurrent(
+    m: EntityManager,
+    metricId: number,
+    scope: { periods?: string[]; otherThan?: string[]; departments?: number[] },
+    at: string,
+  ): Promise<void> {
+    await m.update(
+      EvaluationEntity,
+      {
+        metricId,
+        ...(scope.periods ? { periodKey: In(scope.periods) } : {}),
+        ...(scope.otherThan ? { periodKey: Not(In(scope.otherThan)) } : {}),
+        ...(scope.departments ? { departmentId: In(scope.departments) } : {}),
+        supersededAt: IsNull(),
+      },
+      { supersededAt: at },
+    );
+  }
+
+  /** Inside a caller's transaction: the metric's periods (all, or all but those named) leave the evaluation schedule. */
+  static async dropChecks(m: EntityManager, metricId: number, scope: { otherThan?: string[] } = {}): Promise<void> {
+    await m.delete(EvaluationCheckEntity, {
+      metricId,
+      ...(scope.otherThan ? { periodKey: Not(In(scope.otherThan)) } : {}),
+    });
   }
 
   /**

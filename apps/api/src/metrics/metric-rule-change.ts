@@ -1,8 +1,7 @@
 import { reportingPeriods } from '@taizhang/domain';
-import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from './ruled-metric';
 import type { MetricEntity } from './metric.entity';
 import type { UpdateMetricDto } from './metrics.dto';
@@ -82,11 +81,7 @@ export async function retirePeriods(
   at: string,
 ): Promise<string[]> {
   const keys = reportingPeriods(toRuledMetric(metric), year).map((p) => p.key);
-  await m.update(
-    EvaluationEntity,
-    { metricId: metric.id, periodKey: Not(In(keys)), supersededAt: IsNull() },
-    { supersededAt: at },
-  );
-  await m.delete(EvaluationCheckEntity, { metricId: metric.id, periodKey: Not(In(keys)) });
+  await EvaluationRepository.supersedeCurrent(m, metric.id, { otherThan: keys }, at);
+  await EvaluationRepository.dropChecks(m, metric.id, { otherThan: keys });
   return keys;
 }

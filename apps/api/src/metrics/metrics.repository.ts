@@ -5,7 +5,7 @@ import { IndicatorDepartmentEntity } from '../plans/indicator.entity';
 import { TaskEntity } from '../plans/task.entity';
 import { MetricReportingDepartmentEntity } from './metric-reporting-department.entity';
 import { MetricEntity } from './metric.entity';
-import { checkReportingDepartments } from './reporting-departments';
+import { checkReportingDepartments } from './reporting-departments.repository';
 
 export interface AssignedDepartment {
   id: number;

@@ -26,7 +26,7 @@ import { ForecastService } from '../evaluation/forecast.service';
 import { MetricEntity } from './metric.entity';
 import { MetricsRepository } from './metrics.repository';
 import { checkRuleChange, retirePeriods } from './metric-rule-change';
-import { replaceReportingDepartments } from './reporting-departments';
+import { replaceReportingDepartments } from './reporting-departments.repository';
 import {
   toEvaluationResponse,
   toMetricResponse,

@@ -1,21 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NextYearRequest, NextYearResponse } from '@taizhang/contracts';
 import { nextYearCopy } from '@taizhang/domain';
-import { In } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { EvaluationService } from '../evaluation/evaluation.service';
-import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
-import { MetricEntity } from '../metrics/metric.entity';
-import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
 import { evaluateNewPlan } from './evaluate-at-once';
-import { PlanEntity } from './plan.entity';
+import { insertIndicator, insertIndicatorLinks, insertPlan, insertTask, planCodeTaken } from './plan-editor.repository';
+import { insertMetric, insertReporters, reportersOf } from './plan-metrics.repository';
 import { toPlanSummaryResponse } from './plans.dto';
 import { PlansRepository } from './plans.repository';
-import { TaskEntity } from './task.entity';
 
 /**
  * "Start next year from this plan": a new plan for year + 1 with the live structure, departments, targets, reporters and
@@ -54,73 +50,65 @@ export class NextYearService {
       title: input.title?.trim() ?? copy.plan.title,
     };
     const created = await this.transactions.run(async (m) => {
-      if (await m.countBy(PlanEntity, { code: identity.code }))
+      if (await planCodeTaken(m, identity.code))
         throw new AppError(
           'CONFLICT',
           `计划代码 ${identity.code} 已存在，请另填 code`,
           `The plan code ${identity.code} is taken; give another code`,
         );
-      const plan = await m.save(
-        PlanEntity,
-        m.create(PlanEntity, {
-          ...identity,
-          demo: false,
-          createdAt: this.clock.now().toISOString(),
-          remindBeforeWorkingDays: source.remindBeforeWorkingDays,
-          remindOverdueAfterWorkingDays: source.remindOverdueAfterWorkingDays,
-        }),
-      );
+      const plan = await insertPlan(m, {
+        ...identity,
+        demo: false,
+        createdAt: this.clock.now().toISOString(),
+        remindBeforeWorkingDays: source.remindBeforeWorkingDays,
+        remindOverdueAfterWorkingDays: source.remindOverdueAfterWorkingDays,
+      });
       const indicatorIds = new Map<number, number>();
       for (const i of copy.indicators) {
-        const saved = await m.save(
-          IndicatorEntity,
-          m.create(IndicatorEntity, {
-            planId: plan.id,
-            parentId: i.parentId === null ? null : indicatorIds.get(i.parentId)!,
-            level: i.level,
-            number: i.number,
-            title: i.title,
-            retiredAt: null,
-          }),
-        );
+        const saved = await insertIndicator(m, {
+          planId: plan.id,
+          parentId: i.parentId === null ? null : indicatorIds.get(i.parentId)!,
+          level: i.level,
+          number: i.number,
+          title: i.title,
+          retiredAt: null,
+        });
         indicatorIds.set(i.id, saved.id);
       }
       const links = s.links
         .filter((l) => indicatorIds.has(l.indicatorId))
         .map((l) => ({ indicatorId: indicatorIds.get(l.indicatorId)!, departmentId: l.department.id, role: l.role }));
-      if (links.length) await m.insert(IndicatorDepartmentEntity, links);
+      await insertIndicatorLinks(m, links);
       const taskIds = new Map<number, number>();
       for (const t of copy.tasks) {
-        const saved = await m.save(
-          TaskEntity,
-          m.create(TaskEntity, {
-            planId: plan.id,
-            indicatorId: indicatorIds.get(t.indicatorId)!,
-            number: t.number,
-            text: t.text,
-            rawText: t.rawText,
-            retiredAt: null,
-          }),
-        );
+        const saved = await insertTask(m, {
+          planId: plan.id,
+          indicatorId: indicatorIds.get(t.indicatorId)!,
+          number: t.number,
+          text: t.text,
+          rawText: t.rawText,
+          retiredAt: null,
+        });
         taskIds.set(t.id, saved.id);
       }
-      const reporters = copy.metrics.length
-        ? await m.find(MetricReportingDepartmentEntity, { where: { metricId: In(copy.metrics.map((x) => x.id)) } })
-        : [];
+      const metricIds = copy.metrics.map((x) => x.id);
+      const reporters = await reportersOf(m, metricIds);
       const newIds: number[] = [];
       const newReporters: Array<{ metricId: number; departmentId: number }> = [];
       for (const x of copy.metrics) {
         const { id, ...columns } = x;
-        // `retired` is no column: TypeORM's create keeps only the entity's own.
-        const saved = await m.save(
-          MetricEntity,
-          m.create(MetricEntity, { ...columns, planId: plan.id, taskId: taskIds.get(x.taskId)!, retiredAt: null }),
-        );
-        for (const r of reporters)
-          if (r.metricId === id) newReporters.push({ metricId: saved.id, departmentId: r.departmentId });
+        // `retired` is no column: insertMetric keeps only the entity's own.
+        const saved = await insertMetric(m, {
+          ...columns,
+          planId: plan.id,
+          taskId: taskIds.get(x.taskId)!,
+          retiredAt: null,
+        });
+        for (const r of reporters.get(id) ?? [])
+          newReporters.push({ metricId: saved.id, departmentId: r.departmentId });
         newIds.push(saved.id);
       }
-      if (newReporters.length) await m.insert(MetricReportingDepartmentEntity, newReporters);
+      await insertReporters(m, newReporters);
       await this.audit.record(
         actor,
         {

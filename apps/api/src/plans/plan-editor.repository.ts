@@ -1,14 +1,15 @@
 import { moveWithin, numberOutline } from '@taizhang/domain';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type DeepPartial, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { groupBy } from '../common/group-by';
-import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
+import { DepartmentEntity } from '../departments/department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
-import { IndicatorEntity } from './indicator.entity';
+import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
 import { PlanEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
 
-// The plan editor's reads and writes inside the caller's transaction (withPlanLock): functions of its manager.
+// The plan editor's reads and writes of plans, indicators, tasks and their departments inside the caller's transaction
+// (withPlanLock; next year's copy too): functions of its manager. Metric rows and reporters: plan-metrics.repository.ts.
 
 export async function findPlanOrFail(m: EntityManager, id: number): Promise<PlanEntity> {
   const plan = await m.findOneBy(PlanEntity, { id });
@@ -37,6 +38,109 @@ export async function rowOfPlan<T extends IndicatorEntity | TaskEntity | MetricE
     );
   if (row.retiredAt && !options.retired) throw retiredError(names[0], names[1]);
   return row;
+}
+
+/** Rows of the plan's structure that can be retired. */
+type Retirable = typeof IndicatorEntity | typeof TaskEntity | typeof MetricEntity;
+
+/** Retires these rows at `at`: they keep their place, number and history, and leave the live plan. */
+export async function retireRows(m: EntityManager, entity: Retirable, ids: number[], at: string): Promise<void> {
+  // The three share id and retired_at; TypeORM's update is typed for one entity, not a union of them.
+  if (ids.length) await m.update(entity as typeof MetricEntity, { id: In(ids) }, { retiredAt: at });
+}
+
+export async function planCodeTaken(m: EntityManager, code: string): Promise<boolean> {
+  return (await m.countBy(PlanEntity, { code })) > 0;
+}
+
+export function insertPlan(m: EntityManager, fields: DeepPartial<PlanEntity>): Promise<PlanEntity> {
+  return m.save(PlanEntity, m.create(PlanEntity, fields));
+}
+
+export function insertIndicator(m: EntityManager, fields: Omit<IndicatorEntity, 'id'>): Promise<IndicatorEntity> {
+  return m.save(IndicatorEntity, m.create(IndicatorEntity, fields));
+}
+
+export async function updateIndicatorColumns(
+  m: EntityManager,
+  id: number,
+  columns: Partial<IndicatorEntity>,
+): Promise<void> {
+  await m.update(IndicatorEntity, { id }, columns);
+}
+
+/** Whether anything stands under the indicator: a second level or a task, live or retired. */
+export async function indicatorHoldsRows(m: EntityManager, id: number): Promise<boolean> {
+  return (
+    (await m.countBy(IndicatorEntity, { parentId: id })) > 0 || (await m.countBy(TaskEntity, { indicatorId: id })) > 0
+  );
+}
+
+export async function deleteIndicatorWithLinks(m: EntityManager, id: number): Promise<void> {
+  await m.delete(IndicatorDepartmentEntity, { indicatorId: id });
+  await m.delete(IndicatorEntity, { id });
+}
+
+/** What is live under an indicator: itself with its live second levels, their live tasks and those tasks' live metrics. */
+export async function liveRowsUnder(
+  m: EntityManager,
+  indicatorId: number,
+): Promise<{ indicatorIds: number[]; tasks: TaskEntity[]; metrics: MetricEntity[] }> {
+  const indicatorIds = [
+    indicatorId,
+    ...(await m.find(IndicatorEntity, { where: { parentId: indicatorId, retiredAt: IsNull() } })).map((i) => i.id),
+  ];
+  const tasks = await m.find(TaskEntity, { where: { indicatorId: In(indicatorIds), retiredAt: IsNull() } });
+  const taskIds = tasks.map((t) => t.id);
+  return { indicatorIds, tasks, metrics: await liveMetricsOfTasks(m, taskIds) };
+}
+
+export async function liveMetricsOfTasks(m: EntityManager, taskIds: number[]): Promise<MetricEntity[]> {
+  return taskIds.length ? m.find(MetricEntity, { where: { taskId: In(taskIds), retiredAt: IsNull() } }) : [];
+}
+
+/** Departments (and groups) with these ids; the ids that name none are left out. */
+export async function departmentsWithIds(m: EntityManager, ids: number[]): Promise<DepartmentEntity[]> {
+  return ids.length ? m.find(DepartmentEntity, { where: { id: In(ids) } }) : [];
+}
+
+/** The indicator's departments in one role are `departmentIds` from now on; returns those it had. */
+export async function replaceIndicatorLinks(
+  m: EntityManager,
+  indicatorId: number,
+  role: IndicatorDepartmentEntity['role'],
+  departmentIds: number[],
+): Promise<number[]> {
+  const before = (await m.find(IndicatorDepartmentEntity, { where: { indicatorId, role } })).map((l) => l.departmentId);
+  await m.delete(IndicatorDepartmentEntity, { indicatorId, role });
+  if (departmentIds.length)
+    await m.insert(
+      IndicatorDepartmentEntity,
+      departmentIds.map((departmentId) => ({ indicatorId, departmentId, role })),
+    );
+  return before;
+}
+
+/** Department links in one INSERT (next year's copy). */
+export async function insertIndicatorLinks(m: EntityManager, links: IndicatorDepartmentEntity[]): Promise<void> {
+  if (links.length) await m.insert(IndicatorDepartmentEntity, links);
+}
+
+export function insertTask(m: EntityManager, fields: Omit<TaskEntity, 'id'>): Promise<TaskEntity> {
+  return m.save(TaskEntity, m.create(TaskEntity, fields));
+}
+
+export async function updateTaskColumns(m: EntityManager, id: number, columns: Partial<TaskEntity>): Promise<void> {
+  await m.update(TaskEntity, { id }, columns);
+}
+
+/** Whether the task holds a metric, live or retired. */
+export async function taskHasMetrics(m: EntityManager, id: number): Promise<boolean> {
+  return (await m.countBy(MetricEntity, { taskId: id })) > 0;
+}
+
+export async function deleteTaskRow(m: EntityManager, id: number): Promise<void> {
+  await m.delete(TaskEntity, { id });
 }
 
 export type Move = { kind: 'indicator' | 'task'; id: number; to: number };
@@ -86,56 +190,4 @@ export async function renumberPlan(m: EntityManager, planId: number, move?: Move
   for (const i of changedIndicators)
     await m.update(IndicatorEntity, { id: i.id }, { number: numbers.indicators.get(i.id)! });
   for (const t of changedTasks) await m.update(TaskEntity, { id: t.id }, { number: numbers.tasks.get(t.id)! });
-}
-
-/** How many rows of a table stand on each metric (figures, notices, reminders, comments). */
-async function countByMetric(m: EntityManager, table: string, metricIds: number[]): Promise<Map<number, number>> {
-  if (!metricIds.length) return new Map();
-  const rows: Array<{ metricId: number; n: number }> = await m
-    .createQueryBuilder()
-    .select(['t.metric_id AS "metricId"', 'COUNT(*) AS "n"'])
-    .from(table, 't')
-    .where('t.metric_id IN (:...ids)', { ids: metricIds })
-    .groupBy('t.metric_id')
-    .getRawMany();
-  return new Map(rows.map((r) => [Number(r.metricId), Number(r.n)]));
-}
-
-export interface MetricRecord {
-  submissions: number;
-  notices: number;
-  comments: number;
-}
-
-/** What stands on each metric: its figures, notices (and reminders sent for it) and comments. */
-export async function metricRecords(m: EntityManager, metricIds: number[]): Promise<Map<number, MetricRecord>> {
-  const [submissions, notices, reminders, comments] = await Promise.all(
-    ['submissions', 'notices', 'reminders', 'metric_comments'].map((t) => countByMetric(m, t, metricIds)),
-  );
-  return new Map(
-    metricIds.map((id) => [
-      id,
-      {
-        submissions: submissions.get(id) ?? 0,
-        notices: (notices.get(id) ?? 0) + (reminders.get(id) ?? 0),
-        comments: comments.get(id) ?? 0,
-      },
-    ]),
-  );
-}
-
-/** Each metric's reporting departments, in department id order. */
-export async function reportersOf(
-  m: EntityManager,
-  metricIds: number[],
-): Promise<Map<number, MetricReportingDepartmentEntity[]>> {
-  return groupBy(
-    metricIds.length
-      ? await m.find(MetricReportingDepartmentEntity, {
-          where: { metricId: In(metricIds) },
-          order: { departmentId: 'ASC' },
-        })
-      : [],
-    (r) => r.metricId,
-  );
 }

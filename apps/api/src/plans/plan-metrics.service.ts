@@ -6,24 +6,28 @@ import type {
   UpdateMetricDefinitionRequest,
 } from '@taizhang/contracts';
 import { canDeleteMetric, metricTermsProblems, reportingPeriods, withDefaultRules } from '@taizhang/domain';
-import { In, Like, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
-import { DepartmentEntity } from '../departments/department.entity';
-import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { toRuledMetric } from '../metrics/ruled-metric';
-import { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import { MetricEntity } from '../metrics/metric.entity';
-import { checkReportingDepartments, replaceReportingDepartments } from '../metrics/reporting-departments';
-import { IndicatorDepartmentEntity } from './indicator.entity';
-import { findPlanOrFail, metricRecords, rowOfPlan } from './plan-editor.repository';
+import { checkReportingDepartments, replaceReportingDepartments } from '../metrics/reporting-departments.repository';
+import { findPlanOrFail, rowOfPlan } from './plan-editor.repository';
+import {
+  deleteMetricWithRows,
+  insertMetric,
+  insertReporters,
+  metricCodesStartingWith,
+  metricRecords,
+  namedDepartmentsOf,
+  updateMetricColumns,
+} from './plan-metrics.repository';
 import { retireMetrics } from './plan-retirement';
 import { PlanStructureService } from './plan-structure.service';
 import { TaskEntity } from './task.entity';
@@ -59,7 +63,7 @@ export class PlanMetricsService {
       const problems = metricTermsProblems(definition, plan.year);
       if (problems.length) throw termsError(problems);
       const task = await rowOfPlan(m, TaskEntity, plan.id, input.taskId, TASK);
-      const reporters = input.reportingDepartmentIds ?? (await this.namedDepartments(m, task.indicatorId));
+      const reporters = input.reportingDepartmentIds ?? (await namedDepartmentsOf(m, task.indicatorId));
       if (!reporters.length)
         throw new AppError(
           'INVALID_INPUT',
@@ -76,19 +80,16 @@ export class PlanMetricsService {
         period: input.period,
         ...definition,
       });
-      const saved = await m.save(
-        MetricEntity,
-        m.create(MetricEntity, {
-          ...ruled,
-          planId: plan.id,
-          taskId: task.id,
-          source: input.source.trim(),
-          note: input.note ?? null,
-          retiredAt: null,
-        }),
-      );
-      await m.insert(
-        MetricReportingDepartmentEntity,
+      const saved = await insertMetric(m, {
+        ...ruled,
+        planId: plan.id,
+        taskId: task.id,
+        source: input.source.trim(),
+        note: input.note ?? null,
+        retiredAt: null,
+      });
+      await insertReporters(
+        m,
         reporters.map((departmentId) => ({ metricId: saved.id, departmentId })),
       );
       await this.audit.record(
@@ -144,7 +145,7 @@ export class PlanMetricsService {
       const before: Record<string, unknown> = Object.fromEntries(
         Object.keys(columns).map((k) => [k, metric[k as keyof MetricEntity]]),
       );
-      if (Object.keys(columns).length) await m.update(MetricEntity, { id }, columns);
+      if (Object.keys(columns).length) await updateMetricColumns(m, id, columns);
       if (reporters) {
         await checkReportingDepartments(m, reporters);
         before.reportingDepartmentIds = await replaceReportingDepartments(
@@ -208,10 +209,7 @@ export class PlanMetricsService {
           `The metric "${metric.nameEn || metric.name}" has figures, notices or comments (${record.submissions} figures) and cannot be deleted; retire it instead, which keeps its history readable`,
         );
       }
-      await m.delete(EvaluationEntity, { metricId: id });
-      await m.delete(EvaluationCheckEntity, { metricId: id });
-      await m.delete(MetricReportingDepartmentEntity, { metricId: id });
-      await m.delete(MetricEntity, { id });
+      await deleteMetricWithRows(m, id);
       await this.audit.record(
         actor,
         {
@@ -234,20 +232,10 @@ export class PlanMetricsService {
     return this.structure.outline(planId);
   }
 
-  /** The named (non-group) lead and responsible departments of a second-level indicator: a new metric's reporters by default. */
-  private async namedDepartments(m: EntityManager, indicatorId: number): Promise<number[]> {
-    const links = await m.find(IndicatorDepartmentEntity, { where: { indicatorId } });
-    const ids = [...new Set(links.map((l) => l.departmentId))];
-    const departments = ids.length ? await m.find(DepartmentEntity, { where: { id: In(ids), isGroup: false } }) : [];
-    return ids.filter((id) => departments.some((d) => d.id === id));
-  }
-
   /** T004-1, T004-2…: the seed's codes, the next one free in the plan. */
   private async freeCode(m: EntityManager, planId: number, taskNumber: number): Promise<string> {
     const prefix = `T${String(taskNumber).padStart(3, '0')}-`;
-    const taken = new Set(
-      (await m.find(MetricEntity, { where: { planId, code: Like(`${prefix}%`) } })).map((x) => x.code),
-    );
+    const taken = await metricCodesStartingWith(m, planId, prefix);
     let n = 1;
     while (taken.has(`${prefix}${n}`)) n += 1;
     return `${prefix}${n}`;

@@ -3,7 +3,7 @@ import { canDeleteMetric } from '@taizhang/domain';
 import { groupBy } from '../common/group-by';
 import type { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import type { MetricEntity } from '../metrics/metric.entity';
-import type { MetricRecord } from './plan-editor.repository';
+import type { MetricRecord } from './plan-metrics.repository';
 import type { PlanStructure } from './plans.repository';
 import { toPlanSummaryResponse } from './plans.dto';
 

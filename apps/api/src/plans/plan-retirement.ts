@@ -1,11 +1,11 @@
 import type { RetireResponse } from '@taizhang/contracts';
 import { reportingPeriods, retirementOfPeriods } from '@taizhang/domain';
-import { In, IsNull, type EntityManager } from 'typeorm';
-import { EvaluationCheckEntity } from '../evaluation/evaluation-check.entity';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import type { EntityManager } from 'typeorm';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from '../metrics/ruled-metric';
 import { MetricEntity } from '../metrics/metric.entity';
-import { NoticeEntity, NoticeEventEntity } from '../supervision/supervision.entities';
+import { NoticesRepository } from '../supervision/notices.repository';
+import { retireRows } from './plan-editor.repository';
 import type { PlanEntity } from './plan.entity';
 
 /**
@@ -23,25 +23,10 @@ export async function retireMetrics(
   const out: RetireResponse['metrics'] = [];
   for (const metric of metrics.filter((x) => x.retiredAt === null)) {
     const { kept, dropped } = retirementOfPeriods(reportingPeriods(toRuledMetric(metric), plan.year), today);
-    await m.update(MetricEntity, { id: metric.id }, { retiredAt: at });
-    if (dropped.length)
-      await m.update(
-        EvaluationEntity,
-        { metricId: metric.id, periodKey: In(dropped), supersededAt: IsNull() },
-        { supersededAt: at },
-      );
-    await m.delete(EvaluationCheckEntity, { metricId: metric.id });
-    const open = (await m.find(NoticeEntity, { where: { metricId: metric.id } })).filter((n) => n.state !== 'closed');
-    for (const notice of open) {
-      await m.update(NoticeEntity, { id: notice.id }, { state: 'closed', closedAt: at, closedReason: 'withdrawn' });
-      await m.insert(NoticeEventEntity, {
-        noticeId: notice.id,
-        at,
-        actor: null,
-        action: 'withdrawn',
-        detail: '该指标已停用（计划编辑）',
-      });
-    }
+    await retireRows(m, MetricEntity, [metric.id], at);
+    if (dropped.length) await EvaluationRepository.supersedeCurrent(m, metric.id, { periods: dropped }, at);
+    await EvaluationRepository.dropChecks(m, metric.id);
+    await NoticesRepository.withdrawOpenNotices(m, { metricId: metric.id }, at, '该指标已停用（计划编辑）');
     out.push({ id: metric.id, kept, dropped });
   }
   return out;

@@ -7,17 +7,32 @@ import type {
   UpdateIndicatorRequest,
   UpdateTaskRequest,
 } from '@taizhang/contracts';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
 import { AppError } from '../common/app-error';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
-import { DepartmentEntity } from '../departments/department.entity';
-import { MetricEntity } from '../metrics/metric.entity';
-import { IndicatorDepartmentEntity, IndicatorEntity } from './indicator.entity';
-import { findPlanOrFail, renumberPlan, rowOfPlan } from './plan-editor.repository';
+import { IndicatorEntity } from './indicator.entity';
+import {
+  deleteIndicatorWithLinks,
+  deleteTaskRow,
+  departmentsWithIds,
+  findPlanOrFail,
+  indicatorHoldsRows,
+  insertIndicator,
+  insertTask,
+  liveMetricsOfTasks,
+  liveRowsUnder,
+  renumberPlan,
+  replaceIndicatorLinks,
+  retireRows,
+  rowOfPlan,
+  taskHasMetrics,
+  updateIndicatorColumns,
+  updateTaskColumns,
+} from './plan-editor.repository';
 import { LAST } from './plan-outline';
 import { retireMetrics } from './plan-retirement';
 import type { PlanEntity } from './plan.entity';
@@ -52,17 +67,14 @@ export class PlanStructureService {
         if (parent.level !== 1)
           throw new AppError('INVALID_INPUT', '上级指标须为一级指标', 'parentId must be a first-level indicator');
       }
-      const saved = await m.save(
-        IndicatorEntity,
-        m.create(IndicatorEntity, {
-          planId: plan.id,
-          parentId: input.parentId ?? null,
-          level: input.parentId ? 2 : 1,
-          number: LAST,
-          title: input.title.trim(),
-          retiredAt: null,
-        }),
-      );
+      const saved = await insertIndicator(m, {
+        planId: plan.id,
+        parentId: input.parentId ?? null,
+        level: input.parentId ? 2 : 1,
+        number: LAST,
+        title: input.title.trim(),
+        retiredAt: null,
+      });
       await renumberPlan(m, plan.id);
       await this.audit.record(
         actor,
@@ -94,7 +106,7 @@ export class PlanStructureService {
       const before = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR);
       const trail: Record<string, unknown> = {};
       if (input.title !== undefined) {
-        await m.update(IndicatorEntity, { id }, { title: input.title.trim() });
+        await updateIndicatorColumns(m, id, { title: input.title.trim() });
         trail.title = before.title;
       }
       if (input.leadDepartmentIds || input.responsibleDepartmentIds) {
@@ -122,17 +134,11 @@ export class PlanStructureService {
   async retireIndicator(actor: CurrentUser, planId: number, id: number): Promise<RetireResponse> {
     return this.retire(planId, async (m, plan, at) => {
       const indicator = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR);
-      const indicatorIds = [
-        id,
-        ...(await m.find(IndicatorEntity, { where: { parentId: id, retiredAt: IsNull() } })).map((i) => i.id),
-      ];
-      const tasks = await m.find(TaskEntity, { where: { indicatorId: In(indicatorIds), retiredAt: IsNull() } });
-      const metrics = tasks.length
-        ? await m.find(MetricEntity, { where: { taskId: In(tasks.map((t) => t.id)), retiredAt: IsNull() } })
-        : [];
+      const { indicatorIds, tasks, metrics } = await liveRowsUnder(m, id);
       const retired = await retireMetrics(m, plan, metrics, at, this.clock.today());
-      if (tasks.length) await m.update(TaskEntity, { id: In(tasks.map((t) => t.id)) }, { retiredAt: at });
-      await m.update(IndicatorEntity, { id: In(indicatorIds) }, { retiredAt: at });
+      const taskIds = tasks.map((t) => t.id);
+      await retireRows(m, TaskEntity, taskIds, at);
+      await retireRows(m, IndicatorEntity, indicatorIds, at);
       await this.audit.record(
         actor,
         {
@@ -141,7 +147,7 @@ export class PlanStructureService {
           entity: 'indicator',
           entityId: id,
           before: { title: indicator.title, number: indicator.number },
-          after: { indicators: indicatorIds, tasks: tasks.map((t) => t.id), metrics: retired },
+          after: { indicators: indicatorIds, tasks: taskIds, metrics: retired },
         },
         m,
       );
@@ -153,15 +159,14 @@ export class PlanStructureService {
   async deleteIndicator(actor: CurrentUser, planId: number, id: number): Promise<PlanOutlineResponse> {
     return this.change(planId, async (m, plan) => {
       const indicator = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR, { retired: true });
-      if ((await m.countBy(IndicatorEntity, { parentId: id })) || (await m.countBy(TaskEntity, { indicatorId: id }))) {
+      if (await indicatorHoldsRows(m, id)) {
         throw new AppError(
           'CONFLICT',
           `指标「${indicator.title}」下还有指标或任务，不能删除；可改为停用`,
           `The indicator "${indicator.title}" still holds indicators or tasks and cannot be deleted; retire it instead`,
         );
       }
-      await m.delete(IndicatorDepartmentEntity, { indicatorId: id });
-      await m.delete(IndicatorEntity, { id });
+      await deleteIndicatorWithLinks(m, id);
       await renumberPlan(m, plan.id);
       await this.audit.record(
         actor,
@@ -181,17 +186,14 @@ export class PlanStructureService {
     return this.change(planId, async (m, plan) => {
       await this.secondLevel(m, plan.id, input.indicatorId);
       const text = input.text.trim();
-      const saved = await m.save(
-        TaskEntity,
-        m.create(TaskEntity, {
-          planId: plan.id,
-          indicatorId: input.indicatorId,
-          number: LAST,
-          text,
-          rawText: text,
-          retiredAt: null,
-        }),
-      );
+      const saved = await insertTask(m, {
+        planId: plan.id,
+        indicatorId: input.indicatorId,
+        number: LAST,
+        text,
+        rawText: text,
+        retiredAt: null,
+      });
       await renumberPlan(m, plan.id);
       await this.audit.record(
         actor,
@@ -221,10 +223,10 @@ export class PlanStructureService {
       );
     return this.change(planId, async (m, plan) => {
       const before = await rowOfPlan(m, TaskEntity, plan.id, id, TASK);
-      if (input.text !== undefined) await m.update(TaskEntity, { id }, { text: input.text.trim() });
+      if (input.text !== undefined) await updateTaskColumns(m, id, { text: input.text.trim() });
       if (input.indicatorId !== undefined && input.indicatorId !== before.indicatorId) {
         await this.secondLevel(m, plan.id, input.indicatorId);
-        await m.update(TaskEntity, { id }, { indicatorId: input.indicatorId, number: LAST });
+        await updateTaskColumns(m, id, { indicatorId: input.indicatorId, number: LAST });
         await renumberPlan(m, plan.id);
       }
       if (input.position !== undefined) await renumberPlan(m, plan.id, { kind: 'task', id, to: input.position });
@@ -246,14 +248,8 @@ export class PlanStructureService {
   async retireTask(actor: CurrentUser, planId: number, id: number): Promise<RetireResponse> {
     return this.retire(planId, async (m, plan, at) => {
       const task = await rowOfPlan(m, TaskEntity, plan.id, id, TASK);
-      const retired = await retireMetrics(
-        m,
-        plan,
-        await m.find(MetricEntity, { where: { taskId: id, retiredAt: IsNull() } }),
-        at,
-        this.clock.today(),
-      );
-      await m.update(TaskEntity, { id }, { retiredAt: at });
+      const retired = await retireMetrics(m, plan, await liveMetricsOfTasks(m, [id]), at, this.clock.today());
+      await retireRows(m, TaskEntity, [id], at);
       await this.audit.record(
         actor,
         {
@@ -274,13 +270,13 @@ export class PlanStructureService {
   async deleteTask(actor: CurrentUser, planId: number, id: number): Promise<PlanOutlineResponse> {
     return this.change(planId, async (m, plan) => {
       const task = await rowOfPlan(m, TaskEntity, plan.id, id, TASK, { retired: true });
-      if (await m.countBy(MetricEntity, { taskId: id }))
+      if (await taskHasMetrics(m, id))
         throw new AppError(
           'CONFLICT',
           `任务 ${task.number} 下还有指标，不能删除；可改为停用`,
           `Task ${task.number} still holds metrics and cannot be deleted; retire it instead`,
         );
-      await m.delete(TaskEntity, { id });
+      await deleteTaskRow(m, id);
       await renumberPlan(m, plan.id);
       await this.audit.record(
         actor,
@@ -335,7 +331,7 @@ export class PlanStructureService {
     responsible: number[] | undefined,
   ): Promise<Record<string, number[]>> {
     const ids = [...(lead ?? []), ...(responsible ?? [])];
-    const found = ids.length ? await m.find(DepartmentEntity, { where: { id: In(ids) } }) : [];
+    const found = await departmentsWithIds(m, ids);
     const missing = [...new Set(ids.filter((id) => !found.some((d) => d.id === id)))];
     if (missing.length)
       throw new AppError(
@@ -349,15 +345,7 @@ export class PlanStructureService {
       ['responsible', responsible],
     ] as const) {
       if (!list) continue;
-      before[`${role}DepartmentIds`] = (await m.find(IndicatorDepartmentEntity, { where: { indicatorId, role } })).map(
-        (l) => l.departmentId,
-      );
-      await m.delete(IndicatorDepartmentEntity, { indicatorId, role });
-      if (list.length)
-        await m.insert(
-          IndicatorDepartmentEntity,
-          list.map((departmentId) => ({ indicatorId, departmentId, role })),
-        );
+      before[`${role}DepartmentIds`] = await replaceIndicatorLinks(m, indicatorId, role, list);
     }
     return before;
   }

@@ -108,6 +108,31 @@ export class NoticesRepository {
     if (notice) await markPlanOfMetricChanged(m, notice.metricId);
   }
 
+  /**
+   * Inside a caller's transaction: the metric's open notices (of some departments only, when given) close as withdrawn,
+   * each with a `withdrawn` step saying why. Unlike addEvent it marks no plan: its callers hold the plan lock
+   * (withPlanLock), which already sends the plan to its next supervision tick.
+   */
+  static async withdrawOpenNotices(
+    m: EntityManager,
+    where: { metricId: number; departments?: number[] },
+    at: string,
+    detail: string,
+  ): Promise<void> {
+    const open = (
+      await m.find(NoticeEntity, {
+        where: {
+          metricId: where.metricId,
+          ...(where.departments ? { departmentId: In(where.departments) } : {}),
+        },
+      })
+    ).filter((n) => n.state !== 'closed');
+    for (const notice of open) {
+      await m.update(NoticeEntity, { id: notice.id }, { state: 'closed', closedAt: at, closedReason: 'withdrawn' });
+      await m.insert(NoticeEventEntity, { noticeId: notice.id, at, actor: null, action: 'withdrawn', detail });
+    }
+  }
+
   events(noticeId: number): Promise<NoticeEventEntity[]> {
     return this.dataSource.manager.find(NoticeEventEntity, { where: { noticeId }, order: { id: 'ASC' } });
   }

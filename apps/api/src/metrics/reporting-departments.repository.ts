@@ -1,8 +1,8 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { DepartmentEntity } from '../departments/department.entity';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
-import { NoticeEntity, NoticeEventEntity } from '../supervision/supervision.entities';
+import { EvaluationRepository } from '../evaluation/evaluation.repository';
+import { NoticesRepository } from '../supervision/notices.repository';
 import { MetricReportingDepartmentEntity } from './metric-reporting-department.entity';
 
 /** The ids of the departments that report a metric, in id order. */
@@ -50,24 +50,13 @@ export async function replaceReportingDepartments(
     ids.map((departmentId) => ({ metricId, departmentId })),
   );
   if (removed.length) {
-    await m.update(
-      EvaluationEntity,
-      { metricId, departmentId: In(removed), supersededAt: IsNull() },
-      { supersededAt: at },
+    await EvaluationRepository.supersedeCurrent(m, metricId, { departments: removed }, at);
+    await NoticesRepository.withdrawOpenNotices(
+      m,
+      { metricId, departments: removed },
+      at,
+      '该单位不再报送此指标（报送单位已调整）',
     );
-    const open = (await m.find(NoticeEntity, { where: { metricId, departmentId: In(removed) } })).filter(
-      (n) => n.state !== 'closed',
-    );
-    for (const notice of open) {
-      await m.update(NoticeEntity, { id: notice.id }, { state: 'closed', closedAt: at, closedReason: 'withdrawn' });
-      await m.insert(NoticeEventEntity, {
-        noticeId: notice.id,
-        at,
-        actor: null,
-        action: 'withdrawn',
-        detail: '该单位不再报送此指标（报送单位已调整）',
-      });
-    }
   }
   return before;
 }
