@@ -5,7 +5,14 @@ import type {
   RetireResponse,
   UpdateMetricDefinitionRequest,
 } from '@taizhang/contracts';
-import { canDeleteMetric, metricTermsProblems, reportingPeriods, withDefaultRules } from '@taizhang/domain';
+import {
+  canDeleteMetric,
+  freeMetricCode,
+  metricCodePrefix,
+  metricTermsProblems,
+  reportingPeriods,
+  withDefaultRules,
+} from '@taizhang/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
@@ -234,10 +241,6 @@ export class PlanMetricsService {
 
   /** T004-1, T004-2…: the seed's codes, the next one free in the plan. */
   private async freeCode(m: EntityManager, planId: number, taskNumber: number): Promise<string> {
-    const prefix = `T${String(taskNumber).padStart(3, '0')}-`;
-    const taken = await metricCodesStartingWith(m, planId, prefix);
-    let n = 1;
-    while (taken.has(`${prefix}${n}`)) n += 1;
-    return `${prefix}${n}`;
+    return freeMetricCode(taskNumber, await metricCodesStartingWith(m, planId, metricCodePrefix(taskNumber)));
   }
 }

@@ -14,6 +14,17 @@ export interface PlanIdentity {
 /** The code a seed gives the i-th target (0-based) of its task numbered `taskNumber`: "T007-2". */
 export const metricCode = (taskNumber: number, index: number) => `T${String(taskNumber).padStart(3, '0')}-${index + 1}`;
 
+/** The prefix every metric code of a task starts with: "T007-". */
+export const metricCodePrefix = (taskNumber: number) => metricCode(taskNumber, 0).slice(0, -1);
+
+/** The first code of the task's not among `taken` (a metric added by hand beside the seed's "T007-1", "T007-2"…). */
+export function freeMetricCode(taskNumber: number, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  let i = 0;
+  while (used.has(metricCode(taskNumber, i))) i++;
+  return metricCode(taskNumber, i);
+}
+
 /** Every parsed target with its task's number in the seed (reading order, 1…n) and the code of the metric made of it. */
 export function parsedTargetCodes(
   parsed: ParsedPlan,

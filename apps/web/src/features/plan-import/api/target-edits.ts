@@ -1,6 +1,6 @@
 import {
   extractTargets,
-  metricCode,
+  freeMetricCode,
   metricName,
   parsedTargetCodes,
   type DepartmentSeed,
@@ -95,14 +95,12 @@ export function metricFromSelection(
 ): MetricSeed {
   const words = text.slice(start, end);
   const [read] = extractTargets(words, start).targets;
-  let i = 0;
-  while (taken.includes(metricCode(taskNumber, i))) i++;
   const name = metricName(read?.subject || words.replace(/[0-9０-９.]+.*$/s, '') || words, {
     after: read ? text.slice(read.span.end, read.span.end + 40) : '',
     task: taskText,
   });
   return {
-    code: metricCode(taskNumber, i),
+    code: freeMetricCode(taskNumber, taken),
     taskNumber,
     name,
     nameEn: name,
