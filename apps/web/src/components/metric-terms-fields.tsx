@@ -1,25 +1,9 @@
-import {
-  COMPARATORS,
-  METRIC_KINDS,
-  METRIC_PERIODS,
-  METRIC_UNITS,
-  type Comparator,
-  type MetricKind,
-  type MetricPeriod,
-  type MetricUnit,
-} from '@taizhang/domain';
+import { COMPARATORS, METRIC_KINDS, METRIC_PERIODS, METRIC_UNITS, type MetricTerms } from '@taizhang/domain';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from './labelled-field';
 
-/** The terms a metric is judged by, as the plan import and the plan editor both edit them. */
-export interface MetricTerms {
-  kind: MetricKind;
-  comparator: Comparator;
-  target: number | null;
-  deadline: string | null;
-  unit: MetricUnit;
-  period: MetricPeriod;
-}
+/** The terms a metric is judged by (the domain's MetricTerms), as the plan import and the plan editor both edit them. */
+export type { MetricTerms };
 
 interface Props {
   terms: MetricTerms;
