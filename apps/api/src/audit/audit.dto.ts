@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditQuery } from '@taizhang/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsRealDate } from '../common/field-validators';
+import { IsIn, IsInt, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsRealDate, IsWholeNumber } from '../common/field-validators';
 
 export const AUDIT_KINDS = ['write', 'denied', 'login'] as const;
 const DAY = (name: string) =>
@@ -12,9 +12,7 @@ const DAY = (name: string) =>
 export class AuditQueryDto implements AuditQuery {
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'limit 应为 1 至 1000 的整数 / limit must be a whole number from 1 to 1000' })
-  @Min(1, { message: 'limit 应为 1 至 1000 的整数 / limit must be a whole number from 1 to 1000' })
-  @Max(1000, { message: 'limit 应为 1 至 1000 的整数 / limit must be a whole number from 1 to 1000' })
+  @IsWholeNumber('limit 应为 1 至 1000 的整数 / limit must be a whole number from 1 to 1000', { min: 1, max: 1000 })
   limit?: number;
 
   @IsOptional()

@@ -1,18 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { HasVisibleText } from '../common/field-validators';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { HasVisibleText, IsWholeNumber } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} 应为日期 YYYY-MM-DD / ${field} must be a date written YYYY-MM-DD`;
@@ -24,9 +13,7 @@ export class AddWorkingDaysQueryDto {
 
   @ApiProperty({ example: 5, description: '工作日数 / number of working days' })
   @Type(() => Number)
-  @IsInt({ message: 'days 应为 0 至 3650 的整数 / days must be a whole number from 0 to 3650' })
-  @Min(0, { message: 'days 应为 0 至 3650 的整数 / days must be a whole number from 0 to 3650' })
-  @Max(3650, { message: 'days 应为 0 至 3650 的整数 / days must be a whole number from 0 to 3650' })
+  @IsWholeNumber('days 应为 0 至 3650 的整数 / days must be a whole number from 0 to 3650', { min: 0, max: 3650 })
   days!: number;
 }
 

@@ -1,5 +1,6 @@
 import { parseIsoDate } from '@taizhang/domain';
-import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 // Characters that show nothing: whitespace, controls, format characters (zero-width space, joiners, BOM, bidi
 // marks) and the blank letters and symbols that fonts draw as empty (Hangul fillers, braille blank).
@@ -37,4 +38,20 @@ export function IsRealDate(options?: ValidationOptions): PropertyDecorator {
  */
 export function IsOmittable(): PropertyDecorator {
   return ValidateIf((_, value) => value !== undefined);
+}
+
+/**
+ * A whole number from `min` (up to `max`), or an array of them with `each`: one message for whichever rule it breaks,
+ * so that the clerk reads one sentence saying what is wanted.
+ */
+export function IsWholeNumber(
+  message: string,
+  range: { min: number; max?: number; each?: boolean },
+): PropertyDecorator {
+  const options = { message, ...(range.each ? { each: true } : {}) };
+  return applyDecorators(
+    IsInt(options),
+    Min(range.min, options),
+    ...(range.max === undefined ? [] : [Max(range.max, options)]),
+  );
 }

@@ -390,20 +390,11 @@ export class EvaluationRepository {
 /** Rows per INSERT: at most 12 parameters each, well under SQLite's and PostgreSQL's limits on bound parameters. */
 const INSERT_BATCH = 500;
 const CHECK_COLUMNS = ['metric_id', 'period_key', 'check_on', 'evaluated_on', 'marks'];
-const EVALUATION_COLUMNS = [
-  'metric_id',
-  'department_id',
-  'period_key',
-  'period_end',
-  'status',
-  'basis',
-  'value',
-  'target',
-  'reason_zh',
-  'reason_en',
-  'evaluated_at',
-  'superseded_at',
-];
+/** Which metric, department (null: overall) and period an evaluation is of. */
+const KEY_COLUMNS = ['metric_id', 'department_id', 'period_key'];
+/** What it concluded (EvaluationOutcome). */
+const OUTCOME_COLUMNS = ['status', 'basis', 'value', 'target', 'reason_zh', 'reason_en'];
+const EVALUATION_COLUMNS = [...KEY_COLUMNS, 'period_end', ...OUTCOME_COLUMNS, 'evaluated_at', 'superseded_at'];
 
 /** The same types as an entity would have (PostgreSQL drivers may hand back integers and numbers as strings). */
 function normaliseEvaluation<T extends ComparableEvaluation>(r: T): T {
@@ -418,18 +409,7 @@ function normaliseEvaluation<T extends ComparableEvaluation>(r: T): T {
 }
 
 /** What a cycle reads to compare a new evaluation with the current one: ComparableEvaluation's columns. */
-const COMPARED_COLUMNS = [
-  'id',
-  'metric_id',
-  'department_id',
-  'period_key',
-  'status',
-  'basis',
-  'value',
-  'target',
-  'reason_zh',
-  'reason_en',
-];
+const COMPARED_COLUMNS = ['id', ...KEY_COLUMNS, ...OUTCOME_COLUMNS];
 
 export type ComparableEvaluation = Pick<
   EvaluationEntity,

@@ -28,14 +28,13 @@ import {
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { outcomeOf } from '../evaluation/evaluation-outcome';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
-import { IsOmittable } from '../common/field-validators';
+import { IsOmittable, IsWholeNumber } from '../common/field-validators';
 import type { MetricEntity } from './metric.entity';
 import { toRuledMetric } from './ruled-metric';
 
 export class ListMetricsQueryDto {
   @Type(() => Number)
-  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
-  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
   planId!: number;
 
   @ApiPropertyOptional({ enum: STATUSES })
@@ -129,16 +128,18 @@ export class UpdateMetricDto {
 
   @ApiPropertyOptional({ example: 5 })
   @IsOmittable()
-  @IsInt({ message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
-  @Min(0, { message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
-  @Max(60, { message: 'dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60' })
+  @IsWholeNumber('dueWorkingDays 应为 0 至 60 的整数 / dueWorkingDays must be a whole number from 0 to 60', {
+    min: 0,
+    max: 60,
+  })
   dueWorkingDays?: number;
 
   @ApiPropertyOptional({ example: 5 })
   @IsOmittable()
-  @IsInt({ message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
-  @Min(0, { message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
-  @Max(60, { message: 'warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60' })
+  @IsWholeNumber('warnWorkingDays 应为 0 至 60 的整数 / warnWorkingDays must be a whole number from 0 to 60', {
+    min: 0,
+    max: 60,
+  })
   warnWorkingDays?: number;
 
   @ApiPropertyOptional()
@@ -160,8 +161,7 @@ export class UpdateMetricDto {
     message: '报送单位 reportingDepartmentIds 最多 200 个 / reportingDepartmentIds takes at most 200 departments',
   })
   @ArrayUnique({ message: '报送单位 reportingDepartmentIds 有重复 / reportingDepartmentIds names a department twice' })
-  @IsInt({ each: true, message: REPORTERS })
-  @Min(1, { each: true, message: REPORTERS })
+  @IsWholeNumber(REPORTERS, { min: 1, each: true })
   reportingDepartmentIds?: number[];
 }
 

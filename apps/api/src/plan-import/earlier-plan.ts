@@ -1,4 +1,4 @@
-import { isNextYearCopy, type ComparablePlan } from '@taizhang/domain';
+import { isNextYearCopy, metricTermsOf, type ComparablePlan } from '@taizhang/domain';
 import type { PlanEntity } from '../plans/plan.entity';
 import type { PlanStructure } from '../plans/plans.repository';
 
@@ -29,12 +29,7 @@ export function comparableOfStructure(structure: PlanStructure): ComparablePlan 
       name: m.name,
       taskNumber: numberOf.get(m.taskId) ?? 0,
       source: m.source,
-      kind: m.kind,
-      comparator: m.comparator,
-      target: m.target,
-      unit: m.unit,
-      period: m.period,
-      deadline: m.deadline,
+      ...metricTermsOf(m),
     })),
   };
 }

@@ -25,7 +25,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -35,7 +34,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { HasVisibleText, IsOmittable } from '../common/field-validators';
+import { HasVisibleText, IsOmittable, IsWholeNumber } from '../common/field-validators';
 
 const ID = (zh: string, en: string) => `${zh}应为正整数 / ${en} must be a positive whole number`;
 const TITLE = '标题 title 应为 1–2000 字 / title must be 1–2000 characters';
@@ -61,8 +60,7 @@ export class CreateIndicatorDto implements CreateIndicatorRequest {
       '上级（一级）指标编号；省略则新建一级指标 / the first-level indicator to add a second level under; omitted, a first level',
   })
   @IsOmittable()
-  @IsInt({ message: ID('上级指标 parentId ', 'parentId') })
-  @Min(1, { message: ID('上级指标 parentId ', 'parentId') })
+  @IsWholeNumber(ID('上级指标 parentId ', 'parentId'), { min: 1 })
   parentId?: number;
 
   @IsString({ message: TITLE })
@@ -76,16 +74,14 @@ class DepartmentLinksDto {
   @IsArray({ message: DEPARTMENTS('牵头单位 leadDepartmentIds') })
   @ArrayMaxSize(200, { message: DEPARTMENTS('牵头单位 leadDepartmentIds') })
   @ArrayUnique({ message: DEPARTMENTS('牵头单位 leadDepartmentIds') })
-  @IsInt({ each: true, message: DEPARTMENTS('牵头单位 leadDepartmentIds') })
-  @Min(1, { each: true, message: DEPARTMENTS('牵头单位 leadDepartmentIds') })
+  @IsWholeNumber(DEPARTMENTS('牵头单位 leadDepartmentIds'), { min: 1, each: true })
   leadDepartmentIds?: number[];
 
   @IsOmittable()
   @IsArray({ message: DEPARTMENTS('责任单位 responsibleDepartmentIds') })
   @ArrayMaxSize(200, { message: DEPARTMENTS('责任单位 responsibleDepartmentIds') })
   @ArrayUnique({ message: DEPARTMENTS('责任单位 responsibleDepartmentIds') })
-  @IsInt({ each: true, message: DEPARTMENTS('责任单位 responsibleDepartmentIds') })
-  @Min(1, { each: true, message: DEPARTMENTS('责任单位 responsibleDepartmentIds') })
+  @IsWholeNumber(DEPARTMENTS('责任单位 responsibleDepartmentIds'), { min: 1, each: true })
   responsibleDepartmentIds?: number[];
 }
 
@@ -98,15 +94,12 @@ export class UpdateIndicatorDto extends DepartmentLinksDto implements UpdateIndi
 
   @ApiPropertyOptional({ description: '在同级中的位置，0 为第一 / position among its live siblings, 0 first' })
   @IsOmittable()
-  @IsInt({ message: POSITION })
-  @Min(0, { message: POSITION })
-  @Max(100_000, { message: POSITION })
+  @IsWholeNumber(POSITION, { min: 0, max: 100_000 })
   position?: number;
 }
 
 export class CreateTaskDto implements CreateTaskRequest {
-  @IsInt({ message: ID('二级指标 indicatorId ', 'indicatorId') })
-  @Min(1, { message: ID('二级指标 indicatorId ', 'indicatorId') })
+  @IsWholeNumber(ID('二级指标 indicatorId ', 'indicatorId'), { min: 1 })
   indicatorId!: number;
 
   @IsString({ message: TEXT })
@@ -123,14 +116,11 @@ export class UpdateTaskDto implements UpdateTaskRequest {
   text?: string;
 
   @IsOmittable()
-  @IsInt({ message: ID('二级指标 indicatorId ', 'indicatorId') })
-  @Min(1, { message: ID('二级指标 indicatorId ', 'indicatorId') })
+  @IsWholeNumber(ID('二级指标 indicatorId ', 'indicatorId'), { min: 1 })
   indicatorId?: number;
 
   @IsOmittable()
-  @IsInt({ message: POSITION })
-  @Min(0, { message: POSITION })
-  @Max(100_000, { message: POSITION })
+  @IsWholeNumber(POSITION, { min: 0, max: 100_000 })
   position?: number;
 }
 
@@ -150,14 +140,12 @@ class MetricWordsDto {
   @ArrayNotEmpty({ message: REPORTERS })
   @ArrayMaxSize(200, { message: REPORTERS })
   @ArrayUnique({ message: REPORTERS })
-  @IsInt({ each: true, message: REPORTERS })
-  @Min(1, { each: true, message: REPORTERS })
+  @IsWholeNumber(REPORTERS, { min: 1, each: true })
   reportingDepartmentIds?: number[];
 }
 
 export class CreateMetricDto extends MetricWordsDto implements CreateMetricRequest {
-  @IsInt({ message: ID('任务 taskId ', 'taskId') })
-  @Min(1, { message: ID('任务 taskId ', 'taskId') })
+  @IsWholeNumber(ID('任务 taskId ', 'taskId'), { min: 1 })
   taskId!: number;
 
   @IsString({ message: NAME })
@@ -221,8 +209,7 @@ export class UpdateMetricDefinitionDto extends MetricWordsDto implements UpdateM
   source?: string;
 
   @IsOmittable()
-  @IsInt({ message: ID('任务 taskId ', 'taskId') })
-  @Min(1, { message: ID('任务 taskId ', 'taskId') })
+  @IsWholeNumber(ID('任务 taskId ', 'taskId'), { min: 1 })
   taskId?: number;
 }
 

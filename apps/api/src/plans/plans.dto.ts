@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { PlanSettingsRequest, PlanSummaryResponse } from '@taizhang/contracts';
 import { REMINDER_WORKING_DAYS_MAX } from '@taizhang/domain';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsOmittable } from '../common/field-validators';
+import { IsOptional, Matches } from 'class-validator';
+import { IsOmittable, IsWholeNumber } from '../common/field-validators';
 import type { PlanEntity } from './plan.entity';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -29,9 +29,7 @@ export class PlanSettingsDto implements PlanSettingsRequest {
     description: '截止日前几个工作日提醒 / working days before a due date for the "due soon" reminder',
   })
   @IsOmittable()
-  @IsInt({ message: BEFORE_MESSAGE })
-  @Min(0, { message: BEFORE_MESSAGE })
-  @Max(REMINDER_WORKING_DAYS_MAX, { message: BEFORE_MESSAGE })
+  @IsWholeNumber(BEFORE_MESSAGE, { min: 0, max: REMINDER_WORKING_DAYS_MAX })
   remindBeforeWorkingDays?: number;
 
   @ApiPropertyOptional({
@@ -40,9 +38,7 @@ export class PlanSettingsDto implements PlanSettingsRequest {
       '截止日后几个工作日发逾期提醒，0 为次日 / working days after a due date before the overdue reminder; 0 is the day after',
   })
   @IsOmittable()
-  @IsInt({ message: OVERDUE_MESSAGE })
-  @Min(0, { message: OVERDUE_MESSAGE })
-  @Max(REMINDER_WORKING_DAYS_MAX, { message: OVERDUE_MESSAGE })
+  @IsWholeNumber(OVERDUE_MESSAGE, { min: 0, max: REMINDER_WORKING_DAYS_MAX })
   remindOverdueAfterWorkingDays?: number;
 }
 

@@ -1,14 +1,14 @@
 import { QUEUE_FILTERS, type QueueFilter } from '@taizhang/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsWholeNumber } from '../common/field-validators';
 
 export const MAX_QUEUE_PAGE_SIZE = 100;
 
 /** A plan, and the department whose items to show (a department user's own when omitted). */
 export class QueueQueryDto {
   @Type(() => Number)
-  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
-  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
   planId!: number;
 
   @IsOptional()
@@ -32,8 +32,7 @@ export class QueueListQueryDto extends QueueQueryDto {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: '页码 page 应为正整数 / page must be a positive whole number' })
-  @Min(1, { message: '页码 page 应为正整数 / page must be a positive whole number' })
+  @IsWholeNumber('页码 page 应为正整数 / page must be a positive whole number', { min: 1 })
   page?: number;
 
   @IsOptional()

@@ -10,12 +10,11 @@ import {
   IsString,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { AppError } from '../common/app-error';
-import { HasVisibleText } from '../common/field-validators';
+import { HasVisibleText, IsWholeNumber } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,13 +51,11 @@ export class CaseRecordDto {
  */
 export class CreateSubmissionDto {
   @ApiProperty({ example: 1 })
-  @IsInt({ message: '指标编号 metricId 应为正整数 / metricId must be a positive whole number' })
-  @Min(1, { message: '指标编号 metricId 应为正整数 / metricId must be a positive whole number' })
+  @IsWholeNumber('指标编号 metricId 应为正整数 / metricId must be a positive whole number', { min: 1 })
   metricId!: number;
 
   @ApiProperty({ example: 3 })
-  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
-  @Min(1, { message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  @IsWholeNumber('单位编号 departmentId 应为正整数 / departmentId must be a positive whole number', { min: 1 })
   departmentId!: number;
 
   @ApiProperty({ example: '2020-03', description: '报送期 / period: "2020-03", "2020-Q1" or "2020"' })
@@ -163,8 +160,7 @@ export type { CreateSubmissionResponse, SubmissionResponse } from '@taizhang/con
 
 export class RevisionsQueryDto {
   @Type(() => Number)
-  @IsInt({ message: '指标编号 metricId 应为正整数 / metricId must be a positive whole number' })
-  @Min(1, { message: '指标编号 metricId 应为正整数 / metricId must be a positive whole number' })
+  @IsWholeNumber('指标编号 metricId 应为正整数 / metricId must be a positive whole number', { min: 1 })
   metricId!: number;
 
   @IsOptional()
@@ -175,8 +171,7 @@ export class RevisionsQueryDto {
 
 export class FlaggedQueryDto {
   @Type(() => Number)
-  @IsInt({ message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
-  @Min(1, { message: '计划编号 planId 应为正整数 / planId must be a positive whole number' })
+  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
   planId!: number;
 
   @IsOptional()

@@ -8,11 +8,11 @@ import {
   IsString,
   Matches,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 import { ROLES, type Role, type UserEntity } from '../auth/user.entity';
+import { IsWholeNumber } from '../common/field-validators';
 
 const ROLE_MESSAGE = '角色 role 应为 admin、leader 或 department / role must be admin, leader or department';
 const PASSWORD_MESSAGE = '密码至少 8 位 / password must have at least 8 characters';
@@ -36,8 +36,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: '部门用户所属单位 / department of a department user' })
   @ValidateIf((o: CreateUserDto) => o.role === 'department' || o.departmentId !== undefined)
-  @IsInt({ message: '部门用户须指定单位 departmentId / a department user needs a departmentId' })
-  @Min(1, { message: '部门用户须指定单位 departmentId / a department user needs a departmentId' })
+  @IsWholeNumber('部门用户须指定单位 departmentId / a department user needs a departmentId', { min: 1 })
   departmentId?: number;
 }
 
