@@ -52,3 +52,14 @@ export function isCodedError(error: unknown): error is CodedError {
     typeof e.messageEn === 'string'
   );
 }
+
+/** Refuses an edit that names no field, listing the fields that can be changed (in the order the form shows them). */
+export function assertSomethingToChange(input: object, fields: readonly string[]): void {
+  if (Object.keys(input).length > 0) return;
+  const last = fields[fields.length - 1];
+  throw new AppError(
+    'INVALID_INPUT',
+    `没有要修改的内容：可修改 ${fields.join('、')}`,
+    `Nothing to change: give ${fields.length > 1 ? `${fields.slice(0, -1).join(', ')} or ${last}` : last}`,
+  );
+}

@@ -1,6 +1,6 @@
 import { reportingPeriods } from '@taizhang/domain';
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { AppError, assertSomethingToChange } from '../common/app-error';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
 import { toRuledMetric } from './ruled-metric';
 import type { MetricEntity } from './metric.entity';
@@ -31,12 +31,16 @@ const invalid = (zh: string, en: string) => new AppError('INVALID_INPUT', zh, en
 export function checkRuleChange(metric: MetricEntity, dto: UpdateMetricDto): RuleChange {
   // DTO instances carry every declared field, the absent ones as undefined: keep only what was sent.
   const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdateMetricDto;
-  if (Object.keys(sent).length === 0) {
-    throw invalid(
-      '没有要修改的内容：可修改 target、comparator、tolerance、dueWorkingDays、warnWorkingDays、frequency、consolidated、reportingDepartmentIds',
-      'Nothing to change: give target, comparator, tolerance, dueWorkingDays, warnWorkingDays, frequency, consolidated or reportingDepartmentIds',
-    );
-  }
+  assertSomethingToChange(sent, [
+    'target',
+    'comparator',
+    'tolerance',
+    'dueWorkingDays',
+    'warnWorkingDays',
+    'frequency',
+    'consolidated',
+    'reportingDepartmentIds',
+  ]);
   const { reportingDepartmentIds: reporters, ...columns } = sent;
   if (metric.kind === 'deadline') {
     if (columns.target !== undefined)

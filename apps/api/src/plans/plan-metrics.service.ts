@@ -17,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
-import { AppError } from '../common/app-error';
+import { AppError, assertSomethingToChange } from '../common/app-error';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { EvaluationRepository } from '../evaluation/evaluation.repository';
@@ -123,12 +123,17 @@ export class PlanMetricsService {
     id: number,
     input: UpdateMetricDefinitionRequest,
   ): Promise<PlanOutlineResponse> {
-    if (!Object.keys(input).length)
-      throw new AppError(
-        'INVALID_INPUT',
-        '没有要修改的内容：可修改 name、nameEn、comparator、target、deadline、source、note、taskId、reportingDepartmentIds',
-        'Nothing to change: give name, nameEn, comparator, target, deadline, source, note, taskId or reportingDepartmentIds',
-      );
+    assertSomethingToChange(input, [
+      'name',
+      'nameEn',
+      'comparator',
+      'target',
+      'deadline',
+      'source',
+      'note',
+      'taskId',
+      'reportingDepartmentIds',
+    ]);
     const { plan, judged } = await withPlanLock(this.transactions, planId, async (m) => {
       const plan = await findPlanOrFail(m, planId);
       const metric = await rowOfPlan(m, MetricEntity, plan.id, id, METRIC);

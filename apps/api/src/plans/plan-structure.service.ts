@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUser } from '../auth/current-user';
 import { Clock } from '../clock/clock';
-import { AppError } from '../common/app-error';
+import { AppError, assertSomethingToChange } from '../common/app-error';
 import { Transactions } from '../database/transactions';
 import { withPlanLock } from '../database/with-plan-lock';
 import { IndicatorEntity } from './indicator.entity';
@@ -96,12 +96,7 @@ export class PlanStructureService {
     id: number,
     input: UpdateIndicatorRequest,
   ): Promise<PlanOutlineResponse> {
-    if (!Object.keys(input).length)
-      throw new AppError(
-        'INVALID_INPUT',
-        '没有要修改的内容：可修改 title、position、leadDepartmentIds、responsibleDepartmentIds',
-        'Nothing to change: give title, position, leadDepartmentIds or responsibleDepartmentIds',
-      );
+    assertSomethingToChange(input, ['title', 'position', 'leadDepartmentIds', 'responsibleDepartmentIds']);
     return this.change(planId, async (m, plan) => {
       const before = await rowOfPlan(m, IndicatorEntity, plan.id, id, INDICATOR);
       const trail: Record<string, unknown> = {};
@@ -215,12 +210,7 @@ export class PlanStructureService {
     id: number,
     input: UpdateTaskRequest,
   ): Promise<PlanOutlineResponse> {
-    if (!Object.keys(input).length)
-      throw new AppError(
-        'INVALID_INPUT',
-        '没有要修改的内容：可修改 text、indicatorId、position',
-        'Nothing to change: give text, indicatorId or position',
-      );
+    assertSomethingToChange(input, ['text', 'indicatorId', 'position']);
     return this.change(planId, async (m, plan) => {
       const before = await rowOfPlan(m, TaskEntity, plan.id, id, TASK);
       if (input.text !== undefined) await updateTaskColumns(m, id, { text: input.text.trim() });
