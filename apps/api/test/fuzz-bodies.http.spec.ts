@@ -1,14 +1,11 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Test } from 'supertest';
 import { ACCESS_KEY, type AccessRule } from '../src/auth/access.decorator';
 import type { Role } from '../src/auth/user.entity';
 import { bearer, http, signIn } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp, useWebBuild } from './test-app';
 
 /**
  * Every route that takes a body (every method but GET), found in Nest's metadata as access.http.spec.ts finds them, so
@@ -154,22 +151,12 @@ const USERNAME: Record<Role, [string, string]> = {
 };
 
 describe('hostile bodies on every route that takes one', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  // Served with a web build, as in production (its static serving once turned body errors into 404).
+  const t = useTestApp({ env: { WEB_DIST: useWebBuild() } });
   const tokens: Partial<Record<Role, string>> = {};
-  const webDist = mkdtempSync(path.join(tmpdir(), 'taizhang-web-'));
 
   beforeAll(async () => {
-    // Served with a web build, as in production (its static serving once turned body errors into 404).
-    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>台账</title>');
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { WEB_DIST: webDist } });
     for (const role of Object.keys(USERNAME) as Role[]) tokens[role] = await signIn(t.app, ...USERNAME[role]);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
-    rmSync(webDist, { recursive: true, force: true });
   });
 
   it('finds every route that takes a body, the three that the probe broke among them', () => {

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import { ReportsService } from '../src/reports/reports.service';
 import { STATUS_FILL, STATUS_WORDS } from '../src/reports/renderers/report-labels';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -19,8 +19,7 @@ const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => vo
 };
 
 describe('monthly reports', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let leader: string;
   const http = () => request(t.app.getHttpServer());
   const signIn = async (username: string, password: string) =>
@@ -36,13 +35,7 @@ describe('monthly reports', () => {
     ).body as Buffer;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { UPLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'tz-up-')) } });
     leader = await signIn('leader', 'taizhang-leader');
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   const generate = async (month: string, token = leader) =>

@@ -1,7 +1,7 @@
 import { Clock } from '../src/clock/clock';
 import { SESSION_HOURS } from '../src/auth/auth.service';
 import { as, createUser, expectError, http, signIn, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const HOUR = 3600_000;
 
@@ -10,19 +10,12 @@ const HOUR = 3600_000;
  * very next request, on every instance sharing the database (logout: audit.http.spec.ts).
  */
 describe('sessions over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false });
   let admin: string;
+  t.beforeStop((app) => app.get(Clock).setNow(null));
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false });
     admin = await signInAdmin(t.app);
-  });
-  afterAll(async () => {
-    t.app.get(Clock).setNow(null);
-    await t.stop();
-    await db.drop();
   });
 
   it("knows the holder of a bearer token or a session cookie: user, role, department and the session's CSRF token", async () => {
