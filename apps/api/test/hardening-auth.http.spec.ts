@@ -2,7 +2,7 @@ import type { AuditEntryResponse, RevisionResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import { as, countRows, createUser, expectError, http, signIn, signInAdmin, signInDemo, writeCounts } from './support';
-import { freshDatabase, startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './test-app';
+import { TEST_ADMIN_PASSWORD, useTestApp } from './test-app';
 
 const TODAY = '2021-02-01';
 const MINUTE = 60_000;
@@ -21,8 +21,7 @@ const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(
  * requests counted instead of filling the append-only trail. TRUST_PROXY=1, so that X-Forwarded-For sets the client address.
  */
 describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, TRUST_PROXY: '1' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let clock: Clock;
   const login = (username: string, password: string, address: string) =>
@@ -37,18 +36,12 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, TRUST_PROXY: '1' } });
     tokens = await signInDemo(t.app);
     clock = t.app.get(Clock);
   });
   afterEach(() => {
     clock.setNow(null);
     clock.setToday(TODAY);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('item 4: returning figures is a leader’s act', () => {
@@ -326,8 +319,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
 
     it('writes the running day’s counts when the server stops', async () => {
       await http(t.app).get('/api/plans/1').expect(401);
-      await t.stop();
-      t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, TRUST_PROXY: '1' } });
+      await t.restart();
       clock = t.app.get(Clock);
       tokens = { ...tokens, admin: await signIn(t.app, 'admin', 'taizhang-admin') };
       const [last] = (await trail()).filter((r) => r.action === DAY_COUNT_ACTION);
@@ -337,23 +329,16 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
 });
 
 describe('hardening: ADMIN_PASSWORD at start', () => {
+  const t = useTestApp({ demo: false });
+
   it('keeps the admin’s sessions when the start sets the same password, and ends them when it sets a new one', async () => {
-    const db = await freshDatabase();
-    let t = await startTestApp(db, { demo: false });
-    try {
-      const token = await signInAdmin(t.app);
-      await t.stop();
-      t = await startTestApp(db, { demo: false });
-      await as(t.app, token).get('/api/auth/me').expect(200);
-      await t.stop();
-      t = await startTestApp(db, { demo: false, env: { ADMIN_PASSWORD: `${TEST_ADMIN_PASSWORD}-rotated` } });
-      expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED');
-      await as(t.app, await signIn(t.app, 'admin', `${TEST_ADMIN_PASSWORD}-rotated`))
-        .get('/api/auth/me')
-        .expect(200);
-    } finally {
-      await t.stop();
-      await db.drop();
-    }
+    const token = await signInAdmin(t.app);
+    await t.restart();
+    await as(t.app, token).get('/api/auth/me').expect(200);
+    await t.restart({ demo: false, env: { ADMIN_PASSWORD: `${TEST_ADMIN_PASSWORD}-rotated` } });
+    expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED');
+    await as(t.app, await signIn(t.app, 'admin', `${TEST_ADMIN_PASSWORD}-rotated`))
+      .get('/api/auth/me')
+      .expect(200);
   });
 });

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts';
@@ -154,4 +156,31 @@ export async function nextScheduledRun(app: INestApplication): Promise<CycleResu
   );
   expect(run).toBeDefined();
   return run!;
+}
+
+/** A request a webhook receiver got: its Content-Type and its JSON body. */
+export interface Delivered<T> {
+  contentType: string | undefined;
+  body: T;
+}
+
+/** An HTTP receiver for webhooks on 127.0.0.1 that answers `status` and keeps every request it gets; `close` it after. */
+export async function webhookReceiver<T = unknown>(status = 200) {
+  const got: Array<Delivered<T>> = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      got.push({ contentType: req.headers['content-type'], body: JSON.parse(body) });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/hook`,
+    got,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
