@@ -2,7 +2,7 @@ import type { AttentionItem, DashboardSummaryResponse, MetricResponse } from '@t
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import type { NoticeResponse } from '../src/supervision/notices.service';
-import { as, signInDemo } from './support';
+import { as, metricIds, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /**
@@ -37,10 +37,7 @@ describe('what the statuses and lists say', () => {
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
-    const metrics: Array<{ id: number; code: string }> = (
-      await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
-    ).body;
-    metricId = new Map(metrics.map((m) => [m.code, m.id]));
+    metricId = await metricIds(t.app, tokens.leader);
   });
 
   describe('需关注 (the attention list)', () => {

@@ -1,21 +1,15 @@
 import type { AuditEntryResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { PNG_1X1 } from './files';
-import { as, countRows, expectError, http, signIn, signInDemo } from './support';
+import { as, auditRowsAdded, countRows, expectError, http, signIn, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /** The audit trail, and the sign-in rules around it: who did what and when, never a secret, never rewritten. */
 describe('audit trail and sign-in', () => {
   const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
-  const trail = async (): Promise<AuditEntryResponse[]> =>
-    (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
   /** Runs `act` and returns the audit rows it added, oldest first. */
-  const added = async (act: () => Promise<unknown>): Promise<AuditEntryResponse[]> => {
-    const last = (await trail())[0]?.id ?? 0;
-    await act();
-    return (await trail()).filter((r) => r.id > last).reverse();
-  };
+  const added = (act: () => Promise<unknown>) => auditRowsAdded(t.app, tokens.admin, act);
   const recent = (row: AuditEntryResponse, since: number) =>
     expect(Date.parse(row.at)).toBeGreaterThanOrEqual(since - 1000);
 

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { AuditEntryResponse } from '@taizhang/contracts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -94,6 +95,47 @@ export async function metricsByCode(
 ): Promise<Map<string, MetricResponse>> {
   const list: MetricResponse[] = (await as(app, token).get(`/api/metrics?planId=1${query}`).expect(200)).body;
   return new Map(list.map((m) => [m.code, m]));
+}
+
+/** The id of every metric of plan 1 that `token` may see, by code. */
+export async function metricIds(app: INestApplication, token: string, query = ''): Promise<Map<string, number>> {
+  return new Map([...(await metricsByCode(app, token, query))].map(([code, m]) => [code, m.id]));
+}
+
+/** The id of one metric of plan 1, by code, as `token` sees the plan's metrics. */
+export async function metricIdOf(app: INestApplication, token: string, code: string): Promise<number> {
+  const id = (await metricIds(app, token)).get(code);
+  if (id === undefined) throw new Error(`no metric ${code} in plan 1`);
+  return id;
+}
+
+/** A ledger uploaded to POST /api/plans/import (the preview), with the new plan's identity (code, title, year…). */
+export function importLedger(
+  app: INestApplication,
+  token: string | undefined,
+  file: Buffer,
+  filename: string,
+  identity: Record<string, string>,
+) {
+  const req = as(app, token).post('/api/plans/import').attach('file', file, filename);
+  for (const [k, v] of Object.entries(identity)) req.field(k, v);
+  return req;
+}
+
+/** The audit trail as an admin reads it, newest first. */
+export async function auditTrail(app: INestApplication, adminToken: string): Promise<AuditEntryResponse[]> {
+  return (await as(app, adminToken).get('/api/audit?limit=1000').expect(200)).body;
+}
+
+/** Runs `act` and returns the audit rows it added, oldest first. */
+export async function auditRowsAdded(
+  app: INestApplication,
+  adminToken: string,
+  act: () => Promise<unknown>,
+): Promise<AuditEntryResponse[]> {
+  const last = (await auditTrail(app, adminToken))[0]?.id ?? 0;
+  await act();
+  return (await auditTrail(app, adminToken)).filter((r) => r.id > last).reverse();
 }
 
 export type Table =
