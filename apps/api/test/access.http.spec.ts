@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AccessRule } from '../src/auth/access.decorator';
 import type { Role } from '../src/auth/user.entity';
-import { as, expectError, signIn, signInDemo } from './support';
+import { as, expectError, metricIdOf, ROLE_REFUSED, SIGN_IN_FIRST, signIn, signInDemo } from './support';
 import { declaredRoutes } from './routes';
 import { useTestApp } from './test-app';
 import { PNG_1X1 } from './files';
@@ -48,11 +48,7 @@ describe('access rules', () => {
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
     // 区司法局 (sfj) alone leads T051-1: its metric, its latest submission and a piece of evidence on it.
-    const metrics = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{
-      id: number;
-      code: string;
-    }>;
-    ids.metric = metrics.find((m) => m.code === 'T051-1')!.id;
+    ids.metric = await metricIdOf(t.app, tokens.sfj, 'T051-1');
     const submitted = await as(t.app, tokens.sfj)
       .post('/api/submissions')
       .send({
@@ -292,9 +288,8 @@ describe('access rules', () => {
         const req = as(t.app, token)[method](path);
         const res = await (body ? req.send(body) : req);
         actual[route].push(res.status);
-        if (res.status === 401) expectError(res, 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
-        if (res.status === 403)
-          expectError(res, 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+        if (res.status === 401) expectError(res, 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
+        if (res.status === 403) expectError(res, 403, 'FORBIDDEN', ...ROLE_REFUSED);
       }
     }
     expect(actual).toEqual(Object.fromEntries(Object.entries(table).map(([route, e]) => [route, e.expected])));

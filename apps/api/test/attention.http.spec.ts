@@ -1,8 +1,7 @@
 import type { AttentionItem, DashboardSummaryResponse, MetricResponse } from '@taizhang/contracts';
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import type { NoticeResponse } from '../src/supervision/notices.service';
-import { as, metricIds, signInDemo } from './support';
+import { as, binary, metricIds, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /**
@@ -14,12 +13,6 @@ const TODAY = '2021-02-01';
 const CRON = '0 0 1 1 *';
 
 /** Reads a binary answer (a download) into a Buffer. */
-const binary = (res: request.Response & NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 describe('what the statuses and lists say', () => {
   const t = useTestApp({ env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;

@@ -1,7 +1,7 @@
 import type { CalendarYear } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
-import { as, createUser, expectError, signInAdmin } from './support';
+import { as, createUser, expectError, ROLE_REFUSED, SIGN_IN_FIRST, signInAdmin } from './support';
 import { useTestApp } from './test-app';
 
 /** China's working-day calendar over HTTP: the start day is not counted, holidays and make-up days as the State Council notices say. */
@@ -139,21 +139,9 @@ describe('working-day calendar over HTTP', () => {
     const department = await createUser(t.app, admin, 'cal-dept', 'department', 1);
     const before = (await api().get('/api/calendar/years').expect(200)).body;
     const body = { holidays: ['2029-01-01'], makeUpWorkdays: [] };
-    expectError(
-      await as(t.app).put('/api/calendar/years/2029').send(body),
-      401,
-      'UNAUTHORIZED',
-      '请先登录',
-      'Please sign in',
-    );
+    expectError(await as(t.app).put('/api/calendar/years/2029').send(body), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
     for (const token of [leader, department])
-      expectError(
-        await as(t.app, token).put('/api/calendar/years/2029').send(body),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
+      expectError(await as(t.app, token).put('/api/calendar/years/2029').send(body), 403, 'FORBIDDEN', ...ROLE_REFUSED);
     // Reading it is open to every signed-in user, not to anonymous callers.
     expect((await as(t.app, department).get('/api/calendar/years').expect(200)).body).toEqual(before);
     expectError(await as(t.app).get('/api/calendar/working-days/add?start=2020-09-30&days=1'), 401, 'UNAUTHORIZED');

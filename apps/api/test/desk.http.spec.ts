@@ -1,11 +1,10 @@
 import type { QueueItem, QueueResponse } from '@taizhang/contracts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { sha256, smallPdf } from './files';
-import { as, createUser, expectError, metricsByCode, signInAdmin } from './support';
+import { as, binary, createUser, expectError, metricsByCode, signInAdmin } from './support';
 import { useTestApp } from './test-app';
 
 // Monday 2020-10-12: September's monthly figures (due Wednesday 10-14) are due this week, August's and earlier are
@@ -14,12 +13,6 @@ const TODAY = '2020-10-12';
 const SUNDAY = '2020-10-18';
 const NEVER = '0 0 1 1 *';
 const FAKE_PDF = Buffer.from('This is a text file with a .pdf name, not a PDF.\n');
-
-const binary = (res: request.Response & NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 type Bell = {
   unread: number;

@@ -1,10 +1,9 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import type { Test } from 'supertest';
-import { ACCESS_KEY, type AccessRule } from '../src/auth/access.decorator';
+import type { AccessRule } from '../src/auth/access.decorator';
 import type { Role } from '../src/auth/user.entity';
 import { bearer, http, signIn } from './support';
+import { declaredRoutes } from './routes';
 import { useTestApp, useWebBuild } from './test-app';
 
 /**
@@ -24,37 +23,15 @@ interface BodyRoute {
 const SAMPLE: Record<string, string> = { year: '2027', date: '2027-01-04' };
 
 function bodyRoutes(app: INestApplication): BodyRoute[] {
-  const reflector = app.get(Reflector);
-  const scanner = new MetadataScanner();
-  const routes: BodyRoute[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of scanner.getAllMethodNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name] as () => void;
-        const route = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (route === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        if (method === 'GET') continue;
-        const template = `/${['api', base, route]
-          .map((p) => p.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/')}`;
-        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]) ?? {
-          kind: 'public',
-        };
-        routes.push({
-          route: `${method} ${template}`,
-          method: method.toLowerCase() as Method,
-          path: template.replace(/:(\w+)/g, (_, p: string) => SAMPLE[p] ?? '1'),
-          rule,
-        });
-      }
-    }
-  }
-  return routes.sort((a, b) => a.route.localeCompare(b.route));
+  return declaredRoutes(app)
+    .filter(({ method }) => method !== 'GET')
+    .map(({ method, path, rule }) => ({
+      route: `${method} ${path}`,
+      method: method.toLowerCase() as Method,
+      path: path.replace(/:(\w+)/g, (_, p: string) => SAMPLE[p] ?? '1'),
+      rule: rule ?? { kind: 'public' },
+    }))
+    .sort((a, b) => a.route.localeCompare(b.route));
 }
 
 const DEEP = 2000;

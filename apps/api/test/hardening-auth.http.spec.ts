@@ -1,7 +1,20 @@
 import type { AuditEntryResponse, RevisionResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
-import { as, countRows, createUser, expectError, http, signIn, signInAdmin, signInDemo, writeCounts } from './support';
+import {
+  as,
+  countRows,
+  createUser,
+  expectError,
+  http,
+  metricIdOf,
+  ROLE_REFUSED,
+  SIGN_IN_FIRST,
+  signIn,
+  signInAdmin,
+  signInDemo,
+  writeCounts,
+} from './support';
 import { TEST_ADMIN_PASSWORD, useTestApp } from './test-app';
 
 const TODAY = '2021-02-01';
@@ -11,7 +24,6 @@ const LOGIN_THROTTLE = { addressLimit: 5 } as const;
 /** Failed sign-ins itemised in the trail per hour; the rest are counted. */
 const FAILED_SIGN_IN_ROWS_PER_HOUR = 100;
 const DAY_COUNT_ACTION = 'anonymous requests (count of the day)';
-const ROLE_REFUSED = ['您的角色无权执行此操作', 'Your role may not do this'] as const;
 /** "HH:MM" Beijing time of an instant, as the 429 messages give it. */
 const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
 
@@ -47,12 +59,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   describe('item 4: returning figures is a leader’s act', () => {
     /** The latest revision of a metric's figures from a department (the last one stored). */
     const latestSubmission = async (code: string, username: 'sfj' | 'zfb' | 'zwfwb') => {
-      const metricId = (
-        (await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)).body as Array<{
-          id: number;
-          code: string;
-        }>
-      ).find((m) => m.code === code)!.id;
+      const metricId = await metricIdOf(t.app, tokens.leader, code);
       const [row] = await t.app
         .get(DataSource)
         .createQueryBuilder()
@@ -126,7 +133,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
         as(t.app, tokens.admin).patch(`/api/users/${id}`).send({ password: 'New-Password-1' }).expect(200),
       );
       for (const session of [first, second])
-        expectError(await as(t.app, session).get('/api/auth/me'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+        expectError(await as(t.app, session).get('/api/auth/me'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
       expect(JSON.parse(row.after!)).toMatchObject({ passwordChanged: true, sessionsEnded: true });
       expectError(
         await http(t.app).post('/api/auth/login').send({ username: 'reset-me', password: 'reset-me-password' }),
@@ -263,7 +270,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
     it('adds no audit row for 20 anonymous requests, and writes the day’s counts as one row when the next day’s first comes', async () => {
       const before = await countRows(t.app, 'audit_log');
       for (let i = 0; i < 20; i++)
-        expectError(await http(t.app).get('/api/notifications'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+        expectError(await http(t.app).get('/api/notifications'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
       expectError(await http(t.app).post('/api/notices').send({}), 401, 'UNAUTHORIZED');
       expect(await countRows(t.app, 'audit_log')).toBe(before);
 

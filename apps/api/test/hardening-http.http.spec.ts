@@ -1,4 +1,4 @@
-import { as, expectError, http, signIn, signInDemo } from './support';
+import { as, expectError, http, metricIdOf, SIGN_IN_FIRST, signIn, signInDemo } from './support';
 import { useTestApp, useWebBuild } from './test-app';
 import { PNG_1X1 } from './files';
 
@@ -14,11 +14,7 @@ describe('HTTP hardening', () => {
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
-    const metrics = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{
-      id: number;
-      code: string;
-    }>;
-    const metricId = metrics.find((m) => m.code === 'T051-1')!.id;
+    const metricId = await metricIdOf(t.app, tokens.sfj, 'T051-1');
     const submitted = await as(t.app, tokens.sfj)
       .post('/api/submissions')
       .send({ metricId, departmentId: tokens.departmentOf.sfj, period: '2020-12', value: 99, reason: '加固测试' })
@@ -49,19 +45,12 @@ describe('HTTP hardening', () => {
         });
         expect(login.status).toBe(200);
         expect(login.body.user.username).toBe('leader');
-        expectError(
-          await withCookie(http(t.app).get('/api/auth/me')),
-          401,
-          'UNAUTHORIZED',
-          '请先登录',
-          'Please sign in',
-        );
+        expectError(await withCookie(http(t.app).get('/api/auth/me')), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
         expectError(
           await withCookie(http(t.app).post('/api/submissions')).send({}),
           401,
           'UNAUTHORIZED',
-          '请先登录',
-          'Please sign in',
+          ...SIGN_IN_FIRST,
         );
         // The bearer token still decides when both come.
         expect((await withCookie(as(t.app, tokens.admin).get('/api/auth/me')).expect(200)).body.username).toBe('admin');

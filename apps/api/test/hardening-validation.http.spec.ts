@@ -5,9 +5,8 @@ import JSZip from 'jszip';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { as, expectError, importLedger, metricIds, signInDemo, writeCounts } from './support';
+import { as, binary, expectError, importLedger, metricIds, signInDemo, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 // September 2020: August's figures are due, nothing after the 20th has happened.
@@ -15,12 +14,6 @@ const TODAY = '2020-09-20';
 const LEDGER = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan-ledger.txt'));
 const ZERO_WIDTH = ['\u200b', '\u200b\u200c\u200d', ' \ufeff\u200b\n', '\u2060\u00ad'];
 const BAD_DATES = ['2020-02-30', '2020-13-45', '0000-00-00'];
-
-const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Issue #15, item 8: every input that got through validation (201 or 500) now answers a bilingual 4xx and writes nothing. */
 describe('validation gaps (#15 item 8) over HTTP', () => {

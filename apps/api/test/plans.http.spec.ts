@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { as, expectError, signInAdmin, signInDemo } from './support';
+import { as, expectError, ROLE_REFUSED, SIGN_IN_FIRST, signInAdmin, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 const seed = JSON.parse(readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan.json'), 'utf8'));
@@ -41,19 +41,13 @@ describe('plans and dashboard over HTTP', () => {
     ]);
     // Any signed-in user lists the plans; an anonymous caller does not.
     expect((await as(t.app, tokens.sfj).get('/api/plans').expect(200)).body).toEqual(res.body);
-    expectError(await as(t.app).get('/api/plans'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+    expectError(await as(t.app).get('/api/plans'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
   });
 
   it('shows the plan tree and the dashboard to admins and leaders only: a department user gets 403, an anonymous caller 401', async () => {
     for (const path of ['/api/plans/1', '/api/dashboard/summary?planId=1']) {
       await as(t.app, tokens.admin).get(path).expect(200);
-      expectError(
-        await as(t.app, tokens.sfj).get(path),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
+      expectError(await as(t.app, tokens.sfj).get(path), 403, 'FORBIDDEN', ...ROLE_REFUSED);
       expectError(await as(t.app).get(path), 401, 'UNAUTHORIZED');
     }
   });

@@ -1,6 +1,6 @@
 import { Clock } from '../src/clock/clock';
 import { SESSION_HOURS } from '../src/auth/auth.service';
-import { as, createUser, expectError, http, signIn, signInAdmin } from './support';
+import { as, createUser, expectError, http, SIGN_IN_FIRST, signIn, signInAdmin } from './support';
 import { useTestApp } from './test-app';
 
 const HOUR = 3600_000;
@@ -40,13 +40,7 @@ describe('sessions over HTTP', () => {
       clock.setNow(new Date(signedInAt + SESSION_HOURS * HOUR - 60_000));
       await as(t.app, token).get('/api/dashboard/summary?planId=1').expect(200);
       clock.setNow(new Date(signedInAt + SESSION_HOURS * HOUR + 60_000));
-      expectError(
-        await as(t.app, token).get('/api/dashboard/summary?planId=1'),
-        401,
-        'UNAUTHORIZED',
-        '请先登录',
-        'Please sign in',
-      );
+      expectError(await as(t.app, token).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
     } finally {
       clock.setNow(null);
     }

@@ -2,7 +2,17 @@ import type { DashboardSummaryResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import type { MetricResponse } from '../src/metrics/metrics.dto';
-import { as, countRows, createUser, expectError, metricsByCode, signIn, signInAdmin } from './support';
+import {
+  as,
+  countRows,
+  createUser,
+  expectError,
+  metricsByCode,
+  ROLE_REFUSED,
+  SIGN_IN_FIRST,
+  signIn,
+  signInAdmin,
+} from './support';
 import { useTestApp } from './test-app';
 
 // Every 2020 period has ended and its figures are due; nothing was reported (DEMO=0), so all starts red overdue.
@@ -65,16 +75,11 @@ describe('submissions over HTTP', () => {
     // One department reports T007-1, so the metric's overall status is that department's.
     expect(res.body.evaluation).toEqual({ department: green, overall: green });
 
-    const amber = (
-      await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-09',
-        numerator: 30,
-        denominator: 40,
-      }).expect(201)
-    ).body.evaluation.department;
-    expect(amber).toEqual({
+    /** The department's evaluation that `numerator` of 40 for `period` caused. */
+    const outOf40 = async (period: string, numerator: number) =>
+      (await submit({ metricId: id('T007-1'), departmentId: 1, period, numerator, denominator: 40 }).expect(201)).body
+        .evaluation.department;
+    expect(await outOf40('2020-09', 30)).toEqual({
       status: 'amber',
       basis: 'within-band',
       value: 75,
@@ -82,16 +87,7 @@ describe('submissions over HTTP', () => {
       reasonZh: '75%（30/40） 未达目标（≥ 80%），在 5 个百分点预警带内',
       reasonEn: '75% (30/40) misses the target (≥ 80%), within the 5-point amber band',
     });
-    const red = (
-      await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-08',
-        numerator: 29,
-        denominator: 40,
-      }).expect(201)
-    ).body.evaluation.department;
-    expect(red).toMatchObject({
+    expect(await outOf40('2020-08', 29)).toMatchObject({
       status: 'red',
       basis: 'missed',
       value: 72.5,
@@ -491,7 +487,6 @@ describe('who may submit', () => {
     const department = await createUser(t.app, admin, 'dept-1', 'department', 1);
     const metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
     const body = { metricId, departmentId: 1, period: '2020-12', numerator: 9, denominator: 10 };
-    const signInFirst = ['请先登录', 'Please sign in'] as const;
     const denied = [
       '',
       `Bearer ${department}x`,
@@ -502,31 +497,34 @@ describe('who may submit', () => {
     ];
     for (const auth of denied) {
       const req = as(t.app).post('/api/submissions');
-      expectError(await (auth ? req.set('Authorization', auth) : req).send(body), 401, 'UNAUTHORIZED', ...signInFirst);
+      expectError(
+        await (auth ? req.set('Authorization', auth) : req).send(body),
+        401,
+        'UNAUTHORIZED',
+        ...SIGN_IN_FIRST,
+      );
     }
     // The guard comes first: even a malformed body gets 401, not a hint about the fields.
-    expectError(await as(t.app).post('/api/submissions').send({ nonsense: true }), 401, 'UNAUTHORIZED', ...signInFirst);
+    expectError(
+      await as(t.app).post('/api/submissions').send({ nonsense: true }),
+      401,
+      'UNAUTHORIZED',
+      ...SIGN_IN_FIRST,
+    );
     expectError(
       await as(t.app).patch(`/api/metrics/${metricId}`).send({ target: 50 }),
       401,
       'UNAUTHORIZED',
-      ...signInFirst,
+      ...SIGN_IN_FIRST,
     );
     // Admins and leaders do not submit figures; departments do not change metrics.
     for (const token of [admin, leader])
-      expectError(
-        await as(t.app, token).post('/api/submissions').send(body),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
+      expectError(await as(t.app, token).post('/api/submissions').send(body), 403, 'FORBIDDEN', ...ROLE_REFUSED);
     expectError(
       await as(t.app, department).patch(`/api/metrics/${metricId}`).send({ target: 50 }),
       403,
       'FORBIDDEN',
-      '您的角色无权执行此操作',
-      'Your role may not do this',
+      ...ROLE_REFUSED,
     );
     expect(await countRows(t.app, 'submissions')).toBe(0);
     const ok = await as(t.app, department).post('/api/submissions').send(body).expect(201);
@@ -534,7 +532,7 @@ describe('who may submit', () => {
     expect(ok.body.submission.submittedBy).toBe('dept-1');
     expect(await countRows(t.app, 'submissions')).toBe(1);
     // Reads need a sign-in too, of any role.
-    expectError(await as(t.app).get(`/api/metrics/${metricId}`), 401, 'UNAUTHORIZED', ...signInFirst);
+    expectError(await as(t.app).get(`/api/metrics/${metricId}`), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
     await as(t.app, department).get(`/api/metrics/${metricId}`).expect(200);
     // A wrong password signs no one in.
     await expect(signIn(t.app, 'dept-1', 'wrong-password')).rejects.toThrow(/answered 401/);

@@ -13,6 +13,13 @@ import { TEST_ADMIN_PASSWORD } from './test-app';
 
 export const http = (app: INestApplication) => request(app.getHttpServer());
 
+/** A supertest parser that keeps the body as bytes (`.buffer(true).parse(binary)`): the XLSX, PDF and CSV downloads. */
+export const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
 /** The header a signed-in API client sends. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -65,6 +72,11 @@ export async function createUser(
     .expect(201);
   return signIn(app, username, password);
 }
+
+/** The 401 of a request without a valid session, in Chinese and in English (spread into `expectError`). */
+export const SIGN_IN_FIRST = ['请先登录', 'Please sign in'] as const;
+/** The 403 of a role a route does not admit, in Chinese and in English (spread into `expectError`). */
+export const ROLE_REFUSED = ['您的角色无权执行此操作', 'Your role may not do this'] as const;
 
 const HAN = /[\u4e00-\u9fff]/;
 
