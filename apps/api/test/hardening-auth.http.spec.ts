@@ -1,8 +1,10 @@
-import type { AuditEntryResponse, RevisionResponse } from '@taizhang/contracts';
+import type { RevisionResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import {
   as,
+  auditRowsAdded,
+  auditTrail,
   countRows,
   createUser,
   expectError,
@@ -38,14 +40,9 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
   let clock: Clock;
   const login = (username: string, password: string, address: string) =>
     http(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
-  const trail = async (): Promise<AuditEntryResponse[]> =>
-    (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
+  const trail = () => auditTrail(t.app, tokens.admin);
   /** Runs `act` and returns the audit rows it added, oldest first. */
-  const added = async (act: () => Promise<unknown>): Promise<AuditEntryResponse[]> => {
-    const last = (await trail())[0]?.id ?? 0;
-    await act();
-    return (await trail()).filter((r) => r.id > last).reverse();
-  };
+  const added = (act: () => Promise<unknown>) => auditRowsAdded(t.app, tokens.admin, act);
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
@@ -149,39 +146,23 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       const clerk = await createUser(t.app, tokens.admin, 'dept-change', 'department', tokens.departmentOf.sfj);
       const leaving = await createUser(t.app, tokens.admin, 'leaving', 'leader');
       const admin = as(t.app, tokens.admin);
+      const change = async (username: string, body: object) =>
+        admin
+          .patch(`/api/users/${await userId(username)}`)
+          .send(body)
+          .expect(200);
 
-      await admin
-        .patch(`/api/users/${await userId('role-change')}`)
-        .send({ role: 'leader' })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('dept-change')}`)
-        .send({ departmentId: tokens.departmentOf.sfj })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('leaving')}`)
-        .send({ disabled: false })
-        .expect(200);
+      await change('role-change', { role: 'leader' });
+      await change('dept-change', { departmentId: tokens.departmentOf.sfj });
+      await change('leaving', { disabled: false });
       expect([await alive(leader), await alive(clerk), await alive(leaving)]).toEqual([200, 200, 200]);
 
-      await admin
-        .patch(`/api/users/${await userId('role-change')}`)
-        .send({ role: 'department', departmentId: tokens.departmentOf.zfb })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('dept-change')}`)
-        .send({ departmentId: tokens.departmentOf.zfb })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('leaving')}`)
-        .send({ disabled: true })
-        .expect(200);
+      await change('role-change', { role: 'department', departmentId: tokens.departmentOf.zfb });
+      await change('dept-change', { departmentId: tokens.departmentOf.zfb });
+      await change('leaving', { disabled: true });
       expect([await alive(leader), await alive(clerk), await alive(leaving)]).toEqual([401, 401, 401]);
       // Enabled again, the old sessions stay ended.
-      await admin
-        .patch(`/api/users/${await userId('leaving')}`)
-        .send({ disabled: false })
-        .expect(200);
+      await change('leaving', { disabled: false });
       expect(await alive(leaving)).toBe(401);
       expect(await countRows(t.app, 'sessions', `WHERE user_id = ${await userId('leaving')}`)).toBe(0);
     });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { as, binary, expectError, importLedger, metricIds, signInDemo, writeCounts } from './support';
+import { as, binary, expectError, importLedger, metricIds, rowCounts, signInDemo, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 // September 2020: August's figures are due, nothing after the 20th has happened.
@@ -301,14 +301,7 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
 
   describe('malformed plan-import confirmations', () => {
     let seed: PlanSeed;
-    const planCounts = async () => {
-      const [row] = await t.app
-        .get(DataSource)
-        .query(
-          'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM tasks) AS tasks',
-        );
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-    };
+    const planCounts = () => rowCounts(t.app, ['plans', 'metrics', 'departments', 'tasks']);
     const confirm = (body: unknown) => as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed: body });
     const edited = (edit: (s: PlanSeed) => void) => {
       const s = structuredClone(seed);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { smallDocx, smallXlsx } from './plan-import-files';
-import { as, expectError, importLedger, signInDemo } from './support';
+import { as, expectError, importLedger, rowCounts, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 const LEDGER = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan-ledger.txt'));
@@ -29,14 +29,7 @@ describe('plan import over HTTP', () => {
     importLedger(t.app, token, file, filename, identity);
   const confirm = (seed: PlanSeed) => as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed });
   /** Rows that an import writes; "nothing written" means none of these changed. */
-  const importCounts = async () => {
-    const [row] = await t.app
-      .get(DataSource)
-      .query(
-        'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM indicators) AS indicators, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments',
-      );
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-  };
+  const importCounts = () => rowCounts(t.app, ['plans', 'indicators', 'tasks', 'metrics', 'departments']);
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);

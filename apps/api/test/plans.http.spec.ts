@@ -3,8 +3,7 @@ import { roundForDisplay, STATUSES, worstStatus, type StatusCounts } from '@taiz
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { as, expectError, ROLE_REFUSED, SIGN_IN_FIRST, signInAdmin, signInDemo } from './support';
+import { as, expectError, ROLE_REFUSED, rowCounts, SIGN_IN_FIRST, signInAdmin, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 const seed = JSON.parse(readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan.json'), 'utf8'));
@@ -187,13 +186,7 @@ describe('plans and dashboard over HTTP', () => {
   });
 
   it('loads the seed once: starting again on the same database creates nothing twice', async () => {
-    const counts = async () => {
-      const ds = t.app.get(DataSource);
-      const [row] = await ds.query(
-        'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM submissions) AS submissions',
-      );
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-    };
+    const counts = () => rowCounts(t.app, ['plans', 'tasks', 'metrics', 'departments', 'submissions']);
     const before = await counts();
     expect(before).toMatchObject({ plans: 1, tasks: 94, metrics: seed.metrics.length });
     await t.restart();

@@ -1,6 +1,6 @@
 import { Clock } from '../src/clock/clock';
 import { smallPdf } from './files';
-import { as, countRows, createUser, expectError, metricsByCode, signInAdmin, writeCounts } from './support';
+import { as, countRows, createUser, expectError, metricIds, signInAdmin, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 // June 2020's figures were due on 2020-07-07 (the 5th working day after 30 June); July's are due in August.
@@ -30,7 +30,7 @@ describe('soft rules and flagged figures over HTTP', () => {
   beforeAll(async () => {
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
-    ids = new Map([...(await metricsByCode(t.app, leader))].map(([code, m]) => [code, m.id]));
+    ids = await metricIds(t.app, leader);
     countDepartment = (
       await as(t.app, leader)
         .get(`/api/metrics/${id('T083-1')}`)

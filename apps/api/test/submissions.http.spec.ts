@@ -7,6 +7,7 @@ import {
   countRows,
   createUser,
   expectError,
+  metricIds,
   metricsByCode,
   ROLE_REFUSED,
   SIGN_IN_FIRST,
@@ -44,7 +45,7 @@ describe('submissions over HTTP', () => {
         await createUser(t.app, admin, `dept-${departmentId}`, 'department', departmentId),
       );
     leaderToken = await createUser(t.app, admin, 'leader-1', 'leader');
-    ids = new Map([...(await metricsByCode(t.app, leaderToken))].map(([code, m]) => [code, m.id]));
+    ids = await metricIds(t.app, leaderToken);
   });
 
   it('takes a numerator and denominator for a ≥ 80% rate and answers 201 with the evaluation it caused', async () => {

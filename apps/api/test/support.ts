@@ -168,6 +168,14 @@ export async function countRows(app: INestApplication, table: Table, where = '')
   return Number(row.n);
 }
 
+/** How many rows each of `tables` holds, read in one statement (so that all are counted at the same moment). */
+export async function rowCounts(app: INestApplication, tables: string[]): Promise<Record<string, number>> {
+  const [row] = await app
+    .get(DataSource)
+    .query(`SELECT ${tables.map((name) => `(SELECT COUNT(*) FROM ${name}) AS ${name}`).join(', ')}`);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+}
+
 /** The rows that decide "nothing was written": submissions, their cases, returns and evidence. */
 export async function writeCounts(app: INestApplication): Promise<Record<string, number>> {
   const tables: Table[] = ['submissions', 'submission_cases', 'submission_returns', 'evidence_files'];

@@ -12,7 +12,6 @@ const OWN_ONLY = ['只能查看和报送本单位的数据', 'You may only see a
 type Dept = 'sfj' | 'zfb' | 'zwfwb';
 const DEPTS: Dept[] = ['sfj', 'zfb', 'zwfwb'];
 
-/** Reads a binary answer (a download) into a Buffer. */
 const filesUnder = (dir: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { recursive: true, withFileTypes: true })
