@@ -1,9 +1,8 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ACCESS_KEY, type AccessRule } from '../src/auth/access.decorator';
+import type { INestApplication } from '@nestjs/common';
+import type { AccessRule } from '../src/auth/access.decorator';
 import type { Role } from '../src/auth/user.entity';
-import { as, expectError, signIn, signInDemo } from './support';
+import { as, expectError, metricIdOf, ROLE_REFUSED, SIGN_IN_FIRST, signIn, signInDemo } from './support';
+import { declaredRoutes } from './routes';
 import { useTestApp } from './test-app';
 import { PNG_1X1 } from './files';
 
@@ -12,34 +11,11 @@ interface RouteInfo {
   rule: AccessRule | undefined;
 }
 
-/** Every route the controllers declare, with its access rule, read from Nest's own metadata. */
-function declaredRoutes(app: INestApplication): RouteInfo[] {
-  const reflector = app.get(Reflector);
-  const scanner = new MetadataScanner();
-  const routes: RouteInfo[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of scanner.getAllMethodNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name] as object;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const full = ['api', base, path]
-          .map((p) => p.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/');
-        routes.push({
-          route: `${method} /${full}`,
-          rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler as () => void, controller]),
-        });
-      }
-    }
-  }
-  return routes.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
-}
+/** Every route the controllers declare, with its access rule. */
+const routesWithRules = (app: INestApplication): RouteInfo[] =>
+  declaredRoutes(app)
+    .map(({ method, path, rule }) => ({ route: `${method} ${path}`, rule }))
+    .sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
 
 /** What Express actually serves (Express 5 keeps its router on `router`), without the OpenAPI pages. */
 function servedRoutes(app: INestApplication): string[] {
@@ -72,11 +48,7 @@ describe('access rules', () => {
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
     // 区司法局 (sfj) alone leads T051-1: its metric, its latest submission and a piece of evidence on it.
-    const metrics = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{
-      id: number;
-      code: string;
-    }>;
-    ids.metric = metrics.find((m) => m.code === 'T051-1')!.id;
+    ids.metric = await metricIdOf(t.app, tokens.sfj, 'T051-1');
     const submitted = await as(t.app, tokens.sfj)
       .post('/api/submissions')
       .send({
@@ -100,7 +72,7 @@ describe('access rules', () => {
   });
 
   it('declares an access rule on every route of the application, and the router serves exactly those routes', () => {
-    const routes = declaredRoutes(t.app);
+    const routes = routesWithRules(t.app);
     expect(routes.length).toBeGreaterThanOrEqual(34);
     expect(routes.filter((r) => !r.rule).map((r) => r.route)).toEqual([]);
     // A roles rule names at least one role (an empty list would lock everyone out silently).
@@ -296,7 +268,7 @@ describe('access rules', () => {
 
   it('answers every route for anonymous, admin, leader and department callers with exactly the expected status', async () => {
     const table = matrix();
-    const routes = declaredRoutes(t.app);
+    const routes = routesWithRules(t.app);
     // The table covers every route: a new route must be added here with its expected statuses.
     expect(Object.keys(table).sort()).toEqual(routes.map((r) => r.route));
     const password = { admin: 'taizhang-admin', leader: 'taizhang-leader', department: 'taizhang-dept' };
@@ -316,9 +288,8 @@ describe('access rules', () => {
         const req = as(t.app, token)[method](path);
         const res = await (body ? req.send(body) : req);
         actual[route].push(res.status);
-        if (res.status === 401) expectError(res, 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
-        if (res.status === 403)
-          expectError(res, 403, 'FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this');
+        if (res.status === 401) expectError(res, 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
+        if (res.status === 403) expectError(res, 403, 'FORBIDDEN', ...ROLE_REFUSED);
       }
     }
     expect(actual).toEqual(Object.fromEntries(Object.entries(table).map(([route, e]) => [route, e.expected])));

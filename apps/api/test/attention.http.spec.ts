@@ -1,8 +1,7 @@
 import type { AttentionItem, DashboardSummaryResponse, MetricResponse } from '@taizhang/contracts';
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import type { NoticeResponse } from '../src/supervision/notices.service';
-import { as, signInDemo } from './support';
+import { as, binary, metricIds, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /**
@@ -12,13 +11,6 @@ import { useTestApp } from './test-app';
 
 const TODAY = '2021-02-01';
 const CRON = '0 0 1 1 *';
-
-/** Reads a binary answer (a download) into a Buffer. */
-const binary = (res: request.Response & NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('what the statuses and lists say', () => {
   const t = useTestApp({ env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
@@ -37,10 +29,7 @@ describe('what the statuses and lists say', () => {
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
-    const metrics: Array<{ id: number; code: string }> = (
-      await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
-    ).body;
-    metricId = new Map(metrics.map((m) => [m.code, m.id]));
+    metricId = await metricIds(t.app, tokens.leader);
   });
 
   describe('需关注 (the attention list)', () => {
@@ -87,48 +76,40 @@ describe('what the statuses and lists say', () => {
       const { id } = (
         await as(t.app, tokens.leader).post('/api/reports').send({ planId: 1, month: '2020-12' }).expect(201)
       ).body;
-      const file = (
-        await as(t.app, tokens.leader)
-          .get(`/api/reports/${id}/file?format=xlsx&lang=zh`)
-          .buffer(true)
-          .parse(binary)
-          .expect(200)
-      ).body as Buffer;
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(file as unknown as ArrayBuffer);
-      const facts = new Map<string, unknown>();
-      book.getWorksheet('概况')!.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
+      /** The report's workbook in `lang`. */
+      const workbook = async (lang: 'zh' | 'en') => {
+        const file = (
+          await as(t.app, tokens.leader)
+            .get(`/api/reports/${id}/file?format=xlsx&lang=${lang}`)
+            .buffer(true)
+            .parse(binary)
+            .expect(200)
+        ).body as Buffer;
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(file as unknown as ArrayBuffer);
+        return book;
+      };
+      /** One column of a sheet by another: the value in column `value` of each row, by the text in column `key`. */
+      const column = (book: ExcelJS.Workbook, sheet: string, key: number, value: number) => {
+        const byKey = new Map<string, unknown>();
+        book.getWorksheet(sheet)!.eachRow((row) => byKey.set(String(row.getCell(key).value), row.getCell(value).value));
+        return byKey;
+      };
+      const book = await workbook('zh');
+      const facts = column(book, '概况', 1, 2);
       expect(facts.get('督办情况')).toBe(
         `针对本月数据下发督办单 ${onDecember.length} 件，按期答复 0 件，升级 0 件，办结 0 件。`,
       );
       // An indicator with no metric beneath it has nothing to measure: 无量化指标, not 无数据.
-      const indicatorStatus = new Map<string, unknown>();
-      book
-        .getWorksheet('指标')!
-        .eachRow((row) => indicatorStatus.set(String(row.getCell(3).value), row.getCell(4).value));
+      const indicatorStatus = column(book, '指标', 3, 4);
       expect(indicatorStatus.get('优化政府组织结构')).toBe('无量化指标');
       expect(indicatorStatus.get('强化节能和生态环境保护')).toBe('未达标');
-      const departmentsOf = new Map<string, unknown>();
-      book
-        .getWorksheet('需关注')!
-        .eachRow((row) => departmentsOf.set(String(row.getCell(1).value), row.getCell(6).value));
+      const departmentsOf = column(book, '需关注', 1, 6);
       expect(departmentsOf.get('T026-1')).toBe('区政府办');
       expect(departmentsOf.get('T076-1')).toBe('区生态环境局、区民政局');
-      const english = (
-        await as(t.app, tokens.leader)
-          .get(`/api/reports/${id}/file?format=xlsx&lang=en`)
-          .buffer(true)
-          .parse(binary)
-          .expect(200)
-      ).body as Buffer;
-      const en = new ExcelJS.Workbook();
-      await en.xlsx.load(english as unknown as ArrayBuffer);
-      const enFacts = new Map<string, unknown>();
-      en.getWorksheet('Summary')!.eachRow((row) => enFacts.set(String(row.getCell(1).value), row.getCell(2).value));
-      const enIndicators = new Map<string, unknown>();
-      en.getWorksheet('Indicators')!.eachRow((row) =>
-        enIndicators.set(String(row.getCell(3).value), row.getCell(4).value),
-      );
+      const en = await workbook('en');
+      const enFacts = column(en, 'Summary', 1, 2);
+      const enIndicators = column(en, 'Indicators', 3, 4);
       expect(enIndicators.get('优化政府组织结构')).toBe('No metrics');
       expect(enFacts.get('Supervision notices')).toBe(
         `On this month's figures: ${onDecember.length} notices issued, 0 answered on time, 0 escalated, 0 closed.`,

@@ -1,21 +1,26 @@
 import type { AuditEntryResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { PNG_1X1 } from './files';
-import { as, countRows, expectError, http, signIn, signInDemo } from './support';
+import {
+  as,
+  auditRowsAdded,
+  countRows,
+  expectError,
+  http,
+  metricIdOf,
+  ROLE_REFUSED,
+  SIGN_IN_FIRST,
+  signIn,
+  signInDemo,
+} from './support';
 import { useTestApp } from './test-app';
 
 /** The audit trail, and the sign-in rules around it: who did what and when, never a secret, never rewritten. */
 describe('audit trail and sign-in', () => {
   const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
-  const trail = async (): Promise<AuditEntryResponse[]> =>
-    (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
   /** Runs `act` and returns the audit rows it added, oldest first. */
-  const added = async (act: () => Promise<unknown>): Promise<AuditEntryResponse[]> => {
-    const last = (await trail())[0]?.id ?? 0;
-    await act();
-    return (await trail()).filter((r) => r.id > last).reverse();
-  };
+  const added = (act: () => Promise<unknown>) => auditRowsAdded(t.app, tokens.admin, act);
   const recent = (row: AuditEntryResponse, since: number) =>
     expect(Date.parse(row.at)).toBeGreaterThanOrEqual(since - 1000);
 
@@ -26,9 +31,7 @@ describe('audit trail and sign-in', () => {
   it('records each write with who, when and what: a submission, a return, evidence, a metric change and a new user', async () => {
     const since = Date.now();
     const sfj = tokens.departmentOf.sfj;
-    const metricId = (
-      (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{ id: number; code: string }>
-    ).find((m) => m.code === 'T051-1')!.id;
+    const metricId = await metricIdOf(t.app, tokens.sfj, 'T051-1');
     let submissionId = 0;
     const [submitted] = await added(async () => {
       submissionId = (
@@ -158,13 +161,7 @@ describe('audit trail and sign-in', () => {
 
   it('lists the trail to admins only (newest first, paged) and exports it as CSV with a BOM, formulas defused', async () => {
     for (const token of [tokens.leader, tokens.sfj]) {
-      expectError(
-        await as(t.app, token).get('/api/audit'),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
+      expectError(await as(t.app, token).get('/api/audit'), 403, 'FORBIDDEN', ...ROLE_REFUSED);
       expectError(await as(t.app, token).get('/api/audit/export'), 403, 'FORBIDDEN');
     }
     expectError(await as(t.app).get('/api/audit/export'), 401, 'UNAUTHORIZED');
@@ -272,7 +269,7 @@ describe('audit trail and sign-in', () => {
     await as(t.app, token).get('/api/auth/me').expect(200);
     const out = await as(t.app, token).post('/api/auth/logout').expect(204);
     expect(([] as string[]).concat(out.headers['set-cookie'] ?? []).some((c) => /^tz_session=;/.test(c))).toBe(true);
-    expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+    expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
     expectError(await as(t.app, token).post('/api/auth/logout'), 401, 'UNAUTHORIZED');
     // Other sessions of the same user stay valid.
     await as(t.app, tokens.zfb).get('/api/auth/me').expect(200);

@@ -1,14 +1,7 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { bearer, http, signIn } from './support';
+import { bearer, binary, http, signIn } from './support';
 import { useTestApp } from './test-app';
-
-const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 // A department's period in Excel: download the template, fill it, upload it; all rows are saved or none.
 describe('bulk entry through the Excel template', () => {

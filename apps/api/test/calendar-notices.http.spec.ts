@@ -79,34 +79,14 @@ describe('holiday notices and provisional years over HTTP', () => {
       noteEn: expect.stringContaining('weekday'),
     });
     const before = await calendarRows();
-    expectError(
-      await api().post('/api/calendar/notices/confirm').send({ text: broken }),
-      400,
-      'INVALID_INPUT',
-      /有 1 句未能读出.*2月19日/,
-      /1 sentence\(s\) could not be read/,
-    );
-    expectError(
-      await api().post('/api/calendar/notices/confirm').send({ text: '一、元旦:1月1日放假。' }),
-      400,
-      'INVALID_INPUT',
-      /找不到年份/,
-      /names no year/,
-    );
-    expectError(
-      await api().post('/api/calendar/notices/confirm').send({ text: '   ' }),
-      400,
-      'INVALID_INPUT',
-      /text 不能为空/,
-      /text is empty/,
-    );
-    expectError(
-      await api().post('/api/calendar/notices/preview').send({ text: 42 }),
-      400,
-      'INVALID_INPUT',
-      /^text /,
-      /^text /,
-    );
+    const refusals: Array<[string, unknown, RegExp, RegExp]> = [
+      ['confirm', broken, /有 1 句未能读出.*2月19日/, /1 sentence\(s\) could not be read/],
+      ['confirm', '一、元旦:1月1日放假。', /找不到年份/, /names no year/],
+      ['confirm', '   ', /text 不能为空/, /text is empty/],
+      ['preview', 42, /^text /, /^text /],
+    ];
+    for (const [route, text, zh, en] of refusals)
+      expectError(await api().post(`/api/calendar/notices/${route}`).send({ text }), 400, 'INVALID_INPUT', zh, en);
     expect(await calendarRows()).toBe(before);
     expect((await api().get('/api/calendar/years/2027').expect(200)).body.source).toBe('provisional');
   });

@@ -1,7 +1,7 @@
 import type { CalendarYear } from '@taizhang/domain';
 import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
-import { as, createUser, expectError, signInAdmin } from './support';
+import { as, createUser, expectError, ROLE_REFUSED, SIGN_IN_FIRST, signInAdmin } from './support';
 import { useTestApp } from './test-app';
 
 /** China's working-day calendar over HTTP: the start day is not counted, holidays and make-up days as the State Council notices say. */
@@ -139,21 +139,9 @@ describe('working-day calendar over HTTP', () => {
     const department = await createUser(t.app, admin, 'cal-dept', 'department', 1);
     const before = (await api().get('/api/calendar/years').expect(200)).body;
     const body = { holidays: ['2029-01-01'], makeUpWorkdays: [] };
-    expectError(
-      await as(t.app).put('/api/calendar/years/2029').send(body),
-      401,
-      'UNAUTHORIZED',
-      '请先登录',
-      'Please sign in',
-    );
+    expectError(await as(t.app).put('/api/calendar/years/2029').send(body), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
     for (const token of [leader, department])
-      expectError(
-        await as(t.app, token).put('/api/calendar/years/2029').send(body),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
+      expectError(await as(t.app, token).put('/api/calendar/years/2029').send(body), 403, 'FORBIDDEN', ...ROLE_REFUSED);
     // Reading it is open to every signed-in user, not to anonymous callers.
     expect((await as(t.app, department).get('/api/calendar/years').expect(200)).body).toEqual(before);
     expectError(await as(t.app).get('/api/calendar/working-days/add?start=2020-09-30&days=1'), 401, 'UNAUTHORIZED');
@@ -207,58 +195,31 @@ describe('working-day calendar over HTTP', () => {
       .expect(200);
     const before: CalendarYear[] = (await api().get('/api/calendar/years').expect(200)).body;
 
-    expectError(
-      await api()
-        .put('/api/calendar/years/2028')
-        .send({ holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] }),
-      400,
-      'INVALID_INPUT',
-      '日期 2029-01-01 不属于 2028 年',
-      'Date 2029-01-01 is not in 2028',
-    );
-    expectError(
-      await api()
-        .put('/api/calendar/years/2028')
-        .send({ holidays: [], makeUpWorkdays: ['2027-12-31'] }),
-      400,
-      'INVALID_INPUT',
-      '日期 2027-12-31 不属于 2028 年',
-      'Date 2027-12-31 is not in 2028',
-    );
-    expectError(
-      await api()
-        .put('/api/calendar/years/2028')
-        .send({ holidays: ['2028-02-30'], makeUpWorkdays: [] }),
-      400,
-      'INVALID_DATE',
-      /2028-02-30/,
-      /2028-02-30/,
-    );
-    expectError(
-      await api()
-        .put('/api/calendar/years/2028')
-        .send({ holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] }),
-      400,
-      'INVALID_INPUT',
-      '2028-01-29 不能既是节假日又是调休上班日',
-      '2028-01-29 cannot be both a holiday and a make-up working day',
-    );
-    expectError(
-      await api()
-        .put('/api/calendar/years/2028')
-        .send({ holidays: ['1 Jan'], makeUpWorkdays: [] }),
-      400,
-      'INVALID_INPUT',
-      /holidays 应为日期/,
-      /holidays must be a date/,
-    );
-    expectError(
-      await api()
-        .put('/api/calendar/years/2028')
-        .send({ holidays: ['2028-01-01'] }),
-      400,
-      'INVALID_INPUT',
-    );
+    const refused: Array<[body: object, code: string, zh?: string | RegExp, en?: string | RegExp]> = [
+      [
+        { holidays: ['2028-01-01', '2029-01-01'], makeUpWorkdays: [] },
+        'INVALID_INPUT',
+        '日期 2029-01-01 不属于 2028 年',
+        'Date 2029-01-01 is not in 2028',
+      ],
+      [
+        { holidays: [], makeUpWorkdays: ['2027-12-31'] },
+        'INVALID_INPUT',
+        '日期 2027-12-31 不属于 2028 年',
+        'Date 2027-12-31 is not in 2028',
+      ],
+      [{ holidays: ['2028-02-30'], makeUpWorkdays: [] }, 'INVALID_DATE', /2028-02-30/, /2028-02-30/],
+      [
+        { holidays: ['2028-01-29'], makeUpWorkdays: ['2028-01-29'] },
+        'INVALID_INPUT',
+        '2028-01-29 不能既是节假日又是调休上班日',
+        '2028-01-29 cannot be both a holiday and a make-up working day',
+      ],
+      [{ holidays: ['1 Jan'], makeUpWorkdays: [] }, 'INVALID_INPUT', /holidays 应为日期/, /holidays must be a date/],
+      [{ holidays: ['2028-01-01'] }, 'INVALID_INPUT'],
+    ];
+    for (const [body, code, zh, en] of refused)
+      expectError(await api().put('/api/calendar/years/2028').send(body), 400, code, zh, en);
     expectError(
       await api().put('/api/calendar/years/next').send({ holidays: [], makeUpWorkdays: [] }),
       400,

@@ -4,15 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
-import { as, countRows, expectError, signInDemo } from './support';
+import { as, binary, countRows, expectError, ROLE_REFUSED, signInDemo } from './support';
 import { useTestApp } from './test-app';
-
-const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Comments on a metric's period: leaders and reporting departments write them, append-only and audited; admins read. */
 describe('comments on a metric period', () => {
@@ -125,8 +118,7 @@ describe('comments on a metric period', () => {
       await comment(tokens.admin, { period: '2020-06', text: '管理员评论' }),
       403,
       'FORBIDDEN',
-      '您的角色无权执行此操作',
-      'Your role may not do this',
+      ...ROLE_REFUSED,
     );
     expectError(await comments(tokens.leader, 999999), 404, 'NOT_FOUND', '找不到编号为 999999 的指标');
     expectError(await comment(tokens.leader, { period: '2020-06', text: '不存在的指标' }, 999999), 404, 'NOT_FOUND');

@@ -1,12 +1,11 @@
 import type { QueueItem, QueueResponse } from '@taizhang/contracts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { sha256, smallPdf } from './files';
-import { as, createUser, expectError, metricsByCode, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { as, binary, createUser, expectError, metricsByCode, signInAdmin } from './support';
+import { useTestApp } from './test-app';
 
 // Monday 2020-10-12: September's monthly figures (due Wednesday 10-14) are due this week, August's and earlier are
 // overdue, October's and the year's are due later. No demo history: the department has reported nothing yet.
@@ -15,20 +14,14 @@ const SUNDAY = '2020-10-18';
 const NEVER = '0 0 1 1 *';
 const FAKE_PDF = Buffer.from('This is a text file with a .pdf name, not a PDF.\n');
 
-const binary = (res: request.Response & NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 type Bell = {
   unread: number;
   items: Array<{ id: number; titleZh: string; titleEn: string; link: string | null; read: boolean }>;
 };
 
 describe('the department clerk’s desk over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  // Soft rules on, as in the product: a late figure needs its explanation, in the form and in the template.
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: TODAY, SOFT_RULES: '1', EVALUATION_CRON: NEVER } });
   let admin: string;
   let leader: string;
   let clerk: string;
@@ -44,9 +37,6 @@ describe('the department clerk’s desk over HTTP', () => {
   const codes = (items: QueueItem[]) => items.map((i) => `${i.metricCode}@${i.period}`);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    // Soft rules on, as in the product: a late figure needs its explanation, in the form and in the template.
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY, SOFT_RULES: '1', EVALUATION_CRON: NEVER } });
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     const departments: Array<{ id: number; name: string }> = (
@@ -65,10 +55,6 @@ describe('the department clerk’s desk over HTTP', () => {
       [...(await metricsByCode(t.app, admin))].map(([code, m]) => [code, { id: m.id, name: m.name, nameEn: m.nameEn }]),
     );
     everything = (await queue()).items;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   describe('tabs, search and pages', () => {

@@ -4,7 +4,15 @@ import { STALE_CHECK } from '../src/evaluation/evaluation.repository';
 import type { EvaluationResponse, MetricResponse } from '../src/metrics/metrics.dto';
 import { SMALL_LEDGER_ROWS } from './plan-import-files';
 import { DataSource } from 'typeorm';
-import { nextScheduledRun as waitForScheduledRun, as, createUser, expectError, http, signInAdmin } from './support';
+import {
+  as,
+  createUser,
+  expectError,
+  http,
+  importLedger,
+  nextScheduledRun as waitForScheduledRun,
+  signInAdmin,
+} from './support';
 import { type TestApp, useTestApp } from './test-app';
 
 // Six fields: every second, so that the real cron job drives the test.
@@ -30,16 +38,18 @@ function harness(get: () => TestApp, adminToken: () => string) {
     nextScheduledRun: () => waitForScheduledRun(get().app),
     /** A small ledger (two tasks, four metrics) imported as that year's plan, as an admin does it: preview, then confirm. */
     importPlan: async (year: number): Promise<number> => {
-      const preview = api()
-        .post('/api/plans/import')
-        .attach('file', Buffer.from(SMALL_LEDGER_ROWS.flat().join('\n')), `ledger-${year}.txt`);
-      for (const [k, v] of Object.entries({
-        code: `hongqiao-${year}`,
-        title: `红桥区${year}年法治政府建设年度计划`,
-        year: String(year),
-        district: '红桥区',
-      }))
-        preview.field(k, v);
+      const preview = importLedger(
+        get().app,
+        adminToken(),
+        Buffer.from(SMALL_LEDGER_ROWS.flat().join('\n')),
+        `ledger-${year}.txt`,
+        {
+          code: `hongqiao-${year}`,
+          title: `红桥区${year}年法治政府建设年度计划`,
+          year: String(year),
+          district: '红桥区',
+        },
+      );
       const seed = (await preview.expect(200)).body.seed;
       return (await api().post('/api/plans/import/confirm').send({ seed }).expect(201)).body.planId;
     },

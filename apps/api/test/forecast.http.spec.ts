@@ -4,20 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
-import { as, createUser, metricsByCode, signInDemo } from './support';
+import { as, binary, createUser, metricsByCode, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 // Every 2020 period has ended; the pages below are asked for as 2020-06 showed them.
 const TODAY = '2021-02-01';
 const AIR_QUALITY = 'T022-1'; // 全区优良天数比例 ≥ 71%, reported monthly as a year-to-date rate
 const CASE_REVIEWS = 'T057-1'; // 行政执法案卷评查及集中点评培训次数 ≥ 1 a year, reported monthly as a running count
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** GET /api/metrics/:id includes where the year will end; the dashboard lists a green metric forecast to miss it; the report prints it. */
 describe('where the year will end (forecast)', () => {

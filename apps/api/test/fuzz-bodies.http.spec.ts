@@ -1,14 +1,10 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import type { Test } from 'supertest';
-import { ACCESS_KEY, type AccessRule } from '../src/auth/access.decorator';
+import type { AccessRule } from '../src/auth/access.decorator';
 import type { Role } from '../src/auth/user.entity';
 import { bearer, http, signIn } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { declaredRoutes } from './routes';
+import { useTestApp, useWebBuild } from './test-app';
 
 /**
  * Every route that takes a body (every method but GET), found in Nest's metadata as access.http.spec.ts finds them, so
@@ -27,37 +23,15 @@ interface BodyRoute {
 const SAMPLE: Record<string, string> = { year: '2027', date: '2027-01-04' };
 
 function bodyRoutes(app: INestApplication): BodyRoute[] {
-  const reflector = app.get(Reflector);
-  const scanner = new MetadataScanner();
-  const routes: BodyRoute[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of scanner.getAllMethodNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name] as () => void;
-        const route = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (route === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        if (method === 'GET') continue;
-        const template = `/${['api', base, route]
-          .map((p) => p.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/')}`;
-        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]) ?? {
-          kind: 'public',
-        };
-        routes.push({
-          route: `${method} ${template}`,
-          method: method.toLowerCase() as Method,
-          path: template.replace(/:(\w+)/g, (_, p: string) => SAMPLE[p] ?? '1'),
-          rule,
-        });
-      }
-    }
-  }
-  return routes.sort((a, b) => a.route.localeCompare(b.route));
+  return declaredRoutes(app)
+    .filter(({ method }) => method !== 'GET')
+    .map(({ method, path, rule }) => ({
+      route: `${method} ${path}`,
+      method: method.toLowerCase() as Method,
+      path: path.replace(/:(\w+)/g, (_, p: string) => SAMPLE[p] ?? '1'),
+      rule: rule ?? { kind: 'public' },
+    }))
+    .sort((a, b) => a.route.localeCompare(b.route));
 }
 
 const DEEP = 2000;
@@ -154,22 +128,12 @@ const USERNAME: Record<Role, [string, string]> = {
 };
 
 describe('hostile bodies on every route that takes one', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  // Served with a web build, as in production (its static serving once turned body errors into 404).
+  const t = useTestApp({ env: { WEB_DIST: useWebBuild() } });
   const tokens: Partial<Record<Role, string>> = {};
-  const webDist = mkdtempSync(path.join(tmpdir(), 'taizhang-web-'));
 
   beforeAll(async () => {
-    // Served with a web build, as in production (its static serving once turned body errors into 404).
-    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>台账</title>');
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { WEB_DIST: webDist } });
     for (const role of Object.keys(USERNAME) as Role[]) tokens[role] = await signIn(t.app, ...USERNAME[role]);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
-    rmSync(webDist, { recursive: true, force: true });
   });
 
   it('finds every route that takes a body, the three that the probe broke among them', () => {

@@ -1,8 +1,23 @@
-import type { AuditEntryResponse, RevisionResponse } from '@taizhang/contracts';
+import type { RevisionResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
-import { as, countRows, createUser, expectError, http, signIn, signInAdmin, signInDemo, writeCounts } from './support';
-import { freshDatabase, startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './test-app';
+import {
+  as,
+  auditRowsAdded,
+  auditTrail,
+  countRows,
+  createUser,
+  expectError,
+  http,
+  metricIdOf,
+  ROLE_REFUSED,
+  SIGN_IN_FIRST,
+  signIn,
+  signInAdmin,
+  signInDemo,
+  writeCounts,
+} from './support';
+import { TEST_ADMIN_PASSWORD, useTestApp } from './test-app';
 
 const TODAY = '2021-02-01';
 const MINUTE = 60_000;
@@ -11,7 +26,6 @@ const LOGIN_THROTTLE = { addressLimit: 5 } as const;
 /** Failed sign-ins itemised in the trail per hour; the rest are counted. */
 const FAILED_SIGN_IN_ROWS_PER_HOUR = 100;
 const DAY_COUNT_ACTION = 'anonymous requests (count of the day)';
-const ROLE_REFUSED = ['您的角色无权执行此操作', 'Your role may not do this'] as const;
 /** "HH:MM" Beijing time of an instant, as the 429 messages give it. */
 const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
 
@@ -21,24 +35,16 @@ const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(
  * requests counted instead of filling the append-only trail. TRUST_PROXY=1, so that X-Forwarded-For sets the client address.
  */
 describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, TRUST_PROXY: '1' } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let clock: Clock;
   const login = (username: string, password: string, address: string) =>
     http(t.app).post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password });
-  const trail = async (): Promise<AuditEntryResponse[]> =>
-    (await as(t.app, tokens.admin).get('/api/audit?limit=1000').expect(200)).body;
+  const trail = () => auditTrail(t.app, tokens.admin);
   /** Runs `act` and returns the audit rows it added, oldest first. */
-  const added = async (act: () => Promise<unknown>): Promise<AuditEntryResponse[]> => {
-    const last = (await trail())[0]?.id ?? 0;
-    await act();
-    return (await trail()).filter((r) => r.id > last).reverse();
-  };
+  const added = (act: () => Promise<unknown>) => auditRowsAdded(t.app, tokens.admin, act);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, TRUST_PROXY: '1' } });
     tokens = await signInDemo(t.app);
     clock = t.app.get(Clock);
   });
@@ -46,20 +52,11 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
     clock.setNow(null);
     clock.setToday(TODAY);
   });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
-  });
 
   describe('item 4: returning figures is a leader’s act', () => {
     /** The latest revision of a metric's figures from a department (the last one stored). */
     const latestSubmission = async (code: string, username: 'sfj' | 'zfb' | 'zwfwb') => {
-      const metricId = (
-        (await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)).body as Array<{
-          id: number;
-          code: string;
-        }>
-      ).find((m) => m.code === code)!.id;
+      const metricId = await metricIdOf(t.app, tokens.leader, code);
       const [row] = await t.app
         .get(DataSource)
         .createQueryBuilder()
@@ -133,7 +130,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
         as(t.app, tokens.admin).patch(`/api/users/${id}`).send({ password: 'New-Password-1' }).expect(200),
       );
       for (const session of [first, second])
-        expectError(await as(t.app, session).get('/api/auth/me'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+        expectError(await as(t.app, session).get('/api/auth/me'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
       expect(JSON.parse(row.after!)).toMatchObject({ passwordChanged: true, sessionsEnded: true });
       expectError(
         await http(t.app).post('/api/auth/login').send({ username: 'reset-me', password: 'reset-me-password' }),
@@ -149,39 +146,23 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
       const clerk = await createUser(t.app, tokens.admin, 'dept-change', 'department', tokens.departmentOf.sfj);
       const leaving = await createUser(t.app, tokens.admin, 'leaving', 'leader');
       const admin = as(t.app, tokens.admin);
+      const change = async (username: string, body: object) =>
+        admin
+          .patch(`/api/users/${await userId(username)}`)
+          .send(body)
+          .expect(200);
 
-      await admin
-        .patch(`/api/users/${await userId('role-change')}`)
-        .send({ role: 'leader' })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('dept-change')}`)
-        .send({ departmentId: tokens.departmentOf.sfj })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('leaving')}`)
-        .send({ disabled: false })
-        .expect(200);
+      await change('role-change', { role: 'leader' });
+      await change('dept-change', { departmentId: tokens.departmentOf.sfj });
+      await change('leaving', { disabled: false });
       expect([await alive(leader), await alive(clerk), await alive(leaving)]).toEqual([200, 200, 200]);
 
-      await admin
-        .patch(`/api/users/${await userId('role-change')}`)
-        .send({ role: 'department', departmentId: tokens.departmentOf.zfb })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('dept-change')}`)
-        .send({ departmentId: tokens.departmentOf.zfb })
-        .expect(200);
-      await admin
-        .patch(`/api/users/${await userId('leaving')}`)
-        .send({ disabled: true })
-        .expect(200);
+      await change('role-change', { role: 'department', departmentId: tokens.departmentOf.zfb });
+      await change('dept-change', { departmentId: tokens.departmentOf.zfb });
+      await change('leaving', { disabled: true });
       expect([await alive(leader), await alive(clerk), await alive(leaving)]).toEqual([401, 401, 401]);
       // Enabled again, the old sessions stay ended.
-      await admin
-        .patch(`/api/users/${await userId('leaving')}`)
-        .send({ disabled: false })
-        .expect(200);
+      await change('leaving', { disabled: false });
       expect(await alive(leaving)).toBe(401);
       expect(await countRows(t.app, 'sessions', `WHERE user_id = ${await userId('leaving')}`)).toBe(0);
     });
@@ -270,7 +251,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
     it('adds no audit row for 20 anonymous requests, and writes the day’s counts as one row when the next day’s first comes', async () => {
       const before = await countRows(t.app, 'audit_log');
       for (let i = 0; i < 20; i++)
-        expectError(await http(t.app).get('/api/notifications'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+        expectError(await http(t.app).get('/api/notifications'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
       expectError(await http(t.app).post('/api/notices').send({}), 401, 'UNAUTHORIZED');
       expect(await countRows(t.app, 'audit_log')).toBe(before);
 
@@ -326,8 +307,7 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
 
     it('writes the running day’s counts when the server stops', async () => {
       await http(t.app).get('/api/plans/1').expect(401);
-      await t.stop();
-      t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, TRUST_PROXY: '1' } });
+      await t.restart();
       clock = t.app.get(Clock);
       tokens = { ...tokens, admin: await signIn(t.app, 'admin', 'taizhang-admin') };
       const [last] = (await trail()).filter((r) => r.action === DAY_COUNT_ACTION);
@@ -337,23 +317,16 @@ describe('hardening: returns, sessions, sign-in throttle, anonymous audit', () =
 });
 
 describe('hardening: ADMIN_PASSWORD at start', () => {
+  const t = useTestApp({ demo: false });
+
   it('keeps the admin’s sessions when the start sets the same password, and ends them when it sets a new one', async () => {
-    const db = await freshDatabase();
-    let t = await startTestApp(db, { demo: false });
-    try {
-      const token = await signInAdmin(t.app);
-      await t.stop();
-      t = await startTestApp(db, { demo: false });
-      await as(t.app, token).get('/api/auth/me').expect(200);
-      await t.stop();
-      t = await startTestApp(db, { demo: false, env: { ADMIN_PASSWORD: `${TEST_ADMIN_PASSWORD}-rotated` } });
-      expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED');
-      await as(t.app, await signIn(t.app, 'admin', `${TEST_ADMIN_PASSWORD}-rotated`))
-        .get('/api/auth/me')
-        .expect(200);
-    } finally {
-      await t.stop();
-      await db.drop();
-    }
+    const token = await signInAdmin(t.app);
+    await t.restart();
+    await as(t.app, token).get('/api/auth/me').expect(200);
+    await t.restart({ demo: false, env: { ADMIN_PASSWORD: `${TEST_ADMIN_PASSWORD}-rotated` } });
+    expectError(await as(t.app, token).get('/api/auth/me'), 401, 'UNAUTHORIZED');
+    await as(t.app, await signIn(t.app, 'admin', `${TEST_ADMIN_PASSWORD}-rotated`))
+      .get('/api/auth/me')
+      .expect(200);
   });
 });

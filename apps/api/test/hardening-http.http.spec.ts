@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { as, expectError, http, signIn, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { as, expectError, http, metricIdOf, SIGN_IN_FIRST, signIn, signInDemo } from './support';
+import { useTestApp, useWebBuild } from './test-app';
 import { PNG_1X1 } from './files';
 
 /**
@@ -11,22 +8,13 @@ import { PNG_1X1 } from './files';
  * The app serves a web build here, as in production: its static serving is what turned body errors into 404.
  */
 describe('HTTP hardening', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: '2021-02-01', WEB_DIST: useWebBuild() } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let evidenceId = 0;
-  const webDist = mkdtempSync(path.join(tmpdir(), 'taizhang-web-'));
 
   beforeAll(async () => {
-    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>台账</title>');
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: '2021-02-01', WEB_DIST: webDist } });
     tokens = await signInDemo(t.app);
-    const metrics = (await as(t.app, tokens.sfj).get('/api/metrics?planId=1').expect(200)).body as Array<{
-      id: number;
-      code: string;
-    }>;
-    const metricId = metrics.find((m) => m.code === 'T051-1')!.id;
+    const metricId = await metricIdOf(t.app, tokens.sfj, 'T051-1');
     const submitted = await as(t.app, tokens.sfj)
       .post('/api/submissions')
       .send({ metricId, departmentId: tokens.departmentOf.sfj, period: '2020-12', value: 99, reason: '加固测试' })
@@ -37,11 +25,6 @@ describe('HTTP hardening', () => {
         .attach('file', PNG_1X1, 'a.png')
         .expect(201)
     ).body.id;
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
-    rmSync(webDist, { recursive: true, force: true });
   });
 
   const postJson = (route: string, text: string, token?: string) =>
@@ -62,19 +45,12 @@ describe('HTTP hardening', () => {
         });
         expect(login.status).toBe(200);
         expect(login.body.user.username).toBe('leader');
-        expectError(
-          await withCookie(http(t.app).get('/api/auth/me')),
-          401,
-          'UNAUTHORIZED',
-          '请先登录',
-          'Please sign in',
-        );
+        expectError(await withCookie(http(t.app).get('/api/auth/me')), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
         expectError(
           await withCookie(http(t.app).post('/api/submissions')).send({}),
           401,
           'UNAUTHORIZED',
-          '请先登录',
-          'Please sign in',
+          ...SIGN_IN_FIRST,
         );
         // The bearer token still decides when both come.
         expect((await withCookie(as(t.app, tokens.admin).get('/api/auth/me')).expect(200)).body.username).toBe('admin');

@@ -1,23 +1,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SubmissionEntity } from '../src/submissions/submission.entity';
 import { PNG_1X1, smallPdf } from './files';
 import { smallDocx } from './plan-import-files';
-import { as, expectError, http, signInDemo, writeCounts } from './support';
+import { as, binary, expectError, http, signInDemo, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 /**
  * Uploads an attacker would send (issue #15): Office files that unpack to far more than they weigh (item 3), and
  * evidence whose name lies about its type or hides characters (item 5).
  */
-
-const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** A package holding word/document.xml as 200 MB of zeros, deflated at level 9 to about 200 KB. */
 const bombPackage = () =>

@@ -5,9 +5,8 @@ import JSZip from 'jszip';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { as, expectError, signInDemo, writeCounts } from './support';
+import { as, binary, expectError, importLedger, metricIds, rowCounts, signInDemo, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 // September 2020: August's figures are due, nothing after the 20th has happened.
@@ -15,12 +14,6 @@ const TODAY = '2020-09-20';
 const LEDGER = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan-ledger.txt'));
 const ZERO_WIDTH = ['\u200b', '\u200b\u200c\u200d', ' \ufeff\u200b\n', '\u2060\u00ad'];
 const BAD_DATES = ['2020-02-30', '2020-13-45', '0000-00-00'];
-
-const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Issue #15, item 8: every input that got through validation (201 or 500) now answers a bilingual 4xx and writes nothing. */
 describe('validation gaps (#15 item 8) over HTTP', () => {
@@ -32,16 +25,25 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
     sfj = tokens.departmentOf.sfj;
-    const metrics: Array<{ id: number; code: string }> = (
-      await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
-    ).body;
-    id = (code) => metrics.find((m) => m.code === code)!.id;
+    const ids = await metricIds(t.app, tokens.leader);
+    id = (code) => ids.get(code)!;
   });
 
   const submit = (body: Record<string, unknown>) =>
     as(t.app, tokens.sfj)
       .post('/api/submissions')
       .send({ departmentId: sfj, reason: '核对', ...body });
+  /** A notice of T015-1 to 区司法局 for `period`, issued by the leader and acknowledged by the department. */
+  const acknowledgedNotice = async (period: string): Promise<{ id: number }> => {
+    const notice = (
+      await as(t.app, tokens.leader)
+        .post('/api/notices')
+        .send({ metricId: id('T015-1'), departmentId: sfj, period, level: 'remind' })
+        .expect(201)
+    ).body;
+    await as(t.app, tokens.sfj).post(`/api/notices/${notice.id}/acknowledge`).expect(200);
+    return notice;
+  };
   /** A case of T027-1 (规范性文件有效期, in years: a figure per case, dates optional), 区司法局 leads it. */
   const yearsCase = (over: Record<string, unknown>) => ({
     metricId: id('T027-1'),
@@ -79,13 +81,7 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
     it.each(BAD_DATES.map((bad, i) => [bad, `2020-0${i + 1}`]))(
       'refuses %s as the target date of a notice reply, and takes a real one',
       async (bad, period) => {
-        const notice = (
-          await as(t.app, tokens.leader)
-            .post('/api/notices')
-            .send({ metricId: id('T015-1'), departmentId: sfj, period, level: 'remind' })
-            .expect(201)
-        ).body;
-        await as(t.app, tokens.sfj).post(`/api/notices/${notice.id}/acknowledge`).expect(200);
+        const notice = await acknowledgedNotice(period);
         expectError(
           await as(t.app, tokens.sfj)
             .post(`/api/notices/${notice.id}/reply`)
@@ -167,13 +163,7 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
     it.each(ZERO_WIDTH.map((s, i) => [JSON.stringify(s), s, `2020-0${i + 4}`]))(
       'refuses %s as the measures of a reply, a comment and a name',
       async (_, invisible, period) => {
-        const notice = (
-          await as(t.app, tokens.leader)
-            .post('/api/notices')
-            .send({ metricId: id('T015-1'), departmentId: sfj, period, level: 'remind' })
-            .expect(201)
-        ).body;
-        await as(t.app, tokens.sfj).post(`/api/notices/${notice.id}/acknowledge`).expect(200);
+        const notice = await acknowledgedNotice(period);
         expectError(
           await as(t.app, tokens.sfj)
             .post(`/api/notices/${notice.id}/reply`)
@@ -311,14 +301,7 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
 
   describe('malformed plan-import confirmations', () => {
     let seed: PlanSeed;
-    const planCounts = async () => {
-      const [row] = await t.app
-        .get(DataSource)
-        .query(
-          'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM tasks) AS tasks',
-        );
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-    };
+    const planCounts = () => rowCounts(t.app, ['plans', 'metrics', 'departments', 'tasks']);
     const confirm = (body: unknown) => as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed: body });
     const edited = (edit: (s: PlanSeed) => void) => {
       const s = structuredClone(seed);
@@ -327,14 +310,8 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
     };
 
     beforeAll(async () => {
-      const req = as(t.app, tokens.admin).post('/api/plans/import').attach('file', LEDGER, 'ledger.txt');
-      for (const [k, v] of Object.entries({
-        code: 'hardening-import',
-        title: '导入测试',
-        year: '2020',
-        district: '红桥区',
-      }))
-        req.field(k, v);
+      const identity = { code: 'hardening-import', title: '导入测试', year: '2020', district: '红桥区' };
+      const req = importLedger(t.app, tokens.admin, LEDGER, 'ledger.txt', identity);
       seed = ((await req.expect(200)).body as ImportPreview).seed;
     });
 
@@ -492,12 +469,13 @@ describe('validation gaps (#15 item 8) over HTTP', () => {
   });
 
   describe('a plan ledger that is not a readable Word document', () => {
-    const preview = (file: Buffer) => {
-      const req = as(t.app, tokens.admin).post('/api/plans/import').attach('file', file, 'ledger.docx');
-      for (const [k, v] of Object.entries({ code: 'broken-docx', title: '导入测试', year: '2020', district: '红桥区' }))
-        req.field(k, v);
-      return req;
-    };
+    const preview = (file: Buffer) =>
+      importLedger(t.app, tokens.admin, file, 'ledger.docx', {
+        code: 'broken-docx',
+        title: '导入测试',
+        year: '2020',
+        district: '红桥区',
+      });
 
     it('answers our own bilingual message, not the zip library’s error text', async () => {
       const truncated = (

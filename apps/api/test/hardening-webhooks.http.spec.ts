@@ -1,11 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import { loadConfig } from '../src/config/app-config';
 import { SupervisionService } from '../src/supervision/supervision.service';
-import { as, expectError, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { as, expectError, signInAdmin, webhookReceiver } from './support';
+import { useTestApp } from './test-app';
 
 /**
  * Webhook URLs set by an admin reach public addresses only (issue #15, item 10): loopback, link-local, private and
@@ -13,48 +11,27 @@ import { freshDatabase, startTestApp, type TestApp } from './test-app';
  * On 2020-10-10 the 2020-09 figures call for "due soon" reminders to 区政务服务办 (1) and 区委编办 (2).
  */
 
-async function receiver(): Promise<{ server: Server; port: number; got: string[] }> {
-  const got: string[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      got.push(body);
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, port: (server.address() as AddressInfo).port, got };
-}
-
 describe('webhook addresses (SSRF)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({
+    demo: false,
+    env: {
+      FIXED_TODAY: '2020-10-09',
+      EVALUATION_CRON: '0 0 1 1 *',
+      WEBHOOK_ALLOW_HOSTS: 'hooks.intranet, 192.168.50.0/24, fd00:1::7',
+    },
+  });
   let admin: string;
-  let hook: Awaited<ReturnType<typeof receiver>>;
+  let hook: Awaited<ReturnType<typeof webhookReceiver>>;
   const webhookOf = async (id: number) =>
     (await as(t.app, admin).get('/api/departments').expect(200)).body.find((d: { id: number }) => d.id === id)
       .webhookUrl;
 
   beforeAll(async () => {
-    hook = await receiver();
-    db = await freshDatabase();
-    t = await startTestApp(db, {
-      demo: false,
-      env: {
-        FIXED_TODAY: '2020-10-09',
-        EVALUATION_CRON: '0 0 1 1 *',
-        WEBHOOK_ALLOW_HOSTS: 'hooks.intranet, 192.168.50.0/24, fd00:1::7',
-      },
-    });
+    hook = await webhookReceiver();
     admin = await signInAdmin(t.app);
   });
-  afterAll(async () => {
-    t.app.get(Clock).setToday(null);
-    await t.stop();
-    await db.drop();
-    await new Promise((r) => hook.server.close(r));
-  });
+  t.beforeStop((app) => app.get(Clock).setToday(null));
+  afterAll(() => hook.close());
 
   it.each([
     ['http://127.0.0.1:8080/hook', '127.0.0.1 是本机回环地址', '127.0.0.1 is a loopback address'],

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
-import { as, expectError, signInDemo } from './support';
+import { as, expectError, importLedger, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 const metricsOf = (o: PlanOutlineResponse): EditorMetric[] =>
@@ -419,14 +419,12 @@ describe('the plan editor over HTTP', () => {
 
   it('compares the published 2021 ledger with the copy: the raised figure shows as a changed target', async () => {
     const ledger = LEDGER_2020.replace('专题培训不少于40学时', '专题培训不少于60学时');
-    const req = admin().post('/api/plans/import').attach('file', Buffer.from(ledger), 'ledger-2021.txt');
-    for (const [k, v] of Object.entries({
+    const req = importLedger(t.app, tokens.admin, Buffer.from(ledger), 'ledger-2021.txt', {
       code: 'hongqiao-2021-published',
       title: '红桥区2021年法治政府建设年度计划',
       year: '2021',
       district: '天津市红桥区',
-    }))
-      req.field(k, v);
+    });
     const preview: ImportPreview = (await req.expect(200)).body;
     expect(preview.comparison.basePlan).toMatchObject({ code: 'hongqiao-2021', year: 2021 });
     const changed = preview.comparison.items.filter((i) => i.change === 'target-changed');

@@ -3,7 +3,7 @@ import { comparablePlan, comparePlans, type PlanSeed } from '@taizhang/domain';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { as, signInDemo } from './support';
+import { as, importLedger, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /**
@@ -28,11 +28,8 @@ describe("next year's ledger compared with the current plan over HTTP", () => {
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let preview: ImportPreview;
 
-  const upload = (text: string, identity: Record<string, string>) => {
-    const req = as(t.app, tokens.admin).post('/api/plans/import').attach('file', Buffer.from(text), 'ledger-2021.txt');
-    for (const [k, v] of Object.entries(identity)) req.field(k, v);
-    return req;
-  };
+  const upload = (text: string, identity: Record<string, string>) =>
+    importLedger(t.app, tokens.admin, Buffer.from(text), 'ledger-2021.txt', identity);
   /** Everything of the demo plan that an import must leave alone: its tree, its metrics with their statuses, its submissions and evaluations row for row. */
   const demoPlanState = async () => {
     const data = t.app.get(DataSource);

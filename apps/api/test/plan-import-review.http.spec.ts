@@ -3,7 +3,7 @@ import type { MetricSeed, PlanSeed } from '@taizhang/domain';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { as, expectError, signInDemo } from './support';
+import { as, expectError, importLedger, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /**
@@ -23,11 +23,8 @@ describe('reviewing a plan import over HTTP', () => {
   let preview: ImportPreview;
   let office: { code: string; name: string };
 
-  const upload = (text: Buffer | string, identity: Record<string, string>, filename = 'ledger.txt') => {
-    const req = as(t.app, tokens.admin).post('/api/plans/import').attach('file', Buffer.from(text), filename);
-    for (const [k, v] of Object.entries(identity)) req.field(k, v);
-    return req;
-  };
+  const upload = (text: Buffer | string, identity: Record<string, string>, filename = 'ledger.txt') =>
+    importLedger(t.app, tokens.admin, Buffer.from(text), filename, identity);
   const confirm = (seed: unknown) => as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed });
   /** The seed as a reviewer leaves it: every target reported by the district office (the ledger names no department). */
   const reported = (): PlanSeed => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { smallDocx, smallXlsx } from './plan-import-files';
-import { as, expectError, signInDemo } from './support';
+import { as, expectError, importLedger, rowCounts, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 const LEDGER = readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan-ledger.txt'));
@@ -25,26 +25,11 @@ describe('plan import over HTTP', () => {
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let ledgerPreview: ImportPreview;
 
-  const upload = (
-    file: Buffer,
-    filename: string,
-    identity: Record<string, string> = IDENTITY,
-    token = tokens.admin,
-  ) => {
-    const req = as(t.app, token).post('/api/plans/import').attach('file', file, filename);
-    for (const [k, v] of Object.entries(identity)) req.field(k, v);
-    return req;
-  };
+  const upload = (file: Buffer, filename: string, identity: Record<string, string> = IDENTITY, token = tokens.admin) =>
+    importLedger(t.app, token, file, filename, identity);
   const confirm = (seed: PlanSeed) => as(t.app, tokens.admin).post('/api/plans/import/confirm').send({ seed });
   /** Rows that an import writes; "nothing written" means none of these changed. */
-  const importCounts = async () => {
-    const [row] = await t.app
-      .get(DataSource)
-      .query(
-        'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM indicators) AS indicators, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments',
-      );
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-  };
+  const importCounts = () => rowCounts(t.app, ['plans', 'indicators', 'tasks', 'metrics', 'departments']);
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);

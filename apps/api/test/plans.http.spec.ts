@@ -3,9 +3,8 @@ import { roundForDisplay, STATUSES, worstStatus, type StatusCounts } from '@taiz
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { as, expectError, signInAdmin, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { as, expectError, ROLE_REFUSED, rowCounts, SIGN_IN_FIRST, signInAdmin, signInDemo } from './support';
+import { useTestApp } from './test-app';
 
 const seed = JSON.parse(readFileSync(path.join(__dirname, '../../../seeds/hongqiao-2020-plan.json'), 'utf8'));
 const total = (c: StatusCounts) => STATUSES.reduce((n, s) => n + c[s], 0);
@@ -13,26 +12,19 @@ const metricsOf = (indicators: FirstLevelNode[]): MetricNode[] =>
   indicators.flatMap((f) => f.children.flatMap((s) => s.tasks.flatMap((t) => t.metrics)));
 
 describe('plans and dashboard over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   // The plan tree and the dashboard are for leaders (and admins).
   const http = () => as(t.app, tokens.leader);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
     tokens = await signInDemo(t.app);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('answers health with the database it uses', async () => {
     // Public: no sign-in needed.
     const res = await request(t.app.getHttpServer()).get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: db.databaseUrl ? 'postgres' : 'sqlite', demo: true });
+    expect(res.body).toMatchObject({ status: 'ok', database: t.db.databaseUrl ? 'postgres' : 'sqlite', demo: true });
   });
 
   it('lists the 2020 Hongqiao plan as demo data', async () => {
@@ -48,19 +40,13 @@ describe('plans and dashboard over HTTP', () => {
     ]);
     // Any signed-in user lists the plans; an anonymous caller does not.
     expect((await as(t.app, tokens.sfj).get('/api/plans').expect(200)).body).toEqual(res.body);
-    expectError(await as(t.app).get('/api/plans'), 401, 'UNAUTHORIZED', '请先登录', 'Please sign in');
+    expectError(await as(t.app).get('/api/plans'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
   });
 
   it('shows the plan tree and the dashboard to admins and leaders only: a department user gets 403, an anonymous caller 401', async () => {
     for (const path of ['/api/plans/1', '/api/dashboard/summary?planId=1']) {
       await as(t.app, tokens.admin).get(path).expect(200);
-      expectError(
-        await as(t.app, tokens.sfj).get(path),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
+      expectError(await as(t.app, tokens.sfj).get(path), 403, 'FORBIDDEN', ...ROLE_REFUSED);
       expectError(await as(t.app).get(path), 401, 'UNAUTHORIZED');
     }
   });
@@ -200,50 +186,38 @@ describe('plans and dashboard over HTTP', () => {
   });
 
   it('loads the seed once: starting again on the same database creates nothing twice', async () => {
-    const counts = async () => {
-      const ds = t.app.get(DataSource);
-      const [row] = await ds.query(
-        'SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT COUNT(*) FROM metrics) AS metrics, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM submissions) AS submissions',
-      );
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-    };
+    const counts = () => rowCounts(t.app, ['plans', 'tasks', 'metrics', 'departments', 'submissions']);
     const before = await counts();
     expect(before).toMatchObject({ plans: 1, tasks: 94, metrics: seed.metrics.length });
-    await t.stop();
-    t = await startTestApp(db);
+    await t.restart();
     expect(await counts()).toEqual(before);
   });
 });
 
 describe('the plan without demo history (DEMO=0)', () => {
+  const t = useTestApp({ demo: false });
+
   it('shows every metric red as overdue: a missing figure after its due date is never green or blank', async () => {
-    const db = await freshDatabase();
-    const t = await startTestApp(db, { demo: false });
-    try {
-      const admin = await signInAdmin(t.app);
-      const summary: DashboardSummaryResponse = (
-        await as(t.app, admin).get('/api/dashboard/summary?planId=1').expect(200)
-      ).body;
-      expect(summary).toMatchObject({
-        period: '2020-12',
-        demo: false,
-        counts: { red: seed.metrics.length, amber: 0, green: 0, grey: 0 },
-      });
-      const tree: PlanTreeResponse = (await as(t.app, admin).get('/api/plans/1').expect(200)).body;
-      // Without demo mode no demo account exists: only the ADMIN_PASSWORD admin.
-      expectError(
-        await request(t.app.getHttpServer())
-          .post('/api/auth/login')
-          .send({ username: 'leader', password: 'taizhang-leader' }),
-        401,
-        'UNAUTHORIZED',
-        '用户名或密码错误',
-        'Wrong username or password',
-      );
-      for (const m of metricsOf(tree.indicators)) expect(m.reasonZh).toMatch(/逾期未报送|已过，尚未完成/);
-    } finally {
-      await t.stop();
-      await db.drop();
-    }
+    const admin = await signInAdmin(t.app);
+    const summary: DashboardSummaryResponse = (
+      await as(t.app, admin).get('/api/dashboard/summary?planId=1').expect(200)
+    ).body;
+    expect(summary).toMatchObject({
+      period: '2020-12',
+      demo: false,
+      counts: { red: seed.metrics.length, amber: 0, green: 0, grey: 0 },
+    });
+    const tree: PlanTreeResponse = (await as(t.app, admin).get('/api/plans/1').expect(200)).body;
+    // Without demo mode no demo account exists: only the ADMIN_PASSWORD admin.
+    expectError(
+      await request(t.app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ username: 'leader', password: 'taizhang-leader' }),
+      401,
+      'UNAUTHORIZED',
+      '用户名或密码错误',
+      'Wrong username or password',
+    );
+    for (const m of metricsOf(tree.indicators)) expect(m.reasonZh).toMatch(/逾期未报送|已过，尚未完成/);
   });
 });

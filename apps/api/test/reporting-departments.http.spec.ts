@@ -2,7 +2,7 @@ import type { MetricResponse, PlanTreeResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import type { NoticeResponse } from '../src/supervision/notices.service';
 import { SupervisionService } from '../src/supervision/supervision.service';
-import { as, expectError, signInDemo } from './support';
+import { as, expectError, metricIds, signInDemo } from './support';
 import { useTestApp } from './test-app';
 
 /**
@@ -38,10 +38,7 @@ describe('reporting departments of a metric', () => {
 
   beforeAll(async () => {
     tokens = await signInDemo(t.app);
-    const metrics: Array<{ id: number; code: string }> = (
-      await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
-    ).body;
-    metricId = new Map(metrics.map((m) => [m.code, m.id]));
+    metricId = await metricIds(t.app, tokens.leader);
     const departments: Array<{ id: number; name: string }> = (
       await as(t.app, tokens.admin).get('/api/departments').expect(200)
     ).body;

@@ -5,60 +5,38 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import { ReportsService } from '../src/reports/reports.service';
 import { STATUS_FILL, STATUS_WORDS } from '../src/reports/renderers/report-labels';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
-
-const binary = (res: request.Response, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { useTestApp } from './test-app';
+import { as, binary, signIn } from './support';
 
 describe('monthly reports', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp();
   let leader: string;
-  const http = () => request(t.app.getHttpServer());
-  const signIn = async (username: string, password: string) =>
-    (await http().post('/api/auth/login').send({ username, password }).expect(200)).body.accessToken as string;
   const download = async (id: number, format: string, lang = 'zh') =>
     (
-      await http()
+      await as(t.app, leader)
         .get(`/api/reports/${id}/file?format=${format}&lang=${lang}`)
-        .set('Authorization', `Bearer ${leader}`)
         .buffer(true)
         .parse(binary)
         .expect(200)
     ).body as Buffer;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { UPLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'tz-up-')) } });
-    leader = await signIn('leader', 'taizhang-leader');
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
+    leader = await signIn(t.app, 'leader', 'taizhang-leader');
   });
 
   const generate = async (month: string, token = leader) =>
-    http().post('/api/reports').set('Authorization', `Bearer ${token}`).send({ planId: 1, month });
+    as(t.app, token).post('/api/reports').send({ planId: 1, month });
   const summaryOf = async (month: string): Promise<DashboardSummaryResponse> =>
-    (
-      await http()
-        .get(`/api/dashboard/summary?planId=1&period=${month}`)
-        .set('Authorization', `Bearer ${leader}`)
-        .expect(200)
-    ).body;
+    (await as(t.app, leader).get(`/api/dashboard/summary?planId=1&period=${month}`).expect(200)).body;
 
   it('generates a month on request and lists it with its checksum', async () => {
     const res = await generate('2020-06');
     expect(res.status).toBe(201);
-    const list = (await http().get('/api/reports?planId=1').set('Authorization', `Bearer ${leader}`).expect(200)).body;
+    const list = (await as(t.app, leader).get('/api/reports?planId=1').expect(200)).body;
     expect(list).toEqual([
       expect.objectContaining({
         id: res.body.id,
@@ -109,13 +87,14 @@ describe('monthly reports', () => {
   });
 
   it('keeps formula-like text as text in Excel and CSV', async () => {
-    const admin = await signIn('admin', 'taizhang-admin');
-    const departments = (await http().get('/api/departments').set('Authorization', `Bearer ${admin}`).expect(200))
-      .body as Array<{ id: number; name: string }>;
+    const admin = await signIn(t.app, 'admin', 'taizhang-admin');
+    const departments = (await as(t.app, admin).get('/api/departments').expect(200)).body as Array<{
+      id: number;
+      name: string;
+    }>;
     const target = departments.find((d) => d.name === '区政务服务办')!;
-    await http()
+    await as(t.app, admin)
       .patch(`/api/departments/${target.id}`)
-      .set('Authorization', `Bearer ${admin}`)
       .send({ name: '=HYPERLINK("http://x","y")' })
       .expect(200);
     const { body } = await generate('2020-04');
@@ -135,11 +114,7 @@ describe('monthly reports', () => {
     expect(found).toBeGreaterThan(0);
     const csv = (await download(body.id, 'csv')).toString('utf8');
     for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?=/);
-    await http()
-      .patch(`/api/departments/${target.id}`)
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ name: '区政务服务办' })
-      .expect(200);
+    await as(t.app, admin).patch(`/api/departments/${target.id}`).send({ name: '区政务服务办' }).expect(200);
   });
 
   it('writes a CSV in UTF-8 with a byte-order mark, one row per metric, statuses as on the dashboard', async () => {
@@ -194,14 +169,13 @@ describe('monthly reports', () => {
     const first = (await generate('2020-02')).body.id;
     const before = (await download(first, 'csv')).toString('utf8');
     // A correction: a new revision of a February figure by a department.
-    const clerk = await signIn('sfj', 'taizhang-dept');
-    const queue = (await http().get('/api/queue?planId=1').set('Authorization', `Bearer ${clerk}`).expect(200)).body;
+    const clerk = await signIn(t.app, 'sfj', 'taizhang-dept');
+    const queue = (await as(t.app, clerk).get('/api/queue?planId=1').expect(200)).body;
     const item = queue.items.find(
       (i: { period: string; accepts: string[] }) => i.period === '2020-02' && i.accepts.includes('ratio'),
     );
-    await http()
+    await as(t.app, clerk)
       .post('/api/submissions')
-      .set('Authorization', `Bearer ${clerk}`)
       .send({
         metricId: item.metricId,
         departmentId: queue.departmentId,
@@ -212,9 +186,9 @@ describe('monthly reports', () => {
       })
       .expect(201);
     const second = (await generate('2020-02')).body.id;
-    const list = (
-      await http().get('/api/reports?planId=1').set('Authorization', `Bearer ${leader}`).expect(200)
-    ).body.filter((r: { month: string }) => r.month === '2020-02');
+    const list = (await as(t.app, leader).get('/api/reports?planId=1').expect(200)).body.filter(
+      (r: { month: string }) => r.month === '2020-02',
+    );
     expect(list.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     expect(list[0].revisedCount).toBeGreaterThan(0);
     const snapshot: ReportSnapshot = JSON.parse(
@@ -233,7 +207,7 @@ describe('monthly reports', () => {
     expect(future.status).toBe(400);
     expect(future.body.messageEn).toContain('future');
     t.app.get(Clock).setToday(null);
-    const clerk = await signIn('zfb', 'taizhang-dept');
+    const clerk = await signIn(t.app, 'zfb', 'taizhang-dept');
     expect((await generate('2020-06', clerk)).status).toBe(403);
   });
 
@@ -246,7 +220,7 @@ describe('monthly reports', () => {
     const made = await reports.runMonthly();
     expect(made).toHaveLength(1);
     expect(await reports.runMonthly()).toEqual([]);
-    const list = (await http().get('/api/reports?planId=1').set('Authorization', `Bearer ${leader}`).expect(200)).body;
+    const list = (await as(t.app, leader).get('/api/reports?planId=1').expect(200)).body;
     expect(list.find((r: { id: number }) => r.id === made[0])).toMatchObject({ month: '2020-09', trigger: 'schedule' });
     clock.setToday(null);
   });

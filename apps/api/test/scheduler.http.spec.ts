@@ -34,6 +34,17 @@ describe('scheduled evaluation', () => {
   let admin: string;
   // 区政务服务办 (department 1) reports T007-1.
   let department1: string;
+  const CORRECTED = '核对后更正 / corrected after checking';
+  /** Writes department 1's figures of T007-1, and only writes them: as if the writer died before evaluating them. */
+  const writeOnly = async (figures: { period: string; numerator: number; denominator: number; reason?: string }) => {
+    const submissions = t.app.get(SubmissionsService);
+    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
+    const prepared = await submissions.prepare(
+      user,
+      Object.assign(new CreateSubmissionDto(), { metricId, departmentId: 1, ...figures }),
+    );
+    await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
+  };
   const health = async (): Promise<HealthResponse> => (await http(t.app).get('/api/health').expect(200)).body;
   const september = async (departmentId: number | null): Promise<EvaluationResponse> => {
     const history: EvaluationResponse[] = (
@@ -204,20 +215,8 @@ describe('scheduled evaluation', () => {
         (e: EvaluationResponse) => e.period === '2020-12' && e.supersededAt === null,
       );
     expect(await december()).toEqual([expect.objectContaining({ status: 'red', basis: 'overdue' })]);
-    const submissions = t.app.get(SubmissionsService);
-    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
-    const prepared = await submissions.prepare(
-      user,
-      Object.assign(new CreateSubmissionDto(), {
-        metricId,
-        departmentId: 1,
-        period: '2020-12',
-        numerator: 10,
-        denominator: 10,
-      }),
-    );
     // The write alone, as if the process died before the evaluation that follows it.
-    await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
+    await writeOnly({ period: '2020-12', numerator: 10, denominator: 10 });
     // Nothing here evaluates it: the cron job (every second in this test) does.
     await nextScheduledRun();
     expect(await december()).toEqual([expect.objectContaining({ status: 'green', basis: 'met', value: 100 })]);
@@ -232,20 +231,6 @@ describe('scheduled evaluation', () => {
     clock.setToday('2021-01-28');
     const engine = t.app.get(EvaluationService);
     await engine.runCycle();
-    const submissions = t.app.get(SubmissionsService);
-    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
-    const writeOnly = async (numerator: number) => {
-      const dto = Object.assign(new CreateSubmissionDto(), {
-        metricId,
-        departmentId: 1,
-        period: '2020-11',
-        numerator,
-        denominator: 10,
-        reason: '核对后更正 / corrected after checking',
-      });
-      const prepared = await submissions.prepare(user, dto);
-      await t.app.get(DataSource).transaction((m) => submissions.persist(m, user, prepared));
-    };
     // The cron's cycle or the one below, whichever evaluates the metric first: nothing else is due on this day.
     const repository = t.app.get(EvaluationRepository);
     const readFigures = repository.loadFigures;
@@ -253,7 +238,7 @@ describe('scheduled evaluation', () => {
     repository.loadFigures = async function (...args: Parameters<typeof readFigures>) {
       const figures = await readFigures.apply(this, args);
       repository.loadFigures = readFigures;
-      await writeOnly(10);
+      await writeOnly({ period: '2020-11', numerator: 10, denominator: 10, reason: CORRECTED });
       landedMidCycle = true;
       return figures;
     };
@@ -267,23 +252,8 @@ describe('scheduled evaluation', () => {
   };
 
   it('a figure written while a cycle evaluates its metric from older figures stays due, though its writer died before evaluating it', async () => {
-    const prepare = t.app.get(SubmissionsService);
-    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
     // An older figure the cycle evaluates (its stale mark is what brings the metric into the cycle).
-    const older = async () => {
-      const prepared = await prepare.prepare(
-        user,
-        Object.assign(new CreateSubmissionDto(), {
-          metricId,
-          departmentId: 1,
-          period: '2020-11',
-          numerator: 5,
-          denominator: 10,
-          reason: '核对后更正 / corrected after checking',
-        }),
-      );
-      await t.app.get(DataSource).transaction((m) => prepare.persist(m, user, prepared));
-    };
+    const older = () => writeOnly({ period: '2020-11', numerator: 5, denominator: 10, reason: CORRECTED });
     expect(await figureWrittenMidCycle(older)).toEqual([
       expect.objectContaining({ status: 'green', basis: 'met', value: 100 }),
     ]);
@@ -295,20 +265,7 @@ describe('scheduled evaluation', () => {
       await ds.query(`DELETE FROM evaluation_checks WHERE metric_id = ${metricId}`);
     };
     // 3 of 10 first: the figure the cycle reads and evaluates; then 10 of 10 lands mid-cycle.
-    const submissions = t.app.get(SubmissionsService);
-    const user: CurrentUser = { id: 1, username: 'admin', role: 'admin', departmentId: null };
-    const prepared = await submissions.prepare(
-      user,
-      Object.assign(new CreateSubmissionDto(), {
-        metricId,
-        departmentId: 1,
-        period: '2020-11',
-        numerator: 3,
-        denominator: 10,
-        reason: '核对后更正 / corrected after checking',
-      }),
-    );
-    await ds.transaction((m) => submissions.persist(m, user, prepared));
+    await writeOnly({ period: '2020-11', numerator: 3, denominator: 10, reason: CORRECTED });
     await t.app.get(EvaluationService).runCycle();
     expect(await figureWrittenMidCycle(forget)).toEqual([
       expect.objectContaining({ status: 'green', basis: 'met', value: 100 }),

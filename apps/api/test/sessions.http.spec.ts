@@ -1,7 +1,7 @@
 import { Clock } from '../src/clock/clock';
 import { SESSION_HOURS } from '../src/auth/auth.service';
-import { as, createUser, expectError, http, signIn, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { as, createUser, expectError, http, SIGN_IN_FIRST, signIn, signInAdmin } from './support';
+import { useTestApp } from './test-app';
 
 const HOUR = 3600_000;
 
@@ -10,19 +10,12 @@ const HOUR = 3600_000;
  * very next request, on every instance sharing the database (logout: audit.http.spec.ts).
  */
 describe('sessions over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false });
   let admin: string;
+  t.beforeStop((app) => app.get(Clock).setNow(null));
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false });
     admin = await signInAdmin(t.app);
-  });
-  afterAll(async () => {
-    t.app.get(Clock).setNow(null);
-    await t.stop();
-    await db.drop();
   });
 
   it("knows the holder of a bearer token or a session cookie: user, role, department and the session's CSRF token", async () => {
@@ -47,13 +40,7 @@ describe('sessions over HTTP', () => {
       clock.setNow(new Date(signedInAt + SESSION_HOURS * HOUR - 60_000));
       await as(t.app, token).get('/api/dashboard/summary?planId=1').expect(200);
       clock.setNow(new Date(signedInAt + SESSION_HOURS * HOUR + 60_000));
-      expectError(
-        await as(t.app, token).get('/api/dashboard/summary?planId=1'),
-        401,
-        'UNAUTHORIZED',
-        '请先登录',
-        'Please sign in',
-      );
+      expectError(await as(t.app, token).get('/api/dashboard/summary?planId=1'), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
     } finally {
       clock.setNow(null);
     }

@@ -1,6 +1,6 @@
 import { Clock } from '../src/clock/clock';
 import { smallPdf } from './files';
-import { as, countRows, createUser, expectError, metricsByCode, signInAdmin, writeCounts } from './support';
+import { as, countRows, createUser, expectError, metricIds, signInAdmin, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 // June 2020's figures were due on 2020-07-07 (the 5th working day after 30 June); July's are due in August.
@@ -30,7 +30,7 @@ describe('soft rules and flagged figures over HTTP', () => {
   beforeAll(async () => {
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
-    ids = new Map([...(await metricsByCode(t.app, leader))].map(([code, m]) => [code, m.id]));
+    ids = await metricIds(t.app, leader);
     countDepartment = (
       await as(t.app, leader)
         .get(`/api/metrics/${id('T083-1')}`)
@@ -41,15 +41,18 @@ describe('soft rules and flagged figures over HTTP', () => {
   });
 
   describe('(1) a figure after its due date', () => {
+    /** 45 of 50 (90%, green) from 区政务服务办 for a month long past its due date. */
+    const late = (period: string) => ({
+      metricId: id('T007-1'),
+      departmentId: 1,
+      period,
+      numerator: 45,
+      denominator: 50,
+    });
+
     it('is refused with 422 naming the rule, how late and what to explain, in both languages, and nothing is written', async () => {
       const before = await writeCounts(t.app);
-      const res = await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-06',
-        numerator: 45,
-        denominator: 50,
-      });
+      const res = await submit(late('2020-06'));
       expectError(
         res,
         422,
@@ -70,14 +73,7 @@ describe('soft rules and flagged figures over HTTP', () => {
     });
 
     it('is accepted with an explanation, flagged, and keeps the explanation with the revision', async () => {
-      const res = await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-06',
-        numerator: 45,
-        denominator: 50,
-        explanation: '系统切换，6月数据延迟汇总',
-      }).expect(201);
+      const res = await submit({ ...late('2020-06'), explanation: '系统切换，6月数据延迟汇总' }).expect(201);
       expect(res.body.submission).toMatchObject({
         revision: 1,
         explanation: '系统切换，6月数据延迟汇总',
@@ -99,14 +95,7 @@ describe('soft rules and flagged figures over HTTP', () => {
     });
 
     it('does not take an explanation of only invisible characters', async () => {
-      const res = await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-05',
-        numerator: 45,
-        denominator: 50,
-        explanation: ' \u200b ',
-      });
+      const res = await submit({ ...late('2020-05'), explanation: ' \u200b ' });
       expectError(res, 422, 'EXPLANATION_REQUIRED');
     });
   });

@@ -7,25 +7,15 @@ import { Client, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { as, bearer, createUser, expectError, http, metricsByCode, signIn, signInAdmin, waitFor } from './support';
-import { freshDatabase, startTestApp, TEST_ADMIN_PASSWORD, type TestApp, type TestDatabase } from './test-app';
+import { TEST_ADMIN_PASSWORD, type TestApp, type TestDatabase, useTestApp } from './test-app';
 
 // A full disk: the API answers 503 with a clear body, writes nothing half, and recovers when space returns.
 // (SQLite only: PRAGMA max_page_count makes the database "full" without filling the machine's disk.)
 const sqlite = !process.env.TEST_DATABASE_URL;
 
 (sqlite ? describe : describe.skip)('storage faults', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t.app.get(DataSource).query('PRAGMA max_page_count = 1073741823');
-    await t.stop();
-    await db.drop();
-  });
+  const t = useTestApp();
+  t.beforeStop((app) => app.get(DataSource).query('PRAGMA max_page_count = 1073741823'));
 
   it('answers 503 while the database is full, keeps it consistent, and recovers', async () => {
     const token = await signIn(t.app, 'sfj', 'taizhang-dept');
@@ -171,8 +161,7 @@ const READ_ONLY_FAULTS: ReadOnlyFault[] = sqlite
  * nothing half-written; reads go on; once storage is writable again the same writes succeed without a restart.
  */
 describe('read-only storage', () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: '2020-10-09' } });
   let admin: string;
   let department: string;
   let metricId: number;
@@ -187,14 +176,14 @@ describe('read-only storage', () => {
   const stored = async (): Promise<Record<string, number>> => {
     const sql = `SELECT ${['submissions', 'audit_log', 'evaluations', 'sessions'].map((name) => `(SELECT COUNT(*) FROM ${name}) AS ${name}`).join(', ')}`;
     if (sqlite) {
-      const connection = new Database(db.sqlitePath, { readonly: true });
+      const connection = new Database(t.db.sqlitePath, { readonly: true });
       try {
         return connection.prepare(sql).get() as Record<string, number>;
       } finally {
         connection.close();
       }
     }
-    const client = new Client({ connectionString: db.databaseUrl! });
+    const client = new Client({ connectionString: t.db.databaseUrl! });
     await client.connect();
     try {
       return Object.fromEntries(Object.entries((await client.query(sql)).rows[0]).map(([k, v]) => [k, Number(v)]));
@@ -204,17 +193,13 @@ describe('read-only storage', () => {
   };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: '2020-10-09' } });
     admin = await signInAdmin(t.app);
     department = await createUser(t.app, admin, 'dept-readonly', 'department', 1);
     metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
   });
-  afterAll(async () => {
-    // A failed test must not leave immutable files behind (they could not be removed) or a read-only database.
-    for (const fault of READ_ONLY_FAULTS) await fault.off(t, db).catch(() => undefined);
-    await t.stop();
-    await db.drop();
+  // A failed test must not leave immutable files behind (they could not be removed) or a read-only database.
+  t.beforeStop(async () => {
+    for (const fault of READ_ONLY_FAULTS) await fault.off(t, t.db).catch(() => undefined);
   });
 
   // Shown as skipped, not silently left out, where this process may not mark files immutable.
@@ -234,7 +219,7 @@ describe('read-only storage', () => {
           /本次操作未保存，请稍后重试/,
           /nothing was saved — please retry later/,
         );
-      await fault.on(t, db);
+      await fault.on(t, t.db);
       try {
         unavailable(
           await as(t.app, department)
@@ -256,7 +241,7 @@ describe('read-only storage', () => {
         await as(t.app, admin).get('/api/plans/1').expect(200);
         expect(await stored()).toEqual(before);
       } finally {
-        await fault.off(t, db);
+        await fault.off(t, t.db);
       }
       // Storage is back: the same writes go through on the running app.
       const posted = await as(t.app, department)

@@ -2,21 +2,30 @@ import type { DashboardSummaryResponse } from '@taizhang/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import type { MetricResponse } from '../src/metrics/metrics.dto';
-import { as, countRows, createUser, expectError, metricsByCode, signIn, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import {
+  as,
+  countRows,
+  createUser,
+  expectError,
+  metricIds,
+  metricsByCode,
+  ROLE_REFUSED,
+  SIGN_IN_FIRST,
+  signIn,
+  signInAdmin,
+} from './support';
+import { useTestApp } from './test-app';
 
 // Every 2020 period has ended and its figures are due; nothing was reported (DEMO=0), so all starts red overdue.
 const TODAY = '2021-02-01';
 
 describe('submissions over HTTP', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: TODAY } });
   let ids: Map<string, number>;
   let leaderToken: string;
   // A department submits its own figures: one signed-in user per department these tests report for.
   const departmentTokens = new Map<number, string>();
   const leader = () => as(t.app, leaderToken);
-  const start = () => startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY } });
   // Every submission the API acknowledged with 201, to check that none is ever lost.
   const acknowledged: number[] = [];
   const submit = (body: Record<string, unknown>) =>
@@ -29,8 +38,6 @@ describe('submissions over HTTP', () => {
   const id = (code: string) => ids.get(code)!;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await start();
     const admin = await signInAdmin(t.app);
     for (const departmentId of [1, 5, 6, 7, 9])
       departmentTokens.set(
@@ -38,11 +45,7 @@ describe('submissions over HTTP', () => {
         await createUser(t.app, admin, `dept-${departmentId}`, 'department', departmentId),
       );
     leaderToken = await createUser(t.app, admin, 'leader-1', 'leader');
-    ids = new Map([...(await metricsByCode(t.app, leaderToken))].map(([code, m]) => [code, m.id]));
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
+    ids = await metricIds(t.app, leaderToken);
   });
 
   it('takes a numerator and denominator for a ≥ 80% rate and answers 201 with the evaluation it caused', async () => {
@@ -73,16 +76,11 @@ describe('submissions over HTTP', () => {
     // One department reports T007-1, so the metric's overall status is that department's.
     expect(res.body.evaluation).toEqual({ department: green, overall: green });
 
-    const amber = (
-      await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-09',
-        numerator: 30,
-        denominator: 40,
-      }).expect(201)
-    ).body.evaluation.department;
-    expect(amber).toEqual({
+    /** The department's evaluation that `numerator` of 40 for `period` caused. */
+    const outOf40 = async (period: string, numerator: number) =>
+      (await submit({ metricId: id('T007-1'), departmentId: 1, period, numerator, denominator: 40 }).expect(201)).body
+        .evaluation.department;
+    expect(await outOf40('2020-09', 30)).toEqual({
       status: 'amber',
       basis: 'within-band',
       value: 75,
@@ -90,16 +88,7 @@ describe('submissions over HTTP', () => {
       reasonZh: '75%（30/40） 未达目标（≥ 80%），在 5 个百分点预警带内',
       reasonEn: '75% (30/40) misses the target (≥ 80%), within the 5-point amber band',
     });
-    const red = (
-      await submit({
-        metricId: id('T007-1'),
-        departmentId: 1,
-        period: '2020-08',
-        numerator: 29,
-        denominator: 40,
-      }).expect(201)
-    ).body.evaluation.department;
-    expect(red).toMatchObject({
+    expect(await outOf40('2020-08', 29)).toMatchObject({
       status: 'red',
       basis: 'missed',
       value: 72.5,
@@ -385,7 +374,7 @@ describe('submissions over HTTP', () => {
     expect(second.submission.revision).toBe(2);
     expect(second.evaluation.department).toMatchObject({ status: 'red', basis: 'missed', value: 50 });
 
-    const p = (n: number) => (db.databaseUrl ? `$${n}` : '?');
+    const p = (n: number) => (t.db.databaseUrl ? `$${n}` : '?');
     const rows = await t.app
       .get(DataSource)
       .query(
@@ -457,8 +446,7 @@ describe('submissions over HTTP', () => {
         .get(`/api/metrics/${id('T007-3')}`)
         .expect(200)
     ).body;
-    await t.stop();
-    t = await start();
+    await t.restart();
     expect([
       await countRows(t.app, 'submissions'),
       await countRows(t.app, 'submission_cases'),
@@ -492,75 +480,62 @@ describe('submissions over HTTP', () => {
 });
 
 describe('who may submit', () => {
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: TODAY } });
+
   it('asks anonymous callers to sign in (401), refuses the wrong role (403) or token (401), writes nothing, and takes the department’s own figures (201)', async () => {
-    const db = await freshDatabase();
-    const t = await startTestApp(db, { demo: false, env: { FIXED_TODAY: TODAY } });
-    try {
-      const admin = await signInAdmin(t.app);
-      const leader = await createUser(t.app, admin, 'leader-1', 'leader');
-      const department = await createUser(t.app, admin, 'dept-1', 'department', 1);
-      const metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
-      const body = { metricId, departmentId: 1, period: '2020-12', numerator: 9, denominator: 10 };
-      const signInFirst = ['请先登录', 'Please sign in'] as const;
-      const denied = [
-        '',
-        `Bearer ${department}x`,
-        `Bearer ${department.slice(0, -1)}`,
-        department,
-        `Basic ${department}`,
-        'Bearer ',
-      ];
-      for (const auth of denied) {
-        const req = as(t.app).post('/api/submissions');
-        expectError(
-          await (auth ? req.set('Authorization', auth) : req).send(body),
-          401,
-          'UNAUTHORIZED',
-          ...signInFirst,
-        );
-      }
-      // The guard comes first: even a malformed body gets 401, not a hint about the fields.
+    const admin = await signInAdmin(t.app);
+    const leader = await createUser(t.app, admin, 'leader-1', 'leader');
+    const department = await createUser(t.app, admin, 'dept-1', 'department', 1);
+    const metricId = (await metricsByCode(t.app, admin)).get('T007-1')!.id;
+    const body = { metricId, departmentId: 1, period: '2020-12', numerator: 9, denominator: 10 };
+    const denied = [
+      '',
+      `Bearer ${department}x`,
+      `Bearer ${department.slice(0, -1)}`,
+      department,
+      `Basic ${department}`,
+      'Bearer ',
+    ];
+    for (const auth of denied) {
+      const req = as(t.app).post('/api/submissions');
       expectError(
-        await as(t.app).post('/api/submissions').send({ nonsense: true }),
+        await (auth ? req.set('Authorization', auth) : req).send(body),
         401,
         'UNAUTHORIZED',
-        ...signInFirst,
+        ...SIGN_IN_FIRST,
       );
-      expectError(
-        await as(t.app).patch(`/api/metrics/${metricId}`).send({ target: 50 }),
-        401,
-        'UNAUTHORIZED',
-        ...signInFirst,
-      );
-      // Admins and leaders do not submit figures; departments do not change metrics.
-      for (const token of [admin, leader])
-        expectError(
-          await as(t.app, token).post('/api/submissions').send(body),
-          403,
-          'FORBIDDEN',
-          '您的角色无权执行此操作',
-          'Your role may not do this',
-        );
-      expectError(
-        await as(t.app, department).patch(`/api/metrics/${metricId}`).send({ target: 50 }),
-        403,
-        'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
-      );
-      expect(await countRows(t.app, 'submissions')).toBe(0);
-      const ok = await as(t.app, department).post('/api/submissions').send(body).expect(201);
-      expect(ok.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 90 });
-      expect(ok.body.submission.submittedBy).toBe('dept-1');
-      expect(await countRows(t.app, 'submissions')).toBe(1);
-      // Reads need a sign-in too, of any role.
-      expectError(await as(t.app).get(`/api/metrics/${metricId}`), 401, 'UNAUTHORIZED', ...signInFirst);
-      await as(t.app, department).get(`/api/metrics/${metricId}`).expect(200);
-      // A wrong password signs no one in.
-      await expect(signIn(t.app, 'dept-1', 'wrong-password')).rejects.toThrow(/answered 401/);
-    } finally {
-      await t.stop();
-      await db.drop();
     }
+    // The guard comes first: even a malformed body gets 401, not a hint about the fields.
+    expectError(
+      await as(t.app).post('/api/submissions').send({ nonsense: true }),
+      401,
+      'UNAUTHORIZED',
+      ...SIGN_IN_FIRST,
+    );
+    expectError(
+      await as(t.app).patch(`/api/metrics/${metricId}`).send({ target: 50 }),
+      401,
+      'UNAUTHORIZED',
+      ...SIGN_IN_FIRST,
+    );
+    // Admins and leaders do not submit figures; departments do not change metrics.
+    for (const token of [admin, leader])
+      expectError(await as(t.app, token).post('/api/submissions').send(body), 403, 'FORBIDDEN', ...ROLE_REFUSED);
+    expectError(
+      await as(t.app, department).patch(`/api/metrics/${metricId}`).send({ target: 50 }),
+      403,
+      'FORBIDDEN',
+      ...ROLE_REFUSED,
+    );
+    expect(await countRows(t.app, 'submissions')).toBe(0);
+    const ok = await as(t.app, department).post('/api/submissions').send(body).expect(201);
+    expect(ok.body.evaluation.department).toMatchObject({ status: 'green', basis: 'met', value: 90 });
+    expect(ok.body.submission.submittedBy).toBe('dept-1');
+    expect(await countRows(t.app, 'submissions')).toBe(1);
+    // Reads need a sign-in too, of any role.
+    expectError(await as(t.app).get(`/api/metrics/${metricId}`), 401, 'UNAUTHORIZED', ...SIGN_IN_FIRST);
+    await as(t.app, department).get(`/api/metrics/${metricId}`).expect(200);
+    // A wrong password signs no one in.
+    await expect(signIn(t.app, 'dept-1', 'wrong-password')).rejects.toThrow(/answered 401/);
   });
 });

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
@@ -6,8 +5,17 @@ import { Clock } from '../src/clock/clock';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { DeliveryService } from '../src/supervision/delivery.service';
 import { SupervisionService } from '../src/supervision/supervision.service';
-import { as, createUser, expectError, http, metricsByCode, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import {
+  as,
+  createUser,
+  type Delivered,
+  expectError,
+  http,
+  metricsByCode,
+  signInAdmin,
+  webhookReceiver,
+} from './support';
+import { useTestApp } from './test-app';
 
 /**
  * Email and webhook deliveries against a real SMTP server and real HTTP receivers started here.
@@ -19,17 +27,14 @@ interface Mail {
   to: string[];
   subject: string;
 }
-interface Hook {
-  contentType: string | undefined;
-  body: {
-    titleZh: string;
-    titleEn: string;
-    bodyZh: string;
-    link: string;
-    department: string;
-    data: Record<string, unknown>;
-  };
-}
+type Hook = Delivered<{
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  link: string;
+  department: string;
+  data: Record<string, unknown>;
+}>;
 
 /** Decodes an RFC 2047 header ("=?UTF-8?B?…?=" words, folded over lines). */
 function headerOf(raw: string, name: string): string {
@@ -52,50 +57,17 @@ function headerOf(raw: string, name: string): string {
   });
 }
 
-async function receiver(status: number): Promise<{ server: Server; url: string; got: Hook[] }> {
-  const got: Hook[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      got.push({ contentType: req.headers['content-type'], body: JSON.parse(body) });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, got };
-}
+type Receiver = Awaited<ReturnType<typeof webhookReceiver<Hook['body']>>>;
 
 const MINUTE = 60_000;
 
 describe('supervision deliveries: email, webhooks, retries', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
-  let admin: string;
-  let leader: string;
-  let zwfwb: string;
   let smtp: SMTPServer;
   const mails: Mail[] = [];
-  let ok: Awaited<ReturnType<typeof receiver>>;
-  let failing: Awaited<ReturnType<typeof receiver>>;
-  let metrics: Awaited<ReturnType<typeof metricsByCode>>;
-  // "Now" is pinned near the real time (sessions last 12 hours) and moved by the test.
-  const T0 = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const at = (offset: number) => new Date(T0.getTime() + offset);
-  const deliveries = async (
-    where: string,
-  ): Promise<
-    Array<{ channel: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }>
-  > =>
-    (
-      await t.app
-        .get(DataSource)
-        .query(
-          `SELECT channel, status, attempts, last_error, next_attempt_at FROM deliveries WHERE ${where} ORDER BY channel, id`,
-        )
-    ).map((r: { attempts: unknown }) => ({ ...r, attempts: Number(r.attempts) }));
-
-  beforeAll(async () => {
+  let ok: Receiver;
+  let failing: Receiver;
+  // The mail server and the receivers start first: SMTP_URL names the mail server's port.
+  const t = useTestApp(async () => {
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -114,11 +86,10 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     });
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
     const smtpPort = (smtp.server.address() as AddressInfo).port;
-    ok = await receiver(200);
-    failing = await receiver(500);
-    db = await freshDatabase();
+    ok = await webhookReceiver<Hook['body']>(200);
+    failing = await webhookReceiver<Hook['body']>(500);
     // The receivers listen on 127.0.0.1, which webhooks may reach only because WEBHOOK_ALLOW_HOSTS says so.
-    t = await startTestApp(db, {
+    return {
       demo: false,
       env: {
         FIXED_TODAY: '2020-10-09',
@@ -127,7 +98,29 @@ describe('supervision deliveries: email, webhooks, retries', () => {
         SMTP_FROM: 'taizhang@hongqiao.example',
         WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
       },
-    });
+    };
+  });
+  let admin: string;
+  let leader: string;
+  let zwfwb: string;
+  let metrics: Awaited<ReturnType<typeof metricsByCode>>;
+  // "Now" is pinned near the real time (sessions last 12 hours) and moved by the test.
+  const T0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const at = (offset: number) => new Date(T0.getTime() + offset);
+  const deliveries = async (
+    where: string,
+  ): Promise<
+    Array<{ channel: string; status: string; attempts: number; last_error: string | null; next_attempt_at: string }>
+  > =>
+    (
+      await t.app
+        .get(DataSource)
+        .query(
+          `SELECT channel, status, attempts, last_error, next_attempt_at FROM deliveries WHERE ${where} ORDER BY channel, id`,
+        )
+    ).map((r: { attempts: unknown }) => ({ ...r, attempts: Number(r.attempts) }));
+
+  beforeAll(async () => {
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     zwfwb = await createUser(t.app, admin, 'zwfwb-user', 'department', 1);
@@ -136,12 +129,10 @@ describe('supervision deliveries: email, webhooks, retries', () => {
     await ds.query(`UPDATE departments SET email = 'zwfwb@hongqiao.example', webhook_url = '${ok.url}' WHERE id = 1`);
     await ds.query(`UPDATE departments SET webhook_url = '${failing.url}' WHERE id = 2`);
   });
+  t.beforeStop((app) => app.get(Clock).setNow(null));
   afterAll(async () => {
-    t.app.get(Clock).setNow(null);
-    await t.stop();
-    await db.drop();
-    await new Promise((r) => ok.server.close(r));
-    await new Promise((r) => failing.server.close(r));
+    await ok.close();
+    await failing.close();
     await new Promise((r) => smtp.close(r));
   });
 

@@ -4,7 +4,7 @@ import { EvaluationService } from '../src/evaluation/evaluation.service';
 import type { NoticeResponse } from '../src/supervision/notices.service';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { as, expectError, signInDemo } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * Notices (督办单) through HTTP on the demo plan (2020), today Monday 2021-02-01: the first start already
@@ -18,8 +18,7 @@ const CRON = '0 0 1 1 *';
 type Notice = NoticeResponse & { events: NonNullable<NoticeResponse['events']> };
 
 describe('supervision notices', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
   let tokens: Awaited<ReturnType<typeof signInDemo>>;
   let metricId: Map<string, number>;
   const cycle = () => t.app.get(SupervisionService).runCycle();
@@ -41,17 +40,11 @@ describe('supervision notices', () => {
     Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, { env: { FIXED_TODAY: TODAY, EVALUATION_CRON: CRON } });
     tokens = await signInDemo(t.app);
     const metrics: Array<{ id: number; code: string }> = (
       await as(t.app, tokens.leader).get('/api/metrics?planId=1').expect(200)
     ).body;
     metricId = new Map(metrics.map((m) => [m.code, m.id]));
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('issues a notice automatically when a department’s latest evaluation is red, and shows it to that department only', async () => {
@@ -309,8 +302,7 @@ describe('supervision notices', () => {
     const tables = ['notices', 'notice_events', 'reminders', 'notifications', 'deliveries'];
     const before = await Promise.all(tables.map(count));
     const today = t.app.get(Clock).today();
-    await t.stop();
-    t = await startTestApp(db, { env: { FIXED_TODAY: today, EVALUATION_CRON: CRON } });
+    await t.restart({ env: { FIXED_TODAY: today, EVALUATION_CRON: CRON } });
     expect(await Promise.all(tables.map(count))).toEqual(before);
     expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
     expect(await Promise.all(tables.map(count))).toEqual(before);

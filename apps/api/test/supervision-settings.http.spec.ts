@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/clock/clock';
 import { SupervisionService } from '../src/supervision/supervision.service';
-import { as, createUser, expectError, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { as, createUser, expectError, signInAdmin, webhookReceiver } from './support';
+import { useTestApp } from './test-app';
 
 /**
  * A plan's own reminder lead times and a department's contacts, set by an admin through the API.
@@ -22,27 +20,16 @@ interface Hook {
   department: string;
 }
 
-async function receiver(): Promise<{ server: Server; url: string; got: Hook[] }> {
-  const got: Hook[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      got.push(JSON.parse(body));
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, got };
-}
-
 describe('plan reminder settings and department contacts', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  // The receiver listens on 127.0.0.1: allowed for webhooks by WEBHOOK_ALLOW_HOSTS (internal addresses are refused otherwise).
+  const t = useTestApp({
+    demo: false,
+    env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+  });
   let admin: string;
   let leader: string;
   let clerk: string;
-  let hook: Awaited<ReturnType<typeof receiver>>;
+  let hook: Awaited<ReturnType<typeof webhookReceiver<Hook>>>;
   const cycle = () => t.app.get(SupervisionService).runCycle();
   const setToday = (d: string) => t.app.get(Clock).setToday(d);
   const september = async (stage: string): Promise<string[]> =>
@@ -63,22 +50,12 @@ describe('plan reminder settings and department contacts', () => {
     )[0];
 
   beforeAll(async () => {
-    hook = await receiver();
-    db = await freshDatabase();
-    // The receiver listens on 127.0.0.1: allowed for webhooks by WEBHOOK_ALLOW_HOSTS (internal addresses are refused otherwise).
-    t = await startTestApp(db, {
-      demo: false,
-      env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: '0 0 1 1 *', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
-    });
+    hook = await webhookReceiver<Hook>();
     admin = await signInAdmin(t.app);
     leader = await createUser(t.app, admin, 'leader-1', 'leader');
     clerk = await createUser(t.app, admin, 'zwfwb-user', 'department', ZWFWB);
   });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
-    await new Promise((r) => hook.server.close(r));
-  });
+  afterAll(() => hook.close());
 
   describe('PATCH /api/plans/:id/settings', () => {
     it('starts every plan at 3 working days before and 0 after', async () => {
@@ -201,7 +178,9 @@ describe('plan reminder settings and department contacts', () => {
       expect(await september('due-soon')).toEqual([]);
       await cycle();
       expect(await september('due-soon')).toEqual(ZWFWB_MONTHLY);
-      const dueSoon = hook.got.filter((h) => h.data.kind === 'reminder' && h.data.period === '2020-09');
+      const dueSoon = hook.got
+        .map((h) => h.body)
+        .filter((h) => h.data.kind === 'reminder' && h.data.period === '2020-09');
       expect(dueSoon.map((h) => h.data.metric).sort()).toEqual(ZWFWB_MONTHLY);
       for (const h of dueSoon)
         expect(h).toMatchObject({ department: '区政务服务办', data: { stage: 'due-soon', dueDate: '2020-10-14' } });
@@ -217,7 +196,10 @@ describe('plan reminder settings and department contacts', () => {
       setToday('2020-10-19');
       await cycle();
       expect(await september('overdue')).toEqual(ZWFWB_MONTHLY);
-      const overdue = hook.got.slice(before).filter((h) => h.data.kind === 'reminder');
+      const overdue = hook.got
+        .slice(before)
+        .map((h) => h.body)
+        .filter((h) => h.data.kind === 'reminder');
       expect(overdue.map((h) => `${h.data.metric} ${h.data.stage} ${h.data.period}`).sort()).toEqual(
         ZWFWB_MONTHLY.map((c) => `${c} overdue 2020-09`),
       );

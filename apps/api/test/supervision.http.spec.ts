@@ -3,7 +3,7 @@ import { Clock } from '../src/clock/clock';
 import { EvaluationService } from '../src/evaluation/evaluation.service';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { as, createUser, expectError, metricsByCode, signInAdmin } from './support';
-import { freshDatabase, startTestApp, type TestApp } from './test-app';
+import { type TestApp, useTestApp } from './test-app';
 
 /**
  * Reminders of the supervision loop (督办) on a real database, without demo data (no figures at all).
@@ -22,8 +22,7 @@ const SUBMITTED = 'T007-2';
 type ReminderRow = { code: string; period_key: string; stage: string; due_date: string };
 
 describe('supervision reminders', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let t: TestApp;
+  const t = useTestApp({ demo: false, env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: NEVER_DURING_TESTS } });
   let admin: string;
   let zwfwb: string;
   let other: string;
@@ -48,21 +47,12 @@ describe('supervision reminders', () => {
     };
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    t = await startTestApp(db, {
-      demo: false,
-      env: { FIXED_TODAY: '2020-10-09', EVALUATION_CRON: NEVER_DURING_TESTS },
-    });
     admin = await signInAdmin(t.app);
     zwfwb = await createUser(t.app, admin, 'zwfwb-user', 'department', ZWFWB);
     other = await createUser(t.app, admin, 'zfb-user', 'department', 5);
     const metrics = [...(await metricsByCode(t.app, admin)).values()];
     names = new Map(metrics.map((m) => [m.code, m.name]));
     namesEn = new Map(metrics.map((m) => [m.code, m.nameEn]));
-  });
-  afterAll(async () => {
-    await t.stop();
-    await db.drop();
   });
 
   it('on 10-09 (4 working days left) sends no due-soon reminder; earlier months were reminded as overdue once, at start-up', async () => {
@@ -161,11 +151,7 @@ describe('supervision reminders', () => {
     const tables = ['reminders', 'notices', 'notice_events', 'notifications', 'deliveries'];
     const before = await Promise.all(tables.map(count));
     expect(before[1]).toBeGreaterThan(0);
-    await t.stop();
-    t = await startTestApp(db, {
-      demo: false,
-      env: { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS },
-    });
+    await t.restart({ demo: false, env: { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS } });
     expect(await Promise.all(tables.map(count))).toEqual(before);
     expect(await cycle()).toEqual({ reminders: 0, issued: 0, closed: 0, escalated: 0 });
     expect(await Promise.all(tables.map(count))).toEqual(before);
@@ -233,24 +219,11 @@ describe('supervision by date', () => {
   // Two deployments given the same days and the same actions: one as scheduled (a plan is looked at only when
   // something it reads changed or its recheck day has come), one that looks at every plan every day.
   const names = ['scheduled', 'everyPlan'] as const;
-  const dbs: Record<string, Awaited<ReturnType<typeof freshDatabase>>> = {};
-  const apps: Record<string, TestApp> = {};
-
-  beforeAll(async () => {
-    for (const name of names) {
-      dbs[name] = await freshDatabase();
-      apps[name] = await startTestApp(dbs[name], {
-        demo: false,
-        env: { FIXED_TODAY: '2020-09-25', EVALUATION_CRON: NEVER_DURING_TESTS },
-      });
-    }
-  });
-  afterAll(async () => {
-    for (const name of names) {
-      await apps[name].stop();
-      await dbs[name].drop();
-    }
-  });
+  const byDate = { demo: false, env: { FIXED_TODAY: '2020-09-25', EVALUATION_CRON: NEVER_DURING_TESTS } };
+  const apps: Record<(typeof names)[number], TestApp> = {
+    scheduled: useTestApp(byDate),
+    everyPlan: useTestApp(byDate),
+  };
 
   /** What supervision has done so far, without ids and instants (the two deployments write them at different moments). */
   const doneIn = async (t: TestApp) => {
@@ -339,29 +312,20 @@ describe('supervision by date', () => {
 });
 
 describe('SUPERVISION=0', () => {
+  const env = { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS };
+  const t = useTestApp({ demo: false, env: { ...env, SUPERVISION: '0' } });
+
   it('an instance with supervision off sends no reminder and issues no notice; one with it on catches up', async () => {
-    const db = await freshDatabase();
-    const count = (t: TestApp, table: string) =>
+    const count = (table: string) =>
       t.app
         .get(DataSource)
         .query(`SELECT COUNT(*) AS n FROM ${table}`)
         .then((r: Array<{ n: number | string }>) => Number(r[0].n));
-    const env = { FIXED_TODAY: '2020-10-15', EVALUATION_CRON: NEVER_DURING_TESTS };
-    let t = await startTestApp(db, { demo: false, env: { ...env, SUPERVISION: '0' } });
-    try {
-      // Evaluated at start (overdue months are red), yet nothing reminded or noticed.
-      expect(await count(t, 'evaluations')).toBeGreaterThan(0);
-      expect([await count(t, 'reminders'), await count(t, 'notices')]).toEqual([0, 0]);
-    } finally {
-      await t.stop();
-    }
-    t = await startTestApp(db, { demo: false, env });
-    try {
-      expect(await count(t, 'reminders')).toBeGreaterThan(0);
-      expect(await count(t, 'notices')).toBeGreaterThan(0);
-    } finally {
-      await t.stop();
-      await db.drop();
-    }
+    // Evaluated at start (overdue months are red), yet nothing reminded or noticed.
+    expect(await count('evaluations')).toBeGreaterThan(0);
+    expect([await count('reminders'), await count('notices')]).toEqual([0, 0]);
+    await t.restart({ demo: false, env });
+    expect(await count('reminders')).toBeGreaterThan(0);
+    expect(await count('notices')).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import type { AuditEntryResponse } from '@taizhang/contracts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts';
@@ -9,6 +12,13 @@ import { TEST_ADMIN_PASSWORD } from './test-app';
 /** Small helpers shared by the HTTP tests; they drive the real application, nothing is mocked. */
 
 export const http = (app: INestApplication) => request(app.getHttpServer());
+
+/** A supertest parser that keeps the body as bytes (`.buffer(true).parse(binary)`): the XLSX, PDF and CSV downloads. */
+export const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 /** The header a signed-in API client sends. */
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -63,6 +73,11 @@ export async function createUser(
   return signIn(app, username, password);
 }
 
+/** The 401 of a request without a valid session, in Chinese and in English (spread into `expectError`). */
+export const SIGN_IN_FIRST = ['请先登录', 'Please sign in'] as const;
+/** The 403 of a role a route does not admit, in Chinese and in English (spread into `expectError`). */
+export const ROLE_REFUSED = ['您的角色无权执行此操作', 'Your role may not do this'] as const;
+
 const HAN = /[\u4e00-\u9fff]/;
 
 /** A 4xx answer as the API promises it: the status, a code, and a message in Chinese and one in English. */
@@ -94,6 +109,47 @@ export async function metricsByCode(
   return new Map(list.map((m) => [m.code, m]));
 }
 
+/** The id of every metric of plan 1 that `token` may see, by code. */
+export async function metricIds(app: INestApplication, token: string, query = ''): Promise<Map<string, number>> {
+  return new Map([...(await metricsByCode(app, token, query))].map(([code, m]) => [code, m.id]));
+}
+
+/** The id of one metric of plan 1, by code, as `token` sees the plan's metrics. */
+export async function metricIdOf(app: INestApplication, token: string, code: string): Promise<number> {
+  const id = (await metricIds(app, token)).get(code);
+  if (id === undefined) throw new Error(`no metric ${code} in plan 1`);
+  return id;
+}
+
+/** A ledger uploaded to POST /api/plans/import (the preview), with the new plan's identity (code, title, year…). */
+export function importLedger(
+  app: INestApplication,
+  token: string | undefined,
+  file: Buffer,
+  filename: string,
+  identity: Record<string, string>,
+) {
+  const req = as(app, token).post('/api/plans/import').attach('file', file, filename);
+  for (const [k, v] of Object.entries(identity)) req.field(k, v);
+  return req;
+}
+
+/** The audit trail as an admin reads it, newest first. */
+export async function auditTrail(app: INestApplication, adminToken: string): Promise<AuditEntryResponse[]> {
+  return (await as(app, adminToken).get('/api/audit?limit=1000').expect(200)).body;
+}
+
+/** Runs `act` and returns the audit rows it added, oldest first. */
+export async function auditRowsAdded(
+  app: INestApplication,
+  adminToken: string,
+  act: () => Promise<unknown>,
+): Promise<AuditEntryResponse[]> {
+  const last = (await auditTrail(app, adminToken))[0]?.id ?? 0;
+  await act();
+  return (await auditTrail(app, adminToken)).filter((r) => r.id > last).reverse();
+}
+
 export type Table =
   | 'submissions'
   | 'submission_cases'
@@ -110,6 +166,14 @@ export type Table =
 export async function countRows(app: INestApplication, table: Table, where = ''): Promise<number> {
   const [row] = await app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table} ${where}`);
   return Number(row.n);
+}
+
+/** How many rows each of `tables` holds, read in one statement (so that all are counted at the same moment). */
+export async function rowCounts(app: INestApplication, tables: string[]): Promise<Record<string, number>> {
+  const [row] = await app
+    .get(DataSource)
+    .query(`SELECT ${tables.map((name) => `(SELECT COUNT(*) FROM ${name}) AS ${name}`).join(', ')}`);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
 /** The rows that decide "nothing was written": submissions, their cases, returns and evidence. */
@@ -154,4 +218,31 @@ export async function nextScheduledRun(app: INestApplication): Promise<CycleResu
   );
   expect(run).toBeDefined();
   return run!;
+}
+
+/** A request a webhook receiver got: its Content-Type and its JSON body. */
+export interface Delivered<T> {
+  contentType: string | undefined;
+  body: T;
+}
+
+/** An HTTP receiver for webhooks on 127.0.0.1 that answers `status` and keeps every request it gets; `close` it after. */
+export async function webhookReceiver<T = unknown>(status = 200) {
+  const got: Array<Delivered<T>> = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      got.push({ contentType: req.headers['content-type'], body: JSON.parse(body) });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/hook`,
+    got,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

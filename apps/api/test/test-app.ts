@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -88,20 +88,37 @@ export async function startTestApp(
   return { app, config, stop: () => app.close() };
 }
 
+/** What `useTestApp` gives a suite: the running app, its database, and a restart on that database. */
+export interface SuiteApp extends TestApp {
+  readonly db: TestDatabase;
+  /** Stops the app and starts it again on the same database, with `options` (by default the suite's own). */
+  restart(options?: TestAppOptions): Promise<void>;
+  /** Runs `cleanup` after the suite's tests while the app still runs (clock or storage put back before it stops). */
+  beforeStop(cleanup: (app: INestApplication) => unknown): void;
+}
+
 /**
  * One test app for the suite it is called in: a fresh database and `startTestApp(db, options)` before all its tests,
  * the app stopped and the database dropped after them. Read `t.app`, `t.config` and `t.db` inside hooks and tests.
+ * `options` may be a function, called in that beforeAll, where the environment needs something started first (a port).
  */
-export function useTestApp(options: TestAppOptions = {}): TestApp & { readonly db: TestDatabase } {
+export function useTestApp(options: TestAppOptions | (() => TestAppOptions | Promise<TestAppOptions>) = {}): SuiteApp {
   let db: TestDatabase | undefined;
   let started: TestApp | undefined;
+  let own: TestAppOptions = {};
+  const cleanups: Array<(app: INestApplication) => unknown> = [];
   beforeAll(async () => {
+    own = typeof options === 'function' ? await options() : options;
     db = await freshDatabase();
-    started = await startTestApp(db, options);
+    started = await startTestApp(db, own);
   });
   afterAll(async () => {
-    await started?.stop();
-    await db?.drop();
+    try {
+      for (const cleanup of cleanups) if (started) await cleanup(started.app);
+    } finally {
+      await started?.stop();
+      await db?.drop();
+    }
   });
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('useTestApp: the app is there inside hooks and tests, once beforeAll ran');
@@ -118,5 +135,23 @@ export function useTestApp(options: TestAppOptions = {}): TestApp & { readonly d
       return ready(db);
     },
     stop: () => ready(started).stop(),
+    restart: async (next = own) => {
+      const stopping = ready(started);
+      started = undefined;
+      await stopping.stop();
+      started = await startTestApp(ready(db), next);
+    },
+    beforeStop: (cleanup) => void cleanups.push(cleanup),
   };
+}
+
+/**
+ * A web build (an index.html) in a temporary directory of its own, removed after the suite: WEB_DIST for a suite that
+ * serves the web app as production does (its static serving once turned body errors into 404).
+ */
+export function useWebBuild(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-web-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>台账</title>');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -2,10 +2,9 @@ import type { PlanTreeResponse, QueueResponse, RevisionResponse } from '@taizhan
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PNG_1X1, sha256, smallPdf } from './files';
-import { as, expectError, signInDemo, writeCounts } from './support';
+import { as, binary, expectError, ROLE_REFUSED, signInDemo, writeCounts } from './support';
 import { useTestApp } from './test-app';
 
 const TODAY = '2021-02-01';
@@ -13,12 +12,6 @@ const OWN_ONLY = ['只能查看和报送本单位的数据', 'You may only see a
 type Dept = 'sfj' | 'zfb' | 'zwfwb';
 const DEPTS: Dept[] = ['sfj', 'zfb', 'zwfwb'];
 
-/** Reads a binary answer (a download) into a Buffer. */
-const binary = (res: request.Response & NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const filesUnder = (dir: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -112,8 +105,7 @@ describe('the submission workflow', () => {
         await sfj.post(`/api/submissions/${latest.get(`${shared}:${other}`)}/return`).send({ comment: '请核实' }),
         403,
         'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
+        ...ROLE_REFUSED,
       );
       expect(await writeCounts(t.app)).toEqual(before);
       // What is theirs stays readable: their own view of the shared metric holds their own department only.
@@ -132,8 +124,7 @@ describe('the submission workflow', () => {
           .send({ comment: '牵头单位：请补充说明' }),
         403,
         'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
+        ...ROLE_REFUSED,
       );
       expect(await writeCounts(t.app)).toEqual(before);
     });
@@ -273,8 +264,7 @@ describe('the submission workflow', () => {
           .send({ metricId, departmentId: dept('sfj'), period, value: 99, reason: 'x' }),
         403,
         'FORBIDDEN',
-        '您的角色无权执行此操作',
-        'Your role may not do this',
+        ...ROLE_REFUSED,
       );
 
       const third = (
