@@ -156,7 +156,7 @@ describe('the admin changes a threshold after its preview, resets a password, an
     await expect(notFound.getByRole('heading').textContent()).resolves.toBe('页面不存在');
     await notFound.getByRole('link', { name: '返回首页' }).click();
     await admin.waitForURL(`${product.url}/`);
-    expect(await admin.getByTestId('not-found').count()).toBe(0);
+    await admin.getByTestId('not-found').waitFor({ state: 'detached' });
     const phone = await signedInPage(browser, product.url, 'leader', { width: 390, height: 844 });
     await phone.goto(`${product.url}/no/such/page`);
     await phone.getByTestId('not-found').waitFor();

@@ -62,7 +62,8 @@ describe('the clerk filters, searches and pages the queue (Chromium)', () => {
   it('filters to 逾期: only overdue items, the URL says so', async () => {
     await tab('逾期').click();
     await clerk.waitForURL(/\?state=overdue$/);
-    await expect(tab('逾期').getAttribute('aria-current')).resolves.toBe('page');
+    // The address changes before the list re-renders: wait for the tab to be marked, not read it at once.
+    await tab('逾期').and(clerk.locator('[aria-current="page"]')).waitFor();
     await clerk.locator('[data-testid=queue-item]:not([data-state=overdue])').first().waitFor({ state: 'detached' });
     const overdue = await states();
     expect(overdue.length).toBe(Math.min(20, all.counts.overdue));

@@ -124,8 +124,11 @@ describe('a department reports, a leader returns, the department corrects (Chrom
     await explainIfAsked(item);
     await item.getByLabel('更正理由').fill('分母按台账重新核对');
     await item.getByRole('button', { name: '提交更正' }).click();
-    await item.getByTestId('entry-result').waitFor();
-    await expect(item.getByTestId('entry-result').textContent()).resolves.toContain('已保存第 2 版');
+    // Corrected, the figure is no longer returned and leaves this tab; the page keeps the confirmation.
+    const saved = clerk.getByTestId('queue-saved');
+    await saved.waitFor();
+    await expect(saved.textContent()).resolves.toMatch(/已移出此标签：\s*已保存第 2 版/);
+    await expect(itemOf(clerk).count()).resolves.toBe(0);
   });
 
   it('keeps both revisions, the return and the evidence in the history', async () => {

@@ -509,6 +509,7 @@ export const en: Messages = {
   },
   roles: { admin: 'admin', leader: 'leader', department: 'department' },
   queue: {
+    savedElsewhere: '{{metric}} ({{period}}) has left this tab:',
     title: '{{department}} · what is due',
     today: 'Today: {{today}}',
     due: 'due {{date}}',

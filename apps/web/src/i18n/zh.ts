@@ -497,6 +497,7 @@ export const zh = {
   departmentPage: { title: '{{department}} · 指标状态', none: '该单位没有需报送的量化指标。', metric: '量化指标' },
   roles: { admin: '管理员', leader: '领导', department: '部门' },
   queue: {
+    savedElsewhere: '{{metric}}（{{period}}）已移出此标签：',
     title: '{{department}} · 待报送事项',
     today: '今天：{{today}}',
     due: '截止 {{date}}',

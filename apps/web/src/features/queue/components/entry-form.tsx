@@ -1,4 +1,4 @@
-import type { CreateSubmissionRequest, ErrorResponse, QueueItem } from '@taizhang/contracts';
+import type { CreateSubmissionRequest, CreateSubmissionResponse, ErrorResponse, QueueItem } from '@taizhang/contracts';
 import { isDurationUnit, isLateFigure } from '@taizhang/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +20,21 @@ const emptyCase = (): CaseRow => ({ reference: '', startDate: '', completedOn: '
 /** A numerator or denominator: a count, so a whole number, and never below zero. */
 const COUNT = { type: 'number', min: '0', step: '1', required: true } as const;
 
-/** The form that fits the metric: a figure, a numerator and denominator, case records, or a completion date. */
-export function EntryForm({ item, today, departmentId }: { item: QueueItem; today: string; departmentId: number }) {
+/**
+ * The form that fits the metric: a figure, a numerator and denominator, case records, or a completion date.
+ * `onSaved` tells the page, which keeps the confirmation when the saved item leaves the tab it was in.
+ */
+export function EntryForm({
+  item,
+  today,
+  departmentId,
+  onSaved,
+}: {
+  item: QueueItem;
+  today: string;
+  departmentId: number;
+  onSaved?: (saved: CreateSubmissionResponse) => void;
+}) {
   const { t, i18n } = useTranslation();
   const submit = useSubmitFigures();
   const [form, setForm] = useState(item.accepts.includes('ratio') ? 'ratio' : item.accepts[0]);
@@ -72,6 +85,7 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
     submit.mutate(
       { request, file },
       {
+        onSuccess: (saved) => onSaved?.(saved),
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           const { fields = [], rules } = error.body;
@@ -224,12 +238,22 @@ export function EntryForm({ item, today, departmentId }: { item: QueueItem; toda
       )}
       {submit.data && (
         <p role="status" className="entry-result" data-testid="entry-result">
-          {t('entry.saved', { revision: submit.data.submission.revision })}{' '}
-          <StatusBadge status={submit.data.evaluation.department.status} />{' '}
-          {english ? submit.data.evaluation.department.reasonEn : submit.data.evaluation.department.reasonZh}
-          {submit.data.submission.flags.length > 0 && <> {t('entry.flagged')}</>}
+          <SavedFigure saved={submit.data} />
         </p>
       )}
     </form>
+  );
+}
+
+/** What saving a figure did: its revision, the department's status now and why, and whether a soft rule flagged it. */
+export function SavedFigure({ saved }: { saved: CreateSubmissionResponse }) {
+  const { t, i18n } = useTranslation();
+  const { department } = saved.evaluation;
+  return (
+    <>
+      {t('entry.saved', { revision: saved.submission.revision })} <StatusBadge status={department.status} />{' '}
+      {i18n.language === 'en' ? department.reasonEn : department.reasonZh}
+      {saved.submission.flags.length > 0 && <> {t('entry.flagged')}</>}
+    </>
   );
 }

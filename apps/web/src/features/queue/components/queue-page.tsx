@@ -1,4 +1,4 @@
-import type { QueueItem } from '@taizhang/contracts';
+import type { CreateSubmissionResponse, QueueItem } from '@taizhang/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,7 +9,7 @@ import { QUEUE_PAGE_SIZE, useQueue, useReturnSubmission } from '../api/use-queue
 import { useQueueView } from '../api/use-queue-view';
 import '../queue.css';
 import { BulkUpload } from './bulk-upload';
-import { EntryForm } from './entry-form';
+import { EntryForm, SavedFigure } from './entry-form';
 import { QueueFilters } from './queue-filters';
 import { ErrorAlert, PageError } from '../../../components/error-alert';
 
@@ -18,14 +18,19 @@ import { ErrorAlert, PageError } from '../../../components/error-alert';
  * URL carries them, so back and forward work. A department user enters figures here; a leader (at /departments/:id)
  * reads the same list and may return a submission for correction.
  */
+const sameItem = (a: QueueItem, b: QueueItem) => a.metricId === b.metricId && a.period === b.period;
+
 export function QueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const params = useParams();
   const { plan } = useSelectedPlan();
   const departmentId = params.departmentId ? Number(params.departmentId) : undefined;
   const [view, setView, linkTo] = useQueueView();
   const queue = useQueue(plan?.id, departmentId, view);
+  // The last figure saved here: a saved item may leave the tab (a corrected one leaves 被退回), and its confirmation
+  // must not leave with it.
+  const [lastSaved, setLastSaved] = useState<{ item: QueueItem; saved: CreateSubmissionResponse } | null>(null);
   const shownPage = queue.data?.page;
   // A page beyond the last (after figures left the tab) shows the last: the URL follows, without a new history entry.
   useEffect(() => {
@@ -51,6 +56,15 @@ export function QueuePage() {
             : t('queue.empty')
           : t(data.q ? 'queue.showingSearch' : 'queue.showing', { q: data.q, total: data.total, from, to })}
       </p>
+      {lastSaved && !data.items.some((i) => sameItem(i, lastSaved.item)) && (
+        <p role="status" className="entry-result" data-testid="queue-saved">
+          {t('queue.savedElsewhere', {
+            metric: i18n.language === 'en' ? lastSaved.item.metricNameEn : lastSaved.item.metricName,
+            period: lastSaved.item.period,
+          })}{' '}
+          <SavedFigure saved={lastSaved.saved} />
+        </p>
+      )}
       <ul className="queue" aria-busy={queue.isPlaceholderData}>
         {data.items.map((item) => (
           <QueueRow
@@ -60,6 +74,7 @@ export function QueuePage() {
             departmentId={data.departmentId}
             canSubmit={canSubmit}
             canReturn={session.data?.role === 'leader'}
+            onSaved={(saved) => setLastSaved({ item, saved })}
           />
         ))}
       </ul>
@@ -96,12 +111,14 @@ function QueueRow({
   departmentId,
   canSubmit,
   canReturn,
+  onSaved,
 }: {
   item: QueueItem;
   today: string;
   departmentId: number;
   canSubmit: boolean;
   canReturn: boolean;
+  onSaved: (saved: CreateSubmissionResponse) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -145,7 +162,7 @@ function QueueRow({
         </p>
       )}
       {canReturn && item.latestRevision && !item.returnComment && <ReturnForm submissionId={item.latestRevision.id} />}
-      {open && canSubmit && <EntryForm item={item} today={today} departmentId={departmentId} />}
+      {open && canSubmit && <EntryForm item={item} today={today} departmentId={departmentId} onSaved={onSaved} />}
     </li>
   );
 }
