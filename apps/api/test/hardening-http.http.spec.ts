@@ -252,6 +252,54 @@ describe('HTTP hardening', () => {
     });
   });
 
+  describe('ids and whole numbers in the query string', () => {
+    it.each(['0x1', '%201', '1e0', '+1', '01', '1.0', '0', '-1', '', '%EF%BC%91'])(
+      'does not read planId=%s as plan 1: 400 in both languages',
+      async (id) => {
+        expectError(
+          await as(t.app, tokens.sfj).get(`/api/queue?planId=${id}`),
+          400,
+          'INVALID_INPUT',
+          '计划编号 planId 应为正整数',
+          'planId must be a positive whole number',
+        );
+      },
+    );
+
+    it("reads plain decimals, and refuses an id beyond the database's integers instead of failing on it", async () => {
+      await as(t.app, tokens.sfj).get('/api/queue?planId=1&pageSize=5&page=1').expect(200);
+      await as(t.app, tokens.leader).get(`/api/metrics?planId=1&departmentId=${tokens.departmentOf.sfj}`).expect(200);
+      expectError(
+        await as(t.app, tokens.leader).get('/api/metrics?planId=2147483648'),
+        400,
+        'INVALID_INPUT',
+        '计划编号 planId 超出范围（最大 2147483647）',
+        'planId is out of range (at most 2147483647)',
+      );
+      expectError(
+        await as(t.app, tokens.leader).get('/api/metrics?planId=1&departmentId=0x2'),
+        400,
+        'INVALID_INPUT',
+        '单位编号 departmentId 应为正整数',
+        'departmentId must be a positive whole number',
+      );
+      expectError(
+        await as(t.app, tokens.sfj).get('/api/queue?planId=1&pageSize=1e1'),
+        400,
+        'INVALID_INPUT',
+        /^每页条数 pageSize 应为 1 至 \d+ 的整数$/,
+        /^pageSize must be a whole number from 1 to \d+$/,
+      );
+      expectError(
+        await as(t.app, tokens.admin).get('/api/audit?limit=0x10'),
+        400,
+        'INVALID_INPUT',
+        'limit 应为 1 至 1000 的整数',
+        'limit must be a whole number from 1 to 1000',
+      );
+    });
+  });
+
   it('still answers the web app for paths outside /api', async () => {
     const page = await http(t.app).get('/dashboard').expect(200);
     expect(page.text).toContain('台账');

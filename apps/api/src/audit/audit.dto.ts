@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditQuery } from '@taizhang/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsRealDate, IsWholeNumber } from '../common/field-validators';
+import { IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsRealDate, IdInText, WholeNumberInText } from '../common/field-validators';
 
 export const AUDIT_KINDS = ['write', 'denied', 'login'] as const;
 const DAY = (name: string) =>
@@ -11,13 +10,11 @@ const DAY = (name: string) =>
 /** Filters of the audit trail: who, what, when (days in Asia/Shanghai time, both ends included), and paging. */
 export class AuditQueryDto implements AuditQuery {
   @IsOptional()
-  @Type(() => Number)
-  @IsWholeNumber('limit 应为 1 至 1000 的整数 / limit must be a whole number from 1 to 1000', { min: 1, max: 1000 })
+  @WholeNumberInText('limit 应为 1 至 1000 的整数 / limit must be a whole number from 1 to 1000', { min: 1, max: 1000 })
   limit?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'beforeId 应为整数 / beforeId must be a whole number' })
+  @IdInText('beforeId', 'beforeId')
   beforeId?: number;
 
   @ApiPropertyOptional({ description: '用户名（完全一致） / username (exact)' })

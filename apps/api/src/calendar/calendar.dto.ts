@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { HasVisibleText, IsWholeNumber } from '../common/field-validators';
+import { HasVisibleText, WholeNumberInText } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} 应为日期 YYYY-MM-DD / ${field} must be a date written YYYY-MM-DD`;
@@ -12,8 +11,7 @@ export class AddWorkingDaysQueryDto {
   start!: string;
 
   @ApiProperty({ example: 5, description: '工作日数 / number of working days' })
-  @Type(() => Number)
-  @IsWholeNumber('days 应为 0 至 3650 的整数 / days must be a whole number from 0 to 3650', { min: 0, max: 3650 })
+  @WholeNumberInText('days 应为 0 至 3650 的整数 / days must be a whole number from 0 to 3650', { min: 0, max: 3650 })
   days!: number;
 }
 

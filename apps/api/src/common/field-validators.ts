@@ -1,6 +1,8 @@
 import { parseIsoDate } from '@taizhang/domain';
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { IsInt, Max, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { LARGEST_ID } from './id.pipe';
 
 // Characters that show nothing: whitespace, controls, format characters (zero-width space, joiners, BOM, bidi
 // marks) and the blank letters and symbols that fonts draw as empty (Hangul fillers, braille blank).
@@ -53,5 +55,38 @@ export function IsWholeNumber(
     IsInt(options),
     Min(range.min, options),
     ...(range.max === undefined ? [] : [Max(range.max, options)]),
+  );
+}
+
+/** Plain decimal digits: how a whole number is written in a query string. */
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * A query-string value read as a number only when written in plain decimal digits. `@Type(() => Number)` is
+ * `Number(value)`, which reads `0x1`, ` 1`, `1e0` and an empty value as numbers; here they stay strings and fail the
+ * field's check, as the id pipe refuses them in the path.
+ */
+function decimalOnly({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
+}
+
+/** A whole number sent as text (a query string, a multipart form field: page, limit, year…), in plain decimal digits, within `range`. */
+export function WholeNumberInText(message: string, range: { min: number; max?: number }): PropertyDecorator {
+  return applyDecorators(Transform(decimalOnly), IsWholeNumber(message, range));
+}
+
+/**
+ * An id sent as text (a query string: `?planId=1`): plain decimal digits, from 1 to the largest database integer (beyond it
+ * PostgreSQL would fail the query rather than find nothing). `zh` and `en` name the field ("计划编号 planId", "planId").
+ */
+export function IdInText(zh: string, en: string): PropertyDecorator {
+  const message = `${zh} 应为正整数 / ${en} must be a positive whole number`;
+  return applyDecorators(
+    Transform(decimalOnly),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(LARGEST_ID, {
+      message: `${zh} 超出范围（最大 ${LARGEST_ID}） / ${en} is out of range (at most ${LARGEST_ID})`,
+    }),
   );
 }

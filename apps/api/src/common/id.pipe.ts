@@ -1,7 +1,7 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 
 /** Ids are PostgreSQL `integer` columns: a larger number would make the query fail rather than find nothing. */
-const LARGEST_ID = 2_147_483_647;
+export const LARGEST_ID = 2_147_483_647;
 
 /**
  * A numeric id from the path: decimal digits only, no sign, no leading zero, no space, no `0x1` or `1e0` (read with

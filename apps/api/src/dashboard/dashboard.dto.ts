@@ -1,19 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {} from 'class-validator';
+
 import { PlanTreeQueryDto } from '../plans/plans.dto';
-import { IsWholeNumber } from '../common/field-validators';
+import { IdInText } from '../common/field-validators';
 
 export class DashboardSummaryQueryDto extends PlanTreeQueryDto {
   @ApiProperty({ example: 1, description: '计划编号 / plan id' })
-  @Type(() => Number)
-  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
+  @IdInText('计划编号 planId', 'planId')
   planId!: number;
 }
 
 export class DashboardTrendQueryDto {
   @ApiProperty({ example: 1, description: '计划编号 / plan id' })
-  @Type(() => Number)
-  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
+  @IdInText('计划编号 planId', 'planId')
   planId!: number;
 }

@@ -9,7 +9,6 @@ import {
   type Comparator,
   type ReportingFrequency,
 } from '@taizhang/domain';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -17,7 +16,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   Matches,
@@ -28,13 +26,12 @@ import {
 import type { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { outcomeOf } from '../evaluation/evaluation-outcome';
 import { MONTH_MESSAGE, MONTH_PATTERN } from '../plans/plans.dto';
-import { IsOmittable, IsWholeNumber } from '../common/field-validators';
+import { IdInText, IsOmittable, IsWholeNumber } from '../common/field-validators';
 import type { MetricEntity } from './metric.entity';
 import { toRuledMetric } from './ruled-metric';
 
 export class ListMetricsQueryDto {
-  @Type(() => Number)
-  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
+  @IdInText('计划编号 planId', 'planId')
   planId!: number;
 
   @ApiPropertyOptional({ enum: STATUSES })
@@ -44,8 +41,7 @@ export class ListMetricsQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  @IdInText('单位编号 departmentId', 'departmentId')
   departmentId?: number;
 
   @ApiPropertyOptional({
@@ -74,8 +70,7 @@ export class EvaluationHistoryQueryDto {
     description: '单位编号；省略则返回全部单位及总体 / department id; omit for every department and the overall status',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  @IdInText('单位编号 departmentId', 'departmentId')
   departmentId?: number;
 }
 

@@ -1,19 +1,16 @@
 import { QUEUE_FILTERS, type QueueFilter } from '@taizhang/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsWholeNumber } from '../common/field-validators';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IdInText, WholeNumberInText } from '../common/field-validators';
 
 export const MAX_QUEUE_PAGE_SIZE = 100;
 
 /** A plan, and the department whose items to show (a department user's own when omitted). */
 export class QueueQueryDto {
-  @Type(() => Number)
-  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
+  @IdInText('计划编号 planId', 'planId')
   planId!: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  @IdInText('单位编号 departmentId', 'departmentId')
   departmentId?: number;
 }
 
@@ -31,21 +28,14 @@ export class QueueListQueryDto extends QueueQueryDto {
   q?: string;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsWholeNumber('页码 page 应为正整数 / page must be a positive whole number', { min: 1 })
+  @IdInText('页码 page', 'page')
   page?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({
-    message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
-  })
-  @Min(1, {
-    message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
-  })
-  @Max(MAX_QUEUE_PAGE_SIZE, {
-    message: `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
-  })
+  @WholeNumberInText(
+    `每页条数 pageSize 应为 1 至 ${MAX_QUEUE_PAGE_SIZE} 的整数 / pageSize must be a whole number from 1 to ${MAX_QUEUE_PAGE_SIZE}`,
+    { min: 1, max: MAX_QUEUE_PAGE_SIZE },
+  )
   pageSize?: number;
 }
 

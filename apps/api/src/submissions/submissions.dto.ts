@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AppError } from '../common/app-error';
-import { HasVisibleText, IsWholeNumber } from '../common/field-validators';
+import { HasVisibleText, IdInText, IsWholeNumber } from '../common/field-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -159,19 +159,16 @@ export function figureOf(dto: CreateSubmissionDto): Figure {
 export type { CreateSubmissionResponse, SubmissionResponse } from '@taizhang/contracts';
 
 export class RevisionsQueryDto {
-  @Type(() => Number)
-  @IsWholeNumber('指标编号 metricId 应为正整数 / metricId must be a positive whole number', { min: 1 })
+  @IdInText('指标编号 metricId', 'metricId')
   metricId!: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '单位编号 departmentId 应为正整数 / departmentId must be a positive whole number' })
+  @IdInText('单位编号 departmentId', 'departmentId')
   departmentId?: number;
 }
 
 export class FlaggedQueryDto {
-  @Type(() => Number)
-  @IsWholeNumber('计划编号 planId 应为正整数 / planId must be a positive whole number', { min: 1 })
+  @IdInText('计划编号 planId', 'planId')
   planId!: number;
 
   @IsOptional()
