@@ -1,5 +1,5 @@
 import type { EditorFirstLevel, EditorMetric, PlanOutlineResponse } from '@taizhang/contracts';
-import { canDeleteMetric } from '@taizhang/domain';
+import { canDeleteMetric, metricTermsOf } from '@taizhang/domain';
 import { groupBy } from '../common/group-by';
 import type { MetricReportingDepartmentEntity } from '../metrics/metric-reporting-department.entity';
 import type { MetricEntity } from '../metrics/metric.entity';
@@ -33,12 +33,7 @@ export function toOutline(
       code: x.code,
       name: x.name,
       nameEn: x.nameEn,
-      kind: x.kind,
-      comparator: x.comparator,
-      target: x.target,
-      unit: x.unit,
-      period: x.period,
-      deadline: x.deadline,
+      ...metricTermsOf(x),
       source: x.source,
       note: x.note,
       reportingDepartmentIds: (reporters.get(x.id) ?? []).map((r) => r.departmentId),

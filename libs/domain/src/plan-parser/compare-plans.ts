@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '../metric';
+import { metricTermsOf, type MetricDefinition } from '../metric';
 import type { PlanSeed } from '../plan-seed';
 import { diceSimilarity, similarityKey } from './text-similarity';
 
@@ -64,12 +64,7 @@ export function comparablePlan(seed: Pick<PlanSeed, 'indicators' | 'metrics'>): 
       name: m.name,
       taskNumber: m.taskNumber,
       source: m.source,
-      kind: m.kind,
-      comparator: m.comparator,
-      target: m.target,
-      unit: m.unit,
-      period: m.period,
-      deadline: m.deadline,
+      ...metricTermsOf(m),
     })),
   };
 }
