@@ -63,7 +63,14 @@ export class RemindersService {
           await this.delivery.toDepartment(
             m,
             d.id,
-            reminderMessage({ metric, departmentName: d.name, periodKey: period.key, dueDate: due, stage }),
+            reminderMessage({
+              metric,
+              departmentName: d.name,
+              periodKey: period.key,
+              dueDate: due,
+              dueDateProvisional: calendar.touchesProvisional(period.end, due),
+              stage,
+            }),
           );
         });
         if (created) sent += 1;

@@ -22,20 +22,32 @@ export function reminderMessage(r: {
   departmentName: string;
   periodKey: string;
   dueDate: string;
+  /** The due date was counted on a provisional calendar year (before the State Council's notice is entered). */
+  dueDateProvisional: boolean;
   stage: 'due-soon' | 'overdue';
 }): Message {
   const { metric, periodKey: period, dueDate: due, stage } = r;
   const overdue = stage === 'overdue';
+  // A provisional due date may still move when the notice comes out: the reminder says so, as the queue does.
+  const zhNote = r.dueDateProvisional ? '（按暂定日历，以国务院通知为准）' : '';
+  const enNote = r.dueDateProvisional ? ' (provisional calendar; the State Council notice decides)' : '';
   return {
     titleZh: overdue
-      ? `逾期未报送：${metric.name} ${period}（截止 ${due}）`
-      : `即将到期：${metric.name} ${period} 请于 ${due} 前报送`,
+      ? `逾期未报送：${metric.name} ${period}（截止 ${due}）${zhNote}`
+      : `即将到期：${metric.name} ${period} 请于 ${due} 前报送${zhNote}`,
     titleEn: overdue
-      ? `Overdue: ${metric.nameEn} ${period} (due ${due})`
-      : `Due soon: ${metric.nameEn} ${period}, due ${due}`,
-    bodyZh: `${r.departmentName}：指标「${metric.name}」${period} 的数据${overdue ? '已逾期' : '即将到期'}，截止日期 ${due}。`,
+      ? `Overdue: ${metric.nameEn} ${period} (due ${due})${enNote}`
+      : `Due soon: ${metric.nameEn} ${period}, due ${due}${enNote}`,
+    bodyZh: `${r.departmentName}：指标「${metric.name}」${period} 的数据${overdue ? '已逾期' : '即将到期'}，截止日期 ${due}${zhNote}。`,
     link: `/?${new URLSearchParams({ ...(overdue ? { state: 'overdue' } : {}), q: metric.code })}`,
-    data: { kind: 'reminder', stage, metric: metric.code, period, dueDate: due },
+    data: {
+      kind: 'reminder',
+      stage,
+      metric: metric.code,
+      period,
+      dueDate: due,
+      ...(r.dueDateProvisional ? { dueDateProvisional: true } : {}),
+    },
     subject: reminderSubject(metric.id, period),
   };
 }
