@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { forecastYearEnd, isForecastable, type Forecast, type ForecastPoint } from './forecast';
+import { forecastYearEnd, isForecastable, needsAttention, type Forecast, type ForecastPoint } from './forecast';
 import type { RuledMetric } from './metric-rules';
 import { reportingPeriods } from './period';
 import { makeMetric } from './testing/make-metric';
@@ -271,5 +271,20 @@ describe('forecastYearEnd properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('needsAttention', () => {
+  it.each([
+    ['red', null, true],
+    ['amber', 'green', true],
+    ['green', 'amber', true],
+    ['green', 'red', true],
+    ['green', 'green', false],
+    ['green', null, false],
+    ['grey', 'red', false],
+    [null, 'red', false],
+  ] as const)('status %s with forecast %s: %s', (status, forecast, expected) => {
+    expect(needsAttention(status, forecast)).toBe(expected);
   });
 });

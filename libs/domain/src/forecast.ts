@@ -2,6 +2,7 @@ import { shortfall } from './evaluate-period';
 import { FIGURE_MAX } from './figure';
 import { formatTarget, formatValue, roundForDisplay } from './format-value';
 import type { RuledMetric } from './metric-rules';
+import type { Status } from './status';
 import { reportingPeriods, type ReportingPeriod } from './period';
 
 /**
@@ -60,6 +61,15 @@ const METHOD_TEXT: Record<ForecastMethod, { methodZh: string; methodEn: string }
     methodEn: 'Recent mean: the average of the last three periods’ year-to-date figures',
   },
 };
+
+/**
+ * Whether a metric belongs on the attention list (需关注): red or amber now, or green now while its forecast says the
+ * year will miss its target (amber) or can no longer meet it (red).
+ */
+export function needsAttention(status: Status | null, forecast: ForecastStatus | null | undefined): boolean {
+  if (status === 'red' || status === 'amber') return true;
+  return status === 'green' && (forecast === 'amber' || forecast === 'red');
+}
 
 /** Rates and counts with a yearly target (a real figure) whose year-to-date figures are reported monthly or quarterly. */
 export function isForecastable(metric: Pick<RuledMetric, 'kind' | 'period' | 'frequency' | 'target'>): boolean {

@@ -18,6 +18,7 @@ import {
   groupRedByDepartment,
   isOverdueRed,
   monthEndOfKey,
+  needsAttention,
   onTimeRate,
   previousMonthKey,
   rankDepartments,
@@ -215,10 +216,8 @@ function attentionOf(
     for (const second of first.children) {
       for (const task of second.tasks) {
         for (const m of task.metrics) {
-          // A green metric whose year is forecast to miss its target is listed too, after what is red or amber now.
           const forecast = forecasts.get(m.id);
-          const missesYear = m.status === 'green' && (forecast?.status === 'amber' || forecast?.status === 'red');
-          if (m.status !== 'red' && m.status !== 'amber' && !missesYear) continue;
+          if (!needsAttention(m.status, forecast?.status)) continue;
           const failing: AttentionDepartment[] = failingDepartments(m.departments).map((d) => ({
             id: d.id,
             code: d.code,
