@@ -4,8 +4,11 @@ import { calendarYearsFromChineseDays } from './working-day-calendar.chinese-day
 import {
   CalendarRangeError,
   type CalendarYear,
+  dayKind,
   InvalidDateError,
+  isWorkingKind,
   parseIsoDate,
+  weekdayOf,
   WorkingDayCalendar,
 } from './working-day-calendar';
 
@@ -370,5 +373,31 @@ describe(WorkingDayCalendar.name, () => {
         }),
       );
     });
+  });
+});
+
+describe(dayKind.name, () => {
+  it('tells a day off, a make-up working day, a weekend and a weekday apart', () => {
+    const holidays = new Set(['2027-02-06', '2027-02-08']);
+    const makeUps = new Set(['2027-02-20']);
+    expect(dayKind('2027-02-06', holidays, makeUps)).toBe('holiday');
+    expect(dayKind('2027-02-08', holidays, makeUps)).toBe('holiday');
+    expect(dayKind('2027-02-20', holidays, makeUps)).toBe('workday');
+    expect(dayKind('2027-02-21', holidays, makeUps)).toBe('weekend');
+    expect(dayKind('2027-02-22', holidays, makeUps)).toBe('weekday');
+    // 1 January 2027 is a Friday.
+    expect(weekdayOf('2027-01-01')).toBe(5);
+  });
+
+  it('is the rule the calendar counts by: a working kind exactly on the working days of 2020–2026', () => {
+    const years = calendarYearsFromChineseDays(chineseDaysData, YEARS);
+    const holidays = new Set(years.flatMap((y) => y.holidays));
+    const makeUps = new Set(years.flatMap((y) => y.makeUpWorkdays));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 7 * 365 }), (n) => {
+        const iso = new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+        expect(isWorkingKind(dayKind(iso, holidays, makeUps))).toBe(calendar.isWorkingDay(iso));
+      }),
+    );
   });
 });

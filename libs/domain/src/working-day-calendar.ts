@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, getDay, isValid, parse } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
 
 /**
  * Where a year's calendar comes from. official: the State Council's notice, pasted in or entered by an admin;
@@ -29,6 +29,31 @@ function describeYears(years: number[]): string {
   const contiguous = years.every((y, i) => i === 0 || y === years[i - 1] + 1);
   return contiguous ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
 }
+
+/** What a day is: a make-up working day (调休上班), an official day off, or else as its weekday says. */
+export type DayKind = 'workday' | 'holiday' | 'weekend' | 'weekday';
+
+/** 0 Sunday … 6 Saturday, of an ISO date, counted in UTC so that no time zone shifts the day. */
+export function weekdayOf(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+}
+
+export function isWeekendDate(iso: string): boolean {
+  const d = weekdayOf(iso);
+  return d === 0 || d === 6;
+}
+
+/**
+ * The one rule of what a day is: a make-up working day first (it is the notice's exception to a weekend), then an
+ * official day off, else its weekday. The calendar counts working days by it; the calendar screen colours days by it.
+ */
+export function dayKind(iso: string, holidays: ReadonlySet<string>, makeUps: ReadonlySet<string>): DayKind {
+  if (makeUps.has(iso)) return 'workday';
+  if (holidays.has(iso)) return 'holiday';
+  return isWeekendDate(iso) ? 'weekend' : 'weekday';
+}
+
+export const isWorkingKind = (kind: DayKind): boolean => kind === 'workday' || kind === 'weekday';
 
 /** A date outside the years the calendar knows: the caller must answer 400, never guess. */
 export class CalendarRangeError extends Error {
@@ -135,7 +160,7 @@ export class WorkingDayCalendar {
       const iso = toIso(d);
       if (this.yearSet.has(d.getFullYear())) {
         this.dayNumber.set(iso, i);
-        if (this.isWorkingDate(iso, d)) working++;
+        if (this.isWorkingDate(iso)) working++;
         if (this.provisional.has(d.getFullYear())) provisional++;
       } else {
         unknown++;
@@ -238,10 +263,7 @@ export class WorkingDayCalendar {
   }
 
   /** Is this day of a known year a working day? */
-  private isWorkingDate(iso: string, d: Date): boolean {
-    if (this.makeUps.has(iso)) return true;
-    if (this.holidays.has(iso)) return false;
-    const weekday = getDay(d); // 0 = Sunday, 6 = Saturday
-    return weekday !== 0 && weekday !== 6;
+  private isWorkingDate(iso: string): boolean {
+    return isWorkingKind(dayKind(iso, this.holidays, this.makeUps));
   }
 }

@@ -1,4 +1,4 @@
-import { dayKind, monthWeeks, parseYear } from './calendar-days';
+import { monthWeeks, parseYear } from './calendar-days';
 
 describe('calendar days', () => {
   it('lays a month out in Monday-first weeks', () => {
@@ -11,16 +11,6 @@ describe('calendar days', () => {
     expect(january[january.length - 1][6]).toBe('2027-01-31');
     // A leap year's February.
     expect(monthWeeks(2028, 2).flat().filter(Boolean)).toHaveLength(29);
-  });
-
-  it('tells a day off, a make-up working day, a weekend and a weekday apart', () => {
-    const holidays = new Set(['2027-02-06', '2027-02-08']);
-    const workdays = new Set(['2027-02-20']);
-    expect(dayKind('2027-02-06', holidays, workdays)).toBe('holiday');
-    expect(dayKind('2027-02-08', holidays, workdays)).toBe('holiday');
-    expect(dayKind('2027-02-20', holidays, workdays)).toBe('workday');
-    expect(dayKind('2027-02-21', holidays, workdays)).toBe('weekend');
-    expect(dayKind('2027-02-22', holidays, workdays)).toBe('weekday');
   });
 
   it('reads the year of the address only when the calendar knows it', () => {

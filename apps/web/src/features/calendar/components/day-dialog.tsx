@@ -1,7 +1,7 @@
 import type { CalendarDayRequest, CalendarYearResponse } from '@taizhang/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayKind, isWeekend } from '../api/calendar-days';
+import { dayKind, isWeekendDate as isWeekend } from '@taizhang/domain';
 import { useSetDay } from '../api/use-calendar';
 import { ErrorAlert } from '../../../components/error-alert';
 

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayKind, monthWeeks, weekdayOf, type DayKind } from '../api/calendar-days';
+import { dayKind, weekdayOf, type DayKind } from '@taizhang/domain';
+import { monthWeeks } from '../api/calendar-days';
 
 export interface DaySets {
   holidays: ReadonlySet<string>;
