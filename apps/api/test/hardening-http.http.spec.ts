@@ -38,7 +38,7 @@ describe('HTTP hardening', () => {
       async (cookie) => {
         const withCookie = <T extends { set(name: string, value: string): T }>(req: T) =>
           req.set('Cookie', `tz_session=${cookie}`);
-        expect((await withCookie(http(t.app).get('/api/health')).expect(200)).body.status).toBeDefined();
+        expect((await withCookie(http(t.app).get('/api/health')).expect(200)).body.status).toBe('ok');
         const login = await withCookie(http(t.app).post('/api/auth/login')).send({
           username: 'leader',
           password: 'taizhang-leader',
